@@ -1,0 +1,173 @@
+import { fetch, type Dispatcher } from 'undici';
+import { serverText, formatDuration } from '../text.ts';
+import { FelderaError, TransientError, hintOf, isErrorResponse } from './errors.ts';
+
+export interface HttpOptions {
+  /** The API's base URL, ending with `/` so that a path prefix (`/feldera/`) is kept. */
+  baseUrl: URL;
+  apiKey: string | undefined;
+  requestTimeoutMs: number;
+  /** Aborted when the run ends (budget spent or cancelled); its reason is thrown as it is. */
+  signal: AbortSignal;
+  dispatcher: Dispatcher;
+  debug: (line: string) => void;
+}
+
+export interface RetryPolicy {
+  /** How long transient failures are retried, from the first attempt; `Infinity`: until the run ends. */
+  windowMs: number;
+  /** Called before each wait for another attempt. */
+  onRetry?: (failure: TransientError, delayMs: number, attempt: number) => void;
+  /** Called when a request succeeds after failed attempts. */
+  onRecovered?: (attempts: number, elapsedMs: number) => void;
+}
+
+const TRANSIENT_STATUSES = new Set([408, 429, 502, 503, 504]);
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+
+/** One JSON request to the pipeline manager, retried by error class inside its window. */
+export async function request(
+  options: HttpOptions,
+  method: 'GET' | 'POST',
+  path: string,
+  retry: RetryPolicy,
+): Promise<unknown> {
+  const url = new URL(path, options.baseUrl);
+  const started = performance.now();
+  for (let attempt = 1; ; attempt++) {
+    const result = await attemptOnce(options, method, url);
+    const elapsedMs = performance.now() - started;
+    if (!(result instanceof TransientError)) {
+      if (attempt > 1) retry.onRecovered?.(attempt, elapsedMs);
+      return result.body;
+    }
+    const windowLeftMs = retry.windowMs - elapsedMs;
+    if (windowLeftMs <= 0) {
+      throw new FelderaError(
+        result.code ?? 'Unreachable',
+        `${method} ${url.href} failed ${attempt} times in ${formatDuration(elapsedMs)}; the last: ${result.message}`,
+      );
+    }
+    // Full jitter keeps many runners from retrying in step; Retry-After, when given, wins.
+    const backoffMs = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+    const delayMs = Math.min(result.retryAfterMs ?? backoffMs, windowLeftMs);
+    retry.onRetry?.(result, delayMs, attempt);
+    await sleep(delayMs, options.signal);
+  }
+}
+
+async function attemptOnce(
+  options: HttpOptions,
+  method: string,
+  url: URL,
+): Promise<{ body: unknown } | TransientError> {
+  // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
+  const requestTimeout = AbortSignal.timeout(options.requestTimeoutMs);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+  const sentAt = performance.now();
+  let status: number;
+  let text: string;
+  let response: Awaited<ReturnType<typeof fetch>>;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      dispatcher: options.dispatcher,
+      signal: AbortSignal.any([options.signal, requestTimeout]),
+      // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
+      redirect: 'manual',
+    });
+    status = response.status;
+    text = await response.text();
+  } catch (error) {
+    if (options.signal.aborted) throw options.signal.reason;
+    if (requestTimeout.aborted) {
+      return new TransientError(`no complete answer within request-timeout ${formatDuration(options.requestTimeoutMs)}`);
+    }
+    return new TransientError(networkError(error));
+  }
+  options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
+  const secrets = options.apiKey ? [options.apiKey] : [];
+  const body = parseJson(text);
+
+  if (status >= 200 && status < 300) {
+    if (body === undefined) {
+      return new TransientError(`${status} with a body that is not JSON: ${serverText(text, secrets, 200) || '(empty)'}`);
+    }
+    return { body };
+  }
+  if (isErrorResponse(body)) {
+    const message = serverText(body.message, secrets);
+    const hint = hintOf(body);
+    const described = `${method} ${url.href} failed: ${status} ${serverText(body.error_code, secrets, 100)}: ${message}`;
+    if (TRANSIENT_STATUSES.has(status)) {
+      return new TransientError(described, serverText(body.error_code, secrets, 100), retryAfterMs(response.headers.get('retry-after')));
+    }
+    return fail(new FelderaError(serverText(body.error_code, secrets, 100), described, hint && serverText(hint, secrets), body.details));
+  }
+  // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
+  const excerpt = serverText(text, secrets, 200) || '(empty body)';
+  if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
+    return new TransientError(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfterMs(response.headers.get('retry-after')));
+  }
+  if (status >= 300 && status < 400) {
+    const location = serverText(response.headers.get('location') ?? '(none)', secrets, 300);
+    return fail(new FelderaError('UnexpectedResponse', `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`, 'set api-url to the address the API really answers at.'));
+  }
+  return fail(new FelderaError('UnexpectedResponse', `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`, STATUS_HINTS[status]));
+}
+
+function fail(error: FelderaError): never {
+  throw error;
+}
+
+const STATUS_HINTS: Record<number, string> = {
+  401: 'check api-key (or FELDERA_API_KEY).',
+  403: 'the API key needs the write role.',
+  404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
+};
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `Retry-After` in seconds or as an HTTP date. */
+export function retryAfterMs(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** undici says `fetch failed`; the cause says why (ECONNREFUSED 127.0.0.1:9, ENOTFOUND, a reset). */
+function networkError(error: unknown): string {
+  let cause: unknown = error instanceof Error && error.cause ? error.cause : error;
+  if (cause instanceof AggregateError && cause.errors.length > 0) cause = cause.errors[0];
+  if (!(cause instanceof Error)) return String(cause);
+  const code = (cause as { code?: unknown }).code;
+  const text = serverText(cause.message, [], 300);
+  return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
+}
+
+/** Waits, or throws the run's end (budget spent, cancelled) as soon as it comes. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,171 @@
+import type { BootstrapPolicy, Initial } from './feldera/types.ts';
+
+/** Every input of action.yml, in its order. */
+export const INPUT_NAMES = [
+  'pipeline-name',
+  'api-url',
+  'api-key',
+  'initial',
+  'bootstrap-policy',
+  'auto-approve',
+  'dismiss-error',
+  'wait',
+  'timeout',
+  'poll-interval',
+  'request-timeout',
+] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+
+export interface Config {
+  readonly pipelineName: string;
+  /** Ends with `/`, so that `new URL('v0/…', apiUrl)` keeps a path prefix. */
+  readonly apiUrl: URL;
+  readonly apiKey: string | undefined;
+  readonly initial: Initial;
+  readonly bootstrapPolicy: BootstrapPolicy;
+  readonly autoApprove: boolean;
+  readonly dismissError: boolean;
+  readonly wait: boolean;
+  readonly timeoutMs: number;
+  readonly pollIntervalMs: number;
+  readonly requestTimeoutMs: number;
+}
+
+/** Every problem with the inputs, found before any request is sent. */
+export class InputError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid input:\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+export interface InputSource {
+  /** The input as the runner passes it (`INPUT_*`), trimmed; empty when not set. */
+  getInput: (name: InputName) => string;
+  env: Record<string, string | undefined>;
+  /** Told of the API key before anything else happens, so that the runner masks it everywhere. */
+  onSecret: (secret: string) => void;
+}
+
+// Feldera's validate_pipeline_name: a Kubernetes label.
+const PIPELINE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?$/;
+const INITIALS: readonly Initial[] = ['running', 'paused', 'standby'];
+const BOOTSTRAP_POLICIES: readonly BootstrapPolicy[] = ['allow', 'reject', 'await_approval'];
+const MIN_POLL_INTERVAL_MS = 100;
+
+/** Reads and checks every input; throws one `InputError` that lists all problems. */
+export function readConfig(source: InputSource): { config: Config; warnings: string[] } {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const input = (name: InputName) => source.getInput(name).trim();
+
+  const apiKey = input('api-key') || source.env.FELDERA_API_KEY?.trim() || undefined;
+  if (apiKey) source.onSecret(apiKey);
+
+  const pipelineName = input('pipeline-name');
+  if (!PIPELINE_NAME.test(pipelineName)) {
+    problems.push(
+      `pipeline-name ${pipelineName ? `"${pipelineName}"` : 'is empty; it'} must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`,
+    );
+  }
+
+  const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
+  if (apiUrl && apiKey && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
+    warnings.push(`api-url ${apiUrl.origin} is plain http: the API key crosses the network unencrypted. Use https.`);
+  }
+
+  const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
+  const bootstrapPolicy = oneOf('bootstrap-policy', input('bootstrap-policy') || 'await_approval', BOOTSTRAP_POLICIES, problems);
+  const autoApprove = parseBoolean('auto-approve', input('auto-approve') || 'false', problems);
+  const dismissError = parseBoolean('dismiss-error', input('dismiss-error') || 'true', problems);
+  const wait = parseBoolean('wait', input('wait') || 'true', problems);
+  const timeoutMs = parseDuration('timeout', input('timeout') || '30m', problems);
+  const pollIntervalMs = parseDuration('poll-interval', input('poll-interval') || '1s', problems);
+  const requestTimeoutMs = parseDuration('request-timeout', input('request-timeout') || '30s', problems);
+
+  if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
+    problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);
+  }
+  if (pollIntervalMs !== undefined && timeoutMs !== undefined && pollIntervalMs > timeoutMs) {
+    problems.push(`poll-interval "${input('poll-interval')}" is longer than timeout "${input('timeout') || '30m'}".`);
+  }
+  if (autoApprove && wait === false) {
+    problems.push('auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.');
+  }
+
+  if (problems.length > 0) throw new InputError(problems);
+  const config: Config = {
+    pipelineName,
+    apiUrl: apiUrl!,
+    apiKey,
+    initial: initial!,
+    bootstrapPolicy: bootstrapPolicy!,
+    autoApprove: autoApprove!,
+    dismissError: dismissError!,
+    wait: wait!,
+    timeoutMs: timeoutMs!,
+    pollIntervalMs: pollIntervalMs!,
+    requestTimeoutMs: requestTimeoutMs!,
+  };
+  return { config: Object.freeze(config), warnings };
+}
+
+function parseApiUrl(value: string, problems: string[]): URL | undefined {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    problems.push(`api-url "${value}" must be an http:// or https:// URL, such as https://feldera.example.com.`);
+    return undefined;
+  }
+  if (url.username || url.password) {
+    problems.push('api-url must not hold a user or password; give the key in api-key.');
+    return undefined;
+  }
+  if (url.search || url.hash) {
+    problems.push(`api-url "${value}" must not have a query or fragment.`);
+    return undefined;
+  }
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+function oneOf<T extends string>(name: InputName, value: string, accepted: readonly T[], problems: string[]): T | undefined {
+  const lower = value.toLowerCase();
+  const found = accepted.find((candidate) => candidate === lower);
+  if (!found) problems.push(`${name} "${value}" is not one of ${accepted.join(', ')}.`);
+  return found;
+}
+
+export function parseBoolean(name: InputName, value: string, problems: string[]): boolean | undefined {
+  const lower = value.toLowerCase();
+  if (lower === 'true') return true;
+  if (lower === 'false') return false;
+  problems.push(`${name} "${value}" must be true or false.`);
+  return undefined;
+}
+
+const PART = '(\\d+(?:\\.\\d+)?)';
+const DURATION = new RegExp(`^(?:${PART}h)?(?:${PART}m(?!s))?(?:${PART}s)?(?:${PART}ms)?$`);
+
+/** `90` (seconds), `90s`, `15m`, `1h30m`, `500ms` → milliseconds; more than zero. */
+export function parseDuration(name: InputName, value: string, problems: string[]): number | undefined {
+  const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : undefined;
+  const parts = seconds === undefined ? DURATION.exec(value) : null;
+  if (seconds === undefined && (!parts || value === '')) {
+    problems.push(`${name} "${value}" is not a duration: give seconds (90) or h, m, s and ms parts (1h30m, 90s, 500ms).`);
+    return undefined;
+  }
+  const [, h = '0', m = '0', s = '0', ms = '0'] = parts ?? [];
+  const total = seconds !== undefined ? seconds * 1000 : ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
+  if (!(total > 0)) {
+    problems.push(`${name} "${value}" must be more than zero.`);
+    return undefined;
+  }
+  return Math.round(total);
+}

@@ -1,0 +1,32 @@
+import type { Outcome } from '../outcome.ts';
+import type { Progress } from '../progress.ts';
+
+/** Every output of action.yml, in its order. */
+export const OUTPUT_NAMES = [
+  'status',
+  'desired-status',
+  'awaiting-approval',
+  'approved',
+  'deployment-id',
+  'program-status',
+  'error-code',
+  'elapsed-seconds',
+  'pipeline-url',
+] as const;
+export type OutputName = (typeof OUTPUT_NAMES)[number];
+
+/** The outputs, set on failure too, from what was last seen. */
+export function outputValues(outcome: Outcome, progress: Progress, pipelineUrl: string): Record<OutputName, string> {
+  const last = progress.last;
+  return {
+    status: last?.deployment_status ?? '',
+    'desired-status': last?.deployment_desired_status ?? '',
+    'awaiting-approval': String(last?.deployment_status === 'AwaitingApproval'),
+    approved: String(progress.approved),
+    'deployment-id': last?.deployment_id ?? '',
+    'program-status': last?.program_status ?? '',
+    'error-code': outcome.result === 'failed' ? outcome.code : '',
+    'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
+    'pipeline-url': pipelineUrl,
+  };
+}

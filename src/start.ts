@@ -1,0 +1,140 @@
+import { FelderaError, type TransientError } from './feldera/errors.ts';
+import type { PipelineClient } from './feldera/client.ts';
+import type { RetryPolicy } from './feldera/http.ts';
+import type { Config } from './inputs.ts';
+import { classify, targetStatus } from './lifecycle.ts';
+import type { Outcome } from './outcome.ts';
+import type { Progress } from './progress.ts';
+import { formatDuration } from './text.ts';
+import { poll } from './wait.ts';
+
+export interface Log {
+  info: (line: string) => void;
+  warning: (line: string) => void;
+}
+
+/** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
+const SETUP_RETRY_WINDOW_MS = 20_000;
+/** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
+const START_ROUNDS = 3;
+/** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
+const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestrictedToFullyStopped']);
+
+/** Dismisses an earlier error, starts the pipeline, and waits for the target (API.md 9). */
+export async function startPipeline(
+  client: PipelineClient,
+  config: Config,
+  progress: Progress,
+  signal: AbortSignal,
+  log: Log,
+): Promise<Outcome> {
+  const setup: RetryPolicy = {
+    windowMs: SETUP_RETRY_WINDOW_MS,
+    onRetry: (failure, delayMs) => log.info(`${failure.message}; trying again in ${formatDuration(delayMs)}`),
+  };
+  const waiting = waitingRetry(progress, log);
+
+  for (let round = 1; ; round++) {
+    try {
+      if (config.dismissError) await client.dismissError(setup);
+      await client.start(config.initial, config.bootstrapPolicy, setup);
+      break;
+    } catch (error) {
+      if (!(error instanceof FelderaError && STILL_STOPPING.has(error.code) && round < START_ROUNDS)) throw error;
+      log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
+      await poll(
+        async () => {
+          const status = await client.status(waiting);
+          progress.observe(status);
+          return status.deployment_status === 'Stopped' ? true : undefined;
+        },
+        config.pollIntervalMs,
+        signal,
+      );
+    }
+  }
+  log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}.`);
+
+  if (!config.wait) {
+    progress.observe(await client.status(setup));
+    return { result: 'accepted' };
+  }
+  return poll(
+    async () => {
+      const status = await client.status(waiting);
+      progress.observe(status);
+      return decide(status, client, config, progress, waiting, log);
+    },
+    config.pollIntervalMs,
+    signal,
+  );
+}
+
+async function decide(
+  status: Parameters<typeof classify>[0],
+  client: PipelineClient,
+  config: Config,
+  progress: Progress,
+  waiting: RetryPolicy,
+  log: Log,
+): Promise<Outcome | undefined> {
+  const verdict = classify(status, config.initial);
+  const name = status.name;
+  switch (verdict.kind) {
+    case 'reached':
+      return { result: 'reached' };
+    case 'awaiting-approval':
+      if (!config.autoApprove) return { result: 'awaiting-approval' };
+      // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
+      if (!progress.approved) {
+        log.info('Approving the changes since the checkpoint (auto-approve: true).');
+        await client.approve(waiting);
+        progress.approved = true;
+      }
+      return undefined;
+    case 'deployment-error':
+      return {
+        result: 'failed',
+        code: verdict.error.error_code,
+        message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
+      };
+    case 'compilation-failed':
+      return {
+        result: 'failed',
+        code: 'StartFailedDueToFailedCompilation',
+        message: `Pipeline ${name}'s program failed to compile (program_status ${status.program_status}).`,
+        hint: `read program_error in the Feldera console, fix the SQL, and start again.`,
+      };
+    case 'stopped-externally':
+      return {
+        result: 'failed',
+        code: 'StoppedExternally',
+        message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
+      };
+    case 'desired-elsewhere':
+      return {
+        result: 'failed',
+        code: 'DesiredStatusChanged',
+        message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${status.deployment_desired_status}, not ${targetStatus(config.initial)}: it was started earlier and then changed by someone else, and will not become ${targetStatus(config.initial)} by itself.`,
+        hint: `stop the pipeline first, or ask for initial: ${status.deployment_desired_status.toLowerCase()}.`,
+      };
+    case 'waiting':
+      return undefined;
+  }
+}
+
+/** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
+function waitingRetry(progress: Progress, log: Log): RetryPolicy {
+  return {
+    windowMs: Infinity,
+    onRetry: (failure: TransientError, delayMs: number, attempt: number) => {
+      progress.lastFailure = failure.message;
+      if (attempt === 1) log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`);
+      else log.info(`Still failing (attempt ${attempt}); trying again in ${formatDuration(delayMs)}.`);
+    },
+    onRecovered: (attempts, elapsedMs) => {
+      progress.lastFailure = undefined;
+      log.info(`Feldera answered again after ${attempts} attempts in ${formatDuration(elapsedMs)}.`);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// Text that came from the server (error messages, hints, status values) goes through `serverText`
+// once, where it enters the action. The result is one line, so it can never start a workflow command
+// (`::add-mask::`, `::set-output`) in the log: every line the action prints begins with its own words.
+
+const MAX_LENGTH = 600;
+
+export function serverText(text: string, secrets: readonly string[] = [], maxLength = MAX_LENGTH): string {
+  let line = text;
+  for (const secret of secrets) {
+    if (secret) line = line.split(secret).join('***');
+  }
+  line = line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+
+/** `90500` → `1m30.5s`: how the action writes durations, the way users write them as inputs. */
+export function formatDuration(ms: number): string {
+  const tenths = Math.round(ms / 100);
+  const hours = Math.floor(tenths / 36_000);
+  const minutes = Math.floor((tenths % 36_000) / 600);
+  const seconds = (tenths % 600) / 10;
+  const parts = [];
+  if (hours) parts.push(`${hours}h`);
+  if (minutes) parts.push(`${minutes}m`);
+  if (seconds || parts.length === 0) parts.push(`${seconds.toFixed(seconds % 1 ? 1 : 0)}s`);
+  return parts.join('');
+}
