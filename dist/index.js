@@ -76661,7 +76661,7 @@ async function attemptOnce(options, method, url) {
     const headers = { accept: 'application/json' };
     if (options.apiKey)
         headers.authorization = `Bearer ${options.apiKey}`;
-    options.debug(`${method} ${url.href}`);
+    const sentAt = performance.now();
     let status;
     let text;
     let response;
@@ -76685,7 +76685,7 @@ async function attemptOnce(options, method, url) {
         }
         return new TransientError(networkError(error));
     }
-    options.debug(`${method} ${url.href} → ${status}`);
+    options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
     const secrets = options.apiKey ? [options.apiKey] : [];
     const body = parseJson(text);
     if (status >= 200 && status < 300) {
@@ -76968,12 +76968,13 @@ function targetStatus(initial) {
 function classify(status, initial) {
     const target = targetStatus(initial);
     const desired = status.deployment_desired_status;
-    if (status.deployment_status === target)
-        return { kind: 'reached' };
     // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
     if (desired === 'Stopped' && status.deployment_error) {
         return { kind: 'deployment-error', error: status.deployment_error };
     }
+    // Running while a stop or suspend is asked for is not a success: it will not stay Running.
+    if (status.deployment_status === target && desired === target)
+        return { kind: 'reached' };
     // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
     if (COMPILATION_ERRORS.has(status.program_status))
         return { kind: 'compilation-failed' };
@@ -77342,7 +77343,9 @@ function failureOf(error, config, progress) {
         };
     }
     if (error instanceof FelderaError) {
-        return { result: 'failed', code: error.code, message: error.message, hint: error.hint ?? HINTS[error.code] };
+        // One code for "the program does not compile", whether /start refused it or the runner found it.
+        const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
+        return { result: 'failed', code, message: error.message, hint: error.hint ?? HINTS[error.code] };
     }
     throw error;
 }

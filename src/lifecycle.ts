@@ -21,11 +21,12 @@ export function targetStatus(initial: Initial): string {
 export function classify(status: PipelineStatus, initial: Initial): Verdict {
   const target = targetStatus(initial);
   const desired = status.deployment_desired_status;
-  if (status.deployment_status === target) return { kind: 'reached' };
   // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
   if (desired === 'Stopped' && status.deployment_error) {
     return { kind: 'deployment-error', error: status.deployment_error };
   }
+  // Running while a stop or suspend is asked for is not a success: it will not stay Running.
+  if (status.deployment_status === target && desired === target) return { kind: 'reached' };
   // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
   if (COMPILATION_ERRORS.has(status.program_status)) return { kind: 'compilation-failed' };
   if (desired === 'Stopped') return { kind: 'stopped-externally' };

@@ -93,7 +93,9 @@ function failureOf(error: unknown, config: Config, progress: Progress): Outcome 
     };
   }
   if (error instanceof FelderaError) {
-    return { result: 'failed', code: error.code, message: error.message, hint: error.hint ?? HINTS[error.code] };
+    // One code for "the program does not compile", whether /start refused it or the runner found it.
+    const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
+    return { result: 'failed', code, message: error.message, hint: error.hint ?? HINTS[error.code] };
   }
   throw error;
 }

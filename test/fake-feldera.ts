@@ -28,6 +28,8 @@ export interface PipelineScript {
   phases?: Phase[];
   /** Instead of reaching the target, the runner records this `deployment_error` after the phases. */
   failWith?: ErrorBody;
+  /** Instead of reaching the target, someone stops the pipeline (`/stop?force=true`) after the phases. */
+  stoppedBySomeoneElse?: boolean;
   /** A `deployment_error` from an earlier run, present before any start. */
   deploymentError?: ErrorBody;
   /** The pipeline is still stopping (desired Stopped) for this long from the server's start. */
@@ -216,6 +218,7 @@ export class FakeFeldera {
       if (!current()) return;
     }
     if (script.failWith) return this.failWith(pipeline, script.failWith);
+    if (script.stoppedBySomeoneElse) return this.stop(pipeline);
     pipeline.runtimeDesired = pipeline.initial;
     this.setStatus(pipeline, pipeline.initial ?? 'Running');
   }
@@ -223,9 +226,14 @@ export class FakeFeldera {
   /** The runner records the error and desired Stopped in one transaction, then tears down. */
   private failWith(pipeline: Pipeline, error: ErrorBody, provisioned = true): void {
     pipeline.error = error;
+    if (provisioned) return this.stop(pipeline);
     pipeline.resourcesDesired = 'Stopped';
     pipeline.runtimeDesired = null;
-    if (!provisioned) return;
+  }
+
+  private stop(pipeline: Pipeline): void {
+    pipeline.resourcesDesired = 'Stopped';
+    pipeline.runtimeDesired = null;
     this.setStatus(pipeline, 'Stopping');
     this.after(30, () => {
       pipeline.deploymentId = null;

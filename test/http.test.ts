@@ -1,0 +1,204 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Agent } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FelderaError, TransientError } from '../src/feldera/errors.ts';
+import { request, retryAfterMs, type HttpOptions } from '../src/feldera/http.ts';
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+/** A server on 127.0.0.1 that answers its n-th request with the n-th handler (the last one repeats). */
+async function serve(...handlers: Handler[]): Promise<{ url: string; hits: () => number }> {
+  let hits = 0;
+  const server = createServer((req, res) => handlers[Math.min(hits++, handlers.length - 1)]!(req, res));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, hits: () => hits };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Handler => (_req, res) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+};
+const text = (status: number, body: string, headers: Record<string, string> = {}): Handler => (_req, res) => {
+  res.writeHead(status, { 'content-type': 'text/html', ...headers });
+  res.end(body);
+};
+
+function options(url: string, extra: Partial<HttpOptions> = {}): HttpOptions {
+  return {
+    baseUrl: new URL(url),
+    apiKey: undefined,
+    requestTimeoutMs: 5000,
+    signal: new AbortController().signal,
+    dispatcher: new Agent(),
+    debug: () => undefined,
+    ...extra,
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<FelderaError> {
+  const error = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(error).toBeInstanceOf(FelderaError);
+  return error as FelderaError;
+}
+
+describe('request', () => {
+  it('retries a 503 after its Retry-After and returns the JSON body', async () => {
+    const server = await serve(json(503, { message: 'lock', error_code: 'LockTookTooLong', details: null }, { 'retry-after': '0' }), json(202, 'Pipeline is starting'));
+    const retries: [string | undefined, number][] = [];
+    const recovered: number[] = [];
+    const body = await request(options(server.url), 'POST', 'v0/pipelines/p/start', {
+      windowMs: 10_000,
+      onRetry: (failure, delayMs) => retries.push([failure.code, delayMs]),
+      onRecovered: (attempts) => recovered.push(attempts),
+    });
+    expect(body).toBe('Pipeline is starting');
+    expect(retries).toEqual([['LockTookTooLong', 0]]);
+    expect(recovered).toEqual([2]);
+    expect(server.hits()).toBe(2);
+  });
+
+  it.each([
+    ['an HTML 502 from a proxy', text(502, '<html><body>Bad Gateway</body></html>')],
+    ['an HTML 500 from a proxy', text(500, '<html>Internal error</html>')],
+    ['a 408', text(408, '')],
+    ['a 429', json(429, { message: 'slow down', error_code: 'TooManyRequests', details: null })],
+    ['a 504', text(504, 'Gateway Timeout')],
+    ['a 200 that is not JSON', text(200, '<html>login</html>')],
+    ['a truncated body', (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"name": "p", "deployment');
+      setTimeout(() => res.socket?.destroy(), 10);
+    }],
+    ['a reset connection', (req: IncomingMessage) => req.socket.destroy()],
+  ])('retries %s', async (_name, first) => {
+    const server = await serve(first, json(200, { ok: true }));
+    const failures: TransientError[] = [];
+    const body = await request(options(server.url), 'GET', 'v0/pipelines/p', { windowMs: 10_000, onRetry: (failure) => failures.push(failure) });
+    expect(body).toEqual({ ok: true });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toBeInstanceOf(TransientError);
+    expect(server.hits()).toBe(2);
+  });
+
+  it('retries a request that passes request-timeout', async () => {
+    const server = await serve(() => undefined, json(200, { ok: true }));
+    const failures: string[] = [];
+    const body = await request(options(server.url, { requestTimeoutMs: 200 }), 'GET', 'v0/pipelines/p', {
+      windowMs: 10_000,
+      onRetry: (failure) => failures.push(failure.message),
+    });
+    expect(body).toEqual({ ok: true });
+    expect(failures).toEqual(['no complete answer within request-timeout 0.2s']);
+  });
+
+  it.each([
+    [400, 'IllegalPipelineAction'],
+    [401, 'AuthenticationFailed'],
+    [403, 'InsufficientPermissions'],
+    [404, 'UnknownPipelineName'],
+    [405, 'UnsupportedPipelineAction'],
+    [409, 'Conflict'],
+    [500, 'PostgresError'],
+    [501, 'EnterpriseFeature'],
+  ])('fails at once on %i with a Feldera body (%s)', async (status, code) => {
+    const server = await serve(json(status, { message: 'Feldera says no', error_code: code, details: { hint: 'do this instead' } }));
+    const error = await failure(request(options(server.url), 'POST', 'v0/pipelines/p/start?initial=running', { windowMs: 10_000 }));
+    expect(error.code).toBe(code);
+    expect(error.message).toBe(`POST ${server.url}v0/pipelines/p/start?initial=running failed: ${status} ${code}: Feldera says no`);
+    expect(error.hint).toBe('do this instead');
+    expect(server.hits()).toBe(1);
+  });
+
+  it('fails at once on a 401 with no body, with a hint about the key', async () => {
+    const server = await serve(text(401, '', { 'www-authenticate': 'Bearer' }));
+    const error = await failure(request(options(server.url), 'GET', 'v0/pipelines/p', { windowMs: 10_000 }));
+    expect(error.code).toBe('UnexpectedResponse');
+    expect(error.message).toMatch(/failed: 401, and the body is not Feldera's: \(empty body\)/);
+    expect(error.hint).toMatch(/api-key/);
+  });
+
+  it('does not follow a redirect, and names where it pointed', async () => {
+    const elsewhere = await serve(json(200, { ok: true }));
+    const server = await serve(text(302, '', { location: `${elsewhere.url}v0/pipelines/p` }));
+    const error = await failure(request(options(server.url, { apiKey: 'apikey:secret' }), 'GET', 'v0/pipelines/p', { windowMs: 10_000 }));
+    expect(error.code).toBe('UnexpectedResponse');
+    expect(error.message).toContain(`was redirected (302) to ${elsewhere.url}v0/pipelines/p`);
+    expect(elsewhere.hits()).toBe(0);
+  });
+
+  it('gives up on an unreachable address after its window, naming it and the network error', async () => {
+    const closed = await serve(json(200, {}));
+    const port = new URL(closed.url).port;
+    await new Promise((resolve) => servers.pop()!.close(resolve));
+    const error = await failure(request(options(closed.url), 'POST', 'v0/pipelines/p/start', { windowMs: 1500 }));
+    expect(error.code).toBe('Unreachable');
+    expect(error.message).toMatch(new RegExp(`^POST http://127.0.0.1:${port}/v0/pipelines/p/start failed \\d+ times in [\\d.]+s; the last: connect ECONNREFUSED 127.0.0.1:${port}$`));
+  });
+
+  it('gives up with Feldera’s code when a transient error outlasts the window', async () => {
+    const server = await serve(json(503, { message: 'busy', error_code: 'LockTookTooLong', details: null }, { 'retry-after': '0' }));
+    const error = await failure(request(options(server.url), 'POST', 'v0/pipelines/p/start', { windowMs: 300 }));
+    expect(error.code).toBe('LockTookTooLong');
+    expect(server.hits()).toBeGreaterThan(1);
+  });
+
+  it('keeps server text on one line, short, and without the key', async () => {
+    const hostile = `::add-mask::x\n::set-output name=status::Running\r\n${'long '.repeat(400)} apikey:secret`;
+    const server = await serve(json(400, { message: hostile, error_code: 'Bad\n::warning::x', details: { hint: '\n::error::hint' } }));
+    const error = await failure(request(options(server.url, { apiKey: 'apikey:secret' }), 'POST', 'v0/pipelines/p/start', { windowMs: 0 }));
+    expect(error.message).not.toMatch(/[\r\n]/);
+    expect(error.message).toContain('::add-mask::x ::set-output name=status::Running');
+    expect(error.message).not.toContain('apikey:secret');
+    expect(error.message.length).toBeLessThan(900);
+    expect(error.code).toBe('Bad ::warning::x');
+    expect(error.hint).toBe('::error::hint');
+  });
+
+  it('sends the key as a bearer token and keeps a path prefix', async () => {
+    let seen: IncomingMessage | undefined;
+    const server = await serve((req, res) => {
+      seen = req;
+      json(200, {})(req, res);
+    });
+    await request(options(`${server.url}feldera/`, { apiKey: 'apikey:k' }), 'GET', 'v0/pipelines/p?selector=status', { windowMs: 0 });
+    expect(seen?.url).toBe('/feldera/v0/pipelines/p?selector=status');
+    expect(seen?.headers.authorization).toBe('Bearer apikey:k');
+  });
+
+  it('throws the run’s end at once, in a request or in a wait between attempts', async () => {
+    const hanging = await serve(() => undefined);
+    const controller = new AbortController();
+    const reason = new Error('cancelled');
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(request(options(hanging.url, { signal: controller.signal }), 'GET', 'v0/pipelines/p', { windowMs: Infinity })).rejects.toBe(reason);
+
+    const failing = await serve(text(502, 'down', { 'retry-after': '3600' }));
+    const later = new AbortController();
+    setTimeout(() => later.abort(reason), 200);
+    await expect(request(options(failing.url, { signal: later.signal }), 'GET', 'v0/pipelines/p', { windowMs: Infinity })).rejects.toBe(reason);
+  });
+});
+
+describe('retryAfterMs', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(retryAfterMs('5')).toBe(5000);
+    expect(retryAfterMs(null)).toBeUndefined();
+    expect(retryAfterMs('soon')).toBeUndefined();
+    const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
+    expect(retryAfterMs(inTenSeconds)).toBeGreaterThan(8000);
+    expect(retryAfterMs(new Date(0).toUTCString())).toBe(0);
+  });
+});

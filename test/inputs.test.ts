@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { INPUT_NAMES, InputError, readConfig, type InputName } from '../src/inputs.ts';
+
+function read(inputs: Partial<Record<InputName, string>>, env: Record<string, string> = {}) {
+  const secrets: string[] = [];
+  const asked: string[] = [];
+  const result = readConfig({
+    getInput: (name) => {
+      asked.push(name);
+      return inputs[name] ?? '';
+    },
+    env,
+    onSecret: (secret) => secrets.push(secret),
+  });
+  return { ...result, secrets, asked };
+}
+
+function problems(inputs: Partial<Record<InputName, string>>): string[] {
+  try {
+    read({ 'pipeline-name': 'p', ...inputs });
+  } catch (error) {
+    if (error instanceof InputError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+describe('readConfig', () => {
+  it('gives the documented defaults', () => {
+    const { config, warnings } = read({ 'pipeline-name': 'orders_v2' });
+    expect(config).toEqual({
+      pipelineName: 'orders_v2',
+      apiUrl: new URL('http://localhost:8080/'),
+      apiKey: undefined,
+      initial: 'running',
+      bootstrapPolicy: 'await_approval',
+      autoApprove: false,
+      dismissError: true,
+      wait: true,
+      timeoutMs: 30 * 60_000,
+      pollIntervalMs: 1000,
+      requestTimeoutMs: 30_000,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads every input of action.yml, and only those', () => {
+    const { asked } = read({ 'pipeline-name': 'p' });
+    expect([...new Set(asked)].sort()).toEqual([...INPUT_NAMES].sort());
+  });
+
+  it('falls back to FELDERA_HOST and FELDERA_API_KEY, and reports the key as a secret first', () => {
+    const { config, secrets } = read({ 'pipeline-name': 'p' }, { FELDERA_HOST: 'https://feldera.example.com/feldera', FELDERA_API_KEY: 'apikey:abc' });
+    expect(config.apiUrl.href).toBe('https://feldera.example.com/feldera/');
+    expect(config.apiKey).toBe('apikey:abc');
+    expect(secrets).toEqual(['apikey:abc']);
+  });
+
+  it('prefers the inputs to the environment', () => {
+    const { config } = read(
+      { 'pipeline-name': 'p', 'api-url': 'http://127.0.0.1:9/', 'api-key': 'apikey:input' },
+      { FELDERA_HOST: 'https://other', FELDERA_API_KEY: 'apikey:env' },
+    );
+    expect(config.apiUrl.href).toBe('http://127.0.0.1:9/');
+    expect(config.apiKey).toBe('apikey:input');
+  });
+
+  it('accepts booleans and enums in any case, and durations in their forms', () => {
+    const { config } = read({
+      'pipeline-name': 'p',
+      initial: 'Paused',
+      'bootstrap-policy': 'ALLOW',
+      'auto-approve': 'TRUE',
+      'dismiss-error': 'False',
+      timeout: '1h30m',
+      'poll-interval': '250ms',
+      'request-timeout': '90',
+    });
+    expect(config).toMatchObject({
+      initial: 'paused',
+      bootstrapPolicy: 'allow',
+      autoApprove: true,
+      dismissError: false,
+      timeoutMs: 90 * 60_000,
+      pollIntervalMs: 250,
+      requestTimeoutMs: 90_000,
+    });
+    expect(read({ 'pipeline-name': 'p', timeout: '1m30s' }).config.timeoutMs).toBe(90_000);
+    expect(read({ 'pipeline-name': 'p', timeout: '1.5s' }).config.timeoutMs).toBe(1500);
+  });
+
+  it('warns when a key would go over plain http to another host', () => {
+    expect(read({ 'pipeline-name': 'p', 'api-url': 'http://feldera.internal:8080', 'api-key': 'k' }).warnings[0]).toMatch(/plain http/);
+    expect(read({ 'pipeline-name': 'p', 'api-url': 'http://127.0.0.1:8080', 'api-key': 'k' }).warnings).toEqual([]);
+    expect(read({ 'pipeline-name': 'p', 'api-url': 'http://feldera.internal:8080' }).warnings).toEqual([]);
+  });
+
+  it.each([
+    ['pipeline-name', '', /pipeline-name is empty/],
+    ['pipeline-name', 'a/b', /pipeline-name "a\/b" must be 1 to 63/],
+    ['pipeline-name', '..', /pipeline-name ".." must be/],
+    ['pipeline-name', '-p', /pipeline-name "-p" must be/],
+    ['pipeline-name', 'p_', /pipeline-name "p_" must be/],
+    ['pipeline-name', 'x'.repeat(64), /must be 1 to 63/],
+    ['api-url', 'ftp://feldera', /api-url "ftp:\/\/feldera" must be an http:\/\/ or https:\/\/ URL/],
+    ['api-url', 'feldera:8080', /api-url "feldera:8080" must be an http/],
+    ['api-url', 'https://user:pw@feldera', /must not hold a user or password/],
+    ['initial', 'started', /initial "started" is not one of running, paused, standby/],
+    ['bootstrap-policy', 'ask', /bootstrap-policy "ask" is not one of allow, reject, await_approval/],
+    ['auto-approve', 'yes', /auto-approve "yes" must be true or false/],
+    ['dismiss-error', '1', /dismiss-error "1" must be true or false/],
+    ['wait', 'no', /wait "no" must be true or false/],
+    ['timeout', 'soon', /timeout "soon" is not a duration/],
+    ['timeout', '0', /timeout "0" must be more than zero/],
+    ['timeout', '-5s', /timeout "-5s" is not a duration/],
+    ['timeout', '0s', /timeout "0s" must be more than zero/],
+    ['poll-interval', '50ms', /poll-interval "50ms" is under the least of 100ms/],
+    ['poll-interval', '1h', /poll-interval "1h" is longer than timeout/],
+    ['request-timeout', '0ms', /request-timeout "0ms" must be more than zero/],
+    ['request-timeout', '5 s', /request-timeout "5 s" is not a duration/],
+  ] as const)('refuses %s "%s"', (name, value, message) => {
+    const found = problems({ [name]: value });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(message);
+  });
+
+  it('refuses auto-approve without waiting', () => {
+    expect(problems({ 'auto-approve': 'true', wait: 'false' })).toEqual([
+      'auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.',
+    ]);
+  });
+
+  it('lists every problem at once', () => {
+    const found = problems({ 'pipeline-name': '', initial: 'up', timeout: 'soon', 'auto-approve': 'yes' });
+    expect(found).toHaveLength(4);
+    expect(() => read({ initial: 'up' })).toThrow(/^Invalid input:\n- pipeline-name is empty.*\n- initial "up"/);
+  });
+});
