@@ -76683,7 +76683,12 @@ async function attemptOnce(options, method, url) {
         if (requestTimeout.aborted) {
             return new TransientError(`no complete answer within request-timeout ${formatDuration(options.requestTimeoutMs)}`);
         }
-        return new TransientError(networkError(error));
+        const cause = rootCause(error);
+        // A refused certificate does not heal by itself: say so now rather than after the retry window.
+        if (CERTIFICATE_ERROR.test(String(cause.code))) {
+            throw new FelderaError('Unreachable', `${method} ${url.href} failed: the server's certificate was refused (${describeCause(cause)}).`, 'if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step\'s env.');
+        }
+        return new TransientError(describeCause(cause));
     }
     options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
     const secrets = options.apiKey ? [options.apiKey] : [];
@@ -76740,11 +76745,13 @@ function retryAfterMs(header) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
+const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/;
 /** undici says `fetch failed`; the cause says why (ECONNREFUSED 127.0.0.1:9, ENOTFOUND, a reset). */
-function networkError(error) {
-    let cause = error instanceof Error && error.cause ? error.cause : error;
-    if (cause instanceof AggregateError && cause.errors.length > 0)
-        cause = cause.errors[0];
+function rootCause(error) {
+    const cause = error instanceof Error && error.cause ? error.cause : error;
+    return cause instanceof AggregateError && cause.errors.length > 0 ? cause.errors[0] : cause;
+}
+function describeCause(cause) {
     if (!(cause instanceof Error))
         return String(cause);
     const code = cause.code;
@@ -77154,7 +77161,10 @@ const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestricted
 async function startPipeline(client, config, progress, signal, log) {
     const setup = {
         windowMs: SETUP_RETRY_WINDOW_MS,
-        onRetry: (failure, delayMs) => log.info(`${failure.message}; trying again in ${formatDuration(delayMs)}`),
+        onRetry: (failure, delayMs) => {
+            progress.lastFailure = failure.message;
+            log.info(`${failure.message}; trying again in ${formatDuration(delayMs)}.`);
+        },
     };
     const waiting = waitingRetry(progress, log);
     for (let round = 1;; round++) {

@@ -30,7 +30,10 @@ export async function startPipeline(
 ): Promise<Outcome> {
   const setup: RetryPolicy = {
     windowMs: SETUP_RETRY_WINDOW_MS,
-    onRetry: (failure, delayMs) => log.info(`${failure.message}; trying again in ${formatDuration(delayMs)}`),
+    onRetry: (failure, delayMs) => {
+      progress.lastFailure = failure.message;
+      log.info(`${failure.message}; trying again in ${formatDuration(delayMs)}.`);
+    },
   };
   const waiting = waitingRetry(progress, log);
 

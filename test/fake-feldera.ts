@@ -4,6 +4,7 @@
 // demo and the CI job can serve it too: `node test/fake-feldera.ts`.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface ErrorBody {
@@ -50,6 +51,8 @@ export interface FakeRequest {
 export type Fault =
   | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
   | { kind: 'reset' }
+  /** A 200 whose body ends early: the connection closes before `content-length` bytes. */
+  | { kind: 'truncated' }
   | { kind: 'hang' }
   | { kind: 'delay'; ms: number };
 
@@ -61,6 +64,8 @@ export interface FakeOptions {
   apiKey?: string;
   /** Serve under a path prefix, as behind a reverse proxy (`/feldera`). */
   prefix?: string;
+  /** Serve HTTPS with this key and certificate (PEM). */
+  tls?: { key: string; cert: string };
 }
 
 interface Pipeline {
@@ -99,14 +104,15 @@ export class FakeFeldera {
   constructor(options: FakeOptions) {
     this.options = options;
     for (const script of options.pipelines) this.pipelines.set(script.name, this.initialState(script));
-    this.server = createServer((request, response) => this.handle(request, response));
+    const handler = (request: IncomingMessage, response: ServerResponse) => this.handle(request, response);
+    this.server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
   }
 
   static async start(options: FakeOptions, port = 0): Promise<FakeFeldera> {
     const fake = new FakeFeldera(options);
     await new Promise<void>((resolve) => fake.server.listen(port, '127.0.0.1', resolve));
     const { port: bound } = fake.server.address() as AddressInfo;
-    fake.url = `http://127.0.0.1:${bound}${options.prefix ?? ''}`;
+    fake.url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${bound}${options.prefix ?? ''}`;
     return fake;
   }
 
@@ -258,6 +264,11 @@ export class FakeFeldera {
       const fault = scripted.fault;
       if (fault.kind === 'reset') return void request.socket.destroy();
       if (fault.kind === 'hang') return;
+      if (fault.kind === 'truncated') {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
+        response.write('{"name": "p", "deployment_status": "Runn');
+        return void setTimeout(() => request.socket.destroy(), 10);
+      }
       if (fault.kind === 'status') {
         response.writeHead(fault.status, { 'content-type': 'text/html', ...fault.headers });
         return void response.end(fault.body ?? '');

@@ -86,7 +86,16 @@ async function attemptOnce(
     if (requestTimeout.aborted) {
       return new TransientError(`no complete answer within request-timeout ${formatDuration(options.requestTimeoutMs)}`);
     }
-    return new TransientError(networkError(error));
+    const cause = rootCause(error);
+    // A refused certificate does not heal by itself: say so now rather than after the retry window.
+    if (CERTIFICATE_ERROR.test(String((cause as { code?: unknown }).code))) {
+      throw new FelderaError(
+        'Unreachable',
+        `${method} ${url.href} failed: the server's certificate was refused (${describeCause(cause)}).`,
+        'if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step\'s env.',
+      );
+    }
+    return new TransientError(describeCause(cause));
   }
   options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
   const secrets = options.apiKey ? [options.apiKey] : [];
@@ -146,10 +155,15 @@ export function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/;
+
 /** undici says `fetch failed`; the cause says why (ECONNREFUSED 127.0.0.1:9, ENOTFOUND, a reset). */
-function networkError(error: unknown): string {
-  let cause: unknown = error instanceof Error && error.cause ? error.cause : error;
-  if (cause instanceof AggregateError && cause.errors.length > 0) cause = cause.errors[0];
+function rootCause(error: unknown): unknown {
+  const cause: unknown = error instanceof Error && error.cause ? error.cause : error;
+  return cause instanceof AggregateError && cause.errors.length > 0 ? cause.errors[0] : cause;
+}
+
+function describeCause(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const code = (cause as { code?: unknown }).code;
   const text = serverText(cause.message, [], 300);

@@ -1,0 +1,46 @@
+// What every end-to-end test file shares: fakes closed after each test, inputs with an API key, and
+// a check after each test that no run wrote the key anywhere.
+import { afterEach, expect } from 'vitest';
+import { FakeFeldera, type FakeOptions, type PipelineScript } from './fake-feldera.ts';
+import { runAction, type ActionRun } from './run-action.ts';
+
+export const KEY = `apikey:${'k7'.repeat(64)}`;
+
+export function endToEnd() {
+  const fakes: FakeFeldera[] = [];
+  const runs: ActionRun[] = [];
+  afterEach(async () => {
+    for (const fake of fakes.splice(0)) await fake.close();
+    for (const run of runs.splice(0)) {
+      // The one place it may appear is the command that tells the runner to mask it.
+      expect(run.stdout.split('\n').filter((line) => line.includes(KEY) && line !== `::add-mask::${KEY}`)).toEqual([]);
+      expect(run.stderr + JSON.stringify(run.outputs) + run.summary).not.toContain(KEY);
+    }
+  });
+
+  async function fake(scripts: PipelineScript[], options: Omit<FakeOptions, 'pipelines'> = {}): Promise<FakeFeldera> {
+    const started = await FakeFeldera.start({ pipelines: scripts, apiKey: KEY, ...options });
+    fakes.push(started);
+    return started;
+  }
+
+  /** Scripted phases are tens of milliseconds; the budget is generous for a loaded machine. */
+  function inputs(server: FakeFeldera, extra: Record<string, string> = {}): Record<string, string> {
+    return { 'pipeline-name': 'p', 'api-url': server.url, 'api-key': KEY, 'poll-interval': '100ms', timeout: '30s', ...extra };
+  }
+
+  async function act(actionInputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+    const run = await runAction(actionInputs, env);
+    runs.push(run);
+    return run;
+  }
+
+  return { KEY, fake, inputs, act, runs };
+}
+
+/** The one error annotation of a failed run. */
+export function errorAnnotation(run: ActionRun) {
+  const errors = run.annotations.filter((annotation) => annotation.level === 'error');
+  expect(errors).toHaveLength(1);
+  return errors[0]!;
+}
