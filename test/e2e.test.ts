@@ -253,15 +253,40 @@ describe('the action, end to end', () => {
     expect(run.stdout).toMatch(/^Feldera answered again after 2 attempts/m);
   });
 
-  it('refuses bad input before any request, listing every problem', async () => {
+  it('refuses bad input before any request, listing every problem with the accepted values', async () => {
     const server = await fake([{ name: 'p' }]);
-    const run = await act(inputs(server, { 'pipeline-name': 'a/b', initial: 'up', 'auto-approve': 'yes', timeout: 'soon' }));
+    const run = await act(
+      inputs(server, {
+        'pipeline-name': 'a/../b',
+        initial: 'up',
+        'bootstrap-policy': 'ask',
+        'auto-approve': 'yes',
+        'dismiss-error': '1',
+        wait: 'no',
+        timeout: 'soon',
+        'poll-interval': '50ms',
+        'request-timeout': '-1s',
+      }),
+    );
     expect(run.code).toBe(1);
     expect(server.requests).toEqual([]);
     expect(run.outputs['error-code']).toBe('InvalidInput');
-    const message = errorAnnotation(run).message;
-    expect(message.split('\n')).toHaveLength(5);
-    expect(message).toContain('initial "up" is not one of running, paused, standby.');
+    expect(errorAnnotation(run)).toEqual({
+      level: 'error',
+      properties: 'title=Feldera pipeline a/../b did not start',
+      message: [
+        'Invalid input:',
+        '- pipeline-name "a/../b" must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".',
+        '- initial "up" is not one of running, paused, standby.',
+        '- bootstrap-policy "ask" is not one of allow, reject, await_approval.',
+        '- auto-approve "yes" must be true or false.',
+        '- dismiss-error "1" must be true or false.',
+        '- wait "no" must be true or false.',
+        '- timeout "soon" is not a duration: give seconds (90) or h, m, s and ms parts (1h30m, 90s, 500ms).',
+        '- request-timeout "-1s" is not a duration: give seconds (90) or h, m, s and ms parts (1h30m, 90s, 500ms).',
+        '- poll-interval "50ms" is under the least of 100ms.',
+      ].join('\n'),
+    });
   });
 
   it('never lets server text run a workflow command', async () => {
