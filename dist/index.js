@@ -73587,7 +73587,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1444);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7871);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -73596,7 +73596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1444:
+/***/ 7871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76473,13 +76473,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -76558,13 +76558,17 @@ var node_modules_undici = __nccwpck_require__(6752);
 // (`::add-mask::`, `::set-output`) in the log: every line the action prints begins with its own words.
 const MAX_LENGTH = 600;
 function serverText(text, secrets = [], maxLength = MAX_LENGTH) {
-    let line = text;
+    const line = redact(text, secrets).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+/** The text with every secret replaced by `***`, as the runner masks them. */
+function redact(text, secrets) {
+    let result = text;
     for (const secret of secrets) {
         if (secret)
-            line = line.split(secret).join('***');
+            result = result.split(secret).join('***');
     }
-    line = line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-    return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+    return result;
 }
 /** `90500` → `1m30.5s`: how the action writes durations, the way users write them as inputs. */
 function formatDuration(ms) {
@@ -76775,7 +76779,83 @@ function sleep(ms, signal) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/feldera/logs.ts
+
+
+
+/** Reads the pipeline's log stream within `limits` and returns its last lines, each neutralised. */
+async function readLogTail(options, path, limits) {
+    const url = new URL(path, options.baseUrl);
+    const stop = new AbortController();
+    const headers = { accept: 'text/plain' };
+    if (options.apiKey)
+        headers.authorization = `Bearer ${options.apiKey}`;
+    const response = await (0,node_modules_undici/* fetch */.hd)(url, {
+        headers,
+        dispatcher: options.dispatcher,
+        signal: AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]),
+        redirect: 'manual',
+    });
+    if (response.status !== 200 || !response.body) {
+        const text = await response.text().catch(() => '');
+        throw new FelderaError('UnexpectedResponse', `GET ${url.href} failed: ${response.status} ${serverText(text, [], 200)}`);
+    }
+    const secrets = options.apiKey ? [options.apiKey] : [];
+    const lines = [];
+    let truncated = false;
+    let partial = '';
+    let bytes = 0;
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    const deadline = performance.now() + limits.totalMs;
+    try {
+        while (bytes < limits.maxBytes) {
+            const waitMs = lines.length > 0 || partial ? Math.min(limits.idleMs, deadline - performance.now()) : deadline - performance.now();
+            const chunk = await readWithin(reader, Math.max(0, waitMs));
+            if (!chunk)
+                break;
+            bytes += chunk.byteLength;
+            const text = partial + decoder.decode(chunk, { stream: true });
+            const complete = text.split('\n');
+            partial = complete.pop() ?? '';
+            for (const line of complete) {
+                lines.push(serverText(line, secrets, 1000));
+                if (lines.length > limits.maxLines) {
+                    lines.shift();
+                    truncated = true;
+                }
+            }
+        }
+    }
+    catch (error) {
+        // The time limit cut the stream: what was read is the tail.
+        if (options.signal.aborted)
+            throw options.signal.reason;
+        if (lines.length === 0 && !partial)
+            throw error;
+    }
+    finally {
+        stop.abort();
+    }
+    if (partial)
+        lines.push(serverText(partial, secrets, 1000));
+    return { lines: lines.slice(-limits.maxLines), truncated: truncated || lines.length > limits.maxLines };
+}
+/** The next chunk, or `undefined` at the end of the stream or after `ms` without one. */
+async function readWithin(reader, ms) {
+    let timer;
+    const idle = new Promise((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+    try {
+        const result = await Promise.race([reader.read(), idle]);
+        return result && !result.done ? result.value : undefined;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/feldera/client.ts
+
 
 
 
@@ -76800,7 +76880,22 @@ class PipelineClient {
     }
     async status(retry) {
         const body = await request(this.http, 'GET', `${this.path}?selector=status`, retry);
-        return pipelineStatus(body, this.http.apiKey ? [this.http.apiKey] : []);
+        return pipelineStatus(body, this.secrets());
+    }
+    /** The compiler's messages: only `selector=all` has them (API.md 3). */
+    async programError(retry) {
+        const body = (await request(this.http, 'GET', `${this.path}?selector=all`, retry));
+        return programError(body?.program_error, this.secrets());
+    }
+    logs(limits) {
+        return readLogTail(this.http, `${this.path}/logs`, limits);
+    }
+    /** The same calls under another signal: follow-up reads after the run's budget is spent. */
+    withSignal(signal, pipelineName) {
+        return new PipelineClient({ ...this.http, signal }, pipelineName);
+    }
+    secrets() {
+        return this.http.apiKey ? [this.http.apiKey] : [];
     }
 }
 const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'];
@@ -76820,6 +76915,7 @@ function pipelineStatus(body, secrets) {
         deployment_status_since: text('deployment_status_since'),
         deployment_desired_status: text('deployment_desired_status'),
         deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
+        approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
         deployment_error: error && typeof error === 'object'
             ? {
                 error_code: serverText(String(error.error_code ?? ''), secrets, 100),
@@ -76827,6 +76923,63 @@ function pipelineStatus(body, secrets) {
                 details: error.details,
             }
             : null,
+    };
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => serverText(name, secrets, 200)) : [];
+/** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
+function approvalDiff(details, secrets) {
+    if (!isObject(details))
+        return null;
+    const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
+    if (!isObject(diff))
+        return null;
+    const program = isObject(diff.program_diff) ? diff.program_diff : null;
+    return {
+        program_diff: program && {
+            added_tables: names(program.added_tables, secrets),
+            removed_tables: names(program.removed_tables, secrets),
+            modified_tables: names(program.modified_tables, secrets),
+            added_views: names(program.added_views, secrets),
+            removed_views: names(program.removed_views, secrets),
+            modified_views: names(program.modified_views, secrets),
+        },
+        program_diff_error: typeof diff.program_diff_error === 'string' ? serverText(diff.program_diff_error, secrets) : null,
+        added_input_connectors: names(diff.added_input_connectors, secrets),
+        modified_input_connectors: names(diff.modified_input_connectors, secrets),
+        removed_input_connectors: names(diff.removed_input_connectors, secrets),
+        added_output_connectors: names(diff.added_output_connectors, secrets),
+        modified_output_connectors: names(diff.modified_output_connectors, secrets),
+        removed_output_connectors: names(diff.removed_output_connectors, secrets),
+    };
+}
+/**
+ * `program_error`, with its text left multi-line (snippets, cargo output): whoever prints it must
+ * neutralise each line. Only the key is taken out here.
+ */
+function programError(value, secrets) {
+    if (!isObject(value))
+        return null;
+    const text = (value) => redact(typeof value === 'string' ? value : '', secrets);
+    const number = (n) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
+    const sql = isObject(value.sql_compilation) ? value.sql_compilation : null;
+    const rust = isObject(value.rust_compilation) ? value.rust_compilation : null;
+    return {
+        sql_compilation: sql && {
+            exit_code: number(sql.exit_code),
+            messages: (Array.isArray(sql.messages) ? sql.messages : []).filter(isObject).map((message) => ({
+                start_line_number: number(message.start_line_number),
+                start_column: number(message.start_column),
+                end_line_number: number(message.end_line_number),
+                end_column: number(message.end_column),
+                warning: message.warning === true,
+                error_type: text(message.error_type),
+                message: text(message.message),
+                snippet: typeof message.snippet === 'string' ? text(message.snippet) : null,
+            })),
+        },
+        rust_compilation: rust && { exit_code: number(rust.exit_code), stdout: text(rust.stdout), stderr: text(rust.stderr) },
+        system_error: typeof value.system_error === 'string' ? text(value.system_error) : null,
     };
 }
 
@@ -76844,6 +76997,8 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'timeout',
     'poll-interval',
     'request-timeout',
+    'sql-file',
+    'logs',
 ]));
 /** Every problem with the inputs, found before any request is sent. */
 class InputError extends Error {
@@ -76858,6 +77013,7 @@ class InputError extends Error {
 const PIPELINE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?$/;
 const INITIALS = ['running', 'paused', 'standby'];
 const BOOTSTRAP_POLICIES = ['allow', 'reject', 'await_approval'];
+const LOGS = ['on-failure', 'always', 'never'];
 const MIN_POLL_INTERVAL_MS = 100;
 /** Reads and checks every input; throws one `InputError` that lists all problems. */
 function readConfig(source) {
@@ -76883,6 +77039,8 @@ function readConfig(source) {
     const timeoutMs = parseDuration('timeout', input('timeout') || '30m', problems);
     const pollIntervalMs = parseDuration('poll-interval', input('poll-interval') || '1s', problems);
     const requestTimeoutMs = parseDuration('request-timeout', input('request-timeout') || '30s', problems);
+    const sqlFile = parseSqlFile(input('sql-file'), problems);
+    const logs = oneOf('logs', input('logs') || 'on-failure', LOGS, problems);
     if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
         problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);
     }
@@ -76906,6 +77064,8 @@ function readConfig(source) {
         timeoutMs: timeoutMs,
         pollIntervalMs: pollIntervalMs,
         requestTimeoutMs: requestTimeoutMs,
+        sqlFile,
+        logs: logs,
     };
     return { config: Object.freeze(config), warnings };
 }
@@ -76926,6 +77086,17 @@ function parseApiUrl(value, problems) {
     if (!url.pathname.endsWith('/'))
         url.pathname += '/';
     return url;
+}
+/** A path in the repository, as GitHub places annotations: relative, with `/`. */
+function parseSqlFile(value, problems) {
+    if (!value)
+        return undefined;
+    const path = value.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+    if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) {
+        problems.push(`sql-file "${value}" must be a path inside the repository, relative to its root, such as sql/program.sql.`);
+        return undefined;
+    }
+    return path;
 }
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
@@ -77000,15 +77171,19 @@ function classify(status, initial) {
 
 ;// CONCATENATED MODULE: ./src/progress.ts
 
-/** What the step has seen so far: the last status, when it began, whether it approved, the last failure. */
+/** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
+const HEARTBEAT_MS = 30_000;
+/** What the step has seen so far: the statuses and when, whether it approved what, the last failure. */
 class Progress {
     startedAt = performance.now();
     last;
-    /** When the current `deployment_status` was first seen. */
-    lastChangeAt = this.startedAt;
+    timeline = [];
     approved = false;
+    /** The last diff seen while `AwaitingApproval`. */
+    approvalDiff;
     /** The last transient failure, for a timeout's message; cleared when a request succeeds. */
     lastFailure;
+    lastLineMs = 0;
     log;
     constructor(log) {
         this.log = log;
@@ -77016,26 +77191,157 @@ class Progress {
     elapsedMs() {
         return performance.now() - this.startedAt;
     }
+    /** Compute was brought up at some point, so the pipeline may have written a log. */
+    get provisioned() {
+        return this.timeline.some((entry) => entry.status !== 'Stopped');
+    }
     /** Records a snapshot; logs a line when the status, the desired status or the program status changed. */
     observe(status) {
         const before = this.last;
+        const now = this.elapsedMs();
         this.last = status;
-        if (before?.deployment_status !== status.deployment_status)
-            this.lastChangeAt = performance.now();
-        if (before?.deployment_status === status.deployment_status &&
-            before.deployment_desired_status === status.deployment_desired_status &&
-            before.program_status === status.program_status) {
-            return;
+        if (status.deployment_status === 'AwaitingApproval' && status.approval_diff)
+            this.approvalDiff = status.approval_diff;
+        if (before?.deployment_status !== status.deployment_status) {
+            const current = this.timeline.at(-1);
+            if (current)
+                current.endedMs = now;
+            this.timeline.push({ status: status.deployment_status, beganMs: now, endedMs: undefined });
         }
-        const program = status.program_status === 'Success' ? '' : `, program ${status.program_status}`;
-        this.log(`[${formatDuration(this.elapsedMs())}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
+        const changed = before?.deployment_status !== status.deployment_status ||
+            before.deployment_desired_status !== status.deployment_desired_status ||
+            before.program_status !== status.program_status;
+        if (changed) {
+            const program = status.program_status === 'Success' ? '' : `, program ${status.program_status}`;
+            this.line(`[${formatDuration(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
+        }
+        else if (now - this.lastLineMs >= HEARTBEAT_MS) {
+            this.line(`[${formatDuration(now)}] still ${this.describeLast()}`);
+        }
     }
     /** `Provisioning for 2m10s`: where the pipeline is and since when. */
     describeLast() {
-        if (!this.last)
+        const current = this.timeline.at(-1);
+        if (!current)
             return 'no status was read';
-        return `${this.last.deployment_status} for ${formatDuration(performance.now() - this.lastChangeAt)}`;
+        return `${current.status} for ${formatDuration(this.elapsedMs() - current.beganMs)}`;
     }
+    line(text) {
+        this.lastLineMs = this.elapsedMs();
+        this.log(text);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/compilation.ts
+
+const EXCERPT_LINES = 40;
+function compilationReport(programError, pipelineName, sqlFile) {
+    const messages = programError.sql_compilation?.messages ?? [];
+    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
+    const firstSql = messages.find((message) => !message.warning);
+    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
+    const firstError = firstSql
+        ? serverText(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
+        : excerpt && serverText(excerpt.split('\n').find((line) => line.trim()) ?? '');
+    return { annotations, firstError, excerpt };
+}
+function position(message) {
+    return `line ${message.start_line_number}, column ${message.start_column}`;
+}
+function sqlAnnotation(message, pipelineName, sqlFile) {
+    const level = message.warning ? 'warning' : 'error';
+    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
+    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
+    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
+    if (!sqlFile)
+        return { ...annotation, message: `${position(message)}: ${text}` };
+    return {
+        ...annotation,
+        file: sqlFile,
+        startLine: message.start_line_number,
+        startColumn: message.start_column,
+        endLine: message.end_line_number,
+        endColumn: message.end_column,
+    };
+}
+/** cargo's output from its first `error` line on: the part that says what failed. */
+function rustExcerpt(output) {
+    if (!output?.trim())
+        return undefined;
+    const lines = output.split('\n');
+    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
+    return (first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES)).join('\n').trimEnd();
+}
+function firstLines(text) {
+    return text?.trim() ? text.split('\n').slice(0, EXCERPT_LINES).join('\n').trimEnd() : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose.ts
+
+/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
+const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
+const FOLLOW_UP_RETRY = { windowMs: 5000 };
+async function diagnose(client, config, outcome, progress) {
+    const diagnosis = { problems: [] };
+    const failed = outcome.result === 'failed';
+    if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
+        try {
+            const programError = await client.programError(FOLLOW_UP_RETRY);
+            if (programError)
+                diagnosis.compilation = compilationReport(programError, config.pipelineName, config.sqlFile);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
+        }
+    }
+    const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
+    if (wantLogs && progress.provisioned) {
+        try {
+            diagnosis.logTail = await client.logs(LOG_LIMITS);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the pipeline's log: ${message(error)}`);
+        }
+    }
+    return diagnosis;
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/report/approval.ts
+/** The changes of a `PipelineDiff` that are not empty, tables first. */
+function diffChanges(diff) {
+    const program = diff.program_diff;
+    const all = [
+        { what: 'table', change: 'added', names: program?.added_tables ?? [] },
+        { what: 'table', change: 'removed', names: program?.removed_tables ?? [] },
+        { what: 'table', change: 'modified', names: program?.modified_tables ?? [] },
+        { what: 'view', change: 'added', names: program?.added_views ?? [] },
+        { what: 'view', change: 'removed', names: program?.removed_views ?? [] },
+        { what: 'view', change: 'modified', names: program?.modified_views ?? [] },
+        { what: 'input connector', change: 'added', names: diff.added_input_connectors },
+        { what: 'input connector', change: 'removed', names: diff.removed_input_connectors },
+        { what: 'input connector', change: 'modified', names: diff.modified_input_connectors },
+        { what: 'output connector', change: 'added', names: diff.added_output_connectors },
+        { what: 'output connector', change: 'removed', names: diff.removed_output_connectors },
+        { what: 'output connector', change: 'modified', names: diff.modified_output_connectors },
+    ];
+    return all.filter((change) => change.names.length > 0);
+}
+/** `3 views modified, 1 table added`, or what Feldera said when it could not tell. */
+function countChanges(diff) {
+    const counts = diffChanges(diff).map(({ what, change, names }) => `${names.length} ${what}${names.length === 1 ? '' : 's'} ${change}`);
+    if (diff.program_diff_error)
+        counts.push(`the program diff failed: ${diff.program_diff_error}`);
+    return counts.length > 0 ? counts.join(', ') : 'no changes listed';
+}
+/** The log's lines for a diff: one per kind of change, with the names. */
+function diffLines(diff) {
+    const lines = diffChanges(diff).map(({ what, change, names }) => `${what}s ${change}: ${names.join(', ')}`);
+    if (diff.program_diff_error)
+        lines.push(`program diff error: ${diff.program_diff_error}`);
+    return lines.length > 0 ? lines : ['no changes listed'];
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -77050,6 +77356,7 @@ const OUTPUT_NAMES = [
     'error-code',
     'elapsed-seconds',
     'pipeline-url',
+    'approval-diff',
 ];
 /** The outputs, set on failure too, from what was last seen. */
 function outputValues(outcome, progress, pipelineUrl) {
@@ -77064,10 +77371,12 @@ function outputValues(outcome, progress, pipelineUrl) {
         'error-code': outcome.result === 'failed' ? outcome.code : '',
         'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
         'pipeline-url': pipelineUrl,
+        'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
     };
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 const RESULTS = {
     reached: '✅ reached',
@@ -77075,9 +77384,9 @@ const RESULTS = {
     accepted: '✅ start accepted (not waited for)',
     failed: '❌ failed',
 };
-/** The job summary's markdown: pipeline, target, result, last status, time, and the error if any. */
+/** The job summary's markdown, appended to the job's: what happened, when, and why. */
 function summaryMarkdown(facts) {
-    const { outcome, progress } = facts;
+    const { outcome, progress, diagnosis } = facts;
     const rows = [
         ['Pipeline', `[${summary_escape(facts.pipelineName)}](${facts.pipelineUrl})`],
         ['Target', facts.target],
@@ -77091,12 +77400,118 @@ function summaryMarkdown(facts) {
         if (outcome.hint)
             rows.push(['Hint', summary_escape(outcome.hint)]);
     }
-    const table = rows.map(([name, value]) => `| ${name} | ${value} |`).join('\n');
-    return `### Feldera pipeline ${summary_escape(facts.pipelineName)}\n\n| | |\n|---|---|\n${table}\n`;
+    const sections = [`### Feldera pipeline ${summary_escape(facts.pipelineName)}\n\n${table(['', ''], rows)}`];
+    if (progress.timeline.length > 0) {
+        const timeline = progress.timeline.map((entry) => [
+            summary_escape(entry.status),
+            `+${formatDuration(entry.beganMs)}`,
+            entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
+        ]);
+        sections.push(`#### Statuses seen\n\n${table(['Status', 'From', 'For'], timeline)}`);
+    }
+    if (progress.approvalDiff) {
+        const heading = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
+        const changes = diffChanges(progress.approvalDiff).map(({ what, change, names }) => [`${what}s ${change}`, names.map((name) => `\`${summary_escape(name)}\``).join(', ')]);
+        const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${summary_escape(progress.approvalDiff.program_diff_error)}` : '';
+        sections.push(`#### ${heading}\n\n${changes.length > 0 ? table(['Change', 'Names'], changes) : 'No changes listed.'}${error}`);
+    }
+    const compilation = diagnosis.compilation;
+    if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
+        const messages = compilation.annotations.map((annotation) => {
+            const where = annotation.file ? `${summary_escape(annotation.file)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
+            const [first = '', ...rest] = annotation.message.split('\n');
+            return `- **${annotation.level}** ${where}${summary_escape(first)}${rest.length > 0 ? `\n\n${codeBlock(rest.join('\n'), '  ')}` : ''}`;
+        });
+        const excerpt = compilation.excerpt ? `\n\n${codeBlock(compilation.excerpt)}` : '';
+        sections.push(`#### Compiler messages\n\n${messages.join('\n')}${excerpt}`);
+    }
+    if (diagnosis.logTail && diagnosis.logTail.lines.length > 0) {
+        const { lines, truncated } = diagnosis.logTail;
+        sections.push(`#### Pipeline log (${truncated ? `last ${lines.length} lines` : `${lines.length} lines`})\n\n${codeBlock(lines.join('\n'))}`);
+    }
+    return `${sections.join('\n\n')}\n`;
 }
-/** Server text in markdown: no HTML, no table breaks, no links of its own. */
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/** Server text in markdown: no HTML, no table breaks, no links or emphasis of its own. */
 function summary_escape(text) {
     return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+/** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
+function codeBlock(text, indent = '') {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return [`${fence}text`, ...text.split('\n'), fence].map((line) => indent + line).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+
+
+
+
+
+/** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
+async function report({ outcome, progress, config, pipelineUrl, diagnosis }) {
+    const values = outputValues(outcome, progress, pipelineUrl);
+    for (const name of OUTPUT_NAMES)
+        setOutput(name, values[name]);
+    const name = config?.pipelineName ?? getInput('pipeline-name');
+    for (const problem of diagnosis.problems)
+        core_warning(problem);
+    const compilation = diagnosis.compilation;
+    for (const { level, message, ...properties } of compilation?.annotations ?? []) {
+        if (level === 'error')
+            error(message, properties);
+        else
+            core_warning(message, properties);
+    }
+    if (compilation?.excerpt)
+        printGroup('Compiler output', compilation.excerpt.split('\n'));
+    if (diagnosis.logTail) {
+        const { lines, truncated } = diagnosis.logTail;
+        printGroup(`Pipeline log (${truncated ? `last ${lines.length} lines` : `${lines.length} lines`})`, lines);
+    }
+    const elapsed = formatDuration(progress.elapsedMs());
+    switch (outcome.result) {
+        case 'reached':
+            info(`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`);
+            break;
+        case 'accepted':
+            info(`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`);
+            break;
+        case 'awaiting-approval': {
+            const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
+            core_warning(`Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. ` +
+                `Approve the changes in the Feldera console (${pipelineUrl}), with \`fda approve ${name}\`, ` +
+                'or run this action again with auto-approve: true.', { title: `Feldera pipeline ${name} awaits approval` });
+            break;
+        }
+        case 'failed': {
+            const firstError = compilation?.firstError ? ` First error: ${compilation.firstError}` : '';
+            const hint = outcome.hint ? ` Hint: ${outcome.hint}` : '';
+            error(`${outcome.message}${firstError}${hint}`, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
+            process.exitCode = ExitCode.Failure;
+            break;
+        }
+    }
+    if (config && process.env.GITHUB_STEP_SUMMARY) {
+        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target: targetStatus(config.initial), outcome, progress, diagnosis });
+        // The summary is extra: failing to write it must not hide the real result.
+        await summary
+            .addRaw(markdown)
+            .write()
+            .catch((error) => core_warning(`Could not write the job summary: ${String(error)}`));
+    }
+}
+/** Server lines in a collapsed group, each behind a bar so that none can start a workflow command. */
+function printGroup(title, lines) {
+    startGroup(title);
+    for (const line of lines)
+        info(`│ ${serverText(line, [], 2000)}`);
+    endGroup();
 }
 
 ;// CONCATENATED MODULE: ./src/run-end.ts
@@ -77110,17 +77525,19 @@ class RunEnded extends Error {
     }
 }
 /**
- * The run's end as an AbortSignal: aborted with a `RunEnded` when the budget is spent, or on SIGINT
- * or SIGTERM (the runner's cancel), so that every request and wait in flight stops at once.
+ * The run's end as AbortSignals: the budget, and SIGINT or SIGTERM (the runner's cancel), so that
+ * every request and wait in flight stops at once.
  */
-function runEndSignal(timeoutMs, timeoutText) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new RunEnded('Timeout', `timeout ${timeoutText} ran out`)), timeoutMs);
-    const onSignal = (name) => controller.abort(new RunEnded('Cancelled', `the run was cancelled (${name})`));
+function runEnd(timeoutMs, timeoutText) {
+    const budget = new AbortController();
+    const cancel = new AbortController();
+    const timer = setTimeout(() => budget.abort(new RunEnded('Timeout', `timeout ${timeoutText} ran out`)), timeoutMs);
+    const onSignal = (name) => cancel.abort(new RunEnded('Cancelled', `the run was cancelled (${name})`));
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     return {
-        signal: controller.signal,
+        signal: AbortSignal.any([budget.signal, cancel.signal]),
+        cancelled: cancel.signal,
         dispose: () => {
             clearTimeout(timer);
             process.off('SIGINT', onSignal);
@@ -77151,6 +77568,7 @@ async function poll(step, intervalMs, signal) {
 
 
 
+
 /** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
 const SETUP_RETRY_WINDOW_MS = 20_000;
 /** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
@@ -77167,6 +77585,7 @@ async function startPipeline(client, config, progress, signal, log) {
         },
     };
     const waiting = waitingRetry(progress, log);
+    log.group(`Starting pipeline ${config.pipelineName}`);
     for (let round = 1;; round++) {
         try {
             if (config.dismissError)
@@ -77190,6 +77609,7 @@ async function startPipeline(client, config, progress, signal, log) {
         progress.observe(await client.status(setup));
         return { result: 'accepted' };
     }
+    log.group(`Waiting for ${targetStatus(config.initial)}`);
     return poll(async () => {
         const status = await client.status(waiting);
         progress.observe(status);
@@ -77203,14 +77623,18 @@ async function decide(status, client, config, progress, waiting, log) {
         case 'reached':
             return { result: 'reached' };
         case 'awaiting-approval':
+            // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
+            if (progress.approved)
+                return undefined;
+            log.group(config.autoApprove ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
+            for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.'])
+                log.info(line);
             if (!config.autoApprove)
                 return { result: 'awaiting-approval' };
-            // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
-            if (!progress.approved) {
-                log.info('Approving the changes since the checkpoint (auto-approve: true).');
-                await client.approve(waiting);
-                progress.approved = true;
-            }
+            await client.approve(waiting);
+            progress.approved = true;
+            log.info('Approved (auto-approve: true).');
+            log.group(`Waiting for ${targetStatus(config.initial)}`);
             return undefined;
         case 'deployment-error':
             return {
@@ -77223,7 +77647,7 @@ async function decide(status, client, config, progress, waiting, log) {
                 result: 'failed',
                 code: 'StartFailedDueToFailedCompilation',
                 message: `Pipeline ${name}'s program failed to compile (program_status ${status.program_status}).`,
-                hint: `read program_error in the Feldera console, fix the SQL, and start again.`,
+                hint: 'fix the program; Feldera compiles it again, and the next start can go ahead.',
             };
         case 'stopped-externally':
             return {
@@ -77273,6 +77697,8 @@ function waitingRetry(progress, log) {
 
 
 
+/** Reading the compiler's messages and the log after the outcome: a few seconds, whatever the budget left. */
+const FOLLOW_UP_MS = 15_000;
 /** The action's hints for Feldera's codes, where Feldera gives none, in terms of this action's inputs. */
 const HINTS = {
     CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
@@ -77301,38 +77727,53 @@ async function run() {
     catch (error) {
         if (!(error instanceof InputError))
             throw error;
-        await report({ result: 'failed', code: 'InvalidInput', message: error.message }, progress, undefined, '');
+        const outcome = { result: 'failed', code: 'InvalidInput', message: error.message };
+        await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] } });
         return;
     }
     const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
     info(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
-    const runEnd = runEndSignal(config.timeoutMs, formatDuration(config.timeoutMs));
+    const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
     // Honours HTTP(S)_PROXY and NO_PROXY; a plain Agent when none is set.
     const dispatcher = new node_modules_undici/* EnvHttpProxyAgent */.J2();
     const client = new PipelineClient({
         baseUrl: config.apiUrl,
         apiKey: config.apiKey,
         requestTimeoutMs: config.requestTimeoutMs,
-        signal: runEnd.signal,
+        signal: end.signal,
         dispatcher,
         debug: (line) => core_debug(line),
     }, config.pipelineName);
+    let open = false;
+    const log = {
+        info: (line) => info(line),
+        warning: (line) => core_warning(line),
+        group: (title) => {
+            if (open)
+                endGroup();
+            startGroup(title);
+            open = true;
+        },
+    };
     let outcome;
     try {
-        outcome = await startPipeline(client, config, progress, runEnd.signal, {
-            info: (line) => info(line),
-            warning: (line) => core_warning(line),
-        });
+        outcome = await startPipeline(client, config, progress, end.signal, log);
     }
     catch (error) {
         outcome = failureOf(error, config, progress);
     }
-    finally {
-        runEnd.dispose();
-        // Sockets left open would keep the process, and a cancelled run, alive.
-        await dispatcher.destroy().catch(() => undefined);
+    if (open)
+        endGroup();
+    let diagnosis = { problems: [] };
+    if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {
+        // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
+        const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]), config.pipelineName);
+        diagnosis = await diagnose(followUp, config, outcome, progress);
     }
-    await report(outcome, progress, config, pipelineUrl);
+    end.dispose();
+    // Sockets left open would keep the process, and a cancelled run, alive.
+    await dispatcher.destroy().catch(() => undefined);
+    await report({ outcome, progress, config, pipelineUrl, diagnosis });
 }
 function failureOf(error, config, progress) {
     const pipeline = `pipeline ${config.pipelineName}`;
@@ -77358,40 +77799,6 @@ function failureOf(error, config, progress) {
         return { result: 'failed', code, message: error.message, hint: error.hint ?? HINTS[error.code] };
     }
     throw error;
-}
-async function report(outcome, progress, config, pipelineUrl) {
-    const values = outputValues(outcome, progress, pipelineUrl);
-    for (const name of OUTPUT_NAMES)
-        setOutput(name, values[name]);
-    const name = config?.pipelineName ?? getInput('pipeline-name');
-    const elapsed = formatDuration(progress.elapsedMs());
-    switch (outcome.result) {
-        case 'reached':
-            info(`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`);
-            break;
-        case 'accepted':
-            info(`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`);
-            break;
-        case 'awaiting-approval':
-            core_warning(`Pipeline ${name} is AwaitingApproval: its program or connectors changed since its checkpoint. ` +
-                `Approve the changes in the Feldera console (${pipelineUrl}), with \`fda approve ${name}\`, ` +
-                'or run this action again with auto-approve: true.', { title: `Feldera pipeline ${name} awaits approval` });
-            break;
-        case 'failed':
-            error(outcome.hint ? `${outcome.message} Hint: ${outcome.hint}` : outcome.message, {
-                title: `Feldera pipeline ${name || '(no name)'} did not start`,
-            });
-            process.exitCode = ExitCode.Failure;
-            break;
-    }
-    if (config && process.env.GITHUB_STEP_SUMMARY) {
-        // The summary is extra: failing to write it must not hide the real result.
-        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target: targetStatus(config.initial), outcome, progress });
-        await summary
-            .addRaw(markdown)
-            .write()
-            .catch((error) => core_warning(`Could not write the job summary: ${String(error)}`));
-    }
 }
 
 

@@ -13,6 +13,8 @@ export const INPUT_NAMES = [
   'timeout',
   'poll-interval',
   'request-timeout',
+  'sql-file',
+  'logs',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -29,7 +31,13 @@ export interface Config {
   readonly timeoutMs: number;
   readonly pollIntervalMs: number;
   readonly requestTimeoutMs: number;
+  /** The SQL's path in the repository, for annotations on its lines. */
+  readonly sqlFile: string | undefined;
+  readonly logs: Logs;
 }
+
+/** When to read the pipeline's log into the step's log and summary. */
+export type Logs = 'on-failure' | 'always' | 'never';
 
 /** Every problem with the inputs, found before any request is sent. */
 export class InputError extends Error {
@@ -54,6 +62,7 @@ export interface InputSource {
 const PIPELINE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?$/;
 const INITIALS: readonly Initial[] = ['running', 'paused', 'standby'];
 const BOOTSTRAP_POLICIES: readonly BootstrapPolicy[] = ['allow', 'reject', 'await_approval'];
+const LOGS: readonly Logs[] = ['on-failure', 'always', 'never'];
 const MIN_POLL_INTERVAL_MS = 100;
 
 /** Reads and checks every input; throws one `InputError` that lists all problems. */
@@ -85,6 +94,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   const timeoutMs = parseDuration('timeout', input('timeout') || '30m', problems);
   const pollIntervalMs = parseDuration('poll-interval', input('poll-interval') || '1s', problems);
   const requestTimeoutMs = parseDuration('request-timeout', input('request-timeout') || '30s', problems);
+  const sqlFile = parseSqlFile(input('sql-file'), problems);
+  const logs = oneOf('logs', input('logs') || 'on-failure', LOGS, problems);
 
   if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
     problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);
@@ -109,6 +120,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     timeoutMs: timeoutMs!,
     pollIntervalMs: pollIntervalMs!,
     requestTimeoutMs: requestTimeoutMs!,
+    sqlFile,
+    logs: logs!,
   };
   return { config: Object.freeze(config), warnings };
 }
@@ -129,6 +142,17 @@ function parseApiUrl(value: string, problems: string[]): URL | undefined {
   }
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
+}
+
+/** A path in the repository, as GitHub places annotations: relative, with `/`. */
+function parseSqlFile(value: string, problems: string[]): string | undefined {
+  if (!value) return undefined;
+  const path = value.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) {
+    problems.push(`sql-file "${value}" must be a path inside the repository, relative to its root, such as sql/program.sql.`);
+    return undefined;
+  }
+  return path;
 }
 
 function isLoopback(hostname: string): boolean {

@@ -6,11 +6,14 @@ import { InputError, readConfig, type Config } from './inputs.ts';
 import { targetStatus } from './lifecycle.ts';
 import type { Outcome } from './outcome.ts';
 import { Progress } from './progress.ts';
-import { OUTPUT_NAMES, outputValues } from './report/outputs.ts';
-import { summaryMarkdown } from './report/summary.ts';
-import { RunEnded, runEndSignal } from './run-end.ts';
+import { diagnose, type Diagnosis } from './diagnose.ts';
+import { report } from './report/report.ts';
+import { RunEnded, runEnd } from './run-end.ts';
 import { startPipeline } from './start.ts';
 import { formatDuration } from './text.ts';
+
+/** Reading the compiler's messages and the log after the outcome: a few seconds, whatever the budget left. */
+const FOLLOW_UP_MS = 15_000;
 
 /** The action's hints for Feldera's codes, where Feldera gives none, in terms of this action's inputs. */
 const HINTS: Record<string, string> = {
@@ -38,13 +41,14 @@ export async function run(): Promise<void> {
     for (const warning of read.warnings) core.warning(warning);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    await report({ result: 'failed', code: 'InvalidInput', message: error.message }, progress, undefined, '');
+    const outcome: Outcome = { result: 'failed', code: 'InvalidInput', message: error.message };
+    await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] } });
     return;
   }
 
   const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
   core.info(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
-  const runEnd = runEndSignal(config.timeoutMs, formatDuration(config.timeoutMs));
+  const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
   // Honours HTTP(S)_PROXY and NO_PROXY; a plain Agent when none is set.
   const dispatcher = new EnvHttpProxyAgent();
   const client = new PipelineClient(
@@ -52,26 +56,39 @@ export async function run(): Promise<void> {
       baseUrl: config.apiUrl,
       apiKey: config.apiKey,
       requestTimeoutMs: config.requestTimeoutMs,
-      signal: runEnd.signal,
+      signal: end.signal,
       dispatcher,
       debug: (line) => core.debug(line),
     },
     config.pipelineName,
   );
+  let open = false;
+  const log = {
+    info: (line: string) => core.info(line),
+    warning: (line: string) => core.warning(line),
+    group: (title: string) => {
+      if (open) core.endGroup();
+      core.startGroup(title);
+      open = true;
+    },
+  };
   let outcome: Outcome;
   try {
-    outcome = await startPipeline(client, config, progress, runEnd.signal, {
-      info: (line) => core.info(line),
-      warning: (line) => core.warning(line),
-    });
+    outcome = await startPipeline(client, config, progress, end.signal, log);
   } catch (error) {
     outcome = failureOf(error, config, progress);
-  } finally {
-    runEnd.dispose();
-    // Sockets left open would keep the process, and a cancelled run, alive.
-    await dispatcher.destroy().catch(() => undefined);
   }
-  await report(outcome, progress, config, pipelineUrl);
+  if (open) core.endGroup();
+  let diagnosis: Diagnosis = { problems: [] };
+  if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {
+    // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
+    const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]), config.pipelineName);
+    diagnosis = await diagnose(followUp, config, outcome, progress);
+  }
+  end.dispose();
+  // Sockets left open would keep the process, and a cancelled run, alive.
+  await dispatcher.destroy().catch(() => undefined);
+  await report({ outcome, progress, config, pipelineUrl, diagnosis });
 }
 
 function failureOf(error: unknown, config: Config, progress: Progress): Outcome {
@@ -98,43 +115,4 @@ function failureOf(error: unknown, config: Config, progress: Progress): Outcome 
     return { result: 'failed', code, message: error.message, hint: error.hint ?? HINTS[error.code] };
   }
   throw error;
-}
-
-async function report(outcome: Outcome, progress: Progress, config: Config | undefined, pipelineUrl: string): Promise<void> {
-  const values = outputValues(outcome, progress, pipelineUrl);
-  for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
-
-  const name = config?.pipelineName ?? core.getInput('pipeline-name');
-  const elapsed = formatDuration(progress.elapsedMs());
-  switch (outcome.result) {
-    case 'reached':
-      core.info(`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`);
-      break;
-    case 'accepted':
-      core.info(`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`);
-      break;
-    case 'awaiting-approval':
-      core.warning(
-        `Pipeline ${name} is AwaitingApproval: its program or connectors changed since its checkpoint. ` +
-          `Approve the changes in the Feldera console (${pipelineUrl}), with \`fda approve ${name}\`, ` +
-          'or run this action again with auto-approve: true.',
-        { title: `Feldera pipeline ${name} awaits approval` },
-      );
-      break;
-    case 'failed':
-      core.error(outcome.hint ? `${outcome.message} Hint: ${outcome.hint}` : outcome.message, {
-        title: `Feldera pipeline ${name || '(no name)'} did not start`,
-      });
-      process.exitCode = core.ExitCode.Failure;
-      break;
-  }
-
-  if (config && process.env.GITHUB_STEP_SUMMARY) {
-    // The summary is extra: failing to write it must not hide the real result.
-    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target: targetStatus(config.initial), outcome, progress });
-    await core.summary
-      .addRaw(markdown)
-      .write()
-      .catch((error: unknown) => core.warning(`Could not write the job summary: ${String(error)}`));
-  }
 }

@@ -5,12 +5,15 @@ import type { Config } from './inputs.ts';
 import { classify, targetStatus } from './lifecycle.ts';
 import type { Outcome } from './outcome.ts';
 import type { Progress } from './progress.ts';
+import { diffLines } from './report/approval.ts';
 import { formatDuration } from './text.ts';
 import { poll } from './wait.ts';
 
 export interface Log {
   info: (line: string) => void;
   warning: (line: string) => void;
+  /** Ends the group open, if any, and opens one: a phase of the step. */
+  group: (title: string) => void;
 }
 
 /** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
@@ -37,6 +40,7 @@ export async function startPipeline(
   };
   const waiting = waitingRetry(progress, log);
 
+  log.group(`Starting pipeline ${config.pipelineName}`);
   for (let round = 1; ; round++) {
     try {
       if (config.dismissError) await client.dismissError(setup);
@@ -62,6 +66,7 @@ export async function startPipeline(
     progress.observe(await client.status(setup));
     return { result: 'accepted' };
   }
+  log.group(`Waiting for ${targetStatus(config.initial)}`);
   return poll(
     async () => {
       const status = await client.status(waiting);
@@ -87,13 +92,15 @@ async function decide(
     case 'reached':
       return { result: 'reached' };
     case 'awaiting-approval':
-      if (!config.autoApprove) return { result: 'awaiting-approval' };
       // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
-      if (!progress.approved) {
-        log.info('Approving the changes since the checkpoint (auto-approve: true).');
-        await client.approve(waiting);
-        progress.approved = true;
-      }
+      if (progress.approved) return undefined;
+      log.group(config.autoApprove ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
+      for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.']) log.info(line);
+      if (!config.autoApprove) return { result: 'awaiting-approval' };
+      await client.approve(waiting);
+      progress.approved = true;
+      log.info('Approved (auto-approve: true).');
+      log.group(`Waiting for ${targetStatus(config.initial)}`);
       return undefined;
     case 'deployment-error':
       return {
@@ -106,7 +113,7 @@ async function decide(
         result: 'failed',
         code: 'StartFailedDueToFailedCompilation',
         message: `Pipeline ${name}'s program failed to compile (program_status ${status.program_status}).`,
-        hint: `read program_error in the Feldera console, fix the SQL, and start again.`,
+        hint: 'fix the program; Feldera compiles it again, and the next start can go ahead.',
       };
     case 'stopped-externally':
       return {

@@ -5,12 +5,17 @@
 const MAX_LENGTH = 600;
 
 export function serverText(text: string, secrets: readonly string[] = [], maxLength = MAX_LENGTH): string {
-  let line = text;
-  for (const secret of secrets) {
-    if (secret) line = line.split(secret).join('***');
-  }
-  line = line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  const line = redact(text, secrets).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
   return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+
+/** The text with every secret replaced by `***`, as the runner masks them. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret) result = result.split(secret).join('***');
+  }
+  return result;
 }
 
 /** `90500` → `1m30.5s`: how the action writes durations, the way users write them as inputs. */

@@ -36,6 +36,7 @@ describe('the action, end to end', () => {
       'error-code': '',
       'elapsed-seconds': expect.stringMatching(/^\d+\.\d$/),
       'pipeline-url': `${server.url}/pipelines/p/`,
+      'approval-diff': '',
     });
     expect(run.annotations).toEqual([]);
     const calls = server.requests.map((request) => `${request.method} ${request.path}`);
@@ -296,7 +297,7 @@ describe('the action, end to end', () => {
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
     const commands = run.stdout.split('\n').filter((line) => line.startsWith('::')).map((line) => line.split('::')[1]!.split(' ')[0]);
-    expect(new Set(commands)).toEqual(new Set(['add-mask', 'debug', 'error']));
+    expect(new Set(commands)).toEqual(new Set(['add-mask', 'group', 'debug', 'endgroup', 'error']));
     expect(run.stdout.split('\n').filter((line) => line.startsWith('::add-mask::'))).toEqual([`::add-mask::${KEY}`]);
     expect(run.outputs.status).toBe('');
   });

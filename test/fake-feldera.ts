@@ -37,6 +37,14 @@ export interface PipelineScript {
   stoppingMs?: number;
   /** Already started with this `initial`, and now in `status` (someone paused it, say). */
   provisioned?: { initial: string; status: string };
+  /** `program_error`, in `selector=all` only. */
+  programError?: unknown;
+  /** The `PipelineDiff` shown while `AwaitingApproval`; `legacy`: the shape before Feldera PR #6564. */
+  approvalDiff?: { diff: unknown; legacy?: boolean };
+  /** `GET /logs` replays these, then stays open for ever, as Feldera's does. */
+  logLines?: string[];
+  /** After the replay, a new log line this often. */
+  logEveryMs?: number;
 }
 
 export interface FakeRequest {
@@ -56,7 +64,7 @@ export type Fault =
   | { kind: 'hang' }
   | { kind: 'delay'; ms: number };
 
-export type Endpoint = 'start' | 'approve' | 'dismiss_error' | 'status';
+export type Endpoint = 'start' | 'approve' | 'dismiss_error' | 'status' | 'logs';
 
 export interface FakeOptions {
   pipelines: PipelineScript[];
@@ -99,6 +107,7 @@ export class FakeFeldera {
   private readonly options: FakeOptions;
   private readonly server: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly streams = new Set<NodeJS.Timeout>();
   url = '';
 
   constructor(options: FakeOptions) {
@@ -118,6 +127,7 @@ export class FakeFeldera {
 
   async close(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.streams) clearInterval(timer);
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -303,7 +313,21 @@ export class FakeFeldera {
         return this.start(pipeline, request.query, response);
       case 'approve':
         return this.approve(pipeline, response);
+      case 'logs':
+        return this.logs(pipeline, response);
     }
+  }
+
+  /** The ring buffer, then new lines as they come: the stream ends only when the client goes. */
+  private logs(pipeline: Pipeline, response: ServerResponse): void {
+    response.writeHead(200, { 'content-type': 'text/plain' });
+    for (const line of pipeline.script.logLines ?? []) response.write(`${line}\n`);
+    const every = pipeline.script.logEveryMs;
+    if (every === undefined) return;
+    let count = 0;
+    const timer = setInterval(() => response.write(`tick ${++count}\n`), every);
+    response.on('close', () => clearInterval(timer));
+    this.streams.add(timer);
   }
 
   private dismissError(pipeline: Pipeline, response: ServerResponse): void {
@@ -407,6 +431,12 @@ export class FakeFeldera {
     this.after(5, () => send(response, 200, 'Bootstrap approved'));
   }
 
+  private runtimeDetails(pipeline: Pipeline): unknown {
+    const approval = pipeline.script.approvalDiff;
+    if (pipeline.deploymentStatus !== 'AwaitingApproval' || !approval) return { connector_stats: { num_errors: 0 } };
+    return approval.legacy ? approval.diff : { approval_diff: approval.diff };
+  }
+
   private desired(pipeline: Pipeline): string {
     if (pipeline.resourcesDesired === 'Stopped') return 'Stopped';
     return pipeline.runtimeDesired ?? pipeline.initial ?? 'Stopped';
@@ -446,7 +476,7 @@ export class FakeFeldera {
       deployment_resources_desired_status: pipeline.resourcesDesired,
       deployment_resources_desired_status_since: pipeline.since,
       deployment_runtime_status: provisioned ? pipeline.deploymentStatus : null,
-      deployment_runtime_status_details: provisioned ? { connector_stats: { num_errors: 0 } } : null,
+      deployment_runtime_status_details: provisioned ? this.runtimeDetails(pipeline) : null,
       deployment_runtime_status_since: provisioned ? pipeline.since : null,
       deployment_runtime_desired_status: provisioned ? (pipeline.runtimeDesired ?? pipeline.initial) : null,
       deployment_runtime_desired_status_since: provisioned ? pipeline.since : null,
@@ -456,7 +486,7 @@ export class FakeFeldera {
     };
     if (selector === 'all') {
       body.program_code = 'CREATE TABLE t (c INT);';
-      body.program_error = { sql_compilation: null, rust_compilation: null, system_error: null };
+      body.program_error = pipeline.script.programError ?? { sql_compilation: null, rust_compilation: null, system_error: null };
       body.program_info = null;
       body.deployment_resources_status_details = null;
     }
@@ -480,6 +510,7 @@ function endpointOf(method: string, path: string, prefix: string): Endpoint | un
   if (parts.length === 5 && method === 'POST' && (action === 'start' || action === 'approve' || action === 'dismiss_error')) {
     return action;
   }
+  if (parts.length === 5 && method === 'GET' && action === 'logs') return 'logs';
   return undefined;
 }
 

@@ -40,6 +40,8 @@ describe('readConfig', () => {
       timeoutMs: 30 * 60_000,
       pollIntervalMs: 1000,
       requestTimeoutMs: 30_000,
+      sqlFile: undefined,
+      logs: 'on-failure',
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(warnings).toEqual([]);
@@ -88,6 +90,7 @@ describe('readConfig', () => {
     });
     expect(read({ 'pipeline-name': 'p', timeout: '1m30s' }).config.timeoutMs).toBe(90_000);
     expect(read({ 'pipeline-name': 'p', timeout: '1.5s' }).config.timeoutMs).toBe(1500);
+    expect(read({ 'pipeline-name': 'p', 'sql-file': './sql\\program.sql', logs: 'Always' }).config).toMatchObject({ sqlFile: 'sql/program.sql', logs: 'always' });
   });
 
   it('warns when a key would go over plain http to another host', () => {
@@ -119,6 +122,9 @@ describe('readConfig', () => {
     ['poll-interval', '1h', /poll-interval "1h" is longer than timeout/],
     ['request-timeout', '0ms', /request-timeout "0ms" must be more than zero/],
     ['request-timeout', '5 s', /request-timeout "5 s" is not a duration/],
+    ['sql-file', '/etc/program.sql', /sql-file "\/etc\/program.sql" must be a path inside the repository/],
+    ['sql-file', 'sql/../../x.sql', /sql-file "sql\/..\/..\/x.sql" must be a path inside the repository/],
+    ['logs', 'sometimes', /logs "sometimes" is not one of on-failure, always, never/],
   ] as const)('refuses %s "%s"', (name, value, message) => {
     const found = problems({ [name]: value });
     expect(found).toHaveLength(1);

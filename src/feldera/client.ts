@@ -1,7 +1,8 @@
-import { serverText } from '../text.ts';
+import { redact, serverText } from '../text.ts';
 import { FelderaError } from './errors.ts';
 import { request, type HttpOptions, type RetryPolicy } from './http.ts';
-import type { BootstrapPolicy, Initial, PipelineStatus } from './types.ts';
+import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
+import type { BootstrapPolicy, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 export class PipelineClient {
@@ -29,7 +30,26 @@ export class PipelineClient {
 
   async status(retry: RetryPolicy): Promise<PipelineStatus> {
     const body = await request(this.http, 'GET', `${this.path}?selector=status`, retry);
-    return pipelineStatus(body, this.http.apiKey ? [this.http.apiKey] : []);
+    return pipelineStatus(body, this.secrets());
+  }
+
+  /** The compiler's messages: only `selector=all` has them (API.md 3). */
+  async programError(retry: RetryPolicy): Promise<ProgramError | null> {
+    const body = (await request(this.http, 'GET', `${this.path}?selector=all`, retry)) as { program_error?: unknown };
+    return programError(body?.program_error, this.secrets());
+  }
+
+  logs(limits: LogLimits): Promise<LogTail> {
+    return readLogTail(this.http, `${this.path}/logs`, limits);
+  }
+
+  /** The same calls under another signal: follow-up reads after the run's budget is spent. */
+  withSignal(signal: AbortSignal, pipelineName: string): PipelineClient {
+    return new PipelineClient({ ...this.http, signal }, pipelineName);
+  }
+
+  private secrets(): string[] {
+    return this.http.apiKey ? [this.http.apiKey] : [];
   }
 }
 
@@ -54,6 +74,7 @@ function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus {
     deployment_status_since: text('deployment_status_since'),
     deployment_desired_status: text('deployment_desired_status'),
     deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
+    approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
     deployment_error:
       error && typeof error === 'object'
         ? {
@@ -62,5 +83,64 @@ function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus {
             details: error.details,
           }
         : null,
+  };
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const names = (value: unknown, secrets: string[]): string[] =>
+  Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => serverText(name, secrets, 200)) : [];
+
+/** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
+function approvalDiff(details: unknown, secrets: string[]): PipelineDiff | null {
+  if (!isObject(details)) return null;
+  const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
+  if (!isObject(diff)) return null;
+  const program = isObject(diff.program_diff) ? diff.program_diff : null;
+  return {
+    program_diff: program && {
+      added_tables: names(program.added_tables, secrets),
+      removed_tables: names(program.removed_tables, secrets),
+      modified_tables: names(program.modified_tables, secrets),
+      added_views: names(program.added_views, secrets),
+      removed_views: names(program.removed_views, secrets),
+      modified_views: names(program.modified_views, secrets),
+    },
+    program_diff_error: typeof diff.program_diff_error === 'string' ? serverText(diff.program_diff_error, secrets) : null,
+    added_input_connectors: names(diff.added_input_connectors, secrets),
+    modified_input_connectors: names(diff.modified_input_connectors, secrets),
+    removed_input_connectors: names(diff.removed_input_connectors, secrets),
+    added_output_connectors: names(diff.added_output_connectors, secrets),
+    modified_output_connectors: names(diff.modified_output_connectors, secrets),
+    removed_output_connectors: names(diff.removed_output_connectors, secrets),
+  };
+}
+
+/**
+ * `program_error`, with its text left multi-line (snippets, cargo output): whoever prints it must
+ * neutralise each line. Only the key is taken out here.
+ */
+function programError(value: unknown, secrets: string[]): ProgramError | null {
+  if (!isObject(value)) return null;
+  const text = (value: unknown) => redact(typeof value === 'string' ? value : '', secrets);
+  const number = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
+  const sql = isObject(value.sql_compilation) ? value.sql_compilation : null;
+  const rust = isObject(value.rust_compilation) ? value.rust_compilation : null;
+  return {
+    sql_compilation: sql && {
+      exit_code: number(sql.exit_code),
+      messages: (Array.isArray(sql.messages) ? sql.messages : []).filter(isObject).map((message) => ({
+        start_line_number: number(message.start_line_number),
+        start_column: number(message.start_column),
+        end_line_number: number(message.end_line_number),
+        end_column: number(message.end_column),
+        warning: message.warning === true,
+        error_type: text(message.error_type),
+        message: text(message.message),
+        snippet: typeof message.snippet === 'string' ? text(message.snippet) : null,
+      })),
+    },
+    rust_compilation: rust && { exit_code: number(rust.exit_code), stdout: text(rust.stdout), stderr: text(rust.stderr) },
+    system_error: typeof value.system_error === 'string' ? text(value.system_error) : null,
   };
 }

@@ -52,4 +52,44 @@ export interface PipelineStatus {
   deployment_desired_status: DeploymentDesiredStatus | (string & {});
   deployment_error?: ErrorResponse | null;
   deployment_id?: string | null;
+  /** From `deployment_runtime_status_details.approval_diff`, or the older shape (the details themselves). */
+  approval_diff?: PipelineDiff | null;
+}
+
+/** `PipelineDiff`: what changed since the checkpoint, while `AwaitingApproval` (API.md 7). */
+export interface PipelineDiff {
+  program_diff?: {
+    added_tables: string[];
+    removed_tables: string[];
+    modified_tables: string[];
+    added_views: string[];
+    removed_views: string[];
+    modified_views: string[];
+  } | null;
+  program_diff_error?: string | null;
+  added_input_connectors: string[];
+  modified_input_connectors: string[];
+  removed_input_connectors: string[];
+  added_output_connectors: string[];
+  modified_output_connectors: string[];
+  removed_output_connectors: string[];
+}
+
+/** `SqlCompilerMessage`; positions appear to be 1-based (API.md 3). */
+export interface SqlCompilerMessage {
+  start_line_number: number;
+  start_column: number;
+  end_line_number: number;
+  end_column: number;
+  warning: boolean;
+  error_type: string;
+  message: string;
+  snippet?: string | null;
+}
+
+/** `ProgramError`, only in `GET /v0/pipelines/{name}?selector=all`. */
+export interface ProgramError {
+  sql_compilation?: { exit_code: number; messages: SqlCompilerMessage[] } | null;
+  rust_compilation?: { exit_code: number; stdout: string; stderr: string } | null;
+  system_error?: string | null;
 }

@@ -12,6 +12,7 @@ export const OUTPUT_NAMES = [
   'error-code',
   'elapsed-seconds',
   'pipeline-url',
+  'approval-diff',
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
@@ -28,5 +29,6 @@ export function outputValues(outcome: Outcome, progress: Progress, pipelineUrl: 
     'error-code': outcome.result === 'failed' ? outcome.code : '',
     'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
     'pipeline-url': pipelineUrl,
+    'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
   };
 }

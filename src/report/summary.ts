@@ -1,6 +1,8 @@
+import type { Diagnosis } from '../diagnose.ts';
 import type { Outcome } from '../outcome.ts';
 import type { Progress } from '../progress.ts';
 import { formatDuration } from '../text.ts';
+import { diffChanges } from './approval.ts';
 
 export interface SummaryFacts {
   pipelineName: string;
@@ -8,6 +10,7 @@ export interface SummaryFacts {
   target: string;
   outcome: Outcome;
   progress: Progress;
+  diagnosis: Diagnosis;
 }
 
 const RESULTS: Record<Outcome['result'], string> = {
@@ -17,9 +20,9 @@ const RESULTS: Record<Outcome['result'], string> = {
   failed: '❌ failed',
 };
 
-/** The job summary's markdown: pipeline, target, result, last status, time, and the error if any. */
+/** The job summary's markdown, appended to the job's: what happened, when, and why. */
 export function summaryMarkdown(facts: SummaryFacts): string {
-  const { outcome, progress } = facts;
+  const { outcome, progress, diagnosis } = facts;
   const rows = [
     ['Pipeline', `[${escape(facts.pipelineName)}](${facts.pipelineUrl})`],
     ['Target', facts.target],
@@ -32,11 +35,52 @@ export function summaryMarkdown(facts: SummaryFacts): string {
     rows.push(['Error code', `\`${escape(outcome.code)}\``], ['Error', escape(outcome.message)]);
     if (outcome.hint) rows.push(['Hint', escape(outcome.hint)]);
   }
-  const table = rows.map(([name, value]) => `| ${name} | ${value} |`).join('\n');
-  return `### Feldera pipeline ${escape(facts.pipelineName)}\n\n| | |\n|---|---|\n${table}\n`;
+  const sections = [`### Feldera pipeline ${escape(facts.pipelineName)}\n\n${table(['', ''], rows)}`];
+
+  if (progress.timeline.length > 0) {
+    const timeline = progress.timeline.map((entry) => [
+      escape(entry.status),
+      `+${formatDuration(entry.beganMs)}`,
+      entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
+    ]);
+    sections.push(`#### Statuses seen\n\n${table(['Status', 'From', 'For'], timeline)}`);
+  }
+  if (progress.approvalDiff) {
+    const heading = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
+    const changes = diffChanges(progress.approvalDiff).map(({ what, change, names }) => [`${what}s ${change}`, names.map((name) => `\`${escape(name)}\``).join(', ')]);
+    const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${escape(progress.approvalDiff.program_diff_error)}` : '';
+    sections.push(`#### ${heading}\n\n${changes.length > 0 ? table(['Change', 'Names'], changes) : 'No changes listed.'}${error}`);
+  }
+  const compilation = diagnosis.compilation;
+  if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
+    const messages = compilation.annotations.map((annotation) => {
+      const where = annotation.file ? `${escape(annotation.file)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
+      const [first = '', ...rest] = annotation.message.split('\n');
+      return `- **${annotation.level}** ${where}${escape(first)}${rest.length > 0 ? `\n\n${codeBlock(rest.join('\n'), '  ')}` : ''}`;
+    });
+    const excerpt = compilation.excerpt ? `\n\n${codeBlock(compilation.excerpt)}` : '';
+    sections.push(`#### Compiler messages\n\n${messages.join('\n')}${excerpt}`);
+  }
+  if (diagnosis.logTail && diagnosis.logTail.lines.length > 0) {
+    const { lines, truncated } = diagnosis.logTail;
+    sections.push(`#### Pipeline log (${truncated ? `last ${lines.length} lines` : `${lines.length} lines`})\n\n${codeBlock(lines.join('\n'))}`);
+  }
+  return `${sections.join('\n\n')}\n`;
 }
 
-/** Server text in markdown: no HTML, no table breaks, no links of its own. */
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Server text in markdown: no HTML, no table breaks, no links or emphasis of its own. */
 function escape(text: string): string {
   return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
+function codeBlock(text: string, indent = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return [`${fence}text`, ...text.split('\n'), fence].map((line) => indent + line).join('\n');
 }

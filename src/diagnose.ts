@@ -1,0 +1,44 @@
+import type { PipelineClient } from './feldera/client.ts';
+import type { LogTail } from './feldera/logs.ts';
+import type { Config } from './inputs.ts';
+import type { Outcome } from './outcome.ts';
+import type { Progress } from './progress.ts';
+import { compilationReport, type CompilationReport } from './report/compilation.ts';
+
+/** What the step reads after the outcome to explain it: the compiler's messages and the pipeline's log. */
+export interface Diagnosis {
+  compilation?: CompilationReport;
+  logTail?: LogTail;
+  /** Reads that failed: warnings, never the step's failure. */
+  problems: string[];
+}
+
+/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
+const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
+const FOLLOW_UP_RETRY = { windowMs: 5000 };
+
+export async function diagnose(client: PipelineClient, config: Config, outcome: Outcome, progress: Progress): Promise<Diagnosis> {
+  const diagnosis: Diagnosis = { problems: [] };
+  const failed = outcome.result === 'failed';
+  if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
+    try {
+      const programError = await client.programError(FOLLOW_UP_RETRY);
+      if (programError) diagnosis.compilation = compilationReport(programError, config.pipelineName, config.sqlFile);
+    } catch (error) {
+      diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
+    }
+  }
+  const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
+  if (wantLogs && progress.provisioned) {
+    try {
+      diagnosis.logTail = await client.logs(LOG_LIMITS);
+    } catch (error) {
+      diagnosis.problems.push(`Could not read the pipeline's log: ${message(error)}`);
+    }
+  }
+  return diagnosis;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,86 @@
+import { fetch } from 'undici';
+import { serverText } from '../text.ts';
+import { FelderaError } from './errors.ts';
+import type { HttpOptions } from './http.ts';
+
+/** `GET /logs` never ends while the pipeline exists: how much of it to read. */
+export interface LogLimits {
+  /** The whole read, first byte included. */
+  totalMs: number;
+  /** Once lines came, a pause this long means the buffered past is read. */
+  idleMs: number;
+  /** The tail kept. */
+  maxLines: number;
+  /** The most read, so that a chatty pipeline cannot hold the step. */
+  maxBytes: number;
+}
+
+export interface LogTail {
+  lines: string[];
+  /** Lines were dropped from the front to keep the tail. */
+  truncated: boolean;
+}
+
+/** Reads the pipeline's log stream within `limits` and returns its last lines, each neutralised. */
+export async function readLogTail(options: HttpOptions, path: string, limits: LogLimits): Promise<LogTail> {
+  const url = new URL(path, options.baseUrl);
+  const stop = new AbortController();
+  const headers: Record<string, string> = { accept: 'text/plain' };
+  if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+  const response = await fetch(url, {
+    headers,
+    dispatcher: options.dispatcher,
+    signal: AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]),
+    redirect: 'manual',
+  });
+  if (response.status !== 200 || !response.body) {
+    const text = await response.text().catch(() => '');
+    throw new FelderaError('UnexpectedResponse', `GET ${url.href} failed: ${response.status} ${serverText(text, [], 200)}`);
+  }
+  const secrets = options.apiKey ? [options.apiKey] : [];
+  const lines: string[] = [];
+  let truncated = false;
+  let partial = '';
+  let bytes = 0;
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const deadline = performance.now() + limits.totalMs;
+  try {
+    while (bytes < limits.maxBytes) {
+      const waitMs = lines.length > 0 || partial ? Math.min(limits.idleMs, deadline - performance.now()) : deadline - performance.now();
+      const chunk = await readWithin(reader, Math.max(0, waitMs));
+      if (!chunk) break;
+      bytes += chunk.byteLength;
+      const text = partial + decoder.decode(chunk, { stream: true });
+      const complete = text.split('\n');
+      partial = complete.pop() ?? '';
+      for (const line of complete) {
+        lines.push(serverText(line, secrets, 1000));
+        if (lines.length > limits.maxLines) {
+          lines.shift();
+          truncated = true;
+        }
+      }
+    }
+  } catch (error) {
+    // The time limit cut the stream: what was read is the tail.
+    if (options.signal.aborted) throw options.signal.reason;
+    if (lines.length === 0 && !partial) throw error;
+  } finally {
+    stop.abort();
+  }
+  if (partial) lines.push(serverText(partial, secrets, 1000));
+  return { lines: lines.slice(-limits.maxLines), truncated: truncated || lines.length > limits.maxLines };
+}
+
+/** The next chunk, or `undefined` at the end of the stream or after `ms` without one. */
+async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<Uint8Array | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const idle = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    const result = await Promise.race([reader.read(), idle]);
+    return result && !result.done ? result.value : undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,81 @@
+import * as core from '@actions/core';
+import type { Diagnosis } from '../diagnose.ts';
+import type { Config } from '../inputs.ts';
+import { targetStatus } from '../lifecycle.ts';
+import type { Outcome } from '../outcome.ts';
+import type { Progress } from '../progress.ts';
+import { formatDuration, serverText } from '../text.ts';
+import { countChanges } from './approval.ts';
+import { OUTPUT_NAMES, outputValues } from './outputs.ts';
+import { summaryMarkdown } from './summary.ts';
+
+export interface ReportFacts {
+  outcome: Outcome;
+  progress: Progress;
+  /** Undefined when the inputs were invalid. */
+  config: Config | undefined;
+  pipelineUrl: string;
+  diagnosis: Diagnosis;
+}
+
+/** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
+export async function report({ outcome, progress, config, pipelineUrl, diagnosis }: ReportFacts): Promise<void> {
+  const values = outputValues(outcome, progress, pipelineUrl);
+  for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
+
+  const name = config?.pipelineName ?? core.getInput('pipeline-name');
+  for (const problem of diagnosis.problems) core.warning(problem);
+  const compilation = diagnosis.compilation;
+  for (const { level, message, ...properties } of compilation?.annotations ?? []) {
+    if (level === 'error') core.error(message, properties);
+    else core.warning(message, properties);
+  }
+  if (compilation?.excerpt) printGroup('Compiler output', compilation.excerpt.split('\n'));
+  if (diagnosis.logTail) {
+    const { lines, truncated } = diagnosis.logTail;
+    printGroup(`Pipeline log (${truncated ? `last ${lines.length} lines` : `${lines.length} lines`})`, lines);
+  }
+
+  const elapsed = formatDuration(progress.elapsedMs());
+  switch (outcome.result) {
+    case 'reached':
+      core.info(`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`);
+      break;
+    case 'accepted':
+      core.info(`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`);
+      break;
+    case 'awaiting-approval': {
+      const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
+      core.warning(
+        `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. ` +
+          `Approve the changes in the Feldera console (${pipelineUrl}), with \`fda approve ${name}\`, ` +
+          'or run this action again with auto-approve: true.',
+        { title: `Feldera pipeline ${name} awaits approval` },
+      );
+      break;
+    }
+    case 'failed': {
+      const firstError = compilation?.firstError ? ` First error: ${compilation.firstError}` : '';
+      const hint = outcome.hint ? ` Hint: ${outcome.hint}` : '';
+      core.error(`${outcome.message}${firstError}${hint}`, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
+      process.exitCode = core.ExitCode.Failure;
+      break;
+    }
+  }
+
+  if (config && process.env.GITHUB_STEP_SUMMARY) {
+    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target: targetStatus(config.initial), outcome, progress, diagnosis });
+    // The summary is extra: failing to write it must not hide the real result.
+    await core.summary
+      .addRaw(markdown)
+      .write()
+      .catch((error: unknown) => core.warning(`Could not write the job summary: ${String(error)}`));
+  }
+}
+
+/** Server lines in a collapsed group, each behind a bar so that none can start a workflow command. */
+function printGroup(title: string, lines: string[]): void {
+  core.startGroup(title);
+  for (const line of lines) core.info(`│ ${serverText(line, [], 2000)}`);
+  core.endGroup();
+}
