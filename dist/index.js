@@ -77422,8 +77422,8 @@ function summaryMarkdown(facts) {
             const [first = '', ...rest] = annotation.message.split('\n');
             return `- **${annotation.level}** ${where}${summary_escape(first)}${rest.length > 0 ? `\n\n${codeBlock(rest.join('\n'), '  ')}` : ''}`;
         });
-        const excerpt = compilation.excerpt ? `\n\n${codeBlock(compilation.excerpt)}` : '';
-        sections.push(`#### Compiler messages\n\n${messages.join('\n')}${excerpt}`);
+        const excerpt = compilation.excerpt ? codeBlock(compilation.excerpt) : '';
+        sections.push(['#### Compiler messages', messages.join('\n'), excerpt].filter(Boolean).join('\n\n'));
     }
     if (diagnosis.logTail && diagnosis.logTail.lines.length > 0) {
         const { lines, truncated } = diagnosis.logTail;

@@ -42,3 +42,45 @@ it('has the README’s input and output tables agree with it', () => {
     if (input.default) expect(row, name).toContain(`| \`${input.default}\` |`);
   }
 });
+
+it('has README examples that use only inputs and outputs action.yml declares', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  expect(blocks.length).toBeGreaterThanOrEqual(3);
+  const used = new Set<string>();
+  for (const block of blocks) {
+    const parsed = parse(block) as unknown;
+    const steps = collectSteps(parsed);
+    const ours = steps.filter((step) => typeof step.uses === 'string' && /^(\.\/|feldera-actions\/start-pipeline@)/.test(step.uses));
+    expect(ours.length, block).toBeGreaterThan(0);
+    for (const step of ours) {
+      for (const key of Object.keys(step.with ?? {})) {
+        expect(Object.keys(action.inputs), `with: ${key}`).toContain(key);
+        used.add(key);
+      }
+      if (!step.with?.['pipeline-name']) throw new Error(`a step without pipeline-name:\n${block}`);
+    }
+    const ids = new Set(ours.map((step) => step.id).filter(Boolean));
+    for (const [, id, output] of block.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+      expect(ids, `steps.${id} in:\n${block}`).toContain(id);
+      expect(Object.keys(action.outputs)).toContain(output);
+    }
+  }
+  for (const documented of ['sql-file', 'logs', 'auto-approve']) expect(used).toContain(documented);
+  expect(readme).toContain('steps.start.outputs.approval-diff');
+});
+
+interface Step {
+  id?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+
+/** The steps of a README example: a list of steps, a job, or a whole workflow. */
+function collectSteps(node: unknown): Step[] {
+  if (Array.isArray(node)) return node.flatMap(collectSteps);
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as Record<string, unknown>;
+  if ('uses' in record || 'run' in record) return [record as Step];
+  return Object.values(record).flatMap(collectSteps);
+}

@@ -4,9 +4,10 @@
 // 1. Start-up: `node dist/index.js` for a pipeline that is already Running, from the launch to the
 //    fake's first request and to the exit; interleaved with the floor, a bare node process that sends
 //    one start and one status read with the built-in fetch.
-// 2. Detection latency: the fake switches the pipeline to Running at a random offset from the poll
-//    cadence; the latency is the moment this process sees the child exit minus that switch, both on
-//    this process's performance.now() (the fake runs here). poll-interval 250ms, 1s and 2s.
+// 2. Detection latency: the fake switches the pipeline to Running at a random offset into the poll
+//    period (stratified and mirrored, see mirroredOffsets); the latency is the moment this process
+//    sees the child exit minus that switch, both on this process's performance.now() (the fake runs
+//    here). poll-interval 250ms, 1s and 2s.
 // 3. The reference: a fixed 0.5 s poller (the official Python client's cadence) in the same harness.
 //
 // Children run one at a time (the machine has 2 cores). Prints a table and writes bench-results.json.
@@ -23,8 +24,6 @@ const STARTUP_WARMUP = QUICK ? 1 : 2;
 const DETECTION_RUNS = QUICK ? 3 : 20;
 const INTERVALS_MS = [250, 1000, 2000];
 const REFERENCE_INTERVAL_MS = 500;
-/** Time before the phase that ends at a random offset, so that the first status reads see the start. */
-const BASE_MS = 100;
 /** A request's arrival at the fake may come a little early or late against the child's timer. */
 const CADENCE_SLACK_MS = 5;
 
@@ -138,6 +137,17 @@ function p95(values: number[]): number {
   return sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)]!;
 }
 
+/** `runs` offsets in [0, 1): one at random in each slice of width 1/runs, mirrored in pairs, shuffled. */
+function mirroredOffsets(runs: number): number[] {
+  const offsets: number[] = [];
+  for (let k = 0; k < Math.floor(runs / 2); k++) {
+    const offset = (k + Math.random()) / runs;
+    offsets.push(offset, 1 - offset);
+  }
+  if (runs % 2) offsets.push(Math.random());
+  return shuffle(offsets);
+}
+
 function shuffle<T>(values: T[]): T[] {
   for (let i = values.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));
@@ -193,6 +203,8 @@ try {
   interface DetectionSample {
     /** When the pipeline became Running, from the start request's arrival. */
     runningAfterStartMs: number;
+    /** The switch's scripted offset, as a fraction of the poll interval. */
+    offset: number;
     latencyMs: number;
     /** From the switch to the status read that saw Running; then from that read to the exit. */
     pollWaitMs: number;
@@ -207,13 +219,15 @@ try {
   }
 
   async function detectionSample(who: 'action' | 'reference', intervalMs: number, offset: number): Promise<DetectionSample> {
-    // The switch to Running falls at `offset` (0 to 1) of one poll period after BASE_MS.
-    const provisioningMs = Math.round(BASE_MS / 2 + offset * intervalMs);
+    // The switch to Running falls `offset` (0 to 1) of one poll period after the start request: the
+    // first status read comes a few milliseconds after it, so the switch falls in the first period of
+    // the cadence (and, for the smallest offsets, before the first read).
+    const switchMs = Math.round(offset * intervalMs);
     const script: PipelineScript = {
       name: PIPELINE,
       phases: [
-        { status: 'Provisioning', ms: provisioningMs },
-        { status: 'Initializing', ms: BASE_MS / 2 },
+        { status: 'Provisioning', ms: Math.round(switchMs / 2) },
+        { status: 'Initializing', ms: switchMs - Math.round(switchMs / 2) },
       ],
     };
     return withFake(script, async (fake) => {
@@ -229,6 +243,7 @@ try {
       const span = reads.length > 1 ? reads.at(-1)! - reads[0]! : 0;
       return {
         runningAfterStartMs: runningAt - startAt,
+        offset,
         latencyMs: run.exitedAt - runningAt,
         pollWaitMs: seenAt - runningAt,
         exitAfterReadMs: run.exitedAt - seenAt,
@@ -246,10 +261,11 @@ try {
     { label: `reference ${REFERENCE_INTERVAL_MS}ms`, who: 'reference' as const, intervalMs: REFERENCE_INTERVAL_MS },
   ];
   const detection = new Map<string, DetectionSample[]>(series.map((entry) => [entry.label, []]));
-  // Random offsets, one in each of DETECTION_RUNS equal slices of the poll period, in random order
-  // (jittered stratified sampling): the switch falls all over the cadence, and the median of 20 runs
-  // does not swing by a fifth of the interval with the luck of the draw, as plain uniform draws do.
-  const offsets = new Map(series.map((entry) => [entry.label, shuffle(Array.from({ length: DETECTION_RUNS }, (_, k) => (k + Math.random()) / DETECTION_RUNS))]));
+  // Random offsets, one in each of DETECTION_RUNS equal slices of the poll period, in mirrored pairs
+  // (u and 1 − u), in random order: the switch falls all over the cadence, and the median of 20 runs
+  // does not swing by tens of milliseconds with the luck of the draw, as with plain uniform draws
+  // (for 2s, one standard deviation of the median of 20 uniform waits is over 200 ms).
+  const offsets = new Map(series.map((entry) => [entry.label, mirroredOffsets(DETECTION_RUNS)]));
   process.stdout.write(`detection: ${DETECTION_RUNS} rounds of ${series.map((entry) => entry.label).join(', ')} `);
   // Rounds of one run of each series: a slow spell of the machine hits every series alike.
   for (let round = 0; round < DETECTION_RUNS; round++) {

@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PipelineStatus } from '../src/feldera/types.ts';
+import { Progress } from '../src/progress.ts';
+
+const status = (deployment_status: string, program_status = 'Success'): PipelineStatus => ({
+  name: 'p',
+  program_status,
+  deployment_status,
+  deployment_status_since: '',
+  deployment_desired_status: 'Running',
+  deployment_error: null,
+  deployment_id: null,
+});
+
+describe('Progress', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['performance'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('logs a line per change, and a heartbeat every 30 s while nothing changes', () => {
+    const lines: string[] = [];
+    const progress = new Progress((line) => lines.push(line));
+    progress.observe(status('Stopped', 'CompilingRust'));
+    vi.advanceTimersByTime(2000);
+    progress.observe(status('Provisioning'));
+    for (let second = 0; second < 95; second++) {
+      vi.advanceTimersByTime(1000);
+      progress.observe(status('Bootstrapping'));
+    }
+    expect(lines).toEqual([
+      '[0s] Stopped (desired Running, program CompilingRust)',
+      '[2s] Provisioning (desired Running)',
+      '[3s] Bootstrapping (desired Running)',
+      '[33s] still Bootstrapping for 30s',
+      '[1m3s] still Bootstrapping for 1m',
+      '[1m33s] still Bootstrapping for 1m30s',
+    ]);
+  });
+
+  it('keeps a timeline of the statuses, when each began and ended', () => {
+    const progress = new Progress(() => undefined);
+    progress.observe(status('Provisioning'));
+    vi.advanceTimersByTime(1500);
+    progress.observe(status('Provisioning'));
+    vi.advanceTimersByTime(500);
+    progress.observe(status('Running'));
+    expect(progress.timeline).toEqual([
+      { status: 'Provisioning', beganMs: 0, endedMs: 2000 },
+      { status: 'Running', beganMs: 2000, endedMs: undefined },
+    ]);
+    expect(progress.provisioned).toBe(true);
+    expect(progress.describeLast()).toBe('Running for 0s');
+  });
+});
