@@ -73587,7 +73587,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7871);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(340);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -73596,7 +73596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7871:
+/***/ 340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76588,21 +76588,22 @@ function formatDuration(ms) {
 
 ;// CONCATENATED MODULE: ./src/feldera/errors.ts
 /**
- * A request that failed for good: Feldera's own error (with its `error_code`), an answer that is not
- * Feldera's, or transient failures that outlasted their retry window. `message` reads well inside
- * another sentence and names the request; server text in it is already neutralised. The hint is
- * Feldera's `details.hint`, kept apart so that the action can add its own where Feldera has none.
+ * A request that failed for good. `message` reads well inside another sentence and names the
+ * request; server text in it is already neutralised. `hint` is Feldera's `details.hint`; the
+ * action adds its own hints, in its own words, where Feldera has none.
  */
 class FelderaError extends Error {
     code;
+    kind;
+    status;
     hint;
-    details;
-    constructor(code, message, hint, details) {
+    constructor(kind, code, message, options = {}) {
         super(message);
         this.name = 'FelderaError';
+        this.kind = kind;
         this.code = code;
-        this.hint = hint;
-        this.details = details;
+        this.status = options.status;
+        this.hint = options.hint;
     }
 }
 /** A failure worth another attempt: a network error, a timeout, 408/429/502/503/504, a body that is not JSON. */
@@ -76636,37 +76637,43 @@ function hintOf(error) {
 const TRANSIENT_STATUSES = new Set([408, 429, 502, 503, 504]);
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_CAP_MS = 30_000;
+const MIN_ATTEMPT_MS = 1000;
 /** One JSON request to the pipeline manager, retried by error class inside its window. */
 async function request(options, method, path, retry) {
     const url = new URL(path, options.baseUrl);
     const started = performance.now();
     for (let attempt = 1;; attempt++) {
-        const result = await attemptOnce(options, method, url);
+        // An attempt outlasts the window by a second at most: a host that never answers fails within it too.
+        const windowLeftMs = retry.windowMs - (performance.now() - started);
+        const timeoutMs = Math.ceil(Math.min(options.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, windowLeftMs)));
+        const result = await attemptOnce(options, method, url, timeoutMs);
         const elapsedMs = performance.now() - started;
-        if (!(result instanceof TransientError)) {
+        if ('body' in result) {
             if (attempt > 1)
                 retry.onRecovered?.(attempt, elapsedMs);
             return result.body;
         }
-        const windowLeftMs = retry.windowMs - elapsedMs;
-        if (windowLeftMs <= 0) {
-            throw new FelderaError(result.code ?? 'Unreachable', `${method} ${url.href} failed ${attempt} times in ${formatDuration(elapsedMs)}; the last: ${result.message}`);
+        if ('failure' in result)
+            throw result.failure;
+        const failure = result.transient;
+        const leftMs = retry.windowMs - elapsedMs;
+        if (leftMs <= 0) {
+            throw new FelderaError('gave-up', failure.code ?? 'Unreachable', `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${formatDuration(elapsedMs)}; the last: ${failure.message}`);
         }
         // Full jitter keeps many runners from retrying in step; Retry-After, when given, wins.
         const backoffMs = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-        const delayMs = Math.min(result.retryAfterMs ?? backoffMs, windowLeftMs);
-        retry.onRetry?.(result, delayMs, attempt);
+        const delayMs = Math.min(failure.retryAfterMs ?? backoffMs, leftMs);
+        retry.onRetry?.(failure, delayMs, attempt);
         await sleep(delayMs, options.signal);
     }
 }
-async function attemptOnce(options, method, url) {
+async function attemptOnce(options, method, url, timeoutMs) {
     // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
-    const requestTimeout = AbortSignal.timeout(options.requestTimeoutMs);
+    const requestTimeout = AbortSignal.timeout(timeoutMs);
     const headers = { accept: 'application/json' };
     if (options.apiKey)
         headers.authorization = `Bearer ${options.apiKey}`;
     const sentAt = performance.now();
-    let status;
     let text;
     let response;
     try {
@@ -76678,59 +76685,52 @@ async function attemptOnce(options, method, url) {
             // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
             redirect: 'manual',
         });
-        status = response.status;
         text = await response.text();
     }
     catch (error) {
         if (options.signal.aborted)
             throw options.signal.reason;
-        if (requestTimeout.aborted) {
-            return new TransientError(`no complete answer within request-timeout ${formatDuration(options.requestTimeoutMs)}`);
-        }
+        if (requestTimeout.aborted)
+            return { transient: new TransientError(`no complete answer within ${formatDuration(timeoutMs)}`) };
         const cause = rootCause(error);
         // A refused certificate does not heal by itself: say so now rather than after the retry window.
         if (CERTIFICATE_ERROR.test(String(cause.code))) {
-            throw new FelderaError('Unreachable', `${method} ${url.href} failed: the server's certificate was refused (${describeCause(cause)}).`, 'if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step\'s env.');
+            const message = `${method} ${url.href} failed: the server's certificate was refused (${describeCause(cause)}).`;
+            return { failure: new FelderaError('certificate', 'Unreachable', message) };
         }
-        return new TransientError(describeCause(cause));
+        return { transient: new TransientError(describeCause(cause)) };
     }
+    const status = response.status;
     options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
     const secrets = options.apiKey ? [options.apiKey] : [];
     const body = parseJson(text);
+    const retryAfter = retryAfterMs(response.headers.get('retry-after'));
     if (status >= 200 && status < 300) {
-        if (body === undefined) {
-            return new TransientError(`${status} with a body that is not JSON: ${serverText(text, secrets, 200) || '(empty)'}`);
-        }
-        return { body };
+        if (body !== undefined)
+            return { body };
+        return { transient: new TransientError(`${status} with a body that is not JSON: ${serverText(text, secrets, 200) || '(empty)'}`) };
     }
     if (isErrorResponse(body)) {
-        const message = serverText(body.message, secrets);
+        const code = serverText(body.error_code, secrets, 100);
+        const described = `${method} ${url.href} failed: ${status} ${code}: ${serverText(body.message, secrets)}`;
+        if (TRANSIENT_STATUSES.has(status))
+            return { transient: new TransientError(described, code, retryAfter) };
         const hint = hintOf(body);
-        const described = `${method} ${url.href} failed: ${status} ${serverText(body.error_code, secrets, 100)}: ${message}`;
-        if (TRANSIENT_STATUSES.has(status)) {
-            return new TransientError(described, serverText(body.error_code, secrets, 100), retryAfterMs(response.headers.get('retry-after')));
-        }
-        return fail(new FelderaError(serverText(body.error_code, secrets, 100), described, hint && serverText(hint, secrets), body.details));
+        return { failure: new FelderaError('feldera', code, described, { status, hint: hint && serverText(hint, secrets) }) };
     }
     // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
     const excerpt = serverText(text, secrets, 200) || '(empty body)';
     if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
-        return new TransientError(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfterMs(response.headers.get('retry-after')));
+        return { transient: new TransientError(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter) };
     }
     if (status >= 300 && status < 400) {
         const location = serverText(response.headers.get('location') ?? '(none)', secrets, 300);
-        return fail(new FelderaError('UnexpectedResponse', `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`, 'set api-url to the address the API really answers at.'));
+        const message = `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`;
+        return { failure: new FelderaError('redirect', 'UnexpectedResponse', message, { status }) };
     }
-    return fail(new FelderaError('UnexpectedResponse', `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`, STATUS_HINTS[status]));
+    const message = `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
+    return { failure: new FelderaError('not-feldera', 'UnexpectedResponse', message, { status }) };
 }
-function fail(error) {
-    throw error;
-}
-const STATUS_HINTS = {
-    401: 'check api-key (or FELDERA_API_KEY).',
-    403: 'the API key needs the write role.',
-    404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
-};
 function parseJson(text) {
     try {
         return JSON.parse(text);
@@ -76796,11 +76796,12 @@ async function readLogTail(options, path, limits) {
         signal: AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]),
         redirect: 'manual',
     });
+    const secrets = options.apiKey ? [options.apiKey] : [];
     if (response.status !== 200 || !response.body) {
         const text = await response.text().catch(() => '');
-        throw new FelderaError('UnexpectedResponse', `GET ${url.href} failed: ${response.status} ${serverText(text, [], 200)}`);
+        const message = `GET ${url.href} failed: ${response.status} ${serverText(text, secrets, 200)}`;
+        throw new FelderaError('not-feldera', 'UnexpectedResponse', message, { status: response.status });
     }
-    const secrets = options.apiKey ? [options.apiKey] : [];
     const lines = [];
     let truncated = false;
     let partial = '';
@@ -76904,7 +76905,7 @@ function pipelineStatus(body, secrets) {
     const record = (typeof body === 'object' && body !== null ? body : {});
     const missing = STATUS_FIELDS.filter((field) => typeof record[field] !== 'string');
     if (missing.length > 0) {
-        throw new FelderaError('UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
+        throw new FelderaError('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
     }
     const text = (field) => (typeof record[field] === 'string' ? serverText(record[field], secrets, 100) : '');
     const error = record.deployment_error;
@@ -76981,6 +76982,39 @@ function programError(value, secrets) {
         rust_compilation: rust && { exit_code: number(rust.exit_code), stdout: text(rust.stdout), stderr: text(rust.stderr) },
         system_error: typeof value.system_error === 'string' ? text(value.system_error) : null,
     };
+}
+
+;// CONCATENATED MODULE: ./src/hints.ts
+// What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
+const BY_CODE = {
+    CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
+    CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
+    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
+    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy.',
+    InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
+    UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
+    AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
+    InsufficientPermissions: 'the API key needs the write role.',
+    Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
+};
+const BY_STATUS = {
+    401: BY_CODE.AuthenticationFailed,
+    403: BY_CODE.InsufficientPermissions,
+    404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
+};
+function hintFor(error) {
+    if (error.hint)
+        return error.hint;
+    switch (error.kind) {
+        case 'certificate':
+            return "if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step's env.";
+        case 'redirect':
+            return 'set api-url to the address the API really answers at.';
+        case 'not-feldera':
+            return BY_STATUS[error.status ?? 0];
+        default:
+            return BY_CODE[error.code];
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -77388,7 +77422,7 @@ const RESULTS = {
 function summaryMarkdown(facts) {
     const { outcome, progress, diagnosis } = facts;
     const rows = [
-        ['Pipeline', `[${summary_escape(facts.pipelineName)}](${facts.pipelineUrl})`],
+        ['Pipeline', facts.pipelineUrl ? `[${summary_escape(facts.pipelineName)}](${facts.pipelineUrl})` : summary_escape(facts.pipelineName)],
         ['Target', facts.target],
         ['Result', RESULTS[outcome.result]],
         ['Last status', summary_escape(progress.last?.deployment_status ?? 'none read')],
@@ -77497,8 +77531,9 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis }) {
             break;
         }
     }
-    if (config && process.env.GITHUB_STEP_SUMMARY) {
-        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target: targetStatus(config.initial), outcome, progress, diagnosis });
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        const target = config ? targetStatus(config.initial) : '—';
+        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis });
         // The summary is extra: failing to write it must not hide the real result.
         await summary
             .addRaw(markdown)
@@ -77571,6 +77606,8 @@ async function poll(step, intervalMs, signal) {
 
 /** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
 const SETUP_RETRY_WINDOW_MS = 20_000;
+/** One /approve, retried for a few seconds: a pipeline that stopped meanwhile must not hold the step. */
+const APPROVE_RETRY = { windowMs: 5000 };
 /** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
 const START_ROUNDS = 3;
 /** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
@@ -77583,8 +77620,15 @@ async function startPipeline(client, config, progress, signal, log) {
             progress.lastFailure = failure.message;
             log.info(`${failure.message}; trying again in ${formatDuration(delayMs)}.`);
         },
+        onRecovered: () => (progress.lastFailure = undefined),
     };
     const waiting = waitingRetry(progress, log);
+    /** Reads the status every poll-interval and hands each snapshot to `until`, until it gives a value. */
+    const watch = (until) => poll(async () => {
+        const status = await client.status(waiting);
+        progress.observe(status);
+        return until(status);
+    }, config.pollIntervalMs, signal);
     log.group(`Starting pipeline ${config.pipelineName}`);
     for (let round = 1;; round++) {
         try {
@@ -77597,11 +77641,7 @@ async function startPipeline(client, config, progress, signal, log) {
             if (!(error instanceof FelderaError && STILL_STOPPING.has(error.code) && round < START_ROUNDS))
                 throw error;
             log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
-            await poll(async () => {
-                const status = await client.status(waiting);
-                progress.observe(status);
-                return status.deployment_status === 'Stopped' ? true : undefined;
-            }, config.pollIntervalMs, signal);
+            await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
         }
     }
     log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}.`);
@@ -77610,13 +77650,9 @@ async function startPipeline(client, config, progress, signal, log) {
         return { result: 'accepted' };
     }
     log.group(`Waiting for ${targetStatus(config.initial)}`);
-    return poll(async () => {
-        const status = await client.status(waiting);
-        progress.observe(status);
-        return decide(status, client, config, progress, waiting, log);
-    }, config.pollIntervalMs, signal);
+    return watch((status) => decide(status, client, config, progress, log));
 }
-async function decide(status, client, config, progress, waiting, log) {
+async function decide(status, client, config, progress, log) {
     const verdict = classify(status, config.initial);
     const name = status.name;
     switch (verdict.kind) {
@@ -77631,7 +77667,16 @@ async function decide(status, client, config, progress, waiting, log) {
                 log.info(line);
             if (!config.autoApprove)
                 return { result: 'awaiting-approval' };
-            await client.approve(waiting);
+            try {
+                await client.approve(APPROVE_RETRY);
+            }
+            catch (error) {
+                // The pipeline may have failed or been stopped meanwhile: the next status read tells.
+                if (!(error instanceof FelderaError && error.kind === 'gave-up'))
+                    throw error;
+                log.info(`Approving failed (${error.message}); reading the status again.`);
+                return undefined;
+            }
             progress.approved = true;
             log.info('Approved (auto-approve: true).');
             log.group(`Waiting for ${targetStatus(config.initial)}`);
@@ -77655,13 +77700,17 @@ async function decide(status, client, config, progress, waiting, log) {
                 code: 'StoppedExternally',
                 message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
             };
-        case 'desired-elsewhere':
+        case 'desired-elsewhere': {
+            const desired = status.deployment_desired_status;
             return {
                 result: 'failed',
                 code: 'DesiredStatusChanged',
-                message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${status.deployment_desired_status}, not ${targetStatus(config.initial)}: it was started earlier and then changed by someone else, and will not become ${targetStatus(config.initial)} by itself.`,
-                hint: `stop the pipeline first, or ask for initial: ${status.deployment_desired_status.toLowerCase()}.`,
+                message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${desired}, not ${targetStatus(config.initial)}: it was started earlier and then changed by someone else, and will not become ${targetStatus(config.initial)} by itself.`,
+                hint: desired === 'Suspended'
+                    ? 'it is being suspended (a graceful stop); start it again once it is Stopped.'
+                    : `stop the pipeline first, or ask for initial: ${desired.toLowerCase()}.`,
             };
+        }
         case 'waiting':
             return undefined;
     }
@@ -77697,20 +77746,9 @@ function waitingRetry(progress, log) {
 
 
 
-/** Reading the compiler's messages and the log after the outcome: a few seconds, whatever the budget left. */
-const FOLLOW_UP_MS = 15_000;
-/** The action's hints for Feldera's codes, where Feldera gives none, in terms of this action's inputs. */
-const HINTS = {
-    CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
-    CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
-    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
-    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy.',
-    InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
-    UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
-    AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
-    InsufficientPermissions: 'the API key needs the write role.',
-    Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
-};
+
+/** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
+const FOLLOW_UP_MS = 6000;
 async function run() {
     const progress = new Progress((line) => info(line));
     let config;
@@ -77796,9 +77834,11 @@ function failureOf(error, config, progress) {
     if (error instanceof FelderaError) {
         // One code for "the program does not compile", whether /start refused it or the runner found it.
         const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
-        return { result: 'failed', code, message: error.message, hint: error.hint ?? HINTS[error.code] };
+        return { result: 'failed', code, message: error.message, hint: hintFor(error) };
     }
-    throw error;
+    // A bug of the action's own: still set the outputs and say what broke.
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
 }
 
 

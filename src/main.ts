@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { EnvHttpProxyAgent } from 'undici';
 import { PipelineClient } from './feldera/client.ts';
 import { FelderaError } from './feldera/errors.ts';
+import { hintFor } from './hints.ts';
 import { InputError, readConfig, type Config } from './inputs.ts';
 import { targetStatus } from './lifecycle.ts';
 import type { Outcome } from './outcome.ts';
@@ -12,21 +13,8 @@ import { RunEnded, runEnd } from './run-end.ts';
 import { startPipeline } from './start.ts';
 import { formatDuration } from './text.ts';
 
-/** Reading the compiler's messages and the log after the outcome: a few seconds, whatever the budget left. */
-const FOLLOW_UP_MS = 15_000;
-
-/** The action's hints for Feldera's codes, where Feldera gives none, in terms of this action's inputs. */
-const HINTS: Record<string, string> = {
-  CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
-  CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
-  InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
-  BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy.',
-  InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
-  UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
-  AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
-  InsufficientPermissions: 'the API key needs the write role.',
-  Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
-};
+/** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
+const FOLLOW_UP_MS = 6000;
 
 export async function run(): Promise<void> {
   const progress = new Progress((line) => core.info(line));
@@ -112,7 +100,9 @@ function failureOf(error: unknown, config: Config, progress: Progress): Outcome 
   if (error instanceof FelderaError) {
     // One code for "the program does not compile", whether /start refused it or the runner found it.
     const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
-    return { result: 'failed', code, message: error.message, hint: error.hint ?? HINTS[error.code] };
+    return { result: 'failed', code, message: error.message, hint: hintFor(error) };
   }
-  throw error;
+  // A bug of the action's own: still set the outputs and say what broke.
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
 }

@@ -1,6 +1,7 @@
 import { FelderaError, type TransientError } from './feldera/errors.ts';
 import type { PipelineClient } from './feldera/client.ts';
 import type { RetryPolicy } from './feldera/http.ts';
+import type { PipelineStatus } from './feldera/types.ts';
 import type { Config } from './inputs.ts';
 import { classify, targetStatus } from './lifecycle.ts';
 import type { Outcome } from './outcome.ts';
@@ -18,6 +19,8 @@ export interface Log {
 
 /** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
 const SETUP_RETRY_WINDOW_MS = 20_000;
+/** One /approve, retried for a few seconds: a pipeline that stopped meanwhile must not hold the step. */
+const APPROVE_RETRY: RetryPolicy = { windowMs: 5000 };
 /** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
 const START_ROUNDS = 3;
 /** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
@@ -37,8 +40,20 @@ export async function startPipeline(
       progress.lastFailure = failure.message;
       log.info(`${failure.message}; trying again in ${formatDuration(delayMs)}.`);
     },
+    onRecovered: () => (progress.lastFailure = undefined),
   };
   const waiting = waitingRetry(progress, log);
+  /** Reads the status every poll-interval and hands each snapshot to `until`, until it gives a value. */
+  const watch = <T>(until: (status: PipelineStatus) => T | undefined | Promise<T | undefined>) =>
+    poll(
+      async () => {
+        const status = await client.status(waiting);
+        progress.observe(status);
+        return until(status);
+      },
+      config.pollIntervalMs,
+      signal,
+    );
 
   log.group(`Starting pipeline ${config.pipelineName}`);
   for (let round = 1; ; round++) {
@@ -49,15 +64,7 @@ export async function startPipeline(
     } catch (error) {
       if (!(error instanceof FelderaError && STILL_STOPPING.has(error.code) && round < START_ROUNDS)) throw error;
       log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
-      await poll(
-        async () => {
-          const status = await client.status(waiting);
-          progress.observe(status);
-          return status.deployment_status === 'Stopped' ? true : undefined;
-        },
-        config.pollIntervalMs,
-        signal,
-      );
+      await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
     }
   }
   log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}.`);
@@ -67,25 +74,10 @@ export async function startPipeline(
     return { result: 'accepted' };
   }
   log.group(`Waiting for ${targetStatus(config.initial)}`);
-  return poll(
-    async () => {
-      const status = await client.status(waiting);
-      progress.observe(status);
-      return decide(status, client, config, progress, waiting, log);
-    },
-    config.pollIntervalMs,
-    signal,
-  );
+  return watch((status) => decide(status, client, config, progress, log));
 }
 
-async function decide(
-  status: Parameters<typeof classify>[0],
-  client: PipelineClient,
-  config: Config,
-  progress: Progress,
-  waiting: RetryPolicy,
-  log: Log,
-): Promise<Outcome | undefined> {
+async function decide(status: PipelineStatus, client: PipelineClient, config: Config, progress: Progress, log: Log): Promise<Outcome | undefined> {
   const verdict = classify(status, config.initial);
   const name = status.name;
   switch (verdict.kind) {
@@ -97,7 +89,14 @@ async function decide(
       log.group(config.autoApprove ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
       for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.']) log.info(line);
       if (!config.autoApprove) return { result: 'awaiting-approval' };
-      await client.approve(waiting);
+      try {
+        await client.approve(APPROVE_RETRY);
+      } catch (error) {
+        // The pipeline may have failed or been stopped meanwhile: the next status read tells.
+        if (!(error instanceof FelderaError && error.kind === 'gave-up')) throw error;
+        log.info(`Approving failed (${error.message}); reading the status again.`);
+        return undefined;
+      }
       progress.approved = true;
       log.info('Approved (auto-approve: true).');
       log.group(`Waiting for ${targetStatus(config.initial)}`);
@@ -121,13 +120,18 @@ async function decide(
         code: 'StoppedExternally',
         message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
       };
-    case 'desired-elsewhere':
+    case 'desired-elsewhere': {
+      const desired = status.deployment_desired_status;
       return {
         result: 'failed',
         code: 'DesiredStatusChanged',
-        message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${status.deployment_desired_status}, not ${targetStatus(config.initial)}: it was started earlier and then changed by someone else, and will not become ${targetStatus(config.initial)} by itself.`,
-        hint: `stop the pipeline first, or ask for initial: ${status.deployment_desired_status.toLowerCase()}.`,
+        message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${desired}, not ${targetStatus(config.initial)}: it was started earlier and then changed by someone else, and will not become ${targetStatus(config.initial)} by itself.`,
+        hint:
+          desired === 'Suspended'
+            ? 'it is being suspended (a graceful stop); start it again once it is Stopped.'
+            : `stop the pipeline first, or ask for initial: ${desired.toLowerCase()}.`,
       };
+    }
     case 'waiting':
       return undefined;
   }

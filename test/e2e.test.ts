@@ -153,7 +153,7 @@ describe('the action, end to end', () => {
     ['with an error to dismiss', { deploymentError: { error_code: 'RunnerCheckError', message: 'exited', details: null } }, 'DismissErrorRestrictedToFullyStopped'],
     ['with no error', {}, 'IllegalPipelineAction'],
   ])('waits for a stop in progress to end, then starts (%s)', async (_name, extra, code) => {
-    const server = await fake([{ name: 'p', phases: PHASES, stoppingMs: 400, ...extra }]);
+    const server = await fake([{ name: 'p', phases: PHASES, stoppingReads: 3, ...extra }]);
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('Running');
@@ -288,17 +288,27 @@ describe('the action, end to end', () => {
         '- poll-interval "50ms" is under the least of 100ms.',
       ].join('\n'),
     });
+    expect(run.summary).toContain('| Error code | `InvalidInput` |');
   });
 
   it('never lets server text run a workflow command', async () => {
-    const server = await fake([{ name: 'p' }]);
     const hostile = JSON.stringify({ message: 'no\n::add-mask::Running\n::set-output name=status::hacked', error_code: 'Bad\n::stop-commands::x', details: null });
+    const json = { 'content-type': 'application/json', 'retry-after': '0' };
+    const server = await fake([{ name: 'p', phases: PHASES }, { name: 'q' }]);
+    // Transient answers are logged as plain lines, the final one in the failure's annotation.
+    server.fault('start', { kind: 'status', status: 503, body: hostile, headers: json });
+    server.fault('status', { kind: 'status', status: 503, body: hostile, headers: json });
+    const recovered = await act(inputs(server));
+    expect(recovered.code).toBe(0);
     server.fault('dismiss_error', { kind: 'status', status: 400, body: hostile });
-    const run = await act(inputs(server));
-    expect(run.code).toBe(1);
-    const commands = run.stdout.split('\n').filter((line) => line.startsWith('::')).map((line) => line.split('::')[1]!.split(' ')[0]);
-    expect(new Set(commands)).toEqual(new Set(['add-mask', 'group', 'debug', 'endgroup', 'error']));
-    expect(run.stdout.split('\n').filter((line) => line.startsWith('::add-mask::'))).toEqual([`::add-mask::${KEY}`]);
-    expect(run.outputs.status).toBe('');
+    const failed = await act(inputs(server, { 'pipeline-name': 'q' }));
+    expect(failed.code).toBe(1);
+    for (const run of [recovered, failed]) {
+      expect(run.stdout).toContain('::add-mask::Running ::set-output name=status::hacked');
+      const commands = run.stdout.split('\n').filter((line) => line.startsWith('::'));
+      expect(commands.filter((line) => !/^::(debug|group|endgroup|warning|error)[ :]/.test(line))).toEqual([`::add-mask::${KEY}`]);
+    }
+    expect(failed.outputs.status).toBe('');
+    expect(recovered.outputs.status).toBe('Running');
   });
 });

@@ -33,8 +33,8 @@ export interface PipelineScript {
   stoppedBySomeoneElse?: boolean;
   /** A `deployment_error` from an earlier run, present before any start. */
   deploymentError?: ErrorBody;
-  /** The pipeline is still stopping (desired Stopped) for this long from the server's start. */
-  stoppingMs?: number;
+  /** The pipeline is still stopping (desired Stopped) for this many status reads. */
+  stoppingReads?: number;
   /** Already started with this `initial`, and now in `status` (someone paused it, say). */
   provisioned?: { initial: string; status: string };
   /** `program_error`, in `selector=all` only. */
@@ -92,6 +92,8 @@ interface Pipeline {
   onApprove: (() => void) | undefined;
   /** Each `/start` that is not a repeat plays the script anew. */
   run: number;
+  /** Status reads left before a stop in progress ends: counted, not timed, so a slow client sees it too. */
+  stoppingReads: number;
 }
 
 const INITIALS: Record<string, string> = { running: 'Running', paused: 'Paused', standby: 'Standby' };
@@ -161,6 +163,7 @@ export class FakeFeldera {
       since: new Date().toISOString(),
       onApprove: undefined,
       run: 0,
+      stoppingReads: 0,
     };
     if (script.provisioned) {
       pipeline.resourcesDesired = 'Provisioned';
@@ -170,9 +173,9 @@ export class FakeFeldera {
       pipeline.deploymentId = randomUUID();
       this.setStatus(pipeline, script.provisioned.status);
     }
-    if (script.stoppingMs !== undefined) {
+    if (script.stoppingReads !== undefined) {
       this.setStatus(pipeline, 'Stopping');
-      this.after(script.stoppingMs, () => this.setStatus(pipeline, 'Stopped'));
+      pipeline.stoppingReads = script.stoppingReads;
     }
     return pipeline;
   }
@@ -306,7 +309,9 @@ export class FakeFeldera {
     }
     switch (endpoint) {
       case 'status':
-        return send(response, 200, this.statusBody(pipeline, request.query.selector ?? 'all'));
+        send(response, 200, this.statusBody(pipeline, request.query.selector ?? 'all'));
+        if (pipeline.stoppingReads > 0 && --pipeline.stoppingReads === 0) this.setStatus(pipeline, 'Stopped');
+        return;
       case 'dismiss_error':
         return this.dismissError(pipeline, response);
       case 'start':

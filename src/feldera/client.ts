@@ -60,10 +60,7 @@ function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus {
   const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const missing = STATUS_FIELDS.filter((field) => typeof record[field] !== 'string');
   if (missing.length > 0) {
-    throw new FelderaError(
-      'UnexpectedResponse',
-      `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`,
-    );
+    throw new FelderaError('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
   }
   const text = (field: string) => (typeof record[field] === 'string' ? serverText(record[field], secrets, 100) : '');
   const error = record.deployment_error as PipelineStatus['deployment_error'];

@@ -1,22 +1,33 @@
 import type { ErrorResponse } from './types.ts';
 
 /**
- * A request that failed for good: Feldera's own error (with its `error_code`), an answer that is not
- * Feldera's, or transient failures that outlasted their retry window. `message` reads well inside
- * another sentence and names the request; server text in it is already neutralised. The hint is
- * Feldera's `details.hint`, kept apart so that the action can add its own where Feldera has none.
+ * Why a request failed for good:
+ * - `feldera`: Feldera's own error body, with its `error_code`;
+ * - `gave-up`: transient failures that outlasted their retry window;
+ * - `redirect`: a 3xx, never followed;
+ * - `not-feldera`: an error status whose body is not Feldera's (a proxy's page, an empty 401);
+ * - `certificate`: the server's TLS certificate was refused.
+ */
+export type FailureKind = 'feldera' | 'gave-up' | 'redirect' | 'not-feldera' | 'certificate';
+
+/**
+ * A request that failed for good. `message` reads well inside another sentence and names the
+ * request; server text in it is already neutralised. `hint` is Feldera's `details.hint`; the
+ * action adds its own hints, in its own words, where Feldera has none.
  */
 export class FelderaError extends Error {
   readonly code: string;
+  readonly kind: FailureKind;
+  readonly status: number | undefined;
   readonly hint: string | undefined;
-  readonly details: unknown;
 
-  constructor(code: string, message: string, hint?: string, details?: unknown) {
+  constructor(kind: FailureKind, code: string, message: string, options: { status?: number; hint?: string | undefined } = {}) {
     super(message);
     this.name = 'FelderaError';
+    this.kind = kind;
     this.code = code;
-    this.hint = hint;
-    this.details = details;
+    this.status = options.status;
+    this.hint = options.hint;
   }
 }
 

@@ -25,6 +25,7 @@ export interface RetryPolicy {
 const TRANSIENT_STATUSES = new Set([408, 429, 502, 503, 504]);
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_CAP_MS = 30_000;
+const MIN_ATTEMPT_MS = 1000;
 
 /** One JSON request to the pipeline manager, retried by error class inside its window. */
 export async function request(
@@ -36,38 +37,41 @@ export async function request(
   const url = new URL(path, options.baseUrl);
   const started = performance.now();
   for (let attempt = 1; ; attempt++) {
-    const result = await attemptOnce(options, method, url);
+    // An attempt outlasts the window by a second at most: a host that never answers fails within it too.
+    const windowLeftMs = retry.windowMs - (performance.now() - started);
+    const timeoutMs = Math.ceil(Math.min(options.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, windowLeftMs)));
+    const result = await attemptOnce(options, method, url, timeoutMs);
     const elapsedMs = performance.now() - started;
-    if (!(result instanceof TransientError)) {
+    if ('body' in result) {
       if (attempt > 1) retry.onRecovered?.(attempt, elapsedMs);
       return result.body;
     }
-    const windowLeftMs = retry.windowMs - elapsedMs;
-    if (windowLeftMs <= 0) {
+    if ('failure' in result) throw result.failure;
+    const failure = result.transient;
+    const leftMs = retry.windowMs - elapsedMs;
+    if (leftMs <= 0) {
       throw new FelderaError(
-        result.code ?? 'Unreachable',
-        `${method} ${url.href} failed ${attempt} times in ${formatDuration(elapsedMs)}; the last: ${result.message}`,
+        'gave-up',
+        failure.code ?? 'Unreachable',
+        `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${formatDuration(elapsedMs)}; the last: ${failure.message}`,
       );
     }
     // Full jitter keeps many runners from retrying in step; Retry-After, when given, wins.
     const backoffMs = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-    const delayMs = Math.min(result.retryAfterMs ?? backoffMs, windowLeftMs);
-    retry.onRetry?.(result, delayMs, attempt);
+    const delayMs = Math.min(failure.retryAfterMs ?? backoffMs, leftMs);
+    retry.onRetry?.(failure, delayMs, attempt);
     await sleep(delayMs, options.signal);
   }
 }
 
-async function attemptOnce(
-  options: HttpOptions,
-  method: string,
-  url: URL,
-): Promise<{ body: unknown } | TransientError> {
+type Attempt = { body: unknown } | { transient: TransientError } | { failure: FelderaError };
+
+async function attemptOnce(options: HttpOptions, method: string, url: URL, timeoutMs: number): Promise<Attempt> {
   // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
-  const requestTimeout = AbortSignal.timeout(options.requestTimeoutMs);
+  const requestTimeout = AbortSignal.timeout(timeoutMs);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
   const sentAt = performance.now();
-  let status: number;
   let text: string;
   let response: Awaited<ReturnType<typeof fetch>>;
   try {
@@ -79,64 +83,48 @@ async function attemptOnce(
       // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
       redirect: 'manual',
     });
-    status = response.status;
     text = await response.text();
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason;
-    if (requestTimeout.aborted) {
-      return new TransientError(`no complete answer within request-timeout ${formatDuration(options.requestTimeoutMs)}`);
-    }
+    if (requestTimeout.aborted) return { transient: new TransientError(`no complete answer within ${formatDuration(timeoutMs)}`) };
     const cause = rootCause(error);
     // A refused certificate does not heal by itself: say so now rather than after the retry window.
     if (CERTIFICATE_ERROR.test(String((cause as { code?: unknown }).code))) {
-      throw new FelderaError(
-        'Unreachable',
-        `${method} ${url.href} failed: the server's certificate was refused (${describeCause(cause)}).`,
-        'if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step\'s env.',
-      );
+      const message = `${method} ${url.href} failed: the server's certificate was refused (${describeCause(cause)}).`;
+      return { failure: new FelderaError('certificate', 'Unreachable', message) };
     }
-    return new TransientError(describeCause(cause));
+    return { transient: new TransientError(describeCause(cause)) };
   }
+  const status = response.status;
   options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
   const secrets = options.apiKey ? [options.apiKey] : [];
   const body = parseJson(text);
+  const retryAfter = retryAfterMs(response.headers.get('retry-after'));
 
   if (status >= 200 && status < 300) {
-    if (body === undefined) {
-      return new TransientError(`${status} with a body that is not JSON: ${serverText(text, secrets, 200) || '(empty)'}`);
-    }
-    return { body };
+    if (body !== undefined) return { body };
+    return { transient: new TransientError(`${status} with a body that is not JSON: ${serverText(text, secrets, 200) || '(empty)'}`) };
   }
   if (isErrorResponse(body)) {
-    const message = serverText(body.message, secrets);
+    const code = serverText(body.error_code, secrets, 100);
+    const described = `${method} ${url.href} failed: ${status} ${code}: ${serverText(body.message, secrets)}`;
+    if (TRANSIENT_STATUSES.has(status)) return { transient: new TransientError(described, code, retryAfter) };
     const hint = hintOf(body);
-    const described = `${method} ${url.href} failed: ${status} ${serverText(body.error_code, secrets, 100)}: ${message}`;
-    if (TRANSIENT_STATUSES.has(status)) {
-      return new TransientError(described, serverText(body.error_code, secrets, 100), retryAfterMs(response.headers.get('retry-after')));
-    }
-    return fail(new FelderaError(serverText(body.error_code, secrets, 100), described, hint && serverText(hint, secrets), body.details));
+    return { failure: new FelderaError('feldera', code, described, { status, hint: hint && serverText(hint, secrets) }) };
   }
   // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
   const excerpt = serverText(text, secrets, 200) || '(empty body)';
   if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
-    return new TransientError(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfterMs(response.headers.get('retry-after')));
+    return { transient: new TransientError(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter) };
   }
   if (status >= 300 && status < 400) {
     const location = serverText(response.headers.get('location') ?? '(none)', secrets, 300);
-    return fail(new FelderaError('UnexpectedResponse', `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`, 'set api-url to the address the API really answers at.'));
+    const message = `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`;
+    return { failure: new FelderaError('redirect', 'UnexpectedResponse', message, { status }) };
   }
-  return fail(new FelderaError('UnexpectedResponse', `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`, STATUS_HINTS[status]));
+  const message = `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
+  return { failure: new FelderaError('not-feldera', 'UnexpectedResponse', message, { status }) };
 }
-
-function fail(error: FelderaError): never {
-  throw error;
-}
-
-const STATUS_HINTS: Record<number, string> = {
-  401: 'check api-key (or FELDERA_API_KEY).',
-  403: 'the API key needs the write role.',
-  404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
-};
 
 function parseJson(text: string): unknown {
   try {

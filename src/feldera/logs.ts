@@ -33,11 +33,12 @@ export async function readLogTail(options: HttpOptions, path: string, limits: Lo
     signal: AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]),
     redirect: 'manual',
   });
+  const secrets = options.apiKey ? [options.apiKey] : [];
   if (response.status !== 200 || !response.body) {
     const text = await response.text().catch(() => '');
-    throw new FelderaError('UnexpectedResponse', `GET ${url.href} failed: ${response.status} ${serverText(text, [], 200)}`);
+    const message = `GET ${url.href} failed: ${response.status} ${serverText(text, secrets, 200)}`;
+    throw new FelderaError('not-feldera', 'UnexpectedResponse', message, { status: response.status });
   }
-  const secrets = options.apiKey ? [options.apiKey] : [];
   const lines: string[] = [];
   let truncated = false;
   let partial = '';

@@ -63,8 +63,9 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
     }
   }
 
-  if (config && process.env.GITHUB_STEP_SUMMARY) {
-    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target: targetStatus(config.initial), outcome, progress, diagnosis });
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    const target = config ? targetStatus(config.initial) : '—';
+    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis });
     // The summary is extra: failing to write it must not hide the real result.
     await core.summary
       .addRaw(markdown)

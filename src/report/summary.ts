@@ -24,7 +24,7 @@ const RESULTS: Record<Outcome['result'], string> = {
 export function summaryMarkdown(facts: SummaryFacts): string {
   const { outcome, progress, diagnosis } = facts;
   const rows = [
-    ['Pipeline', `[${escape(facts.pipelineName)}](${facts.pipelineUrl})`],
+    ['Pipeline', facts.pipelineUrl ? `[${escape(facts.pipelineName)}](${facts.pipelineUrl})` : escape(facts.pipelineName)],
     ['Target', facts.target],
     ['Result', RESULTS[outcome.result]],
     ['Last status', escape(progress.last?.deployment_status ?? 'none read')],
