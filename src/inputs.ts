@@ -15,6 +15,8 @@ export const INPUT_NAMES = [
   'request-timeout',
   'sql-file',
   'logs',
+  'environment',
+  'github-token',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -34,6 +36,9 @@ export interface Config {
   /** The SQL's path in the repository, for annotations on its lines. */
   readonly sqlFile: string | undefined;
   readonly logs: Logs;
+  /** A GitHub environment to record a deployment to; undefined: none. */
+  readonly environment: string | undefined;
+  readonly githubToken: string | undefined;
 }
 
 /** When to read the pipeline's log into the step's log and summary. */
@@ -73,6 +78,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
 
   const apiKey = input('api-key') || source.env.FELDERA_API_KEY?.trim() || undefined;
   if (apiKey) source.onSecret(apiKey);
+  const githubToken = input('github-token') || undefined;
+  if (githubToken) source.onSecret(githubToken);
 
   const pipelineName = input('pipeline-name');
   if (!PIPELINE_NAME.test(pipelineName)) {
@@ -96,6 +103,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   const requestTimeoutMs = parseDuration('request-timeout', input('request-timeout') || '30s', problems);
   const sqlFile = parseSqlFile(input('sql-file'), problems);
   const logs = oneOf('logs', input('logs') || 'on-failure', LOGS, problems);
+  const environment = input('environment') || undefined;
+  if (environment && !githubToken) problems.push('environment needs github-token (by default the job\'s github.token) to record the deployment.');
 
   if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
     problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);
@@ -122,6 +131,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     requestTimeoutMs: requestTimeoutMs!,
     sqlFile,
     logs: logs!,
+    environment,
+    githubToken,
   };
   return { config: Object.freeze(config), warnings };
 }

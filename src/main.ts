@@ -7,7 +7,9 @@ import { InputError, readConfig, type Config } from './inputs.ts';
 import { targetStatus } from './lifecycle.ts';
 import type { Outcome } from './outcome.ts';
 import { Progress } from './progress.ts';
+import { createDeployment } from './deployment.ts';
 import { diagnose, type Diagnosis } from './diagnose.ts';
+import { countChanges } from './report/approval.ts';
 import { report } from './report/report.ts';
 import { RunEnded, runEnd } from './run-end.ts';
 import { startPipeline } from './start.ts';
@@ -60,6 +62,17 @@ export async function run(): Promise<void> {
       open = true;
     },
   };
+  const deployment = config.environment
+    ? await createDeployment({
+        token: config.githubToken ?? '',
+        environment: config.environment,
+        pipelineName: config.pipelineName,
+        pipelineUrl,
+        cancelled: end.cancelled,
+        info: log.info,
+        warning: log.warning,
+      })
+    : undefined;
   let outcome: Outcome;
   try {
     outcome = await startPipeline(client, config, progress, end.signal, log);
@@ -73,6 +86,7 @@ export async function run(): Promise<void> {
     const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]), config.pipelineName);
     diagnosis = await diagnose(followUp, config, outcome, progress);
   }
+  await deployment?.finish(outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
   end.dispose();
   // Sockets left open would keep the process, and a cancelled run, alive.
   await dispatcher.destroy().catch(() => undefined);

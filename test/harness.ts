@@ -37,7 +37,7 @@ export function endToEnd() {
   }
 
   function watch(done: Promise<ActionRun>, actionInputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-    const keys = [actionInputs['api-key'], env.FELDERA_API_KEY].filter((key): key is string => Boolean(key));
+    const keys = [actionInputs['api-key'], actionInputs['github-token'], env.FELDERA_API_KEY].filter((key): key is string => Boolean(key));
     return done.then((run) => {
       runs.push({ run, keys });
       return run;

@@ -1,0 +1,103 @@
+// GitHub deployments, end to end: the bundle against the fake Feldera and a fake GitHub API.
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeGitHub } from './fake-github.ts';
+import { endToEnd } from './harness.ts';
+
+const { fake, inputs, act } = endToEnd();
+const PHASES = [{ status: 'Provisioning', ms: 40 }];
+// The harness checks after each test that the token, like the key, was written nowhere.
+const TOKEN = 'ghs_deploymentTokenForTheTest0123456789';
+const githubs: FakeGitHub[] = [];
+afterEach(async () => {
+  for (const github of githubs.splice(0)) await github.close();
+});
+
+async function github(): Promise<FakeGitHub> {
+  const started = await FakeGitHub.start();
+  githubs.push(started);
+  return started;
+}
+
+describe('with environment set', () => {
+  it('records a deployment of the commit, in_progress then success with the console page', async () => {
+    const [server, gh] = await Promise.all([fake([{ name: 'p', phases: PHASES }]), github()]);
+    const run = await act(inputs(server, { environment: 'production', 'github-token': TOKEN }), gh.env());
+    expect(run.code).toBe(0);
+    expect(gh.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /repos/acme/pipelines/deployments',
+      'POST /repos/acme/pipelines/deployments/4242/statuses',
+      'POST /repos/acme/pipelines/deployments/4242/statuses',
+    ]);
+    expect(gh.requests.every((request) => request.authorization === `token ${TOKEN}`)).toBe(true);
+    expect(gh.requests[0]!.body).toMatchObject({
+      ref: '0123456789abcdef0123456789abcdef01234567',
+      environment: 'production',
+      auto_merge: false,
+      required_contexts: [],
+    });
+    const consolePage = `${server.url}/pipelines/p/`;
+    expect(gh.requests[1]!.body).toMatchObject({ state: 'in_progress', environment_url: consolePage, log_url: 'https://github.example.com/acme/pipelines/actions/runs/777' });
+    expect(gh.requests[2]!.body).toMatchObject({ state: 'success', environment_url: consolePage, description: 'Feldera pipeline p started' });
+    // The deployment is recorded before the start, its outcome after.
+    const started = server.calls('start')[0]!;
+    expect(run.stdout.indexOf('Recording a GitHub deployment to environment production (deployment 4242).')).toBeGreaterThan(-1);
+    expect(started).toBeDefined();
+  });
+
+  it('records a failure with Feldera’s code when the start fails', async () => {
+    const [server, gh] = await Promise.all([
+      fake([{ name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } }]),
+      github(),
+    ]);
+    const run = await act(inputs(server, { environment: 'staging', 'github-token': TOKEN, logs: 'never' }), gh.env());
+    expect(run.code).toBe(1);
+    expect(gh.requests.at(-1)!.body).toMatchObject({ state: 'failure', description: 'RunnerCheckError: Pipeline p stopped with RunnerCheckError: exited' });
+  });
+
+  it('records an error when the action could not do its job', async () => {
+    const [server, gh] = await Promise.all([fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 60_000 }] }]), github()]);
+    const run = await act(inputs(server, { environment: 'staging', 'github-token': TOKEN, timeout: '1s', logs: 'never' }), gh.env());
+    expect(run.outputs['error-code']).toBe('Timeout');
+    expect(gh.requests.at(-1)!.body).toMatchObject({ state: 'error' });
+    expect(String(gh.requests.at(-1)!.body.description).length).toBeLessThanOrEqual(140);
+  });
+
+  it('says "awaiting approval", with the changes, when the pipeline stops there', async () => {
+    const diff = {
+      program_diff: { added_tables: [], removed_tables: [], modified_tables: [], added_views: ['v2'], removed_views: [], modified_views: [] },
+      program_diff_error: null,
+      added_input_connectors: [],
+      modified_input_connectors: [],
+      removed_input_connectors: [],
+      added_output_connectors: [],
+      modified_output_connectors: [],
+      removed_output_connectors: [],
+    };
+    const [server, gh] = await Promise.all([
+      fake([{ name: 'p', phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }], approvalDiff: { diff } }]),
+      github(),
+    ]);
+    const run = await act(inputs(server, { environment: 'production', 'github-token': TOKEN }), gh.env());
+    expect(run.code).toBe(0);
+    expect(gh.requests.at(-1)!.body).toMatchObject({ state: 'pending', description: 'Awaiting approval: 1 view added' });
+  });
+
+  it('warns, naming the permission, and still starts the pipeline when GitHub refuses', async () => {
+    const [server, gh] = await Promise.all([fake([{ name: 'p', phases: PHASES }]), github()]);
+    gh.forbidden = true;
+    const run = await act(inputs(server, { environment: 'production', 'github-token': TOKEN }), gh.env());
+    expect(run.code).toBe(0);
+    expect(run.outputs.status).toBe('Running');
+    const warnings = run.annotations.filter((annotation) => annotation.level === 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(/^Could not record a GitHub deployment to environment production: 403 Resource not accessible by integration.*permissions: deployments: write/);
+    expect(gh.requests).toHaveLength(1);
+  });
+});
+
+it('without environment, asks nothing of GitHub', async () => {
+  const [server, gh] = await Promise.all([fake([{ name: 'p', phases: PHASES }]), github()]);
+  const run = await act(inputs(server, { 'github-token': TOKEN }), gh.env());
+  expect(run.code).toBe(0);
+  expect(gh.requests).toEqual([]);
+});
