@@ -37,7 +37,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -73586,7 +73586,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6117);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(288);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -73595,7 +73595,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6117:
+/***/ 288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73777,8 +73777,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -73871,7 +73873,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/node_modules/undici/index.js
 var undici = __nccwpck_require__(3368);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -73949,7 +73951,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -73995,7 +73997,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -74298,7 +74300,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -74309,7 +74311,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -74408,7 +74410,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -74423,7 +74425,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -74448,7 +74450,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -74471,7 +74473,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -74602,7 +74604,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -74660,13 +74662,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -74685,7 +74687,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -74704,13 +74706,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -76308,7 +76310,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
+function setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -76430,7 +76432,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     command_issueCommand('debug', {}, message);
 }
 /**
@@ -76641,6 +76643,7 @@ const MIN_ATTEMPT_MS = 1000;
 async function request(options, method, path, retry) {
     const url = new URL(path, options.baseUrl);
     const started = performance.now();
+    let renewed = false;
     for (let attempt = 1;; attempt++) {
         // An attempt outlasts the window by a second at most: a host that never answers fails within it too.
         const windowLeftMs = retry.windowMs - (performance.now() - started);
@@ -76652,8 +76655,14 @@ async function request(options, method, path, retry) {
                 retry.onRecovered?.(attempt, elapsedMs);
             return result.body;
         }
-        if ('failure' in result)
+        if ('failure' in result) {
+            // A token that expired or was refused: one new token, one more try.
+            if (result.failure.status === 401 && !renewed && (await options.credentials.renew())) {
+                renewed = true;
+                continue;
+            }
             throw result.failure;
+        }
         const failure = result.transient;
         const leftMs = retry.windowMs - elapsedMs;
         if (leftMs <= 0) {
@@ -76669,9 +76678,7 @@ async function request(options, method, path, retry) {
 async function attemptOnce(options, method, url, timeoutMs) {
     // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
     const requestTimeout = AbortSignal.timeout(timeoutMs);
-    const headers = { accept: 'application/json' };
-    if (options.apiKey)
-        headers.authorization = `Bearer ${options.apiKey}`;
+    const headers = await requestHeaders(options, 'application/json');
     const sentAt = performance.now();
     let text;
     let response;
@@ -76701,7 +76708,7 @@ async function attemptOnce(options, method, url, timeoutMs) {
     }
     const status = response.status;
     options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
-    const secrets = options.apiKey ? [options.apiKey] : [];
+    const secrets = options.credentials.secrets();
     const body = parseJson(text);
     const retryAfter = retryAfterMs(response.headers.get('retry-after'));
     if (status >= 200 && status < 300) {
@@ -76728,7 +76735,18 @@ async function attemptOnce(options, method, url, timeoutMs) {
         return { failure: new FelderaError('redirect', 'UnexpectedResponse', message, { status }) };
     }
     const message = `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
-    return { failure: new FelderaError('not-feldera', 'UnexpectedResponse', message, { status }) };
+    // A bare 401 is the auth layer's refusal of a missing or malformed token (API.md 5).
+    return { failure: new FelderaError('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
+}
+/** The headers of every request: what is accepted, the bearer token, the tenant. */
+async function requestHeaders(options, accept) {
+    const headers = { accept };
+    const token = await options.credentials.token();
+    if (token)
+        headers.authorization = `Bearer ${token}`;
+    if (options.tenant)
+        headers['feldera-tenant'] = options.tenant;
+    return headers;
 }
 function parseJson(text) {
     try {
@@ -76782,20 +76800,19 @@ function sleep(ms, signal) {
 
 
 
+
 /** Reads the pipeline's log stream within `limits` and returns its last lines, each neutralised. */
 async function readLogTail(options, path, limits) {
     const url = new URL(path, options.baseUrl);
     const stop = new AbortController();
-    const headers = { accept: 'text/plain' };
-    if (options.apiKey)
-        headers.authorization = `Bearer ${options.apiKey}`;
+    const headers = await requestHeaders(options, 'text/plain');
     const response = await (0,node_modules_undici/* fetch */.hd)(url, {
         headers,
         dispatcher: options.dispatcher,
         signal: AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]),
         redirect: 'manual',
     });
-    const secrets = options.apiKey ? [options.apiKey] : [];
+    const secrets = options.credentials.secrets();
     if (response.status !== 200 || !response.body) {
         const text = await response.text().catch(() => '');
         const message = `GET ${url.href} failed: ${response.status} ${serverText(text, secrets, 200)}`;
@@ -76895,7 +76912,7 @@ class PipelineClient {
         return new PipelineClient({ ...this.http, signal }, pipelineName);
     }
     secrets() {
-        return this.http.apiKey ? [this.http.apiKey] : [];
+        return this.http.credentials.secrets();
     }
 }
 const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'];
@@ -77034,6 +77051,8 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'logs',
     'environment',
     'github-token',
+    'oidc-audience',
+    'tenant',
 ]));
 /** Every problem with the inputs, found before any request is sent. */
 class InputError extends Error {
@@ -77066,8 +77085,8 @@ function readConfig(source) {
         problems.push(`pipeline-name ${pipelineName ? `"${pipelineName}"` : 'is empty; it'} must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
     }
     const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
-    if (apiUrl && apiKey && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
-        warnings.push(`api-url ${apiUrl.origin} is plain http: the API key crosses the network unencrypted. Use https.`);
+    if (apiUrl && (apiKey || input('oidc-audience')) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
+        warnings.push(`api-url ${apiUrl.origin} is plain http: the credential crosses the network unencrypted. Use https.`);
     }
     const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
     const bootstrapPolicy = oneOf('bootstrap-policy', input('bootstrap-policy') || 'await_approval', BOOTSTRAP_POLICIES, problems);
@@ -77079,6 +77098,13 @@ function readConfig(source) {
     const requestTimeoutMs = parseDuration('request-timeout', input('request-timeout') || '30s', problems);
     const sqlFile = parseSqlFile(input('sql-file'), problems);
     const logs = oneOf('logs', input('logs') || 'on-failure', LOGS, problems);
+    const oidcAudience = input('oidc-audience') || undefined;
+    if (oidcAudience && input('api-key')) {
+        problems.push('api-key and oidc-audience are two credentials: give one of them.');
+    }
+    const tenant = input('tenant') || undefined;
+    if (tenant && /[\r\n]/.test(tenant))
+        problems.push('tenant must be one line.');
     const environment = input('environment') || undefined;
     if (environment && !githubToken)
         problems.push('environment needs github-token (by default the job\'s github.token) to record the deployment.');
@@ -77096,7 +77122,6 @@ function readConfig(source) {
     const config = {
         pipelineName,
         apiUrl: apiUrl,
-        apiKey,
         initial: initial,
         bootstrapPolicy: bootstrapPolicy,
         autoApprove: autoApprove,
@@ -77109,6 +77134,10 @@ function readConfig(source) {
         logs: logs,
         environment,
         githubToken,
+        oidcAudience,
+        // With an ID token, a key from FELDERA_API_KEY in the environment is not the credential.
+        apiKey: oidcAudience ? undefined : apiKey,
+        tenant,
     };
     return { config: Object.freeze(config), warnings };
 }
@@ -77212,6 +77241,65 @@ function classify(status, initial) {
     return { kind: 'waiting' };
 }
 
+;// CONCATENATED MODULE: ./src/oidc.ts
+/** No ID token could be had from the runner: the job lacks `id-token: write`, or the endpoint failed. */
+class OidcTokenUnavailable extends Error {
+    code = 'OidcTokenUnavailable';
+}
+/** A token closer than this to its `exp` is renewed before it is sent: a request takes time too. */
+const RENEW_MARGIN_MS = 60_000;
+/**
+ * Bearer tokens from GitHub's OIDC provider, renewed before they expire (a bootstrap can outlast
+ * one) and when Feldera refuses one.
+ */
+function oidcCredentials(audience, getIdToken) {
+    const issued = [];
+    let current;
+    const renew = async () => {
+        let token;
+        try {
+            token = await getIdToken(audience);
+        }
+        catch (error) {
+            throw new OidcTokenUnavailable(`Could not get an ID token for audience ${audience} from the runner: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        issued.push(token);
+        current = { token, claims: claimsOf(token) };
+        return true;
+    };
+    return {
+        token: async () => {
+            const exp = current?.claims.exp;
+            if (!current || (exp !== undefined && exp * 1000 - Date.now() < RENEW_MARGIN_MS))
+                await renew();
+            return current.token;
+        },
+        renew,
+        secrets: () => [...issued],
+        claims: () => current?.claims,
+    };
+}
+/** The payload of a JWT, unverified: Feldera checks the signature; the action only reads names and `exp`. */
+function claimsOf(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return {
+            iss: typeof payload.iss === 'string' ? payload.iss : undefined,
+            sub: typeof payload.sub === 'string' ? payload.sub : undefined,
+            aud: typeof payload.aud === 'string' || Array.isArray(payload.aud) ? payload.aud : undefined,
+            exp: typeof payload.exp === 'number' ? payload.exp : undefined,
+        };
+    }
+    catch {
+        return {};
+    }
+}
+/** `issuer …, subject …, audience …`: what a trust relationship must match. */
+function describeClaims(claims) {
+    const audience = Array.isArray(claims?.aud) ? claims.aud.join(', ') : claims?.aud;
+    return `issuer ${claims?.iss ?? '(none)'}, subject ${claims?.sub ?? '(none)'}, audience ${audience ?? '(none)'}`;
+}
+
 ;// CONCATENATED MODULE: ./src/progress.ts
 
 /** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
@@ -77275,12 +77363,44 @@ class Progress {
     }
 }
 
+;// CONCATENATED MODULE: ./src/feldera/credentials.ts
+const NO_CREDENTIALS = {
+    token: async () => undefined,
+    renew: async () => false,
+    secrets: () => [],
+};
+function apiKeyCredentials(apiKey) {
+    return { token: async () => apiKey, renew: async () => false, secrets: () => [apiKey] };
+}
+
+;// CONCATENATED MODULE: ./src/auth.ts
+
+
+const PERMISSIONS_FOR_OIDC = 'permissions:\n  id-token: write\n  contents: read';
+function authFor(config, env, getIdToken) {
+    if (config.oidcAudience) {
+        // Checked at the first request, before anything is sent to Feldera.
+        const fromRunner = (audience) => env.ACTIONS_ID_TOKEN_REQUEST_URL
+            ? getIdToken(audience)
+            : Promise.reject(new Error(`the runner offers none (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job:\n${PERMISSIONS_FOR_OIDC}`));
+        const oidc = oidcCredentials(config.oidcAudience, fromRunner);
+        return {
+            credentials: oidc,
+            describe: () => `OIDC token (${describeClaims(oidc.claims())})`,
+            refusalHint: () => `Feldera refused the ID token with ${describeClaims(oidc.claims())}: these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.`,
+        };
+    }
+    if (config.apiKey)
+        return { credentials: apiKeyCredentials(config.apiKey), describe: () => 'API key', refusalHint: () => undefined };
+    return { credentials: NO_CREDENTIALS, describe: () => 'none', refusalHint: () => undefined };
+}
+
 ;// CONCATENATED MODULE: ./src/deployment.ts
 
 /** A GitHub call that does not answer must not hold the step. */
 const GITHUB_CALL_MS = 15_000;
 /** The action could not do its job (as opposed to the pipeline failing to start): GitHub's `error`. */
-const ACTION_ERRORS = new Set(['InvalidInput', 'Timeout', 'Cancelled', 'Unreachable', 'UnexpectedResponse', 'InternalError']);
+const ACTION_ERRORS = new Set(['InvalidInput', 'Timeout', 'Cancelled', 'Unreachable', 'UnexpectedResponse', 'OidcTokenUnavailable', 'InternalError']);
 /**
  * Creates the deployment and its `in_progress` status. Any failure is a warning and gives
  * `undefined`: recording a deployment must never fail a start.
@@ -77519,6 +77639,7 @@ function summaryMarkdown(facts) {
         ['Result', RESULTS[outcome.result]],
         ['Last status', summary_escape(progress.last?.deployment_status ?? 'none read')],
         ['Approved by this step', progress.approved ? 'yes' : 'no'],
+        ['Credential', summary_escape(facts.credential)],
         ['Elapsed', formatDuration(progress.elapsedMs())],
     ];
     if (outcome.result === 'failed') {
@@ -77580,7 +77701,8 @@ function codeBlock(text, indent = '') {
 
 
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-async function report({ outcome, progress, config, pipelineUrl, diagnosis }) {
+async function report({ outcome, progress, config, pipelineUrl, diagnosis, credential }) {
+    debug(`Credential: ${credential}`);
     const values = outputValues(outcome, progress, pipelineUrl);
     for (const name of OUTPUT_NAMES)
         setOutput(name, values[name]);
@@ -77625,7 +77747,7 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis }) {
     }
     if (process.env.GITHUB_STEP_SUMMARY) {
         const target = config ? targetStatus(config.initial) : '—';
-        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis });
+        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential });
         // The summary is extra: failing to write it must not hide the real result.
         await summary
             .addRaw(markdown)
@@ -77841,6 +77963,8 @@ function waitingRetry(progress, log) {
 
 
 
+
+
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
 const FOLLOW_UP_MS = 6000;
 async function run() {
@@ -77850,7 +77974,7 @@ async function run() {
         const read = readConfig({
             getInput: (name) => getInput(name),
             env: process.env,
-            onSecret: (secret) => core_setSecret(secret),
+            onSecret: (secret) => setSecret(secret),
         });
         config = read.config;
         for (const warning of read.warnings)
@@ -77860,7 +77984,7 @@ async function run() {
         if (!(error instanceof InputError))
             throw error;
         const outcome = { result: 'failed', code: 'InvalidInput', message: error.message };
-        await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] } });
+        await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] }, credential: 'none' });
         return;
     }
     const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
@@ -77868,13 +77992,15 @@ async function run() {
     const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
     // Honours HTTP(S)_PROXY and NO_PROXY; a plain Agent when none is set.
     const dispatcher = new node_modules_undici/* EnvHttpProxyAgent */.J2();
+    const auth = authFor(config, process.env, (audience) => getIDToken(audience));
     const client = new PipelineClient({
         baseUrl: config.apiUrl,
-        apiKey: config.apiKey,
+        credentials: auth.credentials,
+        tenant: config.tenant,
         requestTimeoutMs: config.requestTimeoutMs,
         signal: end.signal,
         dispatcher,
-        debug: (line) => core_debug(line),
+        debug: (line) => debug(line),
     }, config.pipelineName);
     let open = false;
     const log = {
@@ -77903,7 +78029,7 @@ async function run() {
         outcome = await startPipeline(client, config, progress, end.signal, log);
     }
     catch (error) {
-        outcome = failureOf(error, config, progress);
+        outcome = failureOf(error, config, progress, auth);
     }
     if (open)
         endGroup();
@@ -77917,9 +78043,9 @@ async function run() {
     end.dispose();
     // Sockets left open would keep the process, and a cancelled run, alive.
     await dispatcher.destroy().catch(() => undefined);
-    await report({ outcome, progress, config, pipelineUrl, diagnosis });
+    await report({ outcome, progress, config, pipelineUrl, diagnosis, credential: auth.describe() });
 }
-function failureOf(error, config, progress) {
+function failureOf(error, config, progress, auth) {
     const pipeline = `pipeline ${config.pipelineName}`;
     if (error instanceof RunEnded && error.code === 'Timeout') {
         const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
@@ -77937,10 +78063,13 @@ function failureOf(error, config, progress) {
             message: `Stopped waiting: ${error.message} (${progress.describeLast()}). The ${pipeline} was left as it was: it is not stopped.`,
         };
     }
+    if (error instanceof OidcTokenUnavailable)
+        return { result: 'failed', code: error.code, message: error.message };
     if (error instanceof FelderaError) {
         // One code for "the program does not compile", whether /start refused it or the runner found it.
         const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
-        return { result: 'failed', code, message: error.message, hint: hintFor(error) };
+        const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
+        return { result: 'failed', code, message: error.message, hint: refused ?? hintFor(error) };
     }
     // A bug of the action's own: still set the outputs and say what broke.
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -78306,6 +78435,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -78343,6 +78502,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/node module decorator */

@@ -21,7 +21,7 @@ export interface Deployment {
 /** A GitHub call that does not answer must not hold the step. */
 const GITHUB_CALL_MS = 15_000;
 /** The action could not do its job (as opposed to the pipeline failing to start): GitHub's `error`. */
-const ACTION_ERRORS = new Set(['InvalidInput', 'Timeout', 'Cancelled', 'Unreachable', 'UnexpectedResponse', 'InternalError']);
+const ACTION_ERRORS = new Set(['InvalidInput', 'Timeout', 'Cancelled', 'Unreachable', 'UnexpectedResponse', 'OidcTokenUnavailable', 'InternalError']);
 
 /**
  * Creates the deployment and its `in_progress` status. Any failure is a warning and gives

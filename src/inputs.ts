@@ -17,6 +17,8 @@ export const INPUT_NAMES = [
   'logs',
   'environment',
   'github-token',
+  'oidc-audience',
+  'tenant',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -39,6 +41,10 @@ export interface Config {
   /** A GitHub environment to record a deployment to; undefined: none. */
   readonly environment: string | undefined;
   readonly githubToken: string | undefined;
+  /** Authenticate with a GitHub ID token for this audience instead of an API key. */
+  readonly oidcAudience: string | undefined;
+  /** Sent as `Feldera-Tenant` on every request. */
+  readonly tenant: string | undefined;
 }
 
 /** When to read the pipeline's log into the step's log and summary. */
@@ -89,8 +95,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   }
 
   const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
-  if (apiUrl && apiKey && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
-    warnings.push(`api-url ${apiUrl.origin} is plain http: the API key crosses the network unencrypted. Use https.`);
+  if (apiUrl && (apiKey || input('oidc-audience')) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
+    warnings.push(`api-url ${apiUrl.origin} is plain http: the credential crosses the network unencrypted. Use https.`);
   }
 
   const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
@@ -103,6 +109,12 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   const requestTimeoutMs = parseDuration('request-timeout', input('request-timeout') || '30s', problems);
   const sqlFile = parseSqlFile(input('sql-file'), problems);
   const logs = oneOf('logs', input('logs') || 'on-failure', LOGS, problems);
+  const oidcAudience = input('oidc-audience') || undefined;
+  if (oidcAudience && input('api-key')) {
+    problems.push('api-key and oidc-audience are two credentials: give one of them.');
+  }
+  const tenant = input('tenant') || undefined;
+  if (tenant && /[\r\n]/.test(tenant)) problems.push('tenant must be one line.');
   const environment = input('environment') || undefined;
   if (environment && !githubToken) problems.push('environment needs github-token (by default the job\'s github.token) to record the deployment.');
 
@@ -120,7 +132,6 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   const config: Config = {
     pipelineName,
     apiUrl: apiUrl!,
-    apiKey,
     initial: initial!,
     bootstrapPolicy: bootstrapPolicy!,
     autoApprove: autoApprove!,
@@ -133,6 +144,10 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     logs: logs!,
     environment,
     githubToken,
+    oidcAudience,
+    // With an ID token, a key from FELDERA_API_KEY in the environment is not the credential.
+    apiKey: oidcAudience ? undefined : apiKey,
+    tenant,
   };
   return { config: Object.freeze(config), warnings };
 }

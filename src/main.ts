@@ -6,7 +6,9 @@ import { hintFor } from './hints.ts';
 import { InputError, readConfig, type Config } from './inputs.ts';
 import { targetStatus } from './lifecycle.ts';
 import type { Outcome } from './outcome.ts';
+import { OidcTokenUnavailable } from './oidc.ts';
 import { Progress } from './progress.ts';
+import { authFor, type Auth } from './auth.ts';
 import { createDeployment } from './deployment.ts';
 import { diagnose, type Diagnosis } from './diagnose.ts';
 import { countChanges } from './report/approval.ts';
@@ -32,7 +34,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const outcome: Outcome = { result: 'failed', code: 'InvalidInput', message: error.message };
-    await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] } });
+    await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] }, credential: 'none' });
     return;
   }
 
@@ -41,10 +43,12 @@ export async function run(): Promise<void> {
   const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
   // Honours HTTP(S)_PROXY and NO_PROXY; a plain Agent when none is set.
   const dispatcher = new EnvHttpProxyAgent();
+  const auth = authFor(config, process.env, (audience) => core.getIDToken(audience));
   const client = new PipelineClient(
     {
       baseUrl: config.apiUrl,
-      apiKey: config.apiKey,
+      credentials: auth.credentials,
+      tenant: config.tenant,
       requestTimeoutMs: config.requestTimeoutMs,
       signal: end.signal,
       dispatcher,
@@ -77,7 +81,7 @@ export async function run(): Promise<void> {
   try {
     outcome = await startPipeline(client, config, progress, end.signal, log);
   } catch (error) {
-    outcome = failureOf(error, config, progress);
+    outcome = failureOf(error, config, progress, auth);
   }
   if (open) core.endGroup();
   let diagnosis: Diagnosis = { problems: [] };
@@ -90,10 +94,10 @@ export async function run(): Promise<void> {
   end.dispose();
   // Sockets left open would keep the process, and a cancelled run, alive.
   await dispatcher.destroy().catch(() => undefined);
-  await report({ outcome, progress, config, pipelineUrl, diagnosis });
+  await report({ outcome, progress, config, pipelineUrl, diagnosis, credential: auth.describe() });
 }
 
-function failureOf(error: unknown, config: Config, progress: Progress): Outcome {
+function failureOf(error: unknown, config: Config, progress: Progress, auth: Auth): Outcome {
   const pipeline = `pipeline ${config.pipelineName}`;
   if (error instanceof RunEnded && error.code === 'Timeout') {
     const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
@@ -111,10 +115,12 @@ function failureOf(error: unknown, config: Config, progress: Progress): Outcome 
       message: `Stopped waiting: ${error.message} (${progress.describeLast()}). The ${pipeline} was left as it was: it is not stopped.`,
     };
   }
+  if (error instanceof OidcTokenUnavailable) return { result: 'failed', code: error.code, message: error.message };
   if (error instanceof FelderaError) {
     // One code for "the program does not compile", whether /start refused it or the runner found it.
     const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
-    return { result: 'failed', code, message: error.message, hint: hintFor(error) };
+    const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
+    return { result: 'failed', code, message: error.message, hint: refused ?? hintFor(error) };
   }
   // A bug of the action's own: still set the outputs and say what broke.
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -52,6 +52,7 @@ export interface FakeRequest {
   path: string;
   query: Record<string, string>;
   authorization: string | undefined;
+  tenant: string | undefined;
   at: number;
 }
 
@@ -70,6 +71,8 @@ export interface FakeOptions {
   pipelines: PipelineScript[];
   /** When set, every request must carry `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
+  /** When set, decides instead of `apiKey` whether a bearer token is accepted (OIDC tokens). */
+  acceptToken?: (token: string) => boolean;
   /** Serve under a path prefix, as behind a reverse proxy (`/feldera`). */
   prefix?: string;
   /** Serve HTTPS with this key and certificate (PEM). */
@@ -102,6 +105,8 @@ const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
 
 export class FakeFeldera {
   readonly requests: FakeRequest[] = [];
+  /** Requests refused with 401. */
+  refused = 0;
   /** Every `deployment_status` each pipeline went through, with when (performance.now()). */
   readonly timeline: { pipeline: string; status: string; at: number }[] = [];
   private readonly pipelines = new Map<string, Pipeline>();
@@ -267,6 +272,7 @@ export class FakeFeldera {
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       authorization: request.headers.authorization,
+      tenant: request.headers['feldera-tenant'] as string | undefined,
       at: performance.now(),
     };
     this.requests.push(entry);
@@ -292,8 +298,11 @@ export class FakeFeldera {
   }
 
   private answer(endpoint: Endpoint | undefined, request: FakeRequest, response: ServerResponse): void {
-    const { apiKey } = this.options;
-    if (apiKey !== undefined && request.authorization !== `Bearer ${apiKey}`) {
+    const { apiKey, acceptToken } = this.options;
+    const token = request.authorization?.replace(/^Bearer /, '') ?? '';
+    const accepted = acceptToken ? acceptToken(token) : apiKey === undefined || request.authorization === `Bearer ${apiKey}`;
+    if (!accepted) {
+      this.refused++;
       // Feldera's body for a bad key; actix sends it as text/plain.
       return send(response, 401, { message: 'Unauthorized API key', error_code: 'AuthenticationFailed' }, 'text/plain');
     }

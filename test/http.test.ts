@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+import { apiKeyCredentials, NO_CREDENTIALS } from '../src/feldera/credentials.ts';
 import { FelderaError, TransientError } from '../src/feldera/errors.ts';
 import { request, retryAfterMs, type HttpOptions } from '../src/feldera/http.ts';
 
@@ -36,7 +37,8 @@ const text = (status: number, body: string, headers: Record<string, string> = {}
 function options(url: string, extra: Partial<HttpOptions> = {}): HttpOptions {
   return {
     baseUrl: new URL(url),
-    apiKey: undefined,
+    credentials: NO_CREDENTIALS,
+    tenant: undefined,
     requestTimeoutMs: 5000,
     signal: new AbortController().signal,
     dispatcher: new Agent(),
@@ -132,10 +134,10 @@ describe('request', () => {
     expect(server.hits()).toBe(1);
   });
 
-  it('fails at once on a 401 with no body, keeping its status', async () => {
+  it('fails at once on a 401 with no body, the auth layer’s refusal', async () => {
     const server = await serve(text(401, '', { 'www-authenticate': 'Bearer' }));
     const error = await failure(request(options(server.url), 'GET', 'v0/pipelines/p', { windowMs: 10_000 }));
-    expect(error).toMatchObject({ code: 'UnexpectedResponse', kind: 'not-feldera', status: 401 });
+    expect(error).toMatchObject({ code: 'AuthenticationFailed', kind: 'not-feldera', status: 401 });
     expect(error.message).toMatch(/failed: 401, and the body is not Feldera's: \(empty body\)/);
     expect(server.hits()).toBe(1);
   });
@@ -143,7 +145,7 @@ describe('request', () => {
   it('does not follow a redirect, and names where it pointed', async () => {
     const elsewhere = await serve(json(200, { ok: true }));
     const server = await serve(text(302, '', { location: `${elsewhere.url}v0/pipelines/p` }));
-    const error = await failure(request(options(server.url, { apiKey: 'apikey:secret' }), 'GET', 'v0/pipelines/p', { windowMs: 10_000 }));
+    const error = await failure(request(options(server.url, { credentials: apiKeyCredentials('apikey:secret') }), 'GET', 'v0/pipelines/p', { windowMs: 10_000 }));
     expect(error.code).toBe('UnexpectedResponse');
     expect(error.message).toContain(`was redirected (302) to ${elsewhere.url}v0/pipelines/p`);
     expect(elsewhere.hits()).toBe(0);
@@ -168,7 +170,7 @@ describe('request', () => {
   it('keeps server text on one line, short, and without the key', async () => {
     const hostile = `::add-mask::x\n::set-output name=status::Running\r\n${'long '.repeat(400)} apikey:secret`;
     const server = await serve(json(400, { message: hostile, error_code: 'Bad\n::warning::x', details: { hint: '\n::error::hint' } }));
-    const error = await failure(request(options(server.url, { apiKey: 'apikey:secret' }), 'POST', 'v0/pipelines/p/start', { windowMs: 0 }));
+    const error = await failure(request(options(server.url, { credentials: apiKeyCredentials('apikey:secret') }), 'POST', 'v0/pipelines/p/start', { windowMs: 0 }));
     expect(error.message).not.toMatch(/[\r\n]/);
     expect(error.message).toContain('::add-mask::x ::set-output name=status::Running');
     expect(error.message).not.toContain('apikey:secret');
@@ -183,7 +185,7 @@ describe('request', () => {
       seen = req;
       json(200, {})(req, res);
     });
-    await request(options(`${server.url}feldera/`, { apiKey: 'apikey:k' }), 'GET', 'v0/pipelines/p?selector=status', { windowMs: 0 });
+    await request(options(`${server.url}feldera/`, { credentials: apiKeyCredentials('apikey:k') }), 'GET', 'v0/pipelines/p?selector=status', { windowMs: 0 });
     expect(seen?.url).toBe('/feldera/v0/pipelines/p?selector=status');
     expect(seen?.headers.authorization).toBe('Bearer apikey:k');
   });

@@ -42,6 +42,10 @@ describe('readConfig', () => {
       requestTimeoutMs: 30_000,
       sqlFile: undefined,
       logs: 'on-failure',
+      environment: undefined,
+      githubToken: undefined,
+      oidcAudience: undefined,
+      tenant: undefined,
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(warnings).toEqual([]);
@@ -129,6 +133,13 @@ describe('readConfig', () => {
     const found = problems({ [name]: value });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(message);
+  });
+
+  it('takes an ID token audience and a tenant, and refuses a key beside the audience', () => {
+    expect(read({ 'pipeline-name': 'p', 'oidc-audience': 'feldera', tenant: 'acme' }).config).toMatchObject({ oidcAudience: 'feldera', tenant: 'acme', apiKey: undefined });
+    // A key in the environment is not the credential when an ID token is asked for.
+    expect(read({ 'pipeline-name': 'p', 'oidc-audience': 'feldera' }, { FELDERA_API_KEY: 'apikey:env' }).config.apiKey).toBeUndefined();
+    expect(problems({ 'oidc-audience': 'feldera', 'api-key': 'apikey:k' })).toEqual(['api-key and oidc-audience are two credentials: give one of them.']);
   });
 
   it('refuses auto-approve without waiting', () => {

@@ -49,7 +49,7 @@ export class PipelineClient {
   }
 
   private secrets(): string[] {
-    return this.http.apiKey ? [this.http.apiKey] : [];
+    return this.http.credentials.secrets();
   }
 }
 

@@ -1,11 +1,14 @@
 import { fetch, type Dispatcher } from 'undici';
 import { serverText, formatDuration } from '../text.ts';
+import type { Credentials } from './credentials.ts';
 import { FelderaError, TransientError, hintOf, isErrorResponse } from './errors.ts';
 
 export interface HttpOptions {
   /** The API's base URL, ending with `/` so that a path prefix (`/feldera/`) is kept. */
   baseUrl: URL;
-  apiKey: string | undefined;
+  credentials: Credentials;
+  /** Sent as `Feldera-Tenant` on every request, when set. */
+  tenant: string | undefined;
   requestTimeoutMs: number;
   /** Aborted when the run ends (budget spent or cancelled); its reason is thrown as it is. */
   signal: AbortSignal;
@@ -36,6 +39,7 @@ export async function request(
 ): Promise<unknown> {
   const url = new URL(path, options.baseUrl);
   const started = performance.now();
+  let renewed = false;
   for (let attempt = 1; ; attempt++) {
     // An attempt outlasts the window by a second at most: a host that never answers fails within it too.
     const windowLeftMs = retry.windowMs - (performance.now() - started);
@@ -46,7 +50,14 @@ export async function request(
       if (attempt > 1) retry.onRecovered?.(attempt, elapsedMs);
       return result.body;
     }
-    if ('failure' in result) throw result.failure;
+    if ('failure' in result) {
+      // A token that expired or was refused: one new token, one more try.
+      if (result.failure.status === 401 && !renewed && (await options.credentials.renew())) {
+        renewed = true;
+        continue;
+      }
+      throw result.failure;
+    }
     const failure = result.transient;
     const leftMs = retry.windowMs - elapsedMs;
     if (leftMs <= 0) {
@@ -69,8 +80,7 @@ type Attempt = { body: unknown } | { transient: TransientError } | { failure: Fe
 async function attemptOnce(options: HttpOptions, method: string, url: URL, timeoutMs: number): Promise<Attempt> {
   // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
   const requestTimeout = AbortSignal.timeout(timeoutMs);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+  const headers = await requestHeaders(options, 'application/json');
   const sentAt = performance.now();
   let text: string;
   let response: Awaited<ReturnType<typeof fetch>>;
@@ -97,7 +107,7 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
   }
   const status = response.status;
   options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
-  const secrets = options.apiKey ? [options.apiKey] : [];
+  const secrets = options.credentials.secrets();
   const body = parseJson(text);
   const retryAfter = retryAfterMs(response.headers.get('retry-after'));
 
@@ -123,7 +133,17 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
     return { failure: new FelderaError('redirect', 'UnexpectedResponse', message, { status }) };
   }
   const message = `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
-  return { failure: new FelderaError('not-feldera', 'UnexpectedResponse', message, { status }) };
+  // A bare 401 is the auth layer's refusal of a missing or malformed token (API.md 5).
+  return { failure: new FelderaError('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
+}
+
+/** The headers of every request: what is accepted, the bearer token, the tenant. */
+export async function requestHeaders(options: HttpOptions, accept: string): Promise<Record<string, string>> {
+  const headers: Record<string, string> = { accept };
+  const token = await options.credentials.token();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (options.tenant) headers['feldera-tenant'] = options.tenant;
+  return headers;
 }
 
 function parseJson(text: string): unknown {

@@ -1,7 +1,7 @@
 import { fetch } from 'undici';
 import { serverText } from '../text.ts';
 import { FelderaError } from './errors.ts';
-import type { HttpOptions } from './http.ts';
+import { requestHeaders, type HttpOptions } from './http.ts';
 
 /** `GET /logs` never ends while the pipeline exists: how much of it to read. */
 export interface LogLimits {
@@ -25,15 +25,14 @@ export interface LogTail {
 export async function readLogTail(options: HttpOptions, path: string, limits: LogLimits): Promise<LogTail> {
   const url = new URL(path, options.baseUrl);
   const stop = new AbortController();
-  const headers: Record<string, string> = { accept: 'text/plain' };
-  if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+  const headers = await requestHeaders(options, 'text/plain');
   const response = await fetch(url, {
     headers,
     dispatcher: options.dispatcher,
     signal: AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]),
     redirect: 'manual',
   });
-  const secrets = options.apiKey ? [options.apiKey] : [];
+  const secrets = options.credentials.secrets();
   if (response.status !== 200 || !response.body) {
     const text = await response.text().catch(() => '');
     const message = `GET ${url.href} failed: ${response.status} ${serverText(text, secrets, 200)}`;

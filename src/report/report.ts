@@ -16,10 +16,13 @@ export interface ReportFacts {
   config: Config | undefined;
   pipelineUrl: string;
   diagnosis: Diagnosis;
+  /** Which credential was used, never its value. */
+  credential: string;
 }
 
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-export async function report({ outcome, progress, config, pipelineUrl, diagnosis }: ReportFacts): Promise<void> {
+export async function report({ outcome, progress, config, pipelineUrl, diagnosis, credential }: ReportFacts): Promise<void> {
+  core.debug(`Credential: ${credential}`);
   const values = outputValues(outcome, progress, pipelineUrl);
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
 
@@ -65,7 +68,7 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
 
   if (process.env.GITHUB_STEP_SUMMARY) {
     const target = config ? targetStatus(config.initial) : '—';
-    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis });
+    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential });
     // The summary is extra: failing to write it must not hide the real result.
     await core.summary
       .addRaw(markdown)

@@ -11,6 +11,7 @@ export interface SummaryFacts {
   outcome: Outcome;
   progress: Progress;
   diagnosis: Diagnosis;
+  credential: string;
 }
 
 const RESULTS: Record<Outcome['result'], string> = {
@@ -29,6 +30,7 @@ export function summaryMarkdown(facts: SummaryFacts): string {
     ['Result', RESULTS[outcome.result]],
     ['Last status', escape(progress.last?.deployment_status ?? 'none read')],
     ['Approved by this step', progress.approved ? 'yes' : 'no'],
+    ['Credential', escape(facts.credential)],
     ['Elapsed', formatDuration(progress.elapsedMs())],
   ];
   if (outcome.result === 'failed') {

@@ -1,0 +1,33 @@
+import { apiKeyCredentials, NO_CREDENTIALS, type Credentials } from './feldera/credentials.ts';
+import type { Config } from './inputs.ts';
+import { describeClaims, oidcCredentials } from './oidc.ts';
+
+/** The credential of a run, and how to speak of it without its value. */
+export interface Auth {
+  credentials: Credentials;
+  /** `API key`, `OIDC token (issuer …, subject …, audience …)` or `none`: for the summary and debug log. */
+  describe: () => string;
+  /** What to check when Feldera refuses the credential twice. */
+  refusalHint: () => string | undefined;
+}
+
+export const PERMISSIONS_FOR_OIDC = 'permissions:\n  id-token: write\n  contents: read';
+
+export function authFor(config: Config, env: Record<string, string | undefined>, getIdToken: (audience: string) => Promise<string>): Auth {
+  if (config.oidcAudience) {
+    // Checked at the first request, before anything is sent to Feldera.
+    const fromRunner = (audience: string) =>
+      env.ACTIONS_ID_TOKEN_REQUEST_URL
+        ? getIdToken(audience)
+        : Promise.reject(new Error(`the runner offers none (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job:\n${PERMISSIONS_FOR_OIDC}`));
+    const oidc = oidcCredentials(config.oidcAudience, fromRunner);
+    return {
+      credentials: oidc,
+      describe: () => `OIDC token (${describeClaims(oidc.claims())})`,
+      refusalHint: () =>
+        `Feldera refused the ID token with ${describeClaims(oidc.claims())}: these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.`,
+    };
+  }
+  if (config.apiKey) return { credentials: apiKeyCredentials(config.apiKey), describe: () => 'API key', refusalHint: () => undefined };
+  return { credentials: NO_CREDENTIALS, describe: () => 'none', refusalHint: () => undefined };
+}
