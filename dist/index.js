@@ -45496,7 +45496,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8219);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2060);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -45505,7 +45505,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8219:
+/***/ 2060:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48461,6 +48461,97 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/feldera/credentials.ts
+const NO_CREDENTIALS = {
+    token: async () => undefined,
+    renew: async () => false,
+    secrets: () => [],
+};
+function apiKeyCredentials(apiKey) {
+    return { token: async () => apiKey, renew: async () => false, secrets: () => [apiKey] };
+}
+
+;// CONCATENATED MODULE: ./src/oidc.ts
+/** No ID token could be had from the runner: the job lacks `id-token: write`, or the endpoint failed. */
+class OidcTokenUnavailable extends Error {
+    code = 'OidcTokenUnavailable';
+}
+/** A token closer than this to its `exp` is renewed before it is sent: a request takes time too. */
+const RENEW_MARGIN_MS = 60_000;
+/**
+ * Bearer tokens from GitHub's OIDC provider, renewed before they expire (a bootstrap can outlast
+ * one) and when Feldera refuses one.
+ */
+function oidcCredentials(audience, getIdToken) {
+    const issued = [];
+    let current;
+    const renew = async () => {
+        let token;
+        try {
+            token = await getIdToken(audience);
+        }
+        catch (error) {
+            throw new OidcTokenUnavailable(`Could not get an ID token for audience ${audience} from the runner: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        issued.push(token);
+        current = { token, claims: claimsOf(token) };
+        return true;
+    };
+    return {
+        token: async () => {
+            const exp = current?.claims.exp;
+            if (!current || (exp !== undefined && exp * 1000 - Date.now() < RENEW_MARGIN_MS))
+                await renew();
+            return current.token;
+        },
+        renew,
+        secrets: () => [...issued],
+        claims: () => current?.claims,
+    };
+}
+/** The payload of a JWT, unverified: Feldera checks the signature; the action only reads names and `exp`. */
+function claimsOf(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return {
+            iss: typeof payload.iss === 'string' ? payload.iss : undefined,
+            sub: typeof payload.sub === 'string' ? payload.sub : undefined,
+            aud: typeof payload.aud === 'string' || Array.isArray(payload.aud) ? payload.aud : undefined,
+            exp: typeof payload.exp === 'number' ? payload.exp : undefined,
+        };
+    }
+    catch {
+        return {};
+    }
+}
+/** `issuer …, subject …, audience …`: what a trust relationship must match. */
+function describeClaims(claims) {
+    const audience = Array.isArray(claims?.aud) ? claims.aud.join(', ') : claims?.aud;
+    return `issuer ${claims?.iss ?? '(none)'}, subject ${claims?.sub ?? '(none)'}, audience ${audience ?? '(none)'}`;
+}
+
+;// CONCATENATED MODULE: ./src/auth.ts
+
+
+const PERMISSIONS_FOR_OIDC = 'permissions:\n  id-token: write\n  contents: read';
+function authFor(config, env, getIdToken) {
+    if (config.oidcAudience) {
+        // Checked at the first request, before anything is sent to Feldera.
+        const fromRunner = (audience) => env.ACTIONS_ID_TOKEN_REQUEST_URL
+            ? getIdToken(audience)
+            : Promise.reject(new Error(`the runner offers none (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job:\n${PERMISSIONS_FOR_OIDC}`));
+        const oidc = oidcCredentials(config.oidcAudience, fromRunner);
+        return {
+            credentials: oidc,
+            describe: () => `OIDC token (${describeClaims(oidc.claims())})`,
+            refusalHint: () => `Feldera refused the ID token with ${describeClaims(oidc.claims())}: these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.`,
+        };
+    }
+    if (config.apiKey)
+        return { credentials: apiKeyCredentials(config.apiKey), describe: () => 'API key', refusalHint: () => undefined };
+    return { credentials: NO_CREDENTIALS, describe: () => 'none', refusalHint: () => undefined };
+}
+
 ;// CONCATENATED MODULE: ./src/text.ts
 // Text that came from the server (error messages, hints, status values) goes through `serverText`
 // once, where it enters the action. The result is one line, so it can never start a workflow command
@@ -48493,6 +48584,166 @@ function formatDuration(ms) {
     if (seconds || parts.length === 0)
         parts.push(`${seconds.toFixed(seconds % 1 ? 1 : 0)}s`);
     return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/deployment.ts
+
+/** A GitHub call that does not answer must not hold the step. */
+const GITHUB_CALL_MS = 15_000;
+/** The action could not do its job (as opposed to the pipeline failing to start): GitHub's `error`. */
+const ACTION_ERRORS = new Set(['InvalidInput', 'Timeout', 'Cancelled', 'Unreachable', 'UnexpectedResponse', 'OidcTokenUnavailable', 'InternalError']);
+/**
+ * Creates the deployment and its `in_progress` status. Any failure is a warning and gives
+ * `undefined`: recording a deployment must never fail a start.
+ */
+async function createDeployment(options) {
+    // Loaded only for runs that record a deployment: the other runs start without it.
+    const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(options.token);
+    const { owner, repo } = context.repo;
+    const request = () => ({ signal: AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]) });
+    const logUrl = `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`;
+    const where = `a GitHub deployment to environment ${options.environment}`;
+    let id;
+    try {
+        const created = await octokit.rest.repos.createDeployment({
+            owner,
+            repo,
+            ref: context.sha,
+            environment: options.environment,
+            description: `Start Feldera pipeline ${options.pipelineName}`,
+            auto_merge: false,
+            // The start is the check here; the commit's other checks do not gate it.
+            required_contexts: [],
+            request: request(),
+        });
+        if (!('id' in created.data))
+            throw new Error(created.data.message ?? 'GitHub created no deployment');
+        id = created.data.id;
+    }
+    catch (error) {
+        options.warning(`Could not record ${where}: ${describe(error)}`);
+        return undefined;
+    }
+    const status = async (state, description) => {
+        try {
+            await octokit.rest.repos.createDeploymentStatus({
+                owner,
+                repo,
+                deployment_id: id,
+                state,
+                // GitHub keeps 140 characters of a description.
+                description: description.length > 140 ? `${description.slice(0, 139)}…` : description,
+                environment_url: options.pipelineUrl,
+                log_url: logUrl,
+                request: request(),
+            });
+        }
+        catch (error) {
+            options.warning(`Could not record the status ${state} of ${where}: ${describe(error)}`);
+        }
+    };
+    await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`);
+    options.info(`Recording ${where} (deployment ${id}).`);
+    return {
+        finish: async (outcome, changes) => {
+            switch (outcome.result) {
+                case 'reached':
+                case 'accepted':
+                    return status('success', `Feldera pipeline ${options.pipelineName} started`);
+                case 'awaiting-approval':
+                    return status('pending', `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`);
+                case 'failed':
+                    return status(ACTION_ERRORS.has(outcome.code) ? 'error' : 'failure', `${outcome.code}: ${outcome.message}`);
+            }
+        },
+    };
+}
+/** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */
+function describe(error) {
+    const status = error.status;
+    const message = serverText(error instanceof Error ? error.message : String(error), [], 300);
+    if (status === 403 || status === 404) {
+        return `${status} ${message}. Give the job \`permissions: deployments: write\` (and contents: read).`;
+    }
+    return typeof status === 'number' ? `${status} ${message}` : message;
+}
+
+;// CONCATENATED MODULE: ./src/report/compilation.ts
+
+const EXCERPT_LINES = 40;
+function compilationReport(programError, pipelineName, sqlFile) {
+    const messages = programError.sql_compilation?.messages ?? [];
+    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
+    const firstSql = messages.find((message) => !message.warning);
+    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
+    const firstError = firstSql
+        ? serverText(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
+        : excerpt && serverText(excerpt.split('\n').find((line) => line.trim()) ?? '');
+    return { annotations, firstError, excerpt };
+}
+function position(message) {
+    return `line ${message.start_line_number}, column ${message.start_column}`;
+}
+function sqlAnnotation(message, pipelineName, sqlFile) {
+    const level = message.warning ? 'warning' : 'error';
+    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
+    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
+    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
+    if (!sqlFile)
+        return { ...annotation, message: `${position(message)}: ${text}` };
+    return {
+        ...annotation,
+        file: sqlFile,
+        startLine: message.start_line_number,
+        startColumn: message.start_column,
+        endLine: message.end_line_number,
+        endColumn: message.end_column,
+    };
+}
+/** cargo's output from its first `error` line on: the part that says what failed. */
+function rustExcerpt(output) {
+    if (!output?.trim())
+        return undefined;
+    const lines = output.split('\n');
+    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
+    return (first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES)).join('\n').trimEnd();
+}
+function firstLines(text) {
+    return text?.trim() ? text.split('\n').slice(0, EXCERPT_LINES).join('\n').trimEnd() : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose.ts
+
+/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
+const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
+const FOLLOW_UP_RETRY = { windowMs: 5000 };
+async function diagnose(client, config, outcome, progress) {
+    const diagnosis = { problems: [] };
+    const failed = outcome.result === 'failed';
+    if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
+        try {
+            const programError = await client.programError(FOLLOW_UP_RETRY);
+            if (programError)
+                diagnosis.compilation = compilationReport(programError, config.pipelineName, config.sqlFile);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
+        }
+    }
+    const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
+    if (wantLogs && progress.provisioned) {
+        try {
+            diagnosis.logTail = await client.logs(LOG_LIMITS);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the pipeline's log: ${message(error)}`);
+        }
+    }
+    return diagnosis;
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/feldera/errors.ts
@@ -48908,39 +49159,6 @@ function programError(value, secrets) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/hints.ts
-// What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
-const BY_CODE = {
-    CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
-    CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
-    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
-    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy.',
-    InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
-    UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
-    AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
-    InsufficientPermissions: 'the API key needs the write role.',
-    Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
-};
-const BY_STATUS = {
-    401: BY_CODE.AuthenticationFailed,
-    403: BY_CODE.InsufficientPermissions,
-    404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
-};
-function hintFor(error) {
-    if (error.hint)
-        return error.hint;
-    switch (error.kind) {
-        case 'certificate':
-            return "if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step's env.";
-        case 'redirect':
-            return 'set api-url to the address the API really answers at.';
-        case 'not-feldera':
-            return BY_STATUS[error.status ?? 0];
-        default:
-            return BY_CODE[error.code];
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /** Every input of action.yml, in its order. */
 const INPUT_NAMES = (/* unused pure expression or super */ null && ([
@@ -49149,63 +49367,107 @@ function classify(status, initial) {
     return { kind: 'waiting' };
 }
 
-;// CONCATENATED MODULE: ./src/oidc.ts
-/** No ID token could be had from the runner: the job lacks `id-token: write`, or the endpoint failed. */
-class OidcTokenUnavailable extends Error {
-    code = 'OidcTokenUnavailable';
+;// CONCATENATED MODULE: ./src/hints.ts
+// What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
+const BY_CODE = {
+    CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
+    CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
+    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
+    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy.',
+    InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
+    UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
+    AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
+    InsufficientPermissions: 'the API key needs the write role.',
+    Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
+};
+const BY_STATUS = {
+    401: BY_CODE.AuthenticationFailed,
+    403: BY_CODE.InsufficientPermissions,
+    404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
+};
+function hintFor(error) {
+    if (error.hint)
+        return error.hint;
+    switch (error.kind) {
+        case 'certificate':
+            return "if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step's env.";
+        case 'redirect':
+            return 'set api-url to the address the API really answers at.';
+        case 'not-feldera':
+            return BY_STATUS[error.status ?? 0];
+        default:
+            return BY_CODE[error.code];
+    }
 }
-/** A token closer than this to its `exp` is renewed before it is sent: a request takes time too. */
-const RENEW_MARGIN_MS = 60_000;
+
+;// CONCATENATED MODULE: ./src/run-end.ts
+/** Why the run ended before its work was done: the budget (`timeout`) ran out, or the runner cancelled it. */
+class RunEnded extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.name = 'RunEnded';
+        this.code = code;
+    }
+}
 /**
- * Bearer tokens from GitHub's OIDC provider, renewed before they expire (a bootstrap can outlast
- * one) and when Feldera refuses one.
+ * The run's end as AbortSignals: the budget, and SIGINT or SIGTERM (the runner's cancel), so that
+ * every request and wait in flight stops at once.
  */
-function oidcCredentials(audience, getIdToken) {
-    const issued = [];
-    let current;
-    const renew = async () => {
-        let token;
-        try {
-            token = await getIdToken(audience);
-        }
-        catch (error) {
-            throw new OidcTokenUnavailable(`Could not get an ID token for audience ${audience} from the runner: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        issued.push(token);
-        current = { token, claims: claimsOf(token) };
-        return true;
-    };
+function runEnd(timeoutMs, timeoutText) {
+    const budget = new AbortController();
+    const cancel = new AbortController();
+    const timer = setTimeout(() => budget.abort(new RunEnded('Timeout', `timeout ${timeoutText} ran out`)), timeoutMs);
+    const onSignal = (name) => cancel.abort(new RunEnded('Cancelled', `the run was cancelled (${name})`));
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     return {
-        token: async () => {
-            const exp = current?.claims.exp;
-            if (!current || (exp !== undefined && exp * 1000 - Date.now() < RENEW_MARGIN_MS))
-                await renew();
-            return current.token;
+        signal: AbortSignal.any([budget.signal, cancel.signal]),
+        cancelled: cancel.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
         },
-        renew,
-        secrets: () => [...issued],
-        claims: () => current?.claims,
     };
 }
-/** The payload of a JWT, unverified: Feldera checks the signature; the action only reads names and `exp`. */
-function claimsOf(jwt) {
-    try {
-        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+
+;// CONCATENATED MODULE: ./src/outcome.ts
+
+
+
+
+
+/** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
+function failureOf(error, config, progress, auth) {
+    const pipeline = `pipeline ${config.pipelineName}`;
+    if (error instanceof RunEnded && error.code === 'Timeout') {
+        const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
         return {
-            iss: typeof payload.iss === 'string' ? payload.iss : undefined,
-            sub: typeof payload.sub === 'string' ? payload.sub : undefined,
-            aud: typeof payload.aud === 'string' || Array.isArray(payload.aud) ? payload.aud : undefined,
-            exp: typeof payload.exp === 'number' ? payload.exp : undefined,
+            result: 'failed',
+            code: 'Timeout',
+            message: `Feldera ${pipeline} did not become ${targetStatus(config.initial)} before ${error.message}: ${progress.describeLast()}${lastFailure}.`,
+            hint: 'give a longer timeout if the pipeline needs it, or look in the Feldera console why it is slow.',
         };
     }
-    catch {
-        return {};
+    if (error instanceof RunEnded) {
+        return {
+            result: 'failed',
+            code: 'Cancelled',
+            message: `Stopped waiting: ${error.message} (${progress.describeLast()}). The ${pipeline} was left as it was: it is not stopped.`,
+        };
     }
-}
-/** `issuer …, subject …, audience …`: what a trust relationship must match. */
-function describeClaims(claims) {
-    const audience = Array.isArray(claims?.aud) ? claims.aud.join(', ') : claims?.aud;
-    return `issuer ${claims?.iss ?? '(none)'}, subject ${claims?.sub ?? '(none)'}, audience ${audience ?? '(none)'}`;
+    if (error instanceof OidcTokenUnavailable)
+        return { result: 'failed', code: error.code, message: error.message };
+    if (error instanceof FelderaError) {
+        // One code for "the program does not compile", whether /start refused it or the runner found it.
+        const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
+        const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
+        return { result: 'failed', code, message: error.message, hint: refused ?? hintFor(error) };
+    }
+    // A bug of the action's own: still set the outputs and say what broke.
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
 }
 
 ;// CONCATENATED MODULE: ./src/progress.ts
@@ -49269,198 +49531,6 @@ class Progress {
         this.lastLineMs = this.elapsedMs();
         this.log(text);
     }
-}
-
-;// CONCATENATED MODULE: ./src/feldera/credentials.ts
-const NO_CREDENTIALS = {
-    token: async () => undefined,
-    renew: async () => false,
-    secrets: () => [],
-};
-function apiKeyCredentials(apiKey) {
-    return { token: async () => apiKey, renew: async () => false, secrets: () => [apiKey] };
-}
-
-;// CONCATENATED MODULE: ./src/auth.ts
-
-
-const PERMISSIONS_FOR_OIDC = 'permissions:\n  id-token: write\n  contents: read';
-function authFor(config, env, getIdToken) {
-    if (config.oidcAudience) {
-        // Checked at the first request, before anything is sent to Feldera.
-        const fromRunner = (audience) => env.ACTIONS_ID_TOKEN_REQUEST_URL
-            ? getIdToken(audience)
-            : Promise.reject(new Error(`the runner offers none (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job:\n${PERMISSIONS_FOR_OIDC}`));
-        const oidc = oidcCredentials(config.oidcAudience, fromRunner);
-        return {
-            credentials: oidc,
-            describe: () => `OIDC token (${describeClaims(oidc.claims())})`,
-            refusalHint: () => `Feldera refused the ID token with ${describeClaims(oidc.claims())}: these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.`,
-        };
-    }
-    if (config.apiKey)
-        return { credentials: apiKeyCredentials(config.apiKey), describe: () => 'API key', refusalHint: () => undefined };
-    return { credentials: NO_CREDENTIALS, describe: () => 'none', refusalHint: () => undefined };
-}
-
-;// CONCATENATED MODULE: ./src/deployment.ts
-
-/** A GitHub call that does not answer must not hold the step. */
-const GITHUB_CALL_MS = 15_000;
-/** The action could not do its job (as opposed to the pipeline failing to start): GitHub's `error`. */
-const ACTION_ERRORS = new Set(['InvalidInput', 'Timeout', 'Cancelled', 'Unreachable', 'UnexpectedResponse', 'OidcTokenUnavailable', 'InternalError']);
-/**
- * Creates the deployment and its `in_progress` status. Any failure is a warning and gives
- * `undefined`: recording a deployment must never fail a start.
- */
-async function createDeployment(options) {
-    // Loaded only for runs that record a deployment: the other runs start without it.
-    const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const octokit = getOctokit(options.token);
-    const { owner, repo } = context.repo;
-    const request = () => ({ signal: AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]) });
-    const logUrl = `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`;
-    const where = `a GitHub deployment to environment ${options.environment}`;
-    let id;
-    try {
-        const created = await octokit.rest.repos.createDeployment({
-            owner,
-            repo,
-            ref: context.sha,
-            environment: options.environment,
-            description: `Start Feldera pipeline ${options.pipelineName}`,
-            auto_merge: false,
-            // The start is the check here; the commit's other checks do not gate it.
-            required_contexts: [],
-            request: request(),
-        });
-        if (!('id' in created.data))
-            throw new Error(created.data.message ?? 'GitHub created no deployment');
-        id = created.data.id;
-    }
-    catch (error) {
-        options.warning(`Could not record ${where}: ${describe(error)}`);
-        return undefined;
-    }
-    const status = async (state, description) => {
-        try {
-            await octokit.rest.repos.createDeploymentStatus({
-                owner,
-                repo,
-                deployment_id: id,
-                state,
-                // GitHub keeps 140 characters of a description.
-                description: description.length > 140 ? `${description.slice(0, 139)}…` : description,
-                environment_url: options.pipelineUrl,
-                log_url: logUrl,
-                request: request(),
-            });
-        }
-        catch (error) {
-            options.warning(`Could not record the status ${state} of ${where}: ${describe(error)}`);
-        }
-    };
-    await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`);
-    options.info(`Recording ${where} (deployment ${id}).`);
-    return {
-        finish: async (outcome, changes) => {
-            switch (outcome.result) {
-                case 'reached':
-                case 'accepted':
-                    return status('success', `Feldera pipeline ${options.pipelineName} started`);
-                case 'awaiting-approval':
-                    return status('pending', `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`);
-                case 'failed':
-                    return status(ACTION_ERRORS.has(outcome.code) ? 'error' : 'failure', `${outcome.code}: ${outcome.message}`);
-            }
-        },
-    };
-}
-/** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */
-function describe(error) {
-    const status = error.status;
-    const message = serverText(error instanceof Error ? error.message : String(error), [], 300);
-    if (status === 403 || status === 404) {
-        return `${status} ${message}. Give the job \`permissions: deployments: write\` (and contents: read).`;
-    }
-    return typeof status === 'number' ? `${status} ${message}` : message;
-}
-
-;// CONCATENATED MODULE: ./src/report/compilation.ts
-
-const EXCERPT_LINES = 40;
-function compilationReport(programError, pipelineName, sqlFile) {
-    const messages = programError.sql_compilation?.messages ?? [];
-    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
-    const firstSql = messages.find((message) => !message.warning);
-    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
-    const firstError = firstSql
-        ? serverText(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
-        : excerpt && serverText(excerpt.split('\n').find((line) => line.trim()) ?? '');
-    return { annotations, firstError, excerpt };
-}
-function position(message) {
-    return `line ${message.start_line_number}, column ${message.start_column}`;
-}
-function sqlAnnotation(message, pipelineName, sqlFile) {
-    const level = message.warning ? 'warning' : 'error';
-    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
-    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
-    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
-    if (!sqlFile)
-        return { ...annotation, message: `${position(message)}: ${text}` };
-    return {
-        ...annotation,
-        file: sqlFile,
-        startLine: message.start_line_number,
-        startColumn: message.start_column,
-        endLine: message.end_line_number,
-        endColumn: message.end_column,
-    };
-}
-/** cargo's output from its first `error` line on: the part that says what failed. */
-function rustExcerpt(output) {
-    if (!output?.trim())
-        return undefined;
-    const lines = output.split('\n');
-    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
-    return (first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES)).join('\n').trimEnd();
-}
-function firstLines(text) {
-    return text?.trim() ? text.split('\n').slice(0, EXCERPT_LINES).join('\n').trimEnd() : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/diagnose.ts
-
-/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
-const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
-const FOLLOW_UP_RETRY = { windowMs: 5000 };
-async function diagnose(client, config, outcome, progress) {
-    const diagnosis = { problems: [] };
-    const failed = outcome.result === 'failed';
-    if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
-        try {
-            const programError = await client.programError(FOLLOW_UP_RETRY);
-            if (programError)
-                diagnosis.compilation = compilationReport(programError, config.pipelineName, config.sqlFile);
-        }
-        catch (error) {
-            diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
-        }
-    }
-    const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
-    if (wantLogs && progress.provisioned) {
-        try {
-            diagnosis.logTail = await client.logs(LOG_LIMITS);
-        }
-        catch (error) {
-            diagnosis.problems.push(`Could not read the pipeline's log: ${message(error)}`);
-        }
-    }
-    return diagnosis;
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/report/approval.ts
@@ -49671,38 +49741,6 @@ function printGroup(title, lines) {
     endGroup();
 }
 
-;// CONCATENATED MODULE: ./src/run-end.ts
-/** Why the run ended before its work was done: the budget (`timeout`) ran out, or the runner cancelled it. */
-class RunEnded extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.name = 'RunEnded';
-        this.code = code;
-    }
-}
-/**
- * The run's end as AbortSignals: the budget, and SIGINT or SIGTERM (the runner's cancel), so that
- * every request and wait in flight stops at once.
- */
-function runEnd(timeoutMs, timeoutText) {
-    const budget = new AbortController();
-    const cancel = new AbortController();
-    const timer = setTimeout(() => budget.abort(new RunEnded('Timeout', `timeout ${timeoutText} ran out`)), timeoutMs);
-    const onSignal = (name) => cancel.abort(new RunEnded('Cancelled', `the run was cancelled (${name})`));
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        signal: AbortSignal.any([budget.signal, cancel.signal]),
-        cancelled: cancel.signal,
-        dispose: () => {
-            clearTimeout(timer);
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/wait.ts
 
 /**
@@ -49871,8 +49909,6 @@ function waitingRetry(progress, log) {
 
 
 
-
-
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
 const FOLLOW_UP_MS = 6000;
 async function run() {
@@ -49952,36 +49988,6 @@ async function run() {
     // Sockets left open would keep the process, and a cancelled run, alive.
     await dispatcher.destroy().catch(() => undefined);
     await report({ outcome, progress, config, pipelineUrl, diagnosis, credential: auth.describe() });
-}
-function failureOf(error, config, progress, auth) {
-    const pipeline = `pipeline ${config.pipelineName}`;
-    if (error instanceof RunEnded && error.code === 'Timeout') {
-        const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
-        return {
-            result: 'failed',
-            code: 'Timeout',
-            message: `Feldera ${pipeline} did not become ${targetStatus(config.initial)} before ${error.message}: ${progress.describeLast()}${lastFailure}.`,
-            hint: 'give a longer timeout if the pipeline needs it, or look in the Feldera console why it is slow.',
-        };
-    }
-    if (error instanceof RunEnded) {
-        return {
-            result: 'failed',
-            code: 'Cancelled',
-            message: `Stopped waiting: ${error.message} (${progress.describeLast()}). The ${pipeline} was left as it was: it is not stopped.`,
-        };
-    }
-    if (error instanceof OidcTokenUnavailable)
-        return { result: 'failed', code: error.code, message: error.message };
-    if (error instanceof FelderaError) {
-        // One code for "the program does not compile", whether /start refused it or the runner found it.
-        const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
-        const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
-        return { result: 'failed', code, message: error.message, hint: refused ?? hintFor(error) };
-    }
-    // A bug of the action's own: still set the outputs and say what broke.
-    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
 }
 
 

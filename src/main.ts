@@ -1,19 +1,16 @@
 import * as core from '@actions/core';
 import { EnvHttpProxyAgent } from 'undici';
-import { PipelineClient } from './feldera/client.ts';
-import { FelderaError } from './feldera/errors.ts';
-import { hintFor } from './hints.ts';
-import { InputError, readConfig, type Config } from './inputs.ts';
-import { targetStatus } from './lifecycle.ts';
-import type { Outcome } from './outcome.ts';
-import { OidcTokenUnavailable } from './oidc.ts';
-import { Progress } from './progress.ts';
-import { authFor, type Auth } from './auth.ts';
+import { authFor } from './auth.ts';
 import { createDeployment } from './deployment.ts';
 import { diagnose, type Diagnosis } from './diagnose.ts';
+import { PipelineClient } from './feldera/client.ts';
+import { InputError, readConfig, type Config } from './inputs.ts';
+import { targetStatus } from './lifecycle.ts';
+import { failureOf, type Outcome } from './outcome.ts';
+import { Progress } from './progress.ts';
 import { countChanges } from './report/approval.ts';
 import { report } from './report/report.ts';
-import { RunEnded, runEnd } from './run-end.ts';
+import { runEnd } from './run-end.ts';
 import { startPipeline } from './start.ts';
 import { formatDuration } from './text.ts';
 
@@ -95,34 +92,4 @@ export async function run(): Promise<void> {
   // Sockets left open would keep the process, and a cancelled run, alive.
   await dispatcher.destroy().catch(() => undefined);
   await report({ outcome, progress, config, pipelineUrl, diagnosis, credential: auth.describe() });
-}
-
-function failureOf(error: unknown, config: Config, progress: Progress, auth: Auth): Outcome {
-  const pipeline = `pipeline ${config.pipelineName}`;
-  if (error instanceof RunEnded && error.code === 'Timeout') {
-    const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
-    return {
-      result: 'failed',
-      code: 'Timeout',
-      message: `Feldera ${pipeline} did not become ${targetStatus(config.initial)} before ${error.message}: ${progress.describeLast()}${lastFailure}.`,
-      hint: 'give a longer timeout if the pipeline needs it, or look in the Feldera console why it is slow.',
-    };
-  }
-  if (error instanceof RunEnded) {
-    return {
-      result: 'failed',
-      code: 'Cancelled',
-      message: `Stopped waiting: ${error.message} (${progress.describeLast()}). The ${pipeline} was left as it was: it is not stopped.`,
-    };
-  }
-  if (error instanceof OidcTokenUnavailable) return { result: 'failed', code: error.code, message: error.message };
-  if (error instanceof FelderaError) {
-    // One code for "the program does not compile", whether /start refused it or the runner found it.
-    const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
-    const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
-    return { result: 'failed', code, message: error.message, hint: refused ?? hintFor(error) };
-  }
-  // A bug of the action's own: still set the outputs and say what broke.
-  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
 }

@@ -1,22 +1,13 @@
 // GitHub deployments, end to end: the bundle against the fake Feldera and a fake GitHub API.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeGitHub } from './fake-github.ts';
 import { endToEnd } from './harness.ts';
 
-const { fake, inputs, act } = endToEnd();
+const { fake, serve, inputs, act } = endToEnd();
 const PHASES = [{ status: 'Provisioning', ms: 40 }];
 // The harness checks after each test that the token, like the key, was written nowhere.
 const TOKEN = 'ghs_deploymentTokenForTheTest0123456789';
-const githubs: FakeGitHub[] = [];
-afterEach(async () => {
-  for (const github of githubs.splice(0)) await github.close();
-});
-
-async function github(): Promise<FakeGitHub> {
-  const started = await FakeGitHub.start();
-  githubs.push(started);
-  return started;
-}
+const github = () => serve(FakeGitHub.start());
 
 describe('with environment set', () => {
   it('records a deployment of the commit, in_progress then success with the console page', async () => {

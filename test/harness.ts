@@ -7,10 +7,10 @@ import { runAction, type ActionRun } from './run-action.ts';
 export const KEY = `apikey:${'k7'.repeat(64)}`;
 
 export function endToEnd() {
-  const fakes: FakeFeldera[] = [];
+  const servers: { close: () => Promise<void> }[] = [];
   const runs: { run: ActionRun; keys: string[] }[] = [];
   afterEach(async () => {
-    for (const fake of fakes.splice(0)) await fake.close();
+    for (const server of servers.splice(0)) await server.close();
     for (const { run, keys } of runs.splice(0)) {
       for (const key of keys) {
         // The one place it may appear is the command that tells the runner to mask it.
@@ -20,10 +20,15 @@ export function endToEnd() {
     }
   });
 
-  async function fake(scripts: PipelineScript[], options: Omit<FakeOptions, 'pipelines'> = {}): Promise<FakeFeldera> {
-    const started = await FakeFeldera.start({ pipelines: scripts, apiKey: KEY, ...options });
-    fakes.push(started);
+  /** A server of the test's (a fake GitHub, a token endpoint), closed after the test. */
+  async function serve<T extends { close: () => Promise<void> }>(starting: Promise<T>): Promise<T> {
+    const started = await starting;
+    servers.push(started);
     return started;
+  }
+
+  function fake(scripts: PipelineScript[], options: Omit<FakeOptions, 'pipelines'> = {}): Promise<FakeFeldera> {
+    return serve(FakeFeldera.start({ pipelines: scripts, apiKey: KEY, ...options }));
   }
 
   /** Scripted phases are tens of milliseconds; the budget is generous for a loaded machine. */
@@ -44,7 +49,7 @@ export function endToEnd() {
     });
   }
 
-  return { KEY, fake, inputs, act, watch };
+  return { KEY, fake, serve, inputs, act, watch };
 }
 
 /** The one annotation that fails the step (compiler messages are annotations of their own). */

@@ -1,22 +1,13 @@
 // Keyless authentication, end to end: GitHub ID tokens from a fake of the runner's token endpoint,
 // accepted by the fake Feldera only while current.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionRun } from './run-action.ts';
 import { currentFor, FakeOidc, ISSUER } from './fake-oidc.ts';
 import { endToEnd, errorAnnotation } from './harness.ts';
 
-const { fake, act } = endToEnd();
+const { fake, serve, act } = endToEnd();
 const PHASES = [{ status: 'Provisioning', ms: 40 }];
-const providers: FakeOidc[] = [];
-afterEach(async () => {
-  for (const provider of providers.splice(0)) await provider.close();
-});
-
-async function oidc(): Promise<FakeOidc> {
-  const started = await FakeOidc.start();
-  providers.push(started);
-  return started;
-}
+const oidc = () => serve(FakeOidc.start());
 
 /** Each token may appear only in the command that masks it. */
 function expectNoTokenIn(run: ActionRun, tokens: string[]): void {
