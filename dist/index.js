@@ -49621,7 +49621,7 @@ function summaryMarkdown(facts) {
         ['Elapsed', formatDuration(progress.elapsedMs())],
     ];
     if (outcome.result === 'failed') {
-        rows.push(['Error code', `\`${summary_escape(outcome.code)}\``], ['Error', summary_escape(outcome.message)]);
+        rows.push(['Error code', summary_escape(outcome.code)], ['Error', summary_escape(outcome.message)]);
         if (outcome.hint)
             rows.push(['Hint', summary_escape(outcome.hint)]);
     }
@@ -49636,7 +49636,7 @@ function summaryMarkdown(facts) {
     }
     if (progress.approvalDiff) {
         const heading = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
-        const changes = diffChanges(progress.approvalDiff).map(({ what, change, names }) => [`${what}s ${change}`, names.map((name) => `\`${summary_escape(name)}\``).join(', ')]);
+        const changes = diffChanges(progress.approvalDiff).map(({ what, change, names }) => [`${what}s ${change}`, names.map(summary_escape).join(', ')]);
         const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${summary_escape(progress.approvalDiff.program_diff_error)}` : '';
         sections.push(`#### ${heading}\n\n${changes.length > 0 ? table(['Change', 'Names'], changes) : 'No changes listed.'}${error}`);
     }
@@ -49660,7 +49660,7 @@ function table(header, rows) {
     const line = (cells) => `| ${cells.join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
-/** Server text in markdown: no HTML, no table breaks, no links or emphasis of its own. */
+/** Server text in markdown (outside code, where entities would show as they are): no HTML, no table breaks, no links or emphasis of its own. */
 function summary_escape(text) {
     return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -21,6 +21,25 @@ const fake = await FakeFeldera.start({
         { status: 'AwaitingApproval', ms: 0 },
         { status: 'Bootstrapping', ms: 1500 },
       ],
+      approvalDiff: {
+        diff: {
+          program_diff: {
+            added_tables: ['refunds'],
+            removed_tables: [],
+            modified_tables: [],
+            added_views: [],
+            removed_views: [],
+            modified_views: ['daily_totals', 'top_customers'],
+          },
+          program_diff_error: null,
+          added_input_connectors: ['refunds_kafka'],
+          modified_input_connectors: [],
+          removed_input_connectors: [],
+          added_output_connectors: [],
+          modified_output_connectors: [],
+          removed_output_connectors: [],
+        },
+      },
     },
   ],
 });

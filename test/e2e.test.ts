@@ -119,7 +119,7 @@ describe('the action, end to end', () => {
       properties: 'title=Feldera pipeline p did not start',
       message: 'Pipeline p stopped with RunnerCheckError: The pipeline process exited with code 137',
     });
-    expect(run.summary).toContain('| Error code | `RunnerCheckError` |');
+    expect(run.summary).toContain('| Error code | RunnerCheckError |');
   });
 
   it('fails on an unknown pipeline with Feldera’s code, message and a hint, after one request', async () => {
@@ -288,7 +288,7 @@ describe('the action, end to end', () => {
         '- poll-interval "50ms" is under the least of 100ms.',
       ].join('\n'),
     });
-    expect(run.summary).toContain('| Error code | `InvalidInput` |');
+    expect(run.summary).toContain('| Error code | InvalidInput |');
   });
 
   it('never lets server text run a workflow command', async () => {

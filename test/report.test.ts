@@ -64,9 +64,9 @@ describe('the approval diff', () => {
         '',
         '| Change | Names |',
         '| --- | --- |',
-        '| tables added | `refunds` |',
-        '| views modified | `daily&#95;totals`, `top&#95;customers` |',
-        '| output connectors added | `refunds&#95;sink` |',
+        '| tables added | refunds |',
+        '| views modified | daily&#95;totals, top&#95;customers |',
+        '| output connectors added | refunds&#95;sink |',
       ].join('\n'),
     );
   });

@@ -34,7 +34,7 @@ export function summaryMarkdown(facts: SummaryFacts): string {
     ['Elapsed', formatDuration(progress.elapsedMs())],
   ];
   if (outcome.result === 'failed') {
-    rows.push(['Error code', `\`${escape(outcome.code)}\``], ['Error', escape(outcome.message)]);
+    rows.push(['Error code', escape(outcome.code)], ['Error', escape(outcome.message)]);
     if (outcome.hint) rows.push(['Hint', escape(outcome.hint)]);
   }
   const sections = [`### Feldera pipeline ${escape(facts.pipelineName)}\n\n${table(['', ''], rows)}`];
@@ -49,7 +49,7 @@ export function summaryMarkdown(facts: SummaryFacts): string {
   }
   if (progress.approvalDiff) {
     const heading = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
-    const changes = diffChanges(progress.approvalDiff).map(({ what, change, names }) => [`${what}s ${change}`, names.map((name) => `\`${escape(name)}\``).join(', ')]);
+    const changes = diffChanges(progress.approvalDiff).map(({ what, change, names }) => [`${what}s ${change}`, names.map(escape).join(', ')]);
     const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${escape(progress.approvalDiff.program_diff_error)}` : '';
     sections.push(`#### ${heading}\n\n${changes.length > 0 ? table(['Change', 'Names'], changes) : 'No changes listed.'}${error}`);
   }
@@ -75,7 +75,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** Server text in markdown: no HTML, no table breaks, no links or emphasis of its own. */
+/** Server text in markdown (outside code, where entities would show as they are): no HTML, no table breaks, no links or emphasis of its own. */
 function escape(text: string): string {
   return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
