@@ -45499,6 +45499,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2060);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
+// signal) must not keep the step alive: leave a moment for output to drain, then exit.
+setTimeout(() => process.exit(), 500).unref();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -48462,6 +48465,20 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/feldera/credentials.ts
+/**
+ * No token could be had. `transient`: one was had before, so the source works and may again (a blip
+ * of the runner's token service during a long wait); otherwise the step cannot authenticate at all.
+ */
+class CredentialError extends Error {
+    code;
+    transient;
+    constructor(code, message, transient) {
+        super(message);
+        this.name = 'CredentialError';
+        this.code = code;
+        this.transient = transient;
+    }
+}
 const NO_CREDENTIALS = {
     token: async () => undefined,
     renew: async () => false,
@@ -48472,42 +48489,56 @@ function apiKeyCredentials(apiKey) {
 }
 
 ;// CONCATENATED MODULE: ./src/oidc.ts
-/** No ID token could be had from the runner: the job lacks `id-token: write`, or the endpoint failed. */
-class OidcTokenUnavailable extends Error {
-    code = 'OidcTokenUnavailable';
-}
-/** A token closer than this to its `exp` is renewed before it is sent: a request takes time too. */
+
+/** A token is renewed this long before its `exp` (half its life when it is short): a request takes time too. */
 const RENEW_MARGIN_MS = 60_000;
 /**
  * Bearer tokens from GitHub's OIDC provider, renewed before they expire (a bootstrap can outlast
- * one) and when Feldera refuses one.
+ * one) and when Feldera refuses one. `getIdToken` is the runner's token service.
  */
 function oidcCredentials(audience, getIdToken) {
     const issued = [];
     let current;
-    const renew = async () => {
+    let pending;
+    const fetchToken = async () => {
         let token;
         try {
             token = await getIdToken(audience);
         }
         catch (error) {
-            throw new OidcTokenUnavailable(`Could not get an ID token for audience ${audience} from the runner: ${error instanceof Error ? error.message : String(error)}`);
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new CredentialError('OidcTokenUnavailable', `Could not get an ID token for audience ${audience}: ${reason}`, issued.length > 0);
         }
         issued.push(token);
-        current = { token, claims: claimsOf(token) };
+        const claims = claimsOf(token);
+        const lifetimeMs = claims.exp === undefined ? Infinity : claims.exp * 1000 - Date.now();
+        current = { token, claims, renewAt: Date.now() + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 2) };
+    };
+    // One fetch at a time, however many requests ask; each waits no longer than its own signal.
+    const renew = async (signal) => {
+        pending ??= fetchToken().finally(() => (pending = undefined));
+        await untilAborted(pending, signal);
         return true;
     };
     return {
-        token: async () => {
-            const exp = current?.claims.exp;
-            if (!current || (exp !== undefined && exp * 1000 - Date.now() < RENEW_MARGIN_MS))
-                await renew();
+        token: async (signal) => {
+            if (!current || Date.now() >= current.renewAt)
+                await renew(signal);
             return current.token;
         },
         renew,
         secrets: () => [...issued],
         claims: () => current?.claims,
     };
+}
+function untilAborted(promise, signal) {
+    if (signal.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
 }
 /** The payload of a JWT, unverified: Feldera checks the signature; the action only reads names and `exp`. */
 function claimsOf(jwt) {
@@ -48552,13 +48583,209 @@ function authFor(config, env, getIdToken) {
     return { credentials: NO_CREDENTIALS, describe: () => 'none', refusalHint: () => undefined };
 }
 
+;// CONCATENATED MODULE: ./src/feldera/errors.ts
+/**
+ * A request that failed for good. `message` reads well inside another sentence and names the
+ * request; server text in it is already neutralised. `hint` is Feldera's `details.hint`; the
+ * action adds its own hints, in its own words, where Feldera has none.
+ */
+class FelderaError extends Error {
+    code;
+    kind;
+    status;
+    hint;
+    constructor(kind, code, message, options = {}) {
+        super(message);
+        this.name = 'FelderaError';
+        this.kind = kind;
+        this.code = code;
+        this.status = options.status;
+        this.hint = options.hint;
+    }
+}
+/** A failure worth another attempt: a network error, a timeout, 408/429/502/503/504, a body that is not JSON. */
+class TransientError extends Error {
+    /** Feldera's `error_code` when the body was Feldera's (a 503 `LockTookTooLong`, say). */
+    code;
+    retryAfterMs;
+    constructor(message, code, retryAfterMs) {
+        super(message);
+        this.name = 'TransientError';
+        this.code = code;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+function isErrorResponse(body) {
+    return (typeof body === 'object' &&
+        body !== null &&
+        typeof body.message === 'string' &&
+        typeof body.error_code === 'string');
+}
+/** `details.hint`, which Feldera sets on some errors (`IllegalPipelineAction`). */
+function hintOf(error) {
+    const details = error.details;
+    return typeof details?.hint === 'string' ? details.hint : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/hints.ts
+// What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
+const BY_CODE = {
+    CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
+    CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
+    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
+    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy.',
+    InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
+    UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
+    AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
+    InsufficientPermissions: 'the API key needs the write role.',
+    Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
+};
+const BY_STATUS = {
+    401: BY_CODE.AuthenticationFailed,
+    403: BY_CODE.InsufficientPermissions,
+    404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
+};
+function hintFor(error) {
+    if (error.hint)
+        return error.hint;
+    switch (error.kind) {
+        case 'certificate':
+            return "if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step's env.";
+        case 'redirect':
+            return 'set api-url to the address the API really answers at.';
+        case 'not-feldera':
+            return BY_STATUS[error.status ?? 0];
+        default:
+            return BY_CODE[error.code];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle.ts
+const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
+const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
+/** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
+function targetStatus(initial) {
+    return initial[0].toUpperCase() + initial.slice(1);
+}
+function classify(status, initial) {
+    const target = targetStatus(initial);
+    const desired = status.deployment_desired_status;
+    // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
+    if (desired === 'Stopped' && status.deployment_error) {
+        return { kind: 'deployment-error', error: status.deployment_error };
+    }
+    // Running while a stop or suspend is asked for is not a success: it will not stay Running.
+    if (status.deployment_status === target && desired === target)
+        return { kind: 'reached' };
+    // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
+    if (COMPILATION_ERRORS.has(status.program_status))
+        return { kind: 'compilation-failed' };
+    if (desired === 'Stopped')
+        return { kind: 'stopped-externally' };
+    if (status.deployment_status === 'AwaitingApproval')
+        return { kind: 'awaiting-approval' };
+    // Started earlier with the same `initial`, then paused, resumed, activated or suspended by someone
+    // else: it will not come to the target by itself.
+    if (UP_STATES.has(desired) && desired !== target)
+        return { kind: 'desired-elsewhere' };
+    // Stopped during an early start, Provisioning, Initializing, Unavailable (a blip), Bootstrapping,
+    // Replaying, and any status this version does not know yet.
+    return { kind: 'waiting' };
+}
+
+;// CONCATENATED MODULE: ./src/run-end.ts
+/** Why the run ended before its work was done: the budget (`timeout`) ran out, or the runner cancelled it. */
+class RunEnded extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.name = 'RunEnded';
+        this.code = code;
+    }
+}
+/**
+ * The run's end as AbortSignals: the budget, and SIGINT or SIGTERM (the runner's cancel), so that
+ * every request and wait in flight stops at once.
+ */
+function runEnd(timeoutMs, timeoutText) {
+    const budget = new AbortController();
+    const cancel = new AbortController();
+    const timer = setTimeout(() => budget.abort(new RunEnded('Timeout', `timeout ${timeoutText} ran out`)), timeoutMs);
+    const onSignal = (name) => cancel.abort(new RunEnded('Cancelled', `the run was cancelled (${name})`));
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: AbortSignal.any([budget.signal, cancel.signal]),
+        cancelled: cancel.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/outcome.ts
+
+
+
+
+
+/**
+ * The action's own error codes (the others are Feldera's): `true` where the action could not do its
+ * job (a GitHub deployment's `error`), `false` where the pipeline did not start (`failure`).
+ */
+const ACTION_CODES = {
+    InvalidInput: true,
+    Timeout: true,
+    Cancelled: true,
+    Unreachable: true,
+    UnexpectedResponse: true,
+    OidcTokenUnavailable: true,
+    InternalError: true,
+    StoppedExternally: false,
+    DesiredStatusChanged: false,
+};
+/** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
+function failureOf(error, config, progress, auth) {
+    const pipeline = `pipeline ${config.pipelineName}`;
+    if (error instanceof RunEnded && error.code === 'Timeout') {
+        const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
+        return {
+            result: 'failed',
+            code: 'Timeout',
+            message: `Feldera ${pipeline} did not become ${targetStatus(config.initial)} before ${error.message}: ${progress.describeLast()}${lastFailure}.`,
+            hint: 'give a longer timeout if the pipeline needs it, or look in the Feldera console why it is slow.',
+        };
+    }
+    if (error instanceof RunEnded) {
+        return {
+            result: 'failed',
+            code: 'Cancelled',
+            message: `Stopped waiting: ${error.message} (${progress.describeLast()}). The ${pipeline} was left as it was: it is not stopped.`,
+        };
+    }
+    if (error instanceof CredentialError)
+        return { result: 'failed', code: error.code, message: error.message };
+    if (error instanceof FelderaError) {
+        // One code for "the program does not compile", whether /start refused it or the runner found it.
+        const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
+        const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
+        return { result: 'failed', code, message: error.message, hint: refused ?? hintFor(error) };
+    }
+    // A bug of the action's own: still set the outputs and say what broke.
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
+}
+
 ;// CONCATENATED MODULE: ./src/text.ts
 // Text that came from the server (error messages, hints, status values) goes through `serverText`
 // once, where it enters the action. The result is one line, so it can never start a workflow command
 // (`::add-mask::`, `::set-output`) in the log: every line the action prints begins with its own words.
 const MAX_LENGTH = 600;
 function serverText(text, secrets = [], maxLength = MAX_LENGTH) {
-    const line = redact(text, secrets).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    // Leading spaces stay: they are the indentation of log and compiler lines, which the action prefixes.
+    const line = redact(text, secrets).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trimEnd();
     return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
 }
 /** The text with every secret replaced by `***`, as the runner masks them. */
@@ -48588,34 +48815,30 @@ function formatDuration(ms) {
 
 ;// CONCATENATED MODULE: ./src/deployment.ts
 
+
 /** A GitHub call that does not answer must not hold the step. */
 const GITHUB_CALL_MS = 15_000;
-/** The action could not do its job (as opposed to the pipeline failing to start): GitHub's `error`. */
-const ACTION_ERRORS = new Set(['InvalidInput', 'Timeout', 'Cancelled', 'Unreachable', 'UnexpectedResponse', 'OidcTokenUnavailable', 'InternalError']);
+/** After a cancel, the runner kills the step soon: the last status gets this long. */
+const AFTER_CANCEL_MS = 1500;
 /**
  * Creates the deployment and its `in_progress` status. Any failure is a warning and gives
  * `undefined`: recording a deployment must never fail a start.
  */
 async function createDeployment(options) {
-    // Loaded only for runs that record a deployment: the other runs start without it.
-    const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const octokit = getOctokit(options.token);
-    const { owner, repo } = context.repo;
-    const request = () => ({ signal: AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]) });
-    const logUrl = `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`;
     const where = `a GitHub deployment to environment ${options.environment}`;
+    let github;
     let id;
     try {
-        const created = await octokit.rest.repos.createDeployment({
-            owner,
-            repo,
-            ref: context.sha,
+        github = await connect(options.token);
+        const created = await github.octokit.rest.repos.createDeployment({
+            ...github.repo,
+            ref: github.context.sha,
             environment: options.environment,
             description: `Start Feldera pipeline ${options.pipelineName}`,
             auto_merge: false,
             // The start is the check here; the commit's other checks do not gate it.
             required_contexts: [],
-            request: request(),
+            request: { signal: AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]) },
         });
         if (!('id' in created.data))
             throw new Error(created.data.message ?? 'GitHub created no deployment');
@@ -48625,39 +48848,46 @@ async function createDeployment(options) {
         options.warning(`Could not record ${where}: ${describe(error)}`);
         return undefined;
     }
-    const status = async (state, description) => {
+    const logUrl = `${github.context.serverUrl}/${github.repo.owner}/${github.repo.repo}/actions/runs/${github.context.runId}`;
+    const status = async (state, description, signal) => {
         try {
-            await octokit.rest.repos.createDeploymentStatus({
-                owner,
-                repo,
+            await github.octokit.rest.repos.createDeploymentStatus({
+                ...github.repo,
                 deployment_id: id,
                 state,
                 // GitHub keeps 140 characters of a description.
                 description: description.length > 140 ? `${description.slice(0, 139)}…` : description,
                 environment_url: options.pipelineUrl,
                 log_url: logUrl,
-                request: request(),
+                request: { signal },
             });
         }
         catch (error) {
             options.warning(`Could not record the status ${state} of ${where}: ${describe(error)}`);
         }
     };
-    await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`);
+    await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`, AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]));
     options.info(`Recording ${where} (deployment ${id}).`);
     return {
         finish: async (outcome, changes) => {
+            // The last status is recorded after a cancel too, briefly: it says the start did not finish.
+            const signal = AbortSignal.timeout(options.cancelled.aborted ? AFTER_CANCEL_MS : GITHUB_CALL_MS);
             switch (outcome.result) {
                 case 'reached':
                 case 'accepted':
-                    return status('success', `Feldera pipeline ${options.pipelineName} started`);
+                    return status('success', `Feldera pipeline ${options.pipelineName} started`, signal);
                 case 'awaiting-approval':
-                    return status('pending', `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`);
+                    return status('pending', `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`, signal);
                 case 'failed':
-                    return status(ACTION_ERRORS.has(outcome.code) ? 'error' : 'failure', `${outcome.code}: ${outcome.message}`);
+                    return status(ACTION_CODES[outcome.code] ? 'error' : 'failure', `${outcome.code}: ${outcome.message}`, signal);
             }
         },
     };
+}
+/** Loaded only for runs that record a deployment: the other runs start without it. */
+async function connect(token) {
+    const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return { context, octokit: getOctokit(token), repo: context.repo };
 }
 /** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */
 function describe(error) {
@@ -48707,10 +48937,14 @@ function rustExcerpt(output) {
         return undefined;
     const lines = output.split('\n');
     const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
-    return (first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES)).join('\n').trimEnd();
+    return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
 }
 function firstLines(text) {
-    return text?.trim() ? text.split('\n').slice(0, EXCERPT_LINES).join('\n').trimEnd() : undefined;
+    return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
+}
+/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
+function neutralised(lines) {
+    return lines.map((line) => serverText(line, [], 1000)).join('\n').trimEnd();
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose.ts
@@ -48746,51 +48980,8 @@ function message(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/feldera/errors.ts
-/**
- * A request that failed for good. `message` reads well inside another sentence and names the
- * request; server text in it is already neutralised. `hint` is Feldera's `details.hint`; the
- * action adds its own hints, in its own words, where Feldera has none.
- */
-class FelderaError extends Error {
-    code;
-    kind;
-    status;
-    hint;
-    constructor(kind, code, message, options = {}) {
-        super(message);
-        this.name = 'FelderaError';
-        this.kind = kind;
-        this.code = code;
-        this.status = options.status;
-        this.hint = options.hint;
-    }
-}
-/** A failure worth another attempt: a network error, a timeout, 408/429/502/503/504, a body that is not JSON. */
-class TransientError extends Error {
-    /** Feldera's `error_code` when the body was Feldera's (a 503 `LockTookTooLong`, say). */
-    code;
-    retryAfterMs;
-    constructor(message, code, retryAfterMs) {
-        super(message);
-        this.name = 'TransientError';
-        this.code = code;
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-function isErrorResponse(body) {
-    return (typeof body === 'object' &&
-        body !== null &&
-        typeof body.message === 'string' &&
-        typeof body.error_code === 'string');
-}
-/** `details.hint`, which Feldera sets on some errors (`IllegalPipelineAction`). */
-function hintOf(error) {
-    const details = error.details;
-    return typeof details?.hint === 'string' ? details.hint : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/feldera/http.ts
+
 
 
 
@@ -48816,7 +49007,7 @@ async function request(options, method, path, retry) {
         }
         if ('failure' in result) {
             // A token that expired or was refused: one new token, one more try.
-            if (result.failure.status === 401 && !renewed && (await options.credentials.renew())) {
+            if (result.failure.status === 401 && !renewed && (await options.credentials.renew(options.signal))) {
                 renewed = true;
                 continue;
             }
@@ -48837,16 +49028,17 @@ async function request(options, method, path, retry) {
 async function attemptOnce(options, method, url, timeoutMs) {
     // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
     const requestTimeout = AbortSignal.timeout(timeoutMs);
-    const headers = await requestHeaders(options, 'application/json');
+    const signal = AbortSignal.any([options.signal, requestTimeout]);
     const sentAt = performance.now();
     let text;
     let response;
     try {
+        const headers = await requestHeaders(options, 'application/json', signal);
         response = await (0,undici.fetch)(url, {
             method,
             headers,
             dispatcher: options.dispatcher,
-            signal: AbortSignal.any([options.signal, requestTimeout]),
+            signal,
             // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
             redirect: 'manual',
         });
@@ -48857,6 +49049,11 @@ async function attemptOnce(options, method, url, timeoutMs) {
             throw options.signal.reason;
         if (requestTimeout.aborted)
             return { transient: new TransientError(`no complete answer within ${formatDuration(timeoutMs)}`) };
+        if (error instanceof CredentialError) {
+            if (error.transient)
+                return { transient: new TransientError(error.message) };
+            throw error;
+        }
         const cause = rootCause(error);
         // A refused certificate does not heal by itself: say so now rather than after the retry window.
         if (CERTIFICATE_ERROR.test(String(cause.code))) {
@@ -48898,9 +49095,9 @@ async function attemptOnce(options, method, url, timeoutMs) {
     return { failure: new FelderaError('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
 }
 /** The headers of every request: what is accepted, the bearer token, the tenant. */
-async function requestHeaders(options, accept) {
+async function requestHeaders(options, accept, signal) {
     const headers = { accept };
-    const token = await options.credentials.token();
+    const token = await options.credentials.token(signal);
     if (token)
         headers.authorization = `Bearer ${token}`;
     if (options.tenant)
@@ -48964,11 +49161,11 @@ function sleep(ms, signal) {
 async function readLogTail(options, path, limits) {
     const url = new URL(path, options.baseUrl);
     const stop = new AbortController();
-    const headers = await requestHeaders(options, 'text/plain');
+    const signal = AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]);
     const response = await (0,undici.fetch)(url, {
-        headers,
+        headers: await requestHeaders(options, 'text/plain', signal),
         dispatcher: options.dispatcher,
-        signal: AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]),
+        signal,
         redirect: 'manual',
     });
     const secrets = options.credentials.secrets();
@@ -48978,44 +49175,42 @@ async function readLogTail(options, path, limits) {
         throw new FelderaError('not-feldera', 'UnexpectedResponse', message, { status: response.status });
     }
     const lines = [];
-    let truncated = false;
+    let dropped = false;
     let partial = '';
     let bytes = 0;
+    const keep = (line) => {
+        lines.push(serverText(line, secrets, 1000));
+        if (lines.length > limits.maxLines) {
+            lines.shift();
+            dropped = true;
+        }
+    };
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
     const deadline = performance.now() + limits.totalMs;
     try {
         while (bytes < limits.maxBytes) {
-            const waitMs = lines.length > 0 || partial ? Math.min(limits.idleMs, deadline - performance.now()) : deadline - performance.now();
-            const chunk = await readWithin(reader, Math.max(0, waitMs));
+            const leftMs = deadline - performance.now();
+            const chunk = await readWithin(reader, Math.max(0, lines.length > 0 || partial ? Math.min(limits.idleMs, leftMs) : leftMs));
             if (!chunk)
                 break;
             bytes += chunk.byteLength;
-            const text = partial + decoder.decode(chunk, { stream: true });
-            const complete = text.split('\n');
+            const complete = (partial + decoder.decode(chunk, { stream: true })).split('\n');
             partial = complete.pop() ?? '';
-            for (const line of complete) {
-                lines.push(serverText(line, secrets, 1000));
-                if (lines.length > limits.maxLines) {
-                    lines.shift();
-                    truncated = true;
-                }
-            }
+            complete.forEach(keep);
         }
     }
     catch (error) {
-        // The time limit cut the stream: what was read is the tail.
-        if (options.signal.aborted)
-            throw options.signal.reason;
+        // A time limit, the read's or the caller's, cut the stream: what was read is the tail.
         if (lines.length === 0 && !partial)
-            throw error;
+            throw options.signal.aborted ? options.signal.reason : error;
     }
     finally {
         stop.abort();
     }
     if (partial)
-        lines.push(serverText(partial, secrets, 1000));
-    return { lines: lines.slice(-limits.maxLines), truncated: truncated || lines.length > limits.maxLines };
+        keep(partial);
+    return { lines, truncated: dropped };
 }
 /** The next chunk, or `undefined` at the end of the stream or after `ms` without one. */
 async function readWithin(reader, ms) {
@@ -49038,9 +49233,11 @@ async function readWithin(reader, ms) {
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 class PipelineClient {
     http;
+    pipelineName;
     path;
     constructor(http, pipelineName) {
         this.http = http;
+        this.pipelineName = pipelineName;
         this.path = `v0/pipelines/${encodeURIComponent(pipelineName)}`;
     }
     async dismissError(retry) {
@@ -49067,8 +49264,8 @@ class PipelineClient {
         return readLogTail(this.http, `${this.path}/logs`, limits);
     }
     /** The same calls under another signal: follow-up reads after the run's budget is spent. */
-    withSignal(signal, pipelineName) {
-        return new PipelineClient({ ...this.http, signal }, pipelineName);
+    withSignal(signal) {
+        return new PipelineClient({ ...this.http, signal }, this.pipelineName);
     }
     secrets() {
         return this.http.credentials.secrets();
@@ -49334,142 +49531,6 @@ function parseDuration(name, value, problems) {
     return Math.round(total);
 }
 
-;// CONCATENATED MODULE: ./src/lifecycle.ts
-const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
-const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
-/** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
-function targetStatus(initial) {
-    return initial[0].toUpperCase() + initial.slice(1);
-}
-function classify(status, initial) {
-    const target = targetStatus(initial);
-    const desired = status.deployment_desired_status;
-    // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
-    if (desired === 'Stopped' && status.deployment_error) {
-        return { kind: 'deployment-error', error: status.deployment_error };
-    }
-    // Running while a stop or suspend is asked for is not a success: it will not stay Running.
-    if (status.deployment_status === target && desired === target)
-        return { kind: 'reached' };
-    // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
-    if (COMPILATION_ERRORS.has(status.program_status))
-        return { kind: 'compilation-failed' };
-    if (desired === 'Stopped')
-        return { kind: 'stopped-externally' };
-    if (status.deployment_status === 'AwaitingApproval')
-        return { kind: 'awaiting-approval' };
-    // Started earlier with the same `initial`, then paused, resumed, activated or suspended by someone
-    // else: it will not come to the target by itself.
-    if (UP_STATES.has(desired) && desired !== target)
-        return { kind: 'desired-elsewhere' };
-    // Stopped during an early start, Provisioning, Initializing, Unavailable (a blip), Bootstrapping,
-    // Replaying, and any status this version does not know yet.
-    return { kind: 'waiting' };
-}
-
-;// CONCATENATED MODULE: ./src/hints.ts
-// What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
-const BY_CODE = {
-    CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
-    CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
-    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
-    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy.',
-    InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
-    UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
-    AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
-    InsufficientPermissions: 'the API key needs the write role.',
-    Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
-};
-const BY_STATUS = {
-    401: BY_CODE.AuthenticationFailed,
-    403: BY_CODE.InsufficientPermissions,
-    404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
-};
-function hintFor(error) {
-    if (error.hint)
-        return error.hint;
-    switch (error.kind) {
-        case 'certificate':
-            return "if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step's env.";
-        case 'redirect':
-            return 'set api-url to the address the API really answers at.';
-        case 'not-feldera':
-            return BY_STATUS[error.status ?? 0];
-        default:
-            return BY_CODE[error.code];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run-end.ts
-/** Why the run ended before its work was done: the budget (`timeout`) ran out, or the runner cancelled it. */
-class RunEnded extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.name = 'RunEnded';
-        this.code = code;
-    }
-}
-/**
- * The run's end as AbortSignals: the budget, and SIGINT or SIGTERM (the runner's cancel), so that
- * every request and wait in flight stops at once.
- */
-function runEnd(timeoutMs, timeoutText) {
-    const budget = new AbortController();
-    const cancel = new AbortController();
-    const timer = setTimeout(() => budget.abort(new RunEnded('Timeout', `timeout ${timeoutText} ran out`)), timeoutMs);
-    const onSignal = (name) => cancel.abort(new RunEnded('Cancelled', `the run was cancelled (${name})`));
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        signal: AbortSignal.any([budget.signal, cancel.signal]),
-        cancelled: cancel.signal,
-        dispose: () => {
-            clearTimeout(timer);
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/outcome.ts
-
-
-
-
-
-/** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
-function failureOf(error, config, progress, auth) {
-    const pipeline = `pipeline ${config.pipelineName}`;
-    if (error instanceof RunEnded && error.code === 'Timeout') {
-        const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
-        return {
-            result: 'failed',
-            code: 'Timeout',
-            message: `Feldera ${pipeline} did not become ${targetStatus(config.initial)} before ${error.message}: ${progress.describeLast()}${lastFailure}.`,
-            hint: 'give a longer timeout if the pipeline needs it, or look in the Feldera console why it is slow.',
-        };
-    }
-    if (error instanceof RunEnded) {
-        return {
-            result: 'failed',
-            code: 'Cancelled',
-            message: `Stopped waiting: ${error.message} (${progress.describeLast()}). The ${pipeline} was left as it was: it is not stopped.`,
-        };
-    }
-    if (error instanceof OidcTokenUnavailable)
-        return { result: 'failed', code: error.code, message: error.message };
-    if (error instanceof FelderaError) {
-        // One code for "the program does not compile", whether /start refused it or the runner found it.
-        const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
-        const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
-        return { result: 'failed', code, message: error.message, hint: refused ?? hintFor(error) };
-    }
-    // A bug of the action's own: still set the outputs and say what broke.
-    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
-}
-
 ;// CONCATENATED MODULE: ./src/progress.ts
 
 /** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
@@ -49660,9 +49721,9 @@ function table(header, rows) {
     const line = (cells) => `| ${cells.join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
-/** Server text in markdown (outside code, where entities would show as they are): no HTML, no table breaks, no links or emphasis of its own. */
+/** Text in markdown (outside code, where entities would show as they are): no HTML, no table breaks, no links or emphasis of its own, lines kept inside their table cell. */
 function summary_escape(text) {
-    return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`);
+    return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
 }
 /** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
 function codeBlock(text, indent = '') {
@@ -49733,11 +49794,11 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
             .catch((error) => core_warning(`Could not write the job summary: ${String(error)}`));
     }
 }
-/** Server lines in a collapsed group, each behind a bar so that none can start a workflow command. */
+/** Server lines, each already one line of neutralised text, in a collapsed group behind a bar. */
 function printGroup(title, lines) {
     startGroup(title);
     for (const line of lines)
-        info(`│ ${serverText(line, [], 2000)}`);
+        info(`│ ${line}`);
     endGroup();
 }
 
@@ -49928,7 +49989,7 @@ async function run() {
         if (!(error instanceof InputError))
             throw error;
         const outcome = { result: 'failed', code: 'InvalidInput', message: error.message };
-        await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] }, credential: 'none' });
+        await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] }, credential: 'none chosen (invalid input)' });
         return;
     }
     const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
@@ -49980,7 +50041,7 @@ async function run() {
     let diagnosis = { problems: [] };
     if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {
         // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
-        const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]), config.pipelineName);
+        const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
         diagnosis = await diagnose(followUp, config, outcome, progress);
     }
     await deployment?.finish(outcome, progress.approvalDiff && countChanges(progress.approvalDiff));

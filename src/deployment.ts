@@ -1,4 +1,4 @@
-import type { Outcome } from './outcome.ts';
+import { ACTION_CODES, type Outcome } from './outcome.ts';
 import { serverText } from './text.ts';
 
 export interface DeploymentOptions {
@@ -20,34 +20,28 @@ export interface Deployment {
 
 /** A GitHub call that does not answer must not hold the step. */
 const GITHUB_CALL_MS = 15_000;
-/** The action could not do its job (as opposed to the pipeline failing to start): GitHub's `error`. */
-const ACTION_ERRORS = new Set(['InvalidInput', 'Timeout', 'Cancelled', 'Unreachable', 'UnexpectedResponse', 'OidcTokenUnavailable', 'InternalError']);
+/** After a cancel, the runner kills the step soon: the last status gets this long. */
+const AFTER_CANCEL_MS = 1500;
 
 /**
  * Creates the deployment and its `in_progress` status. Any failure is a warning and gives
  * `undefined`: recording a deployment must never fail a start.
  */
 export async function createDeployment(options: DeploymentOptions): Promise<Deployment | undefined> {
-  // Loaded only for runs that record a deployment: the other runs start without it.
-  const { context, getOctokit } = await import('@actions/github');
-  const octokit = getOctokit(options.token);
-  const { owner, repo } = context.repo;
-  const request = () => ({ signal: AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]) });
-  const logUrl = `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`;
   const where = `a GitHub deployment to environment ${options.environment}`;
-
+  let github: Awaited<ReturnType<typeof connect>>;
   let id: number;
   try {
-    const created = await octokit.rest.repos.createDeployment({
-      owner,
-      repo,
-      ref: context.sha,
+    github = await connect(options.token);
+    const created = await github.octokit.rest.repos.createDeployment({
+      ...github.repo,
+      ref: github.context.sha,
       environment: options.environment,
       description: `Start Feldera pipeline ${options.pipelineName}`,
       auto_merge: false,
       // The start is the check here; the commit's other checks do not gate it.
       required_contexts: [],
-      request: request(),
+      request: { signal: AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]) },
     });
     if (!('id' in created.data)) throw new Error(created.data.message ?? 'GitHub created no deployment');
     id = created.data.id;
@@ -56,39 +50,47 @@ export async function createDeployment(options: DeploymentOptions): Promise<Depl
     return undefined;
   }
 
-  const status = async (state: 'in_progress' | 'success' | 'failure' | 'error' | 'pending', description: string) => {
+  const logUrl = `${github.context.serverUrl}/${github.repo.owner}/${github.repo.repo}/actions/runs/${github.context.runId}`;
+  const status = async (state: 'in_progress' | 'success' | 'failure' | 'error' | 'pending', description: string, signal: AbortSignal) => {
     try {
-      await octokit.rest.repos.createDeploymentStatus({
-        owner,
-        repo,
+      await github.octokit.rest.repos.createDeploymentStatus({
+        ...github.repo,
         deployment_id: id,
         state,
         // GitHub keeps 140 characters of a description.
         description: description.length > 140 ? `${description.slice(0, 139)}…` : description,
         environment_url: options.pipelineUrl,
         log_url: logUrl,
-        request: request(),
+        request: { signal },
       });
     } catch (error) {
       options.warning(`Could not record the status ${state} of ${where}: ${describe(error)}`);
     }
   };
-  await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`);
+  await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`, AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]));
   options.info(`Recording ${where} (deployment ${id}).`);
 
   return {
     finish: async (outcome, changes) => {
+      // The last status is recorded after a cancel too, briefly: it says the start did not finish.
+      const signal = AbortSignal.timeout(options.cancelled.aborted ? AFTER_CANCEL_MS : GITHUB_CALL_MS);
       switch (outcome.result) {
         case 'reached':
         case 'accepted':
-          return status('success', `Feldera pipeline ${options.pipelineName} started`);
+          return status('success', `Feldera pipeline ${options.pipelineName} started`, signal);
         case 'awaiting-approval':
-          return status('pending', `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`);
+          return status('pending', `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`, signal);
         case 'failed':
-          return status(ACTION_ERRORS.has(outcome.code) ? 'error' : 'failure', `${outcome.code}: ${outcome.message}`);
+          return status(ACTION_CODES[outcome.code] ? 'error' : 'failure', `${outcome.code}: ${outcome.message}`, signal);
       }
     },
   };
+}
+
+/** Loaded only for runs that record a deployment: the other runs start without it. */
+async function connect(token: string) {
+  const { context, getOctokit } = await import('@actions/github');
+  return { context, octokit: getOctokit(token), repo: context.repo };
 }
 
 /** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */

@@ -31,7 +31,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const outcome: Outcome = { result: 'failed', code: 'InvalidInput', message: error.message };
-    await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] }, credential: 'none' });
+    await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] }, credential: 'none chosen (invalid input)' });
     return;
   }
 
@@ -84,7 +84,7 @@ export async function run(): Promise<void> {
   let diagnosis: Diagnosis = { problems: [] };
   if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {
     // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
-    const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]), config.pipelineName);
+    const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
     diagnosis = await diagnose(followUp, config, outcome, progress);
   }
   await deployment?.finish(outcome, progress.approvalDiff && countChanges(progress.approvalDiff));

@@ -1,4 +1,4 @@
-import type { Credentials } from './feldera/credentials.ts';
+import { CredentialError, type Credentials } from './feldera/credentials.ts';
 
 /** The claims of a GitHub ID token that say who it is for, and until when. */
 export interface TokenClaims {
@@ -9,47 +9,60 @@ export interface TokenClaims {
   exp?: number;
 }
 
-/** No ID token could be had from the runner: the job lacks `id-token: write`, or the endpoint failed. */
-export class OidcTokenUnavailable extends Error {
-  readonly code = 'OidcTokenUnavailable';
-}
-
 export interface OidcCredentials extends Credentials {
   /** The current token's claims, for messages that must never show the token itself. */
   claims: () => TokenClaims | undefined;
 }
 
-/** A token closer than this to its `exp` is renewed before it is sent: a request takes time too. */
+/** A token is renewed this long before its `exp` (half its life when it is short): a request takes time too. */
 const RENEW_MARGIN_MS = 60_000;
 
 /**
  * Bearer tokens from GitHub's OIDC provider, renewed before they expire (a bootstrap can outlast
- * one) and when Feldera refuses one.
+ * one) and when Feldera refuses one. `getIdToken` is the runner's token service.
  */
 export function oidcCredentials(audience: string, getIdToken: (audience: string) => Promise<string>): OidcCredentials {
   const issued: string[] = [];
-  let current: { token: string; claims: TokenClaims } | undefined;
-  const renew = async () => {
+  let current: { token: string; claims: TokenClaims; renewAt: number } | undefined;
+  let pending: Promise<void> | undefined;
+
+  const fetchToken = async () => {
     let token: string;
     try {
       token = await getIdToken(audience);
     } catch (error) {
-      throw new OidcTokenUnavailable(`Could not get an ID token for audience ${audience} from the runner: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new CredentialError('OidcTokenUnavailable', `Could not get an ID token for audience ${audience}: ${reason}`, issued.length > 0);
     }
     issued.push(token);
-    current = { token, claims: claimsOf(token) };
+    const claims = claimsOf(token);
+    const lifetimeMs = claims.exp === undefined ? Infinity : claims.exp * 1000 - Date.now();
+    current = { token, claims, renewAt: Date.now() + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 2) };
+  };
+  // One fetch at a time, however many requests ask; each waits no longer than its own signal.
+  const renew = async (signal: AbortSignal) => {
+    pending ??= fetchToken().finally(() => (pending = undefined));
+    await untilAborted(pending, signal);
     return true;
   };
   return {
-    token: async () => {
-      const exp = current?.claims.exp;
-      if (!current || (exp !== undefined && exp * 1000 - Date.now() < RENEW_MARGIN_MS)) await renew();
+    token: async (signal) => {
+      if (!current || Date.now() >= current.renewAt) await renew(signal);
       return current!.token;
     },
     renew,
     secrets: () => [...issued],
     claims: () => current?.claims,
   };
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** The payload of a JWT, unverified: Feldera checks the signature; the action only reads names and `exp`. */

@@ -1,11 +1,27 @@
 import type { Auth } from './auth.ts';
+import { CredentialError } from './feldera/credentials.ts';
 import { FelderaError } from './feldera/errors.ts';
 import { hintFor } from './hints.ts';
 import type { Config } from './inputs.ts';
 import { targetStatus } from './lifecycle.ts';
-import { OidcTokenUnavailable } from './oidc.ts';
 import type { Progress } from './progress.ts';
 import { RunEnded } from './run-end.ts';
+
+/**
+ * The action's own error codes (the others are Feldera's): `true` where the action could not do its
+ * job (a GitHub deployment's `error`), `false` where the pipeline did not start (`failure`).
+ */
+export const ACTION_CODES: Readonly<Record<string, boolean>> = {
+  InvalidInput: true,
+  Timeout: true,
+  Cancelled: true,
+  Unreachable: true,
+  UnexpectedResponse: true,
+  OidcTokenUnavailable: true,
+  InternalError: true,
+  StoppedExternally: false,
+  DesiredStatusChanged: false,
+};
 
 /** How the step ended. Only `failed` fails the step. */
 export type Outcome =
@@ -34,7 +50,7 @@ export function failureOf(error: unknown, config: Config, progress: Progress, au
       message: `Stopped waiting: ${error.message} (${progress.describeLast()}). The ${pipeline} was left as it was: it is not stopped.`,
     };
   }
-  if (error instanceof OidcTokenUnavailable) return { result: 'failed', code: error.code, message: error.message };
+  if (error instanceof CredentialError) return { result: 'failed', code: error.code, message: error.message };
   if (error instanceof FelderaError) {
     // One code for "the program does not compile", whether /start refused it or the runner found it.
     const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;

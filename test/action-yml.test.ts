@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { INPUT_NAMES } from '../src/inputs.ts';
+import { ACTION_CODES } from '../src/outcome.ts';
 import { OUTPUT_NAMES } from '../src/report/outputs.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -84,3 +85,12 @@ function collectSteps(node: unknown): Step[] {
   if ('uses' in record || 'run' in record) return [record as Step];
   return Object.values(record).flatMap(collectSteps);
 }
+
+it('documents each of the action’s own error codes in action.yml and the README', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const errorCode = String((action.outputs['error-code'] as { description: string }).description);
+  for (const code of Object.keys(ACTION_CODES)) {
+    expect(errorCode, code).toContain(code);
+    expect(readme, code).toMatch(new RegExp(`^\\| \`${code}\` \\|`, 'm'));
+  }
+});

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { FakeGitHub } from './fake-github.ts';
 import { endToEnd } from './harness.ts';
+import { startAction } from './run-action.ts';
 
-const { fake, serve, inputs, act } = endToEnd();
+const { fake, serve, inputs, act, watch } = endToEnd();
 const PHASES = [{ status: 'Provisioning', ms: 40 }];
 // The harness checks after each test that the token, like the key, was written nowhere.
 const TOKEN = 'ghs_deploymentTokenForTheTest0123456789';
@@ -29,10 +30,10 @@ describe('with environment set', () => {
     const consolePage = `${server.url}/pipelines/p/`;
     expect(gh.requests[1]!.body).toMatchObject({ state: 'in_progress', environment_url: consolePage, log_url: 'https://github.example.com/acme/pipelines/actions/runs/777' });
     expect(gh.requests[2]!.body).toMatchObject({ state: 'success', environment_url: consolePage, description: 'Feldera pipeline p started' });
-    // The deployment is recorded before the start, its outcome after.
-    const started = server.calls('start')[0]!;
-    expect(run.stdout.indexOf('Recording a GitHub deployment to environment production (deployment 4242).')).toBeGreaterThan(-1);
-    expect(started).toBeDefined();
+    // The deployment and in_progress are recorded before the first Feldera request, the outcome after the last.
+    expect(gh.requests[1]!.at).toBeLessThan(server.requests[0]!.at);
+    expect(gh.requests[2]!.at).toBeGreaterThan(server.requests.at(-1)!.at);
+    expect(run.stdout).toContain('Recording a GitHub deployment to environment production (deployment 4242).');
   });
 
   it('records a failure with Feldera’s code when the start fails', async () => {
@@ -83,6 +84,28 @@ describe('with environment set', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.message).toMatch(/^Could not record a GitHub deployment to environment production: 403 Resource not accessible by integration.*permissions: deployments: write/);
     expect(gh.requests).toHaveLength(1);
+  });
+
+  it('warns and still starts when the run has no repository to record it in', async () => {
+    const [server, gh] = await Promise.all([fake([{ name: 'p', phases: PHASES }]), github()]);
+    const { GITHUB_REPOSITORY: _repository, ...env } = gh.env();
+    const run = await act(inputs(server, { environment: 'production', 'github-token': TOKEN }), env);
+    expect(run.code).toBe(0);
+    expect(run.outputs.status).toBe('Running');
+    expect(run.annotations.filter((annotation) => annotation.level === 'warning')[0]?.message).toMatch(/^Could not record a GitHub deployment to environment production: .*GITHUB_REPOSITORY/);
+    expect(gh.requests).toEqual([]);
+  });
+
+  it('records error when the run is cancelled', async () => {
+    const [server, gh] = await Promise.all([fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 60_000 }] }]), github()]);
+    const runInputs = inputs(server, { environment: 'production', 'github-token': TOKEN });
+    const { child, done } = startAction(runInputs, gh.env());
+    void watch(done, runInputs);
+    while (server.calls('status').length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGINT');
+    const run = await done;
+    expect(run.outputs['error-code']).toBe('Cancelled');
+    expect(gh.requests.at(-1)!.body).toMatchObject({ state: 'error', description: expect.stringMatching(/^Cancelled: /) });
   });
 });
 

@@ -8,6 +8,8 @@ export interface GitHubRequest {
   path: string;
   body: Record<string, unknown>;
   authorization: string | undefined;
+  /** performance.now() when it came. */
+  at: number;
 }
 
 export class FakeGitHub {
@@ -23,7 +25,7 @@ export class FakeGitHub {
       request.on('data', (chunk: Buffer) => (text += chunk.toString()));
       request.on('end', () => {
         const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-        this.requests.push({ method: request.method ?? '', path: request.url ?? '', body, authorization: request.headers.authorization });
+        this.requests.push({ method: request.method ?? '', path: request.url ?? '', body, authorization: request.headers.authorization, at: performance.now() });
         response.setHeader('content-type', 'application/json');
         if (this.forbidden) {
           response.writeHead(403).end(JSON.stringify({ message: 'Resource not accessible by integration', documentation_url: 'https://docs.example/deployments', status: '403' }));

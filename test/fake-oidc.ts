@@ -12,11 +12,14 @@ export class FakeOidc {
   /** How long a new token is valid. */
   lifetimeSeconds = 600;
   subject = 'repo:acme/pipelines:ref:refs/heads/main';
+  /** Never answer, as a token service that hangs. */
+  hang = false;
   private readonly server: Server;
   url = '';
 
   private constructor() {
     this.server = createServer((request, response) => {
+      if (this.hang) return;
       const url = new URL(request.url ?? '/', 'http://fake');
       if (request.headers.authorization !== `Bearer ${REQUEST_TOKEN}`) return void response.writeHead(401).end('{"message":"bad request token"}');
       const token = jwt({

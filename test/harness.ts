@@ -36,15 +36,18 @@ export function endToEnd() {
     return { 'pipeline-name': 'p', 'api-url': server.url, 'api-key': KEY, 'poll-interval': '100ms', timeout: '30s', ...extra };
   }
 
-  /** Runs the bundle, and has its output searched for the key it was given after the test. */
-  async function act(actionInputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-    return watch(runAction(actionInputs, env), actionInputs, env);
+  /**
+   * Runs the bundle, and has its output searched after the test for the secrets it was given, and
+   * for `more()` (tokens a fake handed out during the run).
+   */
+  async function act(actionInputs: Record<string, string>, env: Record<string, string> = {}, more: () => string[] = () => []): Promise<ActionRun> {
+    return watch(runAction(actionInputs, env), actionInputs, env, more);
   }
 
-  function watch(done: Promise<ActionRun>, actionInputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-    const keys = [actionInputs['api-key'], actionInputs['github-token'], env.FELDERA_API_KEY].filter((key): key is string => Boolean(key));
+  function watch(done: Promise<ActionRun>, actionInputs: Record<string, string>, env: Record<string, string> = {}, more: () => string[] = () => []): Promise<ActionRun> {
     return done.then((run) => {
-      runs.push({ run, keys });
+      const given = [actionInputs['api-key'], actionInputs['github-token'], env.FELDERA_API_KEY, ...more()];
+      runs.push({ run, keys: given.filter((key): key is string => Boolean(key)) });
       return run;
     });
   }

@@ -176,7 +176,7 @@ describe('request', () => {
     expect(error.message).not.toContain('apikey:secret');
     expect(error.message.length).toBeLessThan(900);
     expect(error.code).toBe('Bad ::warning::x');
-    expect(error.hint).toBe('::error::hint');
+    expect(error.hint?.trim()).toBe('::error::hint');
   });
 
   it('sends the key as a bearer token and keeps a path prefix', async () => {

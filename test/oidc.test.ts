@@ -1,21 +1,12 @@
 // Keyless authentication, end to end: GitHub ID tokens from a fake of the runner's token endpoint,
 // accepted by the fake Feldera only while current.
 import { describe, expect, it } from 'vitest';
-import type { ActionRun } from './run-action.ts';
 import { currentFor, FakeOidc, ISSUER } from './fake-oidc.ts';
 import { endToEnd, errorAnnotation } from './harness.ts';
 
 const { fake, serve, act } = endToEnd();
 const PHASES = [{ status: 'Provisioning', ms: 40 }];
 const oidc = () => serve(FakeOidc.start());
-
-/** Each token may appear only in the command that masks it. */
-function expectNoTokenIn(run: ActionRun, tokens: string[]): void {
-  for (const token of tokens) {
-    expect(run.stdout.split('\n').filter((line) => line.includes(token) && line !== `::add-mask::${token}`)).toEqual([]);
-    expect(run.stderr + JSON.stringify(run.outputs) + run.summary).not.toContain(token);
-  }
-}
 
 const inputs = (url: string, extra: Record<string, string> = {}) => ({
   'pipeline-name': 'p',
@@ -30,28 +21,23 @@ describe('with oidc-audience', () => {
   it('sends the ID token and the tenant on every request, and names the credential, never its value', async () => {
     const provider = await oidc();
     const server = await fake([{ name: 'p', phases: PHASES }], { acceptToken: currentFor('feldera') });
-    const run = await act(inputs(server.url, { tenant: 'acme' }), provider.env());
+    const run = await act(inputs(server.url, { tenant: 'acme' }), provider.env(), () => provider.issued);
     expect(run.code).toBe(0);
     expect(provider.issued).toHaveLength(1);
     expect(server.requests.every((request) => request.authorization === `Bearer ${provider.issued[0]}` && request.tenant === 'acme')).toBe(true);
     expect(run.summary).toContain(`| Credential | OIDC token (issuer ${ISSUER}, subject repo:acme/pipelines:ref:refs/heads/main, audience feldera) |`);
     expect(run.stdout).toContain('::debug::Credential: OIDC token (issuer');
-    expectNoTokenIn(run, provider.issued);
   });
 
   it('renews a token before it expires during a long wait', async () => {
     const provider = await oidc();
-    provider.lifetimeSeconds = 62;
-    // Feldera's clock is 59 s ahead: a token 62 s from its exp is refused after 3 s unless renewed first.
-    const current = currentFor('feldera');
-    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 3500 }] }], {
-      acceptToken: (token) => current(token) && JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp * 1000 - 59_000 > Date.now(),
-    });
-    const run = await act(inputs(server.url), provider.env());
+    // A short life: renewed at half of it, 3 s before Feldera would refuse it.
+    provider.lifetimeSeconds = 6;
+    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 8000 }] }], { acceptToken: currentFor('feldera') });
+    const run = await act(inputs(server.url), provider.env(), () => provider.issued);
     expect(run.code).toBe(0);
     expect(provider.issued.length).toBeGreaterThanOrEqual(2);
     expect(server.refused).toBe(0);
-    expectNoTokenIn(run, provider.issued);
   });
 
   it('gets a new token once when Feldera answers 401, and tries again', async () => {
@@ -59,17 +45,16 @@ describe('with oidc-audience', () => {
     const current = currentFor('feldera');
     // Feldera refuses the first token (revoked, say) and takes the next.
     const server = await fake([{ name: 'p', phases: PHASES }], { acceptToken: (token) => token !== provider.issued[0] && current(token) });
-    const run = await act(inputs(server.url), provider.env());
+    const run = await act(inputs(server.url), provider.env(), () => provider.issued);
     expect(run.code).toBe(0);
     expect(provider.issued).toHaveLength(2);
     expect(server.refused).toBe(1);
-    expectNoTokenIn(run, provider.issued);
   });
 
   it('fails a second 401 with AuthenticationFailed, naming issuer, subject and audience', async () => {
     const provider = await oidc();
     const server = await fake([{ name: 'p' }], { acceptToken: () => false });
-    const run = await act(inputs(server.url), provider.env());
+    const run = await act(inputs(server.url), provider.env(), () => provider.issued);
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('AuthenticationFailed');
     expect(provider.issued).toHaveLength(2);
@@ -77,7 +62,6 @@ describe('with oidc-audience', () => {
     expect(errorAnnotation(run).message).toContain(
       `Hint: Feldera refused the ID token with issuer ${ISSUER}, subject repo:acme/pipelines:ref:refs/heads/main, audience feldera: these must match a trust relationship`,
     );
-    expectNoTokenIn(run, provider.issued);
   });
 
   it('fails before any Feldera request when the runner offers no token, showing the permissions to add', async () => {
@@ -87,6 +71,17 @@ describe('with oidc-audience', () => {
     expect(run.outputs['error-code']).toBe('OidcTokenUnavailable');
     expect(server.requests).toEqual([]);
     expect(errorAnnotation(run).message).toContain('ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job:\npermissions:\n  id-token: write\n  contents: read');
+  });
+
+  it('gives up on a token service that never answers when the timeout runs out', async () => {
+    const provider = await oidc();
+    provider.hang = true;
+    const server = await fake([{ name: 'p' }]);
+    const run = await act(inputs(server.url, { timeout: '2s' }), provider.env());
+    expect(run.code).toBe(1);
+    expect(run.outputs['error-code']).toBe('Timeout');
+    expect(server.requests).toEqual([]);
+    expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(10);
   });
 
   it('refuses an API key beside it, before any request', async () => {

@@ -169,7 +169,7 @@ describe('compiler messages', () => {
     ]);
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('::group::Compiler output\n│ error[E0308]: mismatched types\n│ --> src/udf.rs:3:5\n');
+    expect(run.stdout).toContain('::group::Compiler output\n│ error[E0308]: mismatched types\n│   --> src/udf.rs:3:5\n');
     expect(run.stdout).toContain('│ ::add-mask::from-cargo\n::endgroup::');
     expect(run.stdout).not.toMatch(/^::add-mask::from-cargo/m);
     expect(errorAnnotation(run).message).toContain('First error: error[E0308]: mismatched types');
@@ -191,8 +191,8 @@ describe('the pipeline log', () => {
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
     expect(server.calls('logs')).toHaveLength(1);
-    // 5 s at most for the read, whatever the stream does.
-    expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(20);
+    // 5 s at most for the read, whatever the stream does (the rest is the start itself).
+    expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(10);
     expect(run.stdout).toMatch(/::group::Pipeline log \(\d+ lines\)\n│ INFO starting\n│ ::add-mask::from-the-log\n│ ERROR out of memory\n│ tick 1\n/);
     expect(run.stdout).not.toMatch(/^::add-mask::from-the-log/m);
     expect(run.summary).toMatch(/#### Pipeline log \(\d+ lines\)\n\n```text\nINFO starting\n::add-mask::from-the-log\nERROR out of memory\n/);
@@ -227,12 +227,16 @@ describe('the pipeline log', () => {
 
 describe('the job summary', () => {
   it('has the statuses seen, when each began and how long it lasted', async () => {
-    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 300 }, { status: 'Initializing', ms: 300 }] }]);
+    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 600 }, { status: 'Initializing', ms: 600 }] }]);
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
-    expect(run.summary).toMatch(
-      /#### Statuses seen\n\n\| Status \| From \| For \|\n\| --- \| --- \| --- \|\n(\| Stopped \| \+[\d.]+s \| [\d.]+s \|\n)?\| Provisioning \| \+[\d.]+s \| [\d.]+s \|\n\| Initializing \| \+[\d.]+s \| [\d.]+s \|\n\| Running \| \+[\d.]+s \| until the end \|\n/,
-    );
+    const table = run.summary.split('#### Statuses seen\n\n')[1]!.split('\n\n')[0]!.trim().split('\n');
+    expect(table.slice(0, 2)).toEqual(['| Status | From | For |', '| --- | --- | --- |']);
+    const rows = table.slice(2);
+    expect(rows.at(-1)).toMatch(/^\| Running \| \+[\d.]+s \| until the end \|$/);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows.slice(0, -1)) expect(row).toMatch(/^\| (Stopped|Provisioning|Initializing) \| \+[\d.]+s \| [\d.]+s \|$/);
+    expect(rows.some((row) => row.startsWith('| Provisioning |'))).toBe(true);
   });
 
   it('is appended to what the job wrote before', async () => {

@@ -7,10 +7,12 @@ import type { BootstrapPolicy, Initial, PipelineDiff, PipelineStatus, ProgramErr
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 export class PipelineClient {
   private readonly http: HttpOptions;
+  private readonly pipelineName: string;
   private readonly path: string;
 
   constructor(http: HttpOptions, pipelineName: string) {
     this.http = http;
+    this.pipelineName = pipelineName;
     this.path = `v0/pipelines/${encodeURIComponent(pipelineName)}`;
   }
 
@@ -44,8 +46,8 @@ export class PipelineClient {
   }
 
   /** The same calls under another signal: follow-up reads after the run's budget is spent. */
-  withSignal(signal: AbortSignal, pipelineName: string): PipelineClient {
-    return new PipelineClient({ ...this.http, signal }, pipelineName);
+  withSignal(signal: AbortSignal): PipelineClient {
+    return new PipelineClient({ ...this.http, signal }, this.pipelineName);
   }
 
   private secrets(): string[] {

@@ -1,6 +1,6 @@
 import { fetch, type Dispatcher } from 'undici';
 import { serverText, formatDuration } from '../text.ts';
-import type { Credentials } from './credentials.ts';
+import { CredentialError, type Credentials } from './credentials.ts';
 import { FelderaError, TransientError, hintOf, isErrorResponse } from './errors.ts';
 
 export interface HttpOptions {
@@ -52,7 +52,7 @@ export async function request(
     }
     if ('failure' in result) {
       // A token that expired or was refused: one new token, one more try.
-      if (result.failure.status === 401 && !renewed && (await options.credentials.renew())) {
+      if (result.failure.status === 401 && !renewed && (await options.credentials.renew(options.signal))) {
         renewed = true;
         continue;
       }
@@ -80,16 +80,17 @@ type Attempt = { body: unknown } | { transient: TransientError } | { failure: Fe
 async function attemptOnce(options: HttpOptions, method: string, url: URL, timeoutMs: number): Promise<Attempt> {
   // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
   const requestTimeout = AbortSignal.timeout(timeoutMs);
-  const headers = await requestHeaders(options, 'application/json');
+  const signal = AbortSignal.any([options.signal, requestTimeout]);
   const sentAt = performance.now();
   let text: string;
   let response: Awaited<ReturnType<typeof fetch>>;
   try {
+    const headers = await requestHeaders(options, 'application/json', signal);
     response = await fetch(url, {
       method,
       headers,
       dispatcher: options.dispatcher,
-      signal: AbortSignal.any([options.signal, requestTimeout]),
+      signal,
       // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
       redirect: 'manual',
     });
@@ -97,6 +98,10 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason;
     if (requestTimeout.aborted) return { transient: new TransientError(`no complete answer within ${formatDuration(timeoutMs)}`) };
+    if (error instanceof CredentialError) {
+      if (error.transient) return { transient: new TransientError(error.message) };
+      throw error;
+    }
     const cause = rootCause(error);
     // A refused certificate does not heal by itself: say so now rather than after the retry window.
     if (CERTIFICATE_ERROR.test(String((cause as { code?: unknown }).code))) {
@@ -138,9 +143,9 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
 }
 
 /** The headers of every request: what is accepted, the bearer token, the tenant. */
-export async function requestHeaders(options: HttpOptions, accept: string): Promise<Record<string, string>> {
+export async function requestHeaders(options: HttpOptions, accept: string, signal: AbortSignal): Promise<Record<string, string>> {
   const headers: Record<string, string> = { accept };
-  const token = await options.credentials.token();
+  const token = await options.credentials.token(signal);
   if (token) headers.authorization = `Bearer ${token}`;
   if (options.tenant) headers['feldera-tenant'] = options.tenant;
   return headers;

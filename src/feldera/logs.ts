@@ -25,11 +25,11 @@ export interface LogTail {
 export async function readLogTail(options: HttpOptions, path: string, limits: LogLimits): Promise<LogTail> {
   const url = new URL(path, options.baseUrl);
   const stop = new AbortController();
-  const headers = await requestHeaders(options, 'text/plain');
+  const signal = AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]);
   const response = await fetch(url, {
-    headers,
+    headers: await requestHeaders(options, 'text/plain', signal),
     dispatcher: options.dispatcher,
-    signal: AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]),
+    signal,
     redirect: 'manual',
   });
   const secrets = options.credentials.secrets();
@@ -39,38 +39,37 @@ export async function readLogTail(options: HttpOptions, path: string, limits: Lo
     throw new FelderaError('not-feldera', 'UnexpectedResponse', message, { status: response.status });
   }
   const lines: string[] = [];
-  let truncated = false;
+  let dropped = false;
   let partial = '';
   let bytes = 0;
+  const keep = (line: string) => {
+    lines.push(serverText(line, secrets, 1000));
+    if (lines.length > limits.maxLines) {
+      lines.shift();
+      dropped = true;
+    }
+  };
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   const deadline = performance.now() + limits.totalMs;
   try {
     while (bytes < limits.maxBytes) {
-      const waitMs = lines.length > 0 || partial ? Math.min(limits.idleMs, deadline - performance.now()) : deadline - performance.now();
-      const chunk = await readWithin(reader, Math.max(0, waitMs));
+      const leftMs = deadline - performance.now();
+      const chunk = await readWithin(reader, Math.max(0, lines.length > 0 || partial ? Math.min(limits.idleMs, leftMs) : leftMs));
       if (!chunk) break;
       bytes += chunk.byteLength;
-      const text = partial + decoder.decode(chunk, { stream: true });
-      const complete = text.split('\n');
+      const complete = (partial + decoder.decode(chunk, { stream: true })).split('\n');
       partial = complete.pop() ?? '';
-      for (const line of complete) {
-        lines.push(serverText(line, secrets, 1000));
-        if (lines.length > limits.maxLines) {
-          lines.shift();
-          truncated = true;
-        }
-      }
+      complete.forEach(keep);
     }
   } catch (error) {
-    // The time limit cut the stream: what was read is the tail.
-    if (options.signal.aborted) throw options.signal.reason;
-    if (lines.length === 0 && !partial) throw error;
+    // A time limit, the read's or the caller's, cut the stream: what was read is the tail.
+    if (lines.length === 0 && !partial) throw options.signal.aborted ? options.signal.reason : error;
   } finally {
     stop.abort();
   }
-  if (partial) lines.push(serverText(partial, secrets, 1000));
-  return { lines: lines.slice(-limits.maxLines), truncated: truncated || lines.length > limits.maxLines };
+  if (partial) keep(partial);
+  return { lines, truncated: dropped };
 }
 
 /** The next chunk, or `undefined` at the end of the stream or after `ms` without one. */

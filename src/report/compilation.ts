@@ -60,9 +60,14 @@ function rustExcerpt(output: string | undefined): string | undefined {
   if (!output?.trim()) return undefined;
   const lines = output.split('\n');
   const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
-  return (first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES)).join('\n').trimEnd();
+  return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
 }
 
 function firstLines(text: string | null | undefined): string | undefined {
-  return text?.trim() ? text.split('\n').slice(0, EXCERPT_LINES).join('\n').trimEnd() : undefined;
+  return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
+}
+
+/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
+function neutralised(lines: string[]): string {
+  return lines.map((line) => serverText(line, [], 1000)).join('\n').trimEnd();
 }

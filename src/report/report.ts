@@ -4,7 +4,7 @@ import type { Config } from '../inputs.ts';
 import { targetStatus } from '../lifecycle.ts';
 import type { Outcome } from '../outcome.ts';
 import type { Progress } from '../progress.ts';
-import { formatDuration, serverText } from '../text.ts';
+import { formatDuration } from '../text.ts';
 import { countChanges } from './approval.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
 import { summaryMarkdown } from './summary.ts';
@@ -77,9 +77,9 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
   }
 }
 
-/** Server lines in a collapsed group, each behind a bar so that none can start a workflow command. */
+/** Server lines, each already one line of neutralised text, in a collapsed group behind a bar. */
 function printGroup(title: string, lines: string[]): void {
   core.startGroup(title);
-  for (const line of lines) core.info(`│ ${serverText(line, [], 2000)}`);
+  for (const line of lines) core.info(`│ ${line}`);
   core.endGroup();
 }

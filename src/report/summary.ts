@@ -75,9 +75,9 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** Server text in markdown (outside code, where entities would show as they are): no HTML, no table breaks, no links or emphasis of its own. */
+/** Text in markdown (outside code, where entities would show as they are): no HTML, no table breaks, no links or emphasis of its own, lines kept inside their table cell. */
 function escape(text: string): string {
-  return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
 }
 
 /** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
