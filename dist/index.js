@@ -49777,9 +49777,9 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
             break;
         }
         case 'failed': {
-            const firstError = compilation?.firstError ? ` First error: ${compilation.firstError}` : '';
-            const hint = outcome.hint ? ` Hint: ${outcome.hint}` : '';
-            error(`${outcome.message}${firstError}${hint}`, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
+            const parts = [outcome.message, compilation?.firstError && `First error: ${compilation.firstError}`, outcome.hint && `Hint: ${outcome.hint}`];
+            const message = parts.filter(Boolean).map((part, i, all) => (i < all.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
+            error(message, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
             process.exitCode = ExitCode.Failure;
             break;
         }

@@ -1,12 +1,14 @@
 // `npm run demo`: the bundle, run as the runner runs it, against the fake Feldera with a realistic
 // start (early start while compiling, provisioning, initializing, awaiting approval, approve,
 // bootstrapping, running). Prints the log, the outputs and the job summary.
-import { FakeFeldera } from './fake-feldera.ts';
+// `npm run demo -- sql-error` and `npm run demo -- crash` show the reports of a failed start.
+import { FakeFeldera, type PipelineScript } from './fake-feldera.ts';
 import { runAction } from './run-action.ts';
 
-const fake = await FakeFeldera.start({
-  pipelines: [
-    {
+const SCENARIOS: Record<string, { script: PipelineScript; inputs: Record<string, string> }> = {
+  approval: {
+    inputs: { 'auto-approve': 'true' },
+    script: {
       name: 'orders',
       programStatus: 'CompilingSql',
       compile: [
@@ -41,9 +43,53 @@ const fake = await FakeFeldera.start({
         },
       },
     },
-  ],
-});
-const inputs = { 'pipeline-name': 'orders', 'api-url': fake.url, 'auto-approve': 'true', 'poll-interval': '250ms', timeout: '1m' };
+  },
+  'sql-error': {
+    inputs: { 'sql-file': 'sql/orders.sql' },
+    script: {
+      name: 'orders',
+      programStatus: 'CompilingSql',
+      compile: [{ status: 'CompilingSql', ms: 600 }, { status: 'SqlError', ms: 0 }],
+      programError: {
+        sql_compilation: {
+          exit_code: 1,
+          messages: [
+            {
+              start_line_number: 2,
+              start_column: 4,
+              end_line_number: 2,
+              end_column: 8,
+              warning: false,
+              error_type: 'PRIMARY KEY cannot be nullable',
+              message: "PRIMARY KEY column 'C' has type INTEGER, which is nullable",
+              snippet: '    2|   c INT PRIMARY KEY\n         ^^^^^\n    3|);\n',
+            },
+          ],
+        },
+        rust_compilation: null,
+        system_error: null,
+      },
+    },
+  },
+  crash: {
+    inputs: {},
+    script: {
+      name: 'orders',
+      phases: [
+        { status: 'Provisioning', ms: 600 },
+        { status: 'Initializing', ms: 600 },
+      ],
+      failWith: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137 (out of memory)', details: null },
+      logLines: ['INFO  pipeline orders starting', 'INFO  connector refunds_kafka: connected', 'ERROR memory limit exceeded: 4 GiB'],
+    },
+  },
+};
+
+const name = process.argv[2] ?? 'approval';
+const scenario = SCENARIOS[name];
+if (!scenario) throw new Error(`unknown scenario ${name}: one of ${Object.keys(SCENARIOS).join(', ')}`);
+const fake = await FakeFeldera.start({ pipelines: [scenario.script] });
+const inputs = { 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '250ms', timeout: '1m', ...scenario.inputs };
 console.log(`Fake Feldera at ${fake.url}; running dist/index.js with:`);
 for (const [name, value] of Object.entries(inputs)) console.log(`  ${name}: ${value}`);
 const run = await runAction(inputs);
@@ -57,4 +103,5 @@ for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name}=
 console.log('── job summary ──');
 process.stdout.write(run.summary);
 console.log(`── exit code ${run.code} ──`);
-process.exitCode = run.code ?? 1;
+// The demo shows a failed start as it should be: a failure of the approval scenario is a real one.
+process.exitCode = name === 'approval' ? (run.code ?? 1) : 0;

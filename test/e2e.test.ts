@@ -128,7 +128,7 @@ describe('the action, end to end', () => {
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('UnknownPipelineName');
     expect(errorAnnotation(run).message).toBe(
-      `POST ${server.url}/v0/pipelines/p/dismiss_error failed: 404 UnknownPipelineName: Unknown pipeline name 'p' Hint: check pipeline-name and api-url: the pipeline must exist on that Feldera instance.`,
+      `POST ${server.url}/v0/pipelines/p/dismiss_error failed: 404 UnknownPipelineName: Unknown pipeline name 'p'. Hint: check pipeline-name and api-url: the pipeline must exist on that Feldera instance.`,
     );
     expect(server.requests).toHaveLength(1);
   });
@@ -231,7 +231,7 @@ describe('the action, end to end', () => {
     const run = await act(inputs(server, { 'api-key': 'apikey:revoked' }));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('AuthenticationFailed');
-    expect(errorAnnotation(run).message).toMatch(/401 AuthenticationFailed: Unauthorized API key Hint: check api-key/);
+    expect(errorAnnotation(run).message).toMatch(/401 AuthenticationFailed: Unauthorized API key\. Hint: check api-key/);
   });
 
   it('works behind a reverse proxy path, with a trailing slash', async () => {

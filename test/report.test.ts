@@ -127,7 +127,7 @@ describe('compiler messages', () => {
     expect(lines).toEqual([
       '::warning title=SQL warning in pipeline p,file=sql/program.sql,line=7,endLine=9,col=1,endColumn=2::Unused: Table T2 is not used',
       "::error title=SQL error in pipeline p,file=sql/program.sql,line=2,endLine=2,col=4,endColumn=8::PRIMARY KEY cannot be nullable: PRIMARY KEY column 'C' has type INTEGER, which is nullable%0A    2|   c INT PRIMARY KEY%0A         ^^^^^%0A    3|);",
-      "::error title=Feldera pipeline p did not start::Pipeline p stopped with StartFailedDueToFailedCompilation: Not possible to start the pipeline because the program failed to compile First error: line 2, column 4: PRIMARY KEY cannot be nullable: PRIMARY KEY column 'C' has type INTEGER, which is nullable",
+      "::error title=Feldera pipeline p did not start::Pipeline p stopped with StartFailedDueToFailedCompilation: Not possible to start the pipeline because the program failed to compile. First error: line 2, column 4: PRIMARY KEY cannot be nullable: PRIMARY KEY column 'C' has type INTEGER, which is nullable",
     ]);
     expect(server.calls('status').some((request) => request.query.selector === 'all')).toBe(true);
     expect(run.summary).toContain("- **error** sql/program.sql:2:4: PRIMARY KEY cannot be nullable: PRIMARY KEY column 'C' has type INTEGER, which is nullable\n\n  ```text\n      2|   c INT PRIMARY KEY");

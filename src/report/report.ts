@@ -58,9 +58,9 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
       break;
     }
     case 'failed': {
-      const firstError = compilation?.firstError ? ` First error: ${compilation.firstError}` : '';
-      const hint = outcome.hint ? ` Hint: ${outcome.hint}` : '';
-      core.error(`${outcome.message}${firstError}${hint}`, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
+      const parts = [outcome.message, compilation?.firstError && `First error: ${compilation.firstError}`, outcome.hint && `Hint: ${outcome.hint}`];
+      const message = parts.filter(Boolean).map((part, i, all) => (i < all.length - 1 && !/[.!?:]$/.test(part!) ? `${part}.` : part)).join(' ');
+      core.error(message, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
       process.exitCode = core.ExitCode.Failure;
       break;
     }
