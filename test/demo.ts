@@ -3,6 +3,7 @@
 // bootstrapping, running). Prints the log, the outputs and the job summary.
 // `npm run demo -- sql-error` and `npm run demo -- crash` show the reports of a failed start.
 import { FakeFeldera, type PipelineScript } from './fake-feldera.ts';
+import { APPROVAL_DIFF, SQL_ERROR } from './fixtures.ts';
 import { runAction } from './run-action.ts';
 
 const SCENARIOS: Record<string, { script: PipelineScript; inputs: Record<string, string> }> = {
@@ -23,25 +24,7 @@ const SCENARIOS: Record<string, { script: PipelineScript; inputs: Record<string,
         { status: 'AwaitingApproval', ms: 0 },
         { status: 'Bootstrapping', ms: 1500 },
       ],
-      approvalDiff: {
-        diff: {
-          program_diff: {
-            added_tables: ['refunds'],
-            removed_tables: [],
-            modified_tables: [],
-            added_views: [],
-            removed_views: [],
-            modified_views: ['daily_totals', 'top_customers'],
-          },
-          program_diff_error: null,
-          added_input_connectors: ['refunds_kafka'],
-          modified_input_connectors: [],
-          removed_input_connectors: [],
-          added_output_connectors: [],
-          modified_output_connectors: [],
-          removed_output_connectors: [],
-        },
-      },
+      approvalDiff: { diff: APPROVAL_DIFF },
     },
   },
   'sql-error': {
@@ -50,25 +33,7 @@ const SCENARIOS: Record<string, { script: PipelineScript; inputs: Record<string,
       name: 'orders',
       programStatus: 'CompilingSql',
       compile: [{ status: 'CompilingSql', ms: 600 }, { status: 'SqlError', ms: 0 }],
-      programError: {
-        sql_compilation: {
-          exit_code: 1,
-          messages: [
-            {
-              start_line_number: 2,
-              start_column: 4,
-              end_line_number: 2,
-              end_column: 8,
-              warning: false,
-              error_type: 'PRIMARY KEY cannot be nullable',
-              message: "PRIMARY KEY column 'C' has type INTEGER, which is nullable",
-              snippet: '    2|   c INT PRIMARY KEY\n         ^^^^^\n    3|);\n',
-            },
-          ],
-        },
-        rust_compilation: null,
-        system_error: null,
-      },
+      programError: { sql_compilation: { exit_code: 1, messages: [SQL_ERROR] }, rust_compilation: null, system_error: null },
     },
   },
   crash: {

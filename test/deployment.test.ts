@@ -1,6 +1,7 @@
 // GitHub deployments, end to end: the bundle against the fake Feldera and a fake GitHub API.
 import { describe, expect, it } from 'vitest';
 import { FakeGitHub } from './fake-github.ts';
+import { pipelineDiff } from './fixtures.ts';
 import { endToEnd } from './harness.ts';
 import { startAction } from './run-action.ts';
 
@@ -55,16 +56,7 @@ describe('with environment set', () => {
   });
 
   it('says "awaiting approval", with the changes, when the pipeline stops there', async () => {
-    const diff = {
-      program_diff: { added_tables: [], removed_tables: [], modified_tables: [], added_views: ['v2'], removed_views: [], modified_views: [] },
-      program_diff_error: null,
-      added_input_connectors: [],
-      modified_input_connectors: [],
-      removed_input_connectors: [],
-      added_output_connectors: [],
-      modified_output_connectors: [],
-      removed_output_connectors: [],
-    };
+    const diff = pipelineDiff({ program: { added_views: ['v2'] } });
     const [server, gh] = await Promise.all([
       fake([{ name: 'p', phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }], approvalDiff: { diff } }]),
       github(),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PipelineScript } from './fake-feldera.ts';
+import { APPROVAL_DIFF, SQL_ERROR } from './fixtures.ts';
 import { endToEnd, errorAnnotation } from './harness.ts';
 
 const { fake, inputs, act } = endToEnd();
@@ -13,23 +14,7 @@ const PHASES = [
   { status: 'Initializing', ms: 40 },
 ];
 
-const DIFF = {
-  program_diff: {
-    added_tables: ['refunds'],
-    removed_tables: [],
-    modified_tables: [],
-    added_views: [],
-    removed_views: [],
-    modified_views: ['daily_totals', 'top_customers'],
-  },
-  program_diff_error: null,
-  added_input_connectors: [],
-  modified_input_connectors: [],
-  removed_input_connectors: [],
-  added_output_connectors: ['refunds_sink'],
-  modified_output_connectors: [],
-  removed_output_connectors: [],
-};
+const DIFF = APPROVAL_DIFF;
 
 function awaiting(legacy = false): PipelineScript {
   return {
@@ -90,16 +75,6 @@ describe('the approval diff', () => {
   });
 });
 
-const SQL_ERROR = {
-  start_line_number: 2,
-  start_column: 4,
-  end_line_number: 2,
-  end_column: 8,
-  warning: false,
-  error_type: 'PRIMARY KEY cannot be nullable',
-  message: "PRIMARY KEY column 'C' has type INTEGER, which is nullable",
-  snippet: '    2|   c INT PRIMARY KEY\n         ^^^^^\n    3|);\n',
-};
 const SQL_WARNING = {
   start_line_number: 7,
   start_column: 1,
