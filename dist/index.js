@@ -49466,12 +49466,13 @@ function readConfig(source) {
 }
 function parseApiUrl(value, problems) {
     const url = URL.canParse(value) ? new URL(value) : undefined;
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        problems.push(`api-url "${value}" must be an http:// or https:// URL, such as https://feldera.example.com.`);
+    // First, so that a URL with a password is never echoed.
+    if (url?.username || url?.password) {
+        problems.push('api-url must not hold a user or password; give the key in api-key.');
         return undefined;
     }
-    if (url.username || url.password) {
-        problems.push('api-url must not hold a user or password; give the key in api-key.');
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        problems.push(`api-url "${value}" must be an http:// or https:// URL, such as https://feldera.example.com.`);
         return undefined;
     }
     if (url.search || url.hash) {

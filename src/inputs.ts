@@ -154,12 +154,13 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
 
 function parseApiUrl(value: string, problems: string[]): URL | undefined {
   const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    problems.push(`api-url "${value}" must be an http:// or https:// URL, such as https://feldera.example.com.`);
+  // First, so that a URL with a password is never echoed.
+  if (url?.username || url?.password) {
+    problems.push('api-url must not hold a user or password; give the key in api-key.');
     return undefined;
   }
-  if (url.username || url.password) {
-    problems.push('api-url must not hold a user or password; give the key in api-key.');
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    problems.push(`api-url "${value}" must be an http:// or https:// URL, such as https://feldera.example.com.`);
     return undefined;
   }
   if (url.search || url.hash) {

@@ -113,6 +113,7 @@ describe('readConfig', () => {
     ['api-url', 'ftp://feldera', /api-url "ftp:\/\/feldera" must be an http:\/\/ or https:\/\/ URL/],
     ['api-url', 'feldera:8080', /api-url "feldera:8080" must be an http/],
     ['api-url', 'https://user:pw@feldera', /must not hold a user or password/],
+    ['api-url', 'ftp://user:secret@feldera', /^api-url must not hold a user or password; give the key in api-key\.$/],
     ['initial', 'started', /initial "started" is not one of running, paused, standby/],
     ['bootstrap-policy', 'ask', /bootstrap-policy "ask" is not one of allow, reject, await_approval/],
     ['auto-approve', 'yes', /auto-approve "yes" must be true or false/],
