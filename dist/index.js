@@ -48640,8 +48640,8 @@ const BY_CODE = {
     InsufficientPermissions: 'the API key needs the write role.',
     Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
 };
+// An answer that is not Feldera's has no code of its own, but its status says enough (a 401 has its code).
 const BY_STATUS = {
-    401: BY_CODE.AuthenticationFailed,
     403: BY_CODE.InsufficientPermissions,
     404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
 };
@@ -48654,7 +48654,7 @@ function hintFor(error) {
         case 'redirect':
             return 'set api-url to the address the API really answers at.';
         case 'not-feldera':
-            return BY_STATUS[error.status ?? 0];
+            return BY_CODE[error.code] ?? BY_STATUS[error.status ?? 0];
         default:
             return BY_CODE[error.code];
     }
@@ -48826,6 +48826,7 @@ const AFTER_CANCEL_MS = 1500;
  */
 async function createDeployment(options) {
     const where = `a GitHub deployment to environment ${options.environment}`;
+    const call = () => AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]);
     let github;
     let id;
     try {
@@ -48838,7 +48839,7 @@ async function createDeployment(options) {
             auto_merge: false,
             // The start is the check here; the commit's other checks do not gate it.
             required_contexts: [],
-            request: { signal: AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]) },
+            request: { signal: call() },
         });
         if (!('id' in created.data))
             throw new Error(created.data.message ?? 'GitHub created no deployment');
@@ -48866,7 +48867,7 @@ async function createDeployment(options) {
             options.warning(`Could not record the status ${state} of ${where}: ${describe(error)}`);
         }
     };
-    await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`, AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]));
+    await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`, call());
     options.info(`Recording ${where} (deployment ${id}).`);
     return {
         finish: async (outcome, changes) => {
@@ -49713,10 +49714,13 @@ function summaryMarkdown(facts) {
         sections.push(['#### Compiler messages', messages.join('\n'), excerpt].filter(Boolean).join('\n\n'));
     }
     if (diagnosis.logTail && diagnosis.logTail.lines.length > 0) {
-        const { lines, truncated } = diagnosis.logTail;
-        sections.push(`#### Pipeline log (${truncated ? `last ${lines.length} lines` : `${lines.length} lines`})\n\n${codeBlock(lines.join('\n'))}`);
+        sections.push(`#### ${logTailTitle(diagnosis.logTail)}\n\n${codeBlock(diagnosis.logTail.lines.join('\n'))}`);
     }
     return `${sections.join('\n\n')}\n`;
+}
+/** `Pipeline log (last 200 lines)`: the heading of the log tail, in the log and in the summary. */
+function logTailTitle({ lines, truncated }) {
+    return `Pipeline log (${truncated ? 'last ' : ''}${lines.length} lines)`;
 }
 function table(header, rows) {
     const line = (cells) => `| ${cells.join(' | ')} |`;
@@ -49758,10 +49762,8 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
     }
     if (compilation?.excerpt)
         printGroup('Compiler output', compilation.excerpt.split('\n'));
-    if (diagnosis.logTail) {
-        const { lines, truncated } = diagnosis.logTail;
-        printGroup(`Pipeline log (${truncated ? `last ${lines.length} lines` : `${lines.length} lines`})`, lines);
-    }
+    if (diagnosis.logTail)
+        printGroup(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
     const elapsed = formatDuration(progress.elapsedMs());
     switch (outcome.result) {
         case 'reached':
@@ -49778,8 +49780,8 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
             break;
         }
         case 'failed': {
-            const parts = [outcome.message, compilation?.firstError && `First error: ${compilation.firstError}`, outcome.hint && `Hint: ${outcome.hint}`];
-            const message = parts.filter(Boolean).map((part, i, all) => (i < all.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
+            const firstError = compilation?.firstError && `First error: ${compilation.firstError}`;
+            const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
             error(message, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
             process.exitCode = ExitCode.Failure;
             break;
@@ -49794,6 +49796,11 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
             .write()
             .catch((error) => core_warning(`Could not write the job summary: ${String(error)}`));
     }
+}
+/** The parts that are given, each but the last ended with a full stop where Feldera's text has none. */
+function sentences(...parts) {
+    const given = parts.filter((part) => Boolean(part));
+    return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
 }
 /** Server lines, each already one line of neutralised text, in a collapsed group behind a bar. */
 function printGroup(title, lines) {

@@ -29,6 +29,7 @@ const AFTER_CANCEL_MS = 1500;
  */
 export async function createDeployment(options: DeploymentOptions): Promise<Deployment | undefined> {
   const where = `a GitHub deployment to environment ${options.environment}`;
+  const call = () => AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]);
   let github: Awaited<ReturnType<typeof connect>>;
   let id: number;
   try {
@@ -41,7 +42,7 @@ export async function createDeployment(options: DeploymentOptions): Promise<Depl
       auto_merge: false,
       // The start is the check here; the commit's other checks do not gate it.
       required_contexts: [],
-      request: { signal: AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]) },
+      request: { signal: call() },
     });
     if (!('id' in created.data)) throw new Error(created.data.message ?? 'GitHub created no deployment');
     id = created.data.id;
@@ -67,7 +68,7 @@ export async function createDeployment(options: DeploymentOptions): Promise<Depl
       options.warning(`Could not record the status ${state} of ${where}: ${describe(error)}`);
     }
   };
-  await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`, AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]));
+  await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`, call());
   options.info(`Recording ${where} (deployment ${id}).`);
 
   return {

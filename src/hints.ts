@@ -13,8 +13,8 @@ const BY_CODE: Record<string, string> = {
   Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
 };
 
+// An answer that is not Feldera's has no code of its own, but its status says enough (a 401 has its code).
 const BY_STATUS: Record<number, string> = {
-  401: BY_CODE.AuthenticationFailed!,
   403: BY_CODE.InsufficientPermissions!,
   404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
 };
@@ -27,7 +27,7 @@ export function hintFor(error: FelderaError): string | undefined {
     case 'redirect':
       return 'set api-url to the address the API really answers at.';
     case 'not-feldera':
-      return BY_STATUS[error.status ?? 0];
+      return BY_CODE[error.code] ?? BY_STATUS[error.status ?? 0];
     default:
       return BY_CODE[error.code];
   }

@@ -234,6 +234,17 @@ describe('the action, end to end', () => {
     expect(errorAnnotation(run).message).toMatch(/401 AuthenticationFailed: Unauthorized API key\. Hint: check api-key/);
   });
 
+  it('says to check the path prefix when api-url misses it, and the key on a bare 401', async () => {
+    const server = await fake([{ name: 'p' }], { prefix: '/feldera' });
+    const withoutPrefix = await act(inputs(server, { 'api-url': server.url.replace('/feldera', '') }));
+    expect(withoutPrefix.outputs['error-code']).toBe('UnexpectedResponse');
+    expect(errorAnnotation(withoutPrefix).message).toMatch(/failed: 404, and the body is not Feldera's: \(empty body\)\. Hint: check api-url: .*path prefix/);
+    server.fault('dismiss_error', { kind: 'status', status: 401, headers: { 'www-authenticate': 'Bearer' } });
+    const refused = await act(inputs(server));
+    expect(refused.outputs['error-code']).toBe('AuthenticationFailed');
+    expect(errorAnnotation(refused).message).toMatch(/failed: 401, and the body is not Feldera's: \(empty body\)\. Hint: check api-key/);
+  });
+
   it('works behind a reverse proxy path, with a trailing slash', async () => {
     const server = await fake([{ name: 'p', phases: PHASES }], { prefix: '/feldera' });
     const run = await act(inputs(server, { 'api-url': `${server.url}/` }));

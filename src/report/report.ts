@@ -7,7 +7,7 @@ import type { Progress } from '../progress.ts';
 import { formatDuration } from '../text.ts';
 import { countChanges } from './approval.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
-import { summaryMarkdown } from './summary.ts';
+import { logTailTitle, summaryMarkdown } from './summary.ts';
 
 export interface ReportFacts {
   outcome: Outcome;
@@ -34,10 +34,7 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
     else core.warning(message, properties);
   }
   if (compilation?.excerpt) printGroup('Compiler output', compilation.excerpt.split('\n'));
-  if (diagnosis.logTail) {
-    const { lines, truncated } = diagnosis.logTail;
-    printGroup(`Pipeline log (${truncated ? `last ${lines.length} lines` : `${lines.length} lines`})`, lines);
-  }
+  if (diagnosis.logTail) printGroup(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
 
   const elapsed = formatDuration(progress.elapsedMs());
   switch (outcome.result) {
@@ -58,8 +55,8 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
       break;
     }
     case 'failed': {
-      const parts = [outcome.message, compilation?.firstError && `First error: ${compilation.firstError}`, outcome.hint && `Hint: ${outcome.hint}`];
-      const message = parts.filter(Boolean).map((part, i, all) => (i < all.length - 1 && !/[.!?:]$/.test(part!) ? `${part}.` : part)).join(' ');
+      const firstError = compilation?.firstError && `First error: ${compilation.firstError}`;
+      const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
       core.error(message, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
       process.exitCode = core.ExitCode.Failure;
       break;
@@ -75,6 +72,12 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
       .write()
       .catch((error: unknown) => core.warning(`Could not write the job summary: ${String(error)}`));
   }
+}
+
+/** The parts that are given, each but the last ended with a full stop where Feldera's text has none. */
+function sentences(...parts: (string | undefined)[]): string {
+  const given = parts.filter((part): part is string => Boolean(part));
+  return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
 }
 
 /** Server lines, each already one line of neutralised text, in a collapsed group behind a bar. */

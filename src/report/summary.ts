@@ -1,4 +1,5 @@
 import type { Diagnosis } from '../diagnose.ts';
+import type { LogTail } from '../feldera/logs.ts';
 import type { Outcome } from '../outcome.ts';
 import type { Progress } from '../progress.ts';
 import { formatDuration } from '../text.ts';
@@ -64,10 +65,14 @@ export function summaryMarkdown(facts: SummaryFacts): string {
     sections.push(['#### Compiler messages', messages.join('\n'), excerpt].filter(Boolean).join('\n\n'));
   }
   if (diagnosis.logTail && diagnosis.logTail.lines.length > 0) {
-    const { lines, truncated } = diagnosis.logTail;
-    sections.push(`#### Pipeline log (${truncated ? `last ${lines.length} lines` : `${lines.length} lines`})\n\n${codeBlock(lines.join('\n'))}`);
+    sections.push(`#### ${logTailTitle(diagnosis.logTail)}\n\n${codeBlock(diagnosis.logTail.lines.join('\n'))}`);
   }
   return `${sections.join('\n\n')}\n`;
+}
+
+/** `Pipeline log (last 200 lines)`: the heading of the log tail, in the log and in the summary. */
+export function logTailTitle({ lines, truncated }: LogTail): string {
+  return `Pipeline log (${truncated ? 'last ' : ''}${lines.length} lines)`;
 }
 
 function table(header: string[], rows: string[][]): string {
