@@ -45496,7 +45496,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2060);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(978);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
@@ -45508,7 +45508,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2060:
+/***/ 978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48773,20 +48773,45 @@ function failureOf(error, config, progress, auth) {
         const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
         return { result: 'failed', code, message: error.message, hint: refused ?? hintFor(error) };
     }
-    // A bug of the action's own: still set the outputs and say what broke.
+    return internalError(error);
+}
+/** A bug of the action's own: the outputs are still set, and the report says what broke. */
+function internalError(error) {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
 }
 
 ;// CONCATENATED MODULE: ./src/text.ts
-// Text that came from the server (error messages, hints, status values) goes through `serverText`
-// once, where it enters the action. The result is one line, so it can never start a workflow command
-// (`::add-mask::`, `::set-output`) in the log: every line the action prints begins with its own words.
+// Text that came from the server (error messages, hints, status values, log and compiler lines) goes
+// through `serverText` once, where it enters the action; every plain line the action prints goes
+// through `inert` (src/log.ts) on its way out. Together they keep the runner from reading a workflow
+// command in anything a server sent.
 const MAX_LENGTH = 600;
+// ANSI escape sequences: CSI (colours, cursor moves; ESC [ or the one-byte C1 form), OSC (titles,
+// links; ended by BEL or ESC \), and the two-byte escapes. Feldera's logs are coloured.
+const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
+// The runner finds commands with .NET's culture-sensitive IndexOf and StartsWith, which skip what ICU
+// ignores: control and format characters, variation selectors. Such a character between `#` and `#[`
+// would hide a command from a plain search, so it goes (it shows as nothing anyway).
+const IGNORABLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]+/gu;
+const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\v\f]+/g;
 function serverText(text, secrets = [], maxLength = MAX_LENGTH) {
+    // Line breaks and tabs become spaces first, so words stay apart; the other invisible characters go.
+    const plain = redact(text.replace(ANSI, ''), secrets).replace(LINE_BREAKS, ' ').replace(/\t/g, ' ');
     // Leading spaces stay: they are the indentation of log and compiler lines, which the action prefixes.
-    const line = redact(text, secrets).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trimEnd();
+    const line = inert(plain).trimEnd();
     return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+/**
+ * One line the runner prints as it is: it reads `::command::` at the start of a line, after spaces,
+ * and the legacy `##[command]` anywhere in it (actions/runner, ActionCommand.TryParseV2 and TryParse).
+ * Both are broken by a visible space; invisible characters that could hide them are removed first.
+ */
+function inert(line) {
+    return line
+        .replace(IGNORABLE, (match) => (/[\r\n\u2028\u2029]/.test(match) ? ' ' : ''))
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*):(?=:)/u, '$1: ');
 }
 /** The text with every secret replaced by `***`, as the runner masks them. */
 function redact(text, secrets) {
@@ -48989,7 +49014,11 @@ function message(error) {
 const TRANSIENT_STATUSES = new Set([408, 429, 502, 503, 504]);
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_CAP_MS = 30_000;
+/** fda's longest wait between attempts: a server's Retry-After is obeyed up to this. */
+const RETRY_AFTER_CAP_MS = 60_000;
 const MIN_ATTEMPT_MS = 1000;
+/** A pipeline's status is a few kilobytes, its statistics some more: a larger answer is not one to read. */
+const MAX_JSON_BYTES = 4 << 20;
 /** One JSON request to the pipeline manager, retried by error class inside its window. */
 async function request(options, method, path, retry) {
     const url = new URL(path, options.baseUrl);
@@ -49043,7 +49072,7 @@ async function attemptOnce(options, method, url, timeoutMs) {
             // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
             redirect: 'manual',
         });
-        text = await response.text();
+        text = await readText(response, MAX_JSON_BYTES);
     }
     catch (error) {
         if (options.signal.aborted)
@@ -49065,6 +49094,9 @@ async function attemptOnce(options, method, url, timeoutMs) {
     }
     const status = response.status;
     options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
+    if (text === undefined) {
+        return { transient: new TransientError(`${status} with a body over ${MAX_JSON_BYTES >> 20} MiB, more than any answer of Feldera's; not read further`) };
+    }
     const secrets = options.credentials.secrets();
     const body = parseJson(text);
     const retryAfter = retryAfterMs(response.headers.get('retry-after'));
@@ -49105,6 +49137,23 @@ async function requestHeaders(options, accept, signal) {
         headers['feldera-tenant'] = options.tenant;
     return headers;
 }
+/** The body as text, or `undefined` when it is longer than `maxBytes` (then it is not read further). */
+async function readText(response, maxBytes) {
+    if (Number(response.headers.get('content-length')) > maxBytes) {
+        await response.body?.cancel();
+        return undefined;
+    }
+    const chunks = [];
+    let bytes = 0;
+    for await (const chunk of response.body ?? []) {
+        bytes += chunk.byteLength;
+        // Leaving the loop cancels the stream.
+        if (bytes > maxBytes)
+            return undefined;
+        chunks.push(chunk);
+    }
+    return new TextDecoder().decode(Buffer.concat(chunks));
+}
 function parseJson(text) {
     try {
         return JSON.parse(text);
@@ -49113,15 +49162,13 @@ function parseJson(text) {
         return undefined;
     }
 }
-/** `Retry-After` in seconds or as an HTTP date. */
+/** `Retry-After` in seconds or as an HTTP date, up to a minute. */
 function retryAfterMs(header) {
     if (header === null)
         return undefined;
     const value = header.trim();
-    if (/^\d+$/.test(value))
-        return Number(value) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+    const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+    return Number.isNaN(ms) ? undefined : Math.min(RETRY_AFTER_CAP_MS, Math.max(0, ms));
 }
 const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/;
 /** undici says `fetch failed`; the cause says why (ECONNREFUSED 127.0.0.1:9, ENOTFOUND, a reset). */
@@ -49171,7 +49218,7 @@ async function readLogTail(options, path, limits) {
     });
     const secrets = options.credentials.secrets();
     if (response.status !== 200 || !response.body) {
-        const text = await response.text().catch(() => '');
+        const text = (await readText(response, 64 << 10).catch(() => '')) ?? '(a body too long to show)';
         const message = `GET ${url.href} failed: ${response.status} ${serverText(text, secrets, 200)}`;
         throw new FelderaError('not-feldera', 'UnexpectedResponse', message, { status: response.status });
     }
@@ -49357,7 +49404,35 @@ function programError(value, secrets) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/proxy.ts
+/**
+ * Reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY (the lowercase name first, as undici does) the way curl
+ * does: a bare `host:port` is an HTTP proxy. One that cannot be used is a problem naming the
+ * variable, never its value (it may hold a password).
+ */
+function readProxies(env, problems) {
+    return {
+        httpProxy: proxyUrl(env, 'http_proxy', 'HTTP_PROXY', problems),
+        httpsProxy: proxyUrl(env, 'https_proxy', 'HTTPS_PROXY', problems),
+        noProxy: (env.no_proxy ?? env.NO_PROXY ?? '').trim(),
+    };
+}
+function proxyUrl(env, lower, upper, problems) {
+    const name = env[lower] !== undefined ? lower : upper;
+    const value = (env[name] ?? '').trim();
+    if (!value)
+        return '';
+    const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value) ? value : `http://${value}`;
+    const url = URL.canParse(withScheme) ? new URL(withScheme) : undefined;
+    if (url?.hostname && (url.protocol === 'http:' || url.protocol === 'https:'))
+        return url.href;
+    const scheme = url ? ` (${url.protocol.slice(0, -1)} proxies are not supported)` : '';
+    problems.push(`${name} is not a proxy URL the action can use${scheme}: give http://host:port or https://host:port; a bare host:port means http://. Its value is not shown, as it may hold a password.`);
+    return '';
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 /** Every input of action.yml, in its order. */
 const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'pipeline-name',
@@ -49429,6 +49504,7 @@ function readConfig(source) {
     const tenant = input('tenant') || undefined;
     if (tenant && /[\r\n]/.test(tenant))
         problems.push('tenant must be one line.');
+    const proxy = readProxies(source.env, problems);
     const environment = input('environment') || undefined;
     if (environment && !githubToken)
         problems.push('environment needs github-token (by default the job\'s github.token) to record the deployment.');
@@ -49462,6 +49538,7 @@ function readConfig(source) {
         // With an ID token, a key from FELDERA_API_KEY in the environment is not the credential.
         apiKey: oidcAudience ? undefined : apiKey,
         tenant,
+        proxy,
     };
     return { config: Object.freeze(config), warnings };
 }
@@ -49514,6 +49591,10 @@ function parseBoolean(name, value, problems) {
     problems.push(`${name} "${value}" must be true or false.`);
     return undefined;
 }
+// Five days, a self-hosted runner's job limit; well within the 24.8 days that Node's timers can wait
+// (a longer delay fires at once).
+const MAX_DURATION = '120h';
+const MAX_DURATION_MS = 120 * 3600_000;
 const PART = '(\\d+(?:\\.\\d+)?)';
 const DURATION = new RegExp(`^(?:${PART}h)?(?:${PART}m(?!s))?(?:${PART}s)?(?:${PART}ms)?$`);
 /** `90` (seconds), `90s`, `15m`, `1h30m`, `500ms` → milliseconds; more than zero. */
@@ -49530,7 +49611,54 @@ function parseDuration(name, value, problems) {
         problems.push(`${name} "${value}" must be more than zero.`);
         return undefined;
     }
+    if (total > MAX_DURATION_MS) {
+        problems.push(`${name} "${value}" is longer than ${MAX_DURATION}, the longest a job can run (on a self-hosted runner).`);
+        return undefined;
+    }
     return Math.round(total);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/log.ts
+
+
+
+// The one way to the step's plain log. The runner reads workflow commands in plain lines (not in the
+// data of its own `::error::`, `::warning::` and `::debug::` commands, which @actions/core escapes),
+// so every plain line passes through `inert`, whatever it holds.
+function log_info(line) {
+    info(inert(line));
+}
+/**
+ * Server lines (a log tail, compiler output) in a collapsed group, each behind a bar, and between
+ * `stop-commands` and a token no server can know: the runner runs no command among them.
+ */
+function untrusted(title, lines) {
+    const token = (0,external_node_crypto_.randomUUID)();
+    startGroup(inert(title));
+    info(`::stop-commands::${token}`);
+    for (const line of lines)
+        info(inert(`│ ${line}`));
+    info(`::${token}::`);
+    endGroup();
+}
+/** The step's phases as collapsed groups in the log: opening one closes the one before. */
+function phaseGroups() {
+    let open = false;
+    const close = () => {
+        if (open)
+            endGroup();
+        open = false;
+    };
+    return {
+        open: (title) => {
+            close();
+            startGroup(inert(title));
+            open = true;
+        },
+        close,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/progress.ts
@@ -49557,7 +49685,7 @@ class Progress {
     }
     /** Compute was brought up at some point, so the pipeline may have written a log. */
     get provisioned() {
-        return this.timeline.some((entry) => entry.status !== 'Stopped');
+        return this.timeline.some((entry) => entry.of === 'deployment' && entry.status !== 'Stopped');
     }
     /** Records a snapshot; logs a line when the status, the desired status or the program status changed. */
     observe(status) {
@@ -49566,11 +49694,12 @@ class Progress {
         this.last = status;
         if (status.deployment_status === 'AwaitingApproval' && status.approval_diff)
             this.approvalDiff = status.approval_diff;
-        if (before?.deployment_status !== status.deployment_status) {
-            const current = this.timeline.at(-1);
+        const phase = phaseOf(status);
+        const current = this.timeline.at(-1);
+        if (current?.status !== phase.status || current.of !== phase.of) {
             if (current)
                 current.endedMs = now;
-            this.timeline.push({ status: status.deployment_status, beganMs: now, endedMs: undefined });
+            this.timeline.push({ ...phase, beganMs: now, endedMs: undefined });
         }
         const changed = before?.deployment_status !== status.deployment_status ||
             before.deployment_desired_status !== status.deployment_desired_status ||
@@ -49580,20 +49709,32 @@ class Progress {
             this.line(`[${formatDuration(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
         }
         else if (now - this.lastLineMs >= HEARTBEAT_MS) {
-            this.line(`[${formatDuration(now)}] still ${this.describeLast()}`);
+            this.line(`[${formatDuration(now)}] ${this.describeLast(true)}`);
         }
     }
-    /** `Provisioning for 2m10s`: where the pipeline is and since when. */
-    describeLast() {
+    /**
+     * `Provisioning for 2m10s`, or `the program is still compiling: CompilingRust for 4m10s`: where
+     * the pipeline is and since when. `still` for a heartbeat.
+     */
+    describeLast(still = false) {
         const current = this.timeline.at(-1);
         if (!current)
             return 'no status was read';
-        return `${current.status} for ${formatDuration(this.elapsedMs() - current.beganMs)}`;
+        const since = `${current.status} for ${formatDuration(this.elapsedMs() - current.beganMs)}`;
+        if (current.of === 'deployment')
+            return still ? `still ${since}` : since;
+        return COMPILING.has(current.status) ? `the program is still compiling: ${since}` : `the program is ${since}`;
     }
     line(text) {
         this.lastLineMs = this.elapsedMs();
         this.log(text);
     }
+}
+const COMPILING = new Set(['Pending', 'CompilingSql', 'SqlCompiled', 'CompilingRust']);
+function phaseOf(status) {
+    if (status.deployment_status === 'Stopped' && status.program_status !== 'Success')
+        return { status: status.program_status, of: 'program' };
+    return { status: status.deployment_status, of: 'deployment' };
 }
 
 ;// CONCATENATED MODULE: ./src/report/approval.ts
@@ -49691,7 +49832,7 @@ function summaryMarkdown(facts) {
     const sections = [`### Feldera pipeline ${summary_escape(facts.pipelineName)}\n\n${table(['', ''], rows)}`];
     if (progress.timeline.length > 0) {
         const timeline = progress.timeline.map((entry) => [
-            summary_escape(entry.status),
+            summary_escape(entry.of === 'program' ? `program ${entry.status}` : entry.status),
             `+${formatDuration(entry.beganMs)}`,
             entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
         ]);
@@ -49744,6 +49885,7 @@ function codeBlock(text, indent = '') {
 
 
 
+
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
 async function report({ outcome, progress, config, pipelineUrl, diagnosis, credential }) {
     debug(`Credential: ${credential}`);
@@ -49761,16 +49903,16 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
             core_warning(message, properties);
     }
     if (compilation?.excerpt)
-        printGroup('Compiler output', compilation.excerpt.split('\n'));
+        untrusted('Compiler output', compilation.excerpt.split('\n'));
     if (diagnosis.logTail)
-        printGroup(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
+        untrusted(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
     const elapsed = formatDuration(progress.elapsedMs());
     switch (outcome.result) {
         case 'reached':
-            info(`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`);
+            log_info(`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`);
             break;
         case 'accepted':
-            info(`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`);
+            log_info(`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`);
             break;
         case 'awaiting-approval': {
             const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
@@ -49801,13 +49943,6 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
 function sentences(...parts) {
     const given = parts.filter((part) => Boolean(part));
     return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
-}
-/** Server lines, each already one line of neutralised text, in a collapsed group behind a bar. */
-function printGroup(title, lines) {
-    startGroup(title);
-    for (const line of lines)
-        info(`│ ${line}`);
-    endGroup();
 }
 
 ;// CONCATENATED MODULE: ./src/wait.ts
@@ -49978,85 +50113,91 @@ function waitingRetry(progress, log) {
 
 
 
+
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
 const FOLLOW_UP_MS = 6000;
 async function run() {
-    const progress = new Progress((line) => info(line));
-    let config;
-    try {
-        const read = readConfig({
-            getInput: (name) => getInput(name),
-            env: process.env,
-            onSecret: (secret) => setSecret(secret),
-        });
-        config = read.config;
-        for (const warning of read.warnings)
-            core_warning(warning);
-    }
-    catch (error) {
-        if (!(error instanceof InputError))
-            throw error;
-        const outcome = { result: 'failed', code: 'InvalidInput', message: error.message };
-        await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] }, credential: 'none chosen (invalid input)' });
-        return;
-    }
-    const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
-    info(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
-    const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
-    // Honours HTTP(S)_PROXY and NO_PROXY; a plain Agent when none is set.
-    const dispatcher = new undici.EnvHttpProxyAgent();
-    const auth = authFor(config, process.env, (audience) => getIDToken(audience));
-    const client = new PipelineClient({
-        baseUrl: config.apiUrl,
-        credentials: auth.credentials,
-        tenant: config.tenant,
-        requestTimeoutMs: config.requestTimeoutMs,
-        signal: end.signal,
-        dispatcher,
-        debug: (line) => debug(line),
-    }, config.pipelineName);
-    let open = false;
-    const log = {
-        info: (line) => info(line),
-        warning: (line) => core_warning(line),
-        group: (title) => {
-            if (open)
-                endGroup();
-            startGroup(title);
-            open = true;
-        },
+    const facts = {
+        outcome: { result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' },
+        progress: new Progress(log_info),
+        config: undefined,
+        pipelineUrl: '',
+        diagnosis: { problems: [] },
+        credential: 'none chosen',
     };
-    const deployment = config.environment
-        ? await createDeployment({
-            token: config.githubToken ?? '',
-            environment: config.environment,
-            pipelineName: config.pipelineName,
-            pipelineUrl,
-            cancelled: end.cancelled,
-            info: log.info,
-            warning: log.warning,
-        })
-        : undefined;
-    let outcome;
     try {
-        outcome = await startPipeline(client, config, progress, end.signal, log);
+        await startAndWait(facts);
     }
     catch (error) {
-        outcome = failureOf(error, config, progress, auth);
+        // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
+        facts.outcome = error instanceof InputError ? { result: 'failed', code: 'InvalidInput', message: error.message } : internalError(error);
     }
-    if (open)
-        endGroup();
-    let diagnosis = { problems: [] };
-    if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {
-        // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
-        const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
-        diagnosis = await diagnose(followUp, config, outcome, progress);
+    await report(facts);
+}
+/** Reads the inputs, starts the pipeline, waits, and reads what explains the outcome, into `facts`. */
+async function startAndWait(facts) {
+    const { progress } = facts;
+    const read = readConfig({
+        getInput: (name) => getInput(name),
+        env: process.env,
+        onSecret: (secret) => setSecret(secret),
+    });
+    const config = read.config;
+    facts.config = config;
+    for (const warning of read.warnings)
+        core_warning(warning);
+    const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
+    facts.pipelineUrl = pipelineUrl;
+    log_info(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
+    const auth = authFor(config, process.env, (audience) => getIDToken(audience));
+    facts.credential = auth.describe();
+    const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
+    // The proxies of the environment, as inputs.ts read and checked them; a plain Agent when none is set.
+    const dispatcher = new undici.EnvHttpProxyAgent(config.proxy);
+    try {
+        const client = new PipelineClient({
+            baseUrl: config.apiUrl,
+            credentials: auth.credentials,
+            tenant: config.tenant,
+            requestTimeoutMs: config.requestTimeoutMs,
+            signal: end.signal,
+            dispatcher,
+            debug: (line) => debug(line),
+        }, config.pipelineName);
+        const phases = phaseGroups();
+        const log = { info: log_info, warning: (line) => core_warning(line), group: phases.open };
+        const deployment = config.environment
+            ? await createDeployment({
+                token: config.githubToken ?? '',
+                environment: config.environment,
+                pipelineName: config.pipelineName,
+                pipelineUrl,
+                cancelled: end.cancelled,
+                info: log_info,
+                warning: log.warning,
+            })
+            : undefined;
+        try {
+            facts.outcome = await startPipeline(client, config, progress, end.signal, log);
+        }
+        catch (error) {
+            facts.outcome = failureOf(error, config, progress, auth);
+        }
+        phases.close();
+        const outcome = facts.outcome;
+        if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {
+            // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
+            const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
+            facts.diagnosis = await diagnose(followUp, config, outcome, progress);
+        }
+        await deployment?.finish(outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
+        facts.credential = auth.describe();
     }
-    await deployment?.finish(outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
-    end.dispose();
-    // Sockets left open would keep the process, and a cancelled run, alive.
-    await dispatcher.destroy().catch(() => undefined);
-    await report({ outcome, progress, config, pipelineUrl, diagnosis, credential: auth.describe() });
+    finally {
+        end.dispose();
+        // Sockets left open would keep the process, and a cancelled run, alive.
+        await dispatcher.destroy().catch(() => undefined);
+    }
 }
 
 

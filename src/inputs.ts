@@ -1,4 +1,5 @@
 import type { BootstrapPolicy, Initial } from './feldera/types.ts';
+import { readProxies, type Proxies } from './proxy.ts';
 
 /** Every input of action.yml, in its order. */
 export const INPUT_NAMES = [
@@ -45,6 +46,8 @@ export interface Config {
   readonly oidcAudience: string | undefined;
   /** Sent as `Feldera-Tenant` on every request. */
   readonly tenant: string | undefined;
+  /** From HTTP_PROXY, HTTPS_PROXY and NO_PROXY. */
+  readonly proxy: Proxies;
 }
 
 /** When to read the pipeline's log into the step's log and summary. */
@@ -115,6 +118,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   }
   const tenant = input('tenant') || undefined;
   if (tenant && /[\r\n]/.test(tenant)) problems.push('tenant must be one line.');
+  const proxy = readProxies(source.env, problems);
   const environment = input('environment') || undefined;
   if (environment && !githubToken) problems.push('environment needs github-token (by default the job\'s github.token) to record the deployment.');
 
@@ -148,6 +152,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     // With an ID token, a key from FELDERA_API_KEY in the environment is not the credential.
     apiKey: oidcAudience ? undefined : apiKey,
     tenant,
+    proxy,
   };
   return { config: Object.freeze(config), warnings };
 }
@@ -201,6 +206,10 @@ export function parseBoolean(name: InputName, value: string, problems: string[])
   return undefined;
 }
 
+// Five days, a self-hosted runner's job limit; well within the 24.8 days that Node's timers can wait
+// (a longer delay fires at once).
+const MAX_DURATION = '120h';
+const MAX_DURATION_MS = 120 * 3600_000;
 const PART = '(\\d+(?:\\.\\d+)?)';
 const DURATION = new RegExp(`^(?:${PART}h)?(?:${PART}m(?!s))?(?:${PART}s)?(?:${PART}ms)?$`);
 
@@ -216,6 +225,10 @@ export function parseDuration(name: InputName, value: string, problems: string[]
   const total = seconds !== undefined ? seconds * 1000 : ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
   if (!(total > 0)) {
     problems.push(`${name} "${value}" must be more than zero.`);
+    return undefined;
+  }
+  if (total > MAX_DURATION_MS) {
+    problems.push(`${name} "${value}" is longer than ${MAX_DURATION}, the longest a job can run (on a self-hosted runner).`);
     return undefined;
   }
   return Math.round(total);

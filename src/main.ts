@@ -2,14 +2,15 @@ import * as core from '@actions/core';
 import { EnvHttpProxyAgent } from 'undici';
 import { authFor } from './auth.ts';
 import { createDeployment } from './deployment.ts';
-import { diagnose, type Diagnosis } from './diagnose.ts';
+import { diagnose } from './diagnose.ts';
 import { PipelineClient } from './feldera/client.ts';
-import { InputError, readConfig, type Config } from './inputs.ts';
+import { InputError, readConfig } from './inputs.ts';
 import { targetStatus } from './lifecycle.ts';
-import { failureOf, type Outcome } from './outcome.ts';
+import { info, phaseGroups } from './log.ts';
+import { failureOf, internalError } from './outcome.ts';
 import { Progress } from './progress.ts';
 import { countChanges } from './report/approval.ts';
-import { report } from './report/report.ts';
+import { report, type ReportFacts } from './report/report.ts';
 import { runEnd } from './run-end.ts';
 import { startPipeline } from './start.ts';
 import { formatDuration } from './text.ts';
@@ -18,78 +19,86 @@ import { formatDuration } from './text.ts';
 const FOLLOW_UP_MS = 6000;
 
 export async function run(): Promise<void> {
-  const progress = new Progress((line) => core.info(line));
-  let config: Config;
+  const facts: ReportFacts = {
+    outcome: { result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' },
+    progress: new Progress(info),
+    config: undefined,
+    pipelineUrl: '',
+    diagnosis: { problems: [] },
+    credential: 'none chosen',
+  };
   try {
-    const read = readConfig({
-      getInput: (name) => core.getInput(name),
-      env: process.env,
-      onSecret: (secret) => core.setSecret(secret),
-    });
-    config = read.config;
-    for (const warning of read.warnings) core.warning(warning);
+    await startAndWait(facts);
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    const outcome: Outcome = { result: 'failed', code: 'InvalidInput', message: error.message };
-    await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] }, credential: 'none chosen (invalid input)' });
-    return;
+    // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
+    facts.outcome = error instanceof InputError ? { result: 'failed', code: 'InvalidInput', message: error.message } : internalError(error);
   }
+  await report(facts);
+}
+
+/** Reads the inputs, starts the pipeline, waits, and reads what explains the outcome, into `facts`. */
+async function startAndWait(facts: ReportFacts): Promise<void> {
+  const { progress } = facts;
+  const read = readConfig({
+    getInput: (name) => core.getInput(name),
+    env: process.env,
+    onSecret: (secret) => core.setSecret(secret),
+  });
+  const config = read.config;
+  facts.config = config;
+  for (const warning of read.warnings) core.warning(warning);
 
   const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
-  core.info(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
-  const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
-  // Honours HTTP(S)_PROXY and NO_PROXY; a plain Agent when none is set.
-  const dispatcher = new EnvHttpProxyAgent();
+  facts.pipelineUrl = pipelineUrl;
+  info(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
   const auth = authFor(config, process.env, (audience) => core.getIDToken(audience));
-  const client = new PipelineClient(
-    {
-      baseUrl: config.apiUrl,
-      credentials: auth.credentials,
-      tenant: config.tenant,
-      requestTimeoutMs: config.requestTimeoutMs,
-      signal: end.signal,
-      dispatcher,
-      debug: (line) => core.debug(line),
-    },
-    config.pipelineName,
-  );
-  let open = false;
-  const log = {
-    info: (line: string) => core.info(line),
-    warning: (line: string) => core.warning(line),
-    group: (title: string) => {
-      if (open) core.endGroup();
-      core.startGroup(title);
-      open = true;
-    },
-  };
-  const deployment = config.environment
-    ? await createDeployment({
-        token: config.githubToken ?? '',
-        environment: config.environment,
-        pipelineName: config.pipelineName,
-        pipelineUrl,
-        cancelled: end.cancelled,
-        info: log.info,
-        warning: log.warning,
-      })
-    : undefined;
-  let outcome: Outcome;
+  facts.credential = auth.describe();
+  const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
+  // The proxies of the environment, as inputs.ts read and checked them; a plain Agent when none is set.
+  const dispatcher = new EnvHttpProxyAgent(config.proxy);
   try {
-    outcome = await startPipeline(client, config, progress, end.signal, log);
-  } catch (error) {
-    outcome = failureOf(error, config, progress, auth);
+    const client = new PipelineClient(
+      {
+        baseUrl: config.apiUrl,
+        credentials: auth.credentials,
+        tenant: config.tenant,
+        requestTimeoutMs: config.requestTimeoutMs,
+        signal: end.signal,
+        dispatcher,
+        debug: (line) => core.debug(line),
+      },
+      config.pipelineName,
+    );
+    const phases = phaseGroups();
+    const log = { info, warning: (line: string) => core.warning(line), group: phases.open };
+    const deployment = config.environment
+      ? await createDeployment({
+          token: config.githubToken ?? '',
+          environment: config.environment,
+          pipelineName: config.pipelineName,
+          pipelineUrl,
+          cancelled: end.cancelled,
+          info,
+          warning: log.warning,
+        })
+      : undefined;
+    try {
+      facts.outcome = await startPipeline(client, config, progress, end.signal, log);
+    } catch (error) {
+      facts.outcome = failureOf(error, config, progress, auth);
+    }
+    phases.close();
+    const outcome = facts.outcome;
+    if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {
+      // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
+      const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
+      facts.diagnosis = await diagnose(followUp, config, outcome, progress);
+    }
+    await deployment?.finish(outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
+    facts.credential = auth.describe();
+  } finally {
+    end.dispose();
+    // Sockets left open would keep the process, and a cancelled run, alive.
+    await dispatcher.destroy().catch(() => undefined);
   }
-  if (open) core.endGroup();
-  let diagnosis: Diagnosis = { problems: [] };
-  if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {
-    // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
-    const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
-    diagnosis = await diagnose(followUp, config, outcome, progress);
-  }
-  await deployment?.finish(outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
-  end.dispose();
-  // Sockets left open would keep the process, and a cancelled run, alive.
-  await dispatcher.destroy().catch(() => undefined);
-  await report({ outcome, progress, config, pipelineUrl, diagnosis, credential: auth.describe() });
 }

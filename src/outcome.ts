@@ -57,7 +57,11 @@ export function failureOf(error: unknown, config: Config, progress: Progress, au
     const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
     return { result: 'failed', code, message: error.message, hint: refused ?? hintFor(error) };
   }
-  // A bug of the action's own: still set the outputs and say what broke.
+  return internalError(error);
+}
+
+/** A bug of the action's own: the outputs are still set, and the report says what broke. */
+export function internalError(error: unknown): Outcome {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
 }

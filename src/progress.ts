@@ -1,9 +1,14 @@
 import type { PipelineDiff, PipelineStatus } from './feldera/types.ts';
 import { formatDuration } from './text.ts';
 
-/** A `deployment_status` the step saw, and when (ms from the step's start). */
+/**
+ * A phase the step saw, and when (ms from the step's start): the `deployment_status`, or, while the
+ * pipeline is `Stopped` and its program is not compiled, the `program_status` (an early start waits
+ * there for the compiler, and a compile error ends there).
+ */
 export interface TimelineEntry {
   status: string;
+  of: 'deployment' | 'program';
   beganMs: number;
   endedMs: number | undefined;
 }
@@ -34,7 +39,7 @@ export class Progress {
 
   /** Compute was brought up at some point, so the pipeline may have written a log. */
   get provisioned(): boolean {
-    return this.timeline.some((entry) => entry.status !== 'Stopped');
+    return this.timeline.some((entry) => entry.of === 'deployment' && entry.status !== 'Stopped');
   }
 
   /** Records a snapshot; logs a line when the status, the desired status or the program status changed. */
@@ -43,10 +48,11 @@ export class Progress {
     const now = this.elapsedMs();
     this.last = status;
     if (status.deployment_status === 'AwaitingApproval' && status.approval_diff) this.approvalDiff = status.approval_diff;
-    if (before?.deployment_status !== status.deployment_status) {
-      const current = this.timeline.at(-1);
+    const phase = phaseOf(status);
+    const current = this.timeline.at(-1);
+    if (current?.status !== phase.status || current.of !== phase.of) {
       if (current) current.endedMs = now;
-      this.timeline.push({ status: status.deployment_status, beganMs: now, endedMs: undefined });
+      this.timeline.push({ ...phase, beganMs: now, endedMs: undefined });
     }
     const changed =
       before?.deployment_status !== status.deployment_status ||
@@ -56,19 +62,31 @@ export class Progress {
       const program = status.program_status === 'Success' ? '' : `, program ${status.program_status}`;
       this.line(`[${formatDuration(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
     } else if (now - this.lastLineMs >= HEARTBEAT_MS) {
-      this.line(`[${formatDuration(now)}] still ${this.describeLast()}`);
+      this.line(`[${formatDuration(now)}] ${this.describeLast(true)}`);
     }
   }
 
-  /** `Provisioning for 2m10s`: where the pipeline is and since when. */
-  describeLast(): string {
+  /**
+   * `Provisioning for 2m10s`, or `the program is still compiling: CompilingRust for 4m10s`: where
+   * the pipeline is and since when. `still` for a heartbeat.
+   */
+  describeLast(still = false): string {
     const current = this.timeline.at(-1);
     if (!current) return 'no status was read';
-    return `${current.status} for ${formatDuration(this.elapsedMs() - current.beganMs)}`;
+    const since = `${current.status} for ${formatDuration(this.elapsedMs() - current.beganMs)}`;
+    if (current.of === 'deployment') return still ? `still ${since}` : since;
+    return COMPILING.has(current.status) ? `the program is still compiling: ${since}` : `the program is ${since}`;
   }
 
   private line(text: string): void {
     this.lastLineMs = this.elapsedMs();
     this.log(text);
   }
+}
+
+const COMPILING = new Set(['Pending', 'CompilingSql', 'SqlCompiled', 'CompilingRust']);
+
+function phaseOf(status: PipelineStatus): Pick<TimelineEntry, 'status' | 'of'> {
+  if (status.deployment_status === 'Stopped' && status.program_status !== 'Success') return { status: status.program_status, of: 'program' };
+  return { status: status.deployment_status, of: 'deployment' };
 }

@@ -1,13 +1,37 @@
-// Text that came from the server (error messages, hints, status values) goes through `serverText`
-// once, where it enters the action. The result is one line, so it can never start a workflow command
-// (`::add-mask::`, `::set-output`) in the log: every line the action prints begins with its own words.
+// Text that came from the server (error messages, hints, status values, log and compiler lines) goes
+// through `serverText` once, where it enters the action; every plain line the action prints goes
+// through `inert` (src/log.ts) on its way out. Together they keep the runner from reading a workflow
+// command in anything a server sent.
 
 const MAX_LENGTH = 600;
 
+// ANSI escape sequences: CSI (colours, cursor moves; ESC [ or the one-byte C1 form), OSC (titles,
+// links; ended by BEL or ESC \), and the two-byte escapes. Feldera's logs are coloured.
+const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
+// The runner finds commands with .NET's culture-sensitive IndexOf and StartsWith, which skip what ICU
+// ignores: control and format characters, variation selectors. Such a character between `#` and `#[`
+// would hide a command from a plain search, so it goes (it shows as nothing anyway).
+const IGNORABLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]+/gu;
+const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\v\f]+/g;
+
 export function serverText(text: string, secrets: readonly string[] = [], maxLength = MAX_LENGTH): string {
+  // Line breaks and tabs become spaces first, so words stay apart; the other invisible characters go.
+  const plain = redact(text.replace(ANSI, ''), secrets).replace(LINE_BREAKS, ' ').replace(/\t/g, ' ');
   // Leading spaces stay: they are the indentation of log and compiler lines, which the action prefixes.
-  const line = redact(text, secrets).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trimEnd();
+  const line = inert(plain).trimEnd();
   return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+
+/**
+ * One line the runner prints as it is: it reads `::command::` at the start of a line, after spaces,
+ * and the legacy `##[command]` anywhere in it (actions/runner, ActionCommand.TryParseV2 and TryParse).
+ * Both are broken by a visible space; invisible characters that could hide them are removed first.
+ */
+export function inert(line: string): string {
+  return line
+    .replace(IGNORABLE, (match) => (/[\r\n\u2028\u2029]/.test(match) ? ' ' : ''))
+    .replace(/##\[/g, '## [')
+    .replace(/^(\s*):(?=:)/u, '$1: ');
 }
 
 /** The text with every secret replaced by `***`, as the runner masks them. */

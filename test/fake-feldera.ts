@@ -63,6 +63,8 @@ export type Fault =
   /** A 200 whose body ends early: the connection closes before `content-length` bytes. */
   | { kind: 'truncated' }
   | { kind: 'hang' }
+  /** A 200 whose body never ends: a megabyte of JSON-looking text every few milliseconds until the client goes. */
+  | { kind: 'endless' }
   | { kind: 'delay'; ms: number };
 
 export type Endpoint = 'start' | 'approve' | 'dismiss_error' | 'status' | 'logs';
@@ -287,6 +289,14 @@ export class FakeFeldera {
         response.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
         response.write('{"name": "p", "deployment_status": "Runn');
         return void setTimeout(() => request.socket.destroy(), 10);
+      }
+      if (fault.kind === 'endless') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{"name": "');
+        const megabyte = 'x'.repeat(1 << 20);
+        const timer = setInterval(() => response.write(megabyte), 5);
+        this.streams.add(timer);
+        return void response.on('close', () => clearInterval(timer));
       }
       if (fault.kind === 'status') {
         response.writeHead(fault.status, { 'content-type': 'text/html', ...fault.headers });

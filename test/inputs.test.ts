@@ -46,6 +46,7 @@ describe('readConfig', () => {
       githubToken: undefined,
       oidcAudience: undefined,
       tenant: undefined,
+      proxy: { httpProxy: '', httpsProxy: '', noProxy: '' },
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(warnings).toEqual([]);

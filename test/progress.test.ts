@@ -44,10 +44,27 @@ describe('Progress', () => {
     vi.advanceTimersByTime(500);
     progress.observe(status('Running'));
     expect(progress.timeline).toEqual([
-      { status: 'Provisioning', beganMs: 0, endedMs: 2000 },
-      { status: 'Running', beganMs: 2000, endedMs: undefined },
+      { status: 'Provisioning', of: 'deployment', beganMs: 0, endedMs: 2000 },
+      { status: 'Running', of: 'deployment', beganMs: 2000, endedMs: undefined },
     ]);
     expect(progress.provisioned).toBe(true);
     expect(progress.describeLast()).toBe('Running for 0s');
+  });
+
+  it('names the program status while the pipeline is Stopped and its program is not compiled', () => {
+    const lines: string[] = [];
+    const progress = new Progress((line) => lines.push(line));
+    progress.observe(status('Stopped', 'CompilingSql'));
+    vi.advanceTimersByTime(1000);
+    progress.observe(status('Stopped', 'CompilingRust'));
+    vi.advanceTimersByTime(30_000);
+    progress.observe(status('Stopped', 'CompilingRust'));
+    expect(progress.describeLast()).toBe('the program is still compiling: CompilingRust for 30s');
+    expect(lines.at(-1)).toBe('[31s] the program is still compiling: CompilingRust for 30s');
+    expect(progress.provisioned).toBe(false);
+    progress.observe(status('Stopped', 'SqlError'));
+    progress.observe(status('Provisioning'));
+    expect(progress.timeline.map(({ status, of }) => `${of} ${status}`)).toEqual(['program CompilingSql', 'program CompilingRust', 'program SqlError', 'deployment Provisioning']);
+    expect(progress.provisioned).toBe(true);
   });
 });

@@ -144,8 +144,8 @@ describe('compiler messages', () => {
     ]);
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('::group::Compiler output\n│ error[E0308]: mismatched types\n│   --> src/udf.rs:3:5\n');
-    expect(run.stdout).toContain('│ ::add-mask::from-cargo\n::endgroup::');
+    expect(run.stdout).toMatch(/::group::Compiler output\n::stop-commands::[0-9a-f-]{36}\n│ error\[E0308\]: mismatched types\n│   --> src\/udf.rs:3:5\n/);
+    expect(run.stdout).toMatch(/│ : :add-mask::from-cargo\n::[0-9a-f-]{36}::\n::endgroup::/);
     expect(run.stdout).not.toMatch(/^::add-mask::from-cargo/m);
     expect(errorAnnotation(run).message).toContain('First error: error[E0308]: mismatched types');
     expect(run.summary).toContain('#### Compiler messages\n\n```text\nerror[E0308]: mismatched types');
@@ -168,17 +168,17 @@ describe('the pipeline log', () => {
     expect(server.calls('logs')).toHaveLength(1);
     // 5 s at most for the read, whatever the stream does (the rest is the start itself).
     expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(10);
-    expect(run.stdout).toMatch(/::group::Pipeline log \(\d+ lines\)\n│ INFO starting\n│ ::add-mask::from-the-log\n│ ERROR out of memory\n│ tick 1\n/);
+    expect(run.stdout).toMatch(/::group::Pipeline log \(\d+ lines\)\n::stop-commands::[0-9a-f-]{36}\n│ INFO starting\n│ : :add-mask::from-the-log\n│ ERROR out of memory\n│ tick 1\n/);
     expect(run.stdout).not.toMatch(/^::add-mask::from-the-log/m);
-    expect(run.summary).toMatch(/#### Pipeline log \(\d+ lines\)\n\n```text\nINFO starting\n::add-mask::from-the-log\nERROR out of memory\n/);
+    expect(run.summary).toMatch(/#### Pipeline log \(\d+ lines\)\n\n```text\nINFO starting\n: :add-mask::from-the-log\nERROR out of memory\n/);
   });
 
   it('keeps the tail of a long log', async () => {
     const lines = Array.from({ length: 500 }, (_, i) => `line ${i + 1}`);
     const server = await fake([crashing({ logLines: lines })]);
     const run = await act(inputs(server));
-    expect(run.stdout).toMatch(/::group::Pipeline log \(last 200 lines\)\n│ line 301\n/);
-    expect(run.stdout).toContain('│ line 500\n::endgroup::');
+    expect(run.stdout).toMatch(/::group::Pipeline log \(last 200 lines\)\n::stop-commands::[0-9a-f-]{36}\n│ line 301\n/);
+    expect(run.stdout).toMatch(/│ line 500\n::[0-9a-f-]{36}::\n::endgroup::/);
   });
 
   it.each([

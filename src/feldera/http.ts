@@ -28,7 +28,11 @@ export interface RetryPolicy {
 const TRANSIENT_STATUSES = new Set([408, 429, 502, 503, 504]);
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_CAP_MS = 30_000;
+/** fda's longest wait between attempts: a server's Retry-After is obeyed up to this. */
+const RETRY_AFTER_CAP_MS = 60_000;
 const MIN_ATTEMPT_MS = 1000;
+/** A pipeline's status is a few kilobytes, its statistics some more: a larger answer is not one to read. */
+export const MAX_JSON_BYTES = 4 << 20;
 
 /** One JSON request to the pipeline manager, retried by error class inside its window. */
 export async function request(
@@ -82,7 +86,7 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
   const requestTimeout = AbortSignal.timeout(timeoutMs);
   const signal = AbortSignal.any([options.signal, requestTimeout]);
   const sentAt = performance.now();
-  let text: string;
+  let text: string | undefined;
   let response: Awaited<ReturnType<typeof fetch>>;
   try {
     const headers = await requestHeaders(options, 'application/json', signal);
@@ -94,7 +98,7 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
       // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
       redirect: 'manual',
     });
-    text = await response.text();
+    text = await readText(response, MAX_JSON_BYTES);
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason;
     if (requestTimeout.aborted) return { transient: new TransientError(`no complete answer within ${formatDuration(timeoutMs)}`) };
@@ -112,6 +116,9 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
   }
   const status = response.status;
   options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
+  if (text === undefined) {
+    return { transient: new TransientError(`${status} with a body over ${MAX_JSON_BYTES >> 20} MiB, more than any answer of Feldera's; not read further`) };
+  }
   const secrets = options.credentials.secrets();
   const body = parseJson(text);
   const retryAfter = retryAfterMs(response.headers.get('retry-after'));
@@ -151,6 +158,23 @@ export async function requestHeaders(options: HttpOptions, accept: string, signa
   return headers;
 }
 
+/** The body as text, or `undefined` when it is longer than `maxBytes` (then it is not read further). */
+export async function readText(response: Awaited<ReturnType<typeof fetch>>, maxBytes: number): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for await (const chunk of response.body ?? []) {
+    bytes += chunk.byteLength;
+    // Leaving the loop cancels the stream.
+    if (bytes > maxBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
@@ -159,13 +183,12 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** `Retry-After` in seconds or as an HTTP date. */
+/** `Retry-After` in seconds or as an HTTP date, up to a minute. */
 export function retryAfterMs(header: string | null): number | undefined {
   if (header === null) return undefined;
   const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.min(RETRY_AFTER_CAP_MS, Math.max(0, ms));
 }
 
 const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/;

@@ -1,7 +1,7 @@
 import { fetch } from 'undici';
 import { serverText } from '../text.ts';
 import { FelderaError } from './errors.ts';
-import { requestHeaders, type HttpOptions } from './http.ts';
+import { readText, requestHeaders, type HttpOptions } from './http.ts';
 
 /** `GET /logs` never ends while the pipeline exists: how much of it to read. */
 export interface LogLimits {
@@ -34,7 +34,7 @@ export async function readLogTail(options: HttpOptions, path: string, limits: Lo
   });
   const secrets = options.credentials.secrets();
   if (response.status !== 200 || !response.body) {
-    const text = await response.text().catch(() => '');
+    const text = (await readText(response, 64 << 10).catch(() => '')) ?? '(a body too long to show)';
     const message = `GET ${url.href} failed: ${response.status} ${serverText(text, secrets, 200)}`;
     throw new FelderaError('not-feldera', 'UnexpectedResponse', message, { status: response.status });
   }

@@ -4,6 +4,7 @@ import type { Config } from '../inputs.ts';
 import { targetStatus } from '../lifecycle.ts';
 import type { Outcome } from '../outcome.ts';
 import type { Progress } from '../progress.ts';
+import { info, untrusted } from '../log.ts';
 import { formatDuration } from '../text.ts';
 import { countChanges } from './approval.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
@@ -33,16 +34,16 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
     if (level === 'error') core.error(message, properties);
     else core.warning(message, properties);
   }
-  if (compilation?.excerpt) printGroup('Compiler output', compilation.excerpt.split('\n'));
-  if (diagnosis.logTail) printGroup(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
+  if (compilation?.excerpt) untrusted('Compiler output', compilation.excerpt.split('\n'));
+  if (diagnosis.logTail) untrusted(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
 
   const elapsed = formatDuration(progress.elapsedMs());
   switch (outcome.result) {
     case 'reached':
-      core.info(`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`);
+      info(`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`);
       break;
     case 'accepted':
-      core.info(`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`);
+      info(`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`);
       break;
     case 'awaiting-approval': {
       const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
@@ -78,11 +79,4 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
 function sentences(...parts: (string | undefined)[]): string {
   const given = parts.filter((part): part is string => Boolean(part));
   return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
-}
-
-/** Server lines, each already one line of neutralised text, in a collapsed group behind a bar. */
-function printGroup(title: string, lines: string[]): void {
-  core.startGroup(title);
-  for (const line of lines) core.info(`│ ${line}`);
-  core.endGroup();
 }

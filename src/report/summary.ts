@@ -42,7 +42,7 @@ export function summaryMarkdown(facts: SummaryFacts): string {
 
   if (progress.timeline.length > 0) {
     const timeline = progress.timeline.map((entry) => [
-      escape(entry.status),
+      escape(entry.of === 'program' ? `program ${entry.status}` : entry.status),
       `+${formatDuration(entry.beganMs)}`,
       entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
     ]);

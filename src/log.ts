@@ -1,0 +1,41 @@
+import * as core from '@actions/core';
+import { randomUUID } from 'node:crypto';
+import { inert } from './text.ts';
+
+// The one way to the step's plain log. The runner reads workflow commands in plain lines (not in the
+// data of its own `::error::`, `::warning::` and `::debug::` commands, which @actions/core escapes),
+// so every plain line passes through `inert`, whatever it holds.
+
+export function info(line: string): void {
+  core.info(inert(line));
+}
+
+/**
+ * Server lines (a log tail, compiler output) in a collapsed group, each behind a bar, and between
+ * `stop-commands` and a token no server can know: the runner runs no command among them.
+ */
+export function untrusted(title: string, lines: readonly string[]): void {
+  const token = randomUUID();
+  core.startGroup(inert(title));
+  core.info(`::stop-commands::${token}`);
+  for (const line of lines) core.info(inert(`│ ${line}`));
+  core.info(`::${token}::`);
+  core.endGroup();
+}
+
+/** The step's phases as collapsed groups in the log: opening one closes the one before. */
+export function phaseGroups(): { open: (title: string) => void; close: () => void } {
+  let open = false;
+  const close = () => {
+    if (open) core.endGroup();
+    open = false;
+  };
+  return {
+    open: (title) => {
+      close();
+      core.startGroup(inert(title));
+      open = true;
+    },
+    close,
+  };
+}
