@@ -45496,7 +45496,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(978);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4351);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
@@ -45508,7 +45508,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 978:
+/***/ 4351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49273,7 +49273,108 @@ async function readWithin(reader, ms) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/feldera/stats.ts
+
+
+/** Endpoints kept of each direction: far more than a pipeline has, few enough for the outputs. */
+const MAX_ENDPOINTS = 1000;
+/** Errors kept of each list (Feldera sends up to 100 per tag, oldest first): the newest are the ones told. */
+const MAX_ERRORS_KEPT = 3;
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A field of the server's object itself, never one inherited (`__proto__`, `constructor`). */
+const field = (record, name) => (Object.hasOwn(record, name) ? record[name] : undefined);
+const count = (value) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
+/**
+ * Checks the body's shape and neutralises every string of the server's once, here. Only the three
+ * required parts must be there; a field of the wrong type reads as absent, so that a newer or older
+ * Feldera still gives the action what it can.
+ */
+function controllerStatus(body, secrets) {
+    const record = isObject(body) ? body : {};
+    const global = field(record, 'global_metrics');
+    const inputs = field(record, 'inputs');
+    const outputs = field(record, 'outputs');
+    if (!isObject(global) || !Array.isArray(inputs) || !Array.isArray(outputs)) {
+        throw new FelderaError('not-feldera', 'UnexpectedResponse', "The pipeline's statistics lack global_metrics, inputs or outputs: is api-url the Feldera API?");
+    }
+    const text = (value, maxLength) => (typeof value === 'string' ? serverText(value, secrets, maxLength) : '');
+    const nullableText = (value) => (typeof value === 'string' ? serverText(value, secrets) : null);
+    const health = (value) => isObject(value) && typeof field(value, 'status') === 'string'
+        ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) }
+        : null;
+    const errors = (value) => Array.isArray(value)
+        ? value
+            .slice(-MAX_ERRORS_KEPT)
+            .filter(isObject)
+            .map((error) => ({ timestamp: text(field(error, 'timestamp'), 40), message: text(field(error, 'message')) }))
+        : null;
+    const endpoint = (value) => {
+        const config = field(value, 'config');
+        return {
+            endpoint_name: text(field(value, 'endpoint_name'), 200),
+            config: { stream: isObject(config) ? text(field(config, 'stream'), 200) : '' },
+            health: health(field(value, 'health')),
+            fatal_error: nullableText(field(value, 'fatal_error')),
+            transport_errors: errors(field(value, 'transport_errors')),
+        };
+    };
+    const metrics = (value) => {
+        const metrics = field(value, 'metrics');
+        return isObject(metrics) ? metrics : {};
+    };
+    const keptInputs = inputs.slice(0, MAX_ENDPOINTS).filter(isObject);
+    const keptOutputs = outputs.slice(0, MAX_ENDPOINTS).filter(isObject);
+    return {
+        global_metrics: globalMetrics(global, text),
+        inputs: keptInputs.map((input) => ({
+            ...endpoint(input),
+            paused: field(input, 'paused') === true,
+            metrics: {
+                total_records: count(field(metrics(input), 'total_records')),
+                num_transport_errors: count(field(metrics(input), 'num_transport_errors')),
+                num_parse_errors: count(field(metrics(input), 'num_parse_errors')),
+                end_of_input: field(metrics(input), 'end_of_input') === true,
+            },
+            parse_errors: errors(field(input, 'parse_errors')),
+        })),
+        outputs: keptOutputs.map((output) => ({
+            ...endpoint(output),
+            metrics: {
+                transmitted_records: count(field(metrics(output), 'transmitted_records')),
+                num_transport_errors: count(field(metrics(output), 'num_transport_errors')),
+                num_encode_errors: count(field(metrics(output), 'num_encode_errors')),
+            },
+            encode_errors: errors(field(output, 'encode_errors')),
+        })),
+        omitted_endpoints: Math.max(0, inputs.length - MAX_ENDPOINTS) + Math.max(0, outputs.length - MAX_ENDPOINTS),
+    };
+}
+function globalMetrics(global, text) {
+    const progress = (value) => isObject(value)
+        ? {
+            completed: count(field(value, 'completed')),
+            in_progress: count(field(value, 'in_progress')),
+            remaining: count(field(value, 'remaining')),
+            in_progress_processed_records: count(field(value, 'in_progress_processed_records')),
+            in_progress_total_records: count(field(value, 'in_progress_total_records')),
+        }
+        : null;
+    return {
+        state: text(field(global, 'state'), 40),
+        bootstrap_in_progress: field(global, 'bootstrap_in_progress') === true,
+        concurrent_bootstrap_phase: text(field(global, 'concurrent_bootstrap_phase'), 40) || 'Inactive',
+        commit_progress: progress(field(global, 'commit_progress')),
+        concurrent_bootstrap_progress: progress(field(global, 'concurrent_bootstrap_progress')),
+        incarnation_uuid: text(field(global, 'incarnation_uuid'), 100),
+        total_input_records: count(field(global, 'total_input_records')),
+        total_processed_records: count(field(global, 'total_processed_records')),
+        output_stall_msecs: count(field(global, 'output_stall_msecs')),
+        pipeline_complete: field(global, 'pipeline_complete') === true,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/feldera/client.ts
+
 
 
 
@@ -49307,6 +49408,11 @@ class PipelineClient {
     async programError(retry) {
         const body = (await request(this.http, 'GET', `${this.path}?selector=all`, retry));
         return programError(body?.program_error, this.secrets());
+    }
+    /** The connectors' health and counters, with their recent errors; 503 until the pipeline process is up. */
+    async stats(retry) {
+        const body = await request(this.http, 'GET', `${this.path}/stats?include_connector_errors=true`, retry);
+        return controllerStatus(body, this.secrets());
     }
     logs(limits) {
         return readLogTail(this.http, `${this.path}/logs`, limits);
@@ -49346,16 +49452,16 @@ function pipelineStatus(body, secrets) {
             : null,
     };
 }
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const client_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => serverText(name, secrets, 200)) : [];
 /** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
 function approvalDiff(details, secrets) {
-    if (!isObject(details))
+    if (!client_isObject(details))
         return null;
     const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
-    if (!isObject(diff))
+    if (!client_isObject(diff))
         return null;
-    const program = isObject(diff.program_diff) ? diff.program_diff : null;
+    const program = client_isObject(diff.program_diff) ? diff.program_diff : null;
     return {
         program_diff: program && {
             added_tables: names(program.added_tables, secrets),
@@ -49379,16 +49485,16 @@ function approvalDiff(details, secrets) {
  * neutralise each line. Only the key is taken out here.
  */
 function programError(value, secrets) {
-    if (!isObject(value))
+    if (!client_isObject(value))
         return null;
     const text = (value) => redact(typeof value === 'string' ? value : '', secrets);
     const number = (n) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
-    const sql = isObject(value.sql_compilation) ? value.sql_compilation : null;
-    const rust = isObject(value.rust_compilation) ? value.rust_compilation : null;
+    const sql = client_isObject(value.sql_compilation) ? value.sql_compilation : null;
+    const rust = client_isObject(value.rust_compilation) ? value.rust_compilation : null;
     return {
         sql_compilation: sql && {
             exit_code: number(sql.exit_code),
-            messages: (Array.isArray(sql.messages) ? sql.messages : []).filter(isObject).map((message) => ({
+            messages: (Array.isArray(sql.messages) ? sql.messages : []).filter(client_isObject).map((message) => ({
                 start_line_number: number(message.start_line_number),
                 start_column: number(message.start_column),
                 end_line_number: number(message.end_line_number),

@@ -40,3 +40,139 @@ export const SQL_ERROR = {
   message: "PRIMARY KEY column 'C' has type INTEGER, which is nullable",
   snippet: '    2|   c INT PRIMARY KEY\n         ^^^^^\n    3|);\n',
 };
+
+// `GET /v0/pipelines/{name}/stats?include_connector_errors=true`: a ControllerStatus with every field
+// openapi.json requires, healthy and idle unless told otherwise.
+
+type Fields = Record<string, unknown>;
+
+/** A `ConnectorError`, as Feldera serializes it (RFC 3339 with microseconds). */
+export function connectorError(message: string, index = 1, timestamp = '2026-08-21T10:05:03.123456Z') {
+  return { timestamp, index, tag: null, message };
+}
+
+/** A `CommitProgressSummary`. */
+export function commitProgress(completed: number, inProgress: number, remaining: number, processed = 0, total = 0) {
+  return { completed, in_progress: inProgress, remaining, in_progress_processed_records: processed, in_progress_total_records: total };
+}
+
+/** An `InputEndpointStatus`: no health reported (most connectors report none), no errors. */
+export function inputEndpoint(name: string, stream: string, fields: Fields & { metrics?: Fields } = {}) {
+  const { metrics, ...rest } = fields;
+  return {
+    endpoint_name: name,
+    config: { stream },
+    metrics: {
+      total_bytes: 0,
+      total_records: 0,
+      buffered_records: 0,
+      buffered_bytes: 0,
+      num_transport_errors: 0,
+      num_parse_errors: 0,
+      end_of_input: false,
+      ...metrics,
+    },
+    fatal_error: null,
+    parse_errors: [],
+    transport_errors: [],
+    health: null,
+    paused: false,
+    barrier: false,
+    completed_frontier: null,
+    ...rest,
+  };
+}
+
+/** An `OutputEndpointStatus`: no health reported, no errors. */
+export function outputEndpoint(name: string, stream: string, fields: Fields & { metrics?: Fields } = {}) {
+  const { metrics, ...rest } = fields;
+  return {
+    endpoint_name: name,
+    config: { stream },
+    metrics: {
+      transmitted_records: 0,
+      transmitted_bytes: 0,
+      queued_records: 0,
+      queued_batches: 0,
+      buffered_records: 0,
+      buffered_batches: 0,
+      num_encode_errors: 0,
+      num_transport_errors: 0,
+      total_processed_input_records: 0,
+      total_processed_steps: 0,
+      memory: 0,
+      ...metrics,
+    },
+    fatal_error: null,
+    encode_errors: [],
+    transport_errors: [],
+    health: null,
+    ...rest,
+  };
+}
+
+/** `GlobalControllerMetrics` of a running pipeline with no transaction and no bootstrap. */
+export function globalMetrics(fields: Fields = {}) {
+  return {
+    state: 'Running',
+    bootstrap_in_progress: false,
+    transaction_status: 'NoTransaction',
+    transaction_id: 0,
+    transaction_msecs: null,
+    transaction_records: null,
+    commit_progress: null,
+    transaction_initiators: { transaction_id: null, initiated_by_api: null, initiated_by_connectors: {} },
+    concurrent_bootstrap_phase: 'Inactive',
+    concurrent_bootstrap_progress: null,
+    rss_bytes: 104_857_600,
+    memory_pressure: 'low',
+    memory_pressure_epoch: 0,
+    cpu_msecs: 1200,
+    uptime_msecs: 5000,
+    start_time: 1_787_306_700,
+    incarnation_uuid: '0198c7a9-0c2b-7f11-8e3d-0a4b5c6d7e8f',
+    initial_start_time: 1_787_306_700,
+    storage_bytes: 0,
+    storage_mb_secs: 0,
+    runtime_elapsed_msecs: 800,
+    buffered_input_records: 0,
+    buffered_input_bytes: 0,
+    total_input_records: 0,
+    total_input_bytes: 0,
+    total_processed_records: 0,
+    total_processed_bytes: 0,
+    total_completed_records: 0,
+    output_stall_msecs: 0,
+    total_initiated_steps: 1,
+    total_completed_steps: 1,
+    pipeline_complete: false,
+    ...fields,
+  };
+}
+
+/** A `ControllerStatus` with these endpoints. */
+export function controllerStatusBody(parts: { inputs?: Fields[]; outputs?: Fields[]; global?: Fields } = {}) {
+  return {
+    global_metrics: globalMetrics(parts.global),
+    suspend_error: null,
+    checkpoint_activity: { status: 'idle' },
+    permanent_checkpoint_errors: null,
+    inputs: parts.inputs ?? [],
+    outputs: parts.outputs ?? [],
+  };
+}
+
+/** A Kafka input whose broker is down: Feldera's own words for it, and counted transport errors. */
+export const KAFKA_DOWN = inputEndpoint('orders.kafka_in', 'orders', {
+  metrics: { total_records: 1200, num_transport_errors: 3 },
+  transport_errors: [
+    connectorError('kafka: 1/1 brokers are down', 1, '2026-08-21T10:05:01.000001Z'),
+    connectorError('kafka: Connect to ipv4#10.0.0.7:9092 failed: Connection refused', 3, '2026-08-21T10:05:03.000003Z'),
+  ],
+});
+
+/** A Delta output that reports its health as Unhealthy. */
+export const DELTA_UNHEALTHY = outputEndpoint('daily_totals.delta_out', 'daily_totals', {
+  metrics: { transmitted_records: 40 },
+  health: { status: 'Unhealthy', description: 'Delta table write failed: 403 Forbidden' },
+});

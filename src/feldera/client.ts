@@ -2,6 +2,7 @@ import { redact, serverText } from '../text.ts';
 import { FelderaError } from './errors.ts';
 import { request, type HttpOptions, type RetryPolicy } from './http.ts';
 import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
+import { controllerStatus, type ControllerStatus } from './stats.ts';
 import type { BootstrapPolicy, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
@@ -39,6 +40,12 @@ export class PipelineClient {
   async programError(retry: RetryPolicy): Promise<ProgramError | null> {
     const body = (await request(this.http, 'GET', `${this.path}?selector=all`, retry)) as { program_error?: unknown };
     return programError(body?.program_error, this.secrets());
+  }
+
+  /** The connectors' health and counters, with their recent errors; 503 until the pipeline process is up. */
+  async stats(retry: RetryPolicy): Promise<ControllerStatus> {
+    const body = await request(this.http, 'GET', `${this.path}/stats?include_connector_errors=true`, retry);
+    return controllerStatus(body, this.secrets());
   }
 
   logs(limits: LogLimits): Promise<LogTail> {

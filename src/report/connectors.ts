@@ -1,0 +1,100 @@
+import { MAX_ENDPOINTS, type ControllerStatus } from '../feldera/stats.ts';
+import { endpointKey, endpointsOf, type Endpoint } from '../health/endpoints.ts';
+import type { Problem } from '../health/verdict.ts';
+
+/** GitHub shows 10 warning annotations per step; the rest are listed in the summary. */
+export const MAX_WARNING_ANNOTATIONS = 10;
+/** Rows of the Connectors table; the `connectors` output has every endpoint. */
+export const MAX_TABLE_ROWS = 50;
+/** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
+const MESSAGE_CELL_LENGTH = 200;
+
+/** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
+export function connectorOutputs(last: ControllerStatus | undefined): { connectors: string; 'connector-error-count': string } {
+  if (!last) return { connectors: '[]', 'connector-error-count': '' };
+  const endpoints = endpointsOf(last);
+  const connectors = endpoints.map((endpoint) => ({
+    name: endpoint.name,
+    direction: endpoint.direction,
+    stream: endpoint.stream,
+    health: endpoint.health?.status ?? '',
+    'fatal-error': endpoint.fatalError ?? '',
+    errors: endpoint.errors,
+    records: endpoint.records,
+  }));
+  const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
+  return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
+}
+
+/** A warning annotation for each problem that does not fail the step, as many as GitHub shows. */
+export function connectorWarnings(problems: Problem[], pipelineName: string): { annotations: { title: string; message: string }[]; unannotated: Problem[] } {
+  const warnings = problems.filter((problem) => !problem.fails);
+  return {
+    annotations: warnings.slice(0, MAX_WARNING_ANNOTATIONS).map((problem) => ({
+      title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
+      message: problem.message,
+    })),
+    unannotated: warnings.slice(MAX_WARNING_ANNOTATIONS),
+  };
+}
+
+/**
+ * The summary's Connectors section: failed and Unhealthy endpoints first, then the others in
+ * Feldera's order; errors counted since the baseline shown beside the total; the warnings that did
+ * not fit in annotations below the table.
+ */
+export function connectorsMarkdown(last: ControllerStatus, baseline: ControllerStatus | undefined, unannotated: Problem[] = []): string {
+  const before = new Map(baseline ? endpointsOf(baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]) : []);
+  const endpoints = endpointsOf(last)
+    .map((endpoint, order) => ({ endpoint, order }))
+    .sort((a, b) => rank(a.endpoint) - rank(b.endpoint) || a.order - b.order)
+    .map(({ endpoint }) => endpoint);
+  if (endpoints.length === 0) return '#### Connectors\n\nThe pipeline has no connectors.';
+
+  const rows = endpoints.slice(0, MAX_TABLE_ROWS).map((endpoint) => {
+    const newErrors = endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0);
+    const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
+    const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
+    return [
+      escapeMarkdownCell(endpoint.name),
+      endpoint.direction,
+      escapeMarkdownCell(endpoint.stream),
+      escapeMarkdownCell(endpoint.health?.status ?? '—'),
+      endpoint.records.toLocaleString('en-US'),
+      errors,
+      escapeMarkdownCell(cut(message, MESSAGE_CELL_LENGTH)),
+    ];
+  });
+  const notes: string[] = [];
+  if (endpoints.length > MAX_TABLE_ROWS) {
+    notes.push(`The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`);
+  }
+  if (last.omitted_endpoints > 0) {
+    notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${MAX_ENDPOINTS} of each direction were not checked.`);
+  }
+  if (unannotated.length > 0) {
+    const list = unannotated.map((problem) => `- ${escapeMarkdownCell(problem.message)}`).join('\n');
+    notes.push(`Warnings beyond the ${MAX_WARNING_ANNOTATIONS} that GitHub shows as annotations:\n\n${list}`);
+  }
+  const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const table = [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+  return ['#### Connectors', table, ...notes].join('\n\n');
+}
+
+function rank(endpoint: Endpoint): number {
+  if (endpoint.fatalError !== null) return 0;
+  return endpoint.health?.status === 'Unhealthy' ? 1 : 2;
+}
+
+function cut(text: string, maxLength: number): string {
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}
+
+/**
+ * Server text in a markdown table cell: no HTML, no table breaks, no links or emphasis of its own.
+ * The same rule as the summary's own escape, which is private there for now; the two are to become one.
+ */
+export function escapeMarkdownCell(text: string): string {
+  return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
+}

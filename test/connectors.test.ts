@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { controllerStatus, type ControllerStatus } from '../src/feldera/stats.ts';
+import { healthVerdict, type Problem } from '../src/health/verdict.ts';
+import {
+  connectorOutputs,
+  connectorsMarkdown,
+  connectorWarnings,
+  escapeMarkdownCell,
+  MAX_TABLE_ROWS,
+  MAX_WARNING_ANNOTATIONS,
+} from '../src/report/connectors.ts';
+import { connectorError, controllerStatusBody, DELTA_UNHEALTHY, inputEndpoint, KAFKA_DOWN, outputEndpoint } from './fixtures.ts';
+
+type Body = Parameters<typeof controllerStatusBody>[0];
+const read = (parts: Body = {}): ControllerStatus => controllerStatus(controllerStatusBody(parts), []);
+
+const SEED = inputEndpoint('seed.file', 'seed', { metrics: { total_records: 1_234_567, end_of_input: true } });
+const FAILED = outputEndpoint('audit.kafka_out', 'audit', { fatal_error: 'kafka: topic audit does not exist', metrics: { transmitted_records: 3 } });
+const PIPELINE = read({ inputs: [SEED, KAFKA_DOWN], outputs: [DELTA_UNHEALTHY, FAILED] });
+
+/** Warnings for `count` endpoints whose errors rose since a baseline without them. */
+function warnings(count: number): Problem[] {
+  const inputs = Array.from({ length: count }, (_, i) => inputEndpoint(`t.in${i}`, 't', { metrics: { num_parse_errors: 1 } }));
+  const verdict = healthVerdict({ baseline: read(), current: read({ inputs }), phase: 'end', windowMs: 0, connectorErrors: 'warn' });
+  return verdict.kind === 'warn' ? verdict.problems : [];
+}
+
+describe('connectorOutputs', () => {
+  it('is one compact object per endpoint, and the errors across all of them', () => {
+    const outputs = connectorOutputs(PIPELINE);
+    expect(outputs.connectors).toBe(JSON.stringify(JSON.parse(outputs.connectors)));
+    expect(JSON.parse(outputs.connectors)).toEqual([
+      { name: 'seed.file', direction: 'input', stream: 'seed', health: '', 'fatal-error': '', errors: 0, records: 1_234_567 },
+      { name: 'orders.kafka_in', direction: 'input', stream: 'orders', health: '', 'fatal-error': '', errors: 3, records: 1200 },
+      { name: 'daily_totals.delta_out', direction: 'output', stream: 'daily_totals', health: 'Unhealthy', 'fatal-error': '', errors: 0, records: 40 },
+      { name: 'audit.kafka_out', direction: 'output', stream: 'audit', health: '', 'fatal-error': 'kafka: topic audit does not exist', errors: 0, records: 3 },
+    ]);
+    expect(outputs['connector-error-count']).toBe('3');
+  });
+
+  it('is [] and an empty count when no statistics were read, and 0 errors for a pipeline without connectors', () => {
+    expect(connectorOutputs(undefined)).toEqual({ connectors: '[]', 'connector-error-count': '' });
+    expect(connectorOutputs(read())).toEqual({ connectors: '[]', 'connector-error-count': '0' });
+  });
+});
+
+describe('connectorsMarkdown', () => {
+  it('puts failed and Unhealthy endpoints first, with the errors new since the first read and the last message', () => {
+    const baseline = read({ inputs: [SEED, { ...KAFKA_DOWN, metrics: { ...KAFKA_DOWN.metrics, num_transport_errors: 1 } }], outputs: [DELTA_UNHEALTHY, FAILED] });
+    expect(connectorsMarkdown(PIPELINE, baseline)).toBe(
+      [
+        '#### Connectors',
+        '',
+        '| Endpoint | Direction | Stream | Health | Records | Errors | Fatal or last error |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        '| audit.kafka&#95;out | output | audit | — | 3 | 0 | fatal: kafka: topic audit does not exist |',
+        '| daily&#95;totals.delta&#95;out | output | daily&#95;totals | Unhealthy | 40 | 0 | Delta table write failed: 403 Forbidden |',
+        '| seed.file | input | seed | — | 1,234,567 | 0 |  |',
+        '| orders.kafka&#95;in | input | orders | — | 1,200 | 3 (2 new) | kafka: Connect to ipv4#10.0.0.7:9092 failed: Connection refused |',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes server text so that it cannot break the table or add markup, and cuts long messages', () => {
+    const status = read({
+      inputs: [inputEndpoint('a|b', '<img src=x>', { transport_errors: [connectorError(`[link](http://x) **bold** \`code\` ${'y'.repeat(500)}`)] })],
+    });
+    const row = connectorsMarkdown(status, undefined).split('\n').at(-1)!;
+    expect(row.split('|')).toHaveLength(9);
+    expect(row).toContain('| a&#124;b | input | &#60;img src=x&#62; |');
+    expect(row).toContain('&#91;link&#93;(http://x) &#42;&#42;bold&#42;&#42; &#96;code&#96; yyy');
+    expect(row).not.toMatch(/[<>[\]`*]/);
+    expect(row).toMatch(/y… \|$/);
+    expect(escapeMarkdownCell('one\ntwo & _three_')).toBe('one<br>two &#38; &#95;three&#95;');
+  });
+
+  it(`shows the first ${MAX_TABLE_ROWS} endpoints and says how many there are`, () => {
+    const inputs = Array.from({ length: MAX_TABLE_ROWS + 5 }, (_, i) => inputEndpoint(`t.in${i}`, 't'));
+    const markdown = connectorsMarkdown(read({ inputs, outputs: [DELTA_UNHEALTHY] }), undefined);
+    const rows = markdown.split('\n').filter((line) => line.startsWith('| t.in') || line.startsWith('| daily'));
+    expect(rows).toHaveLength(MAX_TABLE_ROWS);
+    expect(rows[0]).toMatch(/^\| daily/);
+    expect(markdown).toContain(`The first ${MAX_TABLE_ROWS} of ${MAX_TABLE_ROWS + 6} endpoints; the \`connectors\` output lists them all.`);
+  });
+
+  it('lists the warnings that did not fit in annotations, and the endpoints that were not read', () => {
+    const problems = warnings(MAX_WARNING_ANNOTATIONS + 2);
+    const { unannotated } = connectorWarnings(problems, 'orders');
+    const status = { ...read({ inputs: [SEED] }), omitted_endpoints: 4 };
+    expect(connectorsMarkdown(status, undefined, unannotated)).toContain(
+      [
+        '4 more endpoints beyond the first 1000 of each direction were not checked.',
+        '',
+        'Warnings beyond the 10 that GitHub shows as annotations:',
+        '',
+        '- Input endpoint t.in10 (stream t) counted 1 new error since the first read (1 in all); Feldera gave no message',
+        '- Input endpoint t.in11 (stream t) counted 1 new error since the first read (1 in all); Feldera gave no message',
+      ].join('\n'),
+    );
+  });
+
+  it('says when the pipeline has no connectors', () => {
+    expect(connectorsMarkdown(read(), undefined)).toBe('#### Connectors\n\nThe pipeline has no connectors.');
+  });
+});
+
+describe('connectorWarnings', () => {
+  it(`annotates at most ${MAX_WARNING_ANNOTATIONS} warnings, one per endpoint, and never the problem that fails the step`, () => {
+    const { annotations, unannotated } = connectorWarnings(warnings(MAX_WARNING_ANNOTATIONS + 3), 'orders');
+    expect(annotations).toHaveLength(MAX_WARNING_ANNOTATIONS);
+    expect(annotations[0]).toEqual({
+      title: 'Feldera pipeline orders: input endpoint t.in0',
+      message: 'Input endpoint t.in0 (stream t) counted 1 new error since the first read (1 in all); Feldera gave no message',
+    });
+    expect(unannotated.map((problem) => problem.endpoint.name)).toEqual(['t.in10', 't.in11', 't.in12']);
+
+    const verdict = healthVerdict({ baseline: PIPELINE, current: PIPELINE, phase: 'end', windowMs: 0, connectorErrors: 'warn' });
+    expect(verdict.kind).toBe('fail');
+    const failing = connectorWarnings(verdict.kind === 'fail' ? verdict.problems : [], 'orders');
+    expect(failing.annotations.map((annotation) => annotation.title)).toEqual(['Feldera pipeline orders: output endpoint daily_totals.delta_out']);
+  });
+});
