@@ -1,4 +1,5 @@
 import type { BootstrapPolicy, Initial } from './feldera/types.ts';
+import type { ConnectorErrorsMode } from './health/verdict.ts';
 import { readProxies, type Proxies } from './proxy.ts';
 
 /** Every input of action.yml, in its order. */
@@ -16,6 +17,8 @@ export const INPUT_NAMES = [
   'request-timeout',
   'sql-file',
   'logs',
+  'health-window',
+  'connector-errors',
   'environment',
   'github-token',
   'oidc-audience',
@@ -39,6 +42,9 @@ export interface Config {
   /** The SQL's path in the repository, for annotations on its lines. */
   readonly sqlFile: string | undefined;
   readonly logs: Logs;
+  /** How long to watch the pipeline's health after the target; 0: one check. */
+  readonly healthWindowMs: number;
+  readonly connectorErrors: ConnectorErrorsMode;
   /** A GitHub environment to record a deployment to; undefined: none. */
   readonly environment: string | undefined;
   readonly githubToken: string | undefined;
@@ -77,6 +83,7 @@ const PIPELINE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?$/;
 const INITIALS: readonly Initial[] = ['running', 'paused', 'standby'];
 const BOOTSTRAP_POLICIES: readonly BootstrapPolicy[] = ['allow', 'reject', 'await_approval'];
 const LOGS: readonly Logs[] = ['on-failure', 'always', 'never'];
+const CONNECTOR_ERRORS: readonly ConnectorErrorsMode[] = ['warn', 'fail', 'ignore'];
 const MIN_POLL_INTERVAL_MS = 100;
 
 /** Reads and checks every input; throws one `InputError` that lists all problems. */
@@ -112,6 +119,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   const requestTimeoutMs = parseDuration('request-timeout', input('request-timeout') || '30s', problems);
   const sqlFile = parseSqlFile(input('sql-file'), problems);
   const logs = oneOf('logs', input('logs') || 'on-failure', LOGS, problems);
+  const healthWindowMs = parseDuration('health-window', input('health-window') || '0s', problems, { zero: true });
+  const connectorErrors = oneOf('connector-errors', input('connector-errors') || 'warn', CONNECTOR_ERRORS, problems);
   const oidcAudience = input('oidc-audience') || undefined;
   if (oidcAudience && input('api-key')) {
     problems.push('api-key and oidc-audience are two credentials: give one of them.');
@@ -146,6 +155,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     requestTimeoutMs: requestTimeoutMs!,
     sqlFile,
     logs: logs!,
+    healthWindowMs: healthWindowMs!,
+    connectorErrors: connectorErrors!,
     environment,
     githubToken,
     oidcAudience,
@@ -213,8 +224,8 @@ const MAX_DURATION_MS = 120 * 3600_000;
 const PART = '(\\d+(?:\\.\\d+)?)';
 const DURATION = new RegExp(`^(?:${PART}h)?(?:${PART}m(?!s))?(?:${PART}s)?(?:${PART}ms)?$`);
 
-/** `90` (seconds), `90s`, `15m`, `1h30m`, `500ms` → milliseconds; more than zero. */
-export function parseDuration(name: InputName, value: string, problems: string[]): number | undefined {
+/** `90` (seconds), `90s`, `15m`, `1h30m`, `500ms` → milliseconds; more than zero, unless `zero` is allowed. */
+export function parseDuration(name: InputName, value: string, problems: string[], allow: { zero?: boolean } = {}): number | undefined {
   const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : undefined;
   const parts = seconds === undefined ? DURATION.exec(value) : null;
   if (seconds === undefined && (!parts || value === '')) {
@@ -223,7 +234,7 @@ export function parseDuration(name: InputName, value: string, problems: string[]
   }
   const [, h = '0', m = '0', s = '0', ms = '0'] = parts ?? [];
   const total = seconds !== undefined ? seconds * 1000 : ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
-  if (!(total > 0)) {
+  if (!(total > 0) && !(allow.zero && total === 0)) {
     problems.push(`${name} "${value}" must be more than zero.`);
     return undefined;
   }

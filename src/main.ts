@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { EnvHttpProxyAgent } from 'undici';
 import { authFor } from './auth.ts';
 import { createDeployment } from './deployment.ts';
+import { noHealth, watchHealth } from './health/window.ts';
 import { diagnose } from './diagnose.ts';
 import { PipelineClient } from './feldera/client.ts';
 import { InputError, readConfig } from './inputs.ts';
@@ -12,7 +13,7 @@ import { Progress } from './progress.ts';
 import { countChanges } from './report/approval.ts';
 import { report, type ReportFacts } from './report/report.ts';
 import { runEnd } from './run-end.ts';
-import { startPipeline } from './start.ts';
+import { startPipeline, waitingRetry } from './start.ts';
 import { formatDuration } from './text.ts';
 
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
@@ -25,6 +26,7 @@ export async function run(): Promise<void> {
     config: undefined,
     pipelineUrl: '',
     diagnosis: { problems: [] },
+    health: noHealth(),
     credential: 'none chosen',
   };
   try {
@@ -84,6 +86,12 @@ async function startAndWait(facts: ReportFacts): Promise<void> {
       : undefined;
     try {
       facts.outcome = await startPipeline(client, config, progress, end.signal, log);
+      // Standby runs nothing yet, so there is no health to check.
+      if (facts.outcome.result === 'reached' && config.initial !== 'standby') {
+        const window = config.healthWindowMs > 0 ? ` for ${formatDuration(config.healthWindowMs)}` : '';
+        log.group(`Checking the connectors' health${window}`);
+        facts.outcome = await watchHealth(client, config, progress, end.signal, waitingRetry(progress, log), facts.health);
+      }
     } catch (error) {
       facts.outcome = failureOf(error, config, progress, auth);
     }

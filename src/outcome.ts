@@ -3,7 +3,8 @@ import { CredentialError } from './feldera/credentials.ts';
 import { FelderaError } from './feldera/errors.ts';
 import { hintFor } from './hints.ts';
 import type { Config } from './inputs.ts';
-import { targetStatus } from './lifecycle.ts';
+import { targetStatus, type Verdict } from './lifecycle.ts';
+import type { Initial, PipelineStatus } from './feldera/types.ts';
 import type { Progress } from './progress.ts';
 import { RunEnded } from './run-end.ts';
 
@@ -21,6 +22,9 @@ export const ACTION_CODES: Readonly<Record<string, boolean>> = {
   InternalError: true,
   StoppedExternally: false,
   DesiredStatusChanged: false,
+  ConnectorFailed: false,
+  ConnectorUnhealthy: false,
+  ConnectorErrors: false,
 };
 
 /** How the step ended. Only `failed` fails the step. */
@@ -64,4 +68,45 @@ export function failureOf(error: unknown, config: Config, progress: Progress, au
 export function internalError(error: unknown): Outcome {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
+}
+
+/** The failure a status means, before the target or after it (in the health window); else undefined. */
+export function statusFailure(verdict: Verdict, status: PipelineStatus, initial: Initial): Outcome | undefined {
+  const name = status.name;
+  const target = targetStatus(initial);
+  switch (verdict.kind) {
+    case 'deployment-error':
+      return {
+        result: 'failed',
+        code: verdict.error.error_code,
+        message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
+      };
+    case 'compilation-failed':
+      return {
+        result: 'failed',
+        code: 'StartFailedDueToFailedCompilation',
+        message: `Pipeline ${name}'s program failed to compile (program_status ${status.program_status}).`,
+        hint: 'fix the program; Feldera compiles it again, and the next start can go ahead.',
+      };
+    case 'stopped-externally':
+      return {
+        result: 'failed',
+        code: 'StoppedExternally',
+        message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
+      };
+    case 'desired-elsewhere': {
+      const desired = status.deployment_desired_status;
+      return {
+        result: 'failed',
+        code: 'DesiredStatusChanged',
+        message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${desired}, not ${target}: it was started earlier and then changed by someone else, and will not become ${target} by itself.`,
+        hint:
+          desired === 'Suspended'
+            ? 'it is being suspended (a graceful stop); start it again once it is Stopped.'
+            : `stop the pipeline first, or ask for initial: ${desired.toLowerCase()}.`,
+      };
+    }
+    default:
+      return undefined;
+  }
 }

@@ -9,6 +9,8 @@ import { formatDuration } from './text.ts';
 export interface TimelineEntry {
   status: string;
   of: 'deployment' | 'program';
+  /** The last bootstrap progress read in this phase (`Bootstrapping: 12 of 40 operators, …`). */
+  progress?: string;
   beganMs: number;
   endedMs: number | undefined;
 }
@@ -26,6 +28,8 @@ export class Progress {
   approvalDiff: PipelineDiff | undefined;
   /** The last transient failure, for a timeout's message; cleared when a request succeeds. */
   lastFailure: string | undefined;
+  /** When bootstrap progress was last asked for (ms from the start). */
+  bootstrapReadMs = -Infinity;
   private lastLineMs = 0;
   private readonly log: (line: string) => void;
 
@@ -66,6 +70,12 @@ export class Progress {
     }
   }
 
+  /** Bootstrap progress, shown by the heartbeat and kept in the phase's timeline entry. */
+  noteProgress(text: string): void {
+    const current = this.timeline.at(-1);
+    if (current) current.progress = text;
+  }
+
   /**
    * `Provisioning for 2m10s`, or `the program is still compiling: CompilingRust for 4m10s`: where
    * the pipeline is and since when. `still` for a heartbeat.
@@ -74,7 +84,8 @@ export class Progress {
     const current = this.timeline.at(-1);
     if (!current) return 'no status was read';
     const since = `${current.status} for ${formatDuration(this.elapsedMs() - current.beganMs)}`;
-    if (current.of === 'deployment') return still ? `still ${since}` : since;
+    const progress = current.progress ? ` (${current.progress})` : '';
+    if (current.of === 'deployment') return `${still ? 'still ' : ''}${since}${progress}`;
     return COMPILING.has(current.status) ? `the program is still compiling: ${since}` : `the program is ${since}`;
   }
 

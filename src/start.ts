@@ -4,8 +4,9 @@ import type { RetryPolicy } from './feldera/http.ts';
 import type { PipelineStatus } from './feldera/types.ts';
 import type { Config } from './inputs.ts';
 import { classify, targetStatus } from './lifecycle.ts';
-import type { Outcome } from './outcome.ts';
+import { statusFailure, type Outcome } from './outcome.ts';
 import type { Progress } from './progress.ts';
+import { bootstrapProgress } from './health/bootstrap.ts';
 import { diffLines } from './report/approval.ts';
 import { formatDuration } from './text.ts';
 import { poll } from './wait.ts';
@@ -79,7 +80,6 @@ export async function startPipeline(
 
 async function decide(status: PipelineStatus, client: PipelineClient, config: Config, progress: Progress, log: Log): Promise<Outcome | undefined> {
   const verdict = classify(status, config.initial);
-  const name = status.name;
   switch (verdict.kind) {
     case 'reached':
       return { result: 'reached' };
@@ -102,43 +102,34 @@ async function decide(status: PipelineStatus, client: PipelineClient, config: Co
       log.group(`Waiting for ${targetStatus(config.initial)}`);
       return undefined;
     case 'deployment-error':
-      return {
-        result: 'failed',
-        code: verdict.error.error_code,
-        message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
-      };
     case 'compilation-failed':
-      return {
-        result: 'failed',
-        code: 'StartFailedDueToFailedCompilation',
-        message: `Pipeline ${name}'s program failed to compile (program_status ${status.program_status}).`,
-        hint: 'fix the program; Feldera compiles it again, and the next start can go ahead.',
-      };
     case 'stopped-externally':
-      return {
-        result: 'failed',
-        code: 'StoppedExternally',
-        message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
-      };
-    case 'desired-elsewhere': {
-      const desired = status.deployment_desired_status;
-      return {
-        result: 'failed',
-        code: 'DesiredStatusChanged',
-        message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${desired}, not ${targetStatus(config.initial)}: it was started earlier and then changed by someone else, and will not become ${targetStatus(config.initial)} by itself.`,
-        hint:
-          desired === 'Suspended'
-            ? 'it is being suspended (a graceful stop); start it again once it is Stopped.'
-            : `stop the pipeline first, or ask for initial: ${desired.toLowerCase()}.`,
-      };
-    }
+    case 'desired-elsewhere':
+      return statusFailure(verdict, status, config.initial);
     case 'waiting':
+      if (BOOTSTRAPPING.has(status.deployment_status)) await readBootstrapProgress(client, progress);
       return undefined;
   }
 }
 
+const BOOTSTRAPPING = new Set(['Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing']);
+/** A `/stats` read costs the pipeline more than a status read: bootstrap progress at most this often. */
+const BOOTSTRAP_PROGRESS_EVERY_MS = 10_000;
+
+/** One attempt at the bootstrap's progress, for the heartbeat and the timeline; never fails the step. */
+async function readBootstrapProgress(client: PipelineClient, progress: Progress): Promise<void> {
+  if (progress.elapsedMs() - progress.bootstrapReadMs < BOOTSTRAP_PROGRESS_EVERY_MS) return;
+  progress.bootstrapReadMs = progress.elapsedMs();
+  try {
+    const text = bootstrapProgress(await client.stats({ windowMs: 0 }));
+    if (text) progress.noteProgress(text);
+  } catch (error) {
+    if (!(error instanceof FelderaError)) throw error;
+  }
+}
+
 /** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
-function waitingRetry(progress: Progress, log: Log): RetryPolicy {
+export function waitingRetry(progress: Progress, log: Log): RetryPolicy {
   return {
     windowMs: Infinity,
     onRetry: (failure: TransientError, delayMs: number, attempt: number) => {

@@ -1,5 +1,7 @@
+import type { Health } from '../health/window.ts';
 import type { Outcome } from '../outcome.ts';
 import type { Progress } from '../progress.ts';
+import { connectorOutputs } from './connectors.ts';
 
 /** Every output of action.yml, in its order. */
 export const OUTPUT_NAMES = [
@@ -13,11 +15,13 @@ export const OUTPUT_NAMES = [
   'elapsed-seconds',
   'pipeline-url',
   'approval-diff',
+  'connectors',
+  'connector-error-count',
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /** The outputs, set on failure too, from what was last seen. */
-export function outputValues(outcome: Outcome, progress: Progress, pipelineUrl: string): Record<OutputName, string> {
+export function outputValues(outcome: Outcome, progress: Progress, pipelineUrl: string, health: Health): Record<OutputName, string> {
   const last = progress.last;
   return {
     status: last?.deployment_status ?? '',
@@ -30,5 +34,6 @@ export function outputValues(outcome: Outcome, progress: Progress, pipelineUrl: 
     'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
     'pipeline-url': pipelineUrl,
     'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
+    ...connectorOutputs(health.last),
   };
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Diagnosis } from '../diagnose.ts';
+import type { Health } from '../health/window.ts';
 import type { Config } from '../inputs.ts';
 import { targetStatus } from '../lifecycle.ts';
 import type { Outcome } from '../outcome.ts';
@@ -7,6 +8,7 @@ import type { Progress } from '../progress.ts';
 import { info, untrusted } from '../log.ts';
 import { formatDuration } from '../text.ts';
 import { countChanges } from './approval.ts';
+import { connectorWarnings } from './connectors.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
 import { logTailTitle, summaryMarkdown } from './summary.ts';
 
@@ -17,18 +19,22 @@ export interface ReportFacts {
   config: Config | undefined;
   pipelineUrl: string;
   diagnosis: Diagnosis;
+  health: Health;
   /** Which credential was used, never its value. */
   credential: string;
 }
 
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-export async function report({ outcome, progress, config, pipelineUrl, diagnosis, credential }: ReportFacts): Promise<void> {
+export async function report({ outcome, progress, config, pipelineUrl, diagnosis, health, credential }: ReportFacts): Promise<void> {
   core.debug(`Credential: ${credential}`);
-  const values = outputValues(outcome, progress, pipelineUrl);
+  const values = outputValues(outcome, progress, pipelineUrl, health);
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
 
   const name = config?.pipelineName ?? core.getInput('pipeline-name');
   for (const problem of diagnosis.problems) core.warning(problem);
+  for (const note of health.notes) core.warning(note, { title: `Feldera pipeline ${name}: health not fully checked` });
+  const connectors = connectorWarnings(health.problems, name);
+  for (const { title, message } of connectors.annotations) core.warning(message, { title });
   const compilation = diagnosis.compilation;
   for (const { level, message, ...properties } of compilation?.annotations ?? []) {
     if (level === 'error') core.error(message, properties);
@@ -66,7 +72,7 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
 
   if (process.env.GITHUB_STEP_SUMMARY) {
     const target = config ? targetStatus(config.initial) : '—';
-    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential });
+    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, health, unannotated: connectors.unannotated });
     // The summary is extra: failing to write it must not hide the real result.
     await core.summary
       .addRaw(markdown)

@@ -1,9 +1,12 @@
 import type { Diagnosis } from '../diagnose.ts';
 import type { LogTail } from '../feldera/logs.ts';
+import type { Health } from '../health/window.ts';
+import type { Problem } from '../health/verdict.ts';
 import type { Outcome } from '../outcome.ts';
 import type { Progress } from '../progress.ts';
 import { formatDuration } from '../text.ts';
 import { diffChanges } from './approval.ts';
+import { connectorsMarkdown } from './connectors.ts';
 
 export interface SummaryFacts {
   pipelineName: string;
@@ -13,6 +16,9 @@ export interface SummaryFacts {
   progress: Progress;
   diagnosis: Diagnosis;
   credential: string;
+  health: Health;
+  /** Connector problems past the annotations GitHub shows. */
+  unannotated: Problem[];
 }
 
 const RESULTS: Record<Outcome['result'], string> = {
@@ -42,7 +48,7 @@ export function summaryMarkdown(facts: SummaryFacts): string {
 
   if (progress.timeline.length > 0) {
     const timeline = progress.timeline.map((entry) => [
-      escape(entry.of === 'program' ? `program ${entry.status}` : entry.status),
+      escape(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status)),
       `+${formatDuration(entry.beganMs)}`,
       entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
     ]);
@@ -54,6 +60,7 @@ export function summaryMarkdown(facts: SummaryFacts): string {
     const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${escape(progress.approvalDiff.program_diff_error)}` : '';
     sections.push(`#### ${heading}\n\n${changes.length > 0 ? table(['Change', 'Names'], changes) : 'No changes listed.'}${error}`);
   }
+  if (facts.health.last) sections.push(connectorsMarkdown(facts.health.last, facts.health.baseline, facts.unannotated));
   const compilation = diagnosis.compilation;
   if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
     const messages = compilation.annotations.map((annotation) => {

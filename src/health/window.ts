@@ -1,0 +1,95 @@
+import type { PipelineClient } from '../feldera/client.ts';
+import { FelderaError } from '../feldera/errors.ts';
+import type { RetryPolicy } from '../feldera/http.ts';
+import type { ControllerStatus } from '../feldera/stats.ts';
+import type { Config } from '../inputs.ts';
+import { classify } from '../lifecycle.ts';
+import { statusFailure, type Outcome } from '../outcome.ts';
+import type { Progress } from '../progress.ts';
+import { RunEnded } from '../run-end.ts';
+import { formatDuration } from '../text.ts';
+import { poll } from '../wait.ts';
+import { healthVerdict, type HealthVerdict, type Problem, type WindowPhase } from './verdict.ts';
+
+/** What the health window saw, for the outputs and the report. */
+export interface Health {
+  /** The first read after the target: errors counted there may be older than this start. */
+  baseline: ControllerStatus | undefined;
+  last: ControllerStatus | undefined;
+  /** Endpoints with a problem, from the last verdict; those that do not fail the step are warnings. */
+  problems: Problem[];
+  /** Why the health was not judged in full (no read succeeded, the budget ran out): warnings. */
+  notes: string[];
+}
+
+export function noHealth(): Health {
+  return { baseline: undefined, last: undefined, problems: [], notes: [] };
+}
+
+/** A `0s` window still allows its one read a few seconds of retries. */
+const MIN_READ_WINDOW_MS = 5000;
+
+/**
+ * After the target: reads `/stats` at once, then the status and `/stats` every poll-interval until
+ * `health-window` has passed, and judges each read (src/health/verdict.ts). A pipeline that leaves
+ * the target fails as it would have before it. The window is part of `timeout`: a budget that runs
+ * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
+ * `health`, which the report reads even when the window ends by a cancel.
+ */
+export async function watchHealth(
+  client: PipelineClient,
+  config: Config,
+  progress: Progress,
+  signal: AbortSignal,
+  waiting: RetryPolicy,
+  health: Health,
+): Promise<Outcome> {
+  const windowMs = config.healthWindowMs;
+  const endsAt = performance.now() + windowMs;
+  let reads = 0;
+  /** Why `/stats` could not be read; a refusal (404, 401, …) is not asked again. */
+  let unreadable: { message: string; final: boolean } | undefined;
+
+  const judge = (phase: WindowPhase): Outcome | undefined => {
+    if (!health.last || !health.baseline) return undefined;
+    const verdict: HealthVerdict = healthVerdict({ baseline: health.baseline, current: health.last, phase, windowMs, connectorErrors: config.connectorErrors });
+    health.problems = verdict.kind === 'pass' ? [] : verdict.problems;
+    return verdict.kind === 'fail' ? { result: 'failed', code: verdict.code, message: verdict.message } : undefined;
+  };
+
+  try {
+    const failed = await poll(
+      async () => {
+        // The status that reached the target was just read: the first round reads only `/stats`.
+        if (reads++ > 0) {
+          const status = await client.status(waiting);
+          progress.observe(status);
+          const left = statusFailure(classify(status, config.initial), status, config.initial);
+          if (left) return left;
+        }
+        if (!unreadable?.final) {
+          try {
+            health.last = await client.stats({ windowMs: Math.max(MIN_READ_WINDOW_MS, endsAt - performance.now()) });
+            health.baseline ??= health.last;
+            unreadable = undefined;
+          } catch (error) {
+            if (!(error instanceof FelderaError)) throw error;
+            unreadable = { message: error.message, final: error.kind !== 'gave-up' };
+          }
+        }
+        const phase: WindowPhase = performance.now() >= endsAt ? 'end' : 'during';
+        return judge(phase) ?? (phase === 'end' ? null : undefined);
+      },
+      config.pollIntervalMs,
+      signal,
+    );
+    if (failed) return failed;
+  } catch (error) {
+    if (!(error instanceof RunEnded && error.code === 'Timeout')) throw error;
+    health.notes.push(`The timeout ran out inside the health window of ${formatDuration(windowMs)}: its health was judged on the last read.`);
+    const failed = judge('end');
+    if (failed) return failed;
+  }
+  if (!health.last) health.notes.push(`The pipeline's health could not be checked: ${unreadable?.message ?? 'no read of /stats answered'}.`);
+  return { result: 'reached' };
+}
