@@ -57,7 +57,8 @@ describe('the action, end to end', () => {
     ['paused', 'Paused'],
     ['standby', 'Standby'],
   ])('starts with initial %s and waits for %s', async (initial, status) => {
-    const server = await fake([{ name: 'p', phases: PHASES }]);
+    // Standby needs file storage with sync, and Feldera Enterprise.
+    const server = await fake([{ name: 'p', phases: PHASES, fileStorageWithSync: true }], { edition: 'Enterprise' });
     const run = await act(inputs(server, { initial }));
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe(status);

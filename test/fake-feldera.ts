@@ -1,11 +1,14 @@
 // A fake Feldera pipeline manager: a real HTTP server on 127.0.0.1 that plays the state machine of
 // API.md 2.4 with scripted phase durations, answers with openapi.json's field names and enum
-// spellings, and logs every request it gets. Node runs this file as it is (type stripping), so the
-// demo and the CI job can serve it too: `node test/fake-feldera.ts`.
+// spellings, and logs every request it gets. Where it can, it answers as the manager's source does
+// (crates/pipeline-manager/src at API.md's commit; the file is named beside each rule). Node runs
+// this file as it is (type stripping), so the demo and the CI job can serve it too:
+// `node test/fake-feldera.ts [port]`.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { pipelineDiff } from './fixtures.ts';
 
 export interface ErrorBody {
   message: string;
@@ -41,6 +44,16 @@ export interface PipelineScript {
   programError?: unknown;
   /** The `PipelineDiff` shown while `AwaitingApproval`; `legacy`: the shape before Feldera PR #6564. */
   approvalDiff?: { diff: unknown; legacy?: boolean };
+  /**
+   * `runtime_config.storage.backend` is `file` with `config.sync` set: what `initial=standby` needs
+   * (db/operations/pipeline.rs); without it `/start?initial=standby` answers 400 InitialStandbyNotAllowed.
+   */
+  fileStorageWithSync?: boolean;
+  /**
+   * Status reads after `/approve` that still show `AwaitingApproval`: the manager only forwards the
+   * call, and the stored status changes when the runner next polls the pipeline. Default 2.
+   */
+  approveLagReads?: number;
   /** `GET /logs` replays these, then stays open for ever, as Feldera's does. */
   logLines?: string[];
   /** After the replay, a new log line this often. */
@@ -67,14 +80,43 @@ export type Fault =
   | { kind: 'endless' }
   | { kind: 'delay'; ms: number };
 
-export type Endpoint = 'start' | 'approve' | 'dismiss_error' | 'status' | 'logs';
+export type Endpoint = 'start' | 'stop' | 'approve' | 'dismiss_error' | 'status' | 'logs' | 'config';
+
+/** `edition` of `GET /v0/config` (api/endpoints/config.rs). */
+export type Edition = 'Open source' | 'Enterprise';
+
+/** An answer the fake made as Feldera (not a scripted fault), for checking against openapi.json. */
+export interface FakeResponse {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  endpoint: Endpoint | undefined;
+  status: number;
+  contentType: string;
+  body: string;
+}
 
 export interface FakeOptions {
   pipelines: PipelineScript[];
-  /** When set, every request must carry `Authorization: Bearer <apiKey>`. */
+  /**
+   * Authentication is on when this or `acceptToken` is set (auth.rs): an `apikey:` token must be
+   * this key, else the JSON `AuthenticationFailed`; a missing header is a bare 401.
+   */
   apiKey?: string;
-  /** When set, decides instead of `apiKey` whether a bearer token is accepted (OIDC tokens). */
-  acceptToken?: (token: string) => boolean;
+  /**
+   * Decides on a bearer token that is not an API key (a JWT): `true` accepts it; `false` or a
+   * string refuses it with a bare 401 and `WWW-Authenticate: Bearer error_description="…"` (the
+   * string, else the manager's "No OIDC trust relationship matches this token").
+   */
+  acceptToken?: (token: string) => boolean | string;
+  /**
+   * What `GET /v0/config` says the build is. Default `Open source`, what the build without the
+   * `feldera-enterprise` feature reports (and `node test/fake-feldera.ts` serves): `/stop?force=false`
+   * answers 501 EnterpriseFeature, and a standby pipeline fails to initialize.
+   */
+  edition?: Edition;
+  /** `version` of `GET /v0/config`, and every pipeline's `platform_version`. Default `0.337.0`. */
+  version?: string;
   /** Serve under a path prefix, as behind a reverse proxy (`/feldera`). */
   prefix?: string;
   /** Serve HTTPS with this key and certificate (PEM). */
@@ -91,8 +133,14 @@ interface Pipeline {
   runtimeDesired: string | null;
   error: ErrorBody | null;
   deploymentId: string | null;
-  bootstrapPolicy: string | null;
+  /** `bootstrap_policy`, `silent_bootstrap`, `concurrent_bootstrap`: set by `/start`, cleared by a stop. */
+  bootstrap: Bootstrap | null;
+  /** The pipeline process's own policy, which `/approve` sets to allow (adapters/src/server.rs). */
   approved: boolean;
+  /** Status reads left that still show AwaitingApproval after `/approve`. */
+  approveLag: number;
+  /** `deployment_runtime_status_details` while the runner set the status, not the pipeline. */
+  runnerReason: string | null;
   since: string;
   onApprove: (() => void) | undefined;
   /** Each `/start` that is not a repeat plays the script anew. */
@@ -101,12 +149,23 @@ interface Pipeline {
   stoppingReads: number;
 }
 
+interface Bootstrap {
+  bootstrap_policy: string;
+  silent_bootstrap: boolean;
+  concurrent_bootstrap: boolean;
+}
+
 const INITIALS: Record<string, string> = { running: 'Running', paused: 'Paused', standby: 'Standby' };
+/** The statuses the pipeline reports with its controller up: details carry connector stats (adapters/src/server.rs). */
+const CONTROLLER_STATUSES = new Set(['Running', 'Paused', 'Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing', 'Replaying']);
+const NO_TRUST = 'No OIDC trust relationship matches this token';
 const POLICIES = new Set(['allow', 'reject', 'await_approval']);
 const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
 
 export class FakeFeldera {
   readonly requests: FakeRequest[] = [];
+  /** Every answer made as Feldera, in order. */
+  readonly responses: FakeResponse[] = [];
   /** Requests refused with 401. */
   refused = 0;
   /** Every `deployment_status` each pipeline went through, with when (performance.now()). */
@@ -165,8 +224,10 @@ export class FakeFeldera {
       runtimeDesired: null,
       error: script.deploymentError ?? null,
       deploymentId: null,
-      bootstrapPolicy: null,
+      bootstrap: null,
       approved: false,
+      approveLag: 0,
+      runnerReason: null,
       since: new Date().toISOString(),
       onApprove: undefined,
       run: 0,
@@ -176,7 +237,7 @@ export class FakeFeldera {
       pipeline.resourcesDesired = 'Provisioned';
       pipeline.initial = INITIALS[script.provisioned.initial] ?? null;
       pipeline.runtimeDesired = script.provisioned.status;
-      pipeline.bootstrapPolicy = 'await_approval';
+      pipeline.bootstrap = { bootstrap_policy: 'await_approval', silent_bootstrap: false, concurrent_bootstrap: false };
       pipeline.deploymentId = randomUUID();
       this.setStatus(pipeline, script.provisioned.status);
     }
@@ -187,8 +248,9 @@ export class FakeFeldera {
     return pipeline;
   }
 
-  private setStatus(pipeline: Pipeline, status: string): void {
+  private setStatus(pipeline: Pipeline, status: string, runnerReason: string | null = null): void {
     pipeline.deploymentStatus = status;
+    pipeline.runnerReason = runnerReason;
     pipeline.since = new Date().toISOString();
     this.timeline.push({ pipeline: pipeline.script.name, status, at: performance.now() });
   }
@@ -203,6 +265,10 @@ export class FakeFeldera {
 
   private wait(ms: number): Promise<void> {
     return new Promise((resolve) => this.after(ms, resolve));
+  }
+
+  private edition(): Edition {
+    return this.options.edition ?? 'Open source';
   }
 
   /** The runner's work after `/start`: compile (early start), provision, the phases, the target or a failure. */
@@ -221,10 +287,11 @@ export class FakeFeldera {
       return;
     }
     pipeline.deploymentId = randomUUID();
+    let provisioned = false;
     for (const phase of script.phases ?? [{ status: 'Provisioning', ms: 20 }, { status: 'Initializing', ms: 20 }]) {
       if (phase.status === 'AwaitingApproval') {
-        if (pipeline.approved || pipeline.bootstrapPolicy === 'allow') continue;
-        if (pipeline.bootstrapPolicy === 'reject') {
+        if (pipeline.approved || pipeline.bootstrap?.bootstrap_policy === 'allow') continue;
+        if (pipeline.bootstrap?.bootstrap_policy === 'reject') {
           this.failWith(pipeline, {
             message: 'Operation failed because the pipeline failed to initialize. Error details: Bootstrapping of the modified pipeline was rejected by the user.',
             error_code: 'InitializationError',
@@ -239,12 +306,26 @@ export class FakeFeldera {
         this.setStatus(pipeline, 'Initializing');
         continue;
       }
-      this.setStatus(pipeline, phase.status);
+      // The runner sets Initializing itself when the resources are up (runner/pipeline_automata.rs),
+      // and Unavailable, with desired Unavailable, when the pipeline does not answer its poll.
+      const byRunner = (phase.status === 'Initializing' && !provisioned) || phase.status === 'Unavailable';
+      if (phase.status !== 'Provisioning') provisioned = true;
+      pipeline.runtimeDesired = phase.status === 'Unavailable' ? 'Unavailable' : null;
+      this.setStatus(pipeline, phase.status, byRunner ? runnerReason(phase.status) : null);
       await this.wait(phase.ms);
       if (!current()) return;
     }
+    pipeline.runtimeDesired = null;
     if (script.failWith) return this.failWith(pipeline, script.failWith);
     if (script.stoppedBySomeoneElse) return this.stop(pipeline);
+    if (pipeline.initial === 'Standby' && this.edition() === 'Open source') {
+      // The pipeline's continuous checkpoint pull is Enterprise-only (adapters/src/controller.rs).
+      return this.failWith(pipeline, {
+        message: 'Cannot use enterprise-only feature (standby) in Feldera community edition.',
+        error_code: 'EnterpriseFeature',
+        details: null,
+      });
+    }
     pipeline.runtimeDesired = pipeline.initial;
     this.setStatus(pipeline, pipeline.initial ?? 'Running');
   }
@@ -253,13 +334,31 @@ export class FakeFeldera {
   private failWith(pipeline: Pipeline, error: ErrorBody, provisioned = true): void {
     pipeline.error = error;
     if (provisioned) return this.stop(pipeline);
+    this.desireStopped(pipeline);
+  }
+
+  /**
+   * Desired Stopped (`/stop?force=true`, or the runner after an error). Stopped resources forget
+   * `deployment_initial` and the bootstrap settings at once, others when they become Stopping
+   * (db/operations/pipeline.rs).
+   */
+  private desireStopped(pipeline: Pipeline): void {
     pipeline.resourcesDesired = 'Stopped';
     pipeline.runtimeDesired = null;
+    pipeline.approveLag = 0;
+    if (pipeline.deploymentStatus === 'Stopped') {
+      pipeline.initial = null;
+      pipeline.bootstrap = null;
+    }
+    // A play waiting for approval ends; it sees that it is no longer current.
+    pipeline.onApprove?.();
   }
 
   private stop(pipeline: Pipeline): void {
-    pipeline.resourcesDesired = 'Stopped';
-    pipeline.runtimeDesired = null;
+    this.desireStopped(pipeline);
+    if (pipeline.deploymentStatus === 'Stopped' || pipeline.deploymentStatus === 'Stopping') return;
+    pipeline.initial = null;
+    pipeline.bootstrap = null;
     this.setStatus(pipeline, 'Stopping');
     this.after(30, () => {
       pipeline.deploymentId = null;
@@ -307,39 +406,126 @@ export class FakeFeldera {
     this.answer(endpoint, entry, response);
   }
 
-  private answer(endpoint: Endpoint | undefined, request: FakeRequest, response: ServerResponse): void {
+  /** Sends an answer as Feldera would, and records it. */
+  private send(request: FakeRequest, response: ServerResponse, status: number, body: unknown, options: { contentType?: string; headers?: Record<string, string>; raw?: boolean } = {}): void {
+    const contentType = options.contentType ?? 'application/json';
+    const text = options.raw ? String(body) : JSON.stringify(body);
+    response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache', ...options.headers });
+    response.end(text);
+    const endpoint = endpointOf(request.method, request.path, this.prefix());
+    this.responses.push({ method: request.method, path: request.path, query: request.query, endpoint, status, contentType, body: text });
+  }
+
+  /** Whether the auth layer refused the request, answering it (auth.rs). */
+  private refusal(request: FakeRequest, response: ServerResponse): boolean {
     const { apiKey, acceptToken } = this.options;
-    const token = request.authorization?.replace(/^Bearer /, '') ?? '';
-    const accepted = acceptToken ? acceptToken(token) : apiKey === undefined || request.authorization === `Bearer ${apiKey}`;
-    if (!accepted) {
-      this.refused++;
-      // Feldera's body for a bad key; actix sends it as text/plain.
-      return send(response, 401, { message: 'Unauthorized API key', error_code: 'AuthenticationFailed' }, 'text/plain');
+    // Without an auth provider, the manager ignores the header.
+    if (apiKey === undefined && !acceptToken) return false;
+    const token = /^Bearer (.+)$/.exec(request.authorization ?? '')?.[1];
+    let verdict: boolean | string;
+    if (token === undefined) verdict = false;
+    else if (token.startsWith('apikey:')) verdict = token === apiKey;
+    else verdict = acceptToken?.(token) ?? (issuerOf(token) ? NO_TRUST : 'Malformed JWT: missing iss claim');
+    if (verdict === true) return false;
+    this.refused++;
+    if (token?.startsWith('apikey:')) {
+      // Feldera's body for a bad key, which actix sends as text/plain.
+      this.send(request, response, 401, { message: 'Unauthorized API key', error_code: 'AuthenticationFailed' }, { contentType: 'text/plain' });
+    } else {
+      // actix-web-httpauth's refusal: no body, the reason in the challenge (none for a missing header).
+      const challenge = token === undefined ? 'Bearer' : `Bearer error_description="${typeof verdict === 'string' ? verdict : NO_TRUST}"`;
+      this.send(request, response, 401, '', { raw: true, contentType: 'text/plain', headers: { 'www-authenticate': challenge } });
     }
-    const name = decodeURIComponent(request.path.slice(this.prefix().length).split('/')[3] ?? '');
-    const pipeline = this.pipelines.get(name);
-    if (!endpoint) return void response.writeHead(404).end();
-    if (!pipeline) {
-      return send(response, 404, {
-        message: `Unknown pipeline name '${name}'`,
-        error_code: 'UnknownPipelineName',
-        details: { pipeline_name: name },
+    return true;
+  }
+
+  private answer(endpoint: Endpoint | undefined, request: FakeRequest, response: ServerResponse): void {
+    const send: Send = (status, body, options) => this.send(request, response, status, body, options);
+    const api = request.path.startsWith(`${this.prefix()}/v0/`);
+    // Only /v0 is behind the auth layer; elsewhere the web console's files are (api/main.rs).
+    if (api && this.refusal(request, response)) return;
+    if (endpoint === 'config') return send(200, this.configuration());
+    // Query parameters are parsed before the handler runs: a bad one is actix's plain-text 400.
+    const flags = parseFlags(request.query, endpoint);
+    if (typeof flags === 'string') return send(400, `Query deserialize error: ${flags}`, { raw: true, contentType: 'text/plain; charset=utf-8' });
+    if (endpoint === 'start' || endpoint === 'approve') {
+      if (flags.silent_bootstrap && flags.concurrent_bootstrap) {
+        const reason = '`silent_bootstrap` and `concurrent_bootstrap` are mutually exclusive; set at most one';
+        return send(400, { message: `Invalid bootstrap configuration: ${reason}`, error_code: 'InvalidBootstrapConfig', details: { reason } });
+      }
+    }
+    if (endpoint === 'start' && !INITIALS[request.query.initial ?? 'running']) {
+      const initial = request.query.initial;
+      return send(405, {
+        message: `Unsupported pipeline action '/start?initial=${initial}': unknown initial runtime desired status: ${initial}`,
+        error_code: 'UnsupportedPipelineAction',
+        details: { action: `/start?initial=${initial}`, reason: `unknown initial runtime desired status: ${initial}` },
       });
     }
+    // The open-source build refuses before it looks the pipeline up (api/endpoints/pipeline_management.rs).
+    if (endpoint === 'stop' && !flags.force && this.edition() === 'Open source') {
+      return send(501, {
+        message: 'Cannot use enterprise-only feature (stop?force=false) in Feldera community edition.',
+        error_code: 'EnterpriseFeature',
+        details: { feature: 'stop?force=false' },
+      });
+    }
+    const name = decodeURIComponent(pipelinePath(request.path, this.prefix())?.[0] ?? '');
+    const pipeline = this.pipelines.get(name);
+    // Every route of a pipeline looks it up first; a path no route matches is actix's empty 404.
+    if (!pipeline && pipelinePath(request.path, this.prefix())) {
+      return send(404, { message: `Unknown pipeline name '${name}'`, error_code: 'UnknownPipelineName', details: { pipeline_name: name } });
+    }
+    if (!endpoint || !pipeline) return send(404, '', { raw: true, contentType: 'text/plain' });
     switch (endpoint) {
-      case 'status':
-        send(response, 200, this.statusBody(pipeline, request.query.selector ?? 'all'));
+      case 'status': {
+        send(200, this.statusBody(pipeline, request.query.selector ?? 'all'));
+        if (pipeline.approveLag > 0) pipeline.approveLag--;
         if (pipeline.stoppingReads > 0 && --pipeline.stoppingReads === 0) this.setStatus(pipeline, 'Stopped');
         return;
+      }
       case 'dismiss_error':
-        return this.dismissError(pipeline, response);
+        return this.dismissError(pipeline, send);
       case 'start':
-        return this.start(pipeline, request.query, response);
+        return this.start(pipeline, request.query, flags, send);
+      case 'stop':
+        return this.stopRequest(pipeline, flags.force === true, send);
       case 'approve':
-        return this.approve(pipeline, response);
+        return this.approve(pipeline, send);
       case 'logs':
         return this.logs(pipeline, response);
     }
+  }
+
+  /** `Configuration` (api/endpoints/config.rs), as a build without a license check or telemetry gives it. */
+  private configuration(): Record<string, unknown> {
+    const version = this.options.version ?? '0.337.0';
+    const enterprise = this.edition() === 'Enterprise';
+    return {
+      posthog: '',
+      conceptualhq: '',
+      product_fruits: '',
+      edition: this.edition(),
+      version,
+      revision: '5c7931d09fc37e0976143e50a81169dbd98ec0cc',
+      runtime_revision: '5c7931d09fc37e0976143e50a81169dbd98ec0cc',
+      unstable_features: null,
+      changelog_url: enterprise ? 'https://docs.feldera.com/changelog/' : `https://github.com/feldera/feldera/releases/tag/v${version}`,
+      license_validity: null,
+      update_info: null,
+      build_info: {
+        build_timestamp: '2026-08-21T23:30:48.000000000Z',
+        build_cpu: 'AMD EPYC 7763 64-Core Processor',
+        build_os: 'Linux 24.04 Ubuntu',
+        cargo_dependencies: '',
+        cargo_features: enterprise ? 'feldera-enterprise' : '',
+        cargo_debug: 'false',
+        cargo_opt_level: '3',
+        cargo_target_triple: 'x86_64-unknown-linux-gnu',
+        rustc_version: '1.89.0',
+      },
+      build_source: 'ci',
+    };
   }
 
   /** The ring buffer, then new lines as they come: the stream ends only when the client goes. */
@@ -354,35 +540,30 @@ export class FakeFeldera {
     this.streams.add(timer);
   }
 
-  private dismissError(pipeline: Pipeline, response: ServerResponse): void {
+  private dismissError(pipeline: Pipeline, send: Send): void {
     if (pipeline.error && (pipeline.deploymentStatus !== 'Stopped' || pipeline.resourcesDesired !== 'Stopped')) {
-      return send(response, 400, {
-        message: 'Dismissing the deployment error is only possible when the pipeline is fully stopped',
+      return send(400, {
+        message: 'The pipeline must have both status `Stopped` and desired status `Stopped` to dismiss the `deployment_error` if it is set.',
         error_code: 'DismissErrorRestrictedToFullyStopped',
         details: null,
       });
     }
     pipeline.error = null;
-    send(response, 200, 'Pipeline deployment error has been dismissed');
+    send(200, 'Pipeline deployment error has been dismissed');
   }
 
-  // The checks in Feldera's order (validate_resources_desired_status_transition).
-  private start(pipeline: Pipeline, query: Record<string, string>, response: ServerResponse): void {
-    const initial = INITIALS[query.initial ?? 'running'];
-    if (!initial) {
-      return send(response, 405, {
-        message: `Action /start?initial=${query.initial} is not supported`,
-        error_code: 'UnsupportedPipelineAction',
-        details: { action: `/start?initial=${query.initial}`, reason: `unknown initial runtime desired status: ${query.initial}` },
-      });
-    }
-    const policy = query.bootstrap_policy ?? 'await_approval';
-    if (!POLICIES.has(policy)) {
-      response.writeHead(400, { 'content-type': 'text/plain' });
-      return void response.end(`Query deserialize error: unknown variant \`${policy}\``);
-    }
+  // The checks in Feldera's order (validate_resources_desired_status_transition, then
+  // set_deployment_resources_desired_status in db/operations/pipeline.rs).
+  private start(pipeline: Pipeline, query: Record<string, string>, flags: Flags, send: Send): void {
+    const initial = INITIALS[query.initial ?? 'running']!;
+    const bootstrap: Bootstrap = {
+      bootstrap_policy: query.bootstrap_policy ?? 'await_approval',
+      silent_bootstrap: flags.silent_bootstrap ?? false,
+      concurrent_bootstrap: flags.concurrent_bootstrap ?? false,
+    };
+    const dismissError = flags.dismiss_error ?? true;
     if (pipeline.resourcesDesired === 'Stopped' && pipeline.deploymentStatus !== 'Stopped') {
-      return send(response, 400, {
+      return send(400, {
         message: `Deployment resources status (current: 'Stopping', desired: 'Stopped') cannot have desired changed to 'Provisioned'. Cannot restart the pipeline while it is stopping. Wait for it to stop before starting the pipeline again.`,
         error_code: 'IllegalPipelineAction',
         details: {
@@ -393,72 +574,123 @@ export class FakeFeldera {
         },
       });
     }
-    if (pipeline.error && query.dismiss_error === 'false') {
-      return send(response, 400, {
+    if (pipeline.error && !dismissError) {
+      return send(400, {
         message: 'Unable to start the pipeline because it has a deployment error that was not dismissed',
         error_code: 'CannotStartWithUndismissedError',
         details: null,
       });
     }
     if (COMPILATION_ERRORS.has(pipeline.programStatus)) {
-      return send(response, 400, {
+      return send(400, {
         message: 'Cannot process `/start` if the `program_status` is `SqlError`, `RustError` or `SystemError`. Make changes to fix the error, which will trigger recompilation.',
         error_code: 'CannotStartWithCompilationError',
         details: null,
       });
     }
-    if (pipeline.resourcesDesired === 'Provisioned') {
-      if (pipeline.initial !== initial) {
-        return send(response, 400, {
-          message: `The initial status cannot be changed to ${initial} while the pipeline is not stopped`,
-          error_code: 'InitialImmutableUnlessStopped',
-          details: null,
-        });
-      }
-      if (pipeline.bootstrapPolicy !== policy) {
-        return send(response, 400, {
-          message: 'The bootstrap policy cannot be changed while the pipeline is not stopped',
-          error_code: 'BootstrapPolicyImmutableUnlessStopped',
-          details: null,
-        });
-      }
-      return send(response, 202, 'Pipeline is starting');
+    if (pipeline.initial !== null && pipeline.initial !== initial) {
+      return send(400, {
+        message: 'Initial desired runtime status cannot be changed unless the pipeline is desired to become Stopped.',
+        error_code: 'InitialImmutableUnlessStopped',
+        details: null,
+      });
     }
-    if (query.dismiss_error !== 'false') pipeline.error = null;
+    if (pipeline.bootstrap !== null && JSON.stringify(pipeline.bootstrap) !== JSON.stringify(bootstrap)) {
+      return send(400, {
+        message: 'Bootstrap policy cannot be changed unless the pipeline is desired to become Stopped.',
+        error_code: 'BootstrapPolicyImmutableUnlessStopped',
+        details: null,
+      });
+    }
+    if (initial === 'Standby' && !pipeline.script.fileStorageWithSync) {
+      return send(400, {
+        message:
+          'Initial desired runtime status can only be set to Standby if: (1) `runtime_config.storage.backend.name` is set to `file`, and (2) `runtime_config.storage.backend.config.sync` is configured.',
+        error_code: 'InitialStandbyNotAllowed',
+        details: null,
+      });
+    }
+    if (dismissError) pipeline.error = null;
+    if (pipeline.resourcesDesired === 'Provisioned') return send(202, 'Pipeline is starting');
     pipeline.resourcesDesired = 'Provisioned';
     pipeline.initial = initial;
-    pipeline.bootstrapPolicy = policy;
+    pipeline.bootstrap = bootstrap;
     pipeline.approved = false;
     pipeline.run++;
     void this.play(pipeline, pipeline.run);
-    send(response, 202, 'Pipeline is starting');
+    send(202, 'Pipeline is starting');
   }
 
-  // The pipeline's own /approve blocks until it has left AwaitingApproval; called earlier, it pre-approves.
-  private approve(pipeline: Pipeline, response: ServerResponse): void {
-    if (pipeline.resourcesDesired !== 'Provisioned' || pipeline.deploymentStatus === 'Stopped' || pipeline.deploymentStatus === 'Provisioning') {
+  /** `force=true`: desired Stopped at once; `force=false` (Enterprise): suspend, then stop. */
+  private stopRequest(pipeline: Pipeline, force: boolean, send: Send): void {
+    const provisioned = !['Stopped', 'Provisioning', 'Stopping'].includes(pipeline.deploymentStatus);
+    if (force || !provisioned) {
+      if (pipeline.deploymentStatus === 'Stopped') this.desireStopped(pipeline);
+      else this.stop(pipeline);
+      return send(202, 'Pipeline is forcefully stopping');
+    }
+    pipeline.runtimeDesired = 'Suspended';
+    pipeline.run++;
+    pipeline.onApprove?.();
+    this.after(20, () => {
+      this.setStatus(pipeline, 'Suspended');
+      this.after(20, () => this.stop(pipeline));
+    });
+    send(202, 'Pipeline is stopping');
+  }
+
+  // The manager forwards /approve to the pipeline, whose own /approve sets its policy to allow and
+  // returns once it has left AwaitingApproval; called earlier, it pre-approves (api/endpoints/pipeline_interaction.rs).
+  private approve(pipeline: Pipeline, send: Send): void {
+    const name = pipeline.script.name;
+    const provisioned = !['Stopped', 'Provisioning', 'Stopping'].includes(pipeline.deploymentStatus);
+    if (!provisioned) {
+      const resources = pipeline.deploymentStatus === 'Stopping' || pipeline.deploymentStatus === 'Provisioning' ? pipeline.deploymentStatus : 'Stopped';
       return send(
-        response,
         503,
         {
-          message: `Unable to interact with pipeline ${pipeline.script.name} because the deployment status (${pipeline.deploymentStatus}) indicates it is not (yet) fully provisioned`,
+          message: `Unable to interact with pipeline because the deployment status (${resources}) indicates it is not (yet) fully provisioned pipeline-id=N/A pipeline-name="${name}"`,
           error_code: 'PipelineInteractionNotDeployed',
-          details: { pipeline_name: pipeline.script.name, status: pipeline.deploymentStatus, desired_status: this.desired(pipeline) },
+          details: { pipeline_name: name, status: resources, desired_status: pipeline.resourcesDesired },
         },
-        'application/json',
-        { 'retry-after': '5' },
+        { headers: { 'retry-after': '5' } },
       );
     }
+    // runner/interaction.rs: the last poll found the pipeline unreachable.
+    if (pipeline.deploymentStatus === 'Unavailable') {
+      return send(
+        503,
+        {
+          message: `Unable to interact with pipeline because its status is currently 'unavailable' pipeline-id=N/A pipeline-name="${name}"`,
+          error_code: 'PipelineUnavailable',
+          details: { pipeline_name: name },
+        },
+        { headers: { 'retry-after': '5' } },
+      );
+    }
+    const awaiting = pipeline.deploymentStatus === 'AwaitingApproval';
     pipeline.approved = true;
-    pipeline.bootstrapPolicy = 'allow';
     pipeline.onApprove?.();
-    this.after(5, () => send(response, 200, 'Bootstrap approved'));
+    if (awaiting) pipeline.approveLag = pipeline.script.approveLagReads ?? 2;
+    this.after(5, () => send(200, 'Bootstrap approved'));
   }
 
+  /** What the stored status shows: AwaitingApproval lingers until the runner's next poll after an approve. */
+  private reported(pipeline: Pipeline): string {
+    return pipeline.approveLag > 0 ? 'AwaitingApproval' : pipeline.deploymentStatus;
+  }
+
+  /** `deployment_runtime_status_details`, in the shapes of runner/pipeline_automata.rs and adapters/src/server.rs. */
   private runtimeDetails(pipeline: Pipeline): unknown {
-    const approval = pipeline.script.approvalDiff;
-    if (pipeline.deploymentStatus !== 'AwaitingApproval' || !approval) return { connector_stats: { num_errors: 0 } };
-    return approval.legacy ? approval.diff : { approval_diff: approval.diff };
+    const status = this.reported(pipeline);
+    if (status === 'AwaitingApproval') {
+      const approval = pipeline.script.approvalDiff;
+      if (approval?.legacy) return approval.diff;
+      return { approval_diff: approval?.diff ?? pipelineDiff() };
+    }
+    if (pipeline.runnerReason) return { reason: pipeline.runnerReason };
+    if (CONTROLLER_STATUSES.has(status)) return { connector_stats: { num_errors: 0 } };
+    return {};
   }
 
   private desired(pipeline: Pipeline): string {
@@ -468,10 +700,8 @@ export class FakeFeldera {
 
   /** `GET /v0/pipelines/{name}`: the fields of openapi.json's PipelineSelectedInfo for the selector. */
   private statusBody(pipeline: Pipeline, selector: string): Record<string, unknown> {
-    const resources =
-      pipeline.deploymentStatus === 'Stopped' || pipeline.deploymentStatus === 'Provisioning' || pipeline.deploymentStatus === 'Stopping'
-        ? pipeline.deploymentStatus
-        : 'Provisioned';
+    const status = this.reported(pipeline);
+    const resources = status === 'Stopped' || status === 'Provisioning' || status === 'Stopping' ? status : 'Provisioned';
     const provisioned = resources === 'Provisioned';
     const body: Record<string, unknown> = {
       id: '0198c7a1-5e1e-7d40-9a2f-6b9d2f3a1c10',
@@ -480,7 +710,7 @@ export class FakeFeldera {
       tags: [],
       created_at: '2026-08-21T10:00:00Z',
       version: 4,
-      platform_version: '0.337.0',
+      platform_version: this.options.version ?? '0.337.0',
       program_config: { profile: 'optimized', cache: true, runtime_version: null, use_platform_compiler: false },
       program_version: 2,
       program_status: pipeline.programStatus,
@@ -491,7 +721,7 @@ export class FakeFeldera {
       storage_status_details: null,
       deployment_id: pipeline.deploymentId,
       deployment_initial: pipeline.initial,
-      deployment_status: pipeline.deploymentStatus,
+      deployment_status: status,
       deployment_status_since: pipeline.since,
       deployment_desired_status: this.desired(pipeline),
       deployment_desired_status_since: pipeline.since,
@@ -499,14 +729,14 @@ export class FakeFeldera {
       deployment_resources_status_since: pipeline.since,
       deployment_resources_desired_status: pipeline.resourcesDesired,
       deployment_resources_desired_status_since: pipeline.since,
-      deployment_runtime_status: provisioned ? pipeline.deploymentStatus : null,
+      deployment_runtime_status: provisioned ? status : null,
       deployment_runtime_status_details: provisioned ? this.runtimeDetails(pipeline) : null,
       deployment_runtime_status_since: provisioned ? pipeline.since : null,
       deployment_runtime_desired_status: provisioned ? (pipeline.runtimeDesired ?? pipeline.initial) : null,
       deployment_runtime_desired_status_since: provisioned ? pipeline.since : null,
-      bootstrap_policy: pipeline.bootstrapPolicy,
-      silent_bootstrap: false,
-      concurrent_bootstrap: false,
+      bootstrap_policy: pipeline.bootstrap?.bootstrap_policy ?? null,
+      silent_bootstrap: pipeline.bootstrap?.silent_bootstrap ?? false,
+      concurrent_bootstrap: pipeline.bootstrap?.concurrent_bootstrap ?? false,
     };
     if (selector === 'all') {
       body.program_code = 'CREATE TABLE t (c INT);';
@@ -518,6 +748,50 @@ export class FakeFeldera {
   }
 }
 
+type Send = (status: number, body: unknown, options?: { contentType?: string; headers?: Record<string, string>; raw?: boolean }) => void;
+
+/** The boolean query parameters of an endpoint, parsed as serde does: exactly `true` or `false`. */
+interface Flags {
+  silent_bootstrap?: boolean;
+  concurrent_bootstrap?: boolean;
+  dismiss_error?: boolean;
+  force?: boolean;
+}
+
+const FLAGS: Partial<Record<Endpoint, (keyof Flags)[]>> = {
+  start: ['silent_bootstrap', 'concurrent_bootstrap', 'dismiss_error'],
+  approve: ['silent_bootstrap', 'concurrent_bootstrap'],
+  stop: ['force'],
+};
+
+/** The flags, or why the query does not deserialize (actix answers that as plain text). */
+function parseFlags(query: Record<string, string>, endpoint: Endpoint | undefined): Flags | string {
+  const flags: Flags = {};
+  for (const name of FLAGS[endpoint!] ?? []) {
+    const value = query[name];
+    if (value === undefined) continue;
+    if (value !== 'true' && value !== 'false') return 'provided string was not `true` or `false`';
+    flags[name] = value === 'true';
+  }
+  if (endpoint === 'start' && query.bootstrap_policy !== undefined && !POLICIES.has(query.bootstrap_policy)) {
+    return `unknown variant \`${query.bootstrap_policy}\`, expected one of \`allow\`, \`reject\`, \`await_approval\``;
+  }
+  return flags;
+}
+
+function runnerReason(status: string): string {
+  return status === 'Unavailable' ? 'Pipeline status endpoint could not be reached: timeout' : 'initializing set by the runner';
+}
+
+function issuerOf(token: string): string | undefined {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss?: unknown };
+    return typeof claims.iss === 'string' ? claims.iss : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function compilationFailure(programStatus: string): ErrorBody {
   return {
     message: 'Not possible to start the pipeline because the program failed to compile',
@@ -526,27 +800,24 @@ function compilationFailure(programStatus: string): ErrorBody {
   };
 }
 
-function endpointOf(method: string, path: string, prefix: string): Endpoint | undefined {
+/** `[name, ...rest]` of a path under `/v0/pipelines/{name}`, or undefined. */
+function pipelinePath(path: string, prefix: string): string[] | undefined {
   if (!path.startsWith(`${prefix}/v0/pipelines/`)) return undefined;
-  const parts = path.slice(prefix.length).split('/');
-  if (parts.length === 4 && method === 'GET') return 'status';
-  const action = parts[4];
-  if (parts.length === 5 && method === 'POST' && (action === 'start' || action === 'approve' || action === 'dismiss_error')) {
-    return action;
-  }
-  if (parts.length === 5 && method === 'GET' && action === 'logs') return 'logs';
-  return undefined;
+  const parts = path.slice(`${prefix}/v0/pipelines/`.length).split('/');
+  return parts[0] ? parts : undefined;
 }
 
-function send(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  contentType = 'application/json',
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache', ...headers });
-  response.end(JSON.stringify(body));
+function endpointOf(method: string, path: string, prefix: string): Endpoint | undefined {
+  if (method === 'GET' && path === `${prefix}/v0/config`) return 'config';
+  const parts = pipelinePath(path, prefix);
+  if (!parts) return undefined;
+  if (parts.length === 1 && method === 'GET') return 'status';
+  const action = parts[1];
+  if (parts.length === 2 && method === 'POST' && (action === 'start' || action === 'stop' || action === 'approve' || action === 'dismiss_error')) {
+    return action;
+  }
+  if (parts.length === 2 && method === 'GET' && action === 'logs') return 'logs';
+  return undefined;
 }
 
 // `node test/fake-feldera.ts [port]`: serve one pipeline, `example`, with a realistic start.

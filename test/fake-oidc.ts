@@ -58,14 +58,16 @@ export function jwt(claims: Record<string, unknown>): string {
   return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`;
 }
 
-/** Whether a token is current for `audience`: what the fake Feldera accepts. */
+/** Whether the fake Feldera accepts a token: current, for `audience`; else why not, as Feldera says it (auth.rs). */
 export function currentFor(audience: string) {
-  return (token: string): boolean => {
+  return (token: string): boolean | string => {
+    let claims: { aud?: string; exp?: number; iss?: string };
     try {
-      const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud?: string; exp?: number; iss?: string };
-      return claims.iss === ISSUER && claims.aud === audience && (claims.exp ?? 0) * 1000 > Date.now();
+      claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as typeof claims;
     } catch {
-      return false;
+      return 'Malformed JWT: missing iss claim';
     }
+    if (claims.iss !== ISSUER || claims.aud !== audience) return 'No OIDC trust relationship matches this token';
+    return (claims.exp ?? 0) * 1000 > Date.now() || 'JWT verification failed: ExpiredSignature';
   };
 }
