@@ -45496,7 +45496,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4351);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5591);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
@@ -45508,7 +45508,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4351:
+/***/ 5591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48745,6 +48745,9 @@ const ACTION_CODES = {
     InternalError: true,
     StoppedExternally: false,
     DesiredStatusChanged: false,
+    ConnectorFailed: false,
+    ConnectorUnhealthy: false,
+    ConnectorErrors: false,
 };
 /** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
 function failureOf(error, config, progress, auth) {
@@ -48779,6 +48782,45 @@ function failureOf(error, config, progress, auth) {
 function internalError(error) {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
+}
+/** The failure a status means, before the target or after it (in the health window); else undefined. */
+function statusFailure(verdict, status, initial) {
+    const name = status.name;
+    const target = targetStatus(initial);
+    switch (verdict.kind) {
+        case 'deployment-error':
+            return {
+                result: 'failed',
+                code: verdict.error.error_code,
+                message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
+            };
+        case 'compilation-failed':
+            return {
+                result: 'failed',
+                code: 'StartFailedDueToFailedCompilation',
+                message: `Pipeline ${name}'s program failed to compile (program_status ${status.program_status}).`,
+                hint: 'fix the program; Feldera compiles it again, and the next start can go ahead.',
+            };
+        case 'stopped-externally':
+            return {
+                result: 'failed',
+                code: 'StoppedExternally',
+                message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
+            };
+        case 'desired-elsewhere': {
+            const desired = status.deployment_desired_status;
+            return {
+                result: 'failed',
+                code: 'DesiredStatusChanged',
+                message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${desired}, not ${target}: it was started earlier and then changed by someone else, and will not become ${target} by itself.`,
+                hint: desired === 'Suspended'
+                    ? 'it is being suspended (a graceful stop); start it again once it is Stopped.'
+                    : `stop the pipeline first, or ask for initial: ${desired.toLowerCase()}.`,
+            };
+        }
+        default:
+            return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/text.ts
@@ -48925,87 +48967,6 @@ function describe(error) {
     return typeof status === 'number' ? `${status} ${message}` : message;
 }
 
-;// CONCATENATED MODULE: ./src/report/compilation.ts
-
-const EXCERPT_LINES = 40;
-function compilationReport(programError, pipelineName, sqlFile) {
-    const messages = programError.sql_compilation?.messages ?? [];
-    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
-    const firstSql = messages.find((message) => !message.warning);
-    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
-    const firstError = firstSql
-        ? serverText(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
-        : excerpt && serverText(excerpt.split('\n').find((line) => line.trim()) ?? '');
-    return { annotations, firstError, excerpt };
-}
-function position(message) {
-    return `line ${message.start_line_number}, column ${message.start_column}`;
-}
-function sqlAnnotation(message, pipelineName, sqlFile) {
-    const level = message.warning ? 'warning' : 'error';
-    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
-    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
-    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
-    if (!sqlFile)
-        return { ...annotation, message: `${position(message)}: ${text}` };
-    return {
-        ...annotation,
-        file: sqlFile,
-        startLine: message.start_line_number,
-        startColumn: message.start_column,
-        endLine: message.end_line_number,
-        endColumn: message.end_column,
-    };
-}
-/** cargo's output from its first `error` line on: the part that says what failed. */
-function rustExcerpt(output) {
-    if (!output?.trim())
-        return undefined;
-    const lines = output.split('\n');
-    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
-    return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
-}
-function firstLines(text) {
-    return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
-}
-/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
-function neutralised(lines) {
-    return lines.map((line) => serverText(line, [], 1000)).join('\n').trimEnd();
-}
-
-;// CONCATENATED MODULE: ./src/diagnose.ts
-
-/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
-const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
-const FOLLOW_UP_RETRY = { windowMs: 5000 };
-async function diagnose(client, config, outcome, progress) {
-    const diagnosis = { problems: [] };
-    const failed = outcome.result === 'failed';
-    if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
-        try {
-            const programError = await client.programError(FOLLOW_UP_RETRY);
-            if (programError)
-                diagnosis.compilation = compilationReport(programError, config.pipelineName, config.sqlFile);
-        }
-        catch (error) {
-            diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
-        }
-    }
-    const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
-    if (wantLogs && progress.provisioned) {
-        try {
-            diagnosis.logTail = await client.logs(LOG_LIMITS);
-        }
-        catch (error) {
-            diagnosis.problems.push(`Could not read the pipeline's log: ${message(error)}`);
-        }
-    }
-    return diagnosis;
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
 ;// CONCATENATED MODULE: ./src/feldera/http.ts
 
 
@@ -49048,9 +49009,10 @@ async function request(options, method, path, retry) {
         if (leftMs <= 0) {
             throw new FelderaError('gave-up', failure.code ?? 'Unreachable', `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${formatDuration(elapsedMs)}; the last: ${failure.message}`);
         }
-        // Full jitter keeps many runners from retrying in step; Retry-After, when given, wins.
+        // Full jitter keeps many runners from retrying in step. A Retry-After makes the wait longer, never
+        // shorter: `Retry-After: 0` on every answer must not turn the retries into a busy loop.
         const backoffMs = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-        const delayMs = Math.min(failure.retryAfterMs ?? backoffMs, leftMs);
+        const delayMs = Math.min(Math.max(failure.retryAfterMs ?? 0, backoffMs), leftMs);
         retry.onRetry?.(failure, delayMs, attempt);
         await sleep(delayMs, options.signal);
     }
@@ -49198,6 +49160,279 @@ function sleep(ms, signal) {
         }, ms);
         signal.addEventListener('abort', onAbort, { once: true });
     });
+}
+
+;// CONCATENATED MODULE: ./src/wait.ts
+
+/**
+ * The one poll loop. It calls `step` every `intervalMs`, counted from the start of the previous call
+ * so that a slow answer does not stretch the cadence, until `step` returns a value. It owns no clock
+ * of its own: the run's signal ends it when the budget is spent or the run is cancelled.
+ */
+async function poll(step, intervalMs, signal) {
+    for (;;) {
+        const started = performance.now();
+        const result = await step();
+        if (result !== undefined)
+            return result;
+        await sleep(Math.max(0, intervalMs - (performance.now() - started)), signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/health/endpoints.ts
+/** The inputs, then the outputs, in Feldera's order. */
+function endpointsOf(status) {
+    const inputs = status.inputs.map((input) => ({
+        name: input.endpoint_name,
+        direction: 'input',
+        stream: input.config.stream,
+        health: input.health,
+        fatalError: input.fatal_error,
+        errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
+        records: input.metrics.total_records,
+        lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
+    }));
+    const outputs = status.outputs.map((output) => ({
+        name: output.endpoint_name,
+        direction: 'output',
+        stream: output.config.stream,
+        health: output.health,
+        fatalError: output.fatal_error,
+        errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
+        records: output.metrics.transmitted_records,
+        lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
+    }));
+    return [...inputs, ...outputs];
+}
+/** Names are unique per direction only: an input and an output may share one. */
+function endpointKey(endpoint) {
+    return `${endpoint.direction}:${endpoint.name}`;
+}
+/** `input endpoint orders.kafka (stream orders)`: what every message about an endpoint starts with. */
+function describeEndpoint(endpoint) {
+    return `${endpoint.direction} endpoint ${endpoint.name || '(unnamed)'} (stream ${endpoint.stream || 'unknown'})`;
+}
+function lastError(lists, health, fatalError) {
+    // Each list is oldest first; the newest of their last entries is the last error.
+    const newest = lists
+        .map((list) => list?.at(-1))
+        .filter((error) => error !== undefined && error.message !== '')
+        .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))[0];
+    return newest?.message || health?.description || fatalError || undefined;
+}
+
+;// CONCATENATED MODULE: ./src/health/verdict.ts
+
+
+/** When endpoints fail for different reasons, the step's code is the first of these. */
+const GRAVITY = ['ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors'];
+/** Endpoints named in a failure's message besides the first; the Connectors table has them all. */
+const MORE_NAMED = 5;
+/**
+ * What one read of `/stats` means for the step (issue 10, Behaviour). A fatal error fails at any read;
+ * health is judged only at the end of the window, since a connector may still be connecting when the
+ * pipeline becomes Running; errors are judged by how far they rose above the baseline. Paused inputs,
+ * ended inputs and idle endpoints are not problems: `initial: paused` pauses them by design.
+ */
+function healthVerdict(check) {
+    const before = new Map(endpointsOf(check.baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]));
+    const problems = endpointsOf(check.current).flatMap((endpoint) => {
+        const found = endpointProblems(endpoint, endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0), check);
+        // One per endpoint: the one that fails the step if any, else the gravest.
+        return found.filter((problem) => problem.fails).concat(found).slice(0, 1);
+    });
+    const failing = problems.filter((problem) => problem.fails);
+    if (failing.length === 0)
+        return problems.length > 0 ? { kind: 'warn', problems } : { kind: 'pass' };
+    const code = GRAVITY.find((gravest) => failing.some((problem) => problem.code === gravest));
+    const [first, ...others] = failing.filter((problem) => problem.code === code);
+    const message = others.length > 0 ? `${first.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first.message;
+    return { kind: 'fail', code, message, problems };
+}
+function endpointProblems(endpoint, newErrors, check) {
+    const about = capitalised(describeEndpoint(endpoint));
+    const found = [];
+    if (endpoint.fatalError !== null) {
+        found.push({ endpoint, code: 'ConnectorFailed', fails: true, message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}` });
+    }
+    if (check.phase === 'end' && endpoint.health?.status === 'Unhealthy') {
+        const when = check.windowMs > 0
+            ? `is still Unhealthy after the health window of ${formatDuration(check.windowMs)}`
+            : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
+        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${verdict_lastError(endpoint)}` });
+    }
+    // A count below the baseline means a new pipeline process with its own counters: nothing rose.
+    if (newErrors > 0 && check.connectorErrors !== 'ignore') {
+        const counted = `counted ${newErrors} new ${newErrors === 1 ? 'error' : 'errors'} since the first read (${endpoint.errors} in all)`;
+        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${verdict_lastError(endpoint)}` });
+    }
+    return found;
+}
+function verdict_lastError(endpoint) {
+    return endpoint.lastError ? `; Feldera's last error: ${endpoint.lastError}` : '; Feldera gave no message';
+}
+function alsoNamed(others) {
+    const names = others.slice(0, MORE_NAMED).map((problem) => `${problem.endpoint.direction} ${problem.endpoint.name}`);
+    const rest = others.length > MORE_NAMED ? ` and ${others.length - MORE_NAMED} more` : '';
+    return `The same for ${others.length} more ${others.length === 1 ? 'endpoint' : 'endpoints'}: ${names.join(', ')}${rest}.`;
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/health/window.ts
+
+
+
+
+
+
+
+function noHealth() {
+    return { baseline: undefined, last: undefined, problems: [], notes: [] };
+}
+/** A `0s` window still allows its one read a few seconds of retries. */
+const MIN_READ_WINDOW_MS = 5000;
+/**
+ * After the target: reads `/stats` at once, then the status and `/stats` every poll-interval until
+ * `health-window` has passed, and judges each read (src/health/verdict.ts). A pipeline that leaves
+ * the target fails as it would have before it. The window is part of `timeout`: a budget that runs
+ * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
+ * `health`, which the report reads even when the window ends by a cancel.
+ */
+async function watchHealth(client, config, progress, signal, waiting, health) {
+    const windowMs = config.healthWindowMs;
+    const endsAt = performance.now() + windowMs;
+    let reads = 0;
+    /** Why `/stats` could not be read; a refusal (404, 401, …) is not asked again. */
+    let unreadable;
+    const judge = (phase) => {
+        if (!health.last || !health.baseline)
+            return undefined;
+        const verdict = healthVerdict({ baseline: health.baseline, current: health.last, phase, windowMs, connectorErrors: config.connectorErrors });
+        health.problems = verdict.kind === 'pass' ? [] : verdict.problems;
+        return verdict.kind === 'fail' ? { result: 'failed', code: verdict.code, message: verdict.message } : undefined;
+    };
+    try {
+        const failed = await poll(async () => {
+            // The status that reached the target was just read: the first round reads only `/stats`.
+            if (reads++ > 0) {
+                const status = await client.status(waiting);
+                progress.observe(status);
+                const left = statusFailure(classify(status, config.initial), status, config.initial);
+                if (left)
+                    return left;
+            }
+            if (!unreadable?.final) {
+                try {
+                    health.last = await client.stats({ windowMs: Math.max(MIN_READ_WINDOW_MS, endsAt - performance.now()) });
+                    health.baseline ??= health.last;
+                    unreadable = undefined;
+                }
+                catch (error) {
+                    if (!(error instanceof FelderaError))
+                        throw error;
+                    unreadable = { message: error.message, final: error.kind !== 'gave-up' };
+                }
+            }
+            const phase = performance.now() >= endsAt ? 'end' : 'during';
+            return judge(phase) ?? (phase === 'end' ? null : undefined);
+        }, config.pollIntervalMs, signal);
+        if (failed)
+            return failed;
+    }
+    catch (error) {
+        if (!(error instanceof RunEnded && error.code === 'Timeout'))
+            throw error;
+        health.notes.push(`The timeout ran out inside the health window of ${formatDuration(windowMs)}: its health was judged on the last read.`);
+        const failed = judge('end');
+        if (failed)
+            return failed;
+    }
+    if (!health.last)
+        health.notes.push(`The pipeline's health could not be checked: ${unreadable?.message ?? 'no read of /stats answered'}.`);
+    return { result: 'reached' };
+}
+
+;// CONCATENATED MODULE: ./src/report/compilation.ts
+
+const EXCERPT_LINES = 40;
+function compilationReport(programError, pipelineName, sqlFile) {
+    const messages = programError.sql_compilation?.messages ?? [];
+    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
+    const firstSql = messages.find((message) => !message.warning);
+    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
+    const firstError = firstSql
+        ? serverText(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
+        : excerpt && serverText(excerpt.split('\n').find((line) => line.trim()) ?? '');
+    return { annotations, firstError, excerpt };
+}
+function position(message) {
+    return `line ${message.start_line_number}, column ${message.start_column}`;
+}
+function sqlAnnotation(message, pipelineName, sqlFile) {
+    const level = message.warning ? 'warning' : 'error';
+    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
+    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
+    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
+    if (!sqlFile)
+        return { ...annotation, message: `${position(message)}: ${text}` };
+    return {
+        ...annotation,
+        file: sqlFile,
+        startLine: message.start_line_number,
+        startColumn: message.start_column,
+        endLine: message.end_line_number,
+        endColumn: message.end_column,
+    };
+}
+/** cargo's output from its first `error` line on: the part that says what failed. */
+function rustExcerpt(output) {
+    if (!output?.trim())
+        return undefined;
+    const lines = output.split('\n');
+    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
+    return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
+}
+function firstLines(text) {
+    return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
+}
+/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
+function neutralised(lines) {
+    return lines.map((line) => serverText(line, [], 1000)).join('\n').trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/diagnose.ts
+
+/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
+const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
+const FOLLOW_UP_RETRY = { windowMs: 5000 };
+async function diagnose(client, config, outcome, progress) {
+    const diagnosis = { problems: [] };
+    const failed = outcome.result === 'failed';
+    if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
+        try {
+            const programError = await client.programError(FOLLOW_UP_RETRY);
+            if (programError)
+                diagnosis.compilation = compilationReport(programError, config.pipelineName, config.sqlFile);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
+        }
+    }
+    const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
+    if (wantLogs && progress.provisioned) {
+        try {
+            diagnosis.logTail = await client.logs(LOG_LIMITS);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the pipeline's log: ${message(error)}`);
+        }
+    }
+    return diagnosis;
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/feldera/logs.ts
@@ -49554,6 +49789,8 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'request-timeout',
     'sql-file',
     'logs',
+    'health-window',
+    'connector-errors',
     'environment',
     'github-token',
     'oidc-audience',
@@ -49573,6 +49810,7 @@ const PIPELINE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?$/;
 const INITIALS = ['running', 'paused', 'standby'];
 const BOOTSTRAP_POLICIES = ['allow', 'reject', 'await_approval'];
 const LOGS = ['on-failure', 'always', 'never'];
+const CONNECTOR_ERRORS = ['warn', 'fail', 'ignore'];
 const MIN_POLL_INTERVAL_MS = 100;
 /** Reads and checks every input; throws one `InputError` that lists all problems. */
 function readConfig(source) {
@@ -49603,6 +49841,8 @@ function readConfig(source) {
     const requestTimeoutMs = parseDuration('request-timeout', input('request-timeout') || '30s', problems);
     const sqlFile = parseSqlFile(input('sql-file'), problems);
     const logs = oneOf('logs', input('logs') || 'on-failure', LOGS, problems);
+    const healthWindowMs = parseDuration('health-window', input('health-window') || '0s', problems, { zero: true });
+    const connectorErrors = oneOf('connector-errors', input('connector-errors') || 'warn', CONNECTOR_ERRORS, problems);
     const oidcAudience = input('oidc-audience') || undefined;
     if (oidcAudience && input('api-key')) {
         problems.push('api-key and oidc-audience are two credentials: give one of them.');
@@ -49638,6 +49878,8 @@ function readConfig(source) {
         requestTimeoutMs: requestTimeoutMs,
         sqlFile,
         logs: logs,
+        healthWindowMs: healthWindowMs,
+        connectorErrors: connectorErrors,
         environment,
         githubToken,
         oidcAudience,
@@ -49703,8 +49945,8 @@ const MAX_DURATION = '120h';
 const MAX_DURATION_MS = 120 * 3600_000;
 const PART = '(\\d+(?:\\.\\d+)?)';
 const DURATION = new RegExp(`^(?:${PART}h)?(?:${PART}m(?!s))?(?:${PART}s)?(?:${PART}ms)?$`);
-/** `90` (seconds), `90s`, `15m`, `1h30m`, `500ms` → milliseconds; more than zero. */
-function parseDuration(name, value, problems) {
+/** `90` (seconds), `90s`, `15m`, `1h30m`, `500ms` → milliseconds; more than zero, unless `zero` is allowed. */
+function parseDuration(name, value, problems, allow = {}) {
     const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : undefined;
     const parts = seconds === undefined ? DURATION.exec(value) : null;
     if (seconds === undefined && (!parts || value === '')) {
@@ -49713,7 +49955,7 @@ function parseDuration(name, value, problems) {
     }
     const [, h = '0', m = '0', s = '0', ms = '0'] = parts ?? [];
     const total = seconds !== undefined ? seconds * 1000 : ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
-    if (!(total > 0)) {
+    if (!(total > 0) && !(allow.zero && total === 0)) {
         problems.push(`${name} "${value}" must be more than zero.`);
         return undefined;
     }
@@ -49781,6 +50023,8 @@ class Progress {
     approvalDiff;
     /** The last transient failure, for a timeout's message; cleared when a request succeeds. */
     lastFailure;
+    /** When bootstrap progress was last asked for (ms from the start). */
+    bootstrapReadMs = -Infinity;
     lastLineMs = 0;
     log;
     constructor(log) {
@@ -49818,6 +50062,12 @@ class Progress {
             this.line(`[${formatDuration(now)}] ${this.describeLast(true)}`);
         }
     }
+    /** Bootstrap progress, shown by the heartbeat and kept in the phase's timeline entry. */
+    noteProgress(text) {
+        const current = this.timeline.at(-1);
+        if (current)
+            current.progress = text;
+    }
     /**
      * `Provisioning for 2m10s`, or `the program is still compiling: CompilingRust for 4m10s`: where
      * the pipeline is and since when. `still` for a heartbeat.
@@ -49827,8 +50077,9 @@ class Progress {
         if (!current)
             return 'no status was read';
         const since = `${current.status} for ${formatDuration(this.elapsedMs() - current.beganMs)}`;
+        const progress = current.progress ? ` (${current.progress})` : '';
         if (current.of === 'deployment')
-            return still ? `still ${since}` : since;
+            return `${still ? 'still ' : ''}${since}${progress}`;
         return COMPILING.has(current.status) ? `the program is still compiling: ${since}` : `the program is ${since}`;
     }
     line(text) {
@@ -49878,7 +50129,104 @@ function diffLines(diff) {
     return lines.length > 0 ? lines : ['no changes listed'];
 }
 
+;// CONCATENATED MODULE: ./src/report/connectors.ts
+
+
+/** GitHub shows 10 warning annotations per step; the rest are listed in the summary. */
+const MAX_WARNING_ANNOTATIONS = 10;
+/** Rows of the Connectors table; the `connectors` output has every endpoint. */
+const MAX_TABLE_ROWS = 50;
+/** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
+const MESSAGE_CELL_LENGTH = 200;
+/** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
+function connectorOutputs(last) {
+    if (!last)
+        return { connectors: '[]', 'connector-error-count': '' };
+    const endpoints = endpointsOf(last);
+    const connectors = endpoints.map((endpoint) => ({
+        name: endpoint.name,
+        direction: endpoint.direction,
+        stream: endpoint.stream,
+        health: endpoint.health?.status ?? '',
+        'fatal-error': endpoint.fatalError ?? '',
+        errors: endpoint.errors,
+        records: endpoint.records,
+    }));
+    const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
+    return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
+}
+/** A warning annotation for each problem that does not fail the step, as many as GitHub shows. */
+function connectorWarnings(problems, pipelineName) {
+    const warnings = problems.filter((problem) => !problem.fails);
+    return {
+        annotations: warnings.slice(0, MAX_WARNING_ANNOTATIONS).map((problem) => ({
+            title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
+            message: problem.message,
+        })),
+        unannotated: warnings.slice(MAX_WARNING_ANNOTATIONS),
+    };
+}
+/**
+ * The summary's Connectors section: failed and Unhealthy endpoints first, then the others in
+ * Feldera's order; errors counted since the baseline shown beside the total; the warnings that did
+ * not fit in annotations below the table.
+ */
+function connectorsMarkdown(last, baseline, unannotated = []) {
+    const before = new Map(baseline ? endpointsOf(baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]) : []);
+    const endpoints = endpointsOf(last)
+        .map((endpoint, order) => ({ endpoint, order }))
+        .sort((a, b) => rank(a.endpoint) - rank(b.endpoint) || a.order - b.order)
+        .map(({ endpoint }) => endpoint);
+    if (endpoints.length === 0)
+        return '#### Connectors\n\nThe pipeline has no connectors.';
+    const rows = endpoints.slice(0, MAX_TABLE_ROWS).map((endpoint) => {
+        const newErrors = endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0);
+        const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
+        const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
+        return [
+            escapeMarkdownCell(endpoint.name),
+            endpoint.direction,
+            escapeMarkdownCell(endpoint.stream),
+            escapeMarkdownCell(endpoint.health?.status ?? '—'),
+            endpoint.records.toLocaleString('en-US'),
+            errors,
+            escapeMarkdownCell(cut(message, MESSAGE_CELL_LENGTH)),
+        ];
+    });
+    const notes = [];
+    if (endpoints.length > MAX_TABLE_ROWS) {
+        notes.push(`The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`);
+    }
+    if (last.omitted_endpoints > 0) {
+        notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${MAX_ENDPOINTS} of each direction were not checked.`);
+    }
+    if (unannotated.length > 0) {
+        const list = unannotated.map((problem) => `- ${escapeMarkdownCell(problem.message)}`).join('\n');
+        notes.push(`Warnings beyond the ${MAX_WARNING_ANNOTATIONS} that GitHub shows as annotations:\n\n${list}`);
+    }
+    const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    const table = [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+    return ['#### Connectors', table, ...notes].join('\n\n');
+}
+function rank(endpoint) {
+    if (endpoint.fatalError !== null)
+        return 0;
+    return endpoint.health?.status === 'Unhealthy' ? 1 : 2;
+}
+function cut(text, maxLength) {
+    return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}
+/**
+ * Server text in a markdown table cell: no HTML, no table breaks, no links or emphasis of its own.
+ * The same rule as the summary's own escape, which is private there for now; the two are to become one.
+ */
+function escapeMarkdownCell(text) {
+    return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
+}
+
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
+
 /** Every output of action.yml, in its order. */
 const OUTPUT_NAMES = [
     'status',
@@ -49891,9 +50239,11 @@ const OUTPUT_NAMES = [
     'elapsed-seconds',
     'pipeline-url',
     'approval-diff',
+    'connectors',
+    'connector-error-count',
 ];
 /** The outputs, set on failure too, from what was last seen. */
-function outputValues(outcome, progress, pipelineUrl) {
+function outputValues(outcome, progress, pipelineUrl, health) {
     const last = progress.last;
     return {
         status: last?.deployment_status ?? '',
@@ -49906,10 +50256,12 @@ function outputValues(outcome, progress, pipelineUrl) {
         'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
         'pipeline-url': pipelineUrl,
         'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
+        ...connectorOutputs(health.last),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 const RESULTS = {
@@ -49938,7 +50290,7 @@ function summaryMarkdown(facts) {
     const sections = [`### Feldera pipeline ${summary_escape(facts.pipelineName)}\n\n${table(['', ''], rows)}`];
     if (progress.timeline.length > 0) {
         const timeline = progress.timeline.map((entry) => [
-            summary_escape(entry.of === 'program' ? `program ${entry.status}` : entry.status),
+            summary_escape(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status)),
             `+${formatDuration(entry.beganMs)}`,
             entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
         ]);
@@ -49950,6 +50302,8 @@ function summaryMarkdown(facts) {
         const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${summary_escape(progress.approvalDiff.program_diff_error)}` : '';
         sections.push(`#### ${heading}\n\n${changes.length > 0 ? table(['Change', 'Names'], changes) : 'No changes listed.'}${error}`);
     }
+    if (facts.health.last)
+        sections.push(connectorsMarkdown(facts.health.last, facts.health.baseline, facts.unannotated));
     const compilation = diagnosis.compilation;
     if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
         const messages = compilation.annotations.map((annotation) => {
@@ -49992,15 +50346,21 @@ function codeBlock(text, indent = '') {
 
 
 
+
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-async function report({ outcome, progress, config, pipelineUrl, diagnosis, credential }) {
+async function report({ outcome, progress, config, pipelineUrl, diagnosis, health, credential }) {
     debug(`Credential: ${credential}`);
-    const values = outputValues(outcome, progress, pipelineUrl);
+    const values = outputValues(outcome, progress, pipelineUrl, health);
     for (const name of OUTPUT_NAMES)
         setOutput(name, values[name]);
     const name = config?.pipelineName ?? getInput('pipeline-name');
     for (const problem of diagnosis.problems)
         core_warning(problem);
+    for (const note of health.notes)
+        core_warning(note, { title: `Feldera pipeline ${name}: health not fully checked` });
+    const connectors = connectorWarnings(health.problems, name);
+    for (const { title, message } of connectors.annotations)
+        core_warning(message, { title });
     const compilation = diagnosis.compilation;
     for (const { level, message, ...properties } of compilation?.annotations ?? []) {
         if (level === 'error')
@@ -50037,7 +50397,7 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
     }
     if (process.env.GITHUB_STEP_SUMMARY) {
         const target = config ? targetStatus(config.initial) : '—';
-        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential });
+        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, health, unannotated: connectors.unannotated });
         // The summary is extra: failing to write it must not hide the real result.
         await summary
             .addRaw(markdown)
@@ -50051,24 +50411,48 @@ function sentences(...parts) {
     return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/wait.ts
-
+;// CONCATENATED MODULE: ./src/health/bootstrap.ts
 /**
- * The one poll loop. It calls `step` every `intervalMs`, counted from the start of the previous call
- * so that a slow answer does not stretch the cadence, until `step` returns a value. It owns no clock
- * of its own: the run's signal ends it when the budget is spent or the run is cancelled.
+ * `Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records`, or undefined while Feldera reports no
+ * commit in progress (a bootstrap replays its inputs before it commits). Operators are counted as
+ * the web console does: completed of completed + in progress + remaining; records are those of the
+ * operators being flushed.
  */
-async function poll(step, intervalMs, signal) {
-    for (;;) {
-        const started = performance.now();
-        const result = await step();
-        if (result !== undefined)
-            return result;
-        await sleep(Math.max(0, intervalMs - (performance.now() - started)), signal);
+function bootstrapProgress(status) {
+    const global = status.global_metrics;
+    const [label, progress] = global.concurrent_bootstrap_phase === 'ConcurrentBootstrapping'
+        ? ['Bootstrapping concurrently', global.concurrent_bootstrap_progress]
+        : global.concurrent_bootstrap_phase === 'Synchronizing'
+            ? ['Synchronizing', global.concurrent_bootstrap_progress]
+            : ['Bootstrapping', global.commit_progress];
+    return progress ? describeProgress(label, progress) : undefined;
+}
+function describeProgress(label, progress) {
+    const operators = progress.completed + progress.in_progress + progress.remaining;
+    if (operators === 0)
+        return undefined;
+    const records = progress.in_progress_total_records > 0
+        ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records`
+        : '';
+    return `${label}: ${formatCount(progress.completed)} of ${formatCount(operators)} operators${records}`;
+}
+const SUFFIXES = ['k', 'M', 'B', 'T'];
+/** `1234567` → `1.2M`: a count short enough for a progress line; one decimal below 100 of a unit. */
+function formatCount(count) {
+    const rounded = (value) => (value < 100 ? Math.round(value * 10) / 10 : Math.round(value));
+    let value = Math.max(0, count);
+    let unit = -1;
+    // Rounding decides the unit: 999,960 is `1M`, not `1000k`.
+    while (unit < SUFFIXES.length - 1 && rounded(value) >= 1000) {
+        value /= 1000;
+        unit++;
     }
+    return unit < 0 ? String(Math.round(value)) : `${rounded(value)}${SUFFIXES[unit]}`;
 }
 
 ;// CONCATENATED MODULE: ./src/start.ts
+
+
 
 
 
@@ -50124,7 +50508,6 @@ async function startPipeline(client, config, progress, signal, log) {
 }
 async function decide(status, client, config, progress, log) {
     const verdict = classify(status, config.initial);
-    const name = status.name;
     switch (verdict.kind) {
         case 'reached':
             return { result: 'reached' };
@@ -50152,37 +50535,32 @@ async function decide(status, client, config, progress, log) {
             log.group(`Waiting for ${targetStatus(config.initial)}`);
             return undefined;
         case 'deployment-error':
-            return {
-                result: 'failed',
-                code: verdict.error.error_code,
-                message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
-            };
         case 'compilation-failed':
-            return {
-                result: 'failed',
-                code: 'StartFailedDueToFailedCompilation',
-                message: `Pipeline ${name}'s program failed to compile (program_status ${status.program_status}).`,
-                hint: 'fix the program; Feldera compiles it again, and the next start can go ahead.',
-            };
         case 'stopped-externally':
-            return {
-                result: 'failed',
-                code: 'StoppedExternally',
-                message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
-            };
-        case 'desired-elsewhere': {
-            const desired = status.deployment_desired_status;
-            return {
-                result: 'failed',
-                code: 'DesiredStatusChanged',
-                message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${desired}, not ${targetStatus(config.initial)}: it was started earlier and then changed by someone else, and will not become ${targetStatus(config.initial)} by itself.`,
-                hint: desired === 'Suspended'
-                    ? 'it is being suspended (a graceful stop); start it again once it is Stopped.'
-                    : `stop the pipeline first, or ask for initial: ${desired.toLowerCase()}.`,
-            };
-        }
+        case 'desired-elsewhere':
+            return statusFailure(verdict, status, config.initial);
         case 'waiting':
+            if (BOOTSTRAPPING.has(status.deployment_status))
+                await readBootstrapProgress(client, progress);
             return undefined;
+    }
+}
+const BOOTSTRAPPING = new Set(['Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing']);
+/** A `/stats` read costs the pipeline more than a status read: bootstrap progress at most this often. */
+const BOOTSTRAP_PROGRESS_EVERY_MS = 10_000;
+/** One attempt at the bootstrap's progress, for the heartbeat and the timeline; never fails the step. */
+async function readBootstrapProgress(client, progress) {
+    if (progress.elapsedMs() - progress.bootstrapReadMs < BOOTSTRAP_PROGRESS_EVERY_MS)
+        return;
+    progress.bootstrapReadMs = progress.elapsedMs();
+    try {
+        const text = bootstrapProgress(await client.stats({ windowMs: 0 }));
+        if (text)
+            progress.noteProgress(text);
+    }
+    catch (error) {
+        if (!(error instanceof FelderaError))
+            throw error;
     }
 }
 /** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
@@ -50220,6 +50598,7 @@ function waitingRetry(progress, log) {
 
 
 
+
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
 const FOLLOW_UP_MS = 6000;
 async function run() {
@@ -50229,6 +50608,7 @@ async function run() {
         config: undefined,
         pipelineUrl: '',
         diagnosis: { problems: [] },
+        health: noHealth(),
         credential: 'none chosen',
     };
     try {
@@ -50285,6 +50665,12 @@ async function startAndWait(facts) {
             : undefined;
         try {
             facts.outcome = await startPipeline(client, config, progress, end.signal, log);
+            // Standby runs nothing yet, so there is no health to check.
+            if (facts.outcome.result === 'reached' && config.initial !== 'standby') {
+                const window = config.healthWindowMs > 0 ? ` for ${formatDuration(config.healthWindowMs)}` : '';
+                log.group(`Checking the connectors' health${window}`);
+                facts.outcome = await watchHealth(client, config, progress, end.signal, waitingRetry(progress, log), facts.health);
+            }
         }
         catch (error) {
             facts.outcome = failureOf(error, config, progress, auth);

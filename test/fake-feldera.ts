@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { pipelineDiff } from './fixtures.ts';
+import { connectorError, controllerStatusBody, inputEndpoint, outputEndpoint, pipelineDiff } from './fixtures.ts';
 
 export interface ErrorBody {
   message: string;
@@ -54,10 +54,38 @@ export interface PipelineScript {
    * call, and the stored status changes when the runner next polls the pipeline. Default 2.
    */
   approveLagReads?: number;
+  /**
+   * The endpoints `GET /stats` reports once the pipeline process is up. Each plays its states: the
+   * last whose `at` (ms after the pipeline reached its target; 0 before) has passed holds.
+   */
+  connectors?: ConnectorScript[];
+  /** After reaching its target, the pipeline fails: the runner records this `deployment_error` after `afterMs`. */
+  crash?: { afterMs: number; error: ErrorBody };
+  /** `global_metrics.commit_progress` while `Bootstrapping` (a `CommitProgressSummary`). */
+  commitProgress?: unknown;
   /** `GET /logs` replays these, then stays open for ever, as Feldera's does. */
   logLines?: string[];
   /** After the replay, a new log line this often. */
   logEveryMs?: number;
+}
+
+/** An input or output endpoint of `/stats`, scripted over time. */
+export interface ConnectorScript {
+  name: string;
+  direction: 'input' | 'output';
+  stream: string;
+  states?: ConnectorState[];
+}
+
+export interface ConnectorState {
+  at: number;
+  health?: { status: 'Healthy' | 'Unhealthy'; description: string | null } | null;
+  fatalError?: string | null;
+  /** Transport errors counted so far; `error` is the last one's message. */
+  errors?: number;
+  error?: string;
+  records?: number;
+  paused?: boolean;
 }
 
 export interface FakeRequest {
@@ -80,7 +108,7 @@ export type Fault =
   | { kind: 'endless' }
   | { kind: 'delay'; ms: number };
 
-export type Endpoint = 'start' | 'stop' | 'approve' | 'dismiss_error' | 'status' | 'logs' | 'config';
+export type Endpoint = 'start' | 'stop' | 'approve' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config';
 
 /** `edition` of `GET /v0/config` (api/endpoints/config.rs). */
 export type Edition = 'Open source' | 'Enterprise';
@@ -142,6 +170,8 @@ interface Pipeline {
   /** `deployment_runtime_status_details` while the runner set the status, not the pipeline. */
   runnerReason: string | null;
   since: string;
+  /** When it reached its target (performance.now()): the clock of its connectors' scripts. */
+  reachedAt: number | undefined;
   onApprove: (() => void) | undefined;
   /** Each `/start` that is not a repeat plays the script anew. */
   run: number;
@@ -229,6 +259,7 @@ export class FakeFeldera {
       approveLag: 0,
       runnerReason: null,
       since: new Date().toISOString(),
+      reachedAt: undefined,
       onApprove: undefined,
       run: 0,
       stoppingReads: 0,
@@ -328,6 +359,9 @@ export class FakeFeldera {
     }
     pipeline.runtimeDesired = pipeline.initial;
     this.setStatus(pipeline, pipeline.initial ?? 'Running');
+    pipeline.reachedAt = performance.now();
+    const crash = script.crash;
+    if (crash) this.after(crash.afterMs, () => current() && this.failWith(pipeline, crash.error));
   }
 
   /** The runner records the error and desired Stopped in one transaction, then tears down. */
@@ -494,7 +528,70 @@ export class FakeFeldera {
         return this.approve(pipeline, send);
       case 'logs':
         return this.logs(pipeline, response);
+      case 'stats':
+        return this.stats(pipeline, send);
     }
+  }
+
+  /**
+   * `ControllerStatus`, from the pipeline process: the manager answers 503 while there is none
+   * (runner/interaction.rs), the process 503 while it initializes or awaits approval (adapters/src/server.rs).
+   */
+  private stats(pipeline: Pipeline, send: Send): void {
+    const status = this.reported(pipeline);
+    const name = pipeline.script.name;
+    if (!CONTROLLER_STATUSES.has(status)) {
+      const early = status === 'Initializing' || status === 'AwaitingApproval';
+      return send(
+        503,
+        early
+          ? { message: `The pipeline is ${status === 'Initializing' ? 'initializing' : 'awaiting approval'}`, error_code: status, details: null }
+          : {
+              message: `Unable to interact with pipeline ${name} because the deployment status (${status}) indicates it is not (yet) fully provisioned`,
+              error_code: 'PipelineInteractionNotDeployed',
+              details: { pipeline_name: name, status, desired_status: this.desired(pipeline) },
+            },
+        { headers: early ? {} : { 'retry-after': '5' } },
+      );
+    }
+    const endpoints = this.connectorStates(pipeline);
+    const bootstrapping = status === 'Bootstrapping';
+    send(
+      200,
+      controllerStatusBody({
+        global: {
+          state: status === 'Paused' ? 'Paused' : 'Running',
+          bootstrap_in_progress: bootstrapping,
+          commit_progress: bootstrapping ? (pipeline.script.commitProgress ?? null) : null,
+        },
+        inputs: endpoints.filter(({ script }) => script.direction === 'input').map(({ script, state }) =>
+          inputEndpoint(script.name, script.stream, {
+            metrics: { total_records: state.records ?? 0, num_transport_errors: state.errors ?? 0 },
+            transport_errors: state.error ? [connectorError(state.error, state.errors ?? 1)] : [],
+            fatal_error: state.fatalError ?? null,
+            health: state.health ?? null,
+            paused: state.paused ?? status === 'Paused',
+          }),
+        ),
+        outputs: endpoints.filter(({ script }) => script.direction === 'output').map(({ script, state }) =>
+          outputEndpoint(script.name, script.stream, {
+            metrics: { transmitted_records: state.records ?? 0, num_transport_errors: state.errors ?? 0 },
+            transport_errors: state.error ? [connectorError(state.error, state.errors ?? 1)] : [],
+            fatal_error: state.fatalError ?? null,
+            health: state.health ?? null,
+          }),
+        ),
+      }),
+    );
+  }
+
+  /** Each scripted endpoint with the state it is in now. */
+  private connectorStates(pipeline: Pipeline): { script: ConnectorScript; state: ConnectorState }[] {
+    const since = pipeline.reachedAt === undefined ? 0 : performance.now() - pipeline.reachedAt;
+    return (pipeline.script.connectors ?? []).map((script) => ({
+      script,
+      state: Object.assign({ at: 0 }, ...(script.states ?? []).filter((state) => state.at <= since)) as ConnectorState,
+    }));
   }
 
   /** `Configuration` (api/endpoints/config.rs), as a build without a license check or telemetry gives it. */
@@ -617,6 +714,7 @@ export class FakeFeldera {
     pipeline.bootstrap = bootstrap;
     pipeline.approved = false;
     pipeline.run++;
+    pipeline.reachedAt = undefined;
     void this.play(pipeline, pipeline.run);
     send(202, 'Pipeline is starting');
   }
@@ -631,6 +729,7 @@ export class FakeFeldera {
     }
     pipeline.runtimeDesired = 'Suspended';
     pipeline.run++;
+    pipeline.reachedAt = undefined;
     pipeline.onApprove?.();
     this.after(20, () => {
       this.setStatus(pipeline, 'Suspended');
@@ -689,8 +788,12 @@ export class FakeFeldera {
       return { approval_diff: approval?.diff ?? pipelineDiff() };
     }
     if (pipeline.runnerReason) return { reason: pipeline.runnerReason };
-    if (CONTROLLER_STATUSES.has(status)) return { connector_stats: { num_errors: 0 } };
+    if (CONTROLLER_STATUSES.has(status)) return { connector_stats: { num_errors: this.connectorErrors(pipeline) } };
     return {};
+  }
+
+  private connectorErrors(pipeline: Pipeline): number {
+    return this.connectorStates(pipeline).reduce((sum, { state }) => sum + (state.errors ?? 0), 0);
   }
 
   private desired(pipeline: Pipeline): string {
@@ -738,6 +841,8 @@ export class FakeFeldera {
       silent_bootstrap: pipeline.bootstrap?.silent_bootstrap ?? false,
       concurrent_bootstrap: pipeline.bootstrap?.concurrent_bootstrap ?? false,
     };
+    // Only while the manager can reach the pipeline; absent, not null, otherwise.
+    if (selector === 'status_with_connectors' && CONTROLLER_STATUSES.has(status)) body.connectors = { num_errors: this.connectorErrors(pipeline) };
     if (selector === 'all') {
       body.program_code = 'CREATE TABLE t (c INT);';
       body.program_error = pipeline.script.programError ?? { sql_compilation: null, rust_compilation: null, system_error: null };
@@ -816,7 +921,7 @@ function endpointOf(method: string, path: string, prefix: string): Endpoint | un
   if (parts.length === 2 && method === 'POST' && (action === 'start' || action === 'stop' || action === 'approve' || action === 'dismiss_error')) {
     return action;
   }
-  if (parts.length === 2 && method === 'GET' && action === 'logs') return 'logs';
+  if (parts.length === 2 && method === 'GET' && (action === 'logs' || action === 'stats')) return action;
   return undefined;
 }
 

@@ -71,9 +71,10 @@ export async function request(
         `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${formatDuration(elapsedMs)}; the last: ${failure.message}`,
       );
     }
-    // Full jitter keeps many runners from retrying in step; Retry-After, when given, wins.
+    // Full jitter keeps many runners from retrying in step. A Retry-After makes the wait longer, never
+    // shorter: `Retry-After: 0` on every answer must not turn the retries into a busy loop.
     const backoffMs = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-    const delayMs = Math.min(failure.retryAfterMs ?? backoffMs, leftMs);
+    const delayMs = Math.min(Math.max(failure.retryAfterMs ?? 0, backoffMs), leftMs);
     retry.onRetry?.(failure, delayMs, attempt);
     await sleep(delayMs, options.signal);
   }
