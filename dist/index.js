@@ -45496,7 +45496,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2060);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2739);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
@@ -45508,7 +45508,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2060:
+/***/ 2739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48561,11 +48561,62 @@ function describeClaims(claims) {
     return `issuer ${claims?.iss ?? '(none)'}, subject ${claims?.sub ?? '(none)'}, audience ${audience ?? '(none)'}`;
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/oidc-token-file.ts
+
+
+
+/** Where feldera/oidc-auth-action tells later steps its token file is. */
+const TOKEN_FILE_VARIABLE = 'FELDERA_OIDC_TOKEN_FILE';
+/**
+ * The ID token in the file feldera/oidc-auth-action keeps fresh for the whole job (it rewrites it
+ * atomically on each refresh): read before every request, as that action asks of its clients, and
+ * so again after a 401. `onToken` hears of each new token before it is sent, so that the runner
+ * masks it.
+ */
+function tokenFileCredentials(path, onToken) {
+    const read = [];
+    let claims;
+    // Once a token was read, a file that fails is a blip worth retrying; before, nothing can authenticate.
+    const unavailable = (what) => new CredentialError('OidcTokenUnavailable', `Could not read the OIDC token: ${TOKEN_FILE_VARIABLE} is ${path}, which ${what}. feldera/oidc-auth-action writes that file and keeps it fresh until the job ends: run it earlier in this job, or unset ${TOKEN_FILE_VARIABLE} and give api-key or oidc-audience.`, read.length > 0);
+    return {
+        token: async (signal) => {
+            let text;
+            try {
+                text = await (0,promises_.readFile)(path, { encoding: 'utf8', signal });
+            }
+            catch (error) {
+                if (signal.aborted)
+                    throw signal.reason;
+                const code = error.code;
+                throw unavailable(code === 'ENOENT' ? 'does not exist' : `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`);
+            }
+            const token = text.trim();
+            if (!token)
+                throw unavailable('is empty');
+            if (!read.includes(token)) {
+                onToken(token);
+                read.push(token);
+            }
+            claims = claimsOf(token);
+            return token;
+        },
+        // The refresher may have replaced a token Feldera refused: the next attempt reads the file again.
+        renew: async () => true,
+        secrets: () => [...read],
+        claims: () => claims,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/auth.ts
 
 
+
 const PERMISSIONS_FOR_OIDC = 'permissions:\n  id-token: write\n  contents: read';
-function authFor(config, env, getIdToken) {
+const TRUST = 'these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.';
+/** `onSecret` hears of every token read from a file, before it is sent. */
+function authFor(config, env, getIdToken, onSecret) {
     if (config.oidcAudience) {
         // Checked at the first request, before anything is sent to Feldera.
         const fromRunner = (audience) => env.ACTIONS_ID_TOKEN_REQUEST_URL
@@ -48575,7 +48626,15 @@ function authFor(config, env, getIdToken) {
         return {
             credentials: oidc,
             describe: () => `OIDC token (${describeClaims(oidc.claims())})`,
-            refusalHint: () => `Feldera refused the ID token with ${describeClaims(oidc.claims())}: these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.`,
+            refusalHint: () => `Feldera refused the ID token with ${describeClaims(oidc.claims())}: ${TRUST}`,
+        };
+    }
+    if (config.oidcTokenFile) {
+        const file = tokenFileCredentials(config.oidcTokenFile, onSecret);
+        return {
+            credentials: file,
+            describe: () => `OIDC token file (${describeClaims(file.claims())})`,
+            refusalHint: () => `Feldera refused the ID token of ${TOKEN_FILE_VARIABLE} with ${describeClaims(file.claims())}: ${TRUST} feldera/oidc-auth-action's audience input sets the audience.`,
         };
     }
     if (config.apiKey)
@@ -48633,7 +48692,7 @@ const BY_CODE = {
     CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
     CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
     InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
-    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy.',
+    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
     InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
     UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
     AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
@@ -48645,6 +48704,22 @@ const BY_STATUS = {
     403: BY_CODE.InsufficientPermissions,
     404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
 };
+/**
+ * A refusal that comes from the edition (or the storage standby needs) says so on the open-source
+ * edition, where no setting of this step helps.
+ */
+function withEdition(outcome, platform) {
+    if (outcome.result !== 'failed' || platform?.edition !== 'Open source')
+        return outcome;
+    const edition = `the open-source edition (${platform.version})`;
+    if (outcome.code === 'InitialStandbyNotAllowed') {
+        return { ...outcome, hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim() };
+    }
+    if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
+        return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
+    }
+    return outcome;
+}
 function hintFor(error) {
     if (error.hint)
         return error.hint;
@@ -49091,8 +49166,11 @@ async function attemptOnce(options, method, url, timeoutMs) {
         const message = `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`;
         return { failure: new FelderaError('redirect', 'UnexpectedResponse', message, { status }) };
     }
-    const message = `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
-    // A bare 401 is the auth layer's refusal of a missing or malformed token (API.md 5).
+    // A bare 401 is the auth layer's refusal of a token (auth.rs): why is in its challenge, if anywhere.
+    const refused = status === 401 ? errorDescription(response.headers.get('www-authenticate')) : undefined;
+    const message = refused
+        ? `${method} ${url.href} failed: 401, Feldera refused the token: "${serverText(refused, secrets, 300)}"`
+        : `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
     return { failure: new FelderaError('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
 }
 /** The headers of every request: what is accepted, the bearer token, the tenant. */
@@ -49104,6 +49182,11 @@ async function requestHeaders(options, accept, signal) {
     if (options.tenant)
         headers['feldera-tenant'] = options.tenant;
     return headers;
+}
+/** `error_description` of a `WWW-Authenticate: Bearer …` challenge (RFC 6750), unquoted. */
+function errorDescription(challenge) {
+    const quoted = /\berror_description="((?:[^"\\]|\\.)*)"/.exec(challenge ?? '')?.[1];
+    return quoted?.replace(/\\(.)/g, '$1');
 }
 function parseJson(text) {
     try {
@@ -49244,13 +49327,17 @@ class PipelineClient {
     async dismissError(retry) {
         await request(this.http, 'POST', `${this.path}/dismiss_error`, retry);
     }
-    /** Only an error from before this start was dismissed (by `dismissError`), never one it causes. */
-    async start(initial, bootstrapPolicy, retry) {
-        const query = new URLSearchParams({ initial, bootstrap_policy: bootstrapPolicy, dismiss_error: 'false' });
+    /**
+     * Only an error from before this start was dismissed (by `dismissError`), never one it causes.
+     * The bootstrap flags are always sent: a repeat start compares them with the first one's.
+     */
+    async start(initial, bootstrap, retry) {
+        const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
         await request(this.http, 'POST', `${this.path}/start?${query}`, retry);
     }
-    async approve(retry) {
-        await request(this.http, 'POST', `${this.path}/approve`, retry);
+    /** The pipeline takes the flags of the approve as they are, not those of the start. */
+    async approve(bootstrap, retry) {
+        await request(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap))}`, retry);
     }
     async status(retry) {
         const body = await request(this.http, 'GET', `${this.path}?selector=status`, retry);
@@ -49271,6 +49358,9 @@ class PipelineClient {
     secrets() {
         return this.http.credentials.secrets();
     }
+}
+function bootstrapFlags(bootstrap) {
+    return { silent_bootstrap: String(bootstrap.silent), concurrent_bootstrap: String(bootstrap.concurrent) };
 }
 const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'];
 /** Checks the fields the action relies on and neutralises the server's strings once, here. */
@@ -49357,6 +49447,38 @@ function programError(value, secrets) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/feldera/platform.ts
+
+
+/** The read must never hold the step: it gets this long, and the run's end ends it sooner. */
+const PLATFORM_READ_MS = 5000;
+/**
+ * Reads `/v0/config` beside the start, for the report. Older servers, proxies and every failure
+ * give `undefined`, silently. It never renews the credential: the start's requests do that.
+ */
+async function readPlatform(http) {
+    const options = {
+        ...http,
+        signal: AbortSignal.any([http.signal, AbortSignal.timeout(PLATFORM_READ_MS)]),
+        requestTimeoutMs: Math.min(http.requestTimeoutMs, PLATFORM_READ_MS),
+        credentials: { ...http.credentials, renew: async () => false },
+    };
+    try {
+        const body = (await request(options, 'GET', 'v0/config', { windowMs: PLATFORM_READ_MS }));
+        const secrets = http.credentials.secrets();
+        if (typeof body?.edition !== 'string' || typeof body.version !== 'string')
+            return undefined;
+        return { edition: serverText(body.edition, secrets, 40), version: serverText(body.version, secrets, 40) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `0.337.0, Enterprise`. */
+function describePlatform(platform) {
+    return `${platform.version}, ${platform.edition}`;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /** Every input of action.yml, in its order. */
 const INPUT_NAMES = (/* unused pure expression or super */ null && ([
@@ -49365,6 +49487,8 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'api-key',
     'initial',
     'bootstrap-policy',
+    'silent-bootstrap',
+    'concurrent-bootstrap',
     'auto-approve',
     'dismiss-error',
     'wait',
@@ -49408,12 +49532,24 @@ function readConfig(source) {
     if (!PIPELINE_NAME.test(pipelineName)) {
         problems.push(`pipeline-name ${pipelineName ? `"${pipelineName}"` : 'is empty; it'} must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
     }
+    // Like fda, the environment may name one credential: explicit inputs choose without complaint.
+    const envTokenFile = source.env.FELDERA_OIDC_TOKEN_FILE?.trim() || undefined;
+    const fromEnvironment = !input('api-key') && !input('oidc-audience');
+    if (fromEnvironment && envTokenFile && source.env.FELDERA_API_KEY?.trim()) {
+        problems.push('FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.');
+    }
+    const oidcTokenFile = fromEnvironment ? envTokenFile : undefined;
     const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
-    if (apiUrl && (apiKey || input('oidc-audience')) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
+    if (apiUrl && (apiKey || input('oidc-audience') || oidcTokenFile) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
         warnings.push(`api-url ${apiUrl.origin} is plain http: the credential crosses the network unencrypted. Use https.`);
     }
     const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
     const bootstrapPolicy = oneOf('bootstrap-policy', input('bootstrap-policy') || 'await_approval', BOOTSTRAP_POLICIES, problems);
+    const silentBootstrap = parseBoolean('silent-bootstrap', input('silent-bootstrap') || 'false', problems);
+    const concurrentBootstrap = parseBoolean('concurrent-bootstrap', input('concurrent-bootstrap') || 'false', problems);
+    if (silentBootstrap && concurrentBootstrap) {
+        problems.push('silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.');
+    }
     const autoApprove = parseBoolean('auto-approve', input('auto-approve') || 'false', problems);
     const dismissError = parseBoolean('dismiss-error', input('dismiss-error') || 'true', problems);
     const wait = parseBoolean('wait', input('wait') || 'true', problems);
@@ -49448,6 +49584,8 @@ function readConfig(source) {
         apiUrl: apiUrl,
         initial: initial,
         bootstrapPolicy: bootstrapPolicy,
+        silentBootstrap: silentBootstrap,
+        concurrentBootstrap: concurrentBootstrap,
         autoApprove: autoApprove,
         dismissError: dismissError,
         wait: wait,
@@ -49459,6 +49597,7 @@ function readConfig(source) {
         environment,
         githubToken,
         oidcAudience,
+        oidcTokenFile,
         // With an ID token, a key from FELDERA_API_KEY in the environment is not the credential.
         apiKey: oidcAudience ? undefined : apiKey,
         tenant,
@@ -49681,6 +49820,7 @@ function summaryMarkdown(facts) {
         ['Last status', summary_escape(progress.last?.deployment_status ?? 'none read')],
         ['Approved by this step', progress.approved ? 'yes' : 'no'],
         ['Credential', summary_escape(facts.credential)],
+        ...(facts.feldera ? [['Feldera', summary_escape(facts.feldera)]] : []),
         ['Elapsed', formatDuration(progress.elapsedMs())],
     ];
     if (outcome.result === 'failed') {
@@ -49745,7 +49885,7 @@ function codeBlock(text, indent = '') {
 
 
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-async function report({ outcome, progress, config, pipelineUrl, diagnosis, credential }) {
+async function report({ outcome, progress, config, pipelineUrl, diagnosis, credential, feldera }) {
     debug(`Credential: ${credential}`);
     const values = outputValues(outcome, progress, pipelineUrl);
     for (const name of OUTPUT_NAMES)
@@ -49789,7 +49929,7 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
     }
     if (process.env.GITHUB_STEP_SUMMARY) {
         const target = config ? targetStatus(config.initial) : '—';
-        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential });
+        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, feldera });
         // The summary is extra: failing to write it must not hide the real result.
         await summary
             .addRaw(markdown)
@@ -49863,7 +50003,7 @@ async function startPipeline(client, config, progress, signal, log) {
         try {
             if (config.dismissError)
                 await client.dismissError(setup);
-            await client.start(config.initial, config.bootstrapPolicy, setup);
+            await client.start(config.initial, bootstrapOf(config), setup);
             break;
         }
         catch (error) {
@@ -49873,7 +50013,8 @@ async function startPipeline(client, config, progress, signal, log) {
             await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
         }
     }
-    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}.`);
+    const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
+    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}${flags.map((flag) => `, ${flag}`).join('')}.`);
     if (!config.wait) {
         progress.observe(await client.status(setup));
         return { result: 'accepted' };
@@ -49897,7 +50038,7 @@ async function decide(status, client, config, progress, log) {
             if (!config.autoApprove)
                 return { result: 'awaiting-approval' };
             try {
-                await client.approve(APPROVE_RETRY);
+                await client.approve(bootstrapOf(config), APPROVE_RETRY);
             }
             catch (error) {
                 // The pipeline may have failed or been stopped meanwhile: the next status read tells.
@@ -49944,6 +50085,9 @@ async function decide(status, client, config, progress, log) {
             return undefined;
     }
 }
+function bootstrapOf(config) {
+    return { policy: config.bootstrapPolicy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
+}
 /** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
 function waitingRetry(progress, log) {
     return {
@@ -49963,6 +50107,8 @@ function waitingRetry(progress, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -50005,8 +50151,8 @@ async function run() {
     const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
     // Honours HTTP(S)_PROXY and NO_PROXY; a plain Agent when none is set.
     const dispatcher = new undici.EnvHttpProxyAgent();
-    const auth = authFor(config, process.env, (audience) => getIDToken(audience));
-    const client = new PipelineClient({
+    const auth = authFor(config, process.env, (audience) => getIDToken(audience), (secret) => setSecret(secret));
+    const http = {
         baseUrl: config.apiUrl,
         credentials: auth.credentials,
         tenant: config.tenant,
@@ -50014,7 +50160,8 @@ async function run() {
         signal: end.signal,
         dispatcher,
         debug: (line) => debug(line),
-    }, config.pipelineName);
+    };
+    const client = new PipelineClient(http, config.pipelineName);
     let open = false;
     const log = {
         info: (line) => info(line),
@@ -50037,6 +50184,13 @@ async function run() {
             warning: log.warning,
         })
         : undefined;
+    // Beside the first request, never waited for: the report uses it if it came in time.
+    let platform;
+    void readPlatform(http).then((read) => {
+        platform = read;
+        if (read)
+            debug(`Feldera ${describePlatform(read)}`);
+    });
     let outcome;
     try {
         outcome = await startPipeline(client, config, progress, end.signal, log);
@@ -50044,6 +50198,7 @@ async function run() {
     catch (error) {
         outcome = failureOf(error, config, progress, auth);
     }
+    outcome = withEdition(outcome, platform);
     if (open)
         endGroup();
     let diagnosis = { problems: [] };
@@ -50056,7 +50211,7 @@ async function run() {
     end.dispose();
     // Sockets left open would keep the process, and a cancelled run, alive.
     await dispatcher.destroy().catch(() => undefined);
-    await report({ outcome, progress, config, pipelineUrl, diagnosis, credential: auth.describe() });
+    await report({ outcome, progress, config, pipelineUrl, diagnosis, credential: auth.describe(), feldera: platform && describePlatform(platform) });
 }
 
 

@@ -4,6 +4,9 @@ import { authFor } from './auth.ts';
 import { createDeployment } from './deployment.ts';
 import { diagnose, type Diagnosis } from './diagnose.ts';
 import { PipelineClient } from './feldera/client.ts';
+import type { HttpOptions } from './feldera/http.ts';
+import { describePlatform, readPlatform, type Platform } from './feldera/platform.ts';
+import { withEdition } from './hints.ts';
 import { InputError, readConfig, type Config } from './inputs.ts';
 import { targetStatus } from './lifecycle.ts';
 import { failureOf, type Outcome } from './outcome.ts';
@@ -40,19 +43,17 @@ export async function run(): Promise<void> {
   const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
   // Honours HTTP(S)_PROXY and NO_PROXY; a plain Agent when none is set.
   const dispatcher = new EnvHttpProxyAgent();
-  const auth = authFor(config, process.env, (audience) => core.getIDToken(audience));
-  const client = new PipelineClient(
-    {
-      baseUrl: config.apiUrl,
-      credentials: auth.credentials,
-      tenant: config.tenant,
-      requestTimeoutMs: config.requestTimeoutMs,
-      signal: end.signal,
-      dispatcher,
-      debug: (line) => core.debug(line),
-    },
-    config.pipelineName,
-  );
+  const auth = authFor(config, process.env, (audience) => core.getIDToken(audience), (secret) => core.setSecret(secret));
+  const http: HttpOptions = {
+    baseUrl: config.apiUrl,
+    credentials: auth.credentials,
+    tenant: config.tenant,
+    requestTimeoutMs: config.requestTimeoutMs,
+    signal: end.signal,
+    dispatcher,
+    debug: (line) => core.debug(line),
+  };
+  const client = new PipelineClient(http, config.pipelineName);
   let open = false;
   const log = {
     info: (line: string) => core.info(line),
@@ -74,12 +75,19 @@ export async function run(): Promise<void> {
         warning: log.warning,
       })
     : undefined;
+  // Beside the first request, never waited for: the report uses it if it came in time.
+  let platform: Platform | undefined;
+  void readPlatform(http).then((read) => {
+    platform = read;
+    if (read) core.debug(`Feldera ${describePlatform(read)}`);
+  });
   let outcome: Outcome;
   try {
     outcome = await startPipeline(client, config, progress, end.signal, log);
   } catch (error) {
     outcome = failureOf(error, config, progress, auth);
   }
+  outcome = withEdition(outcome, platform);
   if (open) core.endGroup();
   let diagnosis: Diagnosis = { problems: [] };
   if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {
@@ -91,5 +99,5 @@ export async function run(): Promise<void> {
   end.dispose();
   // Sockets left open would keep the process, and a cancelled run, alive.
   await dispatcher.destroy().catch(() => undefined);
-  await report({ outcome, progress, config, pipelineUrl, diagnosis, credential: auth.describe() });
+  await report({ outcome, progress, config, pipelineUrl, diagnosis, credential: auth.describe(), feldera: platform && describePlatform(platform) });
 }

@@ -18,10 +18,12 @@ export interface ReportFacts {
   diagnosis: Diagnosis;
   /** Which credential was used, never its value. */
   credential: string;
+  /** `0.337.0, Enterprise`, when Feldera said in time. */
+  feldera?: string | undefined;
 }
 
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-export async function report({ outcome, progress, config, pipelineUrl, diagnosis, credential }: ReportFacts): Promise<void> {
+export async function report({ outcome, progress, config, pipelineUrl, diagnosis, credential, feldera }: ReportFacts): Promise<void> {
   core.debug(`Credential: ${credential}`);
   const values = outputValues(outcome, progress, pipelineUrl);
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
@@ -65,7 +67,7 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
 
   if (process.env.GITHUB_STEP_SUMMARY) {
     const target = config ? targetStatus(config.initial) : '—';
-    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential });
+    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, feldera });
     // The summary is extra: failing to write it must not hide the real result.
     await core.summary
       .addRaw(markdown)
