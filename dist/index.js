@@ -45496,7 +45496,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5591);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5793);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
@@ -45508,7 +45508,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5591:
+/***/ 5793:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48561,11 +48561,62 @@ function describeClaims(claims) {
     return `issuer ${claims?.iss ?? '(none)'}, subject ${claims?.sub ?? '(none)'}, audience ${audience ?? '(none)'}`;
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/oidc-token-file.ts
+
+
+
+/** Where feldera/oidc-auth-action tells later steps its token file is. */
+const TOKEN_FILE_VARIABLE = 'FELDERA_OIDC_TOKEN_FILE';
+/**
+ * The ID token in the file feldera/oidc-auth-action keeps fresh for the whole job (it rewrites it
+ * atomically on each refresh): read before every request, as that action asks of its clients, and
+ * so again after a 401. `onToken` hears of each new token before it is sent, so that the runner
+ * masks it.
+ */
+function tokenFileCredentials(path, onToken) {
+    const read = [];
+    let claims;
+    // Once a token was read, a file that fails is a blip worth retrying; before, nothing can authenticate.
+    const unavailable = (what) => new CredentialError('OidcTokenUnavailable', `Could not read the OIDC token: ${TOKEN_FILE_VARIABLE} is ${path}, which ${what}. feldera/oidc-auth-action writes that file and keeps it fresh until the job ends: run it earlier in this job, or unset ${TOKEN_FILE_VARIABLE} and give api-key or oidc-audience.`, read.length > 0);
+    return {
+        token: async (signal) => {
+            let text;
+            try {
+                text = await (0,promises_.readFile)(path, { encoding: 'utf8', signal });
+            }
+            catch (error) {
+                if (signal.aborted)
+                    throw signal.reason;
+                const code = error.code;
+                throw unavailable(code === 'ENOENT' ? 'does not exist' : `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`);
+            }
+            const token = text.trim();
+            if (!token)
+                throw unavailable('is empty');
+            if (!read.includes(token)) {
+                onToken(token);
+                read.push(token);
+            }
+            claims = claimsOf(token);
+            return token;
+        },
+        // The refresher may have replaced a token Feldera refused: the next attempt reads the file again.
+        renew: async () => true,
+        secrets: () => [...read],
+        claims: () => claims,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/auth.ts
 
 
+
 const PERMISSIONS_FOR_OIDC = 'permissions:\n  id-token: write\n  contents: read';
-function authFor(config, env, getIdToken) {
+const TRUST = 'these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.';
+/** `onSecret` hears of every token read from a file, before it is sent. */
+function authFor(config, env, getIdToken, onSecret) {
     if (config.oidcAudience) {
         // Checked at the first request, before anything is sent to Feldera.
         const fromRunner = (audience) => env.ACTIONS_ID_TOKEN_REQUEST_URL
@@ -48575,7 +48626,15 @@ function authFor(config, env, getIdToken) {
         return {
             credentials: oidc,
             describe: () => `OIDC token (${describeClaims(oidc.claims())})`,
-            refusalHint: () => `Feldera refused the ID token with ${describeClaims(oidc.claims())}: these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.`,
+            refusalHint: () => `Feldera refused the ID token with ${describeClaims(oidc.claims())}: ${TRUST}`,
+        };
+    }
+    if (config.oidcTokenFile) {
+        const file = tokenFileCredentials(config.oidcTokenFile, onSecret);
+        return {
+            credentials: file,
+            describe: () => `OIDC token file (${describeClaims(file.claims())})`,
+            refusalHint: () => `Feldera refused the ID token of ${TOKEN_FILE_VARIABLE} with ${describeClaims(file.claims())}: ${TRUST} feldera/oidc-auth-action's audience input sets the audience.`,
         };
     }
     if (config.apiKey)
@@ -48633,7 +48692,7 @@ const BY_CODE = {
     CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
     CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
     InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
-    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy.',
+    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
     InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
     UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
     AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
@@ -48645,6 +48704,22 @@ const BY_STATUS = {
     403: BY_CODE.InsufficientPermissions,
     404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
 };
+/**
+ * A refusal that comes from the edition (or the storage standby needs) says so on the open-source
+ * edition, where no setting of this step helps.
+ */
+function withEdition(outcome, platform) {
+    if (outcome.result !== 'failed' || platform?.edition !== 'Open source')
+        return outcome;
+    const edition = `the open-source edition (${platform.version})`;
+    if (outcome.code === 'InitialStandbyNotAllowed') {
+        return { ...outcome, hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim() };
+    }
+    if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
+        return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
+    }
+    return outcome;
+}
 function hintFor(error) {
     if (error.hint)
         return error.hint;
@@ -48967,6 +49042,87 @@ function describe(error) {
     return typeof status === 'number' ? `${status} ${message}` : message;
 }
 
+;// CONCATENATED MODULE: ./src/report/compilation.ts
+
+const EXCERPT_LINES = 40;
+function compilationReport(programError, pipelineName, sqlFile) {
+    const messages = programError.sql_compilation?.messages ?? [];
+    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
+    const firstSql = messages.find((message) => !message.warning);
+    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
+    const firstError = firstSql
+        ? serverText(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
+        : excerpt && serverText(excerpt.split('\n').find((line) => line.trim()) ?? '');
+    return { annotations, firstError, excerpt };
+}
+function position(message) {
+    return `line ${message.start_line_number}, column ${message.start_column}`;
+}
+function sqlAnnotation(message, pipelineName, sqlFile) {
+    const level = message.warning ? 'warning' : 'error';
+    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
+    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
+    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
+    if (!sqlFile)
+        return { ...annotation, message: `${position(message)}: ${text}` };
+    return {
+        ...annotation,
+        file: sqlFile,
+        startLine: message.start_line_number,
+        startColumn: message.start_column,
+        endLine: message.end_line_number,
+        endColumn: message.end_column,
+    };
+}
+/** cargo's output from its first `error` line on: the part that says what failed. */
+function rustExcerpt(output) {
+    if (!output?.trim())
+        return undefined;
+    const lines = output.split('\n');
+    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
+    return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
+}
+function firstLines(text) {
+    return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
+}
+/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
+function neutralised(lines) {
+    return lines.map((line) => serverText(line, [], 1000)).join('\n').trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/diagnose.ts
+
+/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
+const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
+const FOLLOW_UP_RETRY = { windowMs: 5000 };
+async function diagnose(client, config, outcome, progress) {
+    const diagnosis = { problems: [] };
+    const failed = outcome.result === 'failed';
+    if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
+        try {
+            const programError = await client.programError(FOLLOW_UP_RETRY);
+            if (programError)
+                diagnosis.compilation = compilationReport(programError, config.pipelineName, config.sqlFile);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
+        }
+    }
+    const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
+    if (wantLogs && progress.provisioned) {
+        try {
+            diagnosis.logTail = await client.logs(LOG_LIMITS);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the pipeline's log: ${message(error)}`);
+        }
+    }
+    return diagnosis;
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/feldera/http.ts
 
 
@@ -49085,8 +49241,11 @@ async function attemptOnce(options, method, url, timeoutMs) {
         const message = `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`;
         return { failure: new FelderaError('redirect', 'UnexpectedResponse', message, { status }) };
     }
-    const message = `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
-    // A bare 401 is the auth layer's refusal of a missing or malformed token (API.md 5).
+    // A bare 401 is the auth layer's refusal of a token (auth.rs): why is in its challenge, if anywhere.
+    const refused = status === 401 ? errorDescription(response.headers.get('www-authenticate')) : undefined;
+    const message = refused
+        ? `${method} ${url.href} failed: 401, Feldera refused the token: "${serverText(refused, secrets, 300)}"`
+        : `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
     return { failure: new FelderaError('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
 }
 /** The headers of every request: what is accepted, the bearer token, the tenant. */
@@ -49115,6 +49274,11 @@ async function readText(response, maxBytes) {
         chunks.push(chunk);
     }
     return new TextDecoder().decode(Buffer.concat(chunks));
+}
+/** `error_description` of a `WWW-Authenticate: Bearer …` challenge (RFC 6750), unquoted. */
+function errorDescription(challenge) {
+    const quoted = /\berror_description="((?:[^"\\]|\\.)*)"/.exec(challenge ?? '')?.[1];
+    return quoted?.replace(/\\(.)/g, '$1');
 }
 function parseJson(text) {
     try {
@@ -49160,279 +49324,6 @@ function sleep(ms, signal) {
         }, ms);
         signal.addEventListener('abort', onAbort, { once: true });
     });
-}
-
-;// CONCATENATED MODULE: ./src/wait.ts
-
-/**
- * The one poll loop. It calls `step` every `intervalMs`, counted from the start of the previous call
- * so that a slow answer does not stretch the cadence, until `step` returns a value. It owns no clock
- * of its own: the run's signal ends it when the budget is spent or the run is cancelled.
- */
-async function poll(step, intervalMs, signal) {
-    for (;;) {
-        const started = performance.now();
-        const result = await step();
-        if (result !== undefined)
-            return result;
-        await sleep(Math.max(0, intervalMs - (performance.now() - started)), signal);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/health/endpoints.ts
-/** The inputs, then the outputs, in Feldera's order. */
-function endpointsOf(status) {
-    const inputs = status.inputs.map((input) => ({
-        name: input.endpoint_name,
-        direction: 'input',
-        stream: input.config.stream,
-        health: input.health,
-        fatalError: input.fatal_error,
-        errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
-        records: input.metrics.total_records,
-        lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
-    }));
-    const outputs = status.outputs.map((output) => ({
-        name: output.endpoint_name,
-        direction: 'output',
-        stream: output.config.stream,
-        health: output.health,
-        fatalError: output.fatal_error,
-        errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
-        records: output.metrics.transmitted_records,
-        lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
-    }));
-    return [...inputs, ...outputs];
-}
-/** Names are unique per direction only: an input and an output may share one. */
-function endpointKey(endpoint) {
-    return `${endpoint.direction}:${endpoint.name}`;
-}
-/** `input endpoint orders.kafka (stream orders)`: what every message about an endpoint starts with. */
-function describeEndpoint(endpoint) {
-    return `${endpoint.direction} endpoint ${endpoint.name || '(unnamed)'} (stream ${endpoint.stream || 'unknown'})`;
-}
-function lastError(lists, health, fatalError) {
-    // Each list is oldest first; the newest of their last entries is the last error.
-    const newest = lists
-        .map((list) => list?.at(-1))
-        .filter((error) => error !== undefined && error.message !== '')
-        .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))[0];
-    return newest?.message || health?.description || fatalError || undefined;
-}
-
-;// CONCATENATED MODULE: ./src/health/verdict.ts
-
-
-/** When endpoints fail for different reasons, the step's code is the first of these. */
-const GRAVITY = ['ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors'];
-/** Endpoints named in a failure's message besides the first; the Connectors table has them all. */
-const MORE_NAMED = 5;
-/**
- * What one read of `/stats` means for the step (issue 10, Behaviour). A fatal error fails at any read;
- * health is judged only at the end of the window, since a connector may still be connecting when the
- * pipeline becomes Running; errors are judged by how far they rose above the baseline. Paused inputs,
- * ended inputs and idle endpoints are not problems: `initial: paused` pauses them by design.
- */
-function healthVerdict(check) {
-    const before = new Map(endpointsOf(check.baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]));
-    const problems = endpointsOf(check.current).flatMap((endpoint) => {
-        const found = endpointProblems(endpoint, endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0), check);
-        // One per endpoint: the one that fails the step if any, else the gravest.
-        return found.filter((problem) => problem.fails).concat(found).slice(0, 1);
-    });
-    const failing = problems.filter((problem) => problem.fails);
-    if (failing.length === 0)
-        return problems.length > 0 ? { kind: 'warn', problems } : { kind: 'pass' };
-    const code = GRAVITY.find((gravest) => failing.some((problem) => problem.code === gravest));
-    const [first, ...others] = failing.filter((problem) => problem.code === code);
-    const message = others.length > 0 ? `${first.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first.message;
-    return { kind: 'fail', code, message, problems };
-}
-function endpointProblems(endpoint, newErrors, check) {
-    const about = capitalised(describeEndpoint(endpoint));
-    const found = [];
-    if (endpoint.fatalError !== null) {
-        found.push({ endpoint, code: 'ConnectorFailed', fails: true, message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}` });
-    }
-    if (check.phase === 'end' && endpoint.health?.status === 'Unhealthy') {
-        const when = check.windowMs > 0
-            ? `is still Unhealthy after the health window of ${formatDuration(check.windowMs)}`
-            : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
-        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${verdict_lastError(endpoint)}` });
-    }
-    // A count below the baseline means a new pipeline process with its own counters: nothing rose.
-    if (newErrors > 0 && check.connectorErrors !== 'ignore') {
-        const counted = `counted ${newErrors} new ${newErrors === 1 ? 'error' : 'errors'} since the first read (${endpoint.errors} in all)`;
-        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${verdict_lastError(endpoint)}` });
-    }
-    return found;
-}
-function verdict_lastError(endpoint) {
-    return endpoint.lastError ? `; Feldera's last error: ${endpoint.lastError}` : '; Feldera gave no message';
-}
-function alsoNamed(others) {
-    const names = others.slice(0, MORE_NAMED).map((problem) => `${problem.endpoint.direction} ${problem.endpoint.name}`);
-    const rest = others.length > MORE_NAMED ? ` and ${others.length - MORE_NAMED} more` : '';
-    return `The same for ${others.length} more ${others.length === 1 ? 'endpoint' : 'endpoints'}: ${names.join(', ')}${rest}.`;
-}
-function capitalised(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/health/window.ts
-
-
-
-
-
-
-
-function noHealth() {
-    return { baseline: undefined, last: undefined, problems: [], notes: [] };
-}
-/** A `0s` window still allows its one read a few seconds of retries. */
-const MIN_READ_WINDOW_MS = 5000;
-/**
- * After the target: reads `/stats` at once, then the status and `/stats` every poll-interval until
- * `health-window` has passed, and judges each read (src/health/verdict.ts). A pipeline that leaves
- * the target fails as it would have before it. The window is part of `timeout`: a budget that runs
- * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
- * `health`, which the report reads even when the window ends by a cancel.
- */
-async function watchHealth(client, config, progress, signal, waiting, health) {
-    const windowMs = config.healthWindowMs;
-    const endsAt = performance.now() + windowMs;
-    let reads = 0;
-    /** Why `/stats` could not be read; a refusal (404, 401, …) is not asked again. */
-    let unreadable;
-    const judge = (phase) => {
-        if (!health.last || !health.baseline)
-            return undefined;
-        const verdict = healthVerdict({ baseline: health.baseline, current: health.last, phase, windowMs, connectorErrors: config.connectorErrors });
-        health.problems = verdict.kind === 'pass' ? [] : verdict.problems;
-        return verdict.kind === 'fail' ? { result: 'failed', code: verdict.code, message: verdict.message } : undefined;
-    };
-    try {
-        const failed = await poll(async () => {
-            // The status that reached the target was just read: the first round reads only `/stats`.
-            if (reads++ > 0) {
-                const status = await client.status(waiting);
-                progress.observe(status);
-                const left = statusFailure(classify(status, config.initial), status, config.initial);
-                if (left)
-                    return left;
-            }
-            if (!unreadable?.final) {
-                try {
-                    health.last = await client.stats({ windowMs: Math.max(MIN_READ_WINDOW_MS, endsAt - performance.now()) });
-                    health.baseline ??= health.last;
-                    unreadable = undefined;
-                }
-                catch (error) {
-                    if (!(error instanceof FelderaError))
-                        throw error;
-                    unreadable = { message: error.message, final: error.kind !== 'gave-up' };
-                }
-            }
-            const phase = performance.now() >= endsAt ? 'end' : 'during';
-            return judge(phase) ?? (phase === 'end' ? null : undefined);
-        }, config.pollIntervalMs, signal);
-        if (failed)
-            return failed;
-    }
-    catch (error) {
-        if (!(error instanceof RunEnded && error.code === 'Timeout'))
-            throw error;
-        health.notes.push(`The timeout ran out inside the health window of ${formatDuration(windowMs)}: its health was judged on the last read.`);
-        const failed = judge('end');
-        if (failed)
-            return failed;
-    }
-    if (!health.last)
-        health.notes.push(`The pipeline's health could not be checked: ${unreadable?.message ?? 'no read of /stats answered'}.`);
-    return { result: 'reached' };
-}
-
-;// CONCATENATED MODULE: ./src/report/compilation.ts
-
-const EXCERPT_LINES = 40;
-function compilationReport(programError, pipelineName, sqlFile) {
-    const messages = programError.sql_compilation?.messages ?? [];
-    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
-    const firstSql = messages.find((message) => !message.warning);
-    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
-    const firstError = firstSql
-        ? serverText(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
-        : excerpt && serverText(excerpt.split('\n').find((line) => line.trim()) ?? '');
-    return { annotations, firstError, excerpt };
-}
-function position(message) {
-    return `line ${message.start_line_number}, column ${message.start_column}`;
-}
-function sqlAnnotation(message, pipelineName, sqlFile) {
-    const level = message.warning ? 'warning' : 'error';
-    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
-    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
-    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
-    if (!sqlFile)
-        return { ...annotation, message: `${position(message)}: ${text}` };
-    return {
-        ...annotation,
-        file: sqlFile,
-        startLine: message.start_line_number,
-        startColumn: message.start_column,
-        endLine: message.end_line_number,
-        endColumn: message.end_column,
-    };
-}
-/** cargo's output from its first `error` line on: the part that says what failed. */
-function rustExcerpt(output) {
-    if (!output?.trim())
-        return undefined;
-    const lines = output.split('\n');
-    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
-    return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
-}
-function firstLines(text) {
-    return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
-}
-/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
-function neutralised(lines) {
-    return lines.map((line) => serverText(line, [], 1000)).join('\n').trimEnd();
-}
-
-;// CONCATENATED MODULE: ./src/diagnose.ts
-
-/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
-const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
-const FOLLOW_UP_RETRY = { windowMs: 5000 };
-async function diagnose(client, config, outcome, progress) {
-    const diagnosis = { problems: [] };
-    const failed = outcome.result === 'failed';
-    if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
-        try {
-            const programError = await client.programError(FOLLOW_UP_RETRY);
-            if (programError)
-                diagnosis.compilation = compilationReport(programError, config.pipelineName, config.sqlFile);
-        }
-        catch (error) {
-            diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
-        }
-    }
-    const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
-    if (wantLogs && progress.provisioned) {
-        try {
-            diagnosis.logTail = await client.logs(LOG_LIMITS);
-        }
-        catch (error) {
-            diagnosis.problems.push(`Could not read the pipeline's log: ${message(error)}`);
-        }
-    }
-    return diagnosis;
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/feldera/logs.ts
@@ -49627,13 +49518,17 @@ class PipelineClient {
     async dismissError(retry) {
         await request(this.http, 'POST', `${this.path}/dismiss_error`, retry);
     }
-    /** Only an error from before this start was dismissed (by `dismissError`), never one it causes. */
-    async start(initial, bootstrapPolicy, retry) {
-        const query = new URLSearchParams({ initial, bootstrap_policy: bootstrapPolicy, dismiss_error: 'false' });
+    /**
+     * Only an error from before this start was dismissed (by `dismissError`), never one it causes.
+     * The bootstrap flags are always sent: a repeat start compares them with the first one's.
+     */
+    async start(initial, bootstrap, retry) {
+        const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
         await request(this.http, 'POST', `${this.path}/start?${query}`, retry);
     }
-    async approve(retry) {
-        await request(this.http, 'POST', `${this.path}/approve`, retry);
+    /** The pipeline takes the flags of the approve as they are, not those of the start. */
+    async approve(bootstrap, retry) {
+        await request(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap))}`, retry);
     }
     async status(retry) {
         const body = await request(this.http, 'GET', `${this.path}?selector=status`, retry);
@@ -49659,6 +49554,9 @@ class PipelineClient {
     secrets() {
         return this.http.credentials.secrets();
     }
+}
+function bootstrapFlags(bootstrap) {
+    return { silent_bootstrap: String(bootstrap.silent), concurrent_bootstrap: String(bootstrap.concurrent) };
 }
 const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'];
 /** Checks the fields the action relies on and neutralises the server's strings once, here. */
@@ -49745,6 +49643,230 @@ function programError(value, secrets) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/feldera/platform.ts
+
+
+/** The read must never hold the step: it gets this long, and the run's end ends it sooner. */
+const PLATFORM_READ_MS = 5000;
+/**
+ * Reads `/v0/config` beside the start, for the report. Older servers, proxies and every failure
+ * give `undefined`, silently. It never renews the credential: the start's requests do that.
+ */
+async function readPlatform(http) {
+    const options = {
+        ...http,
+        signal: AbortSignal.any([http.signal, AbortSignal.timeout(PLATFORM_READ_MS)]),
+        requestTimeoutMs: Math.min(http.requestTimeoutMs, PLATFORM_READ_MS),
+        credentials: { ...http.credentials, renew: async () => false },
+    };
+    try {
+        const body = (await request(options, 'GET', 'v0/config', { windowMs: PLATFORM_READ_MS }));
+        const secrets = http.credentials.secrets();
+        if (typeof body?.edition !== 'string' || typeof body.version !== 'string')
+            return undefined;
+        return { edition: serverText(body.edition, secrets, 40), version: serverText(body.version, secrets, 40) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `0.337.0, Enterprise`. */
+function describePlatform(platform) {
+    return `${platform.version}, ${platform.edition}`;
+}
+
+;// CONCATENATED MODULE: ./src/wait.ts
+
+/**
+ * The one poll loop. It calls `step` every `intervalMs`, counted from the start of the previous call
+ * so that a slow answer does not stretch the cadence, until `step` returns a value. It owns no clock
+ * of its own: the run's signal ends it when the budget is spent or the run is cancelled.
+ */
+async function poll(step, intervalMs, signal) {
+    for (;;) {
+        const started = performance.now();
+        const result = await step();
+        if (result !== undefined)
+            return result;
+        await sleep(Math.max(0, intervalMs - (performance.now() - started)), signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/health/endpoints.ts
+/** The inputs, then the outputs, in Feldera's order. */
+function endpointsOf(status) {
+    const inputs = status.inputs.map((input) => ({
+        name: input.endpoint_name,
+        direction: 'input',
+        stream: input.config.stream,
+        health: input.health,
+        fatalError: input.fatal_error,
+        errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
+        records: input.metrics.total_records,
+        lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
+    }));
+    const outputs = status.outputs.map((output) => ({
+        name: output.endpoint_name,
+        direction: 'output',
+        stream: output.config.stream,
+        health: output.health,
+        fatalError: output.fatal_error,
+        errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
+        records: output.metrics.transmitted_records,
+        lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
+    }));
+    return [...inputs, ...outputs];
+}
+/** Names are unique per direction only: an input and an output may share one. */
+function endpointKey(endpoint) {
+    return `${endpoint.direction}:${endpoint.name}`;
+}
+/** `input endpoint orders.kafka (stream orders)`: what every message about an endpoint starts with. */
+function describeEndpoint(endpoint) {
+    return `${endpoint.direction} endpoint ${endpoint.name || '(unnamed)'} (stream ${endpoint.stream || 'unknown'})`;
+}
+function lastError(lists, health, fatalError) {
+    // Each list is oldest first; the newest of their last entries is the last error.
+    const newest = lists
+        .map((list) => list?.at(-1))
+        .filter((error) => error !== undefined && error.message !== '')
+        .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))[0];
+    return newest?.message || health?.description || fatalError || undefined;
+}
+
+;// CONCATENATED MODULE: ./src/health/verdict.ts
+
+
+/** When endpoints fail for different reasons, the step's code is the first of these. */
+const GRAVITY = ['ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors'];
+/** Endpoints named in a failure's message besides the first; the Connectors table has them all. */
+const MORE_NAMED = 5;
+/**
+ * What one read of `/stats` means for the step (issue 10, Behaviour). A fatal error fails at any read;
+ * health is judged only at the end of the window, since a connector may still be connecting when the
+ * pipeline becomes Running; errors are judged by how far they rose above the baseline. Paused inputs,
+ * ended inputs and idle endpoints are not problems: `initial: paused` pauses them by design.
+ */
+function healthVerdict(check) {
+    const before = new Map(endpointsOf(check.baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]));
+    const problems = endpointsOf(check.current).flatMap((endpoint) => {
+        const found = endpointProblems(endpoint, endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0), check);
+        // One per endpoint: the one that fails the step if any, else the gravest.
+        return found.filter((problem) => problem.fails).concat(found).slice(0, 1);
+    });
+    const failing = problems.filter((problem) => problem.fails);
+    if (failing.length === 0)
+        return problems.length > 0 ? { kind: 'warn', problems } : { kind: 'pass' };
+    const code = GRAVITY.find((gravest) => failing.some((problem) => problem.code === gravest));
+    const [first, ...others] = failing.filter((problem) => problem.code === code);
+    const message = others.length > 0 ? `${first.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first.message;
+    return { kind: 'fail', code, message, problems };
+}
+function endpointProblems(endpoint, newErrors, check) {
+    const about = capitalised(describeEndpoint(endpoint));
+    const found = [];
+    if (endpoint.fatalError !== null) {
+        found.push({ endpoint, code: 'ConnectorFailed', fails: true, message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}` });
+    }
+    if (check.phase === 'end' && endpoint.health?.status === 'Unhealthy') {
+        const when = check.windowMs > 0
+            ? `is still Unhealthy after the health window of ${formatDuration(check.windowMs)}`
+            : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
+        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${verdict_lastError(endpoint)}` });
+    }
+    // A count below the baseline means a new pipeline process with its own counters: nothing rose.
+    if (newErrors > 0 && check.connectorErrors !== 'ignore') {
+        const counted = `counted ${newErrors} new ${newErrors === 1 ? 'error' : 'errors'} since the first read (${endpoint.errors} in all)`;
+        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${verdict_lastError(endpoint)}` });
+    }
+    return found;
+}
+function verdict_lastError(endpoint) {
+    return endpoint.lastError ? `; Feldera's last error: ${endpoint.lastError}` : '; Feldera gave no message';
+}
+function alsoNamed(others) {
+    const names = others.slice(0, MORE_NAMED).map((problem) => `${problem.endpoint.direction} ${problem.endpoint.name}`);
+    const rest = others.length > MORE_NAMED ? ` and ${others.length - MORE_NAMED} more` : '';
+    return `The same for ${others.length} more ${others.length === 1 ? 'endpoint' : 'endpoints'}: ${names.join(', ')}${rest}.`;
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/health/window.ts
+
+
+
+
+
+
+
+function noHealth() {
+    return { baseline: undefined, last: undefined, problems: [], notes: [] };
+}
+/** A `0s` window still allows its one read a few seconds of retries. */
+const MIN_READ_WINDOW_MS = 5000;
+/**
+ * After the target: reads `/stats` at once, then the status and `/stats` every poll-interval until
+ * `health-window` has passed, and judges each read (src/health/verdict.ts). A pipeline that leaves
+ * the target fails as it would have before it. The window is part of `timeout`: a budget that runs
+ * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
+ * `health`, which the report reads even when the window ends by a cancel.
+ */
+async function watchHealth(client, config, progress, signal, waiting, health) {
+    const windowMs = config.healthWindowMs;
+    const endsAt = performance.now() + windowMs;
+    let reads = 0;
+    /** Why `/stats` could not be read; a refusal (404, 401, …) is not asked again. */
+    let unreadable;
+    const judge = (phase) => {
+        if (!health.last || !health.baseline)
+            return undefined;
+        const verdict = healthVerdict({ baseline: health.baseline, current: health.last, phase, windowMs, connectorErrors: config.connectorErrors });
+        health.problems = verdict.kind === 'pass' ? [] : verdict.problems;
+        return verdict.kind === 'fail' ? { result: 'failed', code: verdict.code, message: verdict.message } : undefined;
+    };
+    try {
+        const failed = await poll(async () => {
+            // The status that reached the target was just read: the first round reads only `/stats`.
+            if (reads++ > 0) {
+                const status = await client.status(waiting);
+                progress.observe(status);
+                const left = statusFailure(classify(status, config.initial), status, config.initial);
+                if (left)
+                    return left;
+            }
+            if (!unreadable?.final) {
+                try {
+                    health.last = await client.stats({ windowMs: Math.max(MIN_READ_WINDOW_MS, endsAt - performance.now()) });
+                    health.baseline ??= health.last;
+                    unreadable = undefined;
+                }
+                catch (error) {
+                    if (!(error instanceof FelderaError))
+                        throw error;
+                    unreadable = { message: error.message, final: error.kind !== 'gave-up' };
+                }
+            }
+            const phase = performance.now() >= endsAt ? 'end' : 'during';
+            return judge(phase) ?? (phase === 'end' ? null : undefined);
+        }, config.pollIntervalMs, signal);
+        if (failed)
+            return failed;
+    }
+    catch (error) {
+        if (!(error instanceof RunEnded && error.code === 'Timeout'))
+            throw error;
+        health.notes.push(`The timeout ran out inside the health window of ${formatDuration(windowMs)}: its health was judged on the last read.`);
+        const failed = judge('end');
+        if (failed)
+            return failed;
+    }
+    if (!health.last)
+        health.notes.push(`The pipeline's health could not be checked: ${unreadable?.message ?? 'no read of /stats answered'}.`);
+    return { result: 'reached' };
+}
+
 ;// CONCATENATED MODULE: ./src/proxy.ts
 /**
  * Reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY (the lowercase name first, as undici does) the way curl
@@ -49781,6 +49903,8 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'api-key',
     'initial',
     'bootstrap-policy',
+    'silent-bootstrap',
+    'concurrent-bootstrap',
     'auto-approve',
     'dismiss-error',
     'wait',
@@ -49827,12 +49951,24 @@ function readConfig(source) {
     if (!PIPELINE_NAME.test(pipelineName)) {
         problems.push(`pipeline-name ${pipelineName ? `"${pipelineName}"` : 'is empty; it'} must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
     }
+    // Like fda, the environment may name one credential: explicit inputs choose without complaint.
+    const envTokenFile = source.env.FELDERA_OIDC_TOKEN_FILE?.trim() || undefined;
+    const fromEnvironment = !input('api-key') && !input('oidc-audience');
+    if (fromEnvironment && envTokenFile && source.env.FELDERA_API_KEY?.trim()) {
+        problems.push('FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.');
+    }
+    const oidcTokenFile = fromEnvironment ? envTokenFile : undefined;
     const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
-    if (apiUrl && (apiKey || input('oidc-audience')) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
+    if (apiUrl && (apiKey || input('oidc-audience') || oidcTokenFile) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
         warnings.push(`api-url ${apiUrl.origin} is plain http: the credential crosses the network unencrypted. Use https.`);
     }
     const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
     const bootstrapPolicy = oneOf('bootstrap-policy', input('bootstrap-policy') || 'await_approval', BOOTSTRAP_POLICIES, problems);
+    const silentBootstrap = parseBoolean('silent-bootstrap', input('silent-bootstrap') || 'false', problems);
+    const concurrentBootstrap = parseBoolean('concurrent-bootstrap', input('concurrent-bootstrap') || 'false', problems);
+    if (silentBootstrap && concurrentBootstrap) {
+        problems.push('silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.');
+    }
     const autoApprove = parseBoolean('auto-approve', input('auto-approve') || 'false', problems);
     const dismissError = parseBoolean('dismiss-error', input('dismiss-error') || 'true', problems);
     const wait = parseBoolean('wait', input('wait') || 'true', problems);
@@ -49870,6 +50006,8 @@ function readConfig(source) {
         apiUrl: apiUrl,
         initial: initial,
         bootstrapPolicy: bootstrapPolicy,
+        silentBootstrap: silentBootstrap,
+        concurrentBootstrap: concurrentBootstrap,
         autoApprove: autoApprove,
         dismissError: dismissError,
         wait: wait,
@@ -49883,6 +50021,7 @@ function readConfig(source) {
         environment,
         githubToken,
         oidcAudience,
+        oidcTokenFile,
         // With an ID token, a key from FELDERA_API_KEY in the environment is not the credential.
         apiKey: oidcAudience ? undefined : apiKey,
         tenant,
@@ -50280,6 +50419,7 @@ function summaryMarkdown(facts) {
         ['Last status', summary_escape(progress.last?.deployment_status ?? 'none read')],
         ['Approved by this step', progress.approved ? 'yes' : 'no'],
         ['Credential', summary_escape(facts.credential)],
+        ...(facts.feldera ? [['Feldera', summary_escape(facts.feldera)]] : []),
         ['Elapsed', formatDuration(progress.elapsedMs())],
     ];
     if (outcome.result === 'failed') {
@@ -50348,7 +50488,7 @@ function codeBlock(text, indent = '') {
 
 
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-async function report({ outcome, progress, config, pipelineUrl, diagnosis, health, credential }) {
+async function report({ outcome, progress, config, pipelineUrl, diagnosis, health, credential, feldera }) {
     debug(`Credential: ${credential}`);
     const values = outputValues(outcome, progress, pipelineUrl, health);
     for (const name of OUTPUT_NAMES)
@@ -50397,7 +50537,7 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, healt
     }
     if (process.env.GITHUB_STEP_SUMMARY) {
         const target = config ? targetStatus(config.initial) : '—';
-        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, health, unannotated: connectors.unannotated });
+        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, feldera, health, unannotated: connectors.unannotated });
         // The summary is extra: failing to write it must not hide the real result.
         await summary
             .addRaw(markdown)
@@ -50488,7 +50628,7 @@ async function startPipeline(client, config, progress, signal, log) {
         try {
             if (config.dismissError)
                 await client.dismissError(setup);
-            await client.start(config.initial, config.bootstrapPolicy, setup);
+            await client.start(config.initial, bootstrapOf(config), setup);
             break;
         }
         catch (error) {
@@ -50498,7 +50638,8 @@ async function startPipeline(client, config, progress, signal, log) {
             await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
         }
     }
-    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}.`);
+    const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
+    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}${flags.map((flag) => `, ${flag}`).join('')}.`);
     if (!config.wait) {
         progress.observe(await client.status(setup));
         return { result: 'accepted' };
@@ -50521,7 +50662,7 @@ async function decide(status, client, config, progress, log) {
             if (!config.autoApprove)
                 return { result: 'awaiting-approval' };
             try {
-                await client.approve(APPROVE_RETRY);
+                await client.approve(bootstrapOf(config), APPROVE_RETRY);
             }
             catch (error) {
                 // The pipeline may have failed or been stopped meanwhile: the next status read tells.
@@ -50563,6 +50704,9 @@ async function readBootstrapProgress(client, progress) {
             throw error;
     }
 }
+function bootstrapOf(config) {
+    return { policy: config.bootstrapPolicy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
+}
 /** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
 function waitingRetry(progress, log) {
     return {
@@ -50599,6 +50743,8 @@ function waitingRetry(progress, log) {
 
 
 
+
+
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
 const FOLLOW_UP_MS = 6000;
 async function run() {
@@ -50610,6 +50756,7 @@ async function run() {
         diagnosis: { problems: [] },
         health: noHealth(),
         credential: 'none chosen',
+        feldera: undefined,
     };
     try {
         await startAndWait(facts);
@@ -50620,7 +50767,7 @@ async function run() {
     }
     await report(facts);
 }
-/** Reads the inputs, starts the pipeline, waits, and reads what explains the outcome, into `facts`. */
+/** Reads the inputs, starts the pipeline, waits, checks its health, and reads what explains the outcome, into `facts`. */
 async function startAndWait(facts) {
     const { progress } = facts;
     const read = readConfig({
@@ -50635,13 +50782,13 @@ async function startAndWait(facts) {
     const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
     facts.pipelineUrl = pipelineUrl;
     log_info(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
-    const auth = authFor(config, process.env, (audience) => getIDToken(audience));
+    const auth = authFor(config, process.env, (audience) => getIDToken(audience), (secret) => setSecret(secret));
     facts.credential = auth.describe();
     const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
     // The proxies of the environment, as inputs.ts read and checked them; a plain Agent when none is set.
     const dispatcher = new undici.EnvHttpProxyAgent(config.proxy);
     try {
-        const client = new PipelineClient({
+        const http = {
             baseUrl: config.apiUrl,
             credentials: auth.credentials,
             tenant: config.tenant,
@@ -50649,7 +50796,8 @@ async function startAndWait(facts) {
             signal: end.signal,
             dispatcher,
             debug: (line) => debug(line),
-        }, config.pipelineName);
+        };
+        const client = new PipelineClient(http, config.pipelineName);
         const phases = phaseGroups();
         const log = { info: log_info, warning: (line) => core_warning(line), group: phases.open };
         const deployment = config.environment
@@ -50663,6 +50811,15 @@ async function startAndWait(facts) {
                 warning: log.warning,
             })
             : undefined;
+        // Beside the first request, never waited for: the report uses it if it came in time.
+        let platform;
+        void readPlatform(http).then((answer) => {
+            platform = answer;
+            if (answer)
+                facts.feldera = describePlatform(answer);
+            if (answer)
+                debug(`Feldera ${describePlatform(answer)}`);
+        });
         try {
             facts.outcome = await startPipeline(client, config, progress, end.signal, log);
             // Standby runs nothing yet, so there is no health to check.
@@ -50675,6 +50832,7 @@ async function startAndWait(facts) {
         catch (error) {
             facts.outcome = failureOf(error, config, progress, auth);
         }
+        facts.outcome = withEdition(facts.outcome, platform);
         phases.close();
         const outcome = facts.outcome;
         if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {

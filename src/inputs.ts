@@ -9,6 +9,8 @@ export const INPUT_NAMES = [
   'api-key',
   'initial',
   'bootstrap-policy',
+  'silent-bootstrap',
+  'concurrent-bootstrap',
   'auto-approve',
   'dismiss-error',
   'wait',
@@ -33,6 +35,10 @@ export interface Config {
   readonly apiKey: string | undefined;
   readonly initial: Initial;
   readonly bootstrapPolicy: BootstrapPolicy;
+  /** Bootstrap with the output connectors off: sinks do not get the views' contents again. */
+  readonly silentBootstrap: boolean;
+  /** Bootstrap new and modified views in the background while the others stay live. */
+  readonly concurrentBootstrap: boolean;
   readonly autoApprove: boolean;
   readonly dismissError: boolean;
   readonly wait: boolean;
@@ -50,6 +56,11 @@ export interface Config {
   readonly githubToken: string | undefined;
   /** Authenticate with a GitHub ID token for this audience instead of an API key. */
   readonly oidcAudience: string | undefined;
+  /**
+   * The file feldera/oidc-auth-action keeps a fresh ID token in (FELDERA_OIDC_TOKEN_FILE), read
+   * before every request; only when no credential input is given.
+   */
+  readonly oidcTokenFile: string | undefined;
   /** Sent as `Feldera-Tenant` on every request. */
   readonly tenant: string | undefined;
   /** From HTTP_PROXY, HTTPS_PROXY and NO_PROXY. */
@@ -104,13 +115,28 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     );
   }
 
+  // Like fda, the environment may name one credential: explicit inputs choose without complaint.
+  const envTokenFile = source.env.FELDERA_OIDC_TOKEN_FILE?.trim() || undefined;
+  const fromEnvironment = !input('api-key') && !input('oidc-audience');
+  if (fromEnvironment && envTokenFile && source.env.FELDERA_API_KEY?.trim()) {
+    problems.push(
+      'FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.',
+    );
+  }
+  const oidcTokenFile = fromEnvironment ? envTokenFile : undefined;
+
   const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
-  if (apiUrl && (apiKey || input('oidc-audience')) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
+  if (apiUrl && (apiKey || input('oidc-audience') || oidcTokenFile) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
     warnings.push(`api-url ${apiUrl.origin} is plain http: the credential crosses the network unencrypted. Use https.`);
   }
 
   const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
   const bootstrapPolicy = oneOf('bootstrap-policy', input('bootstrap-policy') || 'await_approval', BOOTSTRAP_POLICIES, problems);
+  const silentBootstrap = parseBoolean('silent-bootstrap', input('silent-bootstrap') || 'false', problems);
+  const concurrentBootstrap = parseBoolean('concurrent-bootstrap', input('concurrent-bootstrap') || 'false', problems);
+  if (silentBootstrap && concurrentBootstrap) {
+    problems.push('silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.');
+  }
   const autoApprove = parseBoolean('auto-approve', input('auto-approve') || 'false', problems);
   const dismissError = parseBoolean('dismiss-error', input('dismiss-error') || 'true', problems);
   const wait = parseBoolean('wait', input('wait') || 'true', problems);
@@ -147,6 +173,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     apiUrl: apiUrl!,
     initial: initial!,
     bootstrapPolicy: bootstrapPolicy!,
+    silentBootstrap: silentBootstrap!,
+    concurrentBootstrap: concurrentBootstrap!,
     autoApprove: autoApprove!,
     dismissError: dismissError!,
     wait: wait!,
@@ -160,6 +188,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     environment,
     githubToken,
     oidcAudience,
+    oidcTokenFile,
     // With an ID token, a key from FELDERA_API_KEY in the environment is not the credential.
     apiKey: oidcAudience ? undefined : apiKey,
     tenant,

@@ -2,9 +2,12 @@ import * as core from '@actions/core';
 import { EnvHttpProxyAgent } from 'undici';
 import { authFor } from './auth.ts';
 import { createDeployment } from './deployment.ts';
-import { noHealth, watchHealth } from './health/window.ts';
 import { diagnose } from './diagnose.ts';
 import { PipelineClient } from './feldera/client.ts';
+import type { HttpOptions } from './feldera/http.ts';
+import { describePlatform, readPlatform, type Platform } from './feldera/platform.ts';
+import { noHealth, watchHealth } from './health/window.ts';
+import { withEdition } from './hints.ts';
 import { InputError, readConfig } from './inputs.ts';
 import { targetStatus } from './lifecycle.ts';
 import { info, phaseGroups } from './log.ts';
@@ -28,6 +31,7 @@ export async function run(): Promise<void> {
     diagnosis: { problems: [] },
     health: noHealth(),
     credential: 'none chosen',
+    feldera: undefined,
   };
   try {
     await startAndWait(facts);
@@ -38,7 +42,7 @@ export async function run(): Promise<void> {
   await report(facts);
 }
 
-/** Reads the inputs, starts the pipeline, waits, and reads what explains the outcome, into `facts`. */
+/** Reads the inputs, starts the pipeline, waits, checks its health, and reads what explains the outcome, into `facts`. */
 async function startAndWait(facts: ReportFacts): Promise<void> {
   const { progress } = facts;
   const read = readConfig({
@@ -53,24 +57,22 @@ async function startAndWait(facts: ReportFacts): Promise<void> {
   const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
   facts.pipelineUrl = pipelineUrl;
   info(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
-  const auth = authFor(config, process.env, (audience) => core.getIDToken(audience));
+  const auth = authFor(config, process.env, (audience) => core.getIDToken(audience), (secret) => core.setSecret(secret));
   facts.credential = auth.describe();
   const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
   // The proxies of the environment, as inputs.ts read and checked them; a plain Agent when none is set.
   const dispatcher = new EnvHttpProxyAgent(config.proxy);
   try {
-    const client = new PipelineClient(
-      {
-        baseUrl: config.apiUrl,
-        credentials: auth.credentials,
-        tenant: config.tenant,
-        requestTimeoutMs: config.requestTimeoutMs,
-        signal: end.signal,
-        dispatcher,
-        debug: (line) => core.debug(line),
-      },
-      config.pipelineName,
-    );
+    const http: HttpOptions = {
+      baseUrl: config.apiUrl,
+      credentials: auth.credentials,
+      tenant: config.tenant,
+      requestTimeoutMs: config.requestTimeoutMs,
+      signal: end.signal,
+      dispatcher,
+      debug: (line) => core.debug(line),
+    };
+    const client = new PipelineClient(http, config.pipelineName);
     const phases = phaseGroups();
     const log = { info, warning: (line: string) => core.warning(line), group: phases.open };
     const deployment = config.environment
@@ -84,6 +86,13 @@ async function startAndWait(facts: ReportFacts): Promise<void> {
           warning: log.warning,
         })
       : undefined;
+    // Beside the first request, never waited for: the report uses it if it came in time.
+    let platform: Platform | undefined;
+    void readPlatform(http).then((answer) => {
+      platform = answer;
+      if (answer) facts.feldera = describePlatform(answer);
+      if (answer) core.debug(`Feldera ${describePlatform(answer)}`);
+    });
     try {
       facts.outcome = await startPipeline(client, config, progress, end.signal, log);
       // Standby runs nothing yet, so there is no health to check.
@@ -95,6 +104,7 @@ async function startAndWait(facts: ReportFacts): Promise<void> {
     } catch (error) {
       facts.outcome = failureOf(error, config, progress, auth);
     }
+    facts.outcome = withEdition(facts.outcome, platform);
     phases.close();
     const outcome = facts.outcome;
     if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {

@@ -1,7 +1,7 @@
 import { FelderaError, type TransientError } from './feldera/errors.ts';
 import type { PipelineClient } from './feldera/client.ts';
 import type { RetryPolicy } from './feldera/http.ts';
-import type { PipelineStatus } from './feldera/types.ts';
+import type { Bootstrap, PipelineStatus } from './feldera/types.ts';
 import type { Config } from './inputs.ts';
 import { classify, targetStatus } from './lifecycle.ts';
 import { statusFailure, type Outcome } from './outcome.ts';
@@ -60,7 +60,7 @@ export async function startPipeline(
   for (let round = 1; ; round++) {
     try {
       if (config.dismissError) await client.dismissError(setup);
-      await client.start(config.initial, config.bootstrapPolicy, setup);
+      await client.start(config.initial, bootstrapOf(config), setup);
       break;
     } catch (error) {
       if (!(error instanceof FelderaError && STILL_STOPPING.has(error.code) && round < START_ROUNDS)) throw error;
@@ -68,7 +68,8 @@ export async function startPipeline(
       await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
     }
   }
-  log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}.`);
+  const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
+  log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}${flags.map((flag) => `, ${flag}`).join('')}.`);
 
   if (!config.wait) {
     progress.observe(await client.status(setup));
@@ -90,7 +91,7 @@ async function decide(status: PipelineStatus, client: PipelineClient, config: Co
       for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.']) log.info(line);
       if (!config.autoApprove) return { result: 'awaiting-approval' };
       try {
-        await client.approve(APPROVE_RETRY);
+        await client.approve(bootstrapOf(config), APPROVE_RETRY);
       } catch (error) {
         // The pipeline may have failed or been stopped meanwhile: the next status read tells.
         if (!(error instanceof FelderaError && error.kind === 'gave-up')) throw error;
@@ -126,6 +127,10 @@ async function readBootstrapProgress(client: PipelineClient, progress: Progress)
   } catch (error) {
     if (!(error instanceof FelderaError)) throw error;
   }
+}
+
+function bootstrapOf(config: Config): Bootstrap {
+  return { policy: config.bootstrapPolicy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
 }
 
 /** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */

@@ -37,11 +37,22 @@ describe('the action, end to end', () => {
       'elapsed-seconds': expect.stringMatching(/^\d+\.\d$/),
       'pipeline-url': `${server.url}/pipelines/p/`,
       'approval-diff': '',
+      // The fake's pipeline has no connectors: one read of /stats found none.
+      connectors: '[]',
+      'connector-error-count': '0',
     });
     expect(run.annotations).toEqual([]);
-    const calls = server.requests.map((request) => `${request.method} ${request.path}`);
+    // Which Feldera answered is read once, beside the start.
+    const calls = server.requests.filter((request) => request.path !== '/v0/config').map((request) => `${request.method} ${request.path}`);
     expect(calls.slice(0, 2)).toEqual(['POST /v0/pipelines/p/dismiss_error', 'POST /v0/pipelines/p/start']);
-    expect(server.calls('start')[0]!.query).toEqual({ initial: 'running', bootstrap_policy: 'await_approval', dismiss_error: 'false' });
+    expect(server.calls('config')).toHaveLength(1);
+    expect(server.calls('start')[0]!.query).toEqual({
+      initial: 'running',
+      bootstrap_policy: 'await_approval',
+      silent_bootstrap: 'false',
+      concurrent_bootstrap: 'false',
+      dismiss_error: 'false',
+    });
     expect(server.calls('status').every((request) => request.query.selector === 'status')).toBe(true);
     expect(server.calls('approve')).toEqual([]);
     // One line per change, not per poll; the console link first.
@@ -106,6 +117,40 @@ describe('the action, end to end', () => {
     expect(errorAnnotation(run).message).toContain('rejected by the user');
   });
 
+  it('sends concurrent-bootstrap on /start and on the one /approve, and shows its phases like any other', async () => {
+    const phases = [...PHASES, { status: 'AwaitingApproval', ms: 0 }, { status: 'ConcurrentBootstrapping', ms: 600 }, { status: 'Synchronizing', ms: 600 }];
+    const server = await fake([{ name: 'p', phases }], { edition: 'Enterprise' });
+    const run = await act(inputs(server, { 'concurrent-bootstrap': 'true', 'auto-approve': 'true' }));
+    expect(run.code).toBe(0);
+    expect(run.outputs.status).toBe('Running');
+    const flags = { silent_bootstrap: 'false', concurrent_bootstrap: 'true' };
+    expect(server.calls('start')[0]!.query).toMatchObject(flags);
+    expect(server.calls('approve').map((request) => request.query)).toEqual([flags]);
+    expect(run.stdout).toMatch(/^Start accepted: initial running, bootstrap-policy await_approval, concurrent-bootstrap\.$/m);
+    expect(run.stdout).toMatch(/\] ConcurrentBootstrapping \(desired Running\)$/m);
+    expect(run.stdout).toMatch(/\] Synchronizing \(desired Running\)$/m);
+    expect(run.summary).toMatch(/^\| ConcurrentBootstrapping \| \+[\d.ms]+ \| [\d.ms]+ \|$/m);
+    expect(run.summary).toMatch(/^\| Synchronizing \| \+[\d.ms]+ \| [\d.ms]+ \|$/m);
+  });
+
+  it('refuses silent-bootstrap with concurrent-bootstrap before any request', async () => {
+    const server = await fake([{ name: 'p' }]);
+    const run = await act(inputs(server, { 'silent-bootstrap': 'true', 'concurrent-bootstrap': 'true' }));
+    expect(run.code).toBe(1);
+    expect(run.outputs['error-code']).toBe('InvalidInput');
+    expect(errorAnnotation(run).message).toContain('silent-bootstrap and concurrent-bootstrap cannot both be true');
+    expect(server.requests).toEqual([]);
+  });
+
+  it('quotes Feldera when the pipeline was started with other bootstrap settings, naming the inputs', async () => {
+    const server = await fake([{ name: 'p', provisioned: { initial: 'running', status: 'Running' } }]);
+    const run = await act(inputs(server, { 'silent-bootstrap': 'true' }));
+    expect(run.code).toBe(1);
+    expect(server.calls('start')[0]!.query).toMatchObject({ silent_bootstrap: 'true', concurrent_bootstrap: 'false' });
+    expect(run.outputs['error-code']).toBe('BootstrapPolicyImmutableUnlessStopped');
+    expect(errorAnnotation(run).message).toMatch(/Hint: .*give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap\.$/);
+  });
+
   it('fails with the deployment error’s code and message', async () => {
     const server = await fake([
       { name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137', details: null } },
@@ -131,7 +176,7 @@ describe('the action, end to end', () => {
     expect(errorAnnotation(run).message).toBe(
       `POST ${server.url}/v0/pipelines/p/dismiss_error failed: 404 UnknownPipelineName: Unknown pipeline name 'p'. Hint: check pipeline-name and api-url: the pipeline must exist on that Feldera instance.`,
     );
-    expect(server.requests).toHaveLength(1);
+    expect(server.requests.length - server.calls('config').length).toBe(1);
   });
 
   it('fails when the program does not compile during an early start', async () => {
@@ -250,7 +295,8 @@ describe('the action, end to end', () => {
     const server = await fake([{ name: 'p', phases: PHASES }], { prefix: '/feldera' });
     const run = await act(inputs(server, { 'api-url': `${server.url}/` }));
     expect(run.code).toBe(0);
-    expect(server.requests[0]!.path).toBe('/feldera/v0/pipelines/p/dismiss_error');
+    expect(server.calls('dismiss_error')[0]!.path).toBe('/feldera/v0/pipelines/p/dismiss_error');
+    expect(server.calls('config')[0]!.path).toBe('/feldera/v0/config');
     expect(run.outputs['pipeline-url']).toBe(`${server.url}/pipelines/p/`);
   });
 

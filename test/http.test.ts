@@ -4,7 +4,7 @@ import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiKeyCredentials, NO_CREDENTIALS } from '../src/feldera/credentials.ts';
 import { FelderaError, TransientError } from '../src/feldera/errors.ts';
-import { request, retryAfterMs, type HttpOptions } from '../src/feldera/http.ts';
+import { errorDescription, request, retryAfterMs, type HttpOptions } from '../src/feldera/http.ts';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -142,6 +142,17 @@ describe('request', () => {
     expect(error).toMatchObject({ code: 'AuthenticationFailed', kind: 'not-feldera', status: 401 });
     expect(error.message).toMatch(/failed: 401, and the body is not Feldera's: \(empty body\)/);
     expect(server.hits()).toBe(1);
+  });
+
+  it('quotes the error_description of a 401’s Bearer challenge, neutralised', async () => {
+    const challenge = 'Bearer error_description="No OIDC trust relationship matches this \\"token\\"\n::stop-commands::x"';
+    const server = await serve(text(401, '', { 'www-authenticate': challenge.replace('\n', ' ') }));
+    const error = await failure(request(options(server.url), 'GET', 'v0/pipelines/p', { windowMs: 10_000 }));
+    expect(error).toMatchObject({ code: 'AuthenticationFailed', status: 401 });
+    expect(error.message).toMatch(/failed: 401, Feldera refused the token: "No OIDC trust relationship matches this "token" ::stop-commands::x"$/);
+    expect(errorDescription('Bearer realm="feldera", error="invalid_token", error_description="ExpiredSignature"')).toBe('ExpiredSignature');
+    expect(errorDescription('Bearer')).toBeUndefined();
+    expect(errorDescription(null)).toBeUndefined();
   });
 
   it('does not follow a redirect, and names where it pointed', async () => {

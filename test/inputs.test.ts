@@ -34,6 +34,8 @@ describe('readConfig', () => {
       apiKey: undefined,
       initial: 'running',
       bootstrapPolicy: 'await_approval',
+      silentBootstrap: false,
+      concurrentBootstrap: false,
       autoApprove: false,
       dismissError: true,
       wait: true,
@@ -42,9 +44,12 @@ describe('readConfig', () => {
       requestTimeoutMs: 30_000,
       sqlFile: undefined,
       logs: 'on-failure',
+      healthWindowMs: 0,
+      connectorErrors: 'warn',
       environment: undefined,
       githubToken: undefined,
       oidcAudience: undefined,
+      oidcTokenFile: undefined,
       tenant: undefined,
       proxy: { httpProxy: '', httpsProxy: '', noProxy: '' },
     });
@@ -131,6 +136,8 @@ describe('readConfig', () => {
     ['sql-file', '/etc/program.sql', /sql-file "\/etc\/program.sql" must be a path inside the repository/],
     ['sql-file', 'sql/../../x.sql', /sql-file "sql\/..\/..\/x.sql" must be a path inside the repository/],
     ['logs', 'sometimes', /logs "sometimes" is not one of on-failure, always, never/],
+    ['silent-bootstrap', 'on', /silent-bootstrap "on" must be true or false/],
+    ['concurrent-bootstrap', 'yes', /concurrent-bootstrap "yes" must be true or false/],
   ] as const)('refuses %s "%s"', (name, value, message) => {
     const found = problems({ [name]: value });
     expect(found).toHaveLength(1);
@@ -142,6 +149,27 @@ describe('readConfig', () => {
     // A key in the environment is not the credential when an ID token is asked for.
     expect(read({ 'pipeline-name': 'p', 'oidc-audience': 'feldera' }, { FELDERA_API_KEY: 'apikey:env' }).config.apiKey).toBeUndefined();
     expect(problems({ 'oidc-audience': 'feldera', 'api-key': 'apikey:k' })).toEqual(['api-key and oidc-audience are two credentials: give one of them.']);
+  });
+
+  it('takes silent-bootstrap or concurrent-bootstrap, and refuses both', () => {
+    expect(read({ 'pipeline-name': 'p', 'silent-bootstrap': 'TRUE' }).config).toMatchObject({ silentBootstrap: true, concurrentBootstrap: false });
+    expect(read({ 'pipeline-name': 'p', 'concurrent-bootstrap': 'true' }).config).toMatchObject({ silentBootstrap: false, concurrentBootstrap: true });
+    expect(problems({ 'silent-bootstrap': 'true', 'concurrent-bootstrap': 'true' })).toEqual([
+      'silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.',
+    ]);
+  });
+
+  it('takes FELDERA_OIDC_TOKEN_FILE when no credential input is given, and refuses it beside FELDERA_API_KEY', () => {
+    const file = { FELDERA_OIDC_TOKEN_FILE: '/runner/temp/feldera-token-default' };
+    expect(read({ 'pipeline-name': 'p' }, file).config).toMatchObject({ oidcTokenFile: file.FELDERA_OIDC_TOKEN_FILE, apiKey: undefined, oidcAudience: undefined });
+    expect(read({ 'pipeline-name': 'p', 'api-url': 'http://feldera.internal' }, file).warnings[0]).toMatch(/plain http/);
+    // An explicit input chooses, silently.
+    const both = { ...file, FELDERA_API_KEY: 'apikey:env' };
+    expect(read({ 'pipeline-name': 'p', 'api-key': 'apikey:input' }, both).config).toMatchObject({ apiKey: 'apikey:input', oidcTokenFile: undefined });
+    expect(read({ 'pipeline-name': 'p', 'oidc-audience': 'feldera' }, both).config).toMatchObject({ oidcAudience: 'feldera', apiKey: undefined, oidcTokenFile: undefined });
+    expect(() => read({ 'pipeline-name': 'p' }, both)).toThrow(
+      'FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.',
+    );
   });
 
   it('refuses auto-approve without waiting', () => {

@@ -55,6 +55,17 @@ describe('classify', () => {
     expect(classify(snapshot({ deployment_status: 'Running', deployment_desired_status: status }), initial).kind).toBe('waiting');
   });
 
+  it('keeps waiting through an Unavailable blip, whose desired status is Unavailable too (runner/pipeline_automata.rs)', () => {
+    expect(classify(snapshot({ deployment_status: 'Unavailable', deployment_desired_status: 'Unavailable' }), 'running').kind).toBe('waiting');
+    expect(classify(snapshot({ deployment_status: 'Unavailable', deployment_desired_status: 'Unavailable' }), 'standby').kind).toBe('waiting');
+  });
+
+  it.each(['ConcurrentBootstrapping', 'Synchronizing'])('keeps waiting through %s, a phase of a concurrent bootstrap', (status) => {
+    for (const initial of ['running', 'paused'] as const) {
+      expect(classify(snapshot({ deployment_status: status, deployment_desired_status: initial === 'running' ? 'Running' : 'Paused' }), initial).kind).toBe('waiting');
+    }
+  });
+
   it('keeps waiting on a status this version does not know', () => {
     expect(classify(snapshot({ deployment_status: 'Hibernating' }), 'running').kind).toBe('waiting');
   });

@@ -3,7 +3,7 @@ import { FelderaError } from './errors.ts';
 import { request, type HttpOptions, type RetryPolicy } from './http.ts';
 import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
 import { controllerStatus, type ControllerStatus } from './stats.ts';
-import type { BootstrapPolicy, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
+import type { Bootstrap, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 export class PipelineClient {
@@ -21,14 +21,18 @@ export class PipelineClient {
     await request(this.http, 'POST', `${this.path}/dismiss_error`, retry);
   }
 
-  /** Only an error from before this start was dismissed (by `dismissError`), never one it causes. */
-  async start(initial: Initial, bootstrapPolicy: BootstrapPolicy, retry: RetryPolicy): Promise<void> {
-    const query = new URLSearchParams({ initial, bootstrap_policy: bootstrapPolicy, dismiss_error: 'false' });
+  /**
+   * Only an error from before this start was dismissed (by `dismissError`), never one it causes.
+   * The bootstrap flags are always sent: a repeat start compares them with the first one's.
+   */
+  async start(initial: Initial, bootstrap: Bootstrap, retry: RetryPolicy): Promise<void> {
+    const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
     await request(this.http, 'POST', `${this.path}/start?${query}`, retry);
   }
 
-  async approve(retry: RetryPolicy): Promise<void> {
-    await request(this.http, 'POST', `${this.path}/approve`, retry);
+  /** The pipeline takes the flags of the approve as they are, not those of the start. */
+  async approve(bootstrap: Bootstrap, retry: RetryPolicy): Promise<void> {
+    await request(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap))}`, retry);
   }
 
   async status(retry: RetryPolicy): Promise<PipelineStatus> {
@@ -60,6 +64,10 @@ export class PipelineClient {
   private secrets(): string[] {
     return this.http.credentials.secrets();
   }
+}
+
+function bootstrapFlags(bootstrap: Bootstrap): Record<string, string> {
+  return { silent_bootstrap: String(bootstrap.silent), concurrent_bootstrap: String(bootstrap.concurrent) };
 }
 
 const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'] as const;

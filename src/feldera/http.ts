@@ -145,8 +145,11 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
     const message = `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`;
     return { failure: new FelderaError('redirect', 'UnexpectedResponse', message, { status }) };
   }
-  const message = `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
-  // A bare 401 is the auth layer's refusal of a missing or malformed token (API.md 5).
+  // A bare 401 is the auth layer's refusal of a token (auth.rs): why is in its challenge, if anywhere.
+  const refused = status === 401 ? errorDescription(response.headers.get('www-authenticate')) : undefined;
+  const message = refused
+    ? `${method} ${url.href} failed: 401, Feldera refused the token: "${serverText(refused, secrets, 300)}"`
+    : `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
   return { failure: new FelderaError('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
 }
 
@@ -174,6 +177,12 @@ export async function readText(response: Awaited<ReturnType<typeof fetch>>, maxB
     chunks.push(chunk);
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** `error_description` of a `WWW-Authenticate: Bearer …` challenge (RFC 6750), unquoted. */
+export function errorDescription(challenge: string | null): string | undefined {
+  const quoted = /\berror_description="((?:[^"\\]|\\.)*)"/.exec(challenge ?? '')?.[1];
+  return quoted?.replace(/\\(.)/g, '$1');
 }
 
 function parseJson(text: string): unknown {

@@ -33,6 +33,15 @@ export type ProgramStatus =
 
 export type BootstrapPolicy = 'allow' | 'reject' | 'await_approval';
 
+/** How a pipeline whose program changed since its checkpoint bootstraps: `/start`'s and `/approve`'s parameters. */
+export interface Bootstrap {
+  policy: BootstrapPolicy;
+  /** `silent_bootstrap`: the output connectors stay off while bootstrapping. */
+  silent: boolean;
+  /** `concurrent_bootstrap`: new and modified views bootstrap while the others stay live. */
+  concurrent: boolean;
+}
+
 /** The `initial` query parameter of `/start`, lowercase as Feldera wants it. */
 export type Initial = 'running' | 'paused' | 'standby';
 

@@ -22,10 +22,12 @@ export interface ReportFacts {
   health: Health;
   /** Which credential was used, never its value. */
   credential: string;
+  /** `0.337.0, Enterprise`, when Feldera said in time. */
+  feldera?: string | undefined;
 }
 
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-export async function report({ outcome, progress, config, pipelineUrl, diagnosis, health, credential }: ReportFacts): Promise<void> {
+export async function report({ outcome, progress, config, pipelineUrl, diagnosis, health, credential, feldera }: ReportFacts): Promise<void> {
   core.debug(`Credential: ${credential}`);
   const values = outputValues(outcome, progress, pipelineUrl, health);
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
@@ -72,7 +74,7 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
 
   if (process.env.GITHUB_STEP_SUMMARY) {
     const target = config ? targetStatus(config.initial) : '—';
-    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, health, unannotated: connectors.unannotated });
+    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, feldera, health, unannotated: connectors.unannotated });
     // The summary is extra: failing to write it must not hide the real result.
     await core.summary
       .addRaw(markdown)

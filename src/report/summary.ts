@@ -19,6 +19,8 @@ export interface SummaryFacts {
   health: Health;
   /** Connector problems past the annotations GitHub shows. */
   unannotated: Problem[];
+  /** `0.337.0, Enterprise`: which Feldera answered, when it said. */
+  feldera?: string | undefined;
 }
 
 const RESULTS: Record<Outcome['result'], string> = {
@@ -38,6 +40,7 @@ export function summaryMarkdown(facts: SummaryFacts): string {
     ['Last status', escape(progress.last?.deployment_status ?? 'none read')],
     ['Approved by this step', progress.approved ? 'yes' : 'no'],
     ['Credential', escape(facts.credential)],
+    ...(facts.feldera ? [['Feldera', escape(facts.feldera)]] : []),
     ['Elapsed', formatDuration(progress.elapsedMs())],
   ];
   if (outcome.result === 'failed') {
