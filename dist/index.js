@@ -45492,13 +45492,930 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3589:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  N: () => (/* binding */ connect)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
+var core = __nccwpck_require__(4952);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: ./src/feldera/credentials.ts
+var credentials = __nccwpck_require__(7947);
+;// CONCATENATED MODULE: ./src/oidc.ts
+
+/** A token is renewed this long before its `exp` (half its life when it is short): a request takes time too. */
+const RENEW_MARGIN_MS = 60_000;
+/**
+ * Bearer tokens from GitHub's OIDC provider, renewed before they expire (a bootstrap can outlast
+ * one) and when Feldera refuses one. `getIdToken` is the runner's token service.
+ */
+function oidcCredentials(audience, getIdToken) {
+    const issued = [];
+    let current;
+    let pending;
+    const fetchToken = async () => {
+        let token;
+        try {
+            token = await getIdToken(audience);
+        }
+        catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new credentials/* CredentialError */.oA('OidcTokenUnavailable', `Could not get an ID token for audience ${audience}: ${reason}`, issued.length > 0);
+        }
+        issued.push(token);
+        const claims = claimsOf(token);
+        const lifetimeMs = claims.exp === undefined ? Infinity : claims.exp * 1000 - Date.now();
+        current = { token, claims, renewAt: Date.now() + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 2) };
+    };
+    // One fetch at a time, however many requests ask; each waits no longer than its own signal.
+    const renew = async (signal) => {
+        pending ??= fetchToken().finally(() => (pending = undefined));
+        await untilAborted(pending, signal);
+        return true;
+    };
+    return {
+        token: async (signal) => {
+            if (!current || Date.now() >= current.renewAt)
+                await renew(signal);
+            return current.token;
+        },
+        renew,
+        secrets: () => [...issued],
+        claims: () => current?.claims,
+    };
+}
+function untilAborted(promise, signal) {
+    if (signal.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+/** The payload of a JWT, unverified: Feldera checks the signature; the action only reads names and `exp`. */
+function claimsOf(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return {
+            iss: typeof payload.iss === 'string' ? payload.iss : undefined,
+            sub: typeof payload.sub === 'string' ? payload.sub : undefined,
+            aud: typeof payload.aud === 'string' || Array.isArray(payload.aud) ? payload.aud : undefined,
+            exp: typeof payload.exp === 'number' ? payload.exp : undefined,
+        };
+    }
+    catch {
+        return {};
+    }
+}
+/** `issuer …, subject …, audience …`: what a trust relationship must match. */
+function describeClaims(claims) {
+    const audience = Array.isArray(claims?.aud) ? claims.aud.join(', ') : claims?.aud;
+    return `issuer ${claims?.iss ?? '(none)'}, subject ${claims?.sub ?? '(none)'}, audience ${audience ?? '(none)'}`;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/oidc-token-file.ts
+
+
+
+/** Where feldera/oidc-auth-action tells later steps its token file is. */
+const TOKEN_FILE_VARIABLE = 'FELDERA_OIDC_TOKEN_FILE';
+/**
+ * The ID token in the file feldera/oidc-auth-action keeps fresh for the whole job (it rewrites it
+ * atomically on each refresh): read before every request, as that action asks of its clients, and
+ * so again after a 401. `onToken` hears of each new token before it is sent, so that the runner
+ * masks it.
+ */
+function tokenFileCredentials(path, onToken) {
+    const read = [];
+    let claims;
+    // Once a token was read, a file that fails is a blip worth retrying; before, nothing can authenticate.
+    const unavailable = (what) => new credentials/* CredentialError */.oA('OidcTokenUnavailable', `Could not read the OIDC token: ${TOKEN_FILE_VARIABLE} is ${path}, which ${what}. feldera/oidc-auth-action writes that file and keeps it fresh until the job ends: run it earlier in this job, or unset ${TOKEN_FILE_VARIABLE} and give api-key or oidc-audience.`, read.length > 0);
+    return {
+        token: async (signal) => {
+            let text;
+            try {
+                text = await (0,promises_.readFile)(path, { encoding: 'utf8', signal });
+            }
+            catch (error) {
+                if (signal.aborted)
+                    throw signal.reason;
+                const code = error.code;
+                throw unavailable(code === 'ENOENT' ? 'does not exist' : `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`);
+            }
+            const token = text.trim();
+            if (!token)
+                throw unavailable('is empty');
+            if (!read.includes(token)) {
+                onToken(token);
+                read.push(token);
+            }
+            claims = claimsOf(token);
+            return token;
+        },
+        // The refresher may have replaced a token Feldera refused: the next attempt reads the file again.
+        renew: async () => true,
+        secrets: () => [...read],
+        claims: () => claims,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/auth.ts
+
+
+
+const PERMISSIONS_FOR_OIDC = 'permissions:\n  id-token: write\n  contents: read';
+const TRUST = 'these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.';
+/** `onSecret` hears of every token read from a file, before it is sent. */
+function authFor(config, env, getIdToken, onSecret) {
+    if (config.oidcAudience) {
+        // Checked at the first request, before anything is sent to Feldera.
+        const fromRunner = (audience) => env.ACTIONS_ID_TOKEN_REQUEST_URL
+            ? getIdToken(audience)
+            : Promise.reject(new Error(`the runner offers none (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job:\n${PERMISSIONS_FOR_OIDC}`));
+        const oidc = oidcCredentials(config.oidcAudience, fromRunner);
+        return {
+            credentials: oidc,
+            describe: () => `OIDC token (${describeClaims(oidc.claims())})`,
+            refusalHint: () => `Feldera refused the ID token with ${describeClaims(oidc.claims())}: ${TRUST}`,
+        };
+    }
+    if (config.oidcTokenFile) {
+        const file = tokenFileCredentials(config.oidcTokenFile, onSecret);
+        return {
+            credentials: file,
+            describe: () => `OIDC token file (${describeClaims(file.claims())})`,
+            refusalHint: () => `Feldera refused the ID token of ${TOKEN_FILE_VARIABLE} with ${describeClaims(file.claims())}: ${TRUST} feldera/oidc-auth-action's audience input sets the audience.`,
+        };
+    }
+    if (config.apiKey)
+        return { credentials: (0,credentials/* apiKeyCredentials */._g)(config.apiKey), describe: () => 'API key', refusalHint: () => undefined };
+    return { credentials: credentials/* NO_CREDENTIALS */.zw, describe: () => 'none', refusalHint: () => undefined };
+}
+
+;// CONCATENATED MODULE: ./src/connection.ts
+
+
+
+/** The same for the main step and the post step, from the inputs and the environment. */
+function connect(config, signal) {
+    const auth = authFor(config, process.env, (audience) => core/* getIDToken */.V9(audience), (secret) => core/* setSecret */.Pq(secret));
+    // The proxies of the environment, as inputs.ts read and checked them; a plain Agent when none is set.
+    const dispatcher = new undici.EnvHttpProxyAgent(config.proxy);
+    return {
+        auth,
+        http: {
+            baseUrl: config.apiUrl,
+            credentials: auth.credentials,
+            tenant: config.tenant,
+            requestTimeoutMs: config.requestTimeoutMs,
+            signal,
+            dispatcher,
+            debug: (line) => core/* debug */.Yz(line),
+        },
+        close: () => dispatcher.destroy().catch(() => undefined),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ PipelineClient)
+});
+
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+// EXTERNAL MODULE: ./src/feldera/errors.ts
+var errors = __nccwpck_require__(9210);
+// EXTERNAL MODULE: ./src/feldera/http.ts
+var http = __nccwpck_require__(6965);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./src/feldera/logs.ts
+
+
+
+
+/** Reads the pipeline's log stream within `limits` and returns its last lines, each neutralised. */
+async function readLogTail(options, path, limits) {
+    const url = new URL(path, options.baseUrl);
+    const stop = new AbortController();
+    const signal = AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]);
+    const response = await (0,undici.fetch)(url, {
+        headers: await (0,http/* requestHeaders */.A1)(options, 'text/plain', signal),
+        dispatcher: options.dispatcher,
+        signal,
+        redirect: 'manual',
+    });
+    const secrets = options.credentials.secrets();
+    if (response.status !== 200 || !response.body) {
+        const text = (await (0,http/* readText */.yR)(response, 64 << 10).catch(() => '')) ?? '(a body too long to show)';
+        const message = `GET ${url.href} failed: ${response.status} ${(0,src_text/* serverText */.Tn)(text, secrets, 200)}`;
+        throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', message, { status: response.status });
+    }
+    const lines = [];
+    let dropped = false;
+    let partial = '';
+    let bytes = 0;
+    const keep = (line) => {
+        lines.push((0,src_text/* serverText */.Tn)(line, secrets, 1000));
+        if (lines.length > limits.maxLines) {
+            lines.shift();
+            dropped = true;
+        }
+    };
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    const deadline = performance.now() + limits.totalMs;
+    try {
+        while (bytes < limits.maxBytes) {
+            const leftMs = deadline - performance.now();
+            const chunk = await readWithin(reader, Math.max(0, lines.length > 0 || partial ? Math.min(limits.idleMs, leftMs) : leftMs));
+            if (!chunk)
+                break;
+            bytes += chunk.byteLength;
+            const complete = (partial + decoder.decode(chunk, { stream: true })).split('\n');
+            partial = complete.pop() ?? '';
+            complete.forEach(keep);
+        }
+    }
+    catch (error) {
+        // A time limit, the read's or the caller's, cut the stream: what was read is the tail.
+        if (lines.length === 0 && !partial)
+            throw options.signal.aborted ? options.signal.reason : error;
+    }
+    finally {
+        stop.abort();
+    }
+    if (partial)
+        keep(partial);
+    return { lines, truncated: dropped };
+}
+/** The next chunk, or `undefined` at the end of the stream or after `ms` without one. */
+async function readWithin(reader, ms) {
+    let timer;
+    const idle = new Promise((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+    try {
+        const result = await Promise.race([reader.read(), idle]);
+        return result && !result.done ? result.value : undefined;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+// EXTERNAL MODULE: ./src/feldera/stats.ts
+var stats = __nccwpck_require__(2598);
+;// CONCATENATED MODULE: ./src/feldera/client.ts
+
+
+
+
+
+/** The pipeline manager's calls for one pipeline (API.md section 1). */
+class PipelineClient {
+    http;
+    pipelineName;
+    path;
+    constructor(http, pipelineName) {
+        this.http = http;
+        this.pipelineName = pipelineName;
+        this.path = `v0/pipelines/${encodeURIComponent(pipelineName)}`;
+    }
+    async dismissError(retry) {
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/dismiss_error`, retry);
+    }
+    /**
+     * Only an error from before this start was dismissed (by `dismissError`), never one it causes.
+     * The bootstrap flags are always sent: a repeat start compares them with the first one's.
+     */
+    async start(initial, bootstrap, retry) {
+        const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/start?${query}`, retry);
+    }
+    /** The pipeline takes the flags of the approve as they are, not those of the start. */
+    /** `force=true`: a graceful stop is Enterprise-only and can hang on an open transaction (API.md 1.4, 8). */
+    async stop(retry) {
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/stop?force=true`, retry);
+    }
+    async approve(bootstrap, retry) {
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap))}`, retry);
+    }
+    async status(retry) {
+        const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}?selector=status`, retry);
+        return pipelineStatus(body, this.secrets());
+    }
+    /** The compiler's messages: only `selector=all` has them (API.md 3). */
+    async programError(retry) {
+        const body = (await (0,http/* request */.Em)(this.http, 'GET', `${this.path}?selector=all`, retry));
+        return programError(body?.program_error, this.secrets());
+    }
+    /** The connectors' health and counters, with their recent errors; 503 until the pipeline process is up. */
+    async stats(retry) {
+        const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}/stats?include_connector_errors=true`, retry);
+        return (0,stats/* controllerStatus */.tr)(body, this.secrets());
+    }
+    logs(limits) {
+        return readLogTail(this.http, `${this.path}/logs`, limits);
+    }
+    /** The same calls under another signal: follow-up reads after the run's budget is spent. */
+    withSignal(signal) {
+        return new PipelineClient({ ...this.http, signal }, this.pipelineName);
+    }
+    secrets() {
+        return this.http.credentials.secrets();
+    }
+}
+function bootstrapFlags(bootstrap) {
+    return { silent_bootstrap: String(bootstrap.silent), concurrent_bootstrap: String(bootstrap.concurrent) };
+}
+const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'];
+/** Checks the fields the action relies on and neutralises the server's strings once, here. */
+function pipelineStatus(body, secrets) {
+    const record = (typeof body === 'object' && body !== null ? body : {});
+    const missing = STATUS_FIELDS.filter((field) => typeof record[field] !== 'string');
+    if (missing.length > 0) {
+        throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
+    }
+    const text = (field) => (typeof record[field] === 'string' ? (0,src_text/* serverText */.Tn)(record[field], secrets, 100) : '');
+    const error = record.deployment_error;
+    return {
+        name: text('name'),
+        program_status: text('program_status'),
+        deployment_status: text('deployment_status'),
+        deployment_status_since: text('deployment_status_since'),
+        deployment_desired_status: text('deployment_desired_status'),
+        deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
+        approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
+        deployment_error: error && typeof error === 'object'
+            ? {
+                error_code: (0,src_text/* serverText */.Tn)(String(error.error_code ?? ''), secrets, 100),
+                message: (0,src_text/* serverText */.Tn)(String(error.message ?? ''), secrets),
+                details: error.details,
+            }
+            : null,
+    };
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => (0,src_text/* serverText */.Tn)(name, secrets, 200)) : [];
+/** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
+function approvalDiff(details, secrets) {
+    if (!isObject(details))
+        return null;
+    const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
+    if (!isObject(diff))
+        return null;
+    const program = isObject(diff.program_diff) ? diff.program_diff : null;
+    return {
+        program_diff: program && {
+            added_tables: names(program.added_tables, secrets),
+            removed_tables: names(program.removed_tables, secrets),
+            modified_tables: names(program.modified_tables, secrets),
+            added_views: names(program.added_views, secrets),
+            removed_views: names(program.removed_views, secrets),
+            modified_views: names(program.modified_views, secrets),
+        },
+        program_diff_error: typeof diff.program_diff_error === 'string' ? (0,src_text/* serverText */.Tn)(diff.program_diff_error, secrets) : null,
+        added_input_connectors: names(diff.added_input_connectors, secrets),
+        modified_input_connectors: names(diff.modified_input_connectors, secrets),
+        removed_input_connectors: names(diff.removed_input_connectors, secrets),
+        added_output_connectors: names(diff.added_output_connectors, secrets),
+        modified_output_connectors: names(diff.modified_output_connectors, secrets),
+        removed_output_connectors: names(diff.removed_output_connectors, secrets),
+    };
+}
+/**
+ * `program_error`, with its text left multi-line (snippets, cargo output): whoever prints it must
+ * neutralise each line. Only the key is taken out here.
+ */
+function programError(value, secrets) {
+    if (!isObject(value))
+        return null;
+    const text = (value) => (0,src_text/* redact */.E$)(typeof value === 'string' ? value : '', secrets);
+    const number = (n) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
+    const sql = isObject(value.sql_compilation) ? value.sql_compilation : null;
+    const rust = isObject(value.rust_compilation) ? value.rust_compilation : null;
+    return {
+        sql_compilation: sql && {
+            exit_code: number(sql.exit_code),
+            messages: (Array.isArray(sql.messages) ? sql.messages : []).filter(isObject).map((message) => ({
+                start_line_number: number(message.start_line_number),
+                start_column: number(message.start_column),
+                end_line_number: number(message.end_line_number),
+                end_column: number(message.end_column),
+                warning: message.warning === true,
+                error_type: text(message.error_type),
+                message: text(message.message),
+                snippet: typeof message.snippet === 'string' ? text(message.snippet) : null,
+            })),
+        },
+        rust_compilation: rust && { exit_code: number(rust.exit_code), stdout: text(rust.stdout), stderr: text(rust.stderr) },
+        system_error: typeof value.system_error === 'string' ? text(value.system_error) : null,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _g: () => (/* binding */ apiKeyCredentials),
+/* harmony export */   oA: () => (/* binding */ CredentialError),
+/* harmony export */   zw: () => (/* binding */ NO_CREDENTIALS)
+/* harmony export */ });
+/**
+ * No token could be had. `transient`: one was had before, so the source works and may again (a blip
+ * of the runner's token service during a long wait); otherwise the step cannot authenticate at all.
+ */
+class CredentialError extends Error {
+    code;
+    transient;
+    constructor(code, message, transient) {
+        super(message);
+        this.name = 'CredentialError';
+        this.code = code;
+        this.transient = transient;
+    }
+}
+const NO_CREDENTIALS = {
+    token: async () => undefined,
+    renew: async () => false,
+    secrets: () => [],
+};
+function apiKeyCredentials(apiKey) {
+    return { token: async () => apiKey, renew: async () => false, secrets: () => [apiKey] };
+}
+
+
+/***/ }),
+
+/***/ 9210:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $z: () => (/* binding */ hintOf),
+/* harmony export */   CR: () => (/* binding */ isErrorResponse),
+/* harmony export */   N_: () => (/* binding */ TransientError),
+/* harmony export */   kP: () => (/* binding */ FelderaError)
+/* harmony export */ });
+/**
+ * A request that failed for good. `message` reads well inside another sentence and names the
+ * request; server text in it is already neutralised. `hint` is Feldera's `details.hint`; the
+ * action adds its own hints, in its own words, where Feldera has none.
+ */
+class FelderaError extends Error {
+    code;
+    kind;
+    status;
+    hint;
+    constructor(kind, code, message, options = {}) {
+        super(message);
+        this.name = 'FelderaError';
+        this.kind = kind;
+        this.code = code;
+        this.status = options.status;
+        this.hint = options.hint;
+    }
+}
+/** A failure worth another attempt: a network error, a timeout, 408/429/502/503/504, a body that is not JSON. */
+class TransientError extends Error {
+    /** Feldera's `error_code` when the body was Feldera's (a 503 `LockTookTooLong`, say). */
+    code;
+    retryAfterMs;
+    constructor(message, code, retryAfterMs) {
+        super(message);
+        this.name = 'TransientError';
+        this.code = code;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+function isErrorResponse(body) {
+    return (typeof body === 'object' &&
+        body !== null &&
+        typeof body.message === 'string' &&
+        typeof body.error_code === 'string');
+}
+/** `details.hint`, which Feldera sets on some errors (`IllegalPipelineAction`). */
+function hintOf(error) {
+    const details = error.details;
+    return typeof details?.hint === 'string' ? details.hint : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6965:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A1: () => (/* binding */ requestHeaders),
+/* harmony export */   Em: () => (/* binding */ request),
+/* harmony export */   yR: () => (/* binding */ readText),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony exports MAX_JSON_BYTES, errorDescription, retryAfterMs */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8992);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7947);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9210);
+
+
+
+
+const TRANSIENT_STATUSES = new Set([408, 429, 502, 503, 504]);
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+/** fda's longest wait between attempts: a server's Retry-After is obeyed up to this. */
+const RETRY_AFTER_CAP_MS = 60_000;
+const MIN_ATTEMPT_MS = 1000;
+/** A pipeline's status is a few kilobytes, its statistics some more: a larger answer is not one to read. */
+const MAX_JSON_BYTES = 4 << 20;
+/** One JSON request to the pipeline manager, retried by error class inside its window. */
+async function request(options, method, path, retry) {
+    const url = new URL(path, options.baseUrl);
+    const started = performance.now();
+    let renewed = false;
+    for (let attempt = 1;; attempt++) {
+        // An attempt outlasts the window by a second at most: a host that never answers fails within it too.
+        const windowLeftMs = retry.windowMs - (performance.now() - started);
+        const timeoutMs = Math.ceil(Math.min(options.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, windowLeftMs)));
+        const result = await attemptOnce(options, method, url, timeoutMs);
+        const elapsedMs = performance.now() - started;
+        if ('body' in result) {
+            if (attempt > 1)
+                retry.onRecovered?.(attempt, elapsedMs);
+            return result.body;
+        }
+        if ('failure' in result) {
+            // A token that expired or was refused: one new token, one more try.
+            if (result.failure.status === 401 && !renewed && (await options.credentials.renew(options.signal))) {
+                renewed = true;
+                continue;
+            }
+            throw result.failure;
+        }
+        const failure = result.transient;
+        const leftMs = retry.windowMs - elapsedMs;
+        if (leftMs <= 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('gave-up', failure.code ?? 'Unreachable', `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(elapsedMs)}; the last: ${failure.message}`);
+        }
+        // Full jitter keeps many runners from retrying in step. A Retry-After makes the wait longer, never
+        // shorter: `Retry-After: 0` on every answer must not turn the retries into a busy loop.
+        const backoffMs = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+        const delayMs = Math.min(Math.max(failure.retryAfterMs ?? 0, backoffMs), leftMs);
+        retry.onRetry?.(failure, delayMs, attempt);
+        await sleep(delayMs, options.signal);
+    }
+}
+async function attemptOnce(options, method, url, timeoutMs) {
+    // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
+    const requestTimeout = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any([options.signal, requestTimeout]);
+    const sentAt = performance.now();
+    let text;
+    let response;
+    try {
+        const headers = await requestHeaders(options, 'application/json', signal);
+        response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.fetch)(url, {
+            method,
+            headers,
+            dispatcher: options.dispatcher,
+            signal,
+            // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
+            redirect: 'manual',
+        });
+        text = await readText(response, MAX_JSON_BYTES);
+    }
+    catch (error) {
+        if (options.signal.aborted)
+            throw options.signal.reason;
+        if (requestTimeout.aborted)
+            return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`no complete answer within ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(timeoutMs)}`) };
+        if (error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .CredentialError */ .oA) {
+            if (error.transient)
+                return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(error.message) };
+            throw error;
+        }
+        const cause = rootCause(error);
+        // A refused certificate does not heal by itself: say so now rather than after the retry window.
+        if (CERTIFICATE_ERROR.test(String(cause.code))) {
+            const message = `${method} ${url.href} failed: the server's certificate was refused (${describeCause(cause)}).`;
+            return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('certificate', 'Unreachable', message) };
+        }
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(describeCause(cause)) };
+    }
+    const status = response.status;
+    options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
+    if (text === undefined) {
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`${status} with a body over ${MAX_JSON_BYTES >> 20} MiB, more than any answer of Feldera's; not read further`) };
+    }
+    const secrets = options.credentials.secrets();
+    const body = parseJson(text);
+    const retryAfter = retryAfterMs(response.headers.get('retry-after'));
+    if (status >= 200 && status < 300) {
+        if (body !== undefined)
+            return { body };
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`${status} with a body that is not JSON: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(text, secrets, 200) || '(empty)'}`) };
+    }
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isErrorResponse */ .CR)(body)) {
+        const code = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(body.error_code, secrets, 100);
+        const described = `${method} ${url.href} failed: ${status} ${code}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(body.message, secrets)}`;
+        if (TRANSIENT_STATUSES.has(status))
+            return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(described, code, retryAfter) };
+        const hint = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .hintOf */ .$z)(body);
+        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('feldera', code, described, { status, hint: hint && (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(hint, secrets) }) };
+    }
+    // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
+    const excerpt = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(text, secrets, 200) || '(empty body)';
+    if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter) };
+    }
+    if (status >= 300 && status < 400) {
+        const location = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(response.headers.get('location') ?? '(none)', secrets, 300);
+        const message = `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`;
+        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('redirect', 'UnexpectedResponse', message, { status }) };
+    }
+    // A bare 401 is the auth layer's refusal of a token (auth.rs): why is in its challenge, if anywhere.
+    const refused = status === 401 ? errorDescription(response.headers.get('www-authenticate')) : undefined;
+    const message = refused
+        ? `${method} ${url.href} failed: 401, Feldera refused the token: "${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(refused, secrets, 300)}"`
+        : `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
+    return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
+}
+/** The headers of every request: what is accepted, the bearer token, the tenant. */
+async function requestHeaders(options, accept, signal) {
+    const headers = { accept };
+    const token = await options.credentials.token(signal);
+    if (token)
+        headers.authorization = `Bearer ${token}`;
+    if (options.tenant)
+        headers['feldera-tenant'] = options.tenant;
+    return headers;
+}
+/** The body as text, or `undefined` when it is longer than `maxBytes` (then it is not read further). */
+async function readText(response, maxBytes) {
+    if (Number(response.headers.get('content-length')) > maxBytes) {
+        await response.body?.cancel();
+        return undefined;
+    }
+    const chunks = [];
+    let bytes = 0;
+    for await (const chunk of response.body ?? []) {
+        bytes += chunk.byteLength;
+        // Leaving the loop cancels the stream.
+        if (bytes > maxBytes)
+            return undefined;
+        chunks.push(chunk);
+    }
+    return new TextDecoder().decode(Buffer.concat(chunks));
+}
+/** `error_description` of a `WWW-Authenticate: Bearer …` challenge (RFC 6750), unquoted. */
+function errorDescription(challenge) {
+    const quoted = /\berror_description="((?:[^"\\]|\\.)*)"/.exec(challenge ?? '')?.[1];
+    return quoted?.replace(/\\(.)/g, '$1');
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `Retry-After` in seconds or as an HTTP date, up to a minute. */
+function retryAfterMs(header) {
+    if (header === null)
+        return undefined;
+    const value = header.trim();
+    const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+    return Number.isNaN(ms) ? undefined : Math.min(RETRY_AFTER_CAP_MS, Math.max(0, ms));
+}
+const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/;
+/** undici says `fetch failed`; the cause says why (ECONNREFUSED 127.0.0.1:9, ENOTFOUND, a reset). */
+function rootCause(error) {
+    const cause = error instanceof Error && error.cause ? error.cause : error;
+    return cause instanceof AggregateError && cause.errors.length > 0 ? cause.errors[0] : cause;
+}
+function describeCause(cause) {
+    if (!(cause instanceof Error))
+        return String(cause);
+    const code = cause.code;
+    const text = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(cause.message, [], 300);
+    return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
+}
+/** Waits, or throws the run's end (budget spent, cancelled) as soon as it comes. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 2598:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k$: () => (/* binding */ MAX_ENDPOINTS),
+/* harmony export */   tr: () => (/* binding */ controllerStatus)
+/* harmony export */ });
+/* unused harmony export MAX_ERRORS_KEPT */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9210);
+
+
+/** Endpoints kept of each direction: far more than a pipeline has, few enough for the outputs. */
+const MAX_ENDPOINTS = 1000;
+/** Errors kept of each list (Feldera sends up to 100 per tag, oldest first): the newest are the ones told. */
+const MAX_ERRORS_KEPT = 3;
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A field of the server's object itself, never one inherited (`__proto__`, `constructor`). */
+const field = (record, name) => (Object.hasOwn(record, name) ? record[name] : undefined);
+const count = (value) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
+/**
+ * Checks the body's shape and neutralises every string of the server's once, here. Only the three
+ * required parts must be there; a field of the wrong type reads as absent, so that a newer or older
+ * Feldera still gives the action what it can.
+ */
+function controllerStatus(body, secrets) {
+    const record = isObject(body) ? body : {};
+    const global = field(record, 'global_metrics');
+    const inputs = field(record, 'inputs');
+    const outputs = field(record, 'outputs');
+    if (!isObject(global) || !Array.isArray(inputs) || !Array.isArray(outputs)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FelderaError */ .kP('not-feldera', 'UnexpectedResponse', "The pipeline's statistics lack global_metrics, inputs or outputs: is api-url the Feldera API?");
+    }
+    const text = (value, maxLength) => (typeof value === 'string' ? (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(value, secrets, maxLength) : '');
+    const nullableText = (value) => (typeof value === 'string' ? (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(value, secrets) : null);
+    const health = (value) => isObject(value) && typeof field(value, 'status') === 'string'
+        ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) }
+        : null;
+    const errors = (value) => Array.isArray(value)
+        ? value
+            .slice(-MAX_ERRORS_KEPT)
+            .filter(isObject)
+            .map((error) => ({ timestamp: text(field(error, 'timestamp'), 40), message: text(field(error, 'message')) }))
+        : null;
+    const endpoint = (value) => {
+        const config = field(value, 'config');
+        return {
+            endpoint_name: text(field(value, 'endpoint_name'), 200),
+            config: { stream: isObject(config) ? text(field(config, 'stream'), 200) : '' },
+            health: health(field(value, 'health')),
+            fatal_error: nullableText(field(value, 'fatal_error')),
+            transport_errors: errors(field(value, 'transport_errors')),
+        };
+    };
+    const metrics = (value) => {
+        const metrics = field(value, 'metrics');
+        return isObject(metrics) ? metrics : {};
+    };
+    const keptInputs = inputs.slice(0, MAX_ENDPOINTS).filter(isObject);
+    const keptOutputs = outputs.slice(0, MAX_ENDPOINTS).filter(isObject);
+    return {
+        global_metrics: globalMetrics(global, text),
+        inputs: keptInputs.map((input) => ({
+            ...endpoint(input),
+            paused: field(input, 'paused') === true,
+            metrics: {
+                total_records: count(field(metrics(input), 'total_records')),
+                num_transport_errors: count(field(metrics(input), 'num_transport_errors')),
+                num_parse_errors: count(field(metrics(input), 'num_parse_errors')),
+                end_of_input: field(metrics(input), 'end_of_input') === true,
+            },
+            parse_errors: errors(field(input, 'parse_errors')),
+        })),
+        outputs: keptOutputs.map((output) => ({
+            ...endpoint(output),
+            metrics: {
+                transmitted_records: count(field(metrics(output), 'transmitted_records')),
+                num_transport_errors: count(field(metrics(output), 'num_transport_errors')),
+                num_encode_errors: count(field(metrics(output), 'num_encode_errors')),
+            },
+            encode_errors: errors(field(output, 'encode_errors')),
+        })),
+        omitted_endpoints: Math.max(0, inputs.length - MAX_ENDPOINTS) + Math.max(0, outputs.length - MAX_ENDPOINTS),
+    };
+}
+function globalMetrics(global, text) {
+    const progress = (value) => isObject(value)
+        ? {
+            completed: count(field(value, 'completed')),
+            in_progress: count(field(value, 'in_progress')),
+            remaining: count(field(value, 'remaining')),
+            in_progress_processed_records: count(field(value, 'in_progress_processed_records')),
+            in_progress_total_records: count(field(value, 'in_progress_total_records')),
+        }
+        : null;
+    return {
+        state: text(field(global, 'state'), 40),
+        bootstrap_in_progress: field(global, 'bootstrap_in_progress') === true,
+        concurrent_bootstrap_phase: text(field(global, 'concurrent_bootstrap_phase'), 40) || 'Inactive',
+        commit_progress: progress(field(global, 'commit_progress')),
+        concurrent_bootstrap_progress: progress(field(global, 'concurrent_bootstrap_progress')),
+        incarnation_uuid: text(field(global, 'incarnation_uuid'), 100),
+        total_input_records: count(field(global, 'total_input_records')),
+        total_processed_records: count(field(global, 'total_processed_records')),
+        output_stall_msecs: count(field(global, 'output_stall_msecs')),
+        pipeline_complete: field(global, 'pipeline_complete') === true,
+    };
+}
+
+
+/***/ }),
+
+/***/ 8772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N2: () => (/* binding */ describeEndpoint),
+/* harmony export */   r4: () => (/* binding */ endpointKey),
+/* harmony export */   uY: () => (/* binding */ endpointsOf)
+/* harmony export */ });
+/** The inputs, then the outputs, in Feldera's order. */
+function endpointsOf(status) {
+    const inputs = status.inputs.map((input) => ({
+        name: input.endpoint_name,
+        direction: 'input',
+        stream: input.config.stream,
+        health: input.health,
+        fatalError: input.fatal_error,
+        errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
+        records: input.metrics.total_records,
+        lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
+    }));
+    const outputs = status.outputs.map((output) => ({
+        name: output.endpoint_name,
+        direction: 'output',
+        stream: output.config.stream,
+        health: output.health,
+        fatalError: output.fatal_error,
+        errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
+        records: output.metrics.transmitted_records,
+        lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
+    }));
+    return [...inputs, ...outputs];
+}
+/** Names are unique per direction only: an input and an output may share one. */
+function endpointKey(endpoint) {
+    return `${endpoint.direction}:${endpoint.name}`;
+}
+/** `input endpoint orders.kafka (stream orders)`: what every message about an endpoint starts with. */
+function describeEndpoint(endpoint) {
+    return `${endpoint.direction} endpoint ${endpoint.name || '(unnamed)'} (stream ${endpoint.stream || 'unknown'})`;
+}
+function lastError(lists, health, fatalError) {
+    // Each list is oldest first; the newest of their last entries is the last error.
+    const newest = lists
+        .map((list) => list?.at(-1))
+        .filter((error) => error !== undefined && error.message !== '')
+        .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))[0];
+    return newest?.message || health?.description || fatalError || undefined;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5793);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4952);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7858);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+
+// The runner runs this file twice: as the step, and as its post step (action.yml runs.post), which
+// has the state the step saved.
+await ((0,_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu)(_post_js__WEBPACK_IMPORTED_MODULE_2__/* .POST_STATE */ .j9) ? (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .post */ .bE)() : (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)());
 // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
 // signal) must not keep the step alive: leave a moment for output to drain, then exit.
 setTimeout(() => process.exit(), 500).unref();
@@ -45508,7 +46425,321 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5793:
+/***/ 2053:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dz: () => (/* binding */ InputError),
+  Xg: () => (/* binding */ readConfig)
+});
+
+// UNUSED EXPORTS: INPUT_NAMES, parseBoolean, parseDuration
+
+;// CONCATENATED MODULE: ./src/proxy.ts
+/**
+ * Reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY (the lowercase name first, as undici does) the way curl
+ * does: a bare `host:port` is an HTTP proxy. One that cannot be used is a problem naming the
+ * variable, never its value (it may hold a password).
+ */
+function readProxies(env, problems) {
+    return {
+        httpProxy: proxyUrl(env, 'http_proxy', 'HTTP_PROXY', problems),
+        httpsProxy: proxyUrl(env, 'https_proxy', 'HTTPS_PROXY', problems),
+        noProxy: (env.no_proxy ?? env.NO_PROXY ?? '').trim(),
+    };
+}
+function proxyUrl(env, lower, upper, problems) {
+    const name = env[lower] !== undefined ? lower : upper;
+    const value = (env[name] ?? '').trim();
+    if (!value)
+        return '';
+    const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value) ? value : `http://${value}`;
+    const url = URL.canParse(withScheme) ? new URL(withScheme) : undefined;
+    if (url?.hostname && (url.protocol === 'http:' || url.protocol === 'https:'))
+        return url.href;
+    const scheme = url ? ` (${url.protocol.slice(0, -1)} proxies are not supported)` : '';
+    problems.push(`${name} is not a proxy URL the action can use${scheme}: give http://host:port or https://host:port; a bare host:port means http://. Its value is not shown, as it may hold a password.`);
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+/** Every input of action.yml, in its order. */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'pipeline-name',
+    'api-url',
+    'api-key',
+    'initial',
+    'bootstrap-policy',
+    'silent-bootstrap',
+    'concurrent-bootstrap',
+    'auto-approve',
+    'dismiss-error',
+    'wait',
+    'timeout',
+    'poll-interval',
+    'request-timeout',
+    'sql-file',
+    'logs',
+    'health-window',
+    'connector-errors',
+    'stop-on-failure',
+    'stop-at-job-end',
+    'environment',
+    'github-token',
+    'oidc-audience',
+    'tenant',
+]));
+/** Every problem with the inputs, found before any request is sent. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(`Invalid input:\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+// Feldera's validate_pipeline_name: a Kubernetes label.
+const PIPELINE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?$/;
+const INITIALS = ['running', 'paused', 'standby'];
+const BOOTSTRAP_POLICIES = ['allow', 'reject', 'await_approval'];
+const LOGS = ['on-failure', 'always', 'never'];
+const CONNECTOR_ERRORS = ['warn', 'fail', 'ignore'];
+const MIN_POLL_INTERVAL_MS = 100;
+/** Reads and checks every input; throws one `InputError` that lists all problems. */
+function readConfig(source) {
+    const problems = [];
+    const warnings = [];
+    const input = (name) => source.getInput(name).trim();
+    const apiKey = input('api-key') || source.env.FELDERA_API_KEY?.trim() || undefined;
+    if (apiKey)
+        source.onSecret(apiKey);
+    const githubToken = input('github-token') || undefined;
+    if (githubToken)
+        source.onSecret(githubToken);
+    const pipelineName = input('pipeline-name');
+    if (!PIPELINE_NAME.test(pipelineName)) {
+        problems.push(`pipeline-name ${pipelineName ? `"${pipelineName}"` : 'is empty; it'} must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
+    }
+    // Like fda, the environment may name one credential: explicit inputs choose without complaint.
+    const envTokenFile = source.env.FELDERA_OIDC_TOKEN_FILE?.trim() || undefined;
+    const fromEnvironment = !input('api-key') && !input('oidc-audience');
+    if (fromEnvironment && envTokenFile && source.env.FELDERA_API_KEY?.trim()) {
+        problems.push('FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.');
+    }
+    const oidcTokenFile = fromEnvironment ? envTokenFile : undefined;
+    const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
+    if (apiUrl && (apiKey || input('oidc-audience') || oidcTokenFile) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
+        warnings.push(`api-url ${apiUrl.origin} is plain http: the credential crosses the network unencrypted. Use https.`);
+    }
+    const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
+    const bootstrapPolicy = oneOf('bootstrap-policy', input('bootstrap-policy') || 'await_approval', BOOTSTRAP_POLICIES, problems);
+    const silentBootstrap = parseBoolean('silent-bootstrap', input('silent-bootstrap') || 'false', problems);
+    const concurrentBootstrap = parseBoolean('concurrent-bootstrap', input('concurrent-bootstrap') || 'false', problems);
+    if (silentBootstrap && concurrentBootstrap) {
+        problems.push('silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.');
+    }
+    const autoApprove = parseBoolean('auto-approve', input('auto-approve') || 'false', problems);
+    const dismissError = parseBoolean('dismiss-error', input('dismiss-error') || 'true', problems);
+    const wait = parseBoolean('wait', input('wait') || 'true', problems);
+    const timeoutMs = parseDuration('timeout', input('timeout') || '30m', problems);
+    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval') || '1s', problems);
+    const requestTimeoutMs = parseDuration('request-timeout', input('request-timeout') || '30s', problems);
+    const sqlFile = parseSqlFile(input('sql-file'), problems);
+    const logs = oneOf('logs', input('logs') || 'on-failure', LOGS, problems);
+    const healthWindowMs = parseDuration('health-window', input('health-window') || '0s', problems, { zero: true });
+    const connectorErrors = oneOf('connector-errors', input('connector-errors') || 'warn', CONNECTOR_ERRORS, problems);
+    const stopOnFailure = parseBoolean('stop-on-failure', input('stop-on-failure') || 'false', problems);
+    const stopAtJobEnd = parseBoolean('stop-at-job-end', input('stop-at-job-end') || 'false', problems);
+    const oidcAudience = input('oidc-audience') || undefined;
+    if (oidcAudience && input('api-key')) {
+        problems.push('api-key and oidc-audience are two credentials: give one of them.');
+    }
+    const tenant = input('tenant') || undefined;
+    if (tenant && /[\r\n]/.test(tenant))
+        problems.push('tenant must be one line.');
+    const proxy = readProxies(source.env, problems);
+    const environment = input('environment') || undefined;
+    if (environment && !githubToken)
+        problems.push('environment needs github-token (by default the job\'s github.token) to record the deployment.');
+    if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
+        problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);
+    }
+    if (pollIntervalMs !== undefined && timeoutMs !== undefined && pollIntervalMs > timeoutMs) {
+        problems.push(`poll-interval "${input('poll-interval')}" is longer than timeout "${input('timeout') || '30m'}".`);
+    }
+    if (autoApprove && wait === false) {
+        problems.push('auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.');
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    const config = {
+        pipelineName,
+        apiUrl: apiUrl,
+        initial: initial,
+        bootstrapPolicy: bootstrapPolicy,
+        silentBootstrap: silentBootstrap,
+        concurrentBootstrap: concurrentBootstrap,
+        autoApprove: autoApprove,
+        dismissError: dismissError,
+        wait: wait,
+        timeoutMs: timeoutMs,
+        pollIntervalMs: pollIntervalMs,
+        requestTimeoutMs: requestTimeoutMs,
+        sqlFile,
+        logs: logs,
+        healthWindowMs: healthWindowMs,
+        connectorErrors: connectorErrors,
+        stopOnFailure: stopOnFailure,
+        stopAtJobEnd: stopAtJobEnd,
+        environment,
+        githubToken,
+        oidcAudience,
+        oidcTokenFile,
+        // With an ID token, a key from FELDERA_API_KEY in the environment is not the credential.
+        apiKey: oidcAudience ? undefined : apiKey,
+        tenant,
+        proxy,
+    };
+    return { config: Object.freeze(config), warnings };
+}
+function parseApiUrl(value, problems) {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    // First, so that a URL with a password is never echoed.
+    if (url?.username || url?.password) {
+        problems.push('api-url must not hold a user or password; give the key in api-key.');
+        return undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        problems.push(`api-url "${value}" must be an http:// or https:// URL, such as https://feldera.example.com.`);
+        return undefined;
+    }
+    if (url.search || url.hash) {
+        problems.push(`api-url "${value}" must not have a query or fragment.`);
+        return undefined;
+    }
+    if (!url.pathname.endsWith('/'))
+        url.pathname += '/';
+    return url;
+}
+/** A path in the repository, as GitHub places annotations: relative, with `/`. */
+function parseSqlFile(value, problems) {
+    if (!value)
+        return undefined;
+    const path = value.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+    if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) {
+        problems.push(`sql-file "${value}" must be a path inside the repository, relative to its root, such as sql/program.sql.`);
+        return undefined;
+    }
+    return path;
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+function oneOf(name, value, accepted, problems) {
+    const lower = value.toLowerCase();
+    const found = accepted.find((candidate) => candidate === lower);
+    if (!found)
+        problems.push(`${name} "${value}" is not one of ${accepted.join(', ')}.`);
+    return found;
+}
+function parseBoolean(name, value, problems) {
+    const lower = value.toLowerCase();
+    if (lower === 'true')
+        return true;
+    if (lower === 'false')
+        return false;
+    problems.push(`${name} "${value}" must be true or false.`);
+    return undefined;
+}
+// Five days, a self-hosted runner's job limit; well within the 24.8 days that Node's timers can wait
+// (a longer delay fires at once).
+const MAX_DURATION = '120h';
+const MAX_DURATION_MS = 120 * 3600_000;
+const PART = '(\\d+(?:\\.\\d+)?)';
+const DURATION = new RegExp(`^(?:${PART}h)?(?:${PART}m(?!s))?(?:${PART}s)?(?:${PART}ms)?$`);
+/** `90` (seconds), `90s`, `15m`, `1h30m`, `500ms` → milliseconds; more than zero, unless `zero` is allowed. */
+function parseDuration(name, value, problems, allow = {}) {
+    const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : undefined;
+    const parts = seconds === undefined ? DURATION.exec(value) : null;
+    if (seconds === undefined && (!parts || value === '')) {
+        problems.push(`${name} "${value}" is not a duration: give seconds (90) or h, m, s and ms parts (1h30m, 90s, 500ms).`);
+        return undefined;
+    }
+    const [, h = '0', m = '0', s = '0', ms = '0'] = parts ?? [];
+    const total = seconds !== undefined ? seconds * 1000 : ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
+    if (!(total > 0) && !(allow.zero && total === 0)) {
+        problems.push(`${name} "${value}" must be more than zero.`);
+        return undefined;
+    }
+    if (total > MAX_DURATION_MS) {
+        problems.push(`${name} "${value}" is longer than ${MAX_DURATION}, the longest a job can run (on a self-hosted runner).`);
+        return undefined;
+    }
+    return Math.round(total);
+}
+
+
+/***/ }),
+
+/***/ 5625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bp: () => (/* binding */ untrusted),
+/* harmony export */   eU: () => (/* binding */ phaseGroups),
+/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4952);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
+
+
+
+// The one way to the step's plain log. The runner reads workflow commands in plain lines (not in the
+// data of its own `::error::`, `::warning::` and `::debug::` commands, which @actions/core escapes),
+// so every plain line passes through `inert`, whatever it holds.
+function info(line) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(line));
+}
+/**
+ * Server lines (a log tail, compiler output) in a collapsed group, each behind a bar, and between
+ * `stop-commands` and a token no server can know: the runner runs no command among them.
+ */
+function untrusted(title, lines) {
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::stop-commands::${token}`);
+    for (const line of lines)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(`│ ${line}`));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::${token}::`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+}
+/** The step's phases as collapsed groups in the log: opening one closes the one before. */
+function phaseGroups() {
+    let open = false;
+    const close = () => {
+        if (open)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+        open = false;
+    };
+    return {
+        open: (title) => {
+            close();
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title));
+            open = true;
+        },
+        close,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45516,6 +46747,1806 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
+var core = __nccwpck_require__(4952);
+// EXTERNAL MODULE: ./src/connection.ts + 3 modules
+var src_connection = __nccwpck_require__(3589);
+// EXTERNAL MODULE: ./src/feldera/credentials.ts
+var credentials = __nccwpck_require__(7947);
+// EXTERNAL MODULE: ./src/feldera/errors.ts
+var errors = __nccwpck_require__(9210);
+;// CONCATENATED MODULE: ./src/hints.ts
+// What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
+const BY_CODE = {
+    CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
+    CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
+    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
+    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
+    InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
+    UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
+    AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
+    InsufficientPermissions: 'the API key needs the write role.',
+    Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
+};
+// An answer that is not Feldera's has no code of its own, but its status says enough (a 401 has its code).
+const BY_STATUS = {
+    403: BY_CODE.InsufficientPermissions,
+    404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
+};
+/**
+ * A refusal that comes from the edition (or the storage standby needs) says so on the open-source
+ * edition, where no setting of this step helps.
+ */
+function withEdition(outcome, platform) {
+    if (outcome.result !== 'failed' || platform?.edition !== 'Open source')
+        return outcome;
+    const edition = `the open-source edition (${platform.version})`;
+    if (outcome.code === 'InitialStandbyNotAllowed') {
+        return { ...outcome, hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim() };
+    }
+    if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
+        return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
+    }
+    return outcome;
+}
+function hintFor(error) {
+    if (error.hint)
+        return error.hint;
+    switch (error.kind) {
+        case 'certificate':
+            return "if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step's env.";
+        case 'redirect':
+            return 'set api-url to the address the API really answers at.';
+        case 'not-feldera':
+            return BY_CODE[error.code] ?? BY_STATUS[error.status ?? 0];
+        default:
+            return BY_CODE[error.code];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle.ts
+const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
+const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
+/** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
+function targetStatus(initial) {
+    return initial[0].toUpperCase() + initial.slice(1);
+}
+function classify(status, initial) {
+    const target = targetStatus(initial);
+    const desired = status.deployment_desired_status;
+    // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
+    if (desired === 'Stopped' && status.deployment_error) {
+        return { kind: 'deployment-error', error: status.deployment_error };
+    }
+    // Running while a stop or suspend is asked for is not a success: it will not stay Running.
+    if (status.deployment_status === target && desired === target)
+        return { kind: 'reached' };
+    // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
+    if (COMPILATION_ERRORS.has(status.program_status))
+        return { kind: 'compilation-failed' };
+    if (desired === 'Stopped')
+        return { kind: 'stopped-externally' };
+    if (status.deployment_status === 'AwaitingApproval')
+        return { kind: 'awaiting-approval' };
+    // Started earlier with the same `initial`, then paused, resumed, activated or suspended by someone
+    // else: it will not come to the target by itself.
+    if (UP_STATES.has(desired) && desired !== target)
+        return { kind: 'desired-elsewhere' };
+    // Stopped during an early start, Provisioning, Initializing, Unavailable (a blip), Bootstrapping,
+    // Replaying, and any status this version does not know yet.
+    return { kind: 'waiting' };
+}
+
+;// CONCATENATED MODULE: ./src/run-end.ts
+/** Why the run ended before its work was done: the budget (`timeout`) ran out, or the runner cancelled it. */
+class RunEnded extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.name = 'RunEnded';
+        this.code = code;
+    }
+}
+/**
+ * The run's end as AbortSignals: the budget, and SIGINT or SIGTERM (the runner's cancel), so that
+ * every request and wait in flight stops at once.
+ */
+function runEnd(timeoutMs, timeoutText) {
+    const budget = new AbortController();
+    const cancel = new AbortController();
+    const timer = setTimeout(() => budget.abort(new RunEnded('Timeout', `timeout ${timeoutText} ran out`)), timeoutMs);
+    const onSignal = (name) => cancel.abort(new RunEnded('Cancelled', `the run was cancelled (${name})`));
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: AbortSignal.any([budget.signal, cancel.signal]),
+        cancelled: cancel.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/outcome.ts
+
+
+
+
+
+/**
+ * The action's own error codes (the others are Feldera's): `true` where the action could not do its
+ * job (a GitHub deployment's `error`), `false` where the pipeline did not start (`failure`).
+ */
+const ACTION_CODES = {
+    InvalidInput: true,
+    Timeout: true,
+    Cancelled: true,
+    Unreachable: true,
+    UnexpectedResponse: true,
+    OidcTokenUnavailable: true,
+    InternalError: true,
+    StoppedExternally: false,
+    DesiredStatusChanged: false,
+    ConnectorFailed: false,
+    ConnectorUnhealthy: false,
+    ConnectorErrors: false,
+};
+/** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
+function failureOf(error, config, progress, auth) {
+    const pipeline = `pipeline ${config.pipelineName}`;
+    if (error instanceof RunEnded && error.code === 'Timeout') {
+        const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
+        return {
+            result: 'failed',
+            code: 'Timeout',
+            message: `Feldera ${pipeline} did not become ${targetStatus(config.initial)} before ${error.message}: ${progress.describeLast()}${lastFailure}.`,
+            hint: 'give a longer timeout if the pipeline needs it, or look in the Feldera console why it is slow.',
+        };
+    }
+    if (error instanceof RunEnded) {
+        return {
+            result: 'failed',
+            code: 'Cancelled',
+            message: `Stopped waiting: ${error.message} (${progress.describeLast()}).`,
+        };
+    }
+    if (error instanceof credentials/* CredentialError */.oA)
+        return { result: 'failed', code: error.code, message: error.message };
+    if (error instanceof errors/* FelderaError */.kP) {
+        // One code for "the program does not compile", whether /start refused it or the runner found it.
+        const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
+        const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
+        return { result: 'failed', code, message: error.message, hint: refused ?? hintFor(error) };
+    }
+    return internalError(error);
+}
+/** A bug of the action's own: the outputs are still set, and the report says what broke. */
+function internalError(error) {
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
+}
+/** The failure a status means, before the target or after it (in the health window); else undefined. */
+function statusFailure(verdict, status, initial) {
+    const name = status.name;
+    const target = targetStatus(initial);
+    switch (verdict.kind) {
+        case 'deployment-error':
+            return {
+                result: 'failed',
+                code: verdict.error.error_code,
+                message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
+            };
+        case 'compilation-failed':
+            return {
+                result: 'failed',
+                code: 'StartFailedDueToFailedCompilation',
+                message: `Pipeline ${name}'s program failed to compile (program_status ${status.program_status}).`,
+                hint: 'fix the program; Feldera compiles it again, and the next start can go ahead.',
+            };
+        case 'stopped-externally':
+            return {
+                result: 'failed',
+                code: 'StoppedExternally',
+                message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
+            };
+        case 'desired-elsewhere': {
+            const desired = status.deployment_desired_status;
+            return {
+                result: 'failed',
+                code: 'DesiredStatusChanged',
+                message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${desired}, not ${target}: it was started earlier and then changed by someone else, and will not become ${target} by itself.`,
+                hint: desired === 'Suspended'
+                    ? 'it is being suspended (a graceful stop); start it again once it is Stopped.'
+                    : `stop the pipeline first, or ask for initial: ${desired.toLowerCase()}.`,
+            };
+        }
+        default:
+            return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/deployment.ts
+
+
+/** A GitHub call that does not answer must not hold the step. */
+const GITHUB_CALL_MS = 15_000;
+/** After a cancel, the runner kills the step soon: the last status gets this long. */
+const AFTER_CANCEL_MS = 1500;
+/**
+ * Creates the deployment and its `in_progress` status. Any failure is a warning and gives
+ * `undefined`: recording a deployment must never fail a start.
+ */
+async function createDeployment(options) {
+    const where = `a GitHub deployment to environment ${options.environment}`;
+    const call = () => AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]);
+    let github;
+    let id;
+    try {
+        github = await connect(options.token);
+        const created = await github.octokit.rest.repos.createDeployment({
+            ...github.repo,
+            ref: github.context.sha,
+            environment: options.environment,
+            description: `Start Feldera pipeline ${options.pipelineName}`,
+            auto_merge: false,
+            // The start is the check here; the commit's other checks do not gate it.
+            required_contexts: [],
+            request: { signal: call() },
+        });
+        if (!('id' in created.data))
+            throw new Error(created.data.message ?? 'GitHub created no deployment');
+        id = created.data.id;
+    }
+    catch (error) {
+        options.warning(`Could not record ${where}: ${describe(error)}`);
+        return undefined;
+    }
+    const logUrl = `${github.context.serverUrl}/${github.repo.owner}/${github.repo.repo}/actions/runs/${github.context.runId}`;
+    const status = async (state, description, signal) => {
+        try {
+            await github.octokit.rest.repos.createDeploymentStatus({
+                ...github.repo,
+                deployment_id: id,
+                state,
+                // GitHub keeps 140 characters of a description.
+                description: description.length > 140 ? `${description.slice(0, 139)}…` : description,
+                environment_url: options.pipelineUrl,
+                log_url: logUrl,
+                request: { signal },
+            });
+        }
+        catch (error) {
+            options.warning(`Could not record the status ${state} of ${where}: ${describe(error)}`);
+        }
+    };
+    await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`, call());
+    options.info(`Recording ${where} (deployment ${id}).`);
+    return {
+        finish: async (outcome, changes) => {
+            // The last status is recorded after a cancel too, briefly: it says the start did not finish.
+            const signal = AbortSignal.timeout(options.cancelled.aborted ? AFTER_CANCEL_MS : GITHUB_CALL_MS);
+            switch (outcome.result) {
+                case 'reached':
+                case 'accepted':
+                    return status('success', `Feldera pipeline ${options.pipelineName} started`, signal);
+                case 'awaiting-approval':
+                    return status('pending', `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`, signal);
+                case 'failed':
+                    return status(ACTION_CODES[outcome.code] ? 'error' : 'failure', `${outcome.code}: ${outcome.message}`, signal);
+            }
+        },
+    };
+}
+/** Loaded only for runs that record a deployment: the other runs start without it. */
+async function connect(token) {
+    const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return { context, octokit: getOctokit(token), repo: context.repo };
+}
+/** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */
+function describe(error) {
+    const status = error.status;
+    const message = (0,src_text/* serverText */.Tn)(error instanceof Error ? error.message : String(error), [], 300);
+    if (status === 403 || status === 404) {
+        return `${status} ${message}. Give the job \`permissions: deployments: write\` (and contents: read).`;
+    }
+    return typeof status === 'number' ? `${status} ${message}` : message;
+}
+
+;// CONCATENATED MODULE: ./src/report/compilation.ts
+
+const EXCERPT_LINES = 40;
+function compilationReport(programError, pipelineName, sqlFile) {
+    const messages = programError.sql_compilation?.messages ?? [];
+    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
+    const firstSql = messages.find((message) => !message.warning);
+    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
+    const firstError = firstSql
+        ? (0,src_text/* serverText */.Tn)(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
+        : excerpt && (0,src_text/* serverText */.Tn)(excerpt.split('\n').find((line) => line.trim()) ?? '');
+    return { annotations, firstError, excerpt };
+}
+function position(message) {
+    return `line ${message.start_line_number}, column ${message.start_column}`;
+}
+function sqlAnnotation(message, pipelineName, sqlFile) {
+    const level = message.warning ? 'warning' : 'error';
+    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
+    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
+    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
+    if (!sqlFile)
+        return { ...annotation, message: `${position(message)}: ${text}` };
+    return {
+        ...annotation,
+        file: sqlFile,
+        startLine: message.start_line_number,
+        startColumn: message.start_column,
+        endLine: message.end_line_number,
+        endColumn: message.end_column,
+    };
+}
+/** cargo's output from its first `error` line on: the part that says what failed. */
+function rustExcerpt(output) {
+    if (!output?.trim())
+        return undefined;
+    const lines = output.split('\n');
+    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
+    return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
+}
+function firstLines(text) {
+    return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
+}
+/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
+function neutralised(lines) {
+    return lines.map((line) => (0,src_text/* serverText */.Tn)(line, [], 1000)).join('\n').trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/diagnose.ts
+
+/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
+const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
+const FOLLOW_UP_RETRY = { windowMs: 5000 };
+async function diagnose(client, config, outcome, progress) {
+    const diagnosis = { problems: [] };
+    const failed = outcome.result === 'failed';
+    if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
+        try {
+            const programError = await client.programError(FOLLOW_UP_RETRY);
+            if (programError)
+                diagnosis.compilation = compilationReport(programError, config.pipelineName, config.sqlFile);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
+        }
+    }
+    const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
+    if (wantLogs && progress.provisioned) {
+        try {
+            diagnosis.logTail = await client.logs(LOG_LIMITS);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the pipeline's log: ${message(error)}`);
+        }
+    }
+    return diagnosis;
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+// EXTERNAL MODULE: ./src/feldera/client.ts + 1 modules
+var feldera_client = __nccwpck_require__(1076);
+// EXTERNAL MODULE: ./src/feldera/http.ts
+var feldera_http = __nccwpck_require__(6965);
+;// CONCATENATED MODULE: ./src/feldera/platform.ts
+
+
+/** The read must never hold the step: it gets this long, and the run's end ends it sooner. */
+const PLATFORM_READ_MS = 5000;
+/**
+ * Reads `/v0/config` beside the start, for the report. Older servers, proxies and every failure
+ * give `undefined`, silently. It never renews the credential: the start's requests do that.
+ */
+async function readPlatform(http) {
+    const options = {
+        ...http,
+        signal: AbortSignal.any([http.signal, AbortSignal.timeout(PLATFORM_READ_MS)]),
+        requestTimeoutMs: Math.min(http.requestTimeoutMs, PLATFORM_READ_MS),
+        credentials: { ...http.credentials, renew: async () => false },
+    };
+    try {
+        const body = (await (0,feldera_http/* request */.Em)(options, 'GET', 'v0/config', { windowMs: PLATFORM_READ_MS }));
+        const secrets = http.credentials.secrets();
+        if (typeof body?.edition !== 'string' || typeof body.version !== 'string')
+            return undefined;
+        return { edition: (0,src_text/* serverText */.Tn)(body.edition, secrets, 40), version: (0,src_text/* serverText */.Tn)(body.version, secrets, 40) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `0.337.0, Enterprise`. */
+function describePlatform(platform) {
+    return `${platform.version}, ${platform.edition}`;
+}
+
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __nccwpck_require__(910);
+// EXTERNAL MODULE: ./src/health/endpoints.ts
+var endpoints = __nccwpck_require__(8772);
+;// CONCATENATED MODULE: ./src/health/verdict.ts
+
+
+/** When endpoints fail for different reasons, the step's code is the first of these. */
+const GRAVITY = ['ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors'];
+/** Endpoints named in a failure's message besides the first; the Connectors table has them all. */
+const MORE_NAMED = 5;
+/**
+ * What one read of `/stats` means for the step (issue 10, Behaviour). A fatal error fails at any read;
+ * health is judged only at the end of the window, since a connector may still be connecting when the
+ * pipeline becomes Running; errors are judged by how far they rose above the baseline. Paused inputs,
+ * ended inputs and idle endpoints are not problems: `initial: paused` pauses them by design.
+ */
+function healthVerdict(check) {
+    const before = new Map((0,endpoints/* endpointsOf */.uY)(check.baseline).map((endpoint) => [(0,endpoints/* endpointKey */.r4)(endpoint), endpoint.errors]));
+    const problems = (0,endpoints/* endpointsOf */.uY)(check.current).flatMap((endpoint) => {
+        const found = endpointProblems(endpoint, endpoint.errors - (before.get((0,endpoints/* endpointKey */.r4)(endpoint)) ?? 0), check);
+        // One per endpoint: the one that fails the step if any, else the gravest.
+        return found.filter((problem) => problem.fails).concat(found).slice(0, 1);
+    });
+    const failing = problems.filter((problem) => problem.fails);
+    if (failing.length === 0)
+        return problems.length > 0 ? { kind: 'warn', problems } : { kind: 'pass' };
+    const code = GRAVITY.find((gravest) => failing.some((problem) => problem.code === gravest));
+    const [first, ...others] = failing.filter((problem) => problem.code === code);
+    const message = others.length > 0 ? `${first.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first.message;
+    return { kind: 'fail', code, message, problems };
+}
+function endpointProblems(endpoint, newErrors, check) {
+    const about = capitalised((0,endpoints/* describeEndpoint */.N2)(endpoint));
+    const found = [];
+    if (endpoint.fatalError !== null) {
+        found.push({ endpoint, code: 'ConnectorFailed', fails: true, message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}` });
+    }
+    if (check.phase === 'end' && endpoint.health?.status === 'Unhealthy') {
+        const when = check.windowMs > 0
+            ? `is still Unhealthy after the health window of ${(0,src_text/* formatDuration */.a3)(check.windowMs)}`
+            : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
+        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${lastError(endpoint)}` });
+    }
+    // A count below the baseline means a new pipeline process with its own counters: nothing rose.
+    if (newErrors > 0 && check.connectorErrors !== 'ignore') {
+        const counted = `counted ${newErrors} new ${newErrors === 1 ? 'error' : 'errors'} since the first read (${endpoint.errors} in all)`;
+        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${lastError(endpoint)}` });
+    }
+    return found;
+}
+function lastError(endpoint) {
+    return endpoint.lastError ? `; Feldera's last error: ${endpoint.lastError}` : '; Feldera gave no message';
+}
+function alsoNamed(others) {
+    const names = others.slice(0, MORE_NAMED).map((problem) => `${problem.endpoint.direction} ${problem.endpoint.name}`);
+    const rest = others.length > MORE_NAMED ? ` and ${others.length - MORE_NAMED} more` : '';
+    return `The same for ${others.length} more ${others.length === 1 ? 'endpoint' : 'endpoints'}: ${names.join(', ')}${rest}.`;
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/health/window.ts
+
+
+
+
+
+
+
+function noHealth() {
+    return { baseline: undefined, last: undefined, problems: [], notes: [] };
+}
+/** A `0s` window still allows its one read a few seconds of retries. */
+const MIN_READ_WINDOW_MS = 5000;
+/**
+ * After the target: reads `/stats` at once, then the status and `/stats` every poll-interval until
+ * `health-window` has passed, and judges each read (src/health/verdict.ts). A pipeline that leaves
+ * the target fails as it would have before it. The window is part of `timeout`: a budget that runs
+ * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
+ * `health`, which the report reads even when the window ends by a cancel.
+ */
+async function watchHealth(client, config, progress, signal, waiting, health) {
+    const windowMs = config.healthWindowMs;
+    const endsAt = performance.now() + windowMs;
+    let reads = 0;
+    /** Why `/stats` could not be read; a refusal (404, 401, …) is not asked again. */
+    let unreadable;
+    const judge = (phase) => {
+        if (!health.last || !health.baseline)
+            return undefined;
+        const verdict = healthVerdict({ baseline: health.baseline, current: health.last, phase, windowMs, connectorErrors: config.connectorErrors });
+        health.problems = verdict.kind === 'pass' ? [] : verdict.problems;
+        return verdict.kind === 'fail' ? { result: 'failed', code: verdict.code, message: verdict.message } : undefined;
+    };
+    try {
+        const failed = await (0,wait/* poll */.w)(async () => {
+            // The status that reached the target was just read: the first round reads only `/stats`.
+            if (reads++ > 0) {
+                const status = await client.status(waiting);
+                progress.observe(status);
+                const left = statusFailure(classify(status, config.initial), status, config.initial);
+                if (left)
+                    return left;
+            }
+            if (!unreadable?.final) {
+                try {
+                    health.last = await client.stats({ windowMs: Math.max(MIN_READ_WINDOW_MS, endsAt - performance.now()) });
+                    health.baseline ??= health.last;
+                    unreadable = undefined;
+                }
+                catch (error) {
+                    if (!(error instanceof errors/* FelderaError */.kP))
+                        throw error;
+                    unreadable = { message: error.message, final: error.kind !== 'gave-up' };
+                }
+            }
+            const phase = performance.now() >= endsAt ? 'end' : 'during';
+            return judge(phase) ?? (phase === 'end' ? null : undefined);
+        }, config.pollIntervalMs, signal);
+        if (failed)
+            return failed;
+    }
+    catch (error) {
+        if (!(error instanceof RunEnded && error.code === 'Timeout'))
+            throw error;
+        health.notes.push(`The timeout ran out inside the health window of ${(0,src_text/* formatDuration */.a3)(windowMs)}: its health was judged on the last read.`);
+        const failed = judge('end');
+        if (failed)
+            return failed;
+    }
+    if (!health.last)
+        health.notes.push(`The pipeline's health could not be checked: ${unreadable?.message ?? 'no read of /stats answered'}.`);
+    return { result: 'reached' };
+}
+
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __nccwpck_require__(2053);
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __nccwpck_require__(5625);
+// EXTERNAL MODULE: ./src/post.ts
+var post = __nccwpck_require__(6661);
+;// CONCATENATED MODULE: ./src/progress.ts
+
+/** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
+const HEARTBEAT_MS = 30_000;
+/** What the step has seen so far: the statuses and when, whether it approved what, the last failure. */
+class Progress {
+    startedAt = performance.now();
+    last;
+    timeline = [];
+    approved = false;
+    /** Feldera accepted this step's `/start`: from then on, the pipeline is this step's to clean up. */
+    startAccepted = false;
+    /** The last diff seen while `AwaitingApproval`. */
+    approvalDiff;
+    /** The last transient failure, for a timeout's message; cleared when a request succeeds. */
+    lastFailure;
+    /** When bootstrap progress was last asked for (ms from the start). */
+    bootstrapReadMs = -Infinity;
+    lastLineMs = 0;
+    log;
+    constructor(log) {
+        this.log = log;
+    }
+    elapsedMs() {
+        return performance.now() - this.startedAt;
+    }
+    /** Compute was brought up at some point, so the pipeline may have written a log. */
+    get provisioned() {
+        return this.timeline.some((entry) => entry.of === 'deployment' && entry.status !== 'Stopped');
+    }
+    /** Records a snapshot; logs a line when the status, the desired status or the program status changed. */
+    observe(status) {
+        const before = this.last;
+        const now = this.elapsedMs();
+        this.last = status;
+        if (status.deployment_status === 'AwaitingApproval' && status.approval_diff)
+            this.approvalDiff = status.approval_diff;
+        const phase = phaseOf(status);
+        const current = this.timeline.at(-1);
+        if (current?.status !== phase.status || current.of !== phase.of) {
+            if (current)
+                current.endedMs = now;
+            this.timeline.push({ ...phase, beganMs: now, endedMs: undefined });
+        }
+        const changed = before?.deployment_status !== status.deployment_status ||
+            before.deployment_desired_status !== status.deployment_desired_status ||
+            before.program_status !== status.program_status;
+        if (changed) {
+            const program = status.program_status === 'Success' ? '' : `, program ${status.program_status}`;
+            this.line(`[${(0,src_text/* formatDuration */.a3)(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
+        }
+        else if (now - this.lastLineMs >= HEARTBEAT_MS) {
+            this.line(`[${(0,src_text/* formatDuration */.a3)(now)}] ${this.describeLast(true)}`);
+        }
+    }
+    /** Bootstrap progress, shown by the heartbeat and kept in the phase's timeline entry. */
+    noteProgress(text) {
+        const current = this.timeline.at(-1);
+        if (current)
+            current.progress = text;
+    }
+    /**
+     * `Provisioning for 2m10s`, or `the program is still compiling: CompilingRust for 4m10s`: where
+     * the pipeline is and since when. `still` for a heartbeat.
+     */
+    describeLast(still = false) {
+        const current = this.timeline.at(-1);
+        if (!current)
+            return 'no status was read';
+        const since = `${current.status} for ${(0,src_text/* formatDuration */.a3)(this.elapsedMs() - current.beganMs)}`;
+        const progress = current.progress ? ` (${current.progress})` : '';
+        if (current.of === 'deployment')
+            return `${still ? 'still ' : ''}${since}${progress}`;
+        return COMPILING.has(current.status) ? `the program is still compiling: ${since}` : `the program is ${since}`;
+    }
+    line(text) {
+        this.lastLineMs = this.elapsedMs();
+        this.log(text);
+    }
+}
+const COMPILING = new Set(['Pending', 'CompilingSql', 'SqlCompiled', 'CompilingRust']);
+function phaseOf(status) {
+    if (status.deployment_status === 'Stopped' && status.program_status !== 'Success')
+        return { status: status.program_status, of: 'program' };
+    return { status: status.deployment_status, of: 'deployment' };
+}
+
+;// CONCATENATED MODULE: ./src/report/approval.ts
+/** The changes of a `PipelineDiff` that are not empty, tables first. */
+function diffChanges(diff) {
+    const program = diff.program_diff;
+    const all = [
+        { what: 'table', change: 'added', names: program?.added_tables ?? [] },
+        { what: 'table', change: 'removed', names: program?.removed_tables ?? [] },
+        { what: 'table', change: 'modified', names: program?.modified_tables ?? [] },
+        { what: 'view', change: 'added', names: program?.added_views ?? [] },
+        { what: 'view', change: 'removed', names: program?.removed_views ?? [] },
+        { what: 'view', change: 'modified', names: program?.modified_views ?? [] },
+        { what: 'input connector', change: 'added', names: diff.added_input_connectors },
+        { what: 'input connector', change: 'removed', names: diff.removed_input_connectors },
+        { what: 'input connector', change: 'modified', names: diff.modified_input_connectors },
+        { what: 'output connector', change: 'added', names: diff.added_output_connectors },
+        { what: 'output connector', change: 'removed', names: diff.removed_output_connectors },
+        { what: 'output connector', change: 'modified', names: diff.modified_output_connectors },
+    ];
+    return all.filter((change) => change.names.length > 0);
+}
+/** `3 views modified, 1 table added`, or what Feldera said when it could not tell. */
+function countChanges(diff) {
+    const counts = diffChanges(diff).map(({ what, change, names }) => `${names.length} ${what}${names.length === 1 ? '' : 's'} ${change}`);
+    if (diff.program_diff_error)
+        counts.push(`the program diff failed: ${diff.program_diff_error}`);
+    return counts.length > 0 ? counts.join(', ') : 'no changes listed';
+}
+/** The log's lines for a diff: one per kind of change, with the names. */
+function diffLines(diff) {
+    const lines = diffChanges(diff).map(({ what, change, names }) => `${what}s ${change}: ${names.join(', ')}`);
+    if (diff.program_diff_error)
+        lines.push(`program diff error: ${diff.program_diff_error}`);
+    return lines.length > 0 ? lines : ['no changes listed'];
+}
+
+// EXTERNAL MODULE: ./src/report/connectors.ts
+var report_connectors = __nccwpck_require__(3952);
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+/** Every output of action.yml, in its order. */
+const OUTPUT_NAMES = [
+    'status',
+    'desired-status',
+    'awaiting-approval',
+    'approved',
+    'deployment-id',
+    'program-status',
+    'error-code',
+    'elapsed-seconds',
+    'pipeline-url',
+    'approval-diff',
+    'connectors',
+    'connector-error-count',
+    'stopped',
+];
+/** The outputs, set on failure too, from what was last seen. */
+function outputValues(outcome, progress, pipelineUrl, health, stopped) {
+    const last = progress.last;
+    return {
+        status: last?.deployment_status ?? '',
+        'desired-status': last?.deployment_desired_status ?? '',
+        'awaiting-approval': String(last?.deployment_status === 'AwaitingApproval'),
+        approved: String(progress.approved),
+        'deployment-id': last?.deployment_id ?? '',
+        'program-status': last?.program_status ?? '',
+        'error-code': outcome.result === 'failed' ? outcome.code : '',
+        'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
+        'pipeline-url': pipelineUrl,
+        'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
+        ...(0,report_connectors/* connectorOutputs */.gC)(health.last),
+        stopped: String(stopped),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+const RESULTS = {
+    reached: '✅ reached',
+    'awaiting-approval': '⏸️ awaiting approval',
+    accepted: '✅ start accepted (not waited for)',
+    failed: '❌ failed',
+};
+/** The job summary's markdown, appended to the job's: what happened, when, and why. */
+function summaryMarkdown(facts) {
+    const { outcome, progress, diagnosis } = facts;
+    const rows = [
+        ['Pipeline', facts.pipelineUrl ? `[${summary_escape(facts.pipelineName)}](${facts.pipelineUrl})` : summary_escape(facts.pipelineName)],
+        ['Target', facts.target],
+        ['Result', RESULTS[outcome.result]],
+        ['Last status', summary_escape(progress.last?.deployment_status ?? 'none read')],
+        ['Approved by this step', progress.approved ? 'yes' : 'no'],
+        ['Credential', summary_escape(facts.credential)],
+        ...(facts.feldera ? [['Feldera', summary_escape(facts.feldera)]] : []),
+        ['Elapsed', (0,src_text/* formatDuration */.a3)(progress.elapsedMs())],
+    ];
+    if (outcome.result === 'failed') {
+        rows.push(['Error code', summary_escape(outcome.code)], ['Error', summary_escape(outcome.message)]);
+        if (outcome.hint)
+            rows.push(['Hint', summary_escape(outcome.hint)]);
+        if (facts.stopped)
+            rows.push(['Stopped by this step', 'yes (stop-on-failure)']);
+    }
+    const sections = [`### Feldera pipeline ${summary_escape(facts.pipelineName)}\n\n${table(['', ''], rows)}`];
+    if (progress.timeline.length > 0) {
+        const timeline = progress.timeline.map((entry) => [
+            summary_escape(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status)),
+            `+${(0,src_text/* formatDuration */.a3)(entry.beganMs)}`,
+            entry.endedMs === undefined ? 'until the end' : (0,src_text/* formatDuration */.a3)(entry.endedMs - entry.beganMs),
+        ]);
+        sections.push(`#### Statuses seen\n\n${table(['Status', 'From', 'For'], timeline)}`);
+    }
+    if (progress.approvalDiff) {
+        const heading = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
+        const changes = diffChanges(progress.approvalDiff).map(({ what, change, names }) => [`${what}s ${change}`, names.map(summary_escape).join(', ')]);
+        const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${summary_escape(progress.approvalDiff.program_diff_error)}` : '';
+        sections.push(`#### ${heading}\n\n${changes.length > 0 ? table(['Change', 'Names'], changes) : 'No changes listed.'}${error}`);
+    }
+    if (facts.health.last)
+        sections.push((0,report_connectors/* connectorsMarkdown */.kv)(facts.health.last, facts.health.baseline, facts.unannotated));
+    const compilation = diagnosis.compilation;
+    if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
+        const messages = compilation.annotations.map((annotation) => {
+            const where = annotation.file ? `${summary_escape(annotation.file)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
+            const [first = '', ...rest] = annotation.message.split('\n');
+            return `- **${annotation.level}** ${where}${summary_escape(first)}${rest.length > 0 ? `\n\n${codeBlock(rest.join('\n'), '  ')}` : ''}`;
+        });
+        const excerpt = compilation.excerpt ? codeBlock(compilation.excerpt) : '';
+        sections.push(['#### Compiler messages', messages.join('\n'), excerpt].filter(Boolean).join('\n\n'));
+    }
+    if (diagnosis.logTail && diagnosis.logTail.lines.length > 0) {
+        sections.push(`#### ${logTailTitle(diagnosis.logTail)}\n\n${codeBlock(diagnosis.logTail.lines.join('\n'))}`);
+    }
+    return `${sections.join('\n\n')}\n`;
+}
+/** `Pipeline log (last 200 lines)`: the heading of the log tail, in the log and in the summary. */
+function logTailTitle({ lines, truncated }) {
+    return `Pipeline log (${truncated ? 'last ' : ''}${lines.length} lines)`;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/** Text in markdown (outside code, where entities would show as they are): no HTML, no table breaks, no links or emphasis of its own, lines kept inside their table cell. */
+function summary_escape(text) {
+    return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
+}
+/** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
+function codeBlock(text, indent = '') {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return [`${fence}text`, ...text.split('\n'), fence].map((line) => indent + line).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+
+
+
+
+
+
+
+/** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
+async function report({ outcome, progress, config, pipelineUrl, diagnosis, health, stopped, credential, feldera }) {
+    core/* debug */.Yz(`Credential: ${credential}`);
+    const values = outputValues(outcome, progress, pipelineUrl, health, stopped);
+    for (const name of OUTPUT_NAMES)
+        core/* setOutput */.uH(name, values[name]);
+    const name = config?.pipelineName ?? core/* getInput */.V4('pipeline-name');
+    for (const problem of diagnosis.problems)
+        core/* warning */.$e(problem);
+    for (const note of health.notes)
+        core/* warning */.$e(note, { title: `Feldera pipeline ${name}: health not fully checked` });
+    const connectors = (0,report_connectors/* connectorWarnings */.X5)(health.problems, name);
+    for (const { title, message } of connectors.annotations)
+        core/* warning */.$e(message, { title });
+    const compilation = diagnosis.compilation;
+    for (const { level, message, ...properties } of compilation?.annotations ?? []) {
+        if (level === 'error')
+            core/* error */.z3(message, properties);
+        else
+            core/* warning */.$e(message, properties);
+    }
+    if (compilation?.excerpt)
+        (0,src_log/* untrusted */.bp)('Compiler output', compilation.excerpt.split('\n'));
+    if (diagnosis.logTail)
+        (0,src_log/* untrusted */.bp)(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
+    const elapsed = (0,src_text/* formatDuration */.a3)(progress.elapsedMs());
+    switch (outcome.result) {
+        case 'reached':
+            (0,src_log/* info */.pq)(`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`);
+            break;
+        case 'accepted':
+            (0,src_log/* info */.pq)(`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`);
+            break;
+        case 'awaiting-approval': {
+            const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
+            core/* warning */.$e(`Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. ` +
+                `Approve the changes in the Feldera console (${pipelineUrl}), with \`fda approve ${name}\`, ` +
+                'or run this action again with auto-approve: true.', { title: `Feldera pipeline ${name} awaits approval` });
+            break;
+        }
+        case 'failed': {
+            const firstError = compilation?.firstError && `First error: ${compilation.firstError}`;
+            const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
+            core/* error */.z3(message, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
+            process.exitCode = core/* ExitCode */.yU.Failure;
+            break;
+        }
+    }
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        const target = config ? targetStatus(config.initial) : '—';
+        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, feldera, health, stopped, unannotated: connectors.unannotated });
+        // The summary is extra: failing to write it must not hide the real result.
+        await core/* summary */.z
+            .addRaw(markdown)
+            .write()
+            .catch((error) => core/* warning */.$e(`Could not write the job summary: ${String(error)}`));
+    }
+}
+/** The parts that are given, each but the last ended with a full stop where Feldera's text has none. */
+function sentences(...parts) {
+    const given = parts.filter((part) => Boolean(part));
+    return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/health/bootstrap.ts
+/**
+ * `Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records`, or undefined while Feldera reports no
+ * commit in progress (a bootstrap replays its inputs before it commits). Operators are counted as
+ * the web console does: completed of completed + in progress + remaining; records are those of the
+ * operators being flushed.
+ */
+function bootstrapProgress(status) {
+    const global = status.global_metrics;
+    const [label, progress] = global.concurrent_bootstrap_phase === 'ConcurrentBootstrapping'
+        ? ['Bootstrapping concurrently', global.concurrent_bootstrap_progress]
+        : global.concurrent_bootstrap_phase === 'Synchronizing'
+            ? ['Synchronizing', global.concurrent_bootstrap_progress]
+            : ['Bootstrapping', global.commit_progress];
+    return progress ? describeProgress(label, progress) : undefined;
+}
+function describeProgress(label, progress) {
+    const operators = progress.completed + progress.in_progress + progress.remaining;
+    if (operators === 0)
+        return undefined;
+    const records = progress.in_progress_total_records > 0
+        ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records`
+        : '';
+    return `${label}: ${formatCount(progress.completed)} of ${formatCount(operators)} operators${records}`;
+}
+const SUFFIXES = ['k', 'M', 'B', 'T'];
+/** `1234567` → `1.2M`: a count short enough for a progress line; one decimal below 100 of a unit. */
+function formatCount(count) {
+    const rounded = (value) => (value < 100 ? Math.round(value * 10) / 10 : Math.round(value));
+    let value = Math.max(0, count);
+    let unit = -1;
+    // Rounding decides the unit: 999,960 is `1M`, not `1000k`.
+    while (unit < SUFFIXES.length - 1 && rounded(value) >= 1000) {
+        value /= 1000;
+        unit++;
+    }
+    return unit < 0 ? String(Math.round(value)) : `${rounded(value)}${SUFFIXES[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./src/start.ts
+
+
+
+
+
+
+
+/** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
+const SETUP_RETRY_WINDOW_MS = 20_000;
+/** One /approve, retried for a few seconds: a pipeline that stopped meanwhile must not hold the step. */
+const APPROVE_RETRY = { windowMs: 5000 };
+/** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
+const START_ROUNDS = 3;
+/** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
+const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestrictedToFullyStopped']);
+/** Dismisses an earlier error, starts the pipeline, and waits for the target (API.md 9). */
+async function startPipeline(client, config, progress, signal, log, 
+/** Told when Feldera accepted the start: from then on, the pipeline is this step's to clean up. */
+onAccepted = () => undefined) {
+    const setup = {
+        windowMs: SETUP_RETRY_WINDOW_MS,
+        onRetry: (failure, delayMs) => {
+            progress.lastFailure = failure.message;
+            log.info(`${failure.message}; trying again in ${(0,src_text/* formatDuration */.a3)(delayMs)}.`);
+        },
+        onRecovered: () => (progress.lastFailure = undefined),
+    };
+    const waiting = waitingRetry(progress, log);
+    /** Reads the status every poll-interval and hands each snapshot to `until`, until it gives a value. */
+    const watch = (until) => (0,wait/* poll */.w)(async () => {
+        const status = await client.status(waiting);
+        progress.observe(status);
+        return until(status);
+    }, config.pollIntervalMs, signal);
+    log.group(`Starting pipeline ${config.pipelineName}`);
+    for (let round = 1;; round++) {
+        try {
+            if (config.dismissError)
+                await client.dismissError(setup);
+            await client.start(config.initial, bootstrapOf(config), setup);
+            progress.startAccepted = true;
+            onAccepted();
+            break;
+        }
+        catch (error) {
+            if (!(error instanceof errors/* FelderaError */.kP && STILL_STOPPING.has(error.code) && round < START_ROUNDS))
+                throw error;
+            log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
+            await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
+        }
+    }
+    const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
+    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}${flags.map((flag) => `, ${flag}`).join('')}.`);
+    if (!config.wait) {
+        progress.observe(await client.status(setup));
+        return { result: 'accepted' };
+    }
+    log.group(`Waiting for ${targetStatus(config.initial)}`);
+    return watch((status) => decide(status, client, config, progress, log));
+}
+async function decide(status, client, config, progress, log) {
+    const verdict = classify(status, config.initial);
+    switch (verdict.kind) {
+        case 'reached':
+            return { result: 'reached' };
+        case 'awaiting-approval':
+            // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
+            if (progress.approved)
+                return undefined;
+            log.group(config.autoApprove ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
+            for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.'])
+                log.info(line);
+            if (!config.autoApprove)
+                return { result: 'awaiting-approval' };
+            try {
+                await client.approve(bootstrapOf(config), APPROVE_RETRY);
+            }
+            catch (error) {
+                // The pipeline may have failed or been stopped meanwhile: the next status read tells.
+                if (!(error instanceof errors/* FelderaError */.kP && error.kind === 'gave-up'))
+                    throw error;
+                log.info(`Approving failed (${error.message}); reading the status again.`);
+                return undefined;
+            }
+            progress.approved = true;
+            log.info('Approved (auto-approve: true).');
+            log.group(`Waiting for ${targetStatus(config.initial)}`);
+            return undefined;
+        case 'deployment-error':
+        case 'compilation-failed':
+        case 'stopped-externally':
+        case 'desired-elsewhere':
+            return statusFailure(verdict, status, config.initial);
+        case 'waiting':
+            if (BOOTSTRAPPING.has(status.deployment_status))
+                await readBootstrapProgress(client, progress);
+            return undefined;
+    }
+}
+const BOOTSTRAPPING = new Set(['Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing']);
+/** A `/stats` read costs the pipeline more than a status read: bootstrap progress at most this often. */
+const BOOTSTRAP_PROGRESS_EVERY_MS = 10_000;
+/** One attempt at the bootstrap's progress, for the heartbeat and the timeline; never fails the step. */
+async function readBootstrapProgress(client, progress) {
+    if (progress.elapsedMs() - progress.bootstrapReadMs < BOOTSTRAP_PROGRESS_EVERY_MS)
+        return;
+    progress.bootstrapReadMs = progress.elapsedMs();
+    try {
+        const text = bootstrapProgress(await client.stats({ windowMs: 0 }));
+        if (text)
+            progress.noteProgress(text);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* FelderaError */.kP))
+            throw error;
+    }
+}
+function bootstrapOf(config) {
+    return { policy: config.bootstrapPolicy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
+}
+/** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
+function waitingRetry(progress, log) {
+    return {
+        windowMs: Infinity,
+        onRetry: (failure, delayMs, attempt) => {
+            progress.lastFailure = failure.message;
+            if (attempt === 1)
+                log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`);
+            else
+                log.info(`Still failing (attempt ${attempt}); trying again in ${(0,src_text/* formatDuration */.a3)(delayMs)}.`);
+        },
+        onRecovered: (attempts, elapsedMs) => {
+            progress.lastFailure = undefined;
+            log.info(`Feldera answered again after ${attempts} attempts in ${(0,src_text/* formatDuration */.a3)(elapsedMs)}.`);
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/stop.ts
+var stop = __nccwpck_require__(1123);
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
+const FOLLOW_UP_MS = 6000;
+/** A stop after a Timeout or a failed health check has a budget of its own, like the follow-up reads. */
+const STOP_MS = 30_000;
+/** After a cancel, the runner kills the step soon: the stop gets this long, the report the rest of 5 s. */
+const STOP_AFTER_CANCEL_MS = 2500;
+async function run() {
+    // The runner runs this bundle again as the post step (action.yml runs.post): it tells by this state.
+    core/* saveState */.LZ(post/* POST_STATE */.j9, 'true');
+    const facts = {
+        outcome: { result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' },
+        progress: new Progress(src_log/* info */.pq),
+        config: undefined,
+        pipelineUrl: '',
+        diagnosis: { problems: [] },
+        health: noHealth(),
+        stopped: false,
+        credential: 'none chosen',
+        feldera: undefined,
+    };
+    try {
+        await startAndWait(facts);
+    }
+    catch (error) {
+        // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
+        facts.outcome = error instanceof inputs/* InputError */.dz ? { result: 'failed', code: 'InvalidInput', message: error.message } : internalError(error);
+    }
+    await report(facts);
+}
+/** Reads the inputs, starts the pipeline, waits, checks its health, and reads what explains the outcome, into `facts`. */
+async function startAndWait(facts) {
+    const { progress } = facts;
+    const read = (0,inputs/* readConfig */.Xg)({
+        getInput: (name) => core/* getInput */.V4(name),
+        env: process.env,
+        onSecret: (secret) => core/* setSecret */.Pq(secret),
+    });
+    const config = read.config;
+    facts.config = config;
+    for (const warning of read.warnings)
+        core/* warning */.$e(warning);
+    const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
+    facts.pipelineUrl = pipelineUrl;
+    (0,src_log/* info */.pq)(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
+    const end = runEnd(config.timeoutMs, (0,src_text/* formatDuration */.a3)(config.timeoutMs));
+    const connection = (0,src_connection/* connect */.N)(config, end.signal);
+    const { auth, http } = connection;
+    facts.credential = auth.describe();
+    try {
+        const client = new feldera_client/* PipelineClient */.I(http, config.pipelineName);
+        const phases = (0,src_log/* phaseGroups */.eU)();
+        const log = { info: src_log/* info */.pq, warning: (line) => core/* warning */.$e(line), group: phases.open };
+        const deployment = config.environment
+            ? await createDeployment({
+                token: config.githubToken ?? '',
+                environment: config.environment,
+                pipelineName: config.pipelineName,
+                pipelineUrl,
+                cancelled: end.cancelled,
+                info: src_log/* info */.pq,
+                warning: log.warning,
+            })
+            : undefined;
+        // Beside the first request, never waited for: the report uses it if it came in time.
+        let platform;
+        void readPlatform(http).then((answer) => {
+            platform = answer;
+            if (answer)
+                facts.feldera = describePlatform(answer);
+            if (answer)
+                core/* debug */.Yz(`Feldera ${describePlatform(answer)}`);
+        });
+        // Only names in the state: the post step reads the inputs and the environment again, never a secret from here.
+        const accepted = () => core/* saveState */.LZ(post/* STARTED_STATE */.Cq, JSON.stringify([config.pipelineName]));
+        try {
+            facts.outcome = await startPipeline(client, config, progress, end.signal, log, accepted);
+            // Standby runs nothing yet, so there is no health to check.
+            if (facts.outcome.result === 'reached' && config.initial !== 'standby') {
+                const window = config.healthWindowMs > 0 ? ` for ${(0,src_text/* formatDuration */.a3)(config.healthWindowMs)}` : '';
+                log.group(`Checking the connectors' health${window}`);
+                facts.outcome = await watchHealth(client, config, progress, end.signal, waitingRetry(progress, log), facts.health);
+            }
+        }
+        catch (error) {
+            facts.outcome = failureOf(error, config, progress, auth);
+        }
+        facts.outcome = withEdition(facts.outcome, platform);
+        phases.close();
+        const outcome = facts.outcome;
+        const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled';
+        if (!cancelled) {
+            // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
+            const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
+            facts.diagnosis = await diagnose(followUp, config, outcome, progress);
+        }
+        if (config.stopOnFailure && progress.startAccepted && (0,stop/* stopsAfter */.u)(outcome)) {
+            (0,src_log/* info */.pq)(`Stopping pipeline ${config.pipelineName} after ${outcome.result === 'failed' ? outcome.code : ''} (stop-on-failure: true).`);
+            const problem = await (0,stop/* stopPipeline */.J)(client, cancelled ? STOP_AFTER_CANCEL_MS : STOP_MS);
+            facts.stopped = problem === undefined;
+            if (problem)
+                core/* warning */.$e(`Could not stop pipeline ${config.pipelineName} (stop-on-failure: true): ${problem}.`, { title: `Feldera pipeline ${config.pipelineName} not stopped` });
+        }
+        facts.outcome = withStopNote(facts.outcome, facts.stopped, config.pipelineName);
+        await deployment?.finish(facts.outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
+        facts.credential = auth.describe();
+    }
+    finally {
+        end.dispose();
+        await connection.close();
+    }
+}
+/** A failure's message says what became of the pipeline: stopped by this step, or left as it was after a cancel. */
+function withStopNote(outcome, stopped, name) {
+    if (outcome.result !== 'failed')
+        return outcome;
+    if (stopped)
+        return { ...outcome, message: `${outcome.message} Pipeline ${name} was stopped (stop-on-failure: true).` };
+    if (outcome.code === 'Cancelled')
+        return { ...outcome, message: `${outcome.message} The pipeline ${name} was left as it was: it is not stopped.` };
+    return outcome;
+}
+
+
+/***/ }),
+
+/***/ 6661:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ STARTED_STATE),
+/* harmony export */   bE: () => (/* binding */ post),
+/* harmony export */   j9: () => (/* binding */ POST_STATE)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4952);
+/* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3589);
+/* harmony import */ var _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1076);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2053);
+/* harmony import */ var _report_connectors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3952);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5625);
+/* harmony import */ var _stop_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1123);
+
+
+
+
+
+
+
+/** Saved by the main step: the post step runs the same bundle, and tells itself apart by this. */
+const POST_STATE = 'post';
+/** The names of the pipelines whose `/start` Feldera accepted, as a JSON array: never a secret. */
+const STARTED_STATE = 'started';
+/** The post step waits this long for `Stopped`. */
+const STOP_AT_JOB_END_MS = 60_000;
+/**
+ * The post step (action.yml `runs.post`, `post-if: always()`): with `stop-at-job-end: true`, stops the
+ * pipeline the main step started, whatever the job's result. It reads the inputs and the environment
+ * again for the address and the credential. It never fails the job: every problem is a warning.
+ */
+async function post() {
+    try {
+        await stopAtJobEnd();
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`stop-at-job-end: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+async function stopAtJobEnd() {
+    if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('stop-at-job-end').trim().toLowerCase() !== 'true')
+        return;
+    const started = startedPipelines(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STARTED_STATE));
+    if (started.length === 0)
+        return (0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq)('stop-at-job-end: this step started no pipeline, so there is none to stop.');
+    // The main step read these inputs before it started anything: they are valid.
+    const { config } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readConfig */ .Xg)({ getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), env: process.env, onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret) });
+    const connection = (0,_connection_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .N)(config, AbortSignal.timeout(STOP_AT_JOB_END_MS));
+    try {
+        for (const name of started) {
+            (0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq)(`Stopping Feldera pipeline ${name} at the end of the job (stop-at-job-end: true).`);
+            const problem = await (0,_stop_js__WEBPACK_IMPORTED_MODULE_6__/* .stopPipeline */ .J)(new _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__/* .PipelineClient */ .I(connection.http, name), STOP_AT_JOB_END_MS);
+            const text = problem ? `Could not stop pipeline ${name} at the end of the job: ${problem}.` : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;
+            if (problem)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text, { title: `Feldera pipeline ${name} not stopped` });
+            else
+                (0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq)(text);
+            await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
+                .addRaw(`\n${problem ? '⚠️' : '⏹️'} ${(0,_report_connectors_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdownCell */ .Vf)(text)}\n`)
+                .write()
+                .catch(() => undefined);
+        }
+    }
+    finally {
+        await connection.close();
+    }
+}
+function startedPipelines(state) {
+    try {
+        const names = JSON.parse(state || '[]');
+        return Array.isArray(names) ? names.filter((name) => typeof name === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
+
+
+/***/ }),
+
+/***/ 3952:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vf: () => (/* binding */ escapeMarkdownCell),
+/* harmony export */   X5: () => (/* binding */ connectorWarnings),
+/* harmony export */   gC: () => (/* binding */ connectorOutputs),
+/* harmony export */   kv: () => (/* binding */ connectorsMarkdown)
+/* harmony export */ });
+/* unused harmony exports MAX_WARNING_ANNOTATIONS, MAX_TABLE_ROWS */
+/* harmony import */ var _feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2598);
+/* harmony import */ var _health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8772);
+
+
+/** GitHub shows 10 warning annotations per step; the rest are listed in the summary. */
+const MAX_WARNING_ANNOTATIONS = 10;
+/** Rows of the Connectors table; the `connectors` output has every endpoint. */
+const MAX_TABLE_ROWS = 50;
+/** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
+const MESSAGE_CELL_LENGTH = 200;
+/** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
+function connectorOutputs(last) {
+    if (!last)
+        return { connectors: '[]', 'connector-error-count': '' };
+    const endpoints = (0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(last);
+    const connectors = endpoints.map((endpoint) => ({
+        name: endpoint.name,
+        direction: endpoint.direction,
+        stream: endpoint.stream,
+        health: endpoint.health?.status ?? '',
+        'fatal-error': endpoint.fatalError ?? '',
+        errors: endpoint.errors,
+        records: endpoint.records,
+    }));
+    const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
+    return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
+}
+/** A warning annotation for each problem that does not fail the step, as many as GitHub shows. */
+function connectorWarnings(problems, pipelineName) {
+    const warnings = problems.filter((problem) => !problem.fails);
+    return {
+        annotations: warnings.slice(0, MAX_WARNING_ANNOTATIONS).map((problem) => ({
+            title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
+            message: problem.message,
+        })),
+        unannotated: warnings.slice(MAX_WARNING_ANNOTATIONS),
+    };
+}
+/**
+ * The summary's Connectors section: failed and Unhealthy endpoints first, then the others in
+ * Feldera's order; errors counted since the baseline shown beside the total; the warnings that did
+ * not fit in annotations below the table.
+ */
+function connectorsMarkdown(last, baseline, unannotated = []) {
+    const before = new Map(baseline ? (0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(baseline).map((endpoint) => [(0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointKey */ .r4)(endpoint), endpoint.errors]) : []);
+    const endpoints = (0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(last)
+        .map((endpoint, order) => ({ endpoint, order }))
+        .sort((a, b) => rank(a.endpoint) - rank(b.endpoint) || a.order - b.order)
+        .map(({ endpoint }) => endpoint);
+    if (endpoints.length === 0)
+        return '#### Connectors\n\nThe pipeline has no connectors.';
+    const rows = endpoints.slice(0, MAX_TABLE_ROWS).map((endpoint) => {
+        const newErrors = endpoint.errors - (before.get((0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointKey */ .r4)(endpoint)) ?? 0);
+        const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
+        const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
+        return [
+            escapeMarkdownCell(endpoint.name),
+            endpoint.direction,
+            escapeMarkdownCell(endpoint.stream),
+            escapeMarkdownCell(endpoint.health?.status ?? '—'),
+            endpoint.records.toLocaleString('en-US'),
+            errors,
+            escapeMarkdownCell(cut(message, MESSAGE_CELL_LENGTH)),
+        ];
+    });
+    const notes = [];
+    if (endpoints.length > MAX_TABLE_ROWS) {
+        notes.push(`The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`);
+    }
+    if (last.omitted_endpoints > 0) {
+        notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${_feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ENDPOINTS */ .k$} of each direction were not checked.`);
+    }
+    if (unannotated.length > 0) {
+        const list = unannotated.map((problem) => `- ${escapeMarkdownCell(problem.message)}`).join('\n');
+        notes.push(`Warnings beyond the ${MAX_WARNING_ANNOTATIONS} that GitHub shows as annotations:\n\n${list}`);
+    }
+    const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    const table = [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+    return ['#### Connectors', table, ...notes].join('\n\n');
+}
+function rank(endpoint) {
+    if (endpoint.fatalError !== null)
+        return 0;
+    return endpoint.health?.status === 'Unhealthy' ? 1 : 2;
+}
+function cut(text, maxLength) {
+    return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}
+/**
+ * Server text in a markdown table cell: no HTML, no table breaks, no links or emphasis of its own.
+ * The same rule as the summary's own escape, which is private there for now; the two are to become one.
+ */
+function escapeMarkdownCell(text) {
+    return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
+}
+
+
+/***/ }),
+
+/***/ 1123:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ stopPipeline),
+/* harmony export */   u: () => (/* binding */ stopsAfter)
+/* harmony export */ });
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(910);
+
+
+/** The failures after which `stop-on-failure` stops the pipeline: the pipeline is up, or coming up, and not right. */
+const STOPPED_AFTER = new Set(['Timeout', 'Cancelled', 'ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors']);
+/** Whether this step should stop the pipeline it started: never when someone else steers it, or Feldera already stops it. */
+function stopsAfter(outcome) {
+    return outcome.result === 'failed' && STOPPED_AFTER.has(outcome.code);
+}
+/** After a stop, a status read this often until `Stopped`. */
+const STOP_POLL_MS = 500;
+/**
+ * `POST /stop?force=true`, retried like the other writes, then the status until `Stopped`, all within
+ * `budgetMs` (and the client's signal). Resolves to `undefined` when the pipeline is `Stopped`, else
+ * to what went wrong: the caller warns, and the step's error code stays the one that caused the stop.
+ */
+async function stopPipeline(client, budgetMs) {
+    const budget = AbortSignal.timeout(budgetMs);
+    const within = client.withSignal(budget);
+    try {
+        await within.stop({ windowMs: budgetMs });
+        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .poll */ .w)(async () => ((await within.status({ windowMs: budgetMs })).deployment_status === 'Stopped' ? true : undefined), STOP_POLL_MS, budget);
+        return undefined;
+    }
+    catch (error) {
+        if (budget.aborted)
+            return `it was not Stopped within ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(budgetMs)}`;
+        return error instanceof Error ? error.message : String(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Tn: () => (/* binding */ serverText),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   tJ: () => (/* binding */ inert)
+/* harmony export */ });
+// Text that came from the server (error messages, hints, status values, log and compiler lines) goes
+// through `serverText` once, where it enters the action; every plain line the action prints goes
+// through `inert` (src/log.ts) on its way out. Together they keep the runner from reading a workflow
+// command in anything a server sent.
+const MAX_LENGTH = 600;
+// ANSI escape sequences: CSI (colours, cursor moves; ESC [ or the one-byte C1 form), OSC (titles,
+// links; ended by BEL or ESC \), and the two-byte escapes. Feldera's logs are coloured.
+const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
+// The runner finds commands with .NET's culture-sensitive IndexOf and StartsWith, which skip what ICU
+// ignores: control and format characters, variation selectors. Such a character between `#` and `#[`
+// would hide a command from a plain search, so it goes (it shows as nothing anyway).
+const IGNORABLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]+/gu;
+const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\v\f]+/g;
+function serverText(text, secrets = [], maxLength = MAX_LENGTH) {
+    // Line breaks and tabs become spaces first, so words stay apart; the other invisible characters go.
+    const plain = redact(text.replace(ANSI, ''), secrets).replace(LINE_BREAKS, ' ').replace(/\t/g, ' ');
+    // Leading spaces stay: they are the indentation of log and compiler lines, which the action prefixes.
+    const line = inert(plain).trimEnd();
+    return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+/**
+ * One line the runner prints as it is: it reads `::command::` at the start of a line, after spaces,
+ * and the legacy `##[command]` anywhere in it (actions/runner, ActionCommand.TryParseV2 and TryParse).
+ * Both are broken by a visible space; invisible characters that could hide them are removed first.
+ */
+function inert(line) {
+    return line
+        .replace(IGNORABLE, (match) => (/[\r\n\u2028\u2029]/.test(match) ? ' ' : ''))
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*):(?=:)/u, '$1: ');
+}
+/** The text with every secret replaced by `***`, as the runner masks them. */
+function redact(text, secrets) {
+    let result = text;
+    for (const secret of secrets) {
+        if (secret)
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+/** `90500` → `1m30.5s`: how the action writes durations, the way users write them as inputs. */
+function formatDuration(ms) {
+    const tenths = Math.round(ms / 100);
+    const hours = Math.floor(tenths / 36_000);
+    const minutes = Math.floor((tenths % 36_000) / 600);
+    const seconds = (tenths % 600) / 10;
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds || parts.length === 0)
+        parts.push(`${seconds.toFixed(seconds % 1 ? 1 : 0)}s`);
+    return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ poll)
+/* harmony export */ });
+/* harmony import */ var _feldera_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6965);
+
+/**
+ * The one poll loop. It calls `step` every `intervalMs`, counted from the start of the previous call
+ * so that a slow answer does not stretch the cadence, until `step` returns a value. It owns no clock
+ * of its own: the run's signal ends it when the budget is spent or the run is cancelled.
+ */
+async function poll(step, intervalMs, signal) {
+    for (;;) {
+        const started = performance.now();
+        const result = await step();
+        if (result !== undefined)
+            return result;
+        await (0,_feldera_http_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(Math.max(0, intervalMs - (performance.now() - started)), signal);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 4952:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yU: () => (/* binding */ ExitCode),
+  Yz: () => (/* binding */ debug),
+  N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
+  V9: () => (/* binding */ getIDToken),
+  V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
+  pq: () => (/* binding */ info),
+  LZ: () => (/* binding */ saveState),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: addPath, exportVariable, getBooleanInput, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, setFailed, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -48361,7 +51392,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_warning(message, properties = {}) {
+function warning(message, properties = {}) {
     command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -48429,9 +51460,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -48464,2630 +51495,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/feldera/credentials.ts
-/**
- * No token could be had. `transient`: one was had before, so the source works and may again (a blip
- * of the runner's token service during a long wait); otherwise the step cannot authenticate at all.
- */
-class CredentialError extends Error {
-    code;
-    transient;
-    constructor(code, message, transient) {
-        super(message);
-        this.name = 'CredentialError';
-        this.code = code;
-        this.transient = transient;
-    }
-}
-const NO_CREDENTIALS = {
-    token: async () => undefined,
-    renew: async () => false,
-    secrets: () => [],
-};
-function apiKeyCredentials(apiKey) {
-    return { token: async () => apiKey, renew: async () => false, secrets: () => [apiKey] };
-}
-
-;// CONCATENATED MODULE: ./src/oidc.ts
-
-/** A token is renewed this long before its `exp` (half its life when it is short): a request takes time too. */
-const RENEW_MARGIN_MS = 60_000;
-/**
- * Bearer tokens from GitHub's OIDC provider, renewed before they expire (a bootstrap can outlast
- * one) and when Feldera refuses one. `getIdToken` is the runner's token service.
- */
-function oidcCredentials(audience, getIdToken) {
-    const issued = [];
-    let current;
-    let pending;
-    const fetchToken = async () => {
-        let token;
-        try {
-            token = await getIdToken(audience);
-        }
-        catch (error) {
-            const reason = error instanceof Error ? error.message : String(error);
-            throw new CredentialError('OidcTokenUnavailable', `Could not get an ID token for audience ${audience}: ${reason}`, issued.length > 0);
-        }
-        issued.push(token);
-        const claims = claimsOf(token);
-        const lifetimeMs = claims.exp === undefined ? Infinity : claims.exp * 1000 - Date.now();
-        current = { token, claims, renewAt: Date.now() + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 2) };
-    };
-    // One fetch at a time, however many requests ask; each waits no longer than its own signal.
-    const renew = async (signal) => {
-        pending ??= fetchToken().finally(() => (pending = undefined));
-        await untilAborted(pending, signal);
-        return true;
-    };
-    return {
-        token: async (signal) => {
-            if (!current || Date.now() >= current.renewAt)
-                await renew(signal);
-            return current.token;
-        },
-        renew,
-        secrets: () => [...issued],
-        claims: () => current?.claims,
-    };
-}
-function untilAborted(promise, signal) {
-    if (signal.aborted)
-        return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
-}
-/** The payload of a JWT, unverified: Feldera checks the signature; the action only reads names and `exp`. */
-function claimsOf(jwt) {
-    try {
-        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
-        return {
-            iss: typeof payload.iss === 'string' ? payload.iss : undefined,
-            sub: typeof payload.sub === 'string' ? payload.sub : undefined,
-            aud: typeof payload.aud === 'string' || Array.isArray(payload.aud) ? payload.aud : undefined,
-            exp: typeof payload.exp === 'number' ? payload.exp : undefined,
-        };
-    }
-    catch {
-        return {};
-    }
-}
-/** `issuer …, subject …, audience …`: what a trust relationship must match. */
-function describeClaims(claims) {
-    const audience = Array.isArray(claims?.aud) ? claims.aud.join(', ') : claims?.aud;
-    return `issuer ${claims?.iss ?? '(none)'}, subject ${claims?.sub ?? '(none)'}, audience ${audience ?? '(none)'}`;
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/oidc-token-file.ts
-
-
-
-/** Where feldera/oidc-auth-action tells later steps its token file is. */
-const TOKEN_FILE_VARIABLE = 'FELDERA_OIDC_TOKEN_FILE';
-/**
- * The ID token in the file feldera/oidc-auth-action keeps fresh for the whole job (it rewrites it
- * atomically on each refresh): read before every request, as that action asks of its clients, and
- * so again after a 401. `onToken` hears of each new token before it is sent, so that the runner
- * masks it.
- */
-function tokenFileCredentials(path, onToken) {
-    const read = [];
-    let claims;
-    // Once a token was read, a file that fails is a blip worth retrying; before, nothing can authenticate.
-    const unavailable = (what) => new CredentialError('OidcTokenUnavailable', `Could not read the OIDC token: ${TOKEN_FILE_VARIABLE} is ${path}, which ${what}. feldera/oidc-auth-action writes that file and keeps it fresh until the job ends: run it earlier in this job, or unset ${TOKEN_FILE_VARIABLE} and give api-key or oidc-audience.`, read.length > 0);
-    return {
-        token: async (signal) => {
-            let text;
-            try {
-                text = await (0,promises_.readFile)(path, { encoding: 'utf8', signal });
-            }
-            catch (error) {
-                if (signal.aborted)
-                    throw signal.reason;
-                const code = error.code;
-                throw unavailable(code === 'ENOENT' ? 'does not exist' : `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`);
-            }
-            const token = text.trim();
-            if (!token)
-                throw unavailable('is empty');
-            if (!read.includes(token)) {
-                onToken(token);
-                read.push(token);
-            }
-            claims = claimsOf(token);
-            return token;
-        },
-        // The refresher may have replaced a token Feldera refused: the next attempt reads the file again.
-        renew: async () => true,
-        secrets: () => [...read],
-        claims: () => claims,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/auth.ts
-
-
-
-const PERMISSIONS_FOR_OIDC = 'permissions:\n  id-token: write\n  contents: read';
-const TRUST = 'these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.';
-/** `onSecret` hears of every token read from a file, before it is sent. */
-function authFor(config, env, getIdToken, onSecret) {
-    if (config.oidcAudience) {
-        // Checked at the first request, before anything is sent to Feldera.
-        const fromRunner = (audience) => env.ACTIONS_ID_TOKEN_REQUEST_URL
-            ? getIdToken(audience)
-            : Promise.reject(new Error(`the runner offers none (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job:\n${PERMISSIONS_FOR_OIDC}`));
-        const oidc = oidcCredentials(config.oidcAudience, fromRunner);
-        return {
-            credentials: oidc,
-            describe: () => `OIDC token (${describeClaims(oidc.claims())})`,
-            refusalHint: () => `Feldera refused the ID token with ${describeClaims(oidc.claims())}: ${TRUST}`,
-        };
-    }
-    if (config.oidcTokenFile) {
-        const file = tokenFileCredentials(config.oidcTokenFile, onSecret);
-        return {
-            credentials: file,
-            describe: () => `OIDC token file (${describeClaims(file.claims())})`,
-            refusalHint: () => `Feldera refused the ID token of ${TOKEN_FILE_VARIABLE} with ${describeClaims(file.claims())}: ${TRUST} feldera/oidc-auth-action's audience input sets the audience.`,
-        };
-    }
-    if (config.apiKey)
-        return { credentials: apiKeyCredentials(config.apiKey), describe: () => 'API key', refusalHint: () => undefined };
-    return { credentials: NO_CREDENTIALS, describe: () => 'none', refusalHint: () => undefined };
-}
-
-;// CONCATENATED MODULE: ./src/feldera/errors.ts
-/**
- * A request that failed for good. `message` reads well inside another sentence and names the
- * request; server text in it is already neutralised. `hint` is Feldera's `details.hint`; the
- * action adds its own hints, in its own words, where Feldera has none.
- */
-class FelderaError extends Error {
-    code;
-    kind;
-    status;
-    hint;
-    constructor(kind, code, message, options = {}) {
-        super(message);
-        this.name = 'FelderaError';
-        this.kind = kind;
-        this.code = code;
-        this.status = options.status;
-        this.hint = options.hint;
-    }
-}
-/** A failure worth another attempt: a network error, a timeout, 408/429/502/503/504, a body that is not JSON. */
-class TransientError extends Error {
-    /** Feldera's `error_code` when the body was Feldera's (a 503 `LockTookTooLong`, say). */
-    code;
-    retryAfterMs;
-    constructor(message, code, retryAfterMs) {
-        super(message);
-        this.name = 'TransientError';
-        this.code = code;
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-function isErrorResponse(body) {
-    return (typeof body === 'object' &&
-        body !== null &&
-        typeof body.message === 'string' &&
-        typeof body.error_code === 'string');
-}
-/** `details.hint`, which Feldera sets on some errors (`IllegalPipelineAction`). */
-function hintOf(error) {
-    const details = error.details;
-    return typeof details?.hint === 'string' ? details.hint : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/hints.ts
-// What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
-const BY_CODE = {
-    CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
-    CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
-    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
-    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
-    InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
-    UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
-    AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
-    InsufficientPermissions: 'the API key needs the write role.',
-    Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
-};
-// An answer that is not Feldera's has no code of its own, but its status says enough (a 401 has its code).
-const BY_STATUS = {
-    403: BY_CODE.InsufficientPermissions,
-    404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
-};
-/**
- * A refusal that comes from the edition (or the storage standby needs) says so on the open-source
- * edition, where no setting of this step helps.
- */
-function withEdition(outcome, platform) {
-    if (outcome.result !== 'failed' || platform?.edition !== 'Open source')
-        return outcome;
-    const edition = `the open-source edition (${platform.version})`;
-    if (outcome.code === 'InitialStandbyNotAllowed') {
-        return { ...outcome, hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim() };
-    }
-    if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
-        return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
-    }
-    return outcome;
-}
-function hintFor(error) {
-    if (error.hint)
-        return error.hint;
-    switch (error.kind) {
-        case 'certificate':
-            return "if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step's env.";
-        case 'redirect':
-            return 'set api-url to the address the API really answers at.';
-        case 'not-feldera':
-            return BY_CODE[error.code] ?? BY_STATUS[error.status ?? 0];
-        default:
-            return BY_CODE[error.code];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lifecycle.ts
-const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
-const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
-/** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
-function targetStatus(initial) {
-    return initial[0].toUpperCase() + initial.slice(1);
-}
-function classify(status, initial) {
-    const target = targetStatus(initial);
-    const desired = status.deployment_desired_status;
-    // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
-    if (desired === 'Stopped' && status.deployment_error) {
-        return { kind: 'deployment-error', error: status.deployment_error };
-    }
-    // Running while a stop or suspend is asked for is not a success: it will not stay Running.
-    if (status.deployment_status === target && desired === target)
-        return { kind: 'reached' };
-    // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
-    if (COMPILATION_ERRORS.has(status.program_status))
-        return { kind: 'compilation-failed' };
-    if (desired === 'Stopped')
-        return { kind: 'stopped-externally' };
-    if (status.deployment_status === 'AwaitingApproval')
-        return { kind: 'awaiting-approval' };
-    // Started earlier with the same `initial`, then paused, resumed, activated or suspended by someone
-    // else: it will not come to the target by itself.
-    if (UP_STATES.has(desired) && desired !== target)
-        return { kind: 'desired-elsewhere' };
-    // Stopped during an early start, Provisioning, Initializing, Unavailable (a blip), Bootstrapping,
-    // Replaying, and any status this version does not know yet.
-    return { kind: 'waiting' };
-}
-
-;// CONCATENATED MODULE: ./src/run-end.ts
-/** Why the run ended before its work was done: the budget (`timeout`) ran out, or the runner cancelled it. */
-class RunEnded extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.name = 'RunEnded';
-        this.code = code;
-    }
-}
-/**
- * The run's end as AbortSignals: the budget, and SIGINT or SIGTERM (the runner's cancel), so that
- * every request and wait in flight stops at once.
- */
-function runEnd(timeoutMs, timeoutText) {
-    const budget = new AbortController();
-    const cancel = new AbortController();
-    const timer = setTimeout(() => budget.abort(new RunEnded('Timeout', `timeout ${timeoutText} ran out`)), timeoutMs);
-    const onSignal = (name) => cancel.abort(new RunEnded('Cancelled', `the run was cancelled (${name})`));
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        signal: AbortSignal.any([budget.signal, cancel.signal]),
-        cancelled: cancel.signal,
-        dispose: () => {
-            clearTimeout(timer);
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/outcome.ts
-
-
-
-
-
-/**
- * The action's own error codes (the others are Feldera's): `true` where the action could not do its
- * job (a GitHub deployment's `error`), `false` where the pipeline did not start (`failure`).
- */
-const ACTION_CODES = {
-    InvalidInput: true,
-    Timeout: true,
-    Cancelled: true,
-    Unreachable: true,
-    UnexpectedResponse: true,
-    OidcTokenUnavailable: true,
-    InternalError: true,
-    StoppedExternally: false,
-    DesiredStatusChanged: false,
-    ConnectorFailed: false,
-    ConnectorUnhealthy: false,
-    ConnectorErrors: false,
-};
-/** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
-function failureOf(error, config, progress, auth) {
-    const pipeline = `pipeline ${config.pipelineName}`;
-    if (error instanceof RunEnded && error.code === 'Timeout') {
-        const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
-        return {
-            result: 'failed',
-            code: 'Timeout',
-            message: `Feldera ${pipeline} did not become ${targetStatus(config.initial)} before ${error.message}: ${progress.describeLast()}${lastFailure}.`,
-            hint: 'give a longer timeout if the pipeline needs it, or look in the Feldera console why it is slow.',
-        };
-    }
-    if (error instanceof RunEnded) {
-        return {
-            result: 'failed',
-            code: 'Cancelled',
-            message: `Stopped waiting: ${error.message} (${progress.describeLast()}). The ${pipeline} was left as it was: it is not stopped.`,
-        };
-    }
-    if (error instanceof CredentialError)
-        return { result: 'failed', code: error.code, message: error.message };
-    if (error instanceof FelderaError) {
-        // One code for "the program does not compile", whether /start refused it or the runner found it.
-        const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
-        const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
-        return { result: 'failed', code, message: error.message, hint: refused ?? hintFor(error) };
-    }
-    return internalError(error);
-}
-/** A bug of the action's own: the outputs are still set, and the report says what broke. */
-function internalError(error) {
-    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
-}
-/** The failure a status means, before the target or after it (in the health window); else undefined. */
-function statusFailure(verdict, status, initial) {
-    const name = status.name;
-    const target = targetStatus(initial);
-    switch (verdict.kind) {
-        case 'deployment-error':
-            return {
-                result: 'failed',
-                code: verdict.error.error_code,
-                message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
-            };
-        case 'compilation-failed':
-            return {
-                result: 'failed',
-                code: 'StartFailedDueToFailedCompilation',
-                message: `Pipeline ${name}'s program failed to compile (program_status ${status.program_status}).`,
-                hint: 'fix the program; Feldera compiles it again, and the next start can go ahead.',
-            };
-        case 'stopped-externally':
-            return {
-                result: 'failed',
-                code: 'StoppedExternally',
-                message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
-            };
-        case 'desired-elsewhere': {
-            const desired = status.deployment_desired_status;
-            return {
-                result: 'failed',
-                code: 'DesiredStatusChanged',
-                message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${desired}, not ${target}: it was started earlier and then changed by someone else, and will not become ${target} by itself.`,
-                hint: desired === 'Suspended'
-                    ? 'it is being suspended (a graceful stop); start it again once it is Stopped.'
-                    : `stop the pipeline first, or ask for initial: ${desired.toLowerCase()}.`,
-            };
-        }
-        default:
-            return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/text.ts
-// Text that came from the server (error messages, hints, status values, log and compiler lines) goes
-// through `serverText` once, where it enters the action; every plain line the action prints goes
-// through `inert` (src/log.ts) on its way out. Together they keep the runner from reading a workflow
-// command in anything a server sent.
-const MAX_LENGTH = 600;
-// ANSI escape sequences: CSI (colours, cursor moves; ESC [ or the one-byte C1 form), OSC (titles,
-// links; ended by BEL or ESC \), and the two-byte escapes. Feldera's logs are coloured.
-const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
-// The runner finds commands with .NET's culture-sensitive IndexOf and StartsWith, which skip what ICU
-// ignores: control and format characters, variation selectors. Such a character between `#` and `#[`
-// would hide a command from a plain search, so it goes (it shows as nothing anyway).
-const IGNORABLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]+/gu;
-const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\v\f]+/g;
-function serverText(text, secrets = [], maxLength = MAX_LENGTH) {
-    // Line breaks and tabs become spaces first, so words stay apart; the other invisible characters go.
-    const plain = redact(text.replace(ANSI, ''), secrets).replace(LINE_BREAKS, ' ').replace(/\t/g, ' ');
-    // Leading spaces stay: they are the indentation of log and compiler lines, which the action prefixes.
-    const line = inert(plain).trimEnd();
-    return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
-}
-/**
- * One line the runner prints as it is: it reads `::command::` at the start of a line, after spaces,
- * and the legacy `##[command]` anywhere in it (actions/runner, ActionCommand.TryParseV2 and TryParse).
- * Both are broken by a visible space; invisible characters that could hide them are removed first.
- */
-function inert(line) {
-    return line
-        .replace(IGNORABLE, (match) => (/[\r\n\u2028\u2029]/.test(match) ? ' ' : ''))
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*):(?=:)/u, '$1: ');
-}
-/** The text with every secret replaced by `***`, as the runner masks them. */
-function redact(text, secrets) {
-    let result = text;
-    for (const secret of secrets) {
-        if (secret)
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
-/** `90500` → `1m30.5s`: how the action writes durations, the way users write them as inputs. */
-function formatDuration(ms) {
-    const tenths = Math.round(ms / 100);
-    const hours = Math.floor(tenths / 36_000);
-    const minutes = Math.floor((tenths % 36_000) / 600);
-    const seconds = (tenths % 600) / 10;
-    const parts = [];
-    if (hours)
-        parts.push(`${hours}h`);
-    if (minutes)
-        parts.push(`${minutes}m`);
-    if (seconds || parts.length === 0)
-        parts.push(`${seconds.toFixed(seconds % 1 ? 1 : 0)}s`);
-    return parts.join('');
-}
-
-;// CONCATENATED MODULE: ./src/deployment.ts
-
-
-/** A GitHub call that does not answer must not hold the step. */
-const GITHUB_CALL_MS = 15_000;
-/** After a cancel, the runner kills the step soon: the last status gets this long. */
-const AFTER_CANCEL_MS = 1500;
-/**
- * Creates the deployment and its `in_progress` status. Any failure is a warning and gives
- * `undefined`: recording a deployment must never fail a start.
- */
-async function createDeployment(options) {
-    const where = `a GitHub deployment to environment ${options.environment}`;
-    const call = () => AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]);
-    let github;
-    let id;
-    try {
-        github = await connect(options.token);
-        const created = await github.octokit.rest.repos.createDeployment({
-            ...github.repo,
-            ref: github.context.sha,
-            environment: options.environment,
-            description: `Start Feldera pipeline ${options.pipelineName}`,
-            auto_merge: false,
-            // The start is the check here; the commit's other checks do not gate it.
-            required_contexts: [],
-            request: { signal: call() },
-        });
-        if (!('id' in created.data))
-            throw new Error(created.data.message ?? 'GitHub created no deployment');
-        id = created.data.id;
-    }
-    catch (error) {
-        options.warning(`Could not record ${where}: ${describe(error)}`);
-        return undefined;
-    }
-    const logUrl = `${github.context.serverUrl}/${github.repo.owner}/${github.repo.repo}/actions/runs/${github.context.runId}`;
-    const status = async (state, description, signal) => {
-        try {
-            await github.octokit.rest.repos.createDeploymentStatus({
-                ...github.repo,
-                deployment_id: id,
-                state,
-                // GitHub keeps 140 characters of a description.
-                description: description.length > 140 ? `${description.slice(0, 139)}…` : description,
-                environment_url: options.pipelineUrl,
-                log_url: logUrl,
-                request: { signal },
-            });
-        }
-        catch (error) {
-            options.warning(`Could not record the status ${state} of ${where}: ${describe(error)}`);
-        }
-    };
-    await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`, call());
-    options.info(`Recording ${where} (deployment ${id}).`);
-    return {
-        finish: async (outcome, changes) => {
-            // The last status is recorded after a cancel too, briefly: it says the start did not finish.
-            const signal = AbortSignal.timeout(options.cancelled.aborted ? AFTER_CANCEL_MS : GITHUB_CALL_MS);
-            switch (outcome.result) {
-                case 'reached':
-                case 'accepted':
-                    return status('success', `Feldera pipeline ${options.pipelineName} started`, signal);
-                case 'awaiting-approval':
-                    return status('pending', `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`, signal);
-                case 'failed':
-                    return status(ACTION_CODES[outcome.code] ? 'error' : 'failure', `${outcome.code}: ${outcome.message}`, signal);
-            }
-        },
-    };
-}
-/** Loaded only for runs that record a deployment: the other runs start without it. */
-async function connect(token) {
-    const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    return { context, octokit: getOctokit(token), repo: context.repo };
-}
-/** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */
-function describe(error) {
-    const status = error.status;
-    const message = serverText(error instanceof Error ? error.message : String(error), [], 300);
-    if (status === 403 || status === 404) {
-        return `${status} ${message}. Give the job \`permissions: deployments: write\` (and contents: read).`;
-    }
-    return typeof status === 'number' ? `${status} ${message}` : message;
-}
-
-;// CONCATENATED MODULE: ./src/report/compilation.ts
-
-const EXCERPT_LINES = 40;
-function compilationReport(programError, pipelineName, sqlFile) {
-    const messages = programError.sql_compilation?.messages ?? [];
-    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
-    const firstSql = messages.find((message) => !message.warning);
-    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
-    const firstError = firstSql
-        ? serverText(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
-        : excerpt && serverText(excerpt.split('\n').find((line) => line.trim()) ?? '');
-    return { annotations, firstError, excerpt };
-}
-function position(message) {
-    return `line ${message.start_line_number}, column ${message.start_column}`;
-}
-function sqlAnnotation(message, pipelineName, sqlFile) {
-    const level = message.warning ? 'warning' : 'error';
-    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
-    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
-    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
-    if (!sqlFile)
-        return { ...annotation, message: `${position(message)}: ${text}` };
-    return {
-        ...annotation,
-        file: sqlFile,
-        startLine: message.start_line_number,
-        startColumn: message.start_column,
-        endLine: message.end_line_number,
-        endColumn: message.end_column,
-    };
-}
-/** cargo's output from its first `error` line on: the part that says what failed. */
-function rustExcerpt(output) {
-    if (!output?.trim())
-        return undefined;
-    const lines = output.split('\n');
-    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
-    return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
-}
-function firstLines(text) {
-    return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
-}
-/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
-function neutralised(lines) {
-    return lines.map((line) => serverText(line, [], 1000)).join('\n').trimEnd();
-}
-
-;// CONCATENATED MODULE: ./src/diagnose.ts
-
-/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
-const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
-const FOLLOW_UP_RETRY = { windowMs: 5000 };
-async function diagnose(client, config, outcome, progress) {
-    const diagnosis = { problems: [] };
-    const failed = outcome.result === 'failed';
-    if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
-        try {
-            const programError = await client.programError(FOLLOW_UP_RETRY);
-            if (programError)
-                diagnosis.compilation = compilationReport(programError, config.pipelineName, config.sqlFile);
-        }
-        catch (error) {
-            diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
-        }
-    }
-    const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
-    if (wantLogs && progress.provisioned) {
-        try {
-            diagnosis.logTail = await client.logs(LOG_LIMITS);
-        }
-        catch (error) {
-            diagnosis.problems.push(`Could not read the pipeline's log: ${message(error)}`);
-        }
-    }
-    return diagnosis;
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/feldera/http.ts
-
-
-
-
-const TRANSIENT_STATUSES = new Set([408, 429, 502, 503, 504]);
-const BACKOFF_BASE_MS = 1000;
-const BACKOFF_CAP_MS = 30_000;
-/** fda's longest wait between attempts: a server's Retry-After is obeyed up to this. */
-const RETRY_AFTER_CAP_MS = 60_000;
-const MIN_ATTEMPT_MS = 1000;
-/** A pipeline's status is a few kilobytes, its statistics some more: a larger answer is not one to read. */
-const MAX_JSON_BYTES = 4 << 20;
-/** One JSON request to the pipeline manager, retried by error class inside its window. */
-async function request(options, method, path, retry) {
-    const url = new URL(path, options.baseUrl);
-    const started = performance.now();
-    let renewed = false;
-    for (let attempt = 1;; attempt++) {
-        // An attempt outlasts the window by a second at most: a host that never answers fails within it too.
-        const windowLeftMs = retry.windowMs - (performance.now() - started);
-        const timeoutMs = Math.ceil(Math.min(options.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, windowLeftMs)));
-        const result = await attemptOnce(options, method, url, timeoutMs);
-        const elapsedMs = performance.now() - started;
-        if ('body' in result) {
-            if (attempt > 1)
-                retry.onRecovered?.(attempt, elapsedMs);
-            return result.body;
-        }
-        if ('failure' in result) {
-            // A token that expired or was refused: one new token, one more try.
-            if (result.failure.status === 401 && !renewed && (await options.credentials.renew(options.signal))) {
-                renewed = true;
-                continue;
-            }
-            throw result.failure;
-        }
-        const failure = result.transient;
-        const leftMs = retry.windowMs - elapsedMs;
-        if (leftMs <= 0) {
-            throw new FelderaError('gave-up', failure.code ?? 'Unreachable', `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${formatDuration(elapsedMs)}; the last: ${failure.message}`);
-        }
-        // Full jitter keeps many runners from retrying in step. A Retry-After makes the wait longer, never
-        // shorter: `Retry-After: 0` on every answer must not turn the retries into a busy loop.
-        const backoffMs = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-        const delayMs = Math.min(Math.max(failure.retryAfterMs ?? 0, backoffMs), leftMs);
-        retry.onRetry?.(failure, delayMs, attempt);
-        await sleep(delayMs, options.signal);
-    }
-}
-async function attemptOnce(options, method, url, timeoutMs) {
-    // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
-    const requestTimeout = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([options.signal, requestTimeout]);
-    const sentAt = performance.now();
-    let text;
-    let response;
-    try {
-        const headers = await requestHeaders(options, 'application/json', signal);
-        response = await (0,undici.fetch)(url, {
-            method,
-            headers,
-            dispatcher: options.dispatcher,
-            signal,
-            // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
-            redirect: 'manual',
-        });
-        text = await readText(response, MAX_JSON_BYTES);
-    }
-    catch (error) {
-        if (options.signal.aborted)
-            throw options.signal.reason;
-        if (requestTimeout.aborted)
-            return { transient: new TransientError(`no complete answer within ${formatDuration(timeoutMs)}`) };
-        if (error instanceof CredentialError) {
-            if (error.transient)
-                return { transient: new TransientError(error.message) };
-            throw error;
-        }
-        const cause = rootCause(error);
-        // A refused certificate does not heal by itself: say so now rather than after the retry window.
-        if (CERTIFICATE_ERROR.test(String(cause.code))) {
-            const message = `${method} ${url.href} failed: the server's certificate was refused (${describeCause(cause)}).`;
-            return { failure: new FelderaError('certificate', 'Unreachable', message) };
-        }
-        return { transient: new TransientError(describeCause(cause)) };
-    }
-    const status = response.status;
-    options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
-    if (text === undefined) {
-        return { transient: new TransientError(`${status} with a body over ${MAX_JSON_BYTES >> 20} MiB, more than any answer of Feldera's; not read further`) };
-    }
-    const secrets = options.credentials.secrets();
-    const body = parseJson(text);
-    const retryAfter = retryAfterMs(response.headers.get('retry-after'));
-    if (status >= 200 && status < 300) {
-        if (body !== undefined)
-            return { body };
-        return { transient: new TransientError(`${status} with a body that is not JSON: ${serverText(text, secrets, 200) || '(empty)'}`) };
-    }
-    if (isErrorResponse(body)) {
-        const code = serverText(body.error_code, secrets, 100);
-        const described = `${method} ${url.href} failed: ${status} ${code}: ${serverText(body.message, secrets)}`;
-        if (TRANSIENT_STATUSES.has(status))
-            return { transient: new TransientError(described, code, retryAfter) };
-        const hint = hintOf(body);
-        return { failure: new FelderaError('feldera', code, described, { status, hint: hint && serverText(hint, secrets) }) };
-    }
-    // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
-    const excerpt = serverText(text, secrets, 200) || '(empty body)';
-    if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
-        return { transient: new TransientError(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter) };
-    }
-    if (status >= 300 && status < 400) {
-        const location = serverText(response.headers.get('location') ?? '(none)', secrets, 300);
-        const message = `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`;
-        return { failure: new FelderaError('redirect', 'UnexpectedResponse', message, { status }) };
-    }
-    // A bare 401 is the auth layer's refusal of a token (auth.rs): why is in its challenge, if anywhere.
-    const refused = status === 401 ? errorDescription(response.headers.get('www-authenticate')) : undefined;
-    const message = refused
-        ? `${method} ${url.href} failed: 401, Feldera refused the token: "${serverText(refused, secrets, 300)}"`
-        : `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
-    return { failure: new FelderaError('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
-}
-/** The headers of every request: what is accepted, the bearer token, the tenant. */
-async function requestHeaders(options, accept, signal) {
-    const headers = { accept };
-    const token = await options.credentials.token(signal);
-    if (token)
-        headers.authorization = `Bearer ${token}`;
-    if (options.tenant)
-        headers['feldera-tenant'] = options.tenant;
-    return headers;
-}
-/** The body as text, or `undefined` when it is longer than `maxBytes` (then it is not read further). */
-async function readText(response, maxBytes) {
-    if (Number(response.headers.get('content-length')) > maxBytes) {
-        await response.body?.cancel();
-        return undefined;
-    }
-    const chunks = [];
-    let bytes = 0;
-    for await (const chunk of response.body ?? []) {
-        bytes += chunk.byteLength;
-        // Leaving the loop cancels the stream.
-        if (bytes > maxBytes)
-            return undefined;
-        chunks.push(chunk);
-    }
-    return new TextDecoder().decode(Buffer.concat(chunks));
-}
-/** `error_description` of a `WWW-Authenticate: Bearer …` challenge (RFC 6750), unquoted. */
-function errorDescription(challenge) {
-    const quoted = /\berror_description="((?:[^"\\]|\\.)*)"/.exec(challenge ?? '')?.[1];
-    return quoted?.replace(/\\(.)/g, '$1');
-}
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `Retry-After` in seconds or as an HTTP date, up to a minute. */
-function retryAfterMs(header) {
-    if (header === null)
-        return undefined;
-    const value = header.trim();
-    const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
-    return Number.isNaN(ms) ? undefined : Math.min(RETRY_AFTER_CAP_MS, Math.max(0, ms));
-}
-const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/;
-/** undici says `fetch failed`; the cause says why (ECONNREFUSED 127.0.0.1:9, ENOTFOUND, a reset). */
-function rootCause(error) {
-    const cause = error instanceof Error && error.cause ? error.cause : error;
-    return cause instanceof AggregateError && cause.errors.length > 0 ? cause.errors[0] : cause;
-}
-function describeCause(cause) {
-    if (!(cause instanceof Error))
-        return String(cause);
-    const code = cause.code;
-    const text = serverText(cause.message, [], 300);
-    return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
-}
-/** Waits, or throws the run's end (budget spent, cancelled) as soon as it comes. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/feldera/logs.ts
-
-
-
-
-/** Reads the pipeline's log stream within `limits` and returns its last lines, each neutralised. */
-async function readLogTail(options, path, limits) {
-    const url = new URL(path, options.baseUrl);
-    const stop = new AbortController();
-    const signal = AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]);
-    const response = await (0,undici.fetch)(url, {
-        headers: await requestHeaders(options, 'text/plain', signal),
-        dispatcher: options.dispatcher,
-        signal,
-        redirect: 'manual',
-    });
-    const secrets = options.credentials.secrets();
-    if (response.status !== 200 || !response.body) {
-        const text = (await readText(response, 64 << 10).catch(() => '')) ?? '(a body too long to show)';
-        const message = `GET ${url.href} failed: ${response.status} ${serverText(text, secrets, 200)}`;
-        throw new FelderaError('not-feldera', 'UnexpectedResponse', message, { status: response.status });
-    }
-    const lines = [];
-    let dropped = false;
-    let partial = '';
-    let bytes = 0;
-    const keep = (line) => {
-        lines.push(serverText(line, secrets, 1000));
-        if (lines.length > limits.maxLines) {
-            lines.shift();
-            dropped = true;
-        }
-    };
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    const deadline = performance.now() + limits.totalMs;
-    try {
-        while (bytes < limits.maxBytes) {
-            const leftMs = deadline - performance.now();
-            const chunk = await readWithin(reader, Math.max(0, lines.length > 0 || partial ? Math.min(limits.idleMs, leftMs) : leftMs));
-            if (!chunk)
-                break;
-            bytes += chunk.byteLength;
-            const complete = (partial + decoder.decode(chunk, { stream: true })).split('\n');
-            partial = complete.pop() ?? '';
-            complete.forEach(keep);
-        }
-    }
-    catch (error) {
-        // A time limit, the read's or the caller's, cut the stream: what was read is the tail.
-        if (lines.length === 0 && !partial)
-            throw options.signal.aborted ? options.signal.reason : error;
-    }
-    finally {
-        stop.abort();
-    }
-    if (partial)
-        keep(partial);
-    return { lines, truncated: dropped };
-}
-/** The next chunk, or `undefined` at the end of the stream or after `ms` without one. */
-async function readWithin(reader, ms) {
-    let timer;
-    const idle = new Promise((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
-    try {
-        const result = await Promise.race([reader.read(), idle]);
-        return result && !result.done ? result.value : undefined;
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/feldera/stats.ts
-
-
-/** Endpoints kept of each direction: far more than a pipeline has, few enough for the outputs. */
-const MAX_ENDPOINTS = 1000;
-/** Errors kept of each list (Feldera sends up to 100 per tag, oldest first): the newest are the ones told. */
-const MAX_ERRORS_KEPT = 3;
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** A field of the server's object itself, never one inherited (`__proto__`, `constructor`). */
-const field = (record, name) => (Object.hasOwn(record, name) ? record[name] : undefined);
-const count = (value) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
-/**
- * Checks the body's shape and neutralises every string of the server's once, here. Only the three
- * required parts must be there; a field of the wrong type reads as absent, so that a newer or older
- * Feldera still gives the action what it can.
- */
-function controllerStatus(body, secrets) {
-    const record = isObject(body) ? body : {};
-    const global = field(record, 'global_metrics');
-    const inputs = field(record, 'inputs');
-    const outputs = field(record, 'outputs');
-    if (!isObject(global) || !Array.isArray(inputs) || !Array.isArray(outputs)) {
-        throw new FelderaError('not-feldera', 'UnexpectedResponse', "The pipeline's statistics lack global_metrics, inputs or outputs: is api-url the Feldera API?");
-    }
-    const text = (value, maxLength) => (typeof value === 'string' ? serverText(value, secrets, maxLength) : '');
-    const nullableText = (value) => (typeof value === 'string' ? serverText(value, secrets) : null);
-    const health = (value) => isObject(value) && typeof field(value, 'status') === 'string'
-        ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) }
-        : null;
-    const errors = (value) => Array.isArray(value)
-        ? value
-            .slice(-MAX_ERRORS_KEPT)
-            .filter(isObject)
-            .map((error) => ({ timestamp: text(field(error, 'timestamp'), 40), message: text(field(error, 'message')) }))
-        : null;
-    const endpoint = (value) => {
-        const config = field(value, 'config');
-        return {
-            endpoint_name: text(field(value, 'endpoint_name'), 200),
-            config: { stream: isObject(config) ? text(field(config, 'stream'), 200) : '' },
-            health: health(field(value, 'health')),
-            fatal_error: nullableText(field(value, 'fatal_error')),
-            transport_errors: errors(field(value, 'transport_errors')),
-        };
-    };
-    const metrics = (value) => {
-        const metrics = field(value, 'metrics');
-        return isObject(metrics) ? metrics : {};
-    };
-    const keptInputs = inputs.slice(0, MAX_ENDPOINTS).filter(isObject);
-    const keptOutputs = outputs.slice(0, MAX_ENDPOINTS).filter(isObject);
-    return {
-        global_metrics: globalMetrics(global, text),
-        inputs: keptInputs.map((input) => ({
-            ...endpoint(input),
-            paused: field(input, 'paused') === true,
-            metrics: {
-                total_records: count(field(metrics(input), 'total_records')),
-                num_transport_errors: count(field(metrics(input), 'num_transport_errors')),
-                num_parse_errors: count(field(metrics(input), 'num_parse_errors')),
-                end_of_input: field(metrics(input), 'end_of_input') === true,
-            },
-            parse_errors: errors(field(input, 'parse_errors')),
-        })),
-        outputs: keptOutputs.map((output) => ({
-            ...endpoint(output),
-            metrics: {
-                transmitted_records: count(field(metrics(output), 'transmitted_records')),
-                num_transport_errors: count(field(metrics(output), 'num_transport_errors')),
-                num_encode_errors: count(field(metrics(output), 'num_encode_errors')),
-            },
-            encode_errors: errors(field(output, 'encode_errors')),
-        })),
-        omitted_endpoints: Math.max(0, inputs.length - MAX_ENDPOINTS) + Math.max(0, outputs.length - MAX_ENDPOINTS),
-    };
-}
-function globalMetrics(global, text) {
-    const progress = (value) => isObject(value)
-        ? {
-            completed: count(field(value, 'completed')),
-            in_progress: count(field(value, 'in_progress')),
-            remaining: count(field(value, 'remaining')),
-            in_progress_processed_records: count(field(value, 'in_progress_processed_records')),
-            in_progress_total_records: count(field(value, 'in_progress_total_records')),
-        }
-        : null;
-    return {
-        state: text(field(global, 'state'), 40),
-        bootstrap_in_progress: field(global, 'bootstrap_in_progress') === true,
-        concurrent_bootstrap_phase: text(field(global, 'concurrent_bootstrap_phase'), 40) || 'Inactive',
-        commit_progress: progress(field(global, 'commit_progress')),
-        concurrent_bootstrap_progress: progress(field(global, 'concurrent_bootstrap_progress')),
-        incarnation_uuid: text(field(global, 'incarnation_uuid'), 100),
-        total_input_records: count(field(global, 'total_input_records')),
-        total_processed_records: count(field(global, 'total_processed_records')),
-        output_stall_msecs: count(field(global, 'output_stall_msecs')),
-        pipeline_complete: field(global, 'pipeline_complete') === true,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/feldera/client.ts
-
-
-
-
-
-/** The pipeline manager's calls for one pipeline (API.md section 1). */
-class PipelineClient {
-    http;
-    pipelineName;
-    path;
-    constructor(http, pipelineName) {
-        this.http = http;
-        this.pipelineName = pipelineName;
-        this.path = `v0/pipelines/${encodeURIComponent(pipelineName)}`;
-    }
-    async dismissError(retry) {
-        await request(this.http, 'POST', `${this.path}/dismiss_error`, retry);
-    }
-    /**
-     * Only an error from before this start was dismissed (by `dismissError`), never one it causes.
-     * The bootstrap flags are always sent: a repeat start compares them with the first one's.
-     */
-    async start(initial, bootstrap, retry) {
-        const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
-        await request(this.http, 'POST', `${this.path}/start?${query}`, retry);
-    }
-    /** The pipeline takes the flags of the approve as they are, not those of the start. */
-    async approve(bootstrap, retry) {
-        await request(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap))}`, retry);
-    }
-    async status(retry) {
-        const body = await request(this.http, 'GET', `${this.path}?selector=status`, retry);
-        return pipelineStatus(body, this.secrets());
-    }
-    /** The compiler's messages: only `selector=all` has them (API.md 3). */
-    async programError(retry) {
-        const body = (await request(this.http, 'GET', `${this.path}?selector=all`, retry));
-        return programError(body?.program_error, this.secrets());
-    }
-    /** The connectors' health and counters, with their recent errors; 503 until the pipeline process is up. */
-    async stats(retry) {
-        const body = await request(this.http, 'GET', `${this.path}/stats?include_connector_errors=true`, retry);
-        return controllerStatus(body, this.secrets());
-    }
-    logs(limits) {
-        return readLogTail(this.http, `${this.path}/logs`, limits);
-    }
-    /** The same calls under another signal: follow-up reads after the run's budget is spent. */
-    withSignal(signal) {
-        return new PipelineClient({ ...this.http, signal }, this.pipelineName);
-    }
-    secrets() {
-        return this.http.credentials.secrets();
-    }
-}
-function bootstrapFlags(bootstrap) {
-    return { silent_bootstrap: String(bootstrap.silent), concurrent_bootstrap: String(bootstrap.concurrent) };
-}
-const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'];
-/** Checks the fields the action relies on and neutralises the server's strings once, here. */
-function pipelineStatus(body, secrets) {
-    const record = (typeof body === 'object' && body !== null ? body : {});
-    const missing = STATUS_FIELDS.filter((field) => typeof record[field] !== 'string');
-    if (missing.length > 0) {
-        throw new FelderaError('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
-    }
-    const text = (field) => (typeof record[field] === 'string' ? serverText(record[field], secrets, 100) : '');
-    const error = record.deployment_error;
-    return {
-        name: text('name'),
-        program_status: text('program_status'),
-        deployment_status: text('deployment_status'),
-        deployment_status_since: text('deployment_status_since'),
-        deployment_desired_status: text('deployment_desired_status'),
-        deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
-        approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
-        deployment_error: error && typeof error === 'object'
-            ? {
-                error_code: serverText(String(error.error_code ?? ''), secrets, 100),
-                message: serverText(String(error.message ?? ''), secrets),
-                details: error.details,
-            }
-            : null,
-    };
-}
-const client_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => serverText(name, secrets, 200)) : [];
-/** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
-function approvalDiff(details, secrets) {
-    if (!client_isObject(details))
-        return null;
-    const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
-    if (!client_isObject(diff))
-        return null;
-    const program = client_isObject(diff.program_diff) ? diff.program_diff : null;
-    return {
-        program_diff: program && {
-            added_tables: names(program.added_tables, secrets),
-            removed_tables: names(program.removed_tables, secrets),
-            modified_tables: names(program.modified_tables, secrets),
-            added_views: names(program.added_views, secrets),
-            removed_views: names(program.removed_views, secrets),
-            modified_views: names(program.modified_views, secrets),
-        },
-        program_diff_error: typeof diff.program_diff_error === 'string' ? serverText(diff.program_diff_error, secrets) : null,
-        added_input_connectors: names(diff.added_input_connectors, secrets),
-        modified_input_connectors: names(diff.modified_input_connectors, secrets),
-        removed_input_connectors: names(diff.removed_input_connectors, secrets),
-        added_output_connectors: names(diff.added_output_connectors, secrets),
-        modified_output_connectors: names(diff.modified_output_connectors, secrets),
-        removed_output_connectors: names(diff.removed_output_connectors, secrets),
-    };
-}
-/**
- * `program_error`, with its text left multi-line (snippets, cargo output): whoever prints it must
- * neutralise each line. Only the key is taken out here.
- */
-function programError(value, secrets) {
-    if (!client_isObject(value))
-        return null;
-    const text = (value) => redact(typeof value === 'string' ? value : '', secrets);
-    const number = (n) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
-    const sql = client_isObject(value.sql_compilation) ? value.sql_compilation : null;
-    const rust = client_isObject(value.rust_compilation) ? value.rust_compilation : null;
-    return {
-        sql_compilation: sql && {
-            exit_code: number(sql.exit_code),
-            messages: (Array.isArray(sql.messages) ? sql.messages : []).filter(client_isObject).map((message) => ({
-                start_line_number: number(message.start_line_number),
-                start_column: number(message.start_column),
-                end_line_number: number(message.end_line_number),
-                end_column: number(message.end_column),
-                warning: message.warning === true,
-                error_type: text(message.error_type),
-                message: text(message.message),
-                snippet: typeof message.snippet === 'string' ? text(message.snippet) : null,
-            })),
-        },
-        rust_compilation: rust && { exit_code: number(rust.exit_code), stdout: text(rust.stdout), stderr: text(rust.stderr) },
-        system_error: typeof value.system_error === 'string' ? text(value.system_error) : null,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/feldera/platform.ts
-
-
-/** The read must never hold the step: it gets this long, and the run's end ends it sooner. */
-const PLATFORM_READ_MS = 5000;
-/**
- * Reads `/v0/config` beside the start, for the report. Older servers, proxies and every failure
- * give `undefined`, silently. It never renews the credential: the start's requests do that.
- */
-async function readPlatform(http) {
-    const options = {
-        ...http,
-        signal: AbortSignal.any([http.signal, AbortSignal.timeout(PLATFORM_READ_MS)]),
-        requestTimeoutMs: Math.min(http.requestTimeoutMs, PLATFORM_READ_MS),
-        credentials: { ...http.credentials, renew: async () => false },
-    };
-    try {
-        const body = (await request(options, 'GET', 'v0/config', { windowMs: PLATFORM_READ_MS }));
-        const secrets = http.credentials.secrets();
-        if (typeof body?.edition !== 'string' || typeof body.version !== 'string')
-            return undefined;
-        return { edition: serverText(body.edition, secrets, 40), version: serverText(body.version, secrets, 40) };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `0.337.0, Enterprise`. */
-function describePlatform(platform) {
-    return `${platform.version}, ${platform.edition}`;
-}
-
-;// CONCATENATED MODULE: ./src/wait.ts
-
-/**
- * The one poll loop. It calls `step` every `intervalMs`, counted from the start of the previous call
- * so that a slow answer does not stretch the cadence, until `step` returns a value. It owns no clock
- * of its own: the run's signal ends it when the budget is spent or the run is cancelled.
- */
-async function poll(step, intervalMs, signal) {
-    for (;;) {
-        const started = performance.now();
-        const result = await step();
-        if (result !== undefined)
-            return result;
-        await sleep(Math.max(0, intervalMs - (performance.now() - started)), signal);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/health/endpoints.ts
-/** The inputs, then the outputs, in Feldera's order. */
-function endpointsOf(status) {
-    const inputs = status.inputs.map((input) => ({
-        name: input.endpoint_name,
-        direction: 'input',
-        stream: input.config.stream,
-        health: input.health,
-        fatalError: input.fatal_error,
-        errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
-        records: input.metrics.total_records,
-        lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
-    }));
-    const outputs = status.outputs.map((output) => ({
-        name: output.endpoint_name,
-        direction: 'output',
-        stream: output.config.stream,
-        health: output.health,
-        fatalError: output.fatal_error,
-        errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
-        records: output.metrics.transmitted_records,
-        lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
-    }));
-    return [...inputs, ...outputs];
-}
-/** Names are unique per direction only: an input and an output may share one. */
-function endpointKey(endpoint) {
-    return `${endpoint.direction}:${endpoint.name}`;
-}
-/** `input endpoint orders.kafka (stream orders)`: what every message about an endpoint starts with. */
-function describeEndpoint(endpoint) {
-    return `${endpoint.direction} endpoint ${endpoint.name || '(unnamed)'} (stream ${endpoint.stream || 'unknown'})`;
-}
-function lastError(lists, health, fatalError) {
-    // Each list is oldest first; the newest of their last entries is the last error.
-    const newest = lists
-        .map((list) => list?.at(-1))
-        .filter((error) => error !== undefined && error.message !== '')
-        .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))[0];
-    return newest?.message || health?.description || fatalError || undefined;
-}
-
-;// CONCATENATED MODULE: ./src/health/verdict.ts
-
-
-/** When endpoints fail for different reasons, the step's code is the first of these. */
-const GRAVITY = ['ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors'];
-/** Endpoints named in a failure's message besides the first; the Connectors table has them all. */
-const MORE_NAMED = 5;
-/**
- * What one read of `/stats` means for the step (issue 10, Behaviour). A fatal error fails at any read;
- * health is judged only at the end of the window, since a connector may still be connecting when the
- * pipeline becomes Running; errors are judged by how far they rose above the baseline. Paused inputs,
- * ended inputs and idle endpoints are not problems: `initial: paused` pauses them by design.
- */
-function healthVerdict(check) {
-    const before = new Map(endpointsOf(check.baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]));
-    const problems = endpointsOf(check.current).flatMap((endpoint) => {
-        const found = endpointProblems(endpoint, endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0), check);
-        // One per endpoint: the one that fails the step if any, else the gravest.
-        return found.filter((problem) => problem.fails).concat(found).slice(0, 1);
-    });
-    const failing = problems.filter((problem) => problem.fails);
-    if (failing.length === 0)
-        return problems.length > 0 ? { kind: 'warn', problems } : { kind: 'pass' };
-    const code = GRAVITY.find((gravest) => failing.some((problem) => problem.code === gravest));
-    const [first, ...others] = failing.filter((problem) => problem.code === code);
-    const message = others.length > 0 ? `${first.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first.message;
-    return { kind: 'fail', code, message, problems };
-}
-function endpointProblems(endpoint, newErrors, check) {
-    const about = capitalised(describeEndpoint(endpoint));
-    const found = [];
-    if (endpoint.fatalError !== null) {
-        found.push({ endpoint, code: 'ConnectorFailed', fails: true, message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}` });
-    }
-    if (check.phase === 'end' && endpoint.health?.status === 'Unhealthy') {
-        const when = check.windowMs > 0
-            ? `is still Unhealthy after the health window of ${formatDuration(check.windowMs)}`
-            : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
-        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${verdict_lastError(endpoint)}` });
-    }
-    // A count below the baseline means a new pipeline process with its own counters: nothing rose.
-    if (newErrors > 0 && check.connectorErrors !== 'ignore') {
-        const counted = `counted ${newErrors} new ${newErrors === 1 ? 'error' : 'errors'} since the first read (${endpoint.errors} in all)`;
-        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${verdict_lastError(endpoint)}` });
-    }
-    return found;
-}
-function verdict_lastError(endpoint) {
-    return endpoint.lastError ? `; Feldera's last error: ${endpoint.lastError}` : '; Feldera gave no message';
-}
-function alsoNamed(others) {
-    const names = others.slice(0, MORE_NAMED).map((problem) => `${problem.endpoint.direction} ${problem.endpoint.name}`);
-    const rest = others.length > MORE_NAMED ? ` and ${others.length - MORE_NAMED} more` : '';
-    return `The same for ${others.length} more ${others.length === 1 ? 'endpoint' : 'endpoints'}: ${names.join(', ')}${rest}.`;
-}
-function capitalised(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/health/window.ts
-
-
-
-
-
-
-
-function noHealth() {
-    return { baseline: undefined, last: undefined, problems: [], notes: [] };
-}
-/** A `0s` window still allows its one read a few seconds of retries. */
-const MIN_READ_WINDOW_MS = 5000;
-/**
- * After the target: reads `/stats` at once, then the status and `/stats` every poll-interval until
- * `health-window` has passed, and judges each read (src/health/verdict.ts). A pipeline that leaves
- * the target fails as it would have before it. The window is part of `timeout`: a budget that runs
- * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
- * `health`, which the report reads even when the window ends by a cancel.
- */
-async function watchHealth(client, config, progress, signal, waiting, health) {
-    const windowMs = config.healthWindowMs;
-    const endsAt = performance.now() + windowMs;
-    let reads = 0;
-    /** Why `/stats` could not be read; a refusal (404, 401, …) is not asked again. */
-    let unreadable;
-    const judge = (phase) => {
-        if (!health.last || !health.baseline)
-            return undefined;
-        const verdict = healthVerdict({ baseline: health.baseline, current: health.last, phase, windowMs, connectorErrors: config.connectorErrors });
-        health.problems = verdict.kind === 'pass' ? [] : verdict.problems;
-        return verdict.kind === 'fail' ? { result: 'failed', code: verdict.code, message: verdict.message } : undefined;
-    };
-    try {
-        const failed = await poll(async () => {
-            // The status that reached the target was just read: the first round reads only `/stats`.
-            if (reads++ > 0) {
-                const status = await client.status(waiting);
-                progress.observe(status);
-                const left = statusFailure(classify(status, config.initial), status, config.initial);
-                if (left)
-                    return left;
-            }
-            if (!unreadable?.final) {
-                try {
-                    health.last = await client.stats({ windowMs: Math.max(MIN_READ_WINDOW_MS, endsAt - performance.now()) });
-                    health.baseline ??= health.last;
-                    unreadable = undefined;
-                }
-                catch (error) {
-                    if (!(error instanceof FelderaError))
-                        throw error;
-                    unreadable = { message: error.message, final: error.kind !== 'gave-up' };
-                }
-            }
-            const phase = performance.now() >= endsAt ? 'end' : 'during';
-            return judge(phase) ?? (phase === 'end' ? null : undefined);
-        }, config.pollIntervalMs, signal);
-        if (failed)
-            return failed;
-    }
-    catch (error) {
-        if (!(error instanceof RunEnded && error.code === 'Timeout'))
-            throw error;
-        health.notes.push(`The timeout ran out inside the health window of ${formatDuration(windowMs)}: its health was judged on the last read.`);
-        const failed = judge('end');
-        if (failed)
-            return failed;
-    }
-    if (!health.last)
-        health.notes.push(`The pipeline's health could not be checked: ${unreadable?.message ?? 'no read of /stats answered'}.`);
-    return { result: 'reached' };
-}
-
-;// CONCATENATED MODULE: ./src/proxy.ts
-/**
- * Reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY (the lowercase name first, as undici does) the way curl
- * does: a bare `host:port` is an HTTP proxy. One that cannot be used is a problem naming the
- * variable, never its value (it may hold a password).
- */
-function readProxies(env, problems) {
-    return {
-        httpProxy: proxyUrl(env, 'http_proxy', 'HTTP_PROXY', problems),
-        httpsProxy: proxyUrl(env, 'https_proxy', 'HTTPS_PROXY', problems),
-        noProxy: (env.no_proxy ?? env.NO_PROXY ?? '').trim(),
-    };
-}
-function proxyUrl(env, lower, upper, problems) {
-    const name = env[lower] !== undefined ? lower : upper;
-    const value = (env[name] ?? '').trim();
-    if (!value)
-        return '';
-    const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value) ? value : `http://${value}`;
-    const url = URL.canParse(withScheme) ? new URL(withScheme) : undefined;
-    if (url?.hostname && (url.protocol === 'http:' || url.protocol === 'https:'))
-        return url.href;
-    const scheme = url ? ` (${url.protocol.slice(0, -1)} proxies are not supported)` : '';
-    problems.push(`${name} is not a proxy URL the action can use${scheme}: give http://host:port or https://host:port; a bare host:port means http://. Its value is not shown, as it may hold a password.`);
-    return '';
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-/** Every input of action.yml, in its order. */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'pipeline-name',
-    'api-url',
-    'api-key',
-    'initial',
-    'bootstrap-policy',
-    'silent-bootstrap',
-    'concurrent-bootstrap',
-    'auto-approve',
-    'dismiss-error',
-    'wait',
-    'timeout',
-    'poll-interval',
-    'request-timeout',
-    'sql-file',
-    'logs',
-    'health-window',
-    'connector-errors',
-    'environment',
-    'github-token',
-    'oidc-audience',
-    'tenant',
-]));
-/** Every problem with the inputs, found before any request is sent. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(`Invalid input:\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
-        this.name = 'InputError';
-        this.problems = problems;
-    }
-}
-// Feldera's validate_pipeline_name: a Kubernetes label.
-const PIPELINE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?$/;
-const INITIALS = ['running', 'paused', 'standby'];
-const BOOTSTRAP_POLICIES = ['allow', 'reject', 'await_approval'];
-const LOGS = ['on-failure', 'always', 'never'];
-const CONNECTOR_ERRORS = ['warn', 'fail', 'ignore'];
-const MIN_POLL_INTERVAL_MS = 100;
-/** Reads and checks every input; throws one `InputError` that lists all problems. */
-function readConfig(source) {
-    const problems = [];
-    const warnings = [];
-    const input = (name) => source.getInput(name).trim();
-    const apiKey = input('api-key') || source.env.FELDERA_API_KEY?.trim() || undefined;
-    if (apiKey)
-        source.onSecret(apiKey);
-    const githubToken = input('github-token') || undefined;
-    if (githubToken)
-        source.onSecret(githubToken);
-    const pipelineName = input('pipeline-name');
-    if (!PIPELINE_NAME.test(pipelineName)) {
-        problems.push(`pipeline-name ${pipelineName ? `"${pipelineName}"` : 'is empty; it'} must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
-    }
-    // Like fda, the environment may name one credential: explicit inputs choose without complaint.
-    const envTokenFile = source.env.FELDERA_OIDC_TOKEN_FILE?.trim() || undefined;
-    const fromEnvironment = !input('api-key') && !input('oidc-audience');
-    if (fromEnvironment && envTokenFile && source.env.FELDERA_API_KEY?.trim()) {
-        problems.push('FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.');
-    }
-    const oidcTokenFile = fromEnvironment ? envTokenFile : undefined;
-    const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
-    if (apiUrl && (apiKey || input('oidc-audience') || oidcTokenFile) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
-        warnings.push(`api-url ${apiUrl.origin} is plain http: the credential crosses the network unencrypted. Use https.`);
-    }
-    const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
-    const bootstrapPolicy = oneOf('bootstrap-policy', input('bootstrap-policy') || 'await_approval', BOOTSTRAP_POLICIES, problems);
-    const silentBootstrap = parseBoolean('silent-bootstrap', input('silent-bootstrap') || 'false', problems);
-    const concurrentBootstrap = parseBoolean('concurrent-bootstrap', input('concurrent-bootstrap') || 'false', problems);
-    if (silentBootstrap && concurrentBootstrap) {
-        problems.push('silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.');
-    }
-    const autoApprove = parseBoolean('auto-approve', input('auto-approve') || 'false', problems);
-    const dismissError = parseBoolean('dismiss-error', input('dismiss-error') || 'true', problems);
-    const wait = parseBoolean('wait', input('wait') || 'true', problems);
-    const timeoutMs = parseDuration('timeout', input('timeout') || '30m', problems);
-    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval') || '1s', problems);
-    const requestTimeoutMs = parseDuration('request-timeout', input('request-timeout') || '30s', problems);
-    const sqlFile = parseSqlFile(input('sql-file'), problems);
-    const logs = oneOf('logs', input('logs') || 'on-failure', LOGS, problems);
-    const healthWindowMs = parseDuration('health-window', input('health-window') || '0s', problems, { zero: true });
-    const connectorErrors = oneOf('connector-errors', input('connector-errors') || 'warn', CONNECTOR_ERRORS, problems);
-    const oidcAudience = input('oidc-audience') || undefined;
-    if (oidcAudience && input('api-key')) {
-        problems.push('api-key and oidc-audience are two credentials: give one of them.');
-    }
-    const tenant = input('tenant') || undefined;
-    if (tenant && /[\r\n]/.test(tenant))
-        problems.push('tenant must be one line.');
-    const proxy = readProxies(source.env, problems);
-    const environment = input('environment') || undefined;
-    if (environment && !githubToken)
-        problems.push('environment needs github-token (by default the job\'s github.token) to record the deployment.');
-    if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
-        problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);
-    }
-    if (pollIntervalMs !== undefined && timeoutMs !== undefined && pollIntervalMs > timeoutMs) {
-        problems.push(`poll-interval "${input('poll-interval')}" is longer than timeout "${input('timeout') || '30m'}".`);
-    }
-    if (autoApprove && wait === false) {
-        problems.push('auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.');
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    const config = {
-        pipelineName,
-        apiUrl: apiUrl,
-        initial: initial,
-        bootstrapPolicy: bootstrapPolicy,
-        silentBootstrap: silentBootstrap,
-        concurrentBootstrap: concurrentBootstrap,
-        autoApprove: autoApprove,
-        dismissError: dismissError,
-        wait: wait,
-        timeoutMs: timeoutMs,
-        pollIntervalMs: pollIntervalMs,
-        requestTimeoutMs: requestTimeoutMs,
-        sqlFile,
-        logs: logs,
-        healthWindowMs: healthWindowMs,
-        connectorErrors: connectorErrors,
-        environment,
-        githubToken,
-        oidcAudience,
-        oidcTokenFile,
-        // With an ID token, a key from FELDERA_API_KEY in the environment is not the credential.
-        apiKey: oidcAudience ? undefined : apiKey,
-        tenant,
-        proxy,
-    };
-    return { config: Object.freeze(config), warnings };
-}
-function parseApiUrl(value, problems) {
-    const url = URL.canParse(value) ? new URL(value) : undefined;
-    // First, so that a URL with a password is never echoed.
-    if (url?.username || url?.password) {
-        problems.push('api-url must not hold a user or password; give the key in api-key.');
-        return undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        problems.push(`api-url "${value}" must be an http:// or https:// URL, such as https://feldera.example.com.`);
-        return undefined;
-    }
-    if (url.search || url.hash) {
-        problems.push(`api-url "${value}" must not have a query or fragment.`);
-        return undefined;
-    }
-    if (!url.pathname.endsWith('/'))
-        url.pathname += '/';
-    return url;
-}
-/** A path in the repository, as GitHub places annotations: relative, with `/`. */
-function parseSqlFile(value, problems) {
-    if (!value)
-        return undefined;
-    const path = value.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-    if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) {
-        problems.push(`sql-file "${value}" must be a path inside the repository, relative to its root, such as sql/program.sql.`);
-        return undefined;
-    }
-    return path;
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-function oneOf(name, value, accepted, problems) {
-    const lower = value.toLowerCase();
-    const found = accepted.find((candidate) => candidate === lower);
-    if (!found)
-        problems.push(`${name} "${value}" is not one of ${accepted.join(', ')}.`);
-    return found;
-}
-function parseBoolean(name, value, problems) {
-    const lower = value.toLowerCase();
-    if (lower === 'true')
-        return true;
-    if (lower === 'false')
-        return false;
-    problems.push(`${name} "${value}" must be true or false.`);
-    return undefined;
-}
-// Five days, a self-hosted runner's job limit; well within the 24.8 days that Node's timers can wait
-// (a longer delay fires at once).
-const MAX_DURATION = '120h';
-const MAX_DURATION_MS = 120 * 3600_000;
-const PART = '(\\d+(?:\\.\\d+)?)';
-const DURATION = new RegExp(`^(?:${PART}h)?(?:${PART}m(?!s))?(?:${PART}s)?(?:${PART}ms)?$`);
-/** `90` (seconds), `90s`, `15m`, `1h30m`, `500ms` → milliseconds; more than zero, unless `zero` is allowed. */
-function parseDuration(name, value, problems, allow = {}) {
-    const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : undefined;
-    const parts = seconds === undefined ? DURATION.exec(value) : null;
-    if (seconds === undefined && (!parts || value === '')) {
-        problems.push(`${name} "${value}" is not a duration: give seconds (90) or h, m, s and ms parts (1h30m, 90s, 500ms).`);
-        return undefined;
-    }
-    const [, h = '0', m = '0', s = '0', ms = '0'] = parts ?? [];
-    const total = seconds !== undefined ? seconds * 1000 : ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
-    if (!(total > 0) && !(allow.zero && total === 0)) {
-        problems.push(`${name} "${value}" must be more than zero.`);
-        return undefined;
-    }
-    if (total > MAX_DURATION_MS) {
-        problems.push(`${name} "${value}" is longer than ${MAX_DURATION}, the longest a job can run (on a self-hosted runner).`);
-        return undefined;
-    }
-    return Math.round(total);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/log.ts
-
-
-
-// The one way to the step's plain log. The runner reads workflow commands in plain lines (not in the
-// data of its own `::error::`, `::warning::` and `::debug::` commands, which @actions/core escapes),
-// so every plain line passes through `inert`, whatever it holds.
-function log_info(line) {
-    info(inert(line));
-}
-/**
- * Server lines (a log tail, compiler output) in a collapsed group, each behind a bar, and between
- * `stop-commands` and a token no server can know: the runner runs no command among them.
- */
-function untrusted(title, lines) {
-    const token = (0,external_node_crypto_.randomUUID)();
-    startGroup(inert(title));
-    info(`::stop-commands::${token}`);
-    for (const line of lines)
-        info(inert(`│ ${line}`));
-    info(`::${token}::`);
-    endGroup();
-}
-/** The step's phases as collapsed groups in the log: opening one closes the one before. */
-function phaseGroups() {
-    let open = false;
-    const close = () => {
-        if (open)
-            endGroup();
-        open = false;
-    };
-    return {
-        open: (title) => {
-            close();
-            startGroup(inert(title));
-            open = true;
-        },
-        close,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/progress.ts
-
-/** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
-const HEARTBEAT_MS = 30_000;
-/** What the step has seen so far: the statuses and when, whether it approved what, the last failure. */
-class Progress {
-    startedAt = performance.now();
-    last;
-    timeline = [];
-    approved = false;
-    /** The last diff seen while `AwaitingApproval`. */
-    approvalDiff;
-    /** The last transient failure, for a timeout's message; cleared when a request succeeds. */
-    lastFailure;
-    /** When bootstrap progress was last asked for (ms from the start). */
-    bootstrapReadMs = -Infinity;
-    lastLineMs = 0;
-    log;
-    constructor(log) {
-        this.log = log;
-    }
-    elapsedMs() {
-        return performance.now() - this.startedAt;
-    }
-    /** Compute was brought up at some point, so the pipeline may have written a log. */
-    get provisioned() {
-        return this.timeline.some((entry) => entry.of === 'deployment' && entry.status !== 'Stopped');
-    }
-    /** Records a snapshot; logs a line when the status, the desired status or the program status changed. */
-    observe(status) {
-        const before = this.last;
-        const now = this.elapsedMs();
-        this.last = status;
-        if (status.deployment_status === 'AwaitingApproval' && status.approval_diff)
-            this.approvalDiff = status.approval_diff;
-        const phase = phaseOf(status);
-        const current = this.timeline.at(-1);
-        if (current?.status !== phase.status || current.of !== phase.of) {
-            if (current)
-                current.endedMs = now;
-            this.timeline.push({ ...phase, beganMs: now, endedMs: undefined });
-        }
-        const changed = before?.deployment_status !== status.deployment_status ||
-            before.deployment_desired_status !== status.deployment_desired_status ||
-            before.program_status !== status.program_status;
-        if (changed) {
-            const program = status.program_status === 'Success' ? '' : `, program ${status.program_status}`;
-            this.line(`[${formatDuration(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
-        }
-        else if (now - this.lastLineMs >= HEARTBEAT_MS) {
-            this.line(`[${formatDuration(now)}] ${this.describeLast(true)}`);
-        }
-    }
-    /** Bootstrap progress, shown by the heartbeat and kept in the phase's timeline entry. */
-    noteProgress(text) {
-        const current = this.timeline.at(-1);
-        if (current)
-            current.progress = text;
-    }
-    /**
-     * `Provisioning for 2m10s`, or `the program is still compiling: CompilingRust for 4m10s`: where
-     * the pipeline is and since when. `still` for a heartbeat.
-     */
-    describeLast(still = false) {
-        const current = this.timeline.at(-1);
-        if (!current)
-            return 'no status was read';
-        const since = `${current.status} for ${formatDuration(this.elapsedMs() - current.beganMs)}`;
-        const progress = current.progress ? ` (${current.progress})` : '';
-        if (current.of === 'deployment')
-            return `${still ? 'still ' : ''}${since}${progress}`;
-        return COMPILING.has(current.status) ? `the program is still compiling: ${since}` : `the program is ${since}`;
-    }
-    line(text) {
-        this.lastLineMs = this.elapsedMs();
-        this.log(text);
-    }
-}
-const COMPILING = new Set(['Pending', 'CompilingSql', 'SqlCompiled', 'CompilingRust']);
-function phaseOf(status) {
-    if (status.deployment_status === 'Stopped' && status.program_status !== 'Success')
-        return { status: status.program_status, of: 'program' };
-    return { status: status.deployment_status, of: 'deployment' };
-}
-
-;// CONCATENATED MODULE: ./src/report/approval.ts
-/** The changes of a `PipelineDiff` that are not empty, tables first. */
-function diffChanges(diff) {
-    const program = diff.program_diff;
-    const all = [
-        { what: 'table', change: 'added', names: program?.added_tables ?? [] },
-        { what: 'table', change: 'removed', names: program?.removed_tables ?? [] },
-        { what: 'table', change: 'modified', names: program?.modified_tables ?? [] },
-        { what: 'view', change: 'added', names: program?.added_views ?? [] },
-        { what: 'view', change: 'removed', names: program?.removed_views ?? [] },
-        { what: 'view', change: 'modified', names: program?.modified_views ?? [] },
-        { what: 'input connector', change: 'added', names: diff.added_input_connectors },
-        { what: 'input connector', change: 'removed', names: diff.removed_input_connectors },
-        { what: 'input connector', change: 'modified', names: diff.modified_input_connectors },
-        { what: 'output connector', change: 'added', names: diff.added_output_connectors },
-        { what: 'output connector', change: 'removed', names: diff.removed_output_connectors },
-        { what: 'output connector', change: 'modified', names: diff.modified_output_connectors },
-    ];
-    return all.filter((change) => change.names.length > 0);
-}
-/** `3 views modified, 1 table added`, or what Feldera said when it could not tell. */
-function countChanges(diff) {
-    const counts = diffChanges(diff).map(({ what, change, names }) => `${names.length} ${what}${names.length === 1 ? '' : 's'} ${change}`);
-    if (diff.program_diff_error)
-        counts.push(`the program diff failed: ${diff.program_diff_error}`);
-    return counts.length > 0 ? counts.join(', ') : 'no changes listed';
-}
-/** The log's lines for a diff: one per kind of change, with the names. */
-function diffLines(diff) {
-    const lines = diffChanges(diff).map(({ what, change, names }) => `${what}s ${change}: ${names.join(', ')}`);
-    if (diff.program_diff_error)
-        lines.push(`program diff error: ${diff.program_diff_error}`);
-    return lines.length > 0 ? lines : ['no changes listed'];
-}
-
-;// CONCATENATED MODULE: ./src/report/connectors.ts
-
-
-/** GitHub shows 10 warning annotations per step; the rest are listed in the summary. */
-const MAX_WARNING_ANNOTATIONS = 10;
-/** Rows of the Connectors table; the `connectors` output has every endpoint. */
-const MAX_TABLE_ROWS = 50;
-/** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
-const MESSAGE_CELL_LENGTH = 200;
-/** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
-function connectorOutputs(last) {
-    if (!last)
-        return { connectors: '[]', 'connector-error-count': '' };
-    const endpoints = endpointsOf(last);
-    const connectors = endpoints.map((endpoint) => ({
-        name: endpoint.name,
-        direction: endpoint.direction,
-        stream: endpoint.stream,
-        health: endpoint.health?.status ?? '',
-        'fatal-error': endpoint.fatalError ?? '',
-        errors: endpoint.errors,
-        records: endpoint.records,
-    }));
-    const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
-    return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
-}
-/** A warning annotation for each problem that does not fail the step, as many as GitHub shows. */
-function connectorWarnings(problems, pipelineName) {
-    const warnings = problems.filter((problem) => !problem.fails);
-    return {
-        annotations: warnings.slice(0, MAX_WARNING_ANNOTATIONS).map((problem) => ({
-            title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
-            message: problem.message,
-        })),
-        unannotated: warnings.slice(MAX_WARNING_ANNOTATIONS),
-    };
-}
-/**
- * The summary's Connectors section: failed and Unhealthy endpoints first, then the others in
- * Feldera's order; errors counted since the baseline shown beside the total; the warnings that did
- * not fit in annotations below the table.
- */
-function connectorsMarkdown(last, baseline, unannotated = []) {
-    const before = new Map(baseline ? endpointsOf(baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]) : []);
-    const endpoints = endpointsOf(last)
-        .map((endpoint, order) => ({ endpoint, order }))
-        .sort((a, b) => rank(a.endpoint) - rank(b.endpoint) || a.order - b.order)
-        .map(({ endpoint }) => endpoint);
-    if (endpoints.length === 0)
-        return '#### Connectors\n\nThe pipeline has no connectors.';
-    const rows = endpoints.slice(0, MAX_TABLE_ROWS).map((endpoint) => {
-        const newErrors = endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0);
-        const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
-        const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
-        return [
-            escapeMarkdownCell(endpoint.name),
-            endpoint.direction,
-            escapeMarkdownCell(endpoint.stream),
-            escapeMarkdownCell(endpoint.health?.status ?? '—'),
-            endpoint.records.toLocaleString('en-US'),
-            errors,
-            escapeMarkdownCell(cut(message, MESSAGE_CELL_LENGTH)),
-        ];
-    });
-    const notes = [];
-    if (endpoints.length > MAX_TABLE_ROWS) {
-        notes.push(`The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`);
-    }
-    if (last.omitted_endpoints > 0) {
-        notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${MAX_ENDPOINTS} of each direction were not checked.`);
-    }
-    if (unannotated.length > 0) {
-        const list = unannotated.map((problem) => `- ${escapeMarkdownCell(problem.message)}`).join('\n');
-        notes.push(`Warnings beyond the ${MAX_WARNING_ANNOTATIONS} that GitHub shows as annotations:\n\n${list}`);
-    }
-    const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    const table = [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-    return ['#### Connectors', table, ...notes].join('\n\n');
-}
-function rank(endpoint) {
-    if (endpoint.fatalError !== null)
-        return 0;
-    return endpoint.health?.status === 'Unhealthy' ? 1 : 2;
-}
-function cut(text, maxLength) {
-    return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
-}
-/**
- * Server text in a markdown table cell: no HTML, no table breaks, no links or emphasis of its own.
- * The same rule as the summary's own escape, which is private there for now; the two are to become one.
- */
-function escapeMarkdownCell(text) {
-    return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-/** Every output of action.yml, in its order. */
-const OUTPUT_NAMES = [
-    'status',
-    'desired-status',
-    'awaiting-approval',
-    'approved',
-    'deployment-id',
-    'program-status',
-    'error-code',
-    'elapsed-seconds',
-    'pipeline-url',
-    'approval-diff',
-    'connectors',
-    'connector-error-count',
-];
-/** The outputs, set on failure too, from what was last seen. */
-function outputValues(outcome, progress, pipelineUrl, health) {
-    const last = progress.last;
-    return {
-        status: last?.deployment_status ?? '',
-        'desired-status': last?.deployment_desired_status ?? '',
-        'awaiting-approval': String(last?.deployment_status === 'AwaitingApproval'),
-        approved: String(progress.approved),
-        'deployment-id': last?.deployment_id ?? '',
-        'program-status': last?.program_status ?? '',
-        'error-code': outcome.result === 'failed' ? outcome.code : '',
-        'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
-        'pipeline-url': pipelineUrl,
-        'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
-        ...connectorOutputs(health.last),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-const RESULTS = {
-    reached: '✅ reached',
-    'awaiting-approval': '⏸️ awaiting approval',
-    accepted: '✅ start accepted (not waited for)',
-    failed: '❌ failed',
-};
-/** The job summary's markdown, appended to the job's: what happened, when, and why. */
-function summaryMarkdown(facts) {
-    const { outcome, progress, diagnosis } = facts;
-    const rows = [
-        ['Pipeline', facts.pipelineUrl ? `[${summary_escape(facts.pipelineName)}](${facts.pipelineUrl})` : summary_escape(facts.pipelineName)],
-        ['Target', facts.target],
-        ['Result', RESULTS[outcome.result]],
-        ['Last status', summary_escape(progress.last?.deployment_status ?? 'none read')],
-        ['Approved by this step', progress.approved ? 'yes' : 'no'],
-        ['Credential', summary_escape(facts.credential)],
-        ...(facts.feldera ? [['Feldera', summary_escape(facts.feldera)]] : []),
-        ['Elapsed', formatDuration(progress.elapsedMs())],
-    ];
-    if (outcome.result === 'failed') {
-        rows.push(['Error code', summary_escape(outcome.code)], ['Error', summary_escape(outcome.message)]);
-        if (outcome.hint)
-            rows.push(['Hint', summary_escape(outcome.hint)]);
-    }
-    const sections = [`### Feldera pipeline ${summary_escape(facts.pipelineName)}\n\n${table(['', ''], rows)}`];
-    if (progress.timeline.length > 0) {
-        const timeline = progress.timeline.map((entry) => [
-            summary_escape(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status)),
-            `+${formatDuration(entry.beganMs)}`,
-            entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
-        ]);
-        sections.push(`#### Statuses seen\n\n${table(['Status', 'From', 'For'], timeline)}`);
-    }
-    if (progress.approvalDiff) {
-        const heading = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
-        const changes = diffChanges(progress.approvalDiff).map(({ what, change, names }) => [`${what}s ${change}`, names.map(summary_escape).join(', ')]);
-        const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${summary_escape(progress.approvalDiff.program_diff_error)}` : '';
-        sections.push(`#### ${heading}\n\n${changes.length > 0 ? table(['Change', 'Names'], changes) : 'No changes listed.'}${error}`);
-    }
-    if (facts.health.last)
-        sections.push(connectorsMarkdown(facts.health.last, facts.health.baseline, facts.unannotated));
-    const compilation = diagnosis.compilation;
-    if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
-        const messages = compilation.annotations.map((annotation) => {
-            const where = annotation.file ? `${summary_escape(annotation.file)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
-            const [first = '', ...rest] = annotation.message.split('\n');
-            return `- **${annotation.level}** ${where}${summary_escape(first)}${rest.length > 0 ? `\n\n${codeBlock(rest.join('\n'), '  ')}` : ''}`;
-        });
-        const excerpt = compilation.excerpt ? codeBlock(compilation.excerpt) : '';
-        sections.push(['#### Compiler messages', messages.join('\n'), excerpt].filter(Boolean).join('\n\n'));
-    }
-    if (diagnosis.logTail && diagnosis.logTail.lines.length > 0) {
-        sections.push(`#### ${logTailTitle(diagnosis.logTail)}\n\n${codeBlock(diagnosis.logTail.lines.join('\n'))}`);
-    }
-    return `${sections.join('\n\n')}\n`;
-}
-/** `Pipeline log (last 200 lines)`: the heading of the log tail, in the log and in the summary. */
-function logTailTitle({ lines, truncated }) {
-    return `Pipeline log (${truncated ? 'last ' : ''}${lines.length} lines)`;
-}
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-/** Text in markdown (outside code, where entities would show as they are): no HTML, no table breaks, no links or emphasis of its own, lines kept inside their table cell. */
-function summary_escape(text) {
-    return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
-}
-/** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
-function codeBlock(text, indent = '') {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return [`${fence}text`, ...text.split('\n'), fence].map((line) => indent + line).join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-
-
-
-
-
-
-
-
-/** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-async function report({ outcome, progress, config, pipelineUrl, diagnosis, health, credential, feldera }) {
-    debug(`Credential: ${credential}`);
-    const values = outputValues(outcome, progress, pipelineUrl, health);
-    for (const name of OUTPUT_NAMES)
-        setOutput(name, values[name]);
-    const name = config?.pipelineName ?? getInput('pipeline-name');
-    for (const problem of diagnosis.problems)
-        core_warning(problem);
-    for (const note of health.notes)
-        core_warning(note, { title: `Feldera pipeline ${name}: health not fully checked` });
-    const connectors = connectorWarnings(health.problems, name);
-    for (const { title, message } of connectors.annotations)
-        core_warning(message, { title });
-    const compilation = diagnosis.compilation;
-    for (const { level, message, ...properties } of compilation?.annotations ?? []) {
-        if (level === 'error')
-            error(message, properties);
-        else
-            core_warning(message, properties);
-    }
-    if (compilation?.excerpt)
-        untrusted('Compiler output', compilation.excerpt.split('\n'));
-    if (diagnosis.logTail)
-        untrusted(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
-    const elapsed = formatDuration(progress.elapsedMs());
-    switch (outcome.result) {
-        case 'reached':
-            log_info(`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`);
-            break;
-        case 'accepted':
-            log_info(`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`);
-            break;
-        case 'awaiting-approval': {
-            const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
-            core_warning(`Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. ` +
-                `Approve the changes in the Feldera console (${pipelineUrl}), with \`fda approve ${name}\`, ` +
-                'or run this action again with auto-approve: true.', { title: `Feldera pipeline ${name} awaits approval` });
-            break;
-        }
-        case 'failed': {
-            const firstError = compilation?.firstError && `First error: ${compilation.firstError}`;
-            const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
-            error(message, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
-            process.exitCode = ExitCode.Failure;
-            break;
-        }
-    }
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        const target = config ? targetStatus(config.initial) : '—';
-        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, feldera, health, unannotated: connectors.unannotated });
-        // The summary is extra: failing to write it must not hide the real result.
-        await summary
-            .addRaw(markdown)
-            .write()
-            .catch((error) => core_warning(`Could not write the job summary: ${String(error)}`));
-    }
-}
-/** The parts that are given, each but the last ended with a full stop where Feldera's text has none. */
-function sentences(...parts) {
-    const given = parts.filter((part) => Boolean(part));
-    return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/health/bootstrap.ts
-/**
- * `Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records`, or undefined while Feldera reports no
- * commit in progress (a bootstrap replays its inputs before it commits). Operators are counted as
- * the web console does: completed of completed + in progress + remaining; records are those of the
- * operators being flushed.
- */
-function bootstrapProgress(status) {
-    const global = status.global_metrics;
-    const [label, progress] = global.concurrent_bootstrap_phase === 'ConcurrentBootstrapping'
-        ? ['Bootstrapping concurrently', global.concurrent_bootstrap_progress]
-        : global.concurrent_bootstrap_phase === 'Synchronizing'
-            ? ['Synchronizing', global.concurrent_bootstrap_progress]
-            : ['Bootstrapping', global.commit_progress];
-    return progress ? describeProgress(label, progress) : undefined;
-}
-function describeProgress(label, progress) {
-    const operators = progress.completed + progress.in_progress + progress.remaining;
-    if (operators === 0)
-        return undefined;
-    const records = progress.in_progress_total_records > 0
-        ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records`
-        : '';
-    return `${label}: ${formatCount(progress.completed)} of ${formatCount(operators)} operators${records}`;
-}
-const SUFFIXES = ['k', 'M', 'B', 'T'];
-/** `1234567` → `1.2M`: a count short enough for a progress line; one decimal below 100 of a unit. */
-function formatCount(count) {
-    const rounded = (value) => (value < 100 ? Math.round(value * 10) / 10 : Math.round(value));
-    let value = Math.max(0, count);
-    let unit = -1;
-    // Rounding decides the unit: 999,960 is `1M`, not `1000k`.
-    while (unit < SUFFIXES.length - 1 && rounded(value) >= 1000) {
-        value /= 1000;
-        unit++;
-    }
-    return unit < 0 ? String(Math.round(value)) : `${rounded(value)}${SUFFIXES[unit]}`;
-}
-
-;// CONCATENATED MODULE: ./src/start.ts
-
-
-
-
-
-
-
-/** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
-const SETUP_RETRY_WINDOW_MS = 20_000;
-/** One /approve, retried for a few seconds: a pipeline that stopped meanwhile must not hold the step. */
-const APPROVE_RETRY = { windowMs: 5000 };
-/** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
-const START_ROUNDS = 3;
-/** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
-const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestrictedToFullyStopped']);
-/** Dismisses an earlier error, starts the pipeline, and waits for the target (API.md 9). */
-async function startPipeline(client, config, progress, signal, log) {
-    const setup = {
-        windowMs: SETUP_RETRY_WINDOW_MS,
-        onRetry: (failure, delayMs) => {
-            progress.lastFailure = failure.message;
-            log.info(`${failure.message}; trying again in ${formatDuration(delayMs)}.`);
-        },
-        onRecovered: () => (progress.lastFailure = undefined),
-    };
-    const waiting = waitingRetry(progress, log);
-    /** Reads the status every poll-interval and hands each snapshot to `until`, until it gives a value. */
-    const watch = (until) => poll(async () => {
-        const status = await client.status(waiting);
-        progress.observe(status);
-        return until(status);
-    }, config.pollIntervalMs, signal);
-    log.group(`Starting pipeline ${config.pipelineName}`);
-    for (let round = 1;; round++) {
-        try {
-            if (config.dismissError)
-                await client.dismissError(setup);
-            await client.start(config.initial, bootstrapOf(config), setup);
-            break;
-        }
-        catch (error) {
-            if (!(error instanceof FelderaError && STILL_STOPPING.has(error.code) && round < START_ROUNDS))
-                throw error;
-            log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
-            await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
-        }
-    }
-    const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
-    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}${flags.map((flag) => `, ${flag}`).join('')}.`);
-    if (!config.wait) {
-        progress.observe(await client.status(setup));
-        return { result: 'accepted' };
-    }
-    log.group(`Waiting for ${targetStatus(config.initial)}`);
-    return watch((status) => decide(status, client, config, progress, log));
-}
-async function decide(status, client, config, progress, log) {
-    const verdict = classify(status, config.initial);
-    switch (verdict.kind) {
-        case 'reached':
-            return { result: 'reached' };
-        case 'awaiting-approval':
-            // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
-            if (progress.approved)
-                return undefined;
-            log.group(config.autoApprove ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
-            for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.'])
-                log.info(line);
-            if (!config.autoApprove)
-                return { result: 'awaiting-approval' };
-            try {
-                await client.approve(bootstrapOf(config), APPROVE_RETRY);
-            }
-            catch (error) {
-                // The pipeline may have failed or been stopped meanwhile: the next status read tells.
-                if (!(error instanceof FelderaError && error.kind === 'gave-up'))
-                    throw error;
-                log.info(`Approving failed (${error.message}); reading the status again.`);
-                return undefined;
-            }
-            progress.approved = true;
-            log.info('Approved (auto-approve: true).');
-            log.group(`Waiting for ${targetStatus(config.initial)}`);
-            return undefined;
-        case 'deployment-error':
-        case 'compilation-failed':
-        case 'stopped-externally':
-        case 'desired-elsewhere':
-            return statusFailure(verdict, status, config.initial);
-        case 'waiting':
-            if (BOOTSTRAPPING.has(status.deployment_status))
-                await readBootstrapProgress(client, progress);
-            return undefined;
-    }
-}
-const BOOTSTRAPPING = new Set(['Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing']);
-/** A `/stats` read costs the pipeline more than a status read: bootstrap progress at most this often. */
-const BOOTSTRAP_PROGRESS_EVERY_MS = 10_000;
-/** One attempt at the bootstrap's progress, for the heartbeat and the timeline; never fails the step. */
-async function readBootstrapProgress(client, progress) {
-    if (progress.elapsedMs() - progress.bootstrapReadMs < BOOTSTRAP_PROGRESS_EVERY_MS)
-        return;
-    progress.bootstrapReadMs = progress.elapsedMs();
-    try {
-        const text = bootstrapProgress(await client.stats({ windowMs: 0 }));
-        if (text)
-            progress.noteProgress(text);
-    }
-    catch (error) {
-        if (!(error instanceof FelderaError))
-            throw error;
-    }
-}
-function bootstrapOf(config) {
-    return { policy: config.bootstrapPolicy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
-}
-/** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
-function waitingRetry(progress, log) {
-    return {
-        windowMs: Infinity,
-        onRetry: (failure, delayMs, attempt) => {
-            progress.lastFailure = failure.message;
-            if (attempt === 1)
-                log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`);
-            else
-                log.info(`Still failing (attempt ${attempt}); trying again in ${formatDuration(delayMs)}.`);
-        },
-        onRecovered: (attempts, elapsedMs) => {
-            progress.lastFailure = undefined;
-            log.info(`Feldera answered again after ${attempts} attempts in ${formatDuration(elapsedMs)}.`);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
-const FOLLOW_UP_MS = 6000;
-async function run() {
-    const facts = {
-        outcome: { result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' },
-        progress: new Progress(log_info),
-        config: undefined,
-        pipelineUrl: '',
-        diagnosis: { problems: [] },
-        health: noHealth(),
-        credential: 'none chosen',
-        feldera: undefined,
-    };
-    try {
-        await startAndWait(facts);
-    }
-    catch (error) {
-        // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
-        facts.outcome = error instanceof InputError ? { result: 'failed', code: 'InvalidInput', message: error.message } : internalError(error);
-    }
-    await report(facts);
-}
-/** Reads the inputs, starts the pipeline, waits, checks its health, and reads what explains the outcome, into `facts`. */
-async function startAndWait(facts) {
-    const { progress } = facts;
-    const read = readConfig({
-        getInput: (name) => getInput(name),
-        env: process.env,
-        onSecret: (secret) => setSecret(secret),
-    });
-    const config = read.config;
-    facts.config = config;
-    for (const warning of read.warnings)
-        core_warning(warning);
-    const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
-    facts.pipelineUrl = pipelineUrl;
-    log_info(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
-    const auth = authFor(config, process.env, (audience) => getIDToken(audience), (secret) => setSecret(secret));
-    facts.credential = auth.describe();
-    const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
-    // The proxies of the environment, as inputs.ts read and checked them; a plain Agent when none is set.
-    const dispatcher = new undici.EnvHttpProxyAgent(config.proxy);
-    try {
-        const http = {
-            baseUrl: config.apiUrl,
-            credentials: auth.credentials,
-            tenant: config.tenant,
-            requestTimeoutMs: config.requestTimeoutMs,
-            signal: end.signal,
-            dispatcher,
-            debug: (line) => debug(line),
-        };
-        const client = new PipelineClient(http, config.pipelineName);
-        const phases = phaseGroups();
-        const log = { info: log_info, warning: (line) => core_warning(line), group: phases.open };
-        const deployment = config.environment
-            ? await createDeployment({
-                token: config.githubToken ?? '',
-                environment: config.environment,
-                pipelineName: config.pipelineName,
-                pipelineUrl,
-                cancelled: end.cancelled,
-                info: log_info,
-                warning: log.warning,
-            })
-            : undefined;
-        // Beside the first request, never waited for: the report uses it if it came in time.
-        let platform;
-        void readPlatform(http).then((answer) => {
-            platform = answer;
-            if (answer)
-                facts.feldera = describePlatform(answer);
-            if (answer)
-                debug(`Feldera ${describePlatform(answer)}`);
-        });
-        try {
-            facts.outcome = await startPipeline(client, config, progress, end.signal, log);
-            // Standby runs nothing yet, so there is no health to check.
-            if (facts.outcome.result === 'reached' && config.initial !== 'standby') {
-                const window = config.healthWindowMs > 0 ? ` for ${formatDuration(config.healthWindowMs)}` : '';
-                log.group(`Checking the connectors' health${window}`);
-                facts.outcome = await watchHealth(client, config, progress, end.signal, waitingRetry(progress, log), facts.health);
-            }
-        }
-        catch (error) {
-            facts.outcome = failureOf(error, config, progress, auth);
-        }
-        facts.outcome = withEdition(facts.outcome, platform);
-        phases.close();
-        const outcome = facts.outcome;
-        if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {
-            // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
-            const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
-            facts.diagnosis = await diagnose(followUp, config, outcome, progress);
-        }
-        await deployment?.finish(outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
-        facts.credential = auth.describe();
-    }
-    finally {
-        end.dispose();
-        // Sockets left open would keep the process, and a cancelled run, alive.
-        await dispatcher.destroy().catch(() => undefined);
-    }
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -51199,6 +51606,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

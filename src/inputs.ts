@@ -21,6 +21,8 @@ export const INPUT_NAMES = [
   'logs',
   'health-window',
   'connector-errors',
+  'stop-on-failure',
+  'stop-at-job-end',
   'environment',
   'github-token',
   'oidc-audience',
@@ -51,6 +53,10 @@ export interface Config {
   /** How long to watch the pipeline's health after the target; 0: one check. */
   readonly healthWindowMs: number;
   readonly connectorErrors: ConnectorErrorsMode;
+  /** After a Timeout, a cancel or a failed health check, stop the pipeline this step started. */
+  readonly stopOnFailure: boolean;
+  /** In the post step, stop the pipeline this step started, whatever the job's result. */
+  readonly stopAtJobEnd: boolean;
   /** A GitHub environment to record a deployment to; undefined: none. */
   readonly environment: string | undefined;
   readonly githubToken: string | undefined;
@@ -147,6 +153,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   const logs = oneOf('logs', input('logs') || 'on-failure', LOGS, problems);
   const healthWindowMs = parseDuration('health-window', input('health-window') || '0s', problems, { zero: true });
   const connectorErrors = oneOf('connector-errors', input('connector-errors') || 'warn', CONNECTOR_ERRORS, problems);
+  const stopOnFailure = parseBoolean('stop-on-failure', input('stop-on-failure') || 'false', problems);
+  const stopAtJobEnd = parseBoolean('stop-at-job-end', input('stop-at-job-end') || 'false', problems);
   const oidcAudience = input('oidc-audience') || undefined;
   if (oidcAudience && input('api-key')) {
     problems.push('api-key and oidc-audience are two credentials: give one of them.');
@@ -185,6 +193,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     logs: logs!,
     healthWindowMs: healthWindowMs!,
     connectorErrors: connectorErrors!,
+    stopOnFailure: stopOnFailure!,
+    stopAtJobEnd: stopAtJobEnd!,
     environment,
     githubToken,
     oidcAudience,

@@ -51,7 +51,7 @@ export function failureOf(error: unknown, config: Config, progress: Progress, au
     return {
       result: 'failed',
       code: 'Cancelled',
-      message: `Stopped waiting: ${error.message} (${progress.describeLast()}). The ${pipeline} was left as it was: it is not stopped.`,
+      message: `Stopped waiting: ${error.message} (${progress.describeLast()}).`,
     };
   }
   if (error instanceof CredentialError) return { result: 'failed', code: error.code, message: error.message };

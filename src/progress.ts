@@ -24,6 +24,8 @@ export class Progress {
   last: PipelineStatus | undefined;
   readonly timeline: TimelineEntry[] = [];
   approved = false;
+  /** Feldera accepted this step's `/start`: from then on, the pipeline is this step's to clean up. */
+  startAccepted = false;
   /** The last diff seen while `AwaitingApproval`. */
   approvalDiff: PipelineDiff | undefined;
   /** The last transient failure, for a timeout's message; cleared when a request succeeds. */

@@ -34,6 +34,8 @@ export async function startPipeline(
   progress: Progress,
   signal: AbortSignal,
   log: Log,
+  /** Told when Feldera accepted the start: from then on, the pipeline is this step's to clean up. */
+  onAccepted: () => void = () => undefined,
 ): Promise<Outcome> {
   const setup: RetryPolicy = {
     windowMs: SETUP_RETRY_WINDOW_MS,
@@ -61,6 +63,8 @@ export async function startPipeline(
     try {
       if (config.dismissError) await client.dismissError(setup);
       await client.start(config.initial, bootstrapOf(config), setup);
+      progress.startAccepted = true;
+      onAccepted();
       break;
     } catch (error) {
       if (!(error instanceof FelderaError && STILL_STOPPING.has(error.code) && round < START_ROUNDS)) throw error;

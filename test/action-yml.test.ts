@@ -11,7 +11,7 @@ const root = join(import.meta.dirname, '..');
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { required?: boolean; default?: string }>;
   outputs: Record<string, unknown>;
-  runs: { using: string; main: string };
+  runs: Record<string, string>;
 };
 
 it('declares the inputs the code reads, in its order', () => {
@@ -22,8 +22,8 @@ it('declares the outputs the code sets, in its order', () => {
   expect(Object.keys(action.outputs)).toEqual([...OUTPUT_NAMES]);
 });
 
-it('runs the bundle on node24', () => {
-  expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+it('runs the bundle on node24, and again as a post step whatever the job’s result', () => {
+  expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' });
 });
 
 it('has the README’s input and output tables agree with it', () => {

@@ -15,7 +15,7 @@ export function endToEnd() {
       for (const key of keys) {
         // The one place it may appear is the command that tells the runner to mask it.
         expect(run.stdout.split('\n').filter((line) => line.includes(key) && line !== `::add-mask::${key}`)).toEqual([]);
-        expect(run.stderr + JSON.stringify(run.outputs) + run.summary).not.toContain(key);
+        expect(run.stderr + JSON.stringify(run.outputs) + run.summary + run.stateFile).not.toContain(key);
       }
     }
   });

@@ -12,6 +12,10 @@ export interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
+  /** What the step saved for its post step (GITHUB_STATE), by name. */
+  state: Record<string, string>;
+  /** The GITHUB_STATE file as written, to search for secrets. */
+  stateFile: string;
   /** `::error title=…::message` and `::warning …` lines, as the runner reads them. */
   annotations: { level: string; properties: string; message: string }[];
 }
@@ -22,14 +26,17 @@ export function startAction(inputs: Record<string, string>, env: Record<string, 
   const dir = mkdtempSync(join(tmpdir(), 'feldera-action-'));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
+  const stateFile = join(dir, 'state');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
+  writeFileSync(stateFile, '');
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
   const child = spawn(process.execPath, [DIST], {
     env: {
       PATH: process.env.PATH,
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_STATE: stateFile,
       RUNNER_DEBUG: '1',
       ...inputEnv,
       ...env,
@@ -49,6 +56,8 @@ export function startAction(inputs: Record<string, string>, env: Record<string, 
         stderr,
         outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
         summary: readFileSync(summaryFile, 'utf8'),
+        state: parseOutputs(readFileSync(stateFile, 'utf8')),
+        stateFile: readFileSync(stateFile, 'utf8'),
         annotations: [...stdout.matchAll(/^::(error|warning|notice)( [^:]*)?::(.*)$/gm)].map((match) => ({
           level: match[1]!,
           properties: (match[2] ?? '').trim(),
@@ -62,6 +71,12 @@ export function startAction(inputs: Record<string, string>, env: Record<string, 
 
 export function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
   return startAction(inputs, env).done;
+}
+
+/** The post step, as the runner runs it: the same bundle and inputs, and the step's saved state as `STATE_*` variables. */
+export function runPost(inputs: Record<string, string>, step: ActionRun, env: Record<string, string> = {}): Promise<ActionRun> {
+  const state = Object.fromEntries(Object.entries(step.state).map(([name, value]) => [`STATE_${name}`, value]));
+  return startAction(inputs, { ...state, ...env }).done;
 }
 
 /** `name<<delimiter\nvalue\ndelimiter`, as @actions/core writes GITHUB_OUTPUT. */

@@ -31,6 +31,11 @@ export class PipelineClient {
   }
 
   /** The pipeline takes the flags of the approve as they are, not those of the start. */
+  /** `force=true`: a graceful stop is Enterprise-only and can hang on an open transaction (API.md 1.4, 8). */
+  async stop(retry: RetryPolicy): Promise<void> {
+    await request(this.http, 'POST', `${this.path}/stop?force=true`, retry);
+  }
+
   async approve(bootstrap: Bootstrap, retry: RetryPolicy): Promise<void> {
     await request(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap))}`, retry);
   }

@@ -17,11 +17,12 @@ export const OUTPUT_NAMES = [
   'approval-diff',
   'connectors',
   'connector-error-count',
+  'stopped',
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /** The outputs, set on failure too, from what was last seen. */
-export function outputValues(outcome: Outcome, progress: Progress, pipelineUrl: string, health: Health): Record<OutputName, string> {
+export function outputValues(outcome: Outcome, progress: Progress, pipelineUrl: string, health: Health, stopped: boolean): Record<OutputName, string> {
   const last = progress.last;
   return {
     status: last?.deployment_status ?? '',
@@ -35,5 +36,6 @@ export function outputValues(outcome: Outcome, progress: Progress, pipelineUrl: 
     'pipeline-url': pipelineUrl,
     'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
     ...connectorOutputs(health.last),
+    stopped: String(stopped),
   };
 }

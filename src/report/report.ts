@@ -20,6 +20,8 @@ export interface ReportFacts {
   pipelineUrl: string;
   diagnosis: Diagnosis;
   health: Health;
+  /** This step stopped the pipeline (stop-on-failure). */
+  stopped: boolean;
   /** Which credential was used, never its value. */
   credential: string;
   /** `0.337.0, Enterprise`, when Feldera said in time. */
@@ -27,9 +29,9 @@ export interface ReportFacts {
 }
 
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-export async function report({ outcome, progress, config, pipelineUrl, diagnosis, health, credential, feldera }: ReportFacts): Promise<void> {
+export async function report({ outcome, progress, config, pipelineUrl, diagnosis, health, stopped, credential, feldera }: ReportFacts): Promise<void> {
   core.debug(`Credential: ${credential}`);
-  const values = outputValues(outcome, progress, pipelineUrl, health);
+  const values = outputValues(outcome, progress, pipelineUrl, health, stopped);
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
 
   const name = config?.pipelineName ?? core.getInput('pipeline-name');
@@ -74,7 +76,7 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
 
   if (process.env.GITHUB_STEP_SUMMARY) {
     const target = config ? targetStatus(config.initial) : '—';
-    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, feldera, health, unannotated: connectors.unannotated });
+    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, feldera, health, stopped, unannotated: connectors.unannotated });
     // The summary is extra: failing to write it must not hide the real result.
     await core.summary
       .addRaw(markdown)

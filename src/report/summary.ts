@@ -17,6 +17,7 @@ export interface SummaryFacts {
   diagnosis: Diagnosis;
   credential: string;
   health: Health;
+  stopped: boolean;
   /** Connector problems past the annotations GitHub shows. */
   unannotated: Problem[];
   /** `0.337.0, Enterprise`: which Feldera answered, when it said. */
@@ -46,6 +47,7 @@ export function summaryMarkdown(facts: SummaryFacts): string {
   if (outcome.result === 'failed') {
     rows.push(['Error code', escape(outcome.code)], ['Error', escape(outcome.message)]);
     if (outcome.hint) rows.push(['Hint', escape(outcome.hint)]);
+    if (facts.stopped) rows.push(['Stopped by this step', 'yes (stop-on-failure)']);
   }
   const sections = [`### Feldera pipeline ${escape(facts.pipelineName)}\n\n${table(['', ''], rows)}`];
 

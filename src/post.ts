@@ -1,0 +1,60 @@
+import * as core from '@actions/core';
+import { connect } from './connection.ts';
+import { PipelineClient } from './feldera/client.ts';
+import { readConfig } from './inputs.ts';
+import { escapeMarkdownCell as escapeMarkdown } from './report/connectors.ts';
+import { info } from './log.ts';
+import { stopPipeline } from './stop.ts';
+
+/** Saved by the main step: the post step runs the same bundle, and tells itself apart by this. */
+export const POST_STATE = 'post';
+/** The names of the pipelines whose `/start` Feldera accepted, as a JSON array: never a secret. */
+export const STARTED_STATE = 'started';
+/** The post step waits this long for `Stopped`. */
+const STOP_AT_JOB_END_MS = 60_000;
+
+/**
+ * The post step (action.yml `runs.post`, `post-if: always()`): with `stop-at-job-end: true`, stops the
+ * pipeline the main step started, whatever the job's result. It reads the inputs and the environment
+ * again for the address and the credential. It never fails the job: every problem is a warning.
+ */
+export async function post(): Promise<void> {
+  try {
+    await stopAtJobEnd();
+  } catch (error) {
+    core.warning(`stop-at-job-end: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function stopAtJobEnd(): Promise<void> {
+  if (core.getInput('stop-at-job-end').trim().toLowerCase() !== 'true') return;
+  const started = startedPipelines(core.getState(STARTED_STATE));
+  if (started.length === 0) return info('stop-at-job-end: this step started no pipeline, so there is none to stop.');
+  // The main step read these inputs before it started anything: they are valid.
+  const { config } = readConfig({ getInput: (name) => core.getInput(name), env: process.env, onSecret: (secret) => core.setSecret(secret) });
+  const connection = connect(config, AbortSignal.timeout(STOP_AT_JOB_END_MS));
+  try {
+    for (const name of started) {
+      info(`Stopping Feldera pipeline ${name} at the end of the job (stop-at-job-end: true).`);
+      const problem = await stopPipeline(new PipelineClient(connection.http, name), STOP_AT_JOB_END_MS);
+      const text = problem ? `Could not stop pipeline ${name} at the end of the job: ${problem}.` : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;
+      if (problem) core.warning(text, { title: `Feldera pipeline ${name} not stopped` });
+      else info(text);
+      await core.summary
+        .addRaw(`\n${problem ? '⚠️' : '⏹️'} ${escapeMarkdown(text)}\n`)
+        .write()
+        .catch(() => undefined);
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+function startedPipelines(state: string): string[] {
+  try {
+    const names: unknown = JSON.parse(state || '[]');
+    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
+  } catch {
+    return [];
+  }
+}
