@@ -45498,7 +45498,11 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2060);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+/** What the runner reads as a failed step. Set here, not in run(): @github/local-action calls run() itself. */
+const EXIT_FAILURE = 1;
+const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+if (outcome.result === 'failed')
+    process.exitCode = EXIT_FAILURE;
 // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
 // signal) must not keep the step alive: leave a moment for output to drain, then exit.
 setTimeout(() => process.exit(), 500).unref();
@@ -49783,7 +49787,6 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
             const firstError = compilation?.firstError && `First error: ${compilation.firstError}`;
             const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
             error(message, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
-            process.exitCode = ExitCode.Failure;
             break;
         }
     }
@@ -49980,6 +49983,7 @@ function waitingRetry(progress, log) {
 
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
 const FOLLOW_UP_MS = 6000;
+/** Runs the step and returns how it ended; the caller fails the process on a failure. */
 async function run() {
     const progress = new Progress((line) => info(line));
     let config;
@@ -49998,7 +50002,7 @@ async function run() {
             throw error;
         const outcome = { result: 'failed', code: 'InvalidInput', message: error.message };
         await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] }, credential: 'none chosen (invalid input)' });
-        return;
+        return outcome;
     }
     const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
     info(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
@@ -50057,6 +50061,7 @@ async function run() {
     // Sockets left open would keep the process, and a cancelled run, alive.
     await dispatcher.destroy().catch(() => undefined);
     await report({ outcome, progress, config, pipelineUrl, diagnosis, credential: auth.describe() });
+    return outcome;
 }
 
 

@@ -1,6 +1,10 @@
 import { run } from './main.ts';
 
-await run();
+/** What the runner reads as a failed step. Set here, not in run(): @github/local-action calls run() itself. */
+const EXIT_FAILURE = 1;
+
+const outcome = await run();
+if (outcome.result === 'failed') process.exitCode = EXIT_FAILURE;
 // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
 // signal) must not keep the step alive: leave a moment for output to drain, then exit.
 setTimeout(() => process.exit(), 500).unref();

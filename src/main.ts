@@ -17,7 +17,8 @@ import { formatDuration } from './text.ts';
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
 const FOLLOW_UP_MS = 6000;
 
-export async function run(): Promise<void> {
+/** Runs the step and returns how it ended; the caller fails the process on a failure. */
+export async function run(): Promise<Outcome> {
   const progress = new Progress((line) => core.info(line));
   let config: Config;
   try {
@@ -32,7 +33,7 @@ export async function run(): Promise<void> {
     if (!(error instanceof InputError)) throw error;
     const outcome: Outcome = { result: 'failed', code: 'InvalidInput', message: error.message };
     await report({ outcome, progress, config: undefined, pipelineUrl: '', diagnosis: { problems: [] }, credential: 'none chosen (invalid input)' });
-    return;
+    return outcome;
   }
 
   const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
@@ -92,4 +93,5 @@ export async function run(): Promise<void> {
   // Sockets left open would keep the process, and a cancelled run, alive.
   await dispatcher.destroy().catch(() => undefined);
   await report({ outcome, progress, config, pipelineUrl, diagnosis, credential: auth.describe() });
+  return outcome;
 }
