@@ -7,6 +7,7 @@ import { PipelineClient } from './feldera/client.ts';
 import { InputError, readConfig, type Config } from './inputs.ts';
 import { targetStatus } from './lifecycle.ts';
 import { failureOf, type Outcome } from './outcome.ts';
+import { PhaseLog } from './phase-log.ts';
 import { Progress } from './progress.ts';
 import { countChanges } from './report/approval.ts';
 import { report } from './report/report.ts';
@@ -19,7 +20,8 @@ const FOLLOW_UP_MS = 6000;
 
 /** Runs the step and returns how it ended; the caller fails the process on a failure. */
 export async function run(): Promise<Outcome> {
-  const progress = new Progress((line) => core.info(line));
+  const log = new PhaseLog(core);
+  const progress = new Progress((line) => log.info(line));
   let config: Config;
   try {
     const read = readConfig({
@@ -50,20 +52,10 @@ export async function run(): Promise<Outcome> {
       requestTimeoutMs: config.requestTimeoutMs,
       signal: end.signal,
       dispatcher,
-      debug: (line) => core.debug(line),
+      debug: (line) => log.debug(line),
     },
     config.pipelineName,
   );
-  let open = false;
-  const log = {
-    info: (line: string) => core.info(line),
-    warning: (line: string) => core.warning(line),
-    group: (title: string) => {
-      if (open) core.endGroup();
-      core.startGroup(title);
-      open = true;
-    },
-  };
   const deployment = config.environment
     ? await createDeployment({
         token: config.githubToken ?? '',
@@ -71,8 +63,8 @@ export async function run(): Promise<Outcome> {
         pipelineName: config.pipelineName,
         pipelineUrl,
         cancelled: end.cancelled,
-        info: log.info,
-        warning: log.warning,
+        info: (line) => log.info(line),
+        warning: (line) => log.warning(line),
       })
     : undefined;
   let outcome: Outcome;
@@ -81,7 +73,7 @@ export async function run(): Promise<Outcome> {
   } catch (error) {
     outcome = failureOf(error, config, progress, auth);
   }
-  if (open) core.endGroup();
+  log.end();
   let diagnosis: Diagnosis = { problems: [] };
   if (!(outcome.result === 'failed' && outcome.code === 'Cancelled')) {
     // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.

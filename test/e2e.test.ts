@@ -131,6 +131,11 @@ describe('the action, end to end', () => {
       `POST ${server.url}/v0/pipelines/p/dismiss_error failed: 404 UnknownPipelineName: Unknown pipeline name 'p'. Hint: check pipeline-name and api-url: the pipeline must exist on that Feldera instance.`,
     );
     expect(server.requests).toHaveLength(1);
+    // Without debug logging, nothing is shown of the start's phase: no empty group for it.
+    expect(run.stdout).toContain('::group::Starting pipeline p\n::debug::');
+    const quiet = await act(inputs(server), { RUNNER_DEBUG: '0' });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).not.toContain('::group::');
   });
 
   it('fails when the program does not compile during an early start', async () => {
