@@ -48695,6 +48695,24 @@ const BY_STATUS = {
     403: BY_CODE.InsufficientPermissions,
     404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
 };
+// Why a pipeline stopped with a `deployment_error`, read from Feldera's runner
+// (crates/pipeline-manager/src/runner/error.rs) and the pipeline's /status, and what to do about it.
+const BY_DEPLOYMENT_ERROR = {
+    RunnerCheckError: "the pipeline's process or storage failed while it ran (it crashed, ran out of memory, or its pod was evicted): the pipeline's log says why; give it more memory in its resources if it ran out.",
+    InitializationError: 'the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline\'s log say which.',
+    AutomatonProvisioningTimeout: "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout_secs in the pipeline's runtime config, or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
+    RunnerProvisionError: "Feldera could not create the pipeline's compute or storage (the message says why): check the pipeline's resources config and the cluster's capacity.",
+    AutomatonInvalidRuntimeConfig: "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
+    AutomatonInvalidProgramInfo: 'the compiled program no longer fits this Feldera version: recompile it (fda update-runtime), then start it again.',
+    AutomatonCannotProvisionUnsupportedPlatformVersion: 'the program was compiled by another Feldera version than the one installed: recompile it with the current one (fda update-runtime, or a change to the program), then start it again.',
+    StartFailedDueToFailedCompilation: BY_CODE.CannotStartWithCompilationError,
+};
+/** For a deployment error without a hint of its own: where the reason is. */
+const READ_THE_LOG = "the pipeline's log says why it stopped: read its tail below (logs: on-failure, the default), or the whole log in the Feldera console.";
+/** What to do about a pipeline that stopped with this `deployment_error` code. */
+function deploymentErrorHint(code) {
+    return BY_DEPLOYMENT_ERROR[code] ?? READ_THE_LOG;
+}
 function hintFor(error) {
     if (error.hint)
         return error.hint;
@@ -49213,12 +49231,20 @@ async function readLogTail(options, path, limits) {
     const url = new URL(path, options.baseUrl);
     const stop = new AbortController();
     const signal = AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]);
+    // A time limit, the read's or the caller's, that cuts the read: what was read is the tail, maybe nothing.
+    const timedOut = () => signal.reason?.name === 'TimeoutError';
     const response = await (0,undici.fetch)(url, {
         headers: await requestHeaders(options, 'text/plain', signal),
         dispatcher: options.dispatcher,
         signal,
         redirect: 'manual',
+    }).catch((error) => {
+        if (timedOut())
+            return undefined;
+        throw error;
     });
+    if (!response)
+        return { lines: [], truncated: false };
     const secrets = options.credentials.secrets();
     if (response.status !== 200 || !response.body) {
         const text = await response.text().catch(() => '');
@@ -49252,8 +49278,7 @@ async function readLogTail(options, path, limits) {
         }
     }
     catch (error) {
-        // A time limit, the read's or the caller's, cut the stream: what was read is the tail.
-        if (lines.length === 0 && !partial)
+        if (!timedOut() && lines.length === 0 && !partial)
             throw options.signal.aborted ? options.signal.reason : error;
     }
     finally {
@@ -49759,76 +49784,175 @@ function outputValues(outcome, progress, pipelineUrl) {
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
-const RESULTS = {
-    reached: '✅ reached',
-    'awaiting-approval': '⏸️ awaiting approval',
-    accepted: '✅ start accepted (not waited for)',
-    failed: '❌ failed',
-};
-/** The job summary's markdown, appended to the job's: what happened, when, and why. */
+/** GitHub drops a step's job summary whole when it is larger than this. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * What each part may take of that limit, in bytes, whatever the server sent: together well under it.
+ * The facts and the timeline are bounded by their rows and the length of each value.
+ */
+const BUDGET_BYTES = { approvalDiff: 192 * 1024, compilerMessages: 96 * 1024, compilerOutput: 96 * 1024, logTail: 256 * 1024 };
+/** The longest any one value is shown: a name, a message, a line. */
+const VALUE_CHARS = { name: 200, line: 1000, message: 4000 };
+/** A status that flips for an hour makes thousands of rows: the first and the last are kept. */
+const TIMELINE_ROWS = 40;
+const SNIPPET_LINES = 20;
+/** The job summary's markdown: the result in its heading, then what happened, when, and why. */
 function summaryMarkdown(facts) {
     const { outcome, progress, diagnosis } = facts;
-    const rows = [
-        ['Pipeline', facts.pipelineUrl ? `[${summary_escape(facts.pipelineName)}](${facts.pipelineUrl})` : summary_escape(facts.pipelineName)],
-        ['Target', facts.target],
-        ['Result', RESULTS[outcome.result]],
-        ['Last status', summary_escape(progress.last?.deployment_status ?? 'none read')],
-        ['Approved by this step', progress.approved ? 'yes' : 'no'],
-        ['Credential', summary_escape(facts.credential)],
-        ['Elapsed', formatDuration(progress.elapsedMs())],
-    ];
-    if (outcome.result === 'failed') {
-        rows.push(['Error code', summary_escape(outcome.code)], ['Error', summary_escape(outcome.message)]);
-        if (outcome.hint)
-            rows.push(['Hint', summary_escape(outcome.hint)]);
-    }
-    const sections = [`### Feldera pipeline ${summary_escape(facts.pipelineName)}\n\n${table(['', ''], rows)}`];
-    if (progress.timeline.length > 0) {
-        const timeline = progress.timeline.map((entry) => [
-            summary_escape(entry.status),
-            `+${formatDuration(entry.beganMs)}`,
-            entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
-        ]);
-        sections.push(`#### Statuses seen\n\n${table(['Status', 'From', 'For'], timeline)}`);
-    }
+    const sections = [`### ${heading(facts)}`];
+    if (outcome.result === 'awaiting-approval')
+        sections.push(howToApprove(facts));
+    sections.push(factList(facts));
+    if (progress.timeline.length > 0)
+        sections.push(`#### Statuses seen\n\n${timelineTable(progress)}`);
     if (progress.approvalDiff) {
-        const heading = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
-        const changes = diffChanges(progress.approvalDiff).map(({ what, change, names }) => [`${what}s ${change}`, names.map(summary_escape).join(', ')]);
-        const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${summary_escape(progress.approvalDiff.program_diff_error)}` : '';
-        sections.push(`#### ${heading}\n\n${changes.length > 0 ? table(['Change', 'Names'], changes) : 'No changes listed.'}${error}`);
+        const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
+        const changes = diffChanges(progress.approvalDiff);
+        const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
+        const rows = changes.map(({ what, change, names }) => {
+            const { kept, more } = fit(names.map((name) => inline(name, VALUE_CHARS.name)), share);
+            return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${count(more)} more`] : [])].join(', ')];
+        });
+        const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${inline(progress.approvalDiff.program_diff_error, VALUE_CHARS.message)}` : '';
+        sections.push(`#### ${title}\n\n${rows.length > 0 ? table(['Change', 'Names'], rows) : 'No changes listed.'}${error}`);
     }
     const compilation = diagnosis.compilation;
     if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
-        const messages = compilation.annotations.map((annotation) => {
-            const where = annotation.file ? `${summary_escape(annotation.file)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
-            const [first = '', ...rest] = annotation.message.split('\n');
-            return `- **${annotation.level}** ${where}${summary_escape(first)}${rest.length > 0 ? `\n\n${codeBlock(rest.join('\n'), '  ')}` : ''}`;
-        });
-        const excerpt = compilation.excerpt ? codeBlock(compilation.excerpt) : '';
-        sections.push(['#### Compiler messages', messages.join('\n'), excerpt].filter(Boolean).join('\n\n'));
+        const messages = fit(compilation.annotations.map((annotation) => {
+            const where = annotation.file ? `${inline(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
+            const [first = '', ...snippet] = annotation.message.split(/\r\n|\r|\n/);
+            const block = snippet.length > 0 ? `\n\n${codeBlock(snippet.slice(0, SNIPPET_LINES).map((line) => cut(line, VALUE_CHARS.line)), '  ')}` : '';
+            return `- **${annotation.level}** ${where}${inline(first, VALUE_CHARS.message)}${block}`;
+        }), BUDGET_BYTES.compilerMessages);
+        if (messages.more > 0)
+            messages.kept.push(`- …and ${count(messages.more)} more`);
+        const output = fit(compilation.excerpt?.split('\n').map((line) => cut(line, VALUE_CHARS.line)) ?? [], BUDGET_BYTES.compilerOutput);
+        if (output.more > 0)
+            output.kept.push(`…and ${count(output.more)} more lines`);
+        const excerpt = output.kept.length > 0 ? codeBlock(output.kept) : '';
+        sections.push(['#### Compiler messages', messages.kept.join('\n'), excerpt].filter(Boolean).join('\n\n'));
     }
-    if (diagnosis.logTail && diagnosis.logTail.lines.length > 0) {
-        sections.push(`#### ${logTailTitle(diagnosis.logTail)}\n\n${codeBlock(diagnosis.logTail.lines.join('\n'))}`);
+    const logTail = diagnosis.logTail;
+    if (logTail && logTail.lines.length === 0)
+        sections.push(`#### Pipeline log\n\n${EMPTY_LOG}`);
+    else if (logTail) {
+        // The end of the log says why it stopped: keep the last lines that fit.
+        const { kept, more } = fit(logTail.lines.map((line) => cut(line, VALUE_CHARS.line)).reverse(), BUDGET_BYTES.logTail);
+        const shown = { lines: kept.reverse(), truncated: logTail.truncated || more > 0 };
+        sections.push(`#### ${logTailTitle(shown)}\n\n${codeBlock(shown.lines)}`);
     }
+    sections.push(`<sub>Credential: ${inline(facts.credential, VALUE_CHARS.line)}</sub>`);
     return `${sections.join('\n\n')}\n`;
 }
+/** Said in the log and the summary when a log read found nothing before its limit. */
+const EMPTY_LOG = "The pipeline's log was empty.";
 /** `Pipeline log (last 200 lines)`: the heading of the log tail, in the log and in the summary. */
 function logTailTitle({ lines, truncated }) {
     return `Pipeline log (${truncated ? 'last ' : ''}${lines.length} lines)`;
+}
+/** The three ways to approve, in the warning, the log's last line and the summary. */
+function approvalWays(pipelineName, consoleLink) {
+    return `approve the changes in ${consoleLink}, with \`fda approve ${pipelineName}\`, or run this action again with auto-approve: true`;
+}
+function heading({ pipelineName, outcome, progress }) {
+    const name = inline(pipelineName || '(no name)', VALUE_CHARS.name);
+    const status = inline(progress.last?.deployment_status ?? 'unknown', VALUE_CHARS.name);
+    switch (outcome.result) {
+        case 'reached':
+            return `✅ ${name} is ${status}`;
+        case 'accepted':
+            return `✅ ${name} is starting (${status})`;
+        case 'awaiting-approval':
+            return `⏸️ ${name} awaits approval`;
+        case 'failed':
+            return `❌ ${name} did not start: ${inline(outcome.code, VALUE_CHARS.name)}`;
+    }
+}
+function howToApprove({ pipelineName, pipelineUrl, progress }) {
+    const changes = progress.approvalDiff ? inline(countChanges(progress.approvalDiff), VALUE_CHARS.message) : 'its program or connectors changed';
+    const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`);
+    return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
+}
+/** Only the facts that say something: no empty values, nothing the heading said already. */
+function factList({ pipelineName, pipelineUrl, target, outcome, progress }) {
+    const facts = [];
+    if (outcome.result === 'failed') {
+        facts.push(['Error', inline(outcome.message, VALUE_CHARS.message)]);
+        if (outcome.hint)
+            facts.push(['Hint', inline(outcome.hint, VALUE_CHARS.message)]);
+    }
+    if (pipelineUrl)
+        facts.push(['Console', `[${inline(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
+    if (target && outcome.result !== 'reached')
+        facts.push(['Target', target]);
+    const last = progress.last;
+    if (last && (outcome.result === 'failed' || outcome.result === 'accepted')) {
+        const program = last.program_status === 'Success' ? '' : `, program ${last.program_status}`;
+        facts.push(['Last status', inline(`${last.deployment_status} (desired ${last.deployment_desired_status}${program})`, VALUE_CHARS.line)]);
+    }
+    if (outcome.result === 'accepted')
+        facts.push(['Waited', 'no (wait: false)']);
+    if (progress.approved)
+        facts.push(['Approved by this step', 'yes (auto-approve: true)']);
+    facts.push(['Elapsed', formatDuration(progress.elapsedMs())]);
+    return facts.map(([label, value]) => `- **${label}**: ${value}`).join('\n');
+}
+function timelineTable(progress) {
+    const rows = progress.timeline.map((entry) => [
+        inline(entry.status, VALUE_CHARS.name),
+        `+${formatDuration(entry.beganMs)}`,
+        entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
+    ]);
+    if (rows.length > TIMELINE_ROWS) {
+        const half = TIMELINE_ROWS / 2;
+        rows.splice(half, rows.length - TIMELINE_ROWS, ['…', `${count(rows.length - TIMELINE_ROWS)} more changes`, '']);
+    }
+    return table(['Status', 'From', 'For'], rows);
+}
+/** The first items that fit in `budget` bytes, and how many did not. */
+function fit(items, budget) {
+    const kept = [];
+    let used = 0;
+    for (const item of items) {
+        used += Buffer.byteLength(item) + 2;
+        if (used > budget)
+            break;
+        kept.push(item);
+    }
+    return { kept, more: items.length - kept.length };
+}
+/** `14820` → `14,820`. */
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+function cut(text, maxChars) {
+    return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
 }
 function table(header, rows) {
     const line = (cells) => `| ${cells.join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
-/** Text in markdown (outside code, where entities would show as they are): no HTML, no table breaks, no links or emphasis of its own, lines kept inside their table cell. */
-function summary_escape(text) {
-    return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
+/**
+ * Server text as markdown text, cut to `maxChars`: no HTML, no link or image of its own, no emphasis,
+ * code, strike-through or math, no table break, its lines kept in its table cell or list item. A
+ * backslash before each character that could start one (2 bytes, where an entity takes 5), and only
+ * there: a `_` between letters or digits, a `&` that begins no entity and a `#` inside a word start
+ * nothing, and names and addresses are full of them. It always follows the action's own words on a
+ * line, so nothing in it can start a block (a heading, a list, a quote); a bare address may show as
+ * a link, to where it says.
+ */
+function inline(text, maxChars) {
+    return cut(text, maxChars)
+        .replace(/[\\`*[\]<|~$]|&(?=#?\w+;)|(?<=^|\s)#|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (char) => `\\${char}`)
+        .replace(/\r\n|\r|\n/g, '<br>');
 }
 /** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
 function codeBlock(text, indent = '') {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+    // Any line ending ends a line of markdown: one left in would leave the block's indentation.
+    const lines = text.flatMap((line) => line.split(/\r\n|\r|\n/));
+    const longest = Math.max(2, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
     const fence = '`'.repeat(longest + 1);
-    return [`${fence}text`, ...text.split('\n'), fence].map((line) => indent + line).join('\n');
+    return [`${fence}text`, ...lines, fence].map((line) => indent + line).join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
@@ -49845,6 +49969,7 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
     for (const name of OUTPUT_NAMES)
         setOutput(name, values[name]);
     const name = config?.pipelineName ?? getInput('pipeline-name');
+    const target = config && targetStatus(config.initial);
     for (const problem of diagnosis.problems)
         core_warning(problem);
     const compilation = diagnosis.compilation;
@@ -49856,7 +49981,9 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
     }
     if (compilation?.excerpt)
         printGroup('Compiler output', compilation.excerpt.split('\n'));
-    if (diagnosis.logTail)
+    if (diagnosis.logTail?.lines.length === 0)
+        info(EMPTY_LOG);
+    else if (diagnosis.logTail)
         printGroup(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
     const elapsed = formatDuration(progress.elapsedMs());
     switch (outcome.result) {
@@ -49868,9 +49995,10 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
             break;
         case 'awaiting-approval': {
             const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
-            core_warning(`Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. ` +
-                `Approve the changes in the Feldera console (${pipelineUrl}), with \`fda approve ${name}\`, ` +
-                'or run this action again with auto-approve: true.', { title: `Feldera pipeline ${name} awaits approval` });
+            const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
+            core_warning(`Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`, { title: `Feldera pipeline ${name} awaits approval` });
+            // The log's last word: the step is green, but the pipeline is not up.
+            info(`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`);
             break;
         }
         case 'failed': {
@@ -49881,7 +50009,6 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, crede
         }
     }
     if (process.env.GITHUB_STEP_SUMMARY) {
-        const target = config ? targetStatus(config.initial) : '—';
         const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential });
         // The summary is extra: failing to write it must not hide the real result.
         await summary
@@ -49921,6 +50048,7 @@ async function poll(step, intervalMs, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/start.ts
+
 
 
 
@@ -50008,6 +50136,7 @@ async function decide(status, client, config, progress, log) {
                 result: 'failed',
                 code: verdict.error.error_code,
                 message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
+                hint: deploymentErrorHint(verdict.error.error_code),
             };
         case 'compilation-failed':
             return {
@@ -50021,6 +50150,7 @@ async function decide(status, client, config, progress, log) {
                 result: 'failed',
                 code: 'StoppedExternally',
                 message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
+                hint: 'find who stopped it (a person in the Feldera console, fda, another workflow), then start it again.',
             };
         case 'desired-elsewhere': {
             const desired = status.deployment_desired_status;

@@ -2,6 +2,7 @@ import { FelderaError, type TransientError } from './feldera/errors.ts';
 import type { PipelineClient } from './feldera/client.ts';
 import type { RetryPolicy } from './feldera/http.ts';
 import type { PipelineStatus } from './feldera/types.ts';
+import { deploymentErrorHint } from './hints.ts';
 import type { Config } from './inputs.ts';
 import { classify, targetStatus } from './lifecycle.ts';
 import type { Outcome } from './outcome.ts';
@@ -106,6 +107,7 @@ async function decide(status: PipelineStatus, client: PipelineClient, config: Co
         result: 'failed',
         code: verdict.error.error_code,
         message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
+        hint: deploymentErrorHint(verdict.error.error_code),
       };
     case 'compilation-failed':
       return {
@@ -119,6 +121,7 @@ async function decide(status: PipelineStatus, client: PipelineClient, config: Co
         result: 'failed',
         code: 'StoppedExternally',
         message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
+        hint: 'find who stopped it (a person in the Feldera console, fda, another workflow), then start it again.',
       };
     case 'desired-elsewhere': {
       const desired = status.deployment_desired_status;

@@ -51,7 +51,7 @@ it('a failed start ends with the annotation, and no stack trace', async () => {
     expect(output).not.toMatch(/^\s+at /m);
     expect(output).not.toMatch(/\b(TypeError|Error):/);
   }
-  expect(readFileSync(summary, 'utf8')).toContain('### Feldera pipeline missing');
+  expect(readFileSync(summary, 'utf8')).toContain('### ❌ missing did not start: UnknownPipelineName');
 });
 
 it('.env.example starts the pipeline that `node test/fake-feldera.ts` serves', async () => {

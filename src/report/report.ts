@@ -7,7 +7,7 @@ import type { Progress } from '../progress.ts';
 import { formatDuration } from '../text.ts';
 import { countChanges } from './approval.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
-import { logTailTitle, summaryMarkdown } from './summary.ts';
+import { approvalWays, EMPTY_LOG, logTailTitle, summaryMarkdown } from './summary.ts';
 
 export interface ReportFacts {
   outcome: Outcome;
@@ -27,6 +27,7 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
 
   const name = config?.pipelineName ?? core.getInput('pipeline-name');
+  const target = config && targetStatus(config.initial);
   for (const problem of diagnosis.problems) core.warning(problem);
   const compilation = diagnosis.compilation;
   for (const { level, message, ...properties } of compilation?.annotations ?? []) {
@@ -34,7 +35,8 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
     else core.warning(message, properties);
   }
   if (compilation?.excerpt) printGroup('Compiler output', compilation.excerpt.split('\n'));
-  if (diagnosis.logTail) printGroup(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
+  if (diagnosis.logTail?.lines.length === 0) core.info(EMPTY_LOG);
+  else if (diagnosis.logTail) printGroup(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
 
   const elapsed = formatDuration(progress.elapsedMs());
   switch (outcome.result) {
@@ -46,12 +48,10 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
       break;
     case 'awaiting-approval': {
       const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
-      core.warning(
-        `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. ` +
-          `Approve the changes in the Feldera console (${pipelineUrl}), with \`fda approve ${name}\`, ` +
-          'or run this action again with auto-approve: true.',
-        { title: `Feldera pipeline ${name} awaits approval` },
-      );
+      const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
+      core.warning(`Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`, { title: `Feldera pipeline ${name} awaits approval` });
+      // The log's last word: the step is green, but the pipeline is not up.
+      core.info(`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`);
       break;
     }
     case 'failed': {
@@ -63,7 +63,6 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
   }
 
   if (process.env.GITHUB_STEP_SUMMARY) {
-    const target = config ? targetStatus(config.initial) : '—';
     const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential });
     // The summary is extra: failing to write it must not hide the real result.
     await core.summary
