@@ -45666,7 +45666,7 @@ function authFor(config, env, getIdToken, onSecret) {
 
 
 /** The same for the main step and the post step, from the inputs and the environment. */
-function connect(config, signal) {
+function connect(config, signal, debug = (line) => core/* debug */.Yz(line)) {
     const auth = authFor(config, process.env, (audience) => core/* getIDToken */.V9(audience), (secret) => core/* setSecret */.Pq(secret));
     // The proxies of the environment, as inputs.ts read and checked them; a plain Agent when none is set.
     const dispatcher = new undici.EnvHttpProxyAgent(config.proxy);
@@ -45679,7 +45679,7 @@ function connect(config, signal) {
             requestTimeoutMs: config.requestTimeoutMs,
             signal,
             dispatcher,
-            debug: (line) => core/* debug */.Yz(line),
+            debug,
         },
         close: () => dispatcher.destroy().catch(() => undefined),
     };
@@ -45715,12 +45715,20 @@ async function readLogTail(options, path, limits) {
     const url = new URL(path, options.baseUrl);
     const stop = new AbortController();
     const signal = AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]);
+    // A time limit, the read's or the caller's, that cuts the read: what was read is the tail, maybe nothing.
+    const timedOut = () => signal.reason?.name === 'TimeoutError';
     const response = await (0,undici.fetch)(url, {
         headers: await (0,http/* requestHeaders */.A1)(options, 'text/plain', signal),
         dispatcher: options.dispatcher,
         signal,
         redirect: 'manual',
+    }).catch((error) => {
+        if (timedOut())
+            return undefined;
+        throw error;
     });
+    if (!response)
+        return { lines: [], truncated: false };
     const secrets = options.credentials.secrets();
     if (response.status !== 200 || !response.body) {
         const text = (await (0,http/* readText */.yR)(response, 64 << 10).catch(() => '')) ?? '(a body too long to show)';
@@ -45754,8 +45762,7 @@ async function readLogTail(options, path, limits) {
         }
     }
     catch (error) {
-        // A time limit, the read's or the caller's, cut the stream: what was read is the tail.
-        if (lines.length === 0 && !partial)
+        if (!timedOut() && lines.length === 0 && !partial)
             throw options.signal.aborted ? options.signal.reason : error;
     }
     finally {
@@ -46351,71 +46358,28 @@ function globalMetrics(global, text) {
 
 /***/ }),
 
-/***/ 8772:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N2: () => (/* binding */ describeEndpoint),
-/* harmony export */   r4: () => (/* binding */ endpointKey),
-/* harmony export */   uY: () => (/* binding */ endpointsOf)
-/* harmony export */ });
-/** The inputs, then the outputs, in Feldera's order. */
-function endpointsOf(status) {
-    const inputs = status.inputs.map((input) => ({
-        name: input.endpoint_name,
-        direction: 'input',
-        stream: input.config.stream,
-        health: input.health,
-        fatalError: input.fatal_error,
-        errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
-        records: input.metrics.total_records,
-        lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
-    }));
-    const outputs = status.outputs.map((output) => ({
-        name: output.endpoint_name,
-        direction: 'output',
-        stream: output.config.stream,
-        health: output.health,
-        fatalError: output.fatal_error,
-        errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
-        records: output.metrics.transmitted_records,
-        lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
-    }));
-    return [...inputs, ...outputs];
-}
-/** Names are unique per direction only: an input and an output may share one. */
-function endpointKey(endpoint) {
-    return `${endpoint.direction}:${endpoint.name}`;
-}
-/** `input endpoint orders.kafka (stream orders)`: what every message about an endpoint starts with. */
-function describeEndpoint(endpoint) {
-    return `${endpoint.direction} endpoint ${endpoint.name || '(unnamed)'} (stream ${endpoint.stream || 'unknown'})`;
-}
-function lastError(lists, health, fatalError) {
-    // Each list is oldest first; the newest of their last entries is the last error.
-    const newest = lists
-        .map((list) => list?.at(-1))
-        .filter((error) => error !== undefined && error.message !== '')
-        .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))[0];
-    return newest?.message || health?.description || fatalError || undefined;
-}
-
-
-/***/ }),
-
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4952);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7858);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3215);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 
 
 
+/** What the runner reads as a failed step. Set here, not in run(): @github/local-action calls run() itself. */
+const EXIT_FAILURE = 1;
 // The runner runs this file twice: as the step, and as its post step (action.yml runs.post), which
-// has the state the step saved.
-await ((0,_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu)(_post_js__WEBPACK_IMPORTED_MODULE_2__/* .POST_STATE */ .j9) ? (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .post */ .bE)() : (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)());
+// has the state the step saved. The post step never fails the job.
+if ((0,_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu)(_post_js__WEBPACK_IMPORTED_MODULE_2__/* .POST_STATE */ .j9)) {
+    await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .post */ .bE)();
+}
+else {
+    const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+    if (outcome.result === 'failed')
+        process.exitCode = EXIT_FAILURE;
+}
 // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
 // signal) must not keep the step alive: leave a moment for output to drain, then exit.
 setTimeout(() => process.exit(), 500).unref();
@@ -46689,8 +46653,8 @@ function parseDuration(name, value, problems, allow = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bp: () => (/* binding */ untrusted),
-/* harmony export */   eU: () => (/* binding */ phaseGroups),
-/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   tV: () => (/* binding */ stepLog)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4952);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
@@ -46718,28 +46682,20 @@ function untrusted(title, lines) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::${token}::`);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
 }
-/** The step's phases as collapsed groups in the log: opening one closes the one before. */
-function phaseGroups() {
-    let open = false;
-    const close = () => {
-        if (open)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
-        open = false;
-    };
-    return {
-        open: (title) => {
-            close();
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title));
-            open = true;
-        },
-        close,
-    };
-}
+/** @actions/core's output, with every plain line and group title made inert: what a PhaseLog writes to. */
+const stepLog = {
+    debug: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line),
+    isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o(),
+    info,
+    warning: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line),
+    startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title)),
+    endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
+};
 
 
 /***/ }),
 
-/***/ 7858:
+/***/ 3215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46789,6 +46745,24 @@ function withEdition(outcome, platform) {
         return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
     }
     return outcome;
+}
+// Why a pipeline stopped with a `deployment_error`, read from Feldera's runner
+// (crates/pipeline-manager/src/runner/error.rs) and the pipeline's /status, and what to do about it.
+const BY_DEPLOYMENT_ERROR = {
+    RunnerCheckError: "the pipeline's process or storage failed while it ran (it crashed, ran out of memory, or its pod was evicted): the pipeline's log says why; give it more memory in its resources if it ran out.",
+    InitializationError: 'the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline\'s log say which.',
+    AutomatonProvisioningTimeout: "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout_secs in the pipeline's runtime config, or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
+    RunnerProvisionError: "Feldera could not create the pipeline's compute or storage (the message says why): check the pipeline's resources config and the cluster's capacity.",
+    AutomatonInvalidRuntimeConfig: "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
+    AutomatonInvalidProgramInfo: 'the compiled program no longer fits this Feldera version: recompile it (fda update-runtime), then start it again.',
+    AutomatonCannotProvisionUnsupportedPlatformVersion: 'the program was compiled by another Feldera version than the one installed: recompile it with the current one (fda update-runtime, or a change to the program), then start it again.',
+    StartFailedDueToFailedCompilation: BY_CODE.CannotStartWithCompilationError,
+};
+/** For a deployment error without a hint of its own: where the reason is. */
+const READ_THE_LOG = "the pipeline's log says why it stopped: read its tail below (logs: on-failure, the default), or the whole log in the Feldera console.";
+/** What to do about a pipeline that stopped with this `deployment_error` code. */
+function deploymentErrorHint(code) {
+    return BY_DEPLOYMENT_ERROR[code] ?? READ_THE_LOG;
 }
 function hintFor(error) {
     if (error.hint)
@@ -46938,6 +46912,7 @@ function statusFailure(verdict, status, initial) {
                 result: 'failed',
                 code: verdict.error.error_code,
                 message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
+                hint: deploymentErrorHint(verdict.error.error_code),
             };
         case 'compilation-failed':
             return {
@@ -46951,6 +46926,7 @@ function statusFailure(verdict, status, initial) {
                 result: 'failed',
                 code: 'StoppedExternally',
                 message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
+                hint: 'find who stopped it (a person in the Feldera console, fda, another workflow), then start it again.',
             };
         case 'desired-elsewhere': {
             const desired = status.deployment_desired_status;
@@ -47176,8 +47152,48 @@ function describePlatform(platform) {
 
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __nccwpck_require__(910);
-// EXTERNAL MODULE: ./src/health/endpoints.ts
-var endpoints = __nccwpck_require__(8772);
+;// CONCATENATED MODULE: ./src/health/endpoints.ts
+/** The inputs, then the outputs, in Feldera's order. */
+function endpointsOf(status) {
+    const inputs = status.inputs.map((input) => ({
+        name: input.endpoint_name,
+        direction: 'input',
+        stream: input.config.stream,
+        health: input.health,
+        fatalError: input.fatal_error,
+        errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
+        records: input.metrics.total_records,
+        lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
+    }));
+    const outputs = status.outputs.map((output) => ({
+        name: output.endpoint_name,
+        direction: 'output',
+        stream: output.config.stream,
+        health: output.health,
+        fatalError: output.fatal_error,
+        errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
+        records: output.metrics.transmitted_records,
+        lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
+    }));
+    return [...inputs, ...outputs];
+}
+/** Names are unique per direction only: an input and an output may share one. */
+function endpointKey(endpoint) {
+    return `${endpoint.direction}:${endpoint.name}`;
+}
+/** `input endpoint orders.kafka (stream orders)`: what every message about an endpoint starts with. */
+function describeEndpoint(endpoint) {
+    return `${endpoint.direction} endpoint ${endpoint.name || '(unnamed)'} (stream ${endpoint.stream || 'unknown'})`;
+}
+function lastError(lists, health, fatalError) {
+    // Each list is oldest first; the newest of their last entries is the last error.
+    const newest = lists
+        .map((list) => list?.at(-1))
+        .filter((error) => error !== undefined && error.message !== '')
+        .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))[0];
+    return newest?.message || health?.description || fatalError || undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/health/verdict.ts
 
 
@@ -47192,9 +47208,9 @@ const MORE_NAMED = 5;
  * ended inputs and idle endpoints are not problems: `initial: paused` pauses them by design.
  */
 function healthVerdict(check) {
-    const before = new Map((0,endpoints/* endpointsOf */.uY)(check.baseline).map((endpoint) => [(0,endpoints/* endpointKey */.r4)(endpoint), endpoint.errors]));
-    const problems = (0,endpoints/* endpointsOf */.uY)(check.current).flatMap((endpoint) => {
-        const found = endpointProblems(endpoint, endpoint.errors - (before.get((0,endpoints/* endpointKey */.r4)(endpoint)) ?? 0), check);
+    const before = new Map(endpointsOf(check.baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]));
+    const problems = endpointsOf(check.current).flatMap((endpoint) => {
+        const found = endpointProblems(endpoint, endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0), check);
         // One per endpoint: the one that fails the step if any, else the gravest.
         return found.filter((problem) => problem.fails).concat(found).slice(0, 1);
     });
@@ -47207,7 +47223,7 @@ function healthVerdict(check) {
     return { kind: 'fail', code, message, problems };
 }
 function endpointProblems(endpoint, newErrors, check) {
-    const about = capitalised((0,endpoints/* describeEndpoint */.N2)(endpoint));
+    const about = capitalised(describeEndpoint(endpoint));
     const found = [];
     if (endpoint.fatalError !== null) {
         found.push({ endpoint, code: 'ConnectorFailed', fails: true, message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}` });
@@ -47216,16 +47232,16 @@ function endpointProblems(endpoint, newErrors, check) {
         const when = check.windowMs > 0
             ? `is still Unhealthy after the health window of ${(0,src_text/* formatDuration */.a3)(check.windowMs)}`
             : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
-        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${lastError(endpoint)}` });
+        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${verdict_lastError(endpoint)}` });
     }
     // A count below the baseline means a new pipeline process with its own counters: nothing rose.
     if (newErrors > 0 && check.connectorErrors !== 'ignore') {
         const counted = `counted ${newErrors} new ${newErrors === 1 ? 'error' : 'errors'} since the first read (${endpoint.errors} in all)`;
-        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${lastError(endpoint)}` });
+        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${verdict_lastError(endpoint)}` });
     }
     return found;
 }
-function lastError(endpoint) {
+function verdict_lastError(endpoint) {
     return endpoint.lastError ? `; Feldera's last error: ${endpoint.lastError}` : '; Feldera gave no message';
 }
 function alsoNamed(others) {
@@ -47315,6 +47331,50 @@ async function watchHealth(client, config, progress, signal, waiting, health) {
 var inputs = __nccwpck_require__(2053);
 // EXTERNAL MODULE: ./src/log.ts
 var src_log = __nccwpck_require__(5625);
+;// CONCATENATED MODULE: ./src/phase-log.ts
+/**
+ * The step's log in phases, a collapsed group each. A group opens with its first line, not when its
+ * phase begins: a phase that ends without a word (a start refused at once) leaves no empty group.
+ */
+class PhaseLog {
+    writer;
+    pending;
+    open = false;
+    constructor(writer) {
+        this.writer = writer;
+    }
+    /** Ends the group open, if any; the next line opens a group with this title. */
+    group(title) {
+        this.end();
+        this.pending = title;
+    }
+    /** A debug line opens its phase's group only where the runner shows it: else the group would look empty. */
+    debug(line) {
+        (this.writer.isDebug() ? this.opened() : this.writer).debug(line);
+    }
+    info(line) {
+        this.opened().info(line);
+    }
+    warning(line) {
+        this.opened().warning(line);
+    }
+    /** Ends the phase: what follows is outside any group. */
+    end() {
+        this.pending = undefined;
+        if (this.open)
+            this.writer.endGroup();
+        this.open = false;
+    }
+    opened() {
+        if (this.pending !== undefined) {
+            this.writer.startGroup(this.pending);
+            this.pending = undefined;
+            this.open = true;
+        }
+        return this.writer;
+    }
+}
+
 // EXTERNAL MODULE: ./src/post.ts
 var post = __nccwpck_require__(6661);
 ;// CONCATENATED MODULE: ./src/progress.ts
@@ -47439,8 +47499,100 @@ function diffLines(diff) {
     return lines.length > 0 ? lines : ['no changes listed'];
 }
 
-// EXTERNAL MODULE: ./src/report/connectors.ts
-var report_connectors = __nccwpck_require__(3952);
+// EXTERNAL MODULE: ./src/feldera/stats.ts
+var stats = __nccwpck_require__(2598);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
+;// CONCATENATED MODULE: ./src/report/connectors.ts
+
+
+
+/** GitHub shows 10 warning annotations per step; the rest are listed in the summary. */
+const MAX_WARNING_ANNOTATIONS = 10;
+/** Rows of the Connectors table; the `connectors` output has every endpoint. */
+const MAX_TABLE_ROWS = 50;
+/** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
+const MESSAGE_CELL_LENGTH = 200;
+const NAME_CELL_LENGTH = 200;
+/** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
+function connectorOutputs(last) {
+    if (!last)
+        return { connectors: '[]', 'connector-error-count': '' };
+    const endpoints = endpointsOf(last);
+    const connectors = endpoints.map((endpoint) => ({
+        name: endpoint.name,
+        direction: endpoint.direction,
+        stream: endpoint.stream,
+        health: endpoint.health?.status ?? '',
+        'fatal-error': endpoint.fatalError ?? '',
+        errors: endpoint.errors,
+        records: endpoint.records,
+    }));
+    const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
+    return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
+}
+/** A warning annotation for each problem that does not fail the step, as many as GitHub shows. */
+function connectorWarnings(problems, pipelineName) {
+    const warnings = problems.filter((problem) => !problem.fails);
+    return {
+        annotations: warnings.slice(0, MAX_WARNING_ANNOTATIONS).map((problem) => ({
+            title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
+            message: problem.message,
+        })),
+        unannotated: warnings.slice(MAX_WARNING_ANNOTATIONS),
+    };
+}
+/**
+ * The summary's Connectors section: failed and Unhealthy endpoints first, then the others in
+ * Feldera's order; errors counted since the baseline shown beside the total; the warnings that did
+ * not fit in annotations below the table.
+ */
+function connectorsMarkdown(last, baseline, unannotated = []) {
+    const before = new Map(baseline ? endpointsOf(baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]) : []);
+    const endpoints = endpointsOf(last)
+        .map((endpoint, order) => ({ endpoint, order }))
+        .sort((a, b) => rank(a.endpoint) - rank(b.endpoint) || a.order - b.order)
+        .map(({ endpoint }) => endpoint);
+    if (endpoints.length === 0)
+        return '#### Connectors\n\nThe pipeline has no connectors.';
+    const rows = endpoints.slice(0, MAX_TABLE_ROWS).map((endpoint) => {
+        const newErrors = endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0);
+        const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
+        const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
+        return [
+            (0,markdown/* inline */.mG)(endpoint.name, NAME_CELL_LENGTH),
+            endpoint.direction,
+            (0,markdown/* inline */.mG)(endpoint.stream, NAME_CELL_LENGTH),
+            (0,markdown/* inline */.mG)(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
+            endpoint.records.toLocaleString('en-US'),
+            errors,
+            (0,markdown/* inline */.mG)(message, MESSAGE_CELL_LENGTH),
+        ];
+    });
+    const notes = [];
+    if (endpoints.length > MAX_TABLE_ROWS) {
+        notes.push(`The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`);
+    }
+    if (last.omitted_endpoints > 0) {
+        notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${stats/* MAX_ENDPOINTS */.k$} of each direction were not checked.`);
+    }
+    if (unannotated.length > 0) {
+        const list = unannotated
+            .slice(0, MAX_TABLE_ROWS)
+            .map((problem) => `- ${(0,markdown/* inline */.mG)(problem.message, MESSAGE_CELL_LENGTH)}`)
+            .concat(unannotated.length > MAX_TABLE_ROWS ? [`- …and ${(0,markdown/* count */.U9)(unannotated.length - MAX_TABLE_ROWS)} more`] : [])
+            .join('\n');
+        notes.push(`Warnings beyond the ${MAX_WARNING_ANNOTATIONS} that GitHub shows as annotations:\n\n${list}`);
+    }
+    const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
+    return ['#### Connectors', (0,markdown/* table */.tp)(header, rows), ...notes].join('\n\n');
+}
+function rank(endpoint) {
+    if (endpoint.fatalError !== null)
+        return 0;
+    return endpoint.health?.status === 'Unhealthy' ? 1 : 2;
+}
+
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 /** Every output of action.yml, in its order. */
@@ -47473,7 +47625,7 @@ function outputValues(outcome, progress, pipelineUrl, health, stopped) {
         'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
         'pipeline-url': pipelineUrl,
         'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
-        ...(0,report_connectors/* connectorOutputs */.gC)(health.last),
+        ...connectorOutputs(health.last),
         stopped: String(stopped),
     };
 }
@@ -47482,81 +47634,148 @@ function outputValues(outcome, progress, pipelineUrl, health, stopped) {
 
 
 
-const RESULTS = {
-    reached: '✅ reached',
-    'awaiting-approval': '⏸️ awaiting approval',
-    accepted: '✅ start accepted (not waited for)',
-    failed: '❌ failed',
-};
-/** The job summary's markdown, appended to the job's: what happened, when, and why. */
+
+/** GitHub drops a step's job summary whole when it is larger than this. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * What each part may take of that limit, in bytes, whatever the server sent: together well under it.
+ * The facts and the timeline are bounded by their rows and the length of each value.
+ */
+const BUDGET_BYTES = { approvalDiff: 192 * 1024, compilerMessages: 96 * 1024, compilerOutput: 96 * 1024, logTail: 256 * 1024 };
+/** The longest any one value is shown: a name, a message, a line. */
+const VALUE_CHARS = { name: 200, line: 1000, message: 4000 };
+/** A status that flips for an hour makes thousands of rows: the first and the last are kept. */
+const TIMELINE_ROWS = 40;
+const SNIPPET_LINES = 20;
+/** The job summary's markdown: the result in its heading, then what happened, when, and why. */
 function summaryMarkdown(facts) {
     const { outcome, progress, diagnosis } = facts;
-    const rows = [
-        ['Pipeline', facts.pipelineUrl ? `[${summary_escape(facts.pipelineName)}](${facts.pipelineUrl})` : summary_escape(facts.pipelineName)],
-        ['Target', facts.target],
-        ['Result', RESULTS[outcome.result]],
-        ['Last status', summary_escape(progress.last?.deployment_status ?? 'none read')],
-        ['Approved by this step', progress.approved ? 'yes' : 'no'],
-        ['Credential', summary_escape(facts.credential)],
-        ...(facts.feldera ? [['Feldera', summary_escape(facts.feldera)]] : []),
-        ['Elapsed', (0,src_text/* formatDuration */.a3)(progress.elapsedMs())],
-    ];
-    if (outcome.result === 'failed') {
-        rows.push(['Error code', summary_escape(outcome.code)], ['Error', summary_escape(outcome.message)]);
-        if (outcome.hint)
-            rows.push(['Hint', summary_escape(outcome.hint)]);
-        if (facts.stopped)
-            rows.push(['Stopped by this step', 'yes (stop-on-failure)']);
-    }
-    const sections = [`### Feldera pipeline ${summary_escape(facts.pipelineName)}\n\n${table(['', ''], rows)}`];
-    if (progress.timeline.length > 0) {
-        const timeline = progress.timeline.map((entry) => [
-            summary_escape(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status)),
-            `+${(0,src_text/* formatDuration */.a3)(entry.beganMs)}`,
-            entry.endedMs === undefined ? 'until the end' : (0,src_text/* formatDuration */.a3)(entry.endedMs - entry.beganMs),
-        ]);
-        sections.push(`#### Statuses seen\n\n${table(['Status', 'From', 'For'], timeline)}`);
-    }
-    if (progress.approvalDiff) {
-        const heading = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
-        const changes = diffChanges(progress.approvalDiff).map(({ what, change, names }) => [`${what}s ${change}`, names.map(summary_escape).join(', ')]);
-        const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${summary_escape(progress.approvalDiff.program_diff_error)}` : '';
-        sections.push(`#### ${heading}\n\n${changes.length > 0 ? table(['Change', 'Names'], changes) : 'No changes listed.'}${error}`);
-    }
+    const sections = [`### ${heading(facts)}`];
+    if (outcome.result === 'awaiting-approval')
+        sections.push(howToApprove(facts));
+    sections.push(factList(facts));
     if (facts.health.last)
-        sections.push((0,report_connectors/* connectorsMarkdown */.kv)(facts.health.last, facts.health.baseline, facts.unannotated));
+        sections.push(connectorsMarkdown(facts.health.last, facts.health.baseline, facts.unannotated));
+    if (progress.timeline.length > 0)
+        sections.push(`#### Statuses seen\n\n${timelineTable(progress)}`);
+    if (progress.approvalDiff) {
+        const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
+        const changes = diffChanges(progress.approvalDiff);
+        const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
+        const rows = changes.map(({ what, change, names }) => {
+            const { kept, more } = fit(names.map((name) => (0,markdown/* inline */.mG)(name, VALUE_CHARS.name)), share);
+            return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${(0,markdown/* count */.U9)(more)} more`] : [])].join(', ')];
+        });
+        const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${(0,markdown/* inline */.mG)(progress.approvalDiff.program_diff_error, VALUE_CHARS.message)}` : '';
+        sections.push(`#### ${title}\n\n${rows.length > 0 ? (0,markdown/* table */.tp)(['Change', 'Names'], rows) : 'No changes listed.'}${error}`);
+    }
     const compilation = diagnosis.compilation;
     if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
-        const messages = compilation.annotations.map((annotation) => {
-            const where = annotation.file ? `${summary_escape(annotation.file)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
-            const [first = '', ...rest] = annotation.message.split('\n');
-            return `- **${annotation.level}** ${where}${summary_escape(first)}${rest.length > 0 ? `\n\n${codeBlock(rest.join('\n'), '  ')}` : ''}`;
-        });
-        const excerpt = compilation.excerpt ? codeBlock(compilation.excerpt) : '';
-        sections.push(['#### Compiler messages', messages.join('\n'), excerpt].filter(Boolean).join('\n\n'));
+        const messages = fit(compilation.annotations.map((annotation) => {
+            const where = annotation.file ? `${(0,markdown/* inline */.mG)(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
+            const [first = '', ...snippet] = annotation.message.split(/\r\n|\r|\n/);
+            const block = snippet.length > 0 ? `\n\n${(0,markdown/* codeBlock */.DV)(snippet.slice(0, SNIPPET_LINES).map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)), '  ')}` : '';
+            return `- **${annotation.level}** ${where}${(0,markdown/* inline */.mG)(first, VALUE_CHARS.message)}${block}`;
+        }), BUDGET_BYTES.compilerMessages);
+        if (messages.more > 0)
+            messages.kept.push(`- …and ${(0,markdown/* count */.U9)(messages.more)} more`);
+        const output = fit(compilation.excerpt?.split('\n').map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)) ?? [], BUDGET_BYTES.compilerOutput);
+        if (output.more > 0)
+            output.kept.push(`…and ${(0,markdown/* count */.U9)(output.more)} more lines`);
+        const excerpt = output.kept.length > 0 ? (0,markdown/* codeBlock */.DV)(output.kept) : '';
+        sections.push(['#### Compiler messages', messages.kept.join('\n'), excerpt].filter(Boolean).join('\n\n'));
     }
-    if (diagnosis.logTail && diagnosis.logTail.lines.length > 0) {
-        sections.push(`#### ${logTailTitle(diagnosis.logTail)}\n\n${codeBlock(diagnosis.logTail.lines.join('\n'))}`);
+    const logTail = diagnosis.logTail;
+    if (logTail && logTail.lines.length === 0)
+        sections.push(`#### Pipeline log\n\n${EMPTY_LOG}`);
+    else if (logTail) {
+        // The end of the log says why it stopped: keep the last lines that fit.
+        const { kept, more } = fit(logTail.lines.map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)).reverse(), BUDGET_BYTES.logTail);
+        const shown = { lines: kept.reverse(), truncated: logTail.truncated || more > 0 };
+        sections.push(`#### ${logTailTitle(shown)}\n\n${(0,markdown/* codeBlock */.DV)(shown.lines)}`);
     }
+    const feldera = facts.feldera ? ` · Feldera ${(0,markdown/* inline */.mG)(facts.feldera, VALUE_CHARS.name)}` : '';
+    sections.push(`<sub>Credential: ${(0,markdown/* inline */.mG)(facts.credential, VALUE_CHARS.line)}${feldera}</sub>`);
     return `${sections.join('\n\n')}\n`;
 }
+/** Said in the log and the summary when a log read found nothing before its limit. */
+const EMPTY_LOG = "The pipeline's log was empty.";
 /** `Pipeline log (last 200 lines)`: the heading of the log tail, in the log and in the summary. */
 function logTailTitle({ lines, truncated }) {
     return `Pipeline log (${truncated ? 'last ' : ''}${lines.length} lines)`;
 }
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+/** The three ways to approve, in the warning, the log's last line and the summary. */
+function approvalWays(pipelineName, consoleLink) {
+    return `approve the changes in ${consoleLink}, with \`fda approve ${pipelineName}\`, or run this action again with auto-approve: true`;
 }
-/** Text in markdown (outside code, where entities would show as they are): no HTML, no table breaks, no links or emphasis of its own, lines kept inside their table cell. */
-function summary_escape(text) {
-    return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
+function heading({ pipelineName, outcome, progress }) {
+    const name = (0,markdown/* inline */.mG)(pipelineName || '(no name)', VALUE_CHARS.name);
+    const status = (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'unknown', VALUE_CHARS.name);
+    switch (outcome.result) {
+        case 'reached':
+            return `✅ ${name} is ${status}`;
+        case 'accepted':
+            return `✅ ${name} is starting (${status})`;
+        case 'awaiting-approval':
+            return `⏸️ ${name} awaits approval`;
+        case 'failed':
+            return `❌ ${name} did not start: ${(0,markdown/* inline */.mG)(outcome.code, VALUE_CHARS.name)}`;
+    }
 }
-/** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
-function codeBlock(text, indent = '') {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return [`${fence}text`, ...text.split('\n'), fence].map((line) => indent + line).join('\n');
+function howToApprove({ pipelineName, pipelineUrl, progress }) {
+    const changes = progress.approvalDiff ? (0,markdown/* inline */.mG)(countChanges(progress.approvalDiff), VALUE_CHARS.message) : 'its program or connectors changed';
+    const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`);
+    return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
+}
+/** Only the facts that say something: no empty values, nothing the heading said already. */
+function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped }) {
+    const facts = [];
+    if (outcome.result === 'failed') {
+        facts.push(['Error', (0,markdown/* inline */.mG)(outcome.message, VALUE_CHARS.message)]);
+        if (outcome.hint)
+            facts.push(['Hint', (0,markdown/* inline */.mG)(outcome.hint, VALUE_CHARS.message)]);
+    }
+    if (pipelineUrl)
+        facts.push(['Console', `[${(0,markdown/* inline */.mG)(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
+    if (target && outcome.result !== 'reached')
+        facts.push(['Target', target]);
+    const last = progress.last;
+    if (last && (outcome.result === 'failed' || outcome.result === 'accepted')) {
+        const program = last.program_status === 'Success' ? '' : `, program ${last.program_status}`;
+        facts.push(['Last status', (0,markdown/* inline */.mG)(`${last.deployment_status} (desired ${last.deployment_desired_status}${program})`, VALUE_CHARS.line)]);
+    }
+    if (outcome.result === 'accepted')
+        facts.push(['Waited', 'no (wait: false)']);
+    if (progress.approved)
+        facts.push(['Approved by this step', 'yes (auto-approve: true)']);
+    if (stopped)
+        facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
+    facts.push(['Elapsed', (0,src_text/* formatDuration */.a3)(progress.elapsedMs())]);
+    return facts.map(([label, value]) => `- **${label}**: ${value}`).join('\n');
+}
+function timelineTable(progress) {
+    const rows = progress.timeline.map((entry) => [
+        (0,markdown/* inline */.mG)(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status), VALUE_CHARS.name),
+        `+${(0,src_text/* formatDuration */.a3)(entry.beganMs)}`,
+        entry.endedMs === undefined ? 'until the end' : (0,src_text/* formatDuration */.a3)(entry.endedMs - entry.beganMs),
+    ]);
+    if (rows.length > TIMELINE_ROWS) {
+        const half = TIMELINE_ROWS / 2;
+        rows.splice(half, rows.length - TIMELINE_ROWS, ['…', `${(0,markdown/* count */.U9)(rows.length - TIMELINE_ROWS)} more changes`, '']);
+    }
+    return (0,markdown/* table */.tp)(['Status', 'From', 'For'], rows);
+}
+/** The first items that fit in `budget` bytes, and how many did not. */
+function fit(items, budget) {
+    const kept = [];
+    let used = 0;
+    for (const item of items) {
+        used += Buffer.byteLength(item) + 2;
+        if (used > budget)
+            break;
+        kept.push(item);
+    }
+    return { kept, more: items.length - kept.length };
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
@@ -47575,11 +47794,12 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, healt
     for (const name of OUTPUT_NAMES)
         core/* setOutput */.uH(name, values[name]);
     const name = config?.pipelineName ?? core/* getInput */.V4('pipeline-name');
+    const target = config && targetStatus(config.initial);
     for (const problem of diagnosis.problems)
         core/* warning */.$e(problem);
     for (const note of health.notes)
         core/* warning */.$e(note, { title: `Feldera pipeline ${name}: health not fully checked` });
-    const connectors = (0,report_connectors/* connectorWarnings */.X5)(health.problems, name);
+    const connectors = connectorWarnings(health.problems, name);
     for (const { title, message } of connectors.annotations)
         core/* warning */.$e(message, { title });
     const compilation = diagnosis.compilation;
@@ -47591,7 +47811,9 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, healt
     }
     if (compilation?.excerpt)
         (0,src_log/* untrusted */.bp)('Compiler output', compilation.excerpt.split('\n'));
-    if (diagnosis.logTail)
+    if (diagnosis.logTail?.lines.length === 0)
+        (0,src_log/* info */.pq)(EMPTY_LOG);
+    else if (diagnosis.logTail)
         (0,src_log/* untrusted */.bp)(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
     const elapsed = (0,src_text/* formatDuration */.a3)(progress.elapsedMs());
     switch (outcome.result) {
@@ -47603,21 +47825,20 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, healt
             break;
         case 'awaiting-approval': {
             const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
-            core/* warning */.$e(`Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. ` +
-                `Approve the changes in the Feldera console (${pipelineUrl}), with \`fda approve ${name}\`, ` +
-                'or run this action again with auto-approve: true.', { title: `Feldera pipeline ${name} awaits approval` });
+            const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
+            core/* warning */.$e(`Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`, { title: `Feldera pipeline ${name} awaits approval` });
+            // The log's last word: the step is green, but the pipeline is not up.
+            (0,src_log/* info */.pq)(`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`);
             break;
         }
         case 'failed': {
             const firstError = compilation?.firstError && `First error: ${compilation.firstError}`;
             const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
             core/* error */.z3(message, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
-            process.exitCode = core/* ExitCode */.yU.Failure;
             break;
         }
     }
     if (process.env.GITHUB_STEP_SUMMARY) {
-        const target = config ? targetStatus(config.initial) : '—';
         const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, feldera, health, stopped, unannotated: connectors.unannotated });
         // The summary is extra: failing to write it must not hide the real result.
         await core/* summary */.z
@@ -47833,18 +48054,21 @@ var stop = __nccwpck_require__(1123);
 
 
 
+
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
 const FOLLOW_UP_MS = 6000;
 /** A stop after a Timeout or a failed health check has a budget of its own, like the follow-up reads. */
 const STOP_MS = 30_000;
 /** After a cancel, the runner kills the step soon: the stop gets this long, the report the rest of 5 s. */
 const STOP_AFTER_CANCEL_MS = 2500;
+/** Runs the step and returns how it ended; the caller fails the process on a failure. */
 async function run() {
     // The runner runs this bundle again as the post step (action.yml runs.post): it tells by this state.
     core/* saveState */.LZ(post/* POST_STATE */.j9, 'true');
+    const log = new PhaseLog(src_log/* stepLog */.tV);
     const facts = {
         outcome: { result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' },
-        progress: new Progress(src_log/* info */.pq),
+        progress: new Progress((line) => log.info(line)),
         config: undefined,
         pipelineUrl: '',
         diagnosis: { problems: [] },
@@ -47854,16 +48078,18 @@ async function run() {
         feldera: undefined,
     };
     try {
-        await startAndWait(facts);
+        await startAndWait(facts, log);
     }
     catch (error) {
         // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
         facts.outcome = error instanceof inputs/* InputError */.dz ? { result: 'failed', code: 'InvalidInput', message: error.message } : internalError(error);
     }
+    log.end();
     await report(facts);
+    return facts.outcome;
 }
 /** Reads the inputs, starts the pipeline, waits, checks its health, and reads what explains the outcome, into `facts`. */
-async function startAndWait(facts) {
+async function startAndWait(facts, log) {
     const { progress } = facts;
     const read = (0,inputs/* readConfig */.Xg)({
         getInput: (name) => core/* getInput */.V4(name),
@@ -47878,13 +48104,11 @@ async function startAndWait(facts) {
     facts.pipelineUrl = pipelineUrl;
     (0,src_log/* info */.pq)(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
     const end = runEnd(config.timeoutMs, (0,src_text/* formatDuration */.a3)(config.timeoutMs));
-    const connection = (0,src_connection/* connect */.N)(config, end.signal);
+    const connection = (0,src_connection/* connect */.N)(config, end.signal, (line) => log.debug(line));
     const { auth, http } = connection;
     facts.credential = auth.describe();
     try {
         const client = new feldera_client/* PipelineClient */.I(http, config.pipelineName);
-        const phases = (0,src_log/* phaseGroups */.eU)();
-        const log = { info: src_log/* info */.pq, warning: (line) => core/* warning */.$e(line), group: phases.open };
         const deployment = config.environment
             ? await createDeployment({
                 token: config.githubToken ?? '',
@@ -47892,8 +48116,8 @@ async function startAndWait(facts) {
                 pipelineName: config.pipelineName,
                 pipelineUrl,
                 cancelled: end.cancelled,
-                info: src_log/* info */.pq,
-                warning: log.warning,
+                info: (line) => log.info(line),
+                warning: (line) => log.warning(line),
             })
             : undefined;
         // Beside the first request, never waited for: the report uses it if it came in time.
@@ -47920,7 +48144,7 @@ async function startAndWait(facts) {
             facts.outcome = failureOf(error, config, progress, auth);
         }
         facts.outcome = withEdition(facts.outcome, platform);
-        phases.close();
+        log.end();
         const outcome = facts.outcome;
         const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled';
         if (!cancelled) {
@@ -47970,9 +48194,9 @@ function withStopNote(outcome, stopped, name) {
 /* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3589);
 /* harmony import */ var _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1076);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2053);
-/* harmony import */ var _report_connectors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3952);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5625);
-/* harmony import */ var _stop_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1123);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4285);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5625);
+/* harmony import */ var _stop_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1123);
 
 
 
@@ -48004,21 +48228,21 @@ async function stopAtJobEnd() {
         return;
     const started = startedPipelines(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STARTED_STATE));
     if (started.length === 0)
-        return (0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq)('stop-at-job-end: this step started no pipeline, so there is none to stop.');
+        return (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)('stop-at-job-end: this step started no pipeline, so there is none to stop.');
     // The main step read these inputs before it started anything: they are valid.
     const { config } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readConfig */ .Xg)({ getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), env: process.env, onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret) });
     const connection = (0,_connection_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .N)(config, AbortSignal.timeout(STOP_AT_JOB_END_MS));
     try {
         for (const name of started) {
-            (0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq)(`Stopping Feldera pipeline ${name} at the end of the job (stop-at-job-end: true).`);
-            const problem = await (0,_stop_js__WEBPACK_IMPORTED_MODULE_6__/* .stopPipeline */ .J)(new _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__/* .PipelineClient */ .I(connection.http, name), STOP_AT_JOB_END_MS);
+            (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)(`Stopping Feldera pipeline ${name} at the end of the job (stop-at-job-end: true).`);
+            const problem = await (0,_stop_js__WEBPACK_IMPORTED_MODULE_5__/* .stopPipeline */ .J)(new _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__/* .PipelineClient */ .I(connection.http, name), STOP_AT_JOB_END_MS);
             const text = problem ? `Could not stop pipeline ${name} at the end of the job: ${problem}.` : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;
             if (problem)
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text, { title: `Feldera pipeline ${name} not stopped` });
             else
-                (0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq)(text);
+                (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)(text);
             await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
-                .addRaw(`\n${problem ? '⚠️' : '⏹️'} ${(0,_report_connectors_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdownCell */ .Vf)(text)}\n`)
+                .addRaw(`\n${problem ? '⚠️' : '⏹️'} ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .inline */ .mG)(text, 2000)}\n`)
                 .write()
                 .catch(() => undefined);
         }
@@ -48040,111 +48264,49 @@ function startedPipelines(state) {
 
 /***/ }),
 
-/***/ 3952:
+/***/ 4285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Vf: () => (/* binding */ escapeMarkdownCell),
-/* harmony export */   X5: () => (/* binding */ connectorWarnings),
-/* harmony export */   gC: () => (/* binding */ connectorOutputs),
-/* harmony export */   kv: () => (/* binding */ connectorsMarkdown)
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   Jj: () => (/* binding */ cut),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
-/* unused harmony exports MAX_WARNING_ANNOTATIONS, MAX_TABLE_ROWS */
-/* harmony import */ var _feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2598);
-/* harmony import */ var _health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8772);
-
-
-/** GitHub shows 10 warning annotations per step; the rest are listed in the summary. */
-const MAX_WARNING_ANNOTATIONS = 10;
-/** Rows of the Connectors table; the `connectors` output has every endpoint. */
-const MAX_TABLE_ROWS = 50;
-/** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
-const MESSAGE_CELL_LENGTH = 200;
-/** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
-function connectorOutputs(last) {
-    if (!last)
-        return { connectors: '[]', 'connector-error-count': '' };
-    const endpoints = (0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(last);
-    const connectors = endpoints.map((endpoint) => ({
-        name: endpoint.name,
-        direction: endpoint.direction,
-        stream: endpoint.stream,
-        health: endpoint.health?.status ?? '',
-        'fatal-error': endpoint.fatalError ?? '',
-        errors: endpoint.errors,
-        records: endpoint.records,
-    }));
-    const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
-    return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
+// Markdown for the job summary: server text made plain text, and the shapes it sits in.
+/** `14820` → `14,820`. */
+function count(n) {
+    return n.toLocaleString('en-US');
 }
-/** A warning annotation for each problem that does not fail the step, as many as GitHub shows. */
-function connectorWarnings(problems, pipelineName) {
-    const warnings = problems.filter((problem) => !problem.fails);
-    return {
-        annotations: warnings.slice(0, MAX_WARNING_ANNOTATIONS).map((problem) => ({
-            title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
-            message: problem.message,
-        })),
-        unannotated: warnings.slice(MAX_WARNING_ANNOTATIONS),
-    };
+function cut(text, maxChars) {
+    return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
 }
-/**
- * The summary's Connectors section: failed and Unhealthy endpoints first, then the others in
- * Feldera's order; errors counted since the baseline shown beside the total; the warnings that did
- * not fit in annotations below the table.
- */
-function connectorsMarkdown(last, baseline, unannotated = []) {
-    const before = new Map(baseline ? (0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(baseline).map((endpoint) => [(0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointKey */ .r4)(endpoint), endpoint.errors]) : []);
-    const endpoints = (0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(last)
-        .map((endpoint, order) => ({ endpoint, order }))
-        .sort((a, b) => rank(a.endpoint) - rank(b.endpoint) || a.order - b.order)
-        .map(({ endpoint }) => endpoint);
-    if (endpoints.length === 0)
-        return '#### Connectors\n\nThe pipeline has no connectors.';
-    const rows = endpoints.slice(0, MAX_TABLE_ROWS).map((endpoint) => {
-        const newErrors = endpoint.errors - (before.get((0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointKey */ .r4)(endpoint)) ?? 0);
-        const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
-        const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
-        return [
-            escapeMarkdownCell(endpoint.name),
-            endpoint.direction,
-            escapeMarkdownCell(endpoint.stream),
-            escapeMarkdownCell(endpoint.health?.status ?? '—'),
-            endpoint.records.toLocaleString('en-US'),
-            errors,
-            escapeMarkdownCell(cut(message, MESSAGE_CELL_LENGTH)),
-        ];
-    });
-    const notes = [];
-    if (endpoints.length > MAX_TABLE_ROWS) {
-        notes.push(`The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`);
-    }
-    if (last.omitted_endpoints > 0) {
-        notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${_feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ENDPOINTS */ .k$} of each direction were not checked.`);
-    }
-    if (unannotated.length > 0) {
-        const list = unannotated.map((problem) => `- ${escapeMarkdownCell(problem.message)}`).join('\n');
-        notes.push(`Warnings beyond the ${MAX_WARNING_ANNOTATIONS} that GitHub shows as annotations:\n\n${list}`);
-    }
-    const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
+function table(header, rows) {
     const line = (cells) => `| ${cells.join(' | ')} |`;
-    const table = [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-    return ['#### Connectors', table, ...notes].join('\n\n');
-}
-function rank(endpoint) {
-    if (endpoint.fatalError !== null)
-        return 0;
-    return endpoint.health?.status === 'Unhealthy' ? 1 : 2;
-}
-function cut(text, maxLength) {
-    return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 /**
- * Server text in a markdown table cell: no HTML, no table breaks, no links or emphasis of its own.
- * The same rule as the summary's own escape, which is private there for now; the two are to become one.
+ * Server text as markdown text, cut to `maxChars`: no HTML, no link or image of its own, no emphasis,
+ * code, strike-through or math, no table break, its lines kept in its table cell or list item. A
+ * backslash before each character that could start one (2 bytes, where an entity takes 5), and only
+ * there: a `_` between letters or digits, a `&` that begins no entity and a `#` inside a word start
+ * nothing, and names and addresses are full of them. It always follows the action's own words on a
+ * line, so nothing in it can start a block (a heading, a list, a quote); a bare address may show as
+ * a link, to where it says.
  */
-function escapeMarkdownCell(text) {
-    return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
+function inline(text, maxChars) {
+    return cut(text, maxChars)
+        .replace(/[\\`*[\]<|~$]|&(?=#?\w+;)|(?<=^|\s)#|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (char) => `\\${char}`)
+        .replace(/\r\n|\r|\n/g, '<br>');
+}
+/** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
+function codeBlock(text, indent = '') {
+    // Any line ending ends a line of markdown: one left in would leave the block's indentation.
+    const lines = text.flatMap((line) => line.split(/\r\n|\r|\n/));
+    const longest = Math.max(2, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
+    const fence = '`'.repeat(longest + 1);
+    return [`${fence}text`, ...lines, fence].map((line) => indent + line).join('\n');
 }
 
 
@@ -48530,7 +48692,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ debug),
   N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
@@ -48538,6 +48699,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
   LZ: () => (/* binding */ saveState),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ setSecret),
@@ -48546,7 +48708,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, exportVariable, getBooleanInput, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, setFailed, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getMultilineInput, group, markdownSummary, notice, platform, setCommandEcho, setFailed, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

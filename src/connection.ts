@@ -13,7 +13,7 @@ export interface Connection {
 }
 
 /** The same for the main step and the post step, from the inputs and the environment. */
-export function connect(config: Config, signal: AbortSignal): Connection {
+export function connect(config: Config, signal: AbortSignal, debug: (line: string) => void = (line) => core.debug(line)): Connection {
   const auth = authFor(config, process.env, (audience) => core.getIDToken(audience), (secret) => core.setSecret(secret));
   // The proxies of the environment, as inputs.ts read and checked them; a plain Agent when none is set.
   const dispatcher = new EnvHttpProxyAgent(config.proxy);
@@ -26,7 +26,7 @@ export function connect(config: Config, signal: AbortSignal): Connection {
       requestTimeoutMs: config.requestTimeoutMs,
       signal,
       dispatcher,
-      debug: (line) => core.debug(line),
+      debug,
     },
     close: () => dispatcher.destroy().catch(() => undefined),
   };

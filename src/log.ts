@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { randomUUID } from 'node:crypto';
+import type { LogWriter } from './phase-log.ts';
 import { inert } from './text.ts';
 
 // The one way to the step's plain log. The runner reads workflow commands in plain lines (not in the
@@ -23,19 +24,12 @@ export function untrusted(title: string, lines: readonly string[]): void {
   core.endGroup();
 }
 
-/** The step's phases as collapsed groups in the log: opening one closes the one before. */
-export function phaseGroups(): { open: (title: string) => void; close: () => void } {
-  let open = false;
-  const close = () => {
-    if (open) core.endGroup();
-    open = false;
-  };
-  return {
-    open: (title) => {
-      close();
-      core.startGroup(inert(title));
-      open = true;
-    },
-    close,
-  };
-}
+/** @actions/core's output, with every plain line and group title made inert: what a PhaseLog writes to. */
+export const stepLog: LogWriter = {
+  debug: (line) => core.debug(line),
+  isDebug: () => core.isDebug(),
+  info,
+  warning: (line) => core.warning(line),
+  startGroup: (title) => core.startGroup(inert(title)),
+  endGroup: () => core.endGroup(),
+};

@@ -8,8 +8,9 @@ import { noHealth, watchHealth } from './health/window.ts';
 import { withEdition } from './hints.ts';
 import { InputError, readConfig } from './inputs.ts';
 import { targetStatus } from './lifecycle.ts';
-import { info, phaseGroups } from './log.ts';
+import { info, stepLog } from './log.ts';
 import { failureOf, internalError, type Outcome } from './outcome.ts';
+import { PhaseLog } from './phase-log.ts';
 import { STARTED_STATE, POST_STATE } from './post.ts';
 import { Progress } from './progress.ts';
 import { countChanges } from './report/approval.ts';
@@ -26,12 +27,14 @@ const STOP_MS = 30_000;
 /** After a cancel, the runner kills the step soon: the stop gets this long, the report the rest of 5 s. */
 const STOP_AFTER_CANCEL_MS = 2500;
 
-export async function run(): Promise<void> {
+/** Runs the step and returns how it ended; the caller fails the process on a failure. */
+export async function run(): Promise<Outcome> {
   // The runner runs this bundle again as the post step (action.yml runs.post): it tells by this state.
   core.saveState(POST_STATE, 'true');
+  const log = new PhaseLog(stepLog);
   const facts: ReportFacts = {
     outcome: { result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' },
-    progress: new Progress(info),
+    progress: new Progress((line) => log.info(line)),
     config: undefined,
     pipelineUrl: '',
     diagnosis: { problems: [] },
@@ -41,16 +44,18 @@ export async function run(): Promise<void> {
     feldera: undefined,
   };
   try {
-    await startAndWait(facts);
+    await startAndWait(facts, log);
   } catch (error) {
     // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
     facts.outcome = error instanceof InputError ? { result: 'failed', code: 'InvalidInput', message: error.message } : internalError(error);
   }
+  log.end();
   await report(facts);
+  return facts.outcome;
 }
 
 /** Reads the inputs, starts the pipeline, waits, checks its health, and reads what explains the outcome, into `facts`. */
-async function startAndWait(facts: ReportFacts): Promise<void> {
+async function startAndWait(facts: ReportFacts, log: PhaseLog): Promise<void> {
   const { progress } = facts;
   const read = readConfig({
     getInput: (name) => core.getInput(name),
@@ -65,13 +70,11 @@ async function startAndWait(facts: ReportFacts): Promise<void> {
   facts.pipelineUrl = pipelineUrl;
   info(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
   const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
-  const connection = connect(config, end.signal);
+  const connection = connect(config, end.signal, (line) => log.debug(line));
   const { auth, http } = connection;
   facts.credential = auth.describe();
   try {
     const client = new PipelineClient(http, config.pipelineName);
-    const phases = phaseGroups();
-    const log = { info, warning: (line: string) => core.warning(line), group: phases.open };
     const deployment = config.environment
       ? await createDeployment({
           token: config.githubToken ?? '',
@@ -79,8 +82,8 @@ async function startAndWait(facts: ReportFacts): Promise<void> {
           pipelineName: config.pipelineName,
           pipelineUrl,
           cancelled: end.cancelled,
-          info,
-          warning: log.warning,
+          info: (line) => log.info(line),
+          warning: (line) => log.warning(line),
         })
       : undefined;
     // Beside the first request, never waited for: the report uses it if it came in time.
@@ -104,7 +107,7 @@ async function startAndWait(facts: ReportFacts): Promise<void> {
       facts.outcome = failureOf(error, config, progress, auth);
     }
     facts.outcome = withEdition(facts.outcome, platform);
-    phases.close();
+    log.end();
     const outcome = facts.outcome;
     const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled';
     if (!cancelled) {

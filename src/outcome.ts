@@ -1,7 +1,7 @@
 import type { Auth } from './auth.ts';
 import { CredentialError } from './feldera/credentials.ts';
 import { FelderaError } from './feldera/errors.ts';
-import { hintFor } from './hints.ts';
+import { deploymentErrorHint, hintFor } from './hints.ts';
 import type { Config } from './inputs.ts';
 import { targetStatus, type Verdict } from './lifecycle.ts';
 import type { Initial, PipelineStatus } from './feldera/types.ts';
@@ -80,6 +80,7 @@ export function statusFailure(verdict: Verdict, status: PipelineStatus, initial:
         result: 'failed',
         code: verdict.error.error_code,
         message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
+        hint: deploymentErrorHint(verdict.error.error_code),
       };
     case 'compilation-failed':
       return {
@@ -93,6 +94,7 @@ export function statusFailure(verdict: Verdict, status: PipelineStatus, initial:
         result: 'failed',
         code: 'StoppedExternally',
         message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
+        hint: 'find who stopped it (a person in the Feldera console, fda, another workflow), then start it again.',
       };
     case 'desired-elsewhere': {
       const desired = status.deployment_desired_status;

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { connect } from './connection.ts';
 import { PipelineClient } from './feldera/client.ts';
 import { readConfig } from './inputs.ts';
-import { escapeMarkdownCell as escapeMarkdown } from './report/connectors.ts';
+import { inline } from './report/markdown.ts';
 import { info } from './log.ts';
 import { stopPipeline } from './stop.ts';
 
@@ -41,7 +41,7 @@ async function stopAtJobEnd(): Promise<void> {
       if (problem) core.warning(text, { title: `Feldera pipeline ${name} not stopped` });
       else info(text);
       await core.summary
-        .addRaw(`\n${problem ? '⚠️' : '⏹️'} ${escapeMarkdown(text)}\n`)
+        .addRaw(`\n${problem ? '⚠️' : '⏹️'} ${inline(text, 2000)}\n`)
         .write()
         .catch(() => undefined);
     }

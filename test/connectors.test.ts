@@ -5,7 +5,6 @@ import {
   connectorOutputs,
   connectorsMarkdown,
   connectorWarnings,
-  escapeMarkdownCell,
   MAX_TABLE_ROWS,
   MAX_WARNING_ANNOTATIONS,
 } from '../src/report/connectors.ts';
@@ -53,10 +52,10 @@ describe('connectorsMarkdown', () => {
         '',
         '| Endpoint | Direction | Stream | Health | Records | Errors | Fatal or last error |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        '| audit.kafka&#95;out | output | audit | — | 3 | 0 | fatal: kafka: topic audit does not exist |',
-        '| daily&#95;totals.delta&#95;out | output | daily&#95;totals | Unhealthy | 40 | 0 | Delta table write failed: 403 Forbidden |',
+        '| audit.kafka_out | output | audit | — | 3 | 0 | fatal: kafka: topic audit does not exist |',
+        '| daily_totals.delta_out | output | daily_totals | Unhealthy | 40 | 0 | Delta table write failed: 403 Forbidden |',
         '| seed.file | input | seed | — | 1,234,567 | 0 |  |',
-        '| orders.kafka&#95;in | input | orders | — | 1,200 | 3 (2 new) | kafka: Connect to ipv4#10.0.0.7:9092 failed: Connection refused |',
+        '| orders.kafka_in | input | orders | — | 1,200 | 3 (2 new) | kafka: Connect to ipv4#10.0.0.7:9092 failed: Connection refused |',
       ].join('\n'),
     );
   });
@@ -66,12 +65,10 @@ describe('connectorsMarkdown', () => {
       inputs: [inputEndpoint('a|b', '<img src=x>', { transport_errors: [connectorError(`[link](http://x) **bold** \`code\` ${'y'.repeat(500)}`)] })],
     });
     const row = connectorsMarkdown(status, undefined).split('\n').at(-1)!;
-    expect(row.split('|')).toHaveLength(9);
-    expect(row).toContain('| a&#124;b | input | &#60;img src=x&#62; |');
-    expect(row).toContain('&#91;link&#93;(http://x) &#42;&#42;bold&#42;&#42; &#96;code&#96; yyy');
-    expect(row).not.toMatch(/[<>[\]`*]/);
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(9);
+    expect(row).toContain('| a\\|b | input | \\<img src=x> |');
+    expect(row).toContain('\\[link\\](http://x) \\*\\*bold\\*\\* \\`code\\` yyy');
     expect(row).toMatch(/y… \|$/);
-    expect(escapeMarkdownCell('one\ntwo & _three_')).toBe('one<br>two &#38; &#95;three&#95;');
   });
 
   it(`shows the first ${MAX_TABLE_ROWS} endpoints and says how many there are`, () => {

@@ -1,13 +1,19 @@
-// `npm run demo`: the bundle, run as the runner runs it, against the fake Feldera with a realistic
-// start (early start while compiling, provisioning, initializing, awaiting approval, approve,
-// bootstrapping, running). Prints the log, the outputs and the job summary.
-// `npm run demo -- sql-error` and `npm run demo -- crash` show the reports of a failed start.
+// `npm run demo [-- scenario]`: the bundle, run as the runner runs it, against the fake Feldera.
+// Prints the log, the outputs and the job summary. `npm run demo -- --help` lists the scenarios.
 import { FakeFeldera, type PipelineScript } from './fake-feldera.ts';
 import { APPROVAL_DIFF, SQL_ERROR } from './fixtures.ts';
 import { runAction } from './run-action.ts';
 
-const SCENARIOS: Record<string, { script: PipelineScript; inputs: Record<string, string> }> = {
+interface Scenario {
+  /** One line for `--help`. */
+  about: string;
+  script: PipelineScript;
+  inputs: Record<string, string>;
+}
+
+const SCENARIOS: Record<string, Scenario> = {
   approval: {
+    about: 'the default: an early start while the program compiles, then provisioning, an approval of the changes (auto-approve: true), a bootstrap, Running',
     inputs: { 'auto-approve': 'true' },
     script: {
       name: 'orders',
@@ -28,6 +34,7 @@ const SCENARIOS: Record<string, { script: PipelineScript; inputs: Record<string,
     },
   },
   'sql-error': {
+    about: 'the program does not compile: the SQL error annotated on its line of sql-file, and a failed step',
     inputs: { 'sql-file': 'sql/orders.sql' },
     script: {
       name: 'orders',
@@ -37,6 +44,7 @@ const SCENARIOS: Record<string, { script: PipelineScript; inputs: Record<string,
     },
   },
   crash: {
+    about: 'the pipeline stops with RunnerCheckError while it initializes: the error, its hint, and the tail of its log',
     inputs: {},
     script: {
       name: 'orders',
@@ -51,8 +59,16 @@ const SCENARIOS: Record<string, { script: PipelineScript; inputs: Record<string,
 };
 
 const name = process.argv[2] ?? 'approval';
+if (name === '--help' || name === '-h') {
+  console.log('npm run demo [-- SCENARIO]: the action against a fake Feldera on 127.0.0.1. Scenarios:');
+  for (const [scenario, { about }] of Object.entries(SCENARIOS)) console.log(`  ${scenario.padEnd(10)} ${about}`);
+  process.exit(0);
+}
 const scenario = SCENARIOS[name];
-if (!scenario) throw new Error(`unknown scenario ${name}: one of ${Object.keys(SCENARIOS).join(', ')}`);
+if (!scenario) {
+  console.error(`Unknown scenario ${JSON.stringify(name)}: give one of ${Object.keys(SCENARIOS).join(', ')} (npm run demo -- --help says what each shows).`);
+  process.exit(2);
+}
 const fake = await FakeFeldera.start({ pipelines: [scenario.script] });
 const inputs = { 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '250ms', timeout: '1m', ...scenario.inputs };
 console.log(`Fake Feldera at ${fake.url}; running dist/index.js with:`);

@@ -40,6 +40,7 @@ describe('the action, end to end', () => {
       // The fake's pipeline has no connectors: one read of /stats found none.
       connectors: '[]',
       'connector-error-count': '0',
+      stopped: 'false',
     });
     expect(run.annotations).toEqual([]);
     // Which Feldera answered is read once, beside the start.
@@ -60,8 +61,9 @@ describe('the action, end to end', () => {
     expect(run.stdout).toMatch(/\] Stopped \(desired Running, program Compiling(Sql|Rust)\)$/m);
     expect(run.stdout.match(/\] Provisioning \(desired Running\)$/gm)?.length ?? 0).toBeLessThanOrEqual(1);
     expect(run.stdout).toMatch(/^Pipeline p is Running after [\d.]+s\.$/m);
-    expect(run.summary).toContain(`| Pipeline | [p](${server.url}/pipelines/p/) |`);
-    expect(run.summary).toContain('| Result | ✅ reached |');
+    expect(run.summary).toMatch(/^### ✅ p is Running\n\n/);
+    expect(run.summary).toContain(`\n- **Console**: [p](${server.url}/pipelines/p/)\n`);
+    expect(run.summary).not.toContain('Approved by this step');
   });
 
   it.each([
@@ -93,7 +95,11 @@ describe('the action, end to end', () => {
     ]);
     expect(run.annotations[0]!.message).toContain('auto-approve: true');
     expect(server.calls('approve')).toEqual([]);
-    expect(run.summary).toContain('awaiting approval');
+    // The log ends with what to do, and so does the summary's first paragraph.
+    expect(run.stdout.trimEnd().split('\n').filter((line) => !line.startsWith('::debug::')).at(-1)).toBe(
+      `Pipeline p is not Running: it awaits approval. To go on, approve the changes in the Feldera console (${server.url}/pipelines/p/), with \`fda approve p\`, or run this action again with auto-approve: true.`,
+    );
+    expect(run.summary).toMatch(/^### ⏸️ p awaits approval\n\nThe pipeline is not running: .* To go on, approve the changes in the \[Feldera console\]\(http:.*\), with `fda approve p`, or run this action again with auto-approve: true\.\n/);
   });
 
   it('approves once, after seeing AwaitingApproval, and waits for Running', async () => {
@@ -105,7 +111,7 @@ describe('the action, end to end', () => {
     expect(approvals).toHaveLength(1);
     const awaiting = server.timeline.find((entry) => entry.status === 'AwaitingApproval')!;
     expect(approvals[0]!.at).toBeGreaterThan(awaiting.at);
-    expect(run.summary).toContain('| Approved by this step | yes |');
+    expect(run.summary).toContain('- **Approved by this step**: yes (auto-approve: true)\n');
   });
 
   it('passes the bootstrap policy, and reports a rejected bootstrap with Feldera’s code', async () => {
@@ -163,9 +169,9 @@ describe('the action, end to end', () => {
     expect(errorAnnotation(run)).toEqual({
       level: 'error',
       properties: 'title=Feldera pipeline p did not start',
-      message: 'Pipeline p stopped with RunnerCheckError: The pipeline process exited with code 137',
+      message: expect.stringMatching(/^Pipeline p stopped with RunnerCheckError: The pipeline process exited with code 137\. Hint: the pipeline's process or storage failed /),
     });
-    expect(run.summary).toContain('| Error code | RunnerCheckError |');
+    expect(run.summary).toMatch(/^### ❌ p did not start: RunnerCheckError\n\n- \*\*Error\*\*: Pipeline p stopped with RunnerCheckError: .*\n- \*\*Hint\*\*: the pipeline's process/);
   });
 
   it('fails on an unknown pipeline with Feldera’s code, message and a hint, after one request', async () => {
@@ -177,6 +183,11 @@ describe('the action, end to end', () => {
       `POST ${server.url}/v0/pipelines/p/dismiss_error failed: 404 UnknownPipelineName: Unknown pipeline name 'p'. Hint: check pipeline-name and api-url: the pipeline must exist on that Feldera instance.`,
     );
     expect(server.requests.length - server.calls('config').length).toBe(1);
+    // Without debug logging, nothing is shown of the start's phase: no empty group for it.
+    expect(run.stdout).toContain('::group::Starting pipeline p\n::debug::');
+    const quiet = await act(inputs(server), { RUNNER_DEBUG: '0' });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).not.toContain('::group::');
   });
 
   it('fails when the program does not compile during an early start', async () => {
@@ -346,7 +357,8 @@ describe('the action, end to end', () => {
         '- poll-interval "50ms" is under the least of 100ms.',
       ].join('\n'),
     });
-    expect(run.summary).toContain('| Error code | InvalidInput |');
+    expect(run.summary).toMatch(/^### ❌ a\/\.\.\/b did not start: InvalidInput\n\n- \*\*Error\*\*: Invalid input:<br>- pipeline-name "a\/\.\.\/b" must be/);
+    expect(run.summary).not.toMatch(/Target|Console|Last status/);
   });
 
   it('never lets server text run a workflow command', async () => {

@@ -46,6 +46,8 @@ describe('readConfig', () => {
       logs: 'on-failure',
       healthWindowMs: 0,
       connectorErrors: 'warn',
+      stopOnFailure: false,
+      stopAtJobEnd: false,
       environment: undefined,
       githubToken: undefined,
       oidcAudience: undefined,

@@ -25,7 +25,7 @@ describe('with oidc-audience', () => {
     expect(run.code).toBe(0);
     expect(provider.issued).toHaveLength(1);
     expect(server.requests.every((request) => request.authorization === `Bearer ${provider.issued[0]}` && request.tenant === 'acme')).toBe(true);
-    expect(run.summary).toContain(`| Credential | OIDC token (issuer ${ISSUER}, subject repo:acme/pipelines:ref:refs/heads/main, audience feldera) |`);
+    expect(run.summary).toContain(`\n<sub>Credential: OIDC token (issuer ${ISSUER}, subject repo:acme/pipelines:ref:refs/heads/main, audience feldera)`);
     expect(run.stdout).toContain('::debug::Credential: OIDC token (issuer');
   });
 

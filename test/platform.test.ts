@@ -15,7 +15,7 @@ describe('GET /v0/config', () => {
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
     expect(server.calls('config')).toHaveLength(1);
-    expect(run.summary).toContain(`| Feldera | ${version}, ${edition} |`);
+    expect(run.summary).toContain(` · Feldera ${version}, ${edition}</sub>`);
     expect(run.stdout).toContain(`::debug::Feldera ${version}, ${edition}`);
   });
 

@@ -37,7 +37,7 @@ describe('the approval diff', () => {
       {
         level: 'warning',
         properties: 'title=Feldera pipeline p awaits approval',
-        message: `Pipeline p is AwaitingApproval: 1 table added, 2 views modified, 1 output connector added since its checkpoint. Approve the changes in the Feldera console (${server.url}/pipelines/p/), with \`fda approve p\`, or run this action again with auto-approve: true.`,
+        message: `Pipeline p is AwaitingApproval: 1 table added, 2 views modified, 1 output connector added since its checkpoint. To go on, approve the changes in the Feldera console (${server.url}/pipelines/p/), with \`fda approve p\`, or run this action again with auto-approve: true.`,
       },
     ]);
     expect(run.stdout).toContain(
@@ -50,8 +50,8 @@ describe('the approval diff', () => {
         '| Change | Names |',
         '| --- | --- |',
         '| tables added | refunds |',
-        '| views modified | daily&#95;totals, top&#95;customers |',
-        '| output connectors added | refunds&#95;sink |',
+        '| views modified | daily_totals, top_customers |',
+        '| output connectors added | refunds_sink |',
       ].join('\n'),
     );
   });
@@ -64,7 +64,7 @@ describe('the approval diff', () => {
     expect(JSON.parse(run.outputs['approval-diff']!)).toEqual(DIFF);
     expect(run.stdout).toMatch(/::group::Approving the changes since the checkpoint\ntables added: refunds\n[\s\S]*Approved \(auto-approve: true\)\.\n::endgroup::\n::group::Waiting for Running\n/);
     expect(run.summary).toContain('#### Changes approved by this step\n\n| Change | Names |');
-    expect(run.summary).toContain('| Approved by this step | yes |');
+    expect(run.summary).toContain('- **Approved by this step**: yes (auto-approve: true)\n');
   });
 
   it('is empty when there was nothing to approve', async () => {
@@ -102,7 +102,7 @@ describe('compiler messages', () => {
     expect(lines).toEqual([
       '::warning title=SQL warning in pipeline p,file=sql/program.sql,line=7,endLine=9,col=1,endColumn=2::Unused: Table T2 is not used',
       "::error title=SQL error in pipeline p,file=sql/program.sql,line=2,endLine=2,col=4,endColumn=8::PRIMARY KEY cannot be nullable: PRIMARY KEY column 'C' has type INTEGER, which is nullable%0A    2|   c INT PRIMARY KEY%0A         ^^^^^%0A    3|);",
-      "::error title=Feldera pipeline p did not start::Pipeline p stopped with StartFailedDueToFailedCompilation: Not possible to start the pipeline because the program failed to compile. First error: line 2, column 4: PRIMARY KEY cannot be nullable: PRIMARY KEY column 'C' has type INTEGER, which is nullable",
+      "::error title=Feldera pipeline p did not start::Pipeline p stopped with StartFailedDueToFailedCompilation: Not possible to start the pipeline because the program failed to compile. First error: line 2, column 4: PRIMARY KEY cannot be nullable: PRIMARY KEY column 'C' has type INTEGER, which is nullable. Hint: the program does not compile; fix it, and Feldera compiles it again.",
     ]);
     expect(server.calls('status').some((request) => request.query.selector === 'all')).toBe(true);
     expect(run.summary).toContain("- **error** sql/program.sql:2:4: PRIMARY KEY cannot be nullable: PRIMARY KEY column 'C' has type INTEGER, which is nullable\n\n  ```text\n      2|   c INT PRIMARY KEY");
@@ -192,6 +192,17 @@ describe('the pipeline log', () => {
     expect(server.calls('logs')).toHaveLength(reads);
   });
 
+  it('that has nothing to show within its bounds is said to be empty, not a warning', async () => {
+    const server = await fake([crashing({ logLines: [] })]);
+    const run = await act(inputs(server));
+    expect(run.code).toBe(1);
+    expect(server.calls('logs')).toHaveLength(1);
+    expect(run.annotations.map((annotation) => annotation.level)).toEqual(['error']);
+    expect(run.stdout).toContain("\nThe pipeline's log was empty.\n");
+    expect(run.stdout).not.toContain('::group::Pipeline log');
+    expect(run.summary).toContain("#### Pipeline log\n\nThe pipeline's log was empty.\n");
+  });
+
   it('is not read when the pipeline never came up', async () => {
     const server = await fake([sqlFailure()]);
     const run = await act(inputs(server, { logs: 'always' }));
@@ -221,6 +232,6 @@ describe('the job summary', () => {
     const run = await act(inputs(server), { GITHUB_STEP_SUMMARY: file });
     expect(run.code).toBe(0);
     const summary = readFileSync(file, 'utf8');
-    expect(summary.startsWith('## Build\n\nAll green.\n### Feldera pipeline p\n')).toBe(true);
+    expect(summary.startsWith('## Build\n\nAll green.\n### ✅ p is Running\n')).toBe(true);
   });
 });

@@ -26,12 +26,18 @@ export async function readLogTail(options: HttpOptions, path: string, limits: Lo
   const url = new URL(path, options.baseUrl);
   const stop = new AbortController();
   const signal = AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]);
+  // A time limit, the read's or the caller's, that cuts the read: what was read is the tail, maybe nothing.
+  const timedOut = () => (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError';
   const response = await fetch(url, {
     headers: await requestHeaders(options, 'text/plain', signal),
     dispatcher: options.dispatcher,
     signal,
     redirect: 'manual',
+  }).catch((error: unknown) => {
+    if (timedOut()) return undefined;
+    throw error;
   });
+  if (!response) return { lines: [], truncated: false };
   const secrets = options.credentials.secrets();
   if (response.status !== 200 || !response.body) {
     const text = (await readText(response, 64 << 10).catch(() => '')) ?? '(a body too long to show)';
@@ -63,8 +69,7 @@ export async function readLogTail(options: HttpOptions, path: string, limits: Lo
       complete.forEach(keep);
     }
   } catch (error) {
-    // A time limit, the read's or the caller's, cut the stream: what was read is the tail.
-    if (lines.length === 0 && !partial) throw options.signal.aborted ? options.signal.reason : error;
+    if (!timedOut() && lines.length === 0 && !partial) throw options.signal.aborted ? options.signal.reason : error;
   } finally {
     stop.abort();
   }

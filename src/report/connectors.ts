@@ -1,6 +1,7 @@
 import { MAX_ENDPOINTS, type ControllerStatus } from '../feldera/stats.ts';
 import { endpointKey, endpointsOf, type Endpoint } from '../health/endpoints.ts';
 import type { Problem } from '../health/verdict.ts';
+import { count, inline, table } from './markdown.ts';
 
 /** GitHub shows 10 warning annotations per step; the rest are listed in the summary. */
 export const MAX_WARNING_ANNOTATIONS = 10;
@@ -8,6 +9,7 @@ export const MAX_WARNING_ANNOTATIONS = 10;
 export const MAX_TABLE_ROWS = 50;
 /** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
 const MESSAGE_CELL_LENGTH = 200;
+const NAME_CELL_LENGTH = 200;
 
 /** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
 export function connectorOutputs(last: ControllerStatus | undefined): { connectors: string; 'connector-error-count': string } {
@@ -56,13 +58,13 @@ export function connectorsMarkdown(last: ControllerStatus, baseline: ControllerS
     const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
     const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
     return [
-      escapeMarkdownCell(endpoint.name),
+      inline(endpoint.name, NAME_CELL_LENGTH),
       endpoint.direction,
-      escapeMarkdownCell(endpoint.stream),
-      escapeMarkdownCell(endpoint.health?.status ?? '—'),
+      inline(endpoint.stream, NAME_CELL_LENGTH),
+      inline(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
       endpoint.records.toLocaleString('en-US'),
       errors,
-      escapeMarkdownCell(cut(message, MESSAGE_CELL_LENGTH)),
+      inline(message, MESSAGE_CELL_LENGTH),
     ];
   });
   const notes: string[] = [];
@@ -73,28 +75,18 @@ export function connectorsMarkdown(last: ControllerStatus, baseline: ControllerS
     notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${MAX_ENDPOINTS} of each direction were not checked.`);
   }
   if (unannotated.length > 0) {
-    const list = unannotated.map((problem) => `- ${escapeMarkdownCell(problem.message)}`).join('\n');
+    const list = unannotated
+      .slice(0, MAX_TABLE_ROWS)
+      .map((problem) => `- ${inline(problem.message, MESSAGE_CELL_LENGTH)}`)
+      .concat(unannotated.length > MAX_TABLE_ROWS ? [`- …and ${count(unannotated.length - MAX_TABLE_ROWS)} more`] : [])
+      .join('\n');
     notes.push(`Warnings beyond the ${MAX_WARNING_ANNOTATIONS} that GitHub shows as annotations:\n\n${list}`);
   }
   const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const table = [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-  return ['#### Connectors', table, ...notes].join('\n\n');
+  return ['#### Connectors', table(header, rows), ...notes].join('\n\n');
 }
 
 function rank(endpoint: Endpoint): number {
   if (endpoint.fatalError !== null) return 0;
   return endpoint.health?.status === 'Unhealthy' ? 1 : 2;
-}
-
-function cut(text: string, maxLength: number): string {
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
-}
-
-/**
- * Server text in a markdown table cell: no HTML, no table breaks, no links or emphasis of its own.
- * The same rule as the summary's own escape, which is private there for now; the two are to become one.
- */
-export function escapeMarkdownCell(text: string): string {
-  return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
 }

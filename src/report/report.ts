@@ -10,7 +10,7 @@ import { formatDuration } from '../text.ts';
 import { countChanges } from './approval.ts';
 import { connectorWarnings } from './connectors.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
-import { logTailTitle, summaryMarkdown } from './summary.ts';
+import { approvalWays, EMPTY_LOG, logTailTitle, summaryMarkdown } from './summary.ts';
 
 export interface ReportFacts {
   outcome: Outcome;
@@ -35,6 +35,7 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
 
   const name = config?.pipelineName ?? core.getInput('pipeline-name');
+  const target = config && targetStatus(config.initial);
   for (const problem of diagnosis.problems) core.warning(problem);
   for (const note of health.notes) core.warning(note, { title: `Feldera pipeline ${name}: health not fully checked` });
   const connectors = connectorWarnings(health.problems, name);
@@ -45,7 +46,8 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
     else core.warning(message, properties);
   }
   if (compilation?.excerpt) untrusted('Compiler output', compilation.excerpt.split('\n'));
-  if (diagnosis.logTail) untrusted(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
+  if (diagnosis.logTail?.lines.length === 0) info(EMPTY_LOG);
+  else if (diagnosis.logTail) untrusted(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
 
   const elapsed = formatDuration(progress.elapsedMs());
   switch (outcome.result) {
@@ -57,25 +59,21 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
       break;
     case 'awaiting-approval': {
       const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
-      core.warning(
-        `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. ` +
-          `Approve the changes in the Feldera console (${pipelineUrl}), with \`fda approve ${name}\`, ` +
-          'or run this action again with auto-approve: true.',
-        { title: `Feldera pipeline ${name} awaits approval` },
-      );
+      const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
+      core.warning(`Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`, { title: `Feldera pipeline ${name} awaits approval` });
+      // The log's last word: the step is green, but the pipeline is not up.
+      info(`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`);
       break;
     }
     case 'failed': {
       const firstError = compilation?.firstError && `First error: ${compilation.firstError}`;
       const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
       core.error(message, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
-      process.exitCode = core.ExitCode.Failure;
       break;
     }
   }
 
   if (process.env.GITHUB_STEP_SUMMARY) {
-    const target = config ? targetStatus(config.initial) : '—';
     const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, feldera, health, stopped, unannotated: connectors.unannotated });
     // The summary is extra: failing to write it must not hide the real result.
     await core.summary

@@ -1,105 +1,174 @@
 import type { Diagnosis } from '../diagnose.ts';
 import type { LogTail } from '../feldera/logs.ts';
-import type { Health } from '../health/window.ts';
-import type { Problem } from '../health/verdict.ts';
 import type { Outcome } from '../outcome.ts';
 import type { Progress } from '../progress.ts';
 import { formatDuration } from '../text.ts';
-import { diffChanges } from './approval.ts';
+import type { Problem } from '../health/verdict.ts';
+import type { Health } from '../health/window.ts';
+import { countChanges, diffChanges } from './approval.ts';
 import { connectorsMarkdown } from './connectors.ts';
+import { codeBlock, count, cut, inline, table } from './markdown.ts';
 
 export interface SummaryFacts {
   pipelineName: string;
   pipelineUrl: string;
-  target: string;
+  /** The status asked for; undefined when the inputs were invalid. */
+  target: string | undefined;
   outcome: Outcome;
   progress: Progress;
   diagnosis: Diagnosis;
   credential: string;
+  /** `0.337.0, Enterprise`: which Feldera answered, when it said. */
+  feldera?: string | undefined;
   health: Health;
+  /** This step stopped the pipeline (stop-on-failure). */
   stopped: boolean;
   /** Connector problems past the annotations GitHub shows. */
   unannotated: Problem[];
-  /** `0.337.0, Enterprise`: which Feldera answered, when it said. */
-  feldera?: string | undefined;
 }
 
-const RESULTS: Record<Outcome['result'], string> = {
-  reached: '✅ reached',
-  'awaiting-approval': '⏸️ awaiting approval',
-  accepted: '✅ start accepted (not waited for)',
-  failed: '❌ failed',
-};
+/** GitHub drops a step's job summary whole when it is larger than this. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
-/** The job summary's markdown, appended to the job's: what happened, when, and why. */
+/**
+ * What each part may take of that limit, in bytes, whatever the server sent: together well under it.
+ * The facts and the timeline are bounded by their rows and the length of each value.
+ */
+const BUDGET_BYTES = { approvalDiff: 192 * 1024, compilerMessages: 96 * 1024, compilerOutput: 96 * 1024, logTail: 256 * 1024 };
+/** The longest any one value is shown: a name, a message, a line. */
+const VALUE_CHARS = { name: 200, line: 1000, message: 4000 };
+/** A status that flips for an hour makes thousands of rows: the first and the last are kept. */
+const TIMELINE_ROWS = 40;
+const SNIPPET_LINES = 20;
+
+/** The job summary's markdown: the result in its heading, then what happened, when, and why. */
 export function summaryMarkdown(facts: SummaryFacts): string {
   const { outcome, progress, diagnosis } = facts;
-  const rows = [
-    ['Pipeline', facts.pipelineUrl ? `[${escape(facts.pipelineName)}](${facts.pipelineUrl})` : escape(facts.pipelineName)],
-    ['Target', facts.target],
-    ['Result', RESULTS[outcome.result]],
-    ['Last status', escape(progress.last?.deployment_status ?? 'none read')],
-    ['Approved by this step', progress.approved ? 'yes' : 'no'],
-    ['Credential', escape(facts.credential)],
-    ...(facts.feldera ? [['Feldera', escape(facts.feldera)]] : []),
-    ['Elapsed', formatDuration(progress.elapsedMs())],
-  ];
-  if (outcome.result === 'failed') {
-    rows.push(['Error code', escape(outcome.code)], ['Error', escape(outcome.message)]);
-    if (outcome.hint) rows.push(['Hint', escape(outcome.hint)]);
-    if (facts.stopped) rows.push(['Stopped by this step', 'yes (stop-on-failure)']);
-  }
-  const sections = [`### Feldera pipeline ${escape(facts.pipelineName)}\n\n${table(['', ''], rows)}`];
-
-  if (progress.timeline.length > 0) {
-    const timeline = progress.timeline.map((entry) => [
-      escape(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status)),
-      `+${formatDuration(entry.beganMs)}`,
-      entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
-    ]);
-    sections.push(`#### Statuses seen\n\n${table(['Status', 'From', 'For'], timeline)}`);
-  }
-  if (progress.approvalDiff) {
-    const heading = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
-    const changes = diffChanges(progress.approvalDiff).map(({ what, change, names }) => [`${what}s ${change}`, names.map(escape).join(', ')]);
-    const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${escape(progress.approvalDiff.program_diff_error)}` : '';
-    sections.push(`#### ${heading}\n\n${changes.length > 0 ? table(['Change', 'Names'], changes) : 'No changes listed.'}${error}`);
-  }
+  const sections = [`### ${heading(facts)}`];
+  if (outcome.result === 'awaiting-approval') sections.push(howToApprove(facts));
+  sections.push(factList(facts));
   if (facts.health.last) sections.push(connectorsMarkdown(facts.health.last, facts.health.baseline, facts.unannotated));
+  if (progress.timeline.length > 0) sections.push(`#### Statuses seen\n\n${timelineTable(progress)}`);
+  if (progress.approvalDiff) {
+    const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
+    const changes = diffChanges(progress.approvalDiff);
+    const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
+    const rows = changes.map(({ what, change, names }) => {
+      const { kept, more } = fit(
+        names.map((name) => inline(name, VALUE_CHARS.name)),
+        share,
+      );
+      return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${count(more)} more`] : [])].join(', ')];
+    });
+    const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${inline(progress.approvalDiff.program_diff_error, VALUE_CHARS.message)}` : '';
+    sections.push(`#### ${title}\n\n${rows.length > 0 ? table(['Change', 'Names'], rows) : 'No changes listed.'}${error}`);
+  }
   const compilation = diagnosis.compilation;
   if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
-    const messages = compilation.annotations.map((annotation) => {
-      const where = annotation.file ? `${escape(annotation.file)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
-      const [first = '', ...rest] = annotation.message.split('\n');
-      return `- **${annotation.level}** ${where}${escape(first)}${rest.length > 0 ? `\n\n${codeBlock(rest.join('\n'), '  ')}` : ''}`;
-    });
-    const excerpt = compilation.excerpt ? codeBlock(compilation.excerpt) : '';
-    sections.push(['#### Compiler messages', messages.join('\n'), excerpt].filter(Boolean).join('\n\n'));
+    const messages = fit(
+      compilation.annotations.map((annotation) => {
+        const where = annotation.file ? `${inline(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
+        const [first = '', ...snippet] = annotation.message.split(/\r\n|\r|\n/);
+        const block = snippet.length > 0 ? `\n\n${codeBlock(snippet.slice(0, SNIPPET_LINES).map((line) => cut(line, VALUE_CHARS.line)), '  ')}` : '';
+        return `- **${annotation.level}** ${where}${inline(first, VALUE_CHARS.message)}${block}`;
+      }),
+      BUDGET_BYTES.compilerMessages,
+    );
+    if (messages.more > 0) messages.kept.push(`- …and ${count(messages.more)} more`);
+    const output = fit(compilation.excerpt?.split('\n').map((line) => cut(line, VALUE_CHARS.line)) ?? [], BUDGET_BYTES.compilerOutput);
+    if (output.more > 0) output.kept.push(`…and ${count(output.more)} more lines`);
+    const excerpt = output.kept.length > 0 ? codeBlock(output.kept) : '';
+    sections.push(['#### Compiler messages', messages.kept.join('\n'), excerpt].filter(Boolean).join('\n\n'));
   }
-  if (diagnosis.logTail && diagnosis.logTail.lines.length > 0) {
-    sections.push(`#### ${logTailTitle(diagnosis.logTail)}\n\n${codeBlock(diagnosis.logTail.lines.join('\n'))}`);
+  const logTail = diagnosis.logTail;
+  if (logTail && logTail.lines.length === 0) sections.push(`#### Pipeline log\n\n${EMPTY_LOG}`);
+  else if (logTail) {
+    // The end of the log says why it stopped: keep the last lines that fit.
+    const { kept, more } = fit(logTail.lines.map((line) => cut(line, VALUE_CHARS.line)).reverse(), BUDGET_BYTES.logTail);
+    const shown = { lines: kept.reverse(), truncated: logTail.truncated || more > 0 };
+    sections.push(`#### ${logTailTitle(shown)}\n\n${codeBlock(shown.lines)}`);
   }
+  const feldera = facts.feldera ? ` · Feldera ${inline(facts.feldera, VALUE_CHARS.name)}` : '';
+  sections.push(`<sub>Credential: ${inline(facts.credential, VALUE_CHARS.line)}${feldera}</sub>`);
   return `${sections.join('\n\n')}\n`;
 }
+
+/** Said in the log and the summary when a log read found nothing before its limit. */
+export const EMPTY_LOG = "The pipeline's log was empty.";
 
 /** `Pipeline log (last 200 lines)`: the heading of the log tail, in the log and in the summary. */
 export function logTailTitle({ lines, truncated }: LogTail): string {
   return `Pipeline log (${truncated ? 'last ' : ''}${lines.length} lines)`;
 }
 
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+/** The three ways to approve, in the warning, the log's last line and the summary. */
+export function approvalWays(pipelineName: string, consoleLink: string): string {
+  return `approve the changes in ${consoleLink}, with \`fda approve ${pipelineName}\`, or run this action again with auto-approve: true`;
 }
 
-/** Text in markdown (outside code, where entities would show as they are): no HTML, no table breaks, no links or emphasis of its own, lines kept inside their table cell. */
-function escape(text: string): string {
-  return text.replace(/[&<>|[\]\\`*_]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
+function heading({ pipelineName, outcome, progress }: SummaryFacts): string {
+  const name = inline(pipelineName || '(no name)', VALUE_CHARS.name);
+  const status = inline(progress.last?.deployment_status ?? 'unknown', VALUE_CHARS.name);
+  switch (outcome.result) {
+    case 'reached':
+      return `✅ ${name} is ${status}`;
+    case 'accepted':
+      return `✅ ${name} is starting (${status})`;
+    case 'awaiting-approval':
+      return `⏸️ ${name} awaits approval`;
+    case 'failed':
+      return `❌ ${name} did not start: ${inline(outcome.code, VALUE_CHARS.name)}`;
+  }
 }
 
-/** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
-function codeBlock(text: string, indent = ''): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return [`${fence}text`, ...text.split('\n'), fence].map((line) => indent + line).join('\n');
+function howToApprove({ pipelineName, pipelineUrl, progress }: SummaryFacts): string {
+  const changes = progress.approvalDiff ? inline(countChanges(progress.approvalDiff), VALUE_CHARS.message) : 'its program or connectors changed';
+  const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`);
+  return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
+}
+
+/** Only the facts that say something: no empty values, nothing the heading said already. */
+function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped }: SummaryFacts): string {
+  const facts: [string, string][] = [];
+  if (outcome.result === 'failed') {
+    facts.push(['Error', inline(outcome.message, VALUE_CHARS.message)]);
+    if (outcome.hint) facts.push(['Hint', inline(outcome.hint, VALUE_CHARS.message)]);
+  }
+  if (pipelineUrl) facts.push(['Console', `[${inline(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
+  if (target && outcome.result !== 'reached') facts.push(['Target', target]);
+  const last = progress.last;
+  if (last && (outcome.result === 'failed' || outcome.result === 'accepted')) {
+    const program = last.program_status === 'Success' ? '' : `, program ${last.program_status}`;
+    facts.push(['Last status', inline(`${last.deployment_status} (desired ${last.deployment_desired_status}${program})`, VALUE_CHARS.line)]);
+  }
+  if (outcome.result === 'accepted') facts.push(['Waited', 'no (wait: false)']);
+  if (progress.approved) facts.push(['Approved by this step', 'yes (auto-approve: true)']);
+  if (stopped) facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
+  facts.push(['Elapsed', formatDuration(progress.elapsedMs())]);
+  return facts.map(([label, value]) => `- **${label}**: ${value}`).join('\n');
+}
+
+function timelineTable(progress: Progress): string {
+  const rows = progress.timeline.map((entry) => [
+    inline(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status), VALUE_CHARS.name),
+    `+${formatDuration(entry.beganMs)}`,
+    entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
+  ]);
+  if (rows.length > TIMELINE_ROWS) {
+    const half = TIMELINE_ROWS / 2;
+    rows.splice(half, rows.length - TIMELINE_ROWS, ['…', `${count(rows.length - TIMELINE_ROWS)} more changes`, '']);
+  }
+  return table(['Status', 'From', 'For'], rows);
+}
+
+/** The first items that fit in `budget` bytes, and how many did not. */
+function fit(items: string[], budget: number): { kept: string[]; more: number } {
+  const kept: string[] = [];
+  let used = 0;
+  for (const item of items) {
+    used += Buffer.byteLength(item) + 2;
+    if (used > budget) break;
+    kept.push(item);
+  }
+  return { kept, more: items.length - kept.length };
 }
