@@ -44,7 +44,7 @@ describe('with FELDERA_OIDC_TOKEN_FILE and no credential input', () => {
     const masks = run.stdout.split('\n').filter((line) => line.startsWith('::add-mask::'));
     expect(masks).toEqual([`::add-mask::${first}`, `::add-mask::${second}`]);
     const credential = `OIDC token file (issuer ${ISSUER}, subject ${SUBJECT}, audience ${AUDIENCE})`;
-    expect(run.summary).toContain(`| Credential | ${credential} |`);
+    expect(run.summary).toContain(`<sub>Credential: ${credential}`);
     expect(run.stdout).toContain(`::debug::Credential: ${credential}`);
   });
 
