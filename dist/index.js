@@ -48666,10 +48666,7 @@ class TransientError extends Error {
     }
 }
 function isErrorResponse(body) {
-    return (typeof body === 'object' &&
-        body !== null &&
-        typeof body.message === 'string' &&
-        typeof body.error_code === 'string');
+    return typeof body === 'object' && body !== null && typeof body.message === 'string' && typeof body.error_code === 'string';
 }
 /** `details.hint`, which Feldera sets on some errors (`IllegalPipelineAction`). */
 function hintOf(error) {
@@ -48699,7 +48696,7 @@ const BY_STATUS = {
 // (crates/pipeline-manager/src/runner/error.rs) and the pipeline's /status, and what to do about it.
 const BY_DEPLOYMENT_ERROR = {
     RunnerCheckError: "the pipeline's process or storage failed while it ran (it crashed, ran out of memory, or its pod was evicted): the pipeline's log says why; give it more memory in its resources if it ran out.",
-    InitializationError: 'the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline\'s log say which.',
+    InitializationError: "the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline's log say which.",
     AutomatonProvisioningTimeout: "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout_secs in the pipeline's runtime config, or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
     RunnerProvisionError: "Feldera could not create the pipeline's compute or storage (the message says why): check the pipeline's resources config and the cluster's capacity.",
     AutomatonInvalidRuntimeConfig: "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
@@ -48853,7 +48850,9 @@ function failureOf(error, config, progress, auth) {
 const MAX_LENGTH = 600;
 function serverText(text, secrets = [], maxLength = MAX_LENGTH) {
     // Leading spaces stay: they are the indentation of log and compiler lines, which the action prefixes.
-    const line = redact(text, secrets).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trimEnd();
+    const line = redact(text, secrets)
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+        .trimEnd();
     return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
 }
 /** The text with every secret replaced by `***`, as the runner masks them. */
@@ -49013,7 +49012,10 @@ function firstLines(text) {
 }
 /** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
 function neutralised(lines) {
-    return lines.map((line) => serverText(line, [], 1000)).join('\n').trimEnd();
+    return lines
+        .map((line) => serverText(line, [], 1000))
+        .join('\n')
+        .trimEnd();
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose.ts
@@ -49506,7 +49508,7 @@ function readConfig(source) {
         problems.push('tenant must be one line.');
     const environment = input('environment') || undefined;
     if (environment && !githubToken)
-        problems.push('environment needs github-token (by default the job\'s github.token) to record the deployment.');
+        problems.push("environment needs github-token (by default the job's github.token) to record the deployment.");
     if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
         problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);
     }
@@ -49821,7 +49823,9 @@ function summaryMarkdown(facts) {
         const messages = fit(compilation.annotations.map((annotation) => {
             const where = annotation.file ? `${inline(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
             const [first = '', ...snippet] = annotation.message.split(/\r\n|\r|\n/);
-            const block = snippet.length > 0 ? `\n\n${codeBlock(snippet.slice(0, SNIPPET_LINES).map((line) => cut(line, VALUE_CHARS.line)), '  ')}` : '';
+            const block = snippet.length > 0
+                ? `\n\n${codeBlock(snippet.slice(0, SNIPPET_LINES).map((line) => cut(line, VALUE_CHARS.line)), '  ')}`
+                : '';
             return `- **${annotation.level}** ${where}${inline(first, VALUE_CHARS.message)}${block}`;
         }), BUDGET_BYTES.compilerMessages);
         if (messages.more > 0)

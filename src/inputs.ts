@@ -89,9 +89,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
 
   const pipelineName = input('pipeline-name');
   if (!PIPELINE_NAME.test(pipelineName)) {
-    problems.push(
-      `pipeline-name ${pipelineName ? `"${pipelineName}"` : 'is empty; it'} must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`,
-    );
+    problems.push(`pipeline-name ${pipelineName ? `"${pipelineName}"` : 'is empty; it'} must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
   }
 
   const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
@@ -116,7 +114,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   const tenant = input('tenant') || undefined;
   if (tenant && /[\r\n]/.test(tenant)) problems.push('tenant must be one line.');
   const environment = input('environment') || undefined;
-  if (environment && !githubToken) problems.push('environment needs github-token (by default the job\'s github.token) to record the deployment.');
+  if (environment && !githubToken) problems.push("environment needs github-token (by default the job's github.token) to record the deployment.");
 
   if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
     problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);

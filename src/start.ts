@@ -28,13 +28,7 @@ const START_ROUNDS = 3;
 const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestrictedToFullyStopped']);
 
 /** Dismisses an earlier error, starts the pipeline, and waits for the target (API.md 9). */
-export async function startPipeline(
-  client: PipelineClient,
-  config: Config,
-  progress: Progress,
-  signal: AbortSignal,
-  log: Log,
-): Promise<Outcome> {
+export async function startPipeline(client: PipelineClient, config: Config, progress: Progress, signal: AbortSignal, log: Log): Promise<Outcome> {
   const setup: RetryPolicy = {
     windowMs: SETUP_RETRY_WINDOW_MS,
     onRetry: (failure, delayMs) => {

@@ -6,7 +6,9 @@ const MAX_LENGTH = 600;
 
 export function serverText(text: string, secrets: readonly string[] = [], maxLength = MAX_LENGTH): string {
   // Leading spaces stay: they are the indentation of log and compiler lines, which the action prefixes.
-  const line = redact(text, secrets).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trimEnd();
+  const line = redact(text, secrets)
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .trimEnd();
   return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
 }
 

@@ -219,7 +219,10 @@ export class FakeFeldera {
       return;
     }
     pipeline.deploymentId = randomUUID();
-    for (const phase of script.phases ?? [{ status: 'Provisioning', ms: 20 }, { status: 'Initializing', ms: 20 }]) {
+    for (const phase of script.phases ?? [
+      { status: 'Provisioning', ms: 20 },
+      { status: 'Initializing', ms: 20 },
+    ]) {
       if (phase.status === 'AwaitingApproval') {
         if (pipeline.approved || pipeline.bootstrapPolicy === 'allow') continue;
         if (pipeline.bootstrapPolicy === 'reject') {
@@ -528,13 +531,7 @@ function endpointOf(method: string, path: string, prefix: string): Endpoint | un
   return undefined;
 }
 
-function send(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  contentType = 'application/json',
-  headers: Record<string, string> = {},
-): void {
+function send(response: ServerResponse, status: number, body: unknown, contentType = 'application/json', headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache', ...headers });
   response.end(JSON.stringify(body));
 }

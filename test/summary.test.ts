@@ -120,7 +120,12 @@ describe('the summary', () => {
 
   it('keeps a compiler message’s snippet inside its block, whatever line endings it has', () => {
     const message = 'Bad: no\r```\r# Injected heading\r\n```````\n<img src=x>';
-    const markdown = summaryMarkdown(facts({ result: 'failed', code: 'StartFailedDueToFailedCompilation', message: 'm' }, { problems: [], compilation: { annotations: [{ level: 'error', title: 't', message }], firstError: undefined, excerpt: undefined } }));
+    const markdown = summaryMarkdown(
+      facts(
+        { result: 'failed', code: 'StartFailedDueToFailedCompilation', message: 'm' },
+        { problems: [], compilation: { annotations: [{ level: 'error', title: 't', message }], firstError: undefined, excerpt: undefined } },
+      ),
+    );
     const rendered = render(markdown);
     expect(rendered).not.toMatch(/<(img|h1)\b/);
     expect(rendered).toContain('# Injected heading');

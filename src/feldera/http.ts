@@ -31,12 +31,7 @@ const BACKOFF_CAP_MS = 30_000;
 const MIN_ATTEMPT_MS = 1000;
 
 /** One JSON request to the pipeline manager, retried by error class inside its window. */
-export async function request(
-  options: HttpOptions,
-  method: 'GET' | 'POST',
-  path: string,
-  retry: RetryPolicy,
-): Promise<unknown> {
+export async function request(options: HttpOptions, method: 'GET' | 'POST', path: string, retry: RetryPolicy): Promise<unknown> {
   const url = new URL(path, options.baseUrl);
   const started = performance.now();
   let renewed = false;
