@@ -46013,10 +46013,7 @@ class TransientError extends Error {
     }
 }
 function isErrorResponse(body) {
-    return (typeof body === 'object' &&
-        body !== null &&
-        typeof body.message === 'string' &&
-        typeof body.error_code === 'string');
+    return typeof body === 'object' && body !== null && typeof body.message === 'string' && typeof body.error_code === 'string';
 }
 /** `details.hint`, which Feldera sets on some errors (`IllegalPipelineAction`). */
 function hintOf(error) {
@@ -46281,9 +46278,7 @@ function controllerStatus(body, secrets) {
     }
     const text = (value, maxLength) => (typeof value === 'string' ? (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(value, secrets, maxLength) : '');
     const nullableText = (value) => (typeof value === 'string' ? (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(value, secrets) : null);
-    const health = (value) => isObject(value) && typeof field(value, 'status') === 'string'
-        ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) }
-        : null;
+    const health = (value) => isObject(value) && typeof field(value, 'status') === 'string' ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) } : null;
     const errors = (value) => Array.isArray(value)
         ? value
             .slice(-MAX_ERRORS_KEPT)
@@ -46527,7 +46522,7 @@ function readConfig(source) {
     const proxy = readProxies(source.env, problems);
     const environment = input('environment') || undefined;
     if (environment && !githubToken)
-        problems.push('environment needs github-token (by default the job\'s github.token) to record the deployment.');
+        problems.push("environment needs github-token (by default the job's github.token) to record the deployment.");
     if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
         problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);
     }
@@ -46739,7 +46734,10 @@ function withEdition(outcome, platform) {
         return outcome;
     const edition = `the open-source edition (${platform.version})`;
     if (outcome.code === 'InitialStandbyNotAllowed') {
-        return { ...outcome, hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim() };
+        return {
+            ...outcome,
+            hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim(),
+        };
     }
     if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
         return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
@@ -46750,7 +46748,7 @@ function withEdition(outcome, platform) {
 // (crates/pipeline-manager/src/runner/error.rs) and the pipeline's /status, and what to do about it.
 const BY_DEPLOYMENT_ERROR = {
     RunnerCheckError: "the pipeline's process or storage failed while it ran (it crashed, ran out of memory, or its pod was evicted): the pipeline's log says why; give it more memory in its resources if it ran out.",
-    InitializationError: 'the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline\'s log say which.',
+    InitializationError: "the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline's log say which.",
     AutomatonProvisioningTimeout: "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout_secs in the pipeline's runtime config, or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
     RunnerProvisionError: "Feldera could not create the pipeline's compute or storage (the message says why): check the pipeline's resources config and the cluster's capacity.",
     AutomatonInvalidRuntimeConfig: "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
@@ -47078,7 +47076,10 @@ function firstLines(text) {
 }
 /** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
 function neutralised(lines) {
-    return lines.map((line) => (0,src_text/* serverText */.Tn)(line, [], 1000)).join('\n').trimEnd();
+    return lines
+        .map((line) => (0,src_text/* serverText */.Tn)(line, [], 1000))
+        .join('\n')
+        .trimEnd();
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose.ts
@@ -47212,7 +47213,10 @@ function healthVerdict(check) {
     const problems = endpointsOf(check.current).flatMap((endpoint) => {
         const found = endpointProblems(endpoint, endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0), check);
         // One per endpoint: the one that fails the step if any, else the gravest.
-        return found.filter((problem) => problem.fails).concat(found).slice(0, 1);
+        return found
+            .filter((problem) => problem.fails)
+            .concat(found)
+            .slice(0, 1);
     });
     const failing = problems.filter((problem) => problem.fails);
     if (failing.length === 0)
@@ -47674,7 +47678,9 @@ function summaryMarkdown(facts) {
         const messages = fit(compilation.annotations.map((annotation) => {
             const where = annotation.file ? `${(0,markdown/* inline */.mG)(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
             const [first = '', ...snippet] = annotation.message.split(/\r\n|\r|\n/);
-            const block = snippet.length > 0 ? `\n\n${(0,markdown/* codeBlock */.DV)(snippet.slice(0, SNIPPET_LINES).map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)), '  ')}` : '';
+            const block = snippet.length > 0
+                ? `\n\n${(0,markdown/* codeBlock */.DV)(snippet.slice(0, SNIPPET_LINES).map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)), '  ')}`
+                : '';
             return `- **${annotation.level}** ${where}${(0,markdown/* inline */.mG)(first, VALUE_CHARS.message)}${block}`;
         }), BUDGET_BYTES.compilerMessages);
         if (messages.more > 0)
@@ -47839,7 +47845,19 @@ async function report({ outcome, progress, config, pipelineUrl, diagnosis, healt
         }
     }
     if (process.env.GITHUB_STEP_SUMMARY) {
-        const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, feldera, health, stopped, unannotated: connectors.unannotated });
+        const markdown = summaryMarkdown({
+            pipelineName: name,
+            pipelineUrl,
+            target,
+            outcome,
+            progress,
+            diagnosis,
+            credential,
+            feldera,
+            health,
+            stopped,
+            unannotated: connectors.unannotated,
+        });
         // The summary is extra: failing to write it must not hide the real result.
         await core/* summary */.z
             .addRaw(markdown)
@@ -47873,9 +47891,7 @@ function describeProgress(label, progress) {
     const operators = progress.completed + progress.in_progress + progress.remaining;
     if (operators === 0)
         return undefined;
-    const records = progress.in_progress_total_records > 0
-        ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records`
-        : '';
+    const records = progress.in_progress_total_records > 0 ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records` : '';
     return `${label}: ${formatCount(progress.completed)} of ${formatCount(operators)} operators${records}`;
 }
 const SUFFIXES = ['k', 'M', 'B', 'T'];

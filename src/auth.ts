@@ -17,12 +17,7 @@ export const PERMISSIONS_FOR_OIDC = 'permissions:\n  id-token: write\n  contents
 const TRUST = 'these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.';
 
 /** `onSecret` hears of every token read from a file, before it is sent. */
-export function authFor(
-  config: Config,
-  env: Record<string, string | undefined>,
-  getIdToken: (audience: string) => Promise<string>,
-  onSecret: (secret: string) => void,
-): Auth {
+export function authFor(config: Config, env: Record<string, string | undefined>, getIdToken: (audience: string) => Promise<string>, onSecret: (secret: string) => void): Auth {
   if (config.oidcAudience) {
     // Checked at the first request, before anything is sent to Feldera.
     const fromRunner = (audience: string) =>

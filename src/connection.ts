@@ -14,7 +14,12 @@ export interface Connection {
 
 /** The same for the main step and the post step, from the inputs and the environment. */
 export function connect(config: Config, signal: AbortSignal, debug: (line: string) => void = (line) => core.debug(line)): Connection {
-  const auth = authFor(config, process.env, (audience) => core.getIDToken(audience), (secret) => core.setSecret(secret));
+  const auth = authFor(
+    config,
+    process.env,
+    (audience) => core.getIDToken(audience),
+    (secret) => core.setSecret(secret),
+  );
   // The proxies of the environment, as inputs.ts read and checked them; a plain Agent when none is set.
   const dispatcher = new EnvHttpProxyAgent(config.proxy);
   return {

@@ -7,7 +7,8 @@ const BY_CODE: Record<string, string> = {
   CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
   CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
   InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
-  BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
+  BootstrapPolicyImmutableUnlessStopped:
+    'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
   InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
   UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
   AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
@@ -29,7 +30,10 @@ export function withEdition(outcome: Outcome, platform: Platform | undefined): O
   if (outcome.result !== 'failed' || platform?.edition !== 'Open source') return outcome;
   const edition = `the open-source edition (${platform.version})`;
   if (outcome.code === 'InitialStandbyNotAllowed') {
-    return { ...outcome, hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim() };
+    return {
+      ...outcome,
+      hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim(),
+    };
   }
   if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
     return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
@@ -43,11 +47,12 @@ const BY_DEPLOYMENT_ERROR: Record<string, string> = {
   RunnerCheckError:
     "the pipeline's process or storage failed while it ran (it crashed, ran out of memory, or its pod was evicted): the pipeline's log says why; give it more memory in its resources if it ran out.",
   InitializationError:
-    'the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline\'s log say which.',
+    "the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline's log say which.",
   AutomatonProvisioningTimeout:
     "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout_secs in the pipeline's runtime config, or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
   RunnerProvisionError: "Feldera could not create the pipeline's compute or storage (the message says why): check the pipeline's resources config and the cluster's capacity.",
-  AutomatonInvalidRuntimeConfig: "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
+  AutomatonInvalidRuntimeConfig:
+    "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
   AutomatonInvalidProgramInfo: 'the compiled program no longer fits this Feldera version: recompile it (fda update-runtime), then start it again.',
   AutomatonCannotProvisionUnsupportedPlatformVersion:
     'the program was compiled by another Feldera version than the one installed: recompile it with the current one (fda update-runtime, or a change to the program), then start it again.',

@@ -116,18 +116,14 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
 
   const pipelineName = input('pipeline-name');
   if (!PIPELINE_NAME.test(pipelineName)) {
-    problems.push(
-      `pipeline-name ${pipelineName ? `"${pipelineName}"` : 'is empty; it'} must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`,
-    );
+    problems.push(`pipeline-name ${pipelineName ? `"${pipelineName}"` : 'is empty; it'} must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
   }
 
   // Like fda, the environment may name one credential: explicit inputs choose without complaint.
   const envTokenFile = source.env.FELDERA_OIDC_TOKEN_FILE?.trim() || undefined;
   const fromEnvironment = !input('api-key') && !input('oidc-audience');
   if (fromEnvironment && envTokenFile && source.env.FELDERA_API_KEY?.trim()) {
-    problems.push(
-      'FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.',
-    );
+    problems.push('FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.');
   }
   const oidcTokenFile = fromEnvironment ? envTokenFile : undefined;
 
@@ -163,7 +159,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   if (tenant && /[\r\n]/.test(tenant)) problems.push('tenant must be one line.');
   const proxy = readProxies(source.env, problems);
   const environment = input('environment') || undefined;
-  if (environment && !githubToken) problems.push('environment needs github-token (by default the job\'s github.token) to record the deployment.');
+  if (environment && !githubToken) problems.push("environment needs github-token (by default the job's github.token) to record the deployment.");
 
   if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
     problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);

@@ -119,7 +119,8 @@ async function startAndWait(facts: ReportFacts, log: PhaseLog): Promise<void> {
       info(`Stopping pipeline ${config.pipelineName} after ${outcome.result === 'failed' ? outcome.code : ''} (stop-on-failure: true).`);
       const problem = await stopPipeline(client, cancelled ? STOP_AFTER_CANCEL_MS : STOP_MS);
       facts.stopped = problem === undefined;
-      if (problem) core.warning(`Could not stop pipeline ${config.pipelineName} (stop-on-failure: true): ${problem}.`, { title: `Feldera pipeline ${config.pipelineName} not stopped` });
+      if (problem)
+        core.warning(`Could not stop pipeline ${config.pipelineName} (stop-on-failure: true): ${problem}.`, { title: `Feldera pipeline ${config.pipelineName} not stopped` });
     }
     facts.outcome = withStopNote(facts.outcome, facts.stopped, config.pipelineName);
     await deployment?.finish(facts.outcome, progress.approvalDiff && countChanges(progress.approvalDiff));

@@ -26,6 +26,8 @@ function proxyUrl(env: Record<string, string | undefined>, lower: string, upper:
   const url = URL.canParse(withScheme) ? new URL(withScheme) : undefined;
   if (url?.hostname && (url.protocol === 'http:' || url.protocol === 'https:')) return url.href;
   const scheme = url ? ` (${url.protocol.slice(0, -1)} proxies are not supported)` : '';
-  problems.push(`${name} is not a proxy URL the action can use${scheme}: give http://host:port or https://host:port; a bare host:port means http://. Its value is not shown, as it may hold a password.`);
+  problems.push(
+    `${name} is not a proxy URL the action can use${scheme}: give http://host:port or https://host:port; a bare host:port means http://. Its value is not shown, as it may hold a password.`,
+  );
   return '';
 }

@@ -176,7 +176,9 @@ async function startupSample(kind: 'action' | 'floor'): Promise<StartupSample> {
 
 const benchStarted = performance.now();
 const distAtStart = statSync(DIST);
-console.log(`Feldera start-pipeline benchmark: node ${process.version}, ${cpus().length} cores, dist/index.js ${(statSync(DIST).size / 1e6).toFixed(2)} MB${QUICK ? ' (quick)' : ''}`);
+console.log(
+  `Feldera start-pipeline benchmark: node ${process.version}, ${cpus().length} cores, dist/index.js ${(statSync(DIST).size / 1e6).toFixed(2)} MB${QUICK ? ' (quick)' : ''}`,
+);
 
 const startup = { action: [] as StartupSample[], floor: [] as StartupSample[] };
 try {
@@ -233,10 +235,7 @@ try {
       ],
     };
     return withFake(script, async (fake) => {
-      const run =
-        who === 'action'
-          ? await runAction(fake, `${intervalMs}ms`)
-          : await runScript(POLLER, [fake.url, PIPELINE, String(intervalMs)]);
+      const run = who === 'action' ? await runAction(fake, `${intervalMs}ms`) : await runScript(POLLER, [fake.url, PIPELINE, String(intervalMs)]);
       const runningAt = fake.timeline.find((entry) => entry.status === 'Running')?.at;
       if (runningAt === undefined) throw new Error(`${who}: the pipeline never became Running`);
       const reads = fake.calls('status').map((request) => request.at);
@@ -360,7 +359,9 @@ try {
       ),
     );
   }
-  console.log('(poll wait: switch → the status read that saw Running; exit after: that read → exit; reads/int.: median/max of status-read gaps per poll interval; targets: median/p95)');
+  console.log(
+    '(poll wait: switch → the status read that saw Running; exit after: that read → exit; reads/int.: median/max of status-read gaps per poll interval; targets: median/p95)',
+  );
 
   const checks = [
     {

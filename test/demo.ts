@@ -39,7 +39,10 @@ const SCENARIOS: Record<string, Scenario> = {
     script: {
       name: 'orders',
       programStatus: 'CompilingSql',
-      compile: [{ status: 'CompilingSql', ms: 600 }, { status: 'SqlError', ms: 0 }],
+      compile: [
+        { status: 'CompilingSql', ms: 600 },
+        { status: 'SqlError', ms: 0 },
+      ],
       programError: { sql_compilation: { exit_code: 1, messages: [SQL_ERROR] }, rust_compilation: null, system_error: null },
     },
   },

@@ -38,10 +38,7 @@ describe('with environment set', () => {
   });
 
   it('records a failure with Feldera’s code when the start fails', async () => {
-    const [server, gh] = await Promise.all([
-      fake([{ name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } }]),
-      github(),
-    ]);
+    const [server, gh] = await Promise.all([fake([{ name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } }]), github()]);
     const run = await act(inputs(server, { environment: 'staging', 'github-token': TOKEN, logs: 'never' }), gh.env());
     expect(run.code).toBe(1);
     expect(gh.requests.at(-1)!.body).toMatchObject({ state: 'failure', description: 'RunnerCheckError: Pipeline p stopped with RunnerCheckError: exited' });
@@ -57,10 +54,7 @@ describe('with environment set', () => {
 
   it('says "awaiting approval", with the changes, when the pipeline stops there', async () => {
     const diff = pipelineDiff({ program: { added_views: ['v2'] } });
-    const [server, gh] = await Promise.all([
-      fake([{ name: 'p', phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }], approvalDiff: { diff } }]),
-      github(),
-    ]);
+    const [server, gh] = await Promise.all([fake([{ name: 'p', phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }], approvalDiff: { diff } }]), github()]);
     const run = await act(inputs(server, { environment: 'production', 'github-token': TOKEN }), gh.env());
     expect(run.code).toBe(0);
     expect(gh.requests.at(-1)!.body).toMatchObject({ state: 'pending', description: 'Awaiting approval: 1 view added' });
@@ -74,7 +68,9 @@ describe('with environment set', () => {
     expect(run.outputs.status).toBe('Running');
     const warnings = run.annotations.filter((annotation) => annotation.level === 'warning');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.message).toMatch(/^Could not record a GitHub deployment to environment production: 403 Resource not accessible by integration.*permissions: deployments: write/);
+    expect(warnings[0]!.message).toMatch(
+      /^Could not record a GitHub deployment to environment production: 403 Resource not accessible by integration.*permissions: deployments: write/,
+    );
     expect(gh.requests).toHaveLength(1);
   });
 
@@ -84,7 +80,9 @@ describe('with environment set', () => {
     const run = await act(inputs(server, { environment: 'production', 'github-token': TOKEN }), env);
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('Running');
-    expect(run.annotations.filter((annotation) => annotation.level === 'warning')[0]?.message).toMatch(/^Could not record a GitHub deployment to environment production: .*GITHUB_REPOSITORY/);
+    expect(run.annotations.filter((annotation) => annotation.level === 'warning')[0]?.message).toMatch(
+      /^Could not record a GitHub deployment to environment production: .*GITHUB_REPOSITORY/,
+    );
     expect(gh.requests).toEqual([]);
   });
 

@@ -96,10 +96,18 @@ describe('the action, end to end', () => {
     expect(run.annotations[0]!.message).toContain('auto-approve: true');
     expect(server.calls('approve')).toEqual([]);
     // The log ends with what to do, and so does the summary's first paragraph.
-    expect(run.stdout.trimEnd().split('\n').filter((line) => !line.startsWith('::debug::')).at(-1)).toBe(
+    expect(
+      run.stdout
+        .trimEnd()
+        .split('\n')
+        .filter((line) => !line.startsWith('::debug::'))
+        .at(-1),
+    ).toBe(
       `Pipeline p is not Running: it awaits approval. To go on, approve the changes in the Feldera console (${server.url}/pipelines/p/), with \`fda approve p\`, or run this action again with auto-approve: true.`,
     );
-    expect(run.summary).toMatch(/^### ⏸️ p awaits approval\n\nThe pipeline is not running: .* To go on, approve the changes in the \[Feldera console\]\(http:.*\), with `fda approve p`, or run this action again with auto-approve: true\.\n/);
+    expect(run.summary).toMatch(
+      /^### ⏸️ p awaits approval\n\nThe pipeline is not running: .* To go on, approve the changes in the \[Feldera console\]\(http:.*\), with `fda approve p`, or run this action again with auto-approve: true\.\n/,
+    );
   });
 
   it('approves once, after seeing AwaitingApproval, and waits for Running', async () => {
@@ -158,9 +166,7 @@ describe('the action, end to end', () => {
   });
 
   it('fails with the deployment error’s code and message', async () => {
-    const server = await fake([
-      { name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137', details: null } },
-    ]);
+    const server = await fake([{ name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137', details: null } }]);
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('RunnerCheckError');
@@ -171,7 +177,9 @@ describe('the action, end to end', () => {
       properties: 'title=Feldera pipeline p did not start',
       message: expect.stringMatching(/^Pipeline p stopped with RunnerCheckError: The pipeline process exited with code 137\. Hint: the pipeline's process or storage failed /),
     });
-    expect(run.summary).toMatch(/^### ❌ p did not start: RunnerCheckError\n\n- \*\*Error\*\*: Pipeline p stopped with RunnerCheckError: .*\n- \*\*Hint\*\*: the pipeline's process/);
+    expect(run.summary).toMatch(
+      /^### ❌ p did not start: RunnerCheckError\n\n- \*\*Error\*\*: Pipeline p stopped with RunnerCheckError: .*\n- \*\*Hint\*\*: the pipeline's process/,
+    );
   });
 
   it('fails on an unknown pipeline with Feldera’s code, message and a hint, after one request', async () => {
@@ -191,7 +199,16 @@ describe('the action, end to end', () => {
   });
 
   it('fails when the program does not compile during an early start', async () => {
-    const server = await fake([{ name: 'p', programStatus: 'CompilingSql', compile: [{ status: 'CompilingSql', ms: 100 }, { status: 'SqlError', ms: 0 }] }]);
+    const server = await fake([
+      {
+        name: 'p',
+        programStatus: 'CompilingSql',
+        compile: [
+          { status: 'CompilingSql', ms: 100 },
+          { status: 'SqlError', ms: 0 },
+        ],
+      },
+    ]);
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('StartFailedDueToFailedCompilation');

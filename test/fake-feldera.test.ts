@@ -152,7 +152,13 @@ describe('the fake Feldera', () => {
   });
 
   it('refuses initial=standby without file storage with sync, and starts it with (db/operations/pipeline.rs)', async () => {
-    const server = await fake([{ name: 'p', phases: PHASES }, { name: 'q', phases: PHASES, fileStorageWithSync: true }], { edition: 'Enterprise' });
+    const server = await fake(
+      [
+        { name: 'p', phases: PHASES },
+        { name: 'q', phases: PHASES, fileStorageWithSync: true },
+      ],
+      { edition: 'Enterprise' },
+    );
     const refused = await call(server, 'POST', '/v0/pipelines/p/start?initial=standby');
     expect([refused.status, (refused.json as { error_code: string }).error_code]).toEqual([400, 'InitialStandbyNotAllowed']);
     expect((await call(server, 'POST', '/v0/pipelines/q/start?initial=standby')).status).toBe(202);
@@ -186,7 +192,15 @@ describe('the fake Feldera', () => {
   });
 
   it('clears deployment_initial and the bootstrap settings on a stop, and gives the runtime details the manager gives (db/operations/pipeline.rs, runner/pipeline_automata.rs)', async () => {
-    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 20 }, { status: 'Initializing', ms: 300 }] }]);
+    const server = await fake([
+      {
+        name: 'p',
+        phases: [
+          { status: 'Provisioning', ms: 20 },
+          { status: 'Initializing', ms: 300 },
+        ],
+      },
+    ]);
     await call(server, 'POST', '/v0/pipelines/p/start?initial=paused&bootstrap_policy=allow&silent_bootstrap=true');
     const initializing = await readUntil(server, (s) => s.deployment_status === 'Initializing');
     expect(initializing).toMatchObject({
@@ -264,7 +278,9 @@ describe('the fake against openapi.json', () => {
       await call(server, 'GET', '/v0/config');
       answered.push(...server.responses);
 
-      const spec = JSON.parse(readFileSync(SPEC, 'utf8')) as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>> };
+      const spec = JSON.parse(readFileSync(SPEC, 'utf8')) as {
+        paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+      };
       // Schemas refer to each other as #/components/schemas/…: the whole document is one schema to Ajv.
       const ajv = new Ajv({ strict: false, allErrors: true });
       addFormats.default(ajv);

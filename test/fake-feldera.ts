@@ -319,7 +319,10 @@ export class FakeFeldera {
     }
     pipeline.deploymentId = randomUUID();
     let provisioned = false;
-    for (const phase of script.phases ?? [{ status: 'Provisioning', ms: 20 }, { status: 'Initializing', ms: 20 }]) {
+    for (const phase of script.phases ?? [
+      { status: 'Provisioning', ms: 20 },
+      { status: 'Initializing', ms: 20 },
+    ]) {
       if (phase.status === 'AwaitingApproval') {
         if (pipeline.approved || pipeline.bootstrap?.bootstrap_policy === 'allow') continue;
         if (pipeline.bootstrap?.bootstrap_policy === 'reject') {
@@ -441,7 +444,13 @@ export class FakeFeldera {
   }
 
   /** Sends an answer as Feldera would, and records it. */
-  private send(request: FakeRequest, response: ServerResponse, status: number, body: unknown, options: { contentType?: string; headers?: Record<string, string>; raw?: boolean } = {}): void {
+  private send(
+    request: FakeRequest,
+    response: ServerResponse,
+    status: number,
+    body: unknown,
+    options: { contentType?: string; headers?: Record<string, string>; raw?: boolean } = {},
+  ): void {
     const contentType = options.contentType ?? 'application/json';
     const text = options.raw ? String(body) : JSON.stringify(body);
     response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache', ...options.headers });
@@ -564,23 +573,27 @@ export class FakeFeldera {
           bootstrap_in_progress: bootstrapping,
           commit_progress: bootstrapping ? (pipeline.script.commitProgress ?? null) : null,
         },
-        inputs: endpoints.filter(({ script }) => script.direction === 'input').map(({ script, state }) =>
-          inputEndpoint(script.name, script.stream, {
-            metrics: { total_records: state.records ?? 0, num_transport_errors: state.errors ?? 0 },
-            transport_errors: state.error ? [connectorError(state.error, state.errors ?? 1)] : [],
-            fatal_error: state.fatalError ?? null,
-            health: state.health ?? null,
-            paused: state.paused ?? status === 'Paused',
-          }),
-        ),
-        outputs: endpoints.filter(({ script }) => script.direction === 'output').map(({ script, state }) =>
-          outputEndpoint(script.name, script.stream, {
-            metrics: { transmitted_records: state.records ?? 0, num_transport_errors: state.errors ?? 0 },
-            transport_errors: state.error ? [connectorError(state.error, state.errors ?? 1)] : [],
-            fatal_error: state.fatalError ?? null,
-            health: state.health ?? null,
-          }),
-        ),
+        inputs: endpoints
+          .filter(({ script }) => script.direction === 'input')
+          .map(({ script, state }) =>
+            inputEndpoint(script.name, script.stream, {
+              metrics: { total_records: state.records ?? 0, num_transport_errors: state.errors ?? 0 },
+              transport_errors: state.error ? [connectorError(state.error, state.errors ?? 1)] : [],
+              fatal_error: state.fatalError ?? null,
+              health: state.health ?? null,
+              paused: state.paused ?? status === 'Paused',
+            }),
+          ),
+        outputs: endpoints
+          .filter(({ script }) => script.direction === 'output')
+          .map(({ script, state }) =>
+            outputEndpoint(script.name, script.stream, {
+              metrics: { transmitted_records: state.records ?? 0, num_transport_errors: state.errors ?? 0 },
+              transport_errors: state.error ? [connectorError(state.error, state.errors ?? 1)] : [],
+              fatal_error: state.fatalError ?? null,
+              health: state.health ?? null,
+            }),
+          ),
       }),
     );
   }

@@ -68,7 +68,9 @@ describe('before the start is accepted', () => {
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('Unreachable');
     expect(errorAnnotation(run).message).toMatch(
-      new RegExp(`^POST http://127\\.0\\.0\\.1:${port}/v0/pipelines/p/dismiss_error failed \\d+ times in [\\d.]+s; the last: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\. Hint: check api-url`),
+      new RegExp(
+        `^POST http://127\\.0\\.0\\.1:${port}/v0/pipelines/p/dismiss_error failed \\d+ times in [\\d.]+s; the last: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\. Hint: check api-url`,
+      ),
     );
     // Long before the 10 minute budget: the retry window, about 20 s, ended it.
     expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(60);

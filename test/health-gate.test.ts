@@ -56,7 +56,13 @@ describe('the health gate', () => {
   });
 
   it('fails on an output that turns Unhealthy during the window', async () => {
-    const turning = { ...DELTA, states: [{ at: 0, health: { status: 'Healthy' as const, description: null } }, { at: 200, health: { status: 'Unhealthy' as const, description: 'Delta table write failed: 403 Forbidden' } }] };
+    const turning = {
+      ...DELTA,
+      states: [
+        { at: 0, health: { status: 'Healthy' as const, description: null } },
+        { at: 200, health: { status: 'Unhealthy' as const, description: 'Delta table write failed: 403 Forbidden' } },
+      ],
+    };
     const server = await fake([pipeline([KAFKA, turning])]);
     const run = await act(inputs(server, { 'health-window': '1500ms' }));
     expect(run.code).toBe(1);
@@ -66,7 +72,13 @@ describe('the health gate', () => {
   });
 
   it('passes an endpoint Unhealthy at first and Healthy by the end of the window', async () => {
-    const connecting = { ...DELTA, states: [{ at: 0, health: { status: 'Unhealthy' as const, description: 'connecting' } }, { at: 200, health: { status: 'Healthy' as const, description: null } }] };
+    const connecting = {
+      ...DELTA,
+      states: [
+        { at: 0, health: { status: 'Unhealthy' as const, description: 'connecting' } },
+        { at: 200, health: { status: 'Healthy' as const, description: null } },
+      ],
+    };
     const server = await fake([pipeline([connecting])]);
     const run = await act(inputs(server, { 'health-window': '1500ms' }));
     expect(run.code).toBe(0);
@@ -82,7 +94,13 @@ describe('the health gate', () => {
     expect(server.calls('stats')).toHaveLength(1);
   });
 
-  const rising: ConnectorScript = { ...KAFKA, states: [{ at: 0, errors: 2, error: 'old' }, { at: 200, errors: 5, error: 'kafka: 1/1 brokers are down' }] };
+  const rising: ConnectorScript = {
+    ...KAFKA,
+    states: [
+      { at: 0, errors: 2, error: 'old' },
+      { at: 200, errors: 5, error: 'kafka: 1/1 brokers are down' },
+    ],
+  };
 
   it.each([
     ['warn', 0, 'ConnectorErrors', ['warning']],
@@ -111,7 +129,9 @@ describe('the health gate', () => {
   });
 
   it('fails with the deployment error when the pipeline stops during the window', async () => {
-    const server = await fake([pipeline([KAFKA], { crash: { afterMs: 200, error: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137', details: null } } })]);
+    const server = await fake([
+      pipeline([KAFKA], { crash: { afterMs: 200, error: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137', details: null } } }),
+    ]);
     const run = await act(inputs(server, { 'health-window': '1m' }));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('RunnerCheckError');
@@ -127,7 +147,13 @@ describe('the health gate', () => {
     expect(run.outputs.connectors).toBe('[]');
     expect(run.outputs['connector-error-count']).toBe('');
     expect(server.calls('stats').length).toBeLessThan(30);
-    expect(run.annotations).toEqual([{ level: 'warning', properties: expect.stringContaining('health not fully checked'), message: expect.stringMatching(/^The pipeline's health could not be checked: GET .*\/stats\?include_connector_errors=true failed/) }]);
+    expect(run.annotations).toEqual([
+      {
+        level: 'warning',
+        properties: expect.stringContaining('health not fully checked'),
+        message: expect.stringMatching(/^The pipeline's health could not be checked: GET .*\/stats\?include_connector_errors=true failed/),
+      },
+    ]);
   });
 
   it('succeeds with a warning when the budget runs out inside the window: never a Timeout', async () => {
@@ -155,9 +181,7 @@ describe('the health gate', () => {
   });
 
   it('shows the bootstrap’s progress in the timeline', async () => {
-    const server = await fake([
-      pipeline([KAFKA], { phases: [...PHASES, { status: 'Bootstrapping', ms: 1500 }], commitProgress: commitProgress(12, 3, 25, 1_200_000, 3_400_000) }),
-    ]);
+    const server = await fake([pipeline([KAFKA], { phases: [...PHASES, { status: 'Bootstrapping', ms: 1500 }], commitProgress: commitProgress(12, 3, 25, 1_200_000, 3_400_000) })]);
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
     expect(run.summary).toContain('| Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records |');

@@ -116,8 +116,7 @@ describe('healthVerdict', () => {
     for (const phase of ['during', 'end'] as const) {
       const verdict = check(withInputErrors(3), { connectorErrors, phase });
       expect(verdict.kind).toBe(kind);
-      const message =
-        "Input endpoint orders.kafka_in (stream orders) counted 3 new errors since the first read (3 in all); Feldera's last error: kafka: 1/1 brokers are down";
+      const message = "Input endpoint orders.kafka_in (stream orders) counted 3 new errors since the first read (3 in all); Feldera's last error: kafka: 1/1 brokers are down";
       if (verdict.kind === 'fail') expect(verdict).toMatchObject({ code: 'ConnectorErrors', message });
       if (verdict.kind === 'warn') expect(verdict.problems).toMatchObject([{ code: 'ConnectorErrors', fails: false, message }]);
     }
@@ -137,7 +136,11 @@ describe('healthVerdict', () => {
   it('counts the errors of an endpoint that appeared during the window as new', () => {
     const added = read({ inputs: [HEALTHY_IN, KAFKA_DOWN].map((input, i) => ({ ...input, endpoint_name: `in${i}` })), outputs: [HEALTHY_OUT] });
     const renamed = read({ inputs: [{ ...HEALTHY_IN, endpoint_name: 'in0' }], outputs: [HEALTHY_OUT] });
-    expect(check(added, { baseline: renamed, connectorErrors: 'fail' })).toMatchObject({ kind: 'fail', code: 'ConnectorErrors', message: expect.stringMatching(/^Input endpoint in1 /) });
+    expect(check(added, { baseline: renamed, connectorErrors: 'fail' })).toMatchObject({
+      kind: 'fail',
+      code: 'ConnectorErrors',
+      message: expect.stringMatching(/^Input endpoint in1 /),
+    });
   });
 
   it('keeps an input and an output of the same name apart', () => {

@@ -101,7 +101,10 @@ describe('end to end, hostile server text', () => {
       {
         name: 'p',
         programStatus: 'CompilingRust',
-        compile: [{ status: 'CompilingRust', ms: 40 }, { status: 'RustError', ms: 0 }],
+        compile: [
+          { status: 'CompilingRust', ms: 40 },
+          { status: 'RustError', ms: 0 },
+        ],
         programError: { sql_compilation: null, rust_compilation: { exit_code: 1, stdout: '', stderr: `error[E0425]: x\n${HOSTILE.join('\n')}` }, system_error: null },
       },
     ]);

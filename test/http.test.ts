@@ -25,14 +25,18 @@ async function serve(...handlers: Handler[]): Promise<{ url: string; hits: () =>
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, hits: () => hits };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Handler => (_req, res) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-};
-const text = (status: number, body: string, headers: Record<string, string> = {}): Handler => (_req, res) => {
-  res.writeHead(status, { 'content-type': 'text/html', ...headers });
-  res.end(body);
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+const text =
+  (status: number, body: string, headers: Record<string, string> = {}): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'text/html', ...headers });
+    res.end(body);
+  };
 
 function options(url: string, extra: Partial<HttpOptions> = {}): HttpOptions {
   return {
@@ -81,11 +85,14 @@ describe('request', () => {
     ['a 429', json(429, { message: 'slow down', error_code: 'TooManyRequests', details: null })],
     ['a 504', text(504, 'Gateway Timeout')],
     ['a 200 that is not JSON', text(200, '<html>login</html>')],
-    ['a truncated body', (_req: IncomingMessage, res: ServerResponse) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
-      res.write('{"name": "p", "deployment');
-      setTimeout(() => res.socket?.destroy(), 10);
-    }],
+    [
+      'a truncated body',
+      (_req: IncomingMessage, res: ServerResponse) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"name": "p", "deployment');
+        setTimeout(() => res.socket?.destroy(), 10);
+      },
+    ],
     ['a reset connection', (req: IncomingMessage) => req.socket.destroy()],
   ])('retries %s', async (_name, first) => {
     const server = await serve(first, json(200, { ok: true }));
@@ -170,7 +177,9 @@ describe('request', () => {
     await new Promise((resolve) => servers.pop()!.close(resolve));
     const error = await failure(request(options(closed.url), 'POST', 'v0/pipelines/p/start', { windowMs: 1500 }));
     expect(error).toMatchObject({ code: 'Unreachable', kind: 'gave-up' });
-    expect(error.message).toMatch(new RegExp(`^POST http://127.0.0.1:${port}/v0/pipelines/p/start failed \\d+ times in [\\d.]+s; the last: connect ECONNREFUSED 127.0.0.1:${port}$`));
+    expect(error.message).toMatch(
+      new RegExp(`^POST http://127.0.0.1:${port}/v0/pipelines/p/start failed \\d+ times in [\\d.]+s; the last: connect ECONNREFUSED 127.0.0.1:${port}$`),
+    );
   });
 
   it('gives up with Feldera’s code when a transient error outlasts the window', async () => {

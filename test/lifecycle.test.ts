@@ -6,8 +6,21 @@ import { classify } from '../src/lifecycle.ts';
 
 // Feldera's CombinedStatus and ProgramStatus (openapi.json); checked against the spec below when it is beside the repo.
 const DEPLOYMENT_STATUSES = [
-  'Stopped', 'Provisioning', 'Unavailable', 'Coordination', 'Standby', 'AwaitingApproval', 'Initializing', 'Bootstrapping',
-  'ConcurrentBootstrapping', 'Synchronizing', 'Replaying', 'Paused', 'Running', 'Suspended', 'Stopping',
+  'Stopped',
+  'Provisioning',
+  'Unavailable',
+  'Coordination',
+  'Standby',
+  'AwaitingApproval',
+  'Initializing',
+  'Bootstrapping',
+  'ConcurrentBootstrapping',
+  'Synchronizing',
+  'Replaying',
+  'Paused',
+  'Running',
+  'Suspended',
+  'Stopping',
 ];
 const PROGRAM_STATUSES = ['Pending', 'CompilingSql', 'SqlCompiled', 'CompilingRust', 'Success', 'SqlError', 'RustError', 'SystemError'];
 

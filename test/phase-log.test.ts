@@ -24,17 +24,7 @@ it('opens a phase’s group with its first line, and closes it when the next pha
   log.info('Running');
   log.end();
   log.info('after');
-  expect(lines).toEqual([
-    'before any phase',
-    '::group::Starting',
-    'start accepted',
-    '::endgroup::',
-    '::group::Waiting',
-    'warning: an outage',
-    'Running',
-    '::endgroup::',
-    'after',
-  ]);
+  expect(lines).toEqual(['before any phase', '::group::Starting', 'start accepted', '::endgroup::', '::group::Waiting', 'warning: an outage', 'Running', '::endgroup::', 'after']);
 });
 
 it('leaves no group for a phase that printed nothing', () => {

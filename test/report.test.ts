@@ -62,7 +62,9 @@ describe('the approval diff', () => {
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'Running', approved: 'true' });
     expect(JSON.parse(run.outputs['approval-diff']!)).toEqual(DIFF);
-    expect(run.stdout).toMatch(/::group::Approving the changes since the checkpoint\ntables added: refunds\n[\s\S]*Approved \(auto-approve: true\)\.\n::endgroup::\n::group::Waiting for Running\n/);
+    expect(run.stdout).toMatch(
+      /::group::Approving the changes since the checkpoint\ntables added: refunds\n[\s\S]*Approved \(auto-approve: true\)\.\n::endgroup::\n::group::Waiting for Running\n/,
+    );
     expect(run.summary).toContain('#### Changes approved by this step\n\n| Change | Names |');
     expect(run.summary).toContain('- **Approved by this step**: yes (auto-approve: true)\n');
   });
@@ -88,7 +90,10 @@ const SQL_WARNING = {
 const sqlFailure = (programStatus = 'SqlError'): PipelineScript => ({
   name: 'p',
   programStatus: 'CompilingSql',
-  compile: [{ status: 'CompilingSql', ms: 50 }, { status: programStatus, ms: 0 }],
+  compile: [
+    { status: 'CompilingSql', ms: 50 },
+    { status: programStatus, ms: 0 },
+  ],
   programError: { sql_compilation: { exit_code: 1, messages: [SQL_WARNING, SQL_ERROR] }, rust_compilation: null, system_error: null },
 });
 
@@ -105,7 +110,9 @@ describe('compiler messages', () => {
       "::error title=Feldera pipeline p did not start::Pipeline p stopped with StartFailedDueToFailedCompilation: Not possible to start the pipeline because the program failed to compile. First error: line 2, column 4: PRIMARY KEY cannot be nullable: PRIMARY KEY column 'C' has type INTEGER, which is nullable. Hint: the program does not compile; fix it, and Feldera compiles it again.",
     ]);
     expect(server.calls('status').some((request) => request.query.selector === 'all')).toBe(true);
-    expect(run.summary).toContain("- **error** sql/program.sql:2:4: PRIMARY KEY cannot be nullable: PRIMARY KEY column 'C' has type INTEGER, which is nullable\n\n  ```text\n      2|   c INT PRIMARY KEY");
+    expect(run.summary).toContain(
+      "- **error** sql/program.sql:2:4: PRIMARY KEY cannot be nullable: PRIMARY KEY column 'C' has type INTEGER, which is nullable\n\n  ```text\n      2|   c INT PRIMARY KEY",
+    );
   });
 
   it('without sql-file, say the line and column in the message', async () => {
@@ -138,7 +145,10 @@ describe('compiler messages', () => {
       {
         name: 'p',
         programStatus: 'CompilingRust',
-        compile: [{ status: 'CompilingRust', ms: 50 }, { status: 'RustError', ms: 0 }],
+        compile: [
+          { status: 'CompilingRust', ms: 50 },
+          { status: 'RustError', ms: 0 },
+        ],
         programError: { sql_compilation: { exit_code: 0, messages: [] }, rust_compilation: { exit_code: 101, stdout: '', stderr }, system_error: null },
       },
     ]);
@@ -168,7 +178,9 @@ describe('the pipeline log', () => {
     expect(server.calls('logs')).toHaveLength(1);
     // 5 s at most for the read, whatever the stream does (the rest is the start itself).
     expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(10);
-    expect(run.stdout).toMatch(/::group::Pipeline log \(\d+ lines\)\n::stop-commands::[0-9a-f-]{36}\n│ INFO starting\n│ : :add-mask::from-the-log\n│ ERROR out of memory\n│ tick 1\n/);
+    expect(run.stdout).toMatch(
+      /::group::Pipeline log \(\d+ lines\)\n::stop-commands::[0-9a-f-]{36}\n│ INFO starting\n│ : :add-mask::from-the-log\n│ ERROR out of memory\n│ tick 1\n/,
+    );
     expect(run.stdout).not.toMatch(/^::add-mask::from-the-log/m);
     expect(run.summary).toMatch(/#### Pipeline log \(\d+ lines\)\n\n```text\nINFO starting\n: :add-mask::from-the-log\nERROR out of memory\n/);
   });
@@ -213,7 +225,15 @@ describe('the pipeline log', () => {
 
 describe('the job summary', () => {
   it('has the statuses seen, when each began and how long it lasted', async () => {
-    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 600 }, { status: 'Initializing', ms: 600 }] }]);
+    const server = await fake([
+      {
+        name: 'p',
+        phases: [
+          { status: 'Provisioning', ms: 600 },
+          { status: 'Initializing', ms: 600 },
+        ],
+      },
+    ]);
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
     const table = run.summary.split('#### Statuses seen\n\n')[1]!.split('\n\n')[0]!.trim().split('\n');

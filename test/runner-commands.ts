@@ -11,7 +11,23 @@ export interface RunnerCommand {
   line: string;
 }
 
-const REGISTERED = ['set-env', 'set-output', 'save-state', 'add-path', 'add-mask', 'add-matcher', 'remove-matcher', 'warning', 'error', 'notice', 'debug', 'group', 'endgroup', 'echo', 'stop-commands'];
+const REGISTERED = [
+  'set-env',
+  'set-output',
+  'save-state',
+  'add-path',
+  'add-mask',
+  'add-matcher',
+  'remove-matcher',
+  'warning',
+  'error',
+  'notice',
+  'debug',
+  'group',
+  'endgroup',
+  'echo',
+  'stop-commands',
+];
 const IGNORED_BY_ICU = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\p{Default_Ignorable_Code_Point}]/gu;
 
 export function runnerCommands(output: string): RunnerCommand[] {

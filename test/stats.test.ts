@@ -8,16 +8,7 @@ import { PipelineClient } from '../src/feldera/client.ts';
 import { apiKeyCredentials } from '../src/feldera/credentials.ts';
 import { FelderaError } from '../src/feldera/errors.ts';
 import { controllerStatus, MAX_ENDPOINTS, MAX_ERRORS_KEPT } from '../src/feldera/stats.ts';
-import {
-  commitProgress,
-  connectorError,
-  controllerStatusBody,
-  DELTA_UNHEALTHY,
-  globalMetrics,
-  inputEndpoint,
-  KAFKA_DOWN,
-  outputEndpoint,
-} from './fixtures.ts';
+import { commitProgress, connectorError, controllerStatusBody, DELTA_UNHEALTHY, globalMetrics, inputEndpoint, KAFKA_DOWN, outputEndpoint } from './fixtures.ts';
 
 const SECRET = 'apikey:s3cr3t';
 
@@ -191,9 +182,7 @@ describe('controllerStatus', () => {
     expect(status.inputs).toHaveLength(MAX_ENDPOINTS);
     expect(status.outputs).toHaveLength(MAX_ENDPOINTS);
     expect(status.omitted_endpoints).toBe(9);
-    expect(status.inputs[0]!.parse_errors!.map((error) => error.message)).toEqual(
-      Array.from({ length: MAX_ERRORS_KEPT }, (_, i) => `error ${250 - MAX_ERRORS_KEPT + i}`),
-    );
+    expect(status.inputs[0]!.parse_errors!.map((error) => error.message)).toEqual(Array.from({ length: MAX_ERRORS_KEPT }, (_, i) => `error ${250 - MAX_ERRORS_KEPT + i}`));
   });
 
   it('cuts a long message', () => {
@@ -246,7 +235,11 @@ describe.skipIf(!existsSync(spec))('the ControllerStatus fixtures', () => {
 
   it('match openapi.json’s ControllerStatus: every required field, no field it does not name', () => {
     const body = controllerStatusBody({
-      global: globalMetrics({ commit_progress: commitProgress(1, 2, 3, 4, 5), concurrent_bootstrap_phase: 'Synchronizing', concurrent_bootstrap_progress: commitProgress(0, 1, 1) }),
+      global: globalMetrics({
+        commit_progress: commitProgress(1, 2, 3, 4, 5),
+        concurrent_bootstrap_phase: 'Synchronizing',
+        concurrent_bootstrap_progress: commitProgress(0, 1, 1),
+      }),
       inputs: [KAFKA_DOWN, inputEndpoint('t.in', 't', { fatal_error: 'gone', health: { status: 'Healthy', description: null } })],
       outputs: [DELTA_UNHEALTHY, outputEndpoint('v.out', 'v', { encode_errors: [connectorError('bad')] })],
     });

@@ -55,7 +55,12 @@ describe('stop-on-failure', () => {
 
   it('warns when Feldera refuses the stop, and keeps the code that caused it', async () => {
     const server = await fake([{ name: 'p', phases: STUCK }]);
-    server.fault('stop', { kind: 'status', status: 403, body: JSON.stringify({ message: 'read-only key', error_code: 'InsufficientPermissions', details: null }), headers: { 'content-type': 'application/json' } });
+    server.fault('stop', {
+      kind: 'status',
+      status: 403,
+      body: JSON.stringify({ message: 'read-only key', error_code: 'InsufficientPermissions', details: null }),
+      headers: { 'content-type': 'application/json' },
+    });
     const run = await act(inputs(server, { timeout: '2s', 'stop-on-failure': 'true' }));
     expect(run.outputs).toMatchObject({ 'error-code': 'Timeout', stopped: 'false' });
     const warning = run.annotations.find(({ properties }) => properties === 'title=Feldera pipeline p not stopped');
@@ -97,7 +102,12 @@ describe('stop-at-job-end', () => {
     const server = await fake([{ name: 'p', phases: PHASES }]);
     const given = inputs(server, { 'stop-at-job-end': 'true' });
     const step = await act(given);
-    server.fault('stop', { kind: 'status', status: 404, body: JSON.stringify({ message: "Unknown pipeline name 'p'", error_code: 'UnknownPipelineName', details: null }), headers: { 'content-type': 'application/json' } });
+    server.fault('stop', {
+      kind: 'status',
+      status: 404,
+      body: JSON.stringify({ message: "Unknown pipeline name 'p'", error_code: 'UnknownPipelineName', details: null }),
+      headers: { 'content-type': 'application/json' },
+    });
     const post = await watch(runPost(given, step), given);
     expect(post.code).toBe(0);
     expect(post.annotations.map(({ level, properties }) => [level, properties])).toEqual([['warning', 'title=Feldera pipeline p not stopped']]);

@@ -79,7 +79,18 @@ const status = (deployment_status: string) => ({
 });
 
 function facts(outcome: Outcome, diagnosis: Diagnosis = { problems: [] }, progress = new Progress(() => undefined)): SummaryFacts {
-  return { pipelineName: 'orders', pipelineUrl: 'https://feldera.example.com/pipelines/orders/', target: 'Running', outcome, progress, diagnosis, credential: 'API key', health: noHealth(), stopped: false, unannotated: [] };
+  return {
+    pipelineName: 'orders',
+    pipelineUrl: 'https://feldera.example.com/pipelines/orders/',
+    target: 'Running',
+    outcome,
+    progress,
+    diagnosis,
+    credential: 'API key',
+    health: noHealth(),
+    stopped: false,
+    unannotated: [],
+  };
 }
 
 describe('the summary', () => {
@@ -107,7 +118,8 @@ describe('the summary', () => {
     const outcome: Outcome = { result: 'failed', code: `Code_${'x'.repeat(10_000)}`, message: '<'.repeat(1_000_000), hint: '_'.repeat(1_000_000) };
     // The most endpoints Feldera's statistics are read for, each with the longest names and errors.
     const health = noHealth();
-    const endpoint = (i: number) => inputEndpoint(`${'e'.repeat(5000)}${i}`, 's'.repeat(5000), { fatal_error: '|'.repeat(5000), health: { status: 'Unhealthy', description: '<'.repeat(5000) } });
+    const endpoint = (i: number) =>
+      inputEndpoint(`${'e'.repeat(5000)}${i}`, 's'.repeat(5000), { fatal_error: '|'.repeat(5000), health: { status: 'Unhealthy', description: '<'.repeat(5000) } });
     health.last = controllerStatus(controllerStatusBody({ inputs: Array.from({ length: 1000 }, (_, i) => endpoint(i)) }), []);
     const problems = Array.from({ length: 5000 }, () => ({ endpoint: endpointsOf(health.last!)[0]!, code: 'ConnectorErrors' as const, fails: false, message: '*'.repeat(5000) }));
     const markdown = summaryMarkdown({ ...facts(outcome, diagnosis, progress), pipelineName: 'n'.repeat(100_000), credential: '&'.repeat(100_000), health, unannotated: problems });
@@ -129,7 +141,12 @@ describe('the summary', () => {
 
   it('keeps a compiler message’s snippet inside its block, whatever line endings it has', () => {
     const message = 'Bad: no\r```\r# Injected heading\r\n```````\n<img src=x>';
-    const markdown = summaryMarkdown(facts({ result: 'failed', code: 'StartFailedDueToFailedCompilation', message: 'm' }, { problems: [], compilation: { annotations: [{ level: 'error', title: 't', message }], firstError: undefined, excerpt: undefined } }));
+    const markdown = summaryMarkdown(
+      facts(
+        { result: 'failed', code: 'StartFailedDueToFailedCompilation', message: 'm' },
+        { problems: [], compilation: { annotations: [{ level: 'error', title: 't', message }], firstError: undefined, excerpt: undefined } },
+      ),
+    );
     const rendered = render(markdown);
     expect(rendered).not.toMatch(/<(img|h1)\b/);
     expect(rendered).toContain('# Injected heading');

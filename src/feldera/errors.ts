@@ -46,12 +46,7 @@ export class TransientError extends Error {
 }
 
 export function isErrorResponse(body: unknown): body is ErrorResponse {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    typeof (body as ErrorResponse).message === 'string' &&
-    typeof (body as ErrorResponse).error_code === 'string'
-  );
+  return typeof body === 'object' && body !== null && typeof (body as ErrorResponse).message === 'string' && typeof (body as ErrorResponse).error_code === 'string';
 }
 
 /** `details.hint`, which Feldera sets on some errors (`IllegalPipelineAction`). */

@@ -35,12 +35,7 @@ const MIN_ATTEMPT_MS = 1000;
 export const MAX_JSON_BYTES = 4 << 20;
 
 /** One JSON request to the pipeline manager, retried by error class inside its window. */
-export async function request(
-  options: HttpOptions,
-  method: 'GET' | 'POST',
-  path: string,
-  retry: RetryPolicy,
-): Promise<unknown> {
+export async function request(options: HttpOptions, method: 'GET' | 'POST', path: string, retry: RetryPolicy): Promise<unknown> {
   const url = new URL(path, options.baseUrl);
   const started = performance.now();
   let renewed = false;

@@ -104,9 +104,7 @@ export function controllerStatus(body: unknown, secrets: string[]): ControllerSt
   const nullableText = (value: unknown): string | null => (typeof value === 'string' ? serverText(value, secrets) : null);
 
   const health = (value: unknown): ConnectorHealth | null =>
-    isObject(value) && typeof field(value, 'status') === 'string'
-      ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) }
-      : null;
+    isObject(value) && typeof field(value, 'status') === 'string' ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) } : null;
   const errors = (value: unknown): ConnectorError[] | null =>
     Array.isArray(value)
       ? value

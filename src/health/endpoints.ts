@@ -19,30 +19,26 @@ export interface Endpoint {
 
 /** The inputs, then the outputs, in Feldera's order. */
 export function endpointsOf(status: ControllerStatus): Endpoint[] {
-  const inputs = status.inputs.map(
-    (input): Endpoint => ({
-      name: input.endpoint_name,
-      direction: 'input',
-      stream: input.config.stream,
-      health: input.health,
-      fatalError: input.fatal_error,
-      errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
-      records: input.metrics.total_records,
-      lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
-    }),
-  );
-  const outputs = status.outputs.map(
-    (output): Endpoint => ({
-      name: output.endpoint_name,
-      direction: 'output',
-      stream: output.config.stream,
-      health: output.health,
-      fatalError: output.fatal_error,
-      errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
-      records: output.metrics.transmitted_records,
-      lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
-    }),
-  );
+  const inputs = status.inputs.map((input): Endpoint => ({
+    name: input.endpoint_name,
+    direction: 'input',
+    stream: input.config.stream,
+    health: input.health,
+    fatalError: input.fatal_error,
+    errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
+    records: input.metrics.total_records,
+    lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
+  }));
+  const outputs = status.outputs.map((output): Endpoint => ({
+    name: output.endpoint_name,
+    direction: 'output',
+    stream: output.config.stream,
+    health: output.health,
+    fatalError: output.fatal_error,
+    errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
+    records: output.metrics.transmitted_records,
+    lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
+  }));
   return [...inputs, ...outputs];
 }
 

@@ -49,7 +49,10 @@ export function healthVerdict(check: HealthCheck): HealthVerdict {
   const problems = endpointsOf(check.current).flatMap((endpoint) => {
     const found = endpointProblems(endpoint, endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0), check);
     // One per endpoint: the one that fails the step if any, else the gravest.
-    return found.filter((problem) => problem.fails).concat(found).slice(0, 1);
+    return found
+      .filter((problem) => problem.fails)
+      .concat(found)
+      .slice(0, 1);
   });
   const failing = problems.filter((problem) => problem.fails);
   if (failing.length === 0) return problems.length > 0 ? { kind: 'warn', problems } : { kind: 'pass' };

@@ -36,14 +36,7 @@ const MIN_READ_WINDOW_MS = 5000;
  * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
  * `health`, which the report reads even when the window ends by a cancel.
  */
-export async function watchHealth(
-  client: PipelineClient,
-  config: Config,
-  progress: Progress,
-  signal: AbortSignal,
-  waiting: RetryPolicy,
-  health: Health,
-): Promise<Outcome> {
+export async function watchHealth(client: PipelineClient, config: Config, progress: Progress, signal: AbortSignal, waiting: RetryPolicy, health: Health): Promise<Outcome> {
   const windowMs = config.healthWindowMs;
   const endsAt = performance.now() + windowMs;
   let reads = 0;

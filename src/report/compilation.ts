@@ -69,5 +69,8 @@ function firstLines(text: string | null | undefined): string | undefined {
 
 /** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
 function neutralised(lines: string[]): string {
-  return lines.map((line) => serverText(line, [], 1000)).join('\n').trimEnd();
+  return lines
+    .map((line) => serverText(line, [], 1000))
+    .join('\n')
+    .trimEnd();
 }

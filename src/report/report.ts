@@ -74,7 +74,19 @@ export async function report({ outcome, progress, config, pipelineUrl, diagnosis
   }
 
   if (process.env.GITHUB_STEP_SUMMARY) {
-    const markdown = summaryMarkdown({ pipelineName: name, pipelineUrl, target, outcome, progress, diagnosis, credential, feldera, health, stopped, unannotated: connectors.unannotated });
+    const markdown = summaryMarkdown({
+      pipelineName: name,
+      pipelineUrl,
+      target,
+      outcome,
+      progress,
+      diagnosis,
+      credential,
+      feldera,
+      health,
+      stopped,
+      unannotated: connectors.unannotated,
+    });
     // The summary is extra: failing to write it must not hide the real result.
     await core.summary
       .addRaw(markdown)

@@ -69,7 +69,13 @@ export function summaryMarkdown(facts: SummaryFacts): string {
       compilation.annotations.map((annotation) => {
         const where = annotation.file ? `${inline(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
         const [first = '', ...snippet] = annotation.message.split(/\r\n|\r|\n/);
-        const block = snippet.length > 0 ? `\n\n${codeBlock(snippet.slice(0, SNIPPET_LINES).map((line) => cut(line, VALUE_CHARS.line)), '  ')}` : '';
+        const block =
+          snippet.length > 0
+            ? `\n\n${codeBlock(
+                snippet.slice(0, SNIPPET_LINES).map((line) => cut(line, VALUE_CHARS.line)),
+                '  ',
+              )}`
+            : '';
         return `- **${annotation.level}** ${where}${inline(first, VALUE_CHARS.message)}${block}`;
       }),
       BUDGET_BYTES.compilerMessages,
