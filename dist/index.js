@@ -48574,6 +48574,7 @@ function oidcCredentials(audience, getIdToken) {
         token: async (signal) => {
             if (!current || Date.now() >= current.renewAt)
                 await renew(signal);
+            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- renew() resolved, so fetchToken set it
             return current.token;
         },
         renew,
@@ -48675,21 +48676,23 @@ function hintOf(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/hints.ts
+const NEEDS_WRITE_ROLE = 'the API key needs the write role.';
+const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera compiles it again.';
 // What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
 const BY_CODE = {
     CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
-    CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
+    CannotStartWithCompilationError: DOES_NOT_COMPILE,
     InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
     BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy.',
     InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
     UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
     AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
-    InsufficientPermissions: 'the API key needs the write role.',
+    InsufficientPermissions: NEEDS_WRITE_ROLE,
     Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
 };
 // An answer that is not Feldera's has no code of its own, but its status says enough (a 401 has its code).
 const BY_STATUS = {
-    403: BY_CODE.InsufficientPermissions,
+    403: NEEDS_WRITE_ROLE,
     404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
 };
 // Why a pipeline stopped with a `deployment_error`, read from Feldera's runner
@@ -48702,7 +48705,7 @@ const BY_DEPLOYMENT_ERROR = {
     AutomatonInvalidRuntimeConfig: "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
     AutomatonInvalidProgramInfo: 'the compiled program no longer fits this Feldera version: recompile it (fda update-runtime), then start it again.',
     AutomatonCannotProvisionUnsupportedPlatformVersion: 'the program was compiled by another Feldera version than the one installed: recompile it with the current one (fda update-runtime, or a change to the program), then start it again.',
-    StartFailedDueToFailedCompilation: BY_CODE.CannotStartWithCompilationError,
+    StartFailedDueToFailedCompilation: DOES_NOT_COMPILE,
 };
 /** For a deployment error without a hint of its own: where the reason is. */
 const READ_THE_LOG = "the pipeline's log says why it stopped: read its tail below (logs: on-failure, the default), or the whole log in the Feldera console.";
@@ -48730,7 +48733,7 @@ const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
 const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
 /** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
 function targetStatus(initial) {
-    return initial[0].toUpperCase() + initial.slice(1);
+    return initial.charAt(0).toUpperCase() + initial.slice(1);
 }
 function classify(status, initial) {
     const target = targetStatus(initial);
@@ -49324,7 +49327,7 @@ class PipelineClient {
     /** Only an error from before this start was dismissed (by `dismissError`), never one it causes. */
     async start(initial, bootstrapPolicy, retry) {
         const query = new URLSearchParams({ initial, bootstrap_policy: bootstrapPolicy, dismiss_error: 'false' });
-        await request(this.http, 'POST', `${this.path}/start?${query}`, retry);
+        await request(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
     }
     async approve(retry) {
         await request(this.http, 'POST', `${this.path}/approve`, retry);
@@ -49369,8 +49372,8 @@ function pipelineStatus(body, secrets) {
         approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
         deployment_error: error && typeof error === 'object'
             ? {
-                error_code: serverText(String(error.error_code ?? ''), secrets, 100),
-                message: serverText(String(error.message ?? ''), secrets),
+                error_code: serverText(typeof error.error_code === 'string' ? error.error_code : '', secrets, 100),
+                message: serverText(typeof error.message === 'string' ? error.message : '', secrets),
                 details: error.details,
             }
             : null,
@@ -49520,6 +49523,7 @@ function readConfig(source) {
     }
     if (problems.length > 0)
         throw new InputError(problems);
+    /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
     const config = {
         pipelineName,
         apiUrl: apiUrl,
@@ -49540,6 +49544,7 @@ function readConfig(source) {
         apiKey: oidcAudience ? undefined : apiKey,
         tenant,
     };
+    /* eslint-enable @typescript-eslint/no-non-null-assertion */
     return { config: Object.freeze(config), warnings };
 }
 function parseApiUrl(value, problems) {

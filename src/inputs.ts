@@ -127,6 +127,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   }
 
   if (problems.length > 0) throw new InputError(problems);
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
   const config: Config = {
     pipelineName,
     apiUrl: apiUrl!,
@@ -147,6 +148,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     apiKey: oidcAudience ? undefined : apiKey,
     tenant,
   };
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
+
   return { config: Object.freeze(config), warnings };
 }
 

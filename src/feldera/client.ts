@@ -2,7 +2,7 @@ import { redact, serverText } from '../text.ts';
 import { FelderaError } from './errors.ts';
 import { request, type HttpOptions, type RetryPolicy } from './http.ts';
 import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
-import type { BootstrapPolicy, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
+import type { BootstrapPolicy, ErrorResponse, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 export class PipelineClient {
@@ -23,7 +23,7 @@ export class PipelineClient {
   /** Only an error from before this start was dismissed (by `dismissError`), never one it causes. */
   async start(initial: Initial, bootstrapPolicy: BootstrapPolicy, retry: RetryPolicy): Promise<void> {
     const query = new URLSearchParams({ initial, bootstrap_policy: bootstrapPolicy, dismiss_error: 'false' });
-    await request(this.http, 'POST', `${this.path}/start?${query}`, retry);
+    await request(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
   }
 
   async approve(retry: RetryPolicy): Promise<void> {
@@ -37,7 +37,7 @@ export class PipelineClient {
 
   /** The compiler's messages: only `selector=all` has them (API.md 3). */
   async programError(retry: RetryPolicy): Promise<ProgramError | null> {
-    const body = (await request(this.http, 'GET', `${this.path}?selector=all`, retry)) as { program_error?: unknown };
+    const body = (await request(this.http, 'GET', `${this.path}?selector=all`, retry)) as { program_error?: unknown } | null;
     return programError(body?.program_error, this.secrets());
   }
 
@@ -65,7 +65,7 @@ function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus {
     throw new FelderaError('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
   }
   const text = (field: string) => (typeof record[field] === 'string' ? serverText(record[field], secrets, 100) : '');
-  const error = record.deployment_error as PipelineStatus['deployment_error'];
+  const error = record.deployment_error as Partial<Record<keyof ErrorResponse, unknown>> | null | undefined;
   return {
     name: text('name'),
     program_status: text('program_status'),
@@ -77,8 +77,8 @@ function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus {
     deployment_error:
       error && typeof error === 'object'
         ? {
-            error_code: serverText(String(error.error_code ?? ''), secrets, 100),
-            message: serverText(String(error.message ?? ''), secrets),
+            error_code: serverText(typeof error.error_code === 'string' ? error.error_code : '', secrets, 100),
+            message: serverText(typeof error.message === 'string' ? error.message : '', secrets),
             details: error.details,
           }
         : null,
