@@ -45543,6 +45543,7 @@ function oidcCredentials(audience, getIdToken) {
         token: async (signal) => {
             if (!current || Date.now() >= current.renewAt)
                 await renew(signal);
+            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- renew() resolved, so fetchToken set it
             return current.token;
         },
         renew,
@@ -45812,7 +45813,7 @@ class PipelineClient {
      */
     async start(initial, bootstrap, retry) {
         const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
-        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/start?${query}`, retry);
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
     }
     /** The pipeline takes the flags of the approve as they are, not those of the start. */
     /** `force=true`: a graceful stop is Enterprise-only and can hang on an open transaction (API.md 1.4, 8). */
@@ -45820,7 +45821,7 @@ class PipelineClient {
         await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/stop?force=true`, retry);
     }
     async approve(bootstrap, retry) {
-        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap))}`, retry);
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap)).toString()}`, retry);
     }
     async status(retry) {
         const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}?selector=status`, retry);
@@ -45870,8 +45871,8 @@ function pipelineStatus(body, secrets) {
         approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
         deployment_error: error && typeof error === 'object'
             ? {
-                error_code: (0,src_text/* serverText */.Tn)(String(error.error_code ?? ''), secrets, 100),
-                message: (0,src_text/* serverText */.Tn)(String(error.message ?? ''), secrets),
+                error_code: (0,src_text/* serverText */.Tn)(typeof error.error_code === 'string' ? error.error_code : '', secrets, 100),
+                message: (0,src_text/* serverText */.Tn)(typeof error.message === 'string' ? error.message : '', secrets),
                 details: error.details,
             }
             : null,
@@ -46180,7 +46181,7 @@ async function readText(response, maxBytes) {
     }
     const chunks = [];
     let bytes = 0;
-    for await (const chunk of response.body ?? []) {
+    for await (const chunk of (response.body ?? [])) {
         bytes += chunk.byteLength;
         // Leaving the loop cancels the stream.
         if (bytes > maxBytes)
@@ -46534,6 +46535,7 @@ function readConfig(source) {
     }
     if (problems.length > 0)
         throw new InputError(problems);
+    /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
     const config = {
         pipelineName,
         apiUrl: apiUrl,
@@ -46562,6 +46564,7 @@ function readConfig(source) {
         tenant,
         proxy,
     };
+    /* eslint-enable @typescript-eslint/no-non-null-assertion */
     return { config: Object.freeze(config), warnings };
 }
 function parseApiUrl(value, problems) {
@@ -46708,21 +46711,23 @@ var credentials = __nccwpck_require__(7947);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
 var errors = __nccwpck_require__(9210);
 ;// CONCATENATED MODULE: ./src/hints.ts
+const NEEDS_WRITE_ROLE = 'the API key needs the write role.';
+const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera compiles it again.';
 // What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
 const BY_CODE = {
     CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
-    CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
+    CannotStartWithCompilationError: DOES_NOT_COMPILE,
     InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
     BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
     InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
     UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
     AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
-    InsufficientPermissions: 'the API key needs the write role.',
+    InsufficientPermissions: NEEDS_WRITE_ROLE,
     Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
 };
 // An answer that is not Feldera's has no code of its own, but its status says enough (a 401 has its code).
 const BY_STATUS = {
-    403: BY_CODE.InsufficientPermissions,
+    403: NEEDS_WRITE_ROLE,
     404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
 };
 /**
@@ -46754,7 +46759,7 @@ const BY_DEPLOYMENT_ERROR = {
     AutomatonInvalidRuntimeConfig: "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
     AutomatonInvalidProgramInfo: 'the compiled program no longer fits this Feldera version: recompile it (fda update-runtime), then start it again.',
     AutomatonCannotProvisionUnsupportedPlatformVersion: 'the program was compiled by another Feldera version than the one installed: recompile it with the current one (fda update-runtime, or a change to the program), then start it again.',
-    StartFailedDueToFailedCompilation: BY_CODE.CannotStartWithCompilationError,
+    StartFailedDueToFailedCompilation: DOES_NOT_COMPILE,
 };
 /** For a deployment error without a hint of its own: where the reason is. */
 const READ_THE_LOG = "the pipeline's log says why it stopped: read its tail below (logs: on-failure, the default), or the whole log in the Feldera console.";
@@ -46782,7 +46787,7 @@ const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
 const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
 /** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
 function targetStatus(initial) {
-    return initial[0].toUpperCase() + initial.slice(1);
+    return initial.charAt(0).toUpperCase() + initial.slice(1);
 }
 function classify(status, initial) {
     const target = targetStatus(initial);
@@ -47223,8 +47228,11 @@ function healthVerdict(check) {
         return problems.length > 0 ? { kind: 'warn', problems } : { kind: 'pass' };
     const code = GRAVITY.find((gravest) => failing.some((problem) => problem.code === gravest));
     const [first, ...others] = failing.filter((problem) => problem.code === code);
+    // Never: one problem fails, and each has a code of GRAVITY.
+    if (!first)
+        return { kind: 'warn', problems };
     const message = others.length > 0 ? `${first.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first.message;
-    return { kind: 'fail', code, message, problems };
+    return { kind: 'fail', code: first.code, message, problems };
 }
 function endpointProblems(endpoint, newErrors, check) {
     const about = capitalised(describeEndpoint(endpoint));
@@ -48243,8 +48251,10 @@ async function stopAtJobEnd() {
     if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('stop-at-job-end').trim().toLowerCase() !== 'true')
         return;
     const started = startedPipelines(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STARTED_STATE));
-    if (started.length === 0)
-        return (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)('stop-at-job-end: this step started no pipeline, so there is none to stop.');
+    if (started.length === 0) {
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)('stop-at-job-end: this step started no pipeline, so there is none to stop.');
+        return;
+    }
     // The main step read these inputs before it started anything: they are valid.
     const { config } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readConfig */ .Xg)({ getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), env: process.env, onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret) });
     const connection = (0,_connection_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .N)(config, AbortSignal.timeout(STOP_AT_JOB_END_MS));

@@ -2,23 +2,26 @@ import type { FelderaError } from './feldera/errors.ts';
 import type { Platform } from './feldera/platform.ts';
 import type { Outcome } from './outcome.ts';
 
+const NEEDS_WRITE_ROLE = 'the API key needs the write role.';
+const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera compiles it again.';
+
 // What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
 const BY_CODE: Record<string, string> = {
   CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
-  CannotStartWithCompilationError: 'the program does not compile; fix it, and Feldera compiles it again.',
+  CannotStartWithCompilationError: DOES_NOT_COMPILE,
   InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
   BootstrapPolicyImmutableUnlessStopped:
     'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
   InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
   UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
   AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
-  InsufficientPermissions: 'the API key needs the write role.',
+  InsufficientPermissions: NEEDS_WRITE_ROLE,
   Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
 };
 
 // An answer that is not Feldera's has no code of its own, but its status says enough (a 401 has its code).
 const BY_STATUS: Record<number, string> = {
-  403: BY_CODE.InsufficientPermissions!,
+  403: NEEDS_WRITE_ROLE,
   404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
 };
 
@@ -56,7 +59,7 @@ const BY_DEPLOYMENT_ERROR: Record<string, string> = {
   AutomatonInvalidProgramInfo: 'the compiled program no longer fits this Feldera version: recompile it (fda update-runtime), then start it again.',
   AutomatonCannotProvisionUnsupportedPlatformVersion:
     'the program was compiled by another Feldera version than the one installed: recompile it with the current one (fda update-runtime, or a change to the program), then start it again.',
-  StartFailedDueToFailedCompilation: BY_CODE.CannotStartWithCompilationError!,
+  StartFailedDueToFailedCompilation: DOES_NOT_COMPILE,
 };
 
 /** For a deployment error without a hint of its own: where the reason is. */

@@ -172,6 +172,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   }
 
   if (problems.length > 0) throw new InputError(problems);
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
   const config: Config = {
     pipelineName,
     apiUrl: apiUrl!,
@@ -200,6 +201,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     tenant,
     proxy,
   };
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
+
   return { config: Object.freeze(config), warnings };
 }
 

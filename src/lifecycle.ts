@@ -15,7 +15,7 @@ const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
 
 /** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
 export function targetStatus(initial: Initial): string {
-  return initial[0]!.toUpperCase() + initial.slice(1);
+  return initial.charAt(0).toUpperCase() + initial.slice(1);
 }
 
 export function classify(status: PipelineStatus, initial: Initial): Verdict {

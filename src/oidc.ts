@@ -48,6 +48,7 @@ export function oidcCredentials(audience: string, getIdToken: (audience: string)
   return {
     token: async (signal) => {
       if (!current || Date.now() >= current.renewAt) await renew(signal);
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- renew() resolved, so fetchToken set it
       return current!.token;
     },
     renew,

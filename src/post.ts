@@ -29,7 +29,10 @@ export async function post(): Promise<void> {
 async function stopAtJobEnd(): Promise<void> {
   if (core.getInput('stop-at-job-end').trim().toLowerCase() !== 'true') return;
   const started = startedPipelines(core.getState(STARTED_STATE));
-  if (started.length === 0) return info('stop-at-job-end: this step started no pipeline, so there is none to stop.');
+  if (started.length === 0) {
+    info('stop-at-job-end: this step started no pipeline, so there is none to stop.');
+    return;
+  }
   // The main step read these inputs before it started anything: they are valid.
   const { config } = readConfig({ getInput: (name) => core.getInput(name), env: process.env, onSecret: (secret) => core.setSecret(secret) });
   const connection = connect(config, AbortSignal.timeout(STOP_AT_JOB_END_MS));

@@ -82,13 +82,13 @@ function collectSteps(node: unknown): Step[] {
   if (Array.isArray(node)) return node.flatMap(collectSteps);
   if (typeof node !== 'object' || node === null) return [];
   const record = node as Record<string, unknown>;
-  if ('uses' in record || 'run' in record) return [record as Step];
+  if ('uses' in record || 'run' in record) return [record];
   return Object.values(record).flatMap(collectSteps);
 }
 
 it('documents each of the action’s own error codes in action.yml and the README', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const errorCode = String((action.outputs['error-code'] as { description: string }).description);
+  const errorCode = (action.outputs['error-code'] as { description: string }).description;
   for (const code of Object.keys(ACTION_CODES)) {
     expect(errorCode, code).toContain(code);
     expect(readme, code).toMatch(new RegExp(`^\\| \`${code}\` \\|`, 'm'));

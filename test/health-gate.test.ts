@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectorScript, PipelineScript } from './fake-feldera.ts';
 import { commitProgress } from './fixtures.ts';
 import { endToEnd, errorAnnotation } from './harness.ts';
+import type { ActionRun } from './run-action.ts';
 
 const { fake, inputs, act } = endToEnd();
 const PHASES = [
@@ -12,6 +13,8 @@ const PHASES = [
 ];
 const KAFKA: ConnectorScript = { name: 'orders.kafka_in', direction: 'input', stream: 'orders', states: [{ at: 0, records: 1200 }] };
 const DELTA: ConnectorScript = { name: 'totals.delta_out', direction: 'output', stream: 'daily_totals', states: [{ at: 0, records: 40 }] };
+
+const connectorsOf = (run: ActionRun) => JSON.parse(run.outputs.connectors ?? '[]') as Record<string, unknown>[];
 
 function pipeline(connectors: ConnectorScript[], more: Partial<PipelineScript> = {}): PipelineScript {
   return { name: 'p', phases: PHASES, connectors, ...more };
@@ -52,7 +55,7 @@ describe('the health gate', () => {
     expect(message).toContain('kafka: authentication failed (SASL)');
     // It did not wait for the minute.
     expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(30);
-    expect(JSON.parse(run.outputs.connectors!)[0]['fatal-error']).toBe('kafka: authentication failed (SASL)');
+    expect(connectorsOf(run)[0]?.['fatal-error']).toBe('kafka: authentication failed (SASL)');
   });
 
   it('fails on an output that turns Unhealthy during the window', async () => {
@@ -68,7 +71,7 @@ describe('the health gate', () => {
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('ConnectorUnhealthy');
     expect(errorAnnotation(run).message).toContain('Delta table write failed: 403 Forbidden');
-    expect(JSON.parse(run.outputs.connectors!)[1].health).toBe('Unhealthy');
+    expect(connectorsOf(run)[1]?.health).toBe('Unhealthy');
   });
 
   it('passes an endpoint Unhealthy at first and Healthy by the end of the window', async () => {

@@ -117,8 +117,8 @@ describe('classify', () => {
 
   const spec = join(import.meta.dirname, '..', '..', 'shared', 'feldera', 'openapi.json');
   it.skipIf(!existsSync(spec))('covers every status in Feldera’s openapi.json', () => {
-    const schemas = JSON.parse(readFileSync(spec, 'utf8')).components.schemas;
-    expect(schemas.CombinedStatus.enum).toEqual(DEPLOYMENT_STATUSES);
-    expect(schemas.ProgramStatus.enum).toEqual(PROGRAM_STATUSES);
+    const { schemas } = (JSON.parse(readFileSync(spec, 'utf8')) as { components: { schemas: Record<string, { enum?: string[] }> } }).components;
+    expect(schemas.CombinedStatus?.enum).toEqual(DEPLOYMENT_STATUSES);
+    expect(schemas.ProgramStatus?.enum).toEqual(PROGRAM_STATUSES);
   });
 });

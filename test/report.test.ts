@@ -154,7 +154,7 @@ describe('compiler messages', () => {
     ]);
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::group::Compiler output\n::stop-commands::[0-9a-f-]{36}\n│ error\[E0308\]: mismatched types\n│   --> src\/udf.rs:3:5\n/);
+    expect(run.stdout).toMatch(/::group::Compiler output\n::stop-commands::[0-9a-f-]{36}\n│ error\[E0308\]: mismatched types\n│ {3}--> src\/udf.rs:3:5\n/);
     expect(run.stdout).toMatch(/│ : :add-mask::from-cargo\n::[0-9a-f-]{36}::\n::endgroup::/);
     expect(run.stdout).not.toMatch(/^::add-mask::from-cargo/m);
     expect(errorAnnotation(run).message).toContain('First error: error[E0308]: mismatched types');

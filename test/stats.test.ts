@@ -231,7 +231,7 @@ describe('PipelineClient.stats', () => {
 // parser is tested on what Feldera sends and not on what the tests imagine.
 const spec = join(import.meta.dirname, '..', '..', 'shared', 'feldera', 'openapi.json');
 describe.skipIf(!existsSync(spec))('the ControllerStatus fixtures', () => {
-  const schemas = existsSync(spec) ? (JSON.parse(readFileSync(spec, 'utf8')).components.schemas as Record<string, Schema>) : {};
+  const schemas = existsSync(spec) ? (JSON.parse(readFileSync(spec, 'utf8')) as { components: { schemas: Record<string, Schema> } }).components.schemas : {};
 
   it('match openapi.json’s ControllerStatus: every required field, no field it does not name', () => {
     const body = controllerStatusBody({

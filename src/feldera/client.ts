@@ -3,7 +3,7 @@ import { FelderaError } from './errors.ts';
 import { request, type HttpOptions, type RetryPolicy } from './http.ts';
 import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
 import { controllerStatus, type ControllerStatus } from './stats.ts';
-import type { Bootstrap, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
+import type { Bootstrap, ErrorResponse, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 export class PipelineClient {
@@ -27,7 +27,7 @@ export class PipelineClient {
    */
   async start(initial: Initial, bootstrap: Bootstrap, retry: RetryPolicy): Promise<void> {
     const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
-    await request(this.http, 'POST', `${this.path}/start?${query}`, retry);
+    await request(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
   }
 
   /** The pipeline takes the flags of the approve as they are, not those of the start. */
@@ -37,7 +37,7 @@ export class PipelineClient {
   }
 
   async approve(bootstrap: Bootstrap, retry: RetryPolicy): Promise<void> {
-    await request(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap))}`, retry);
+    await request(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap)).toString()}`, retry);
   }
 
   async status(retry: RetryPolicy): Promise<PipelineStatus> {
@@ -47,7 +47,7 @@ export class PipelineClient {
 
   /** The compiler's messages: only `selector=all` has them (API.md 3). */
   async programError(retry: RetryPolicy): Promise<ProgramError | null> {
-    const body = (await request(this.http, 'GET', `${this.path}?selector=all`, retry)) as { program_error?: unknown };
+    const body = (await request(this.http, 'GET', `${this.path}?selector=all`, retry)) as { program_error?: unknown } | null;
     return programError(body?.program_error, this.secrets());
   }
 
@@ -85,7 +85,7 @@ function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus {
     throw new FelderaError('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
   }
   const text = (field: string) => (typeof record[field] === 'string' ? serverText(record[field], secrets, 100) : '');
-  const error = record.deployment_error as PipelineStatus['deployment_error'];
+  const error = record.deployment_error as Partial<Record<keyof ErrorResponse, unknown>> | null | undefined;
   return {
     name: text('name'),
     program_status: text('program_status'),
@@ -97,8 +97,8 @@ function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus {
     deployment_error:
       error && typeof error === 'object'
         ? {
-            error_code: serverText(String(error.error_code ?? ''), secrets, 100),
-            message: serverText(String(error.message ?? ''), secrets),
+            error_code: serverText(typeof error.error_code === 'string' ? error.error_code : '', secrets, 100),
+            message: serverText(typeof error.message === 'string' ? error.message : '', secrets),
             details: error.details,
           }
         : null,

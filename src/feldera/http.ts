@@ -165,7 +165,7 @@ export async function readText(response: Awaited<ReturnType<typeof fetch>>, maxB
   }
   const chunks: Uint8Array[] = [];
   let bytes = 0;
-  for await (const chunk of response.body ?? []) {
+  for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
     bytes += chunk.byteLength;
     // Leaving the loop cancels the stream.
     if (bytes > maxBytes) return undefined;

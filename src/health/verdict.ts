@@ -56,10 +56,12 @@ export function healthVerdict(check: HealthCheck): HealthVerdict {
   });
   const failing = problems.filter((problem) => problem.fails);
   if (failing.length === 0) return problems.length > 0 ? { kind: 'warn', problems } : { kind: 'pass' };
-  const code = GRAVITY.find((gravest) => failing.some((problem) => problem.code === gravest))!;
+  const code = GRAVITY.find((gravest) => failing.some((problem) => problem.code === gravest));
   const [first, ...others] = failing.filter((problem) => problem.code === code);
-  const message = others.length > 0 ? `${first!.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first!.message;
-  return { kind: 'fail', code, message, problems };
+  // Never: one problem fails, and each has a code of GRAVITY.
+  if (!first) return { kind: 'warn', problems };
+  const message = others.length > 0 ? `${first.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first.message;
+  return { kind: 'fail', code: first.code, message, problems };
 }
 
 function endpointProblems(endpoint: Endpoint, newErrors: number, check: HealthCheck): Problem[] {
