@@ -94,3 +94,35 @@ it('documents each of the action’s own error codes in action.yml and the READM
     expect(readme, code).toMatch(new RegExp(`^\\| \`${code}\` \\|`, 'm'));
   }
 });
+
+interface Job {
+  permissions?: unknown;
+  'timeout-minutes'?: number;
+  env?: Record<string, string>;
+  services?: Record<string, { image?: string }>;
+  steps?: (Step & { run?: string; env?: Record<string, string> })[];
+}
+
+it('has README examples written as a careful user would copy them', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const ci = readFileSync(join(root, '.github', 'workflows', 'ci.yml'), 'utf8');
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  const jobs = blocks.flatMap((block) => Object.entries((parse(block) as { jobs?: Record<string, Job> }).jobs ?? {}));
+  expect(jobs.length).toBeGreaterThanOrEqual(5);
+  for (const [name, job] of jobs) {
+    // Every job says what its token may do; a job that waits for a pipeline has a bound.
+    expect(job.permissions, `permissions of job ${name}`).toBeDefined();
+    const waits = job.steps?.some((step) => step.uses?.startsWith('feldera-actions/start-pipeline@') && step.with?.wait !== 'false');
+    if (waits) expect(job['timeout-minutes'], `timeout-minutes of job ${name}`).toBeGreaterThan(0);
+    // A secret in the job's env reaches every step of the job: it belongs in the step's env or with.
+    expect(JSON.stringify(job.env ?? {}), `env of job ${name}`).not.toContain('secrets.');
+    for (const service of Object.values(job.services ?? {})) expect(service.image, `image in job ${name}`).toMatch(/:\d[\w.-]*$/);
+    for (const step of job.steps ?? []) {
+      // A loop that waits for something is bounded: `timeout N bash -c 'until …'`, or a counted for.
+      for (const line of (step.run ?? '').split('\n')) if (/\b(until|while)\b/.test(line)) expect(line.trim(), `in job ${name}`).toMatch(/^timeout \d+ /);
+    }
+  }
+  expect(readme).not.toContain(':latest');
+  // The README uses the same versions of GitHub's actions as the project's own CI.
+  for (const [, action, version] of readme.matchAll(/uses: (actions\/[\w-]+)@(v\d+)/g)) expect(ci, action).toContain(`uses: ${action}@${version}`);
+});
