@@ -45695,7 +45695,8 @@ function connect(config, signal, debug = (line) => core/* debug */.Yz(line)) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ PipelineClient)
+  I: () => (/* binding */ PipelineClient),
+  p: () => (/* binding */ pipelineStatus)
 });
 
 // EXTERNAL MODULE: ./src/text.ts
@@ -45799,9 +45800,12 @@ class PipelineClient {
     http;
     pipelineName;
     path;
-    constructor(http, pipelineName) {
+    statuses;
+    /** `statuses`: read the status from one list of all pipelines, shared with other clients. */
+    constructor(http, pipelineName, statuses) {
         this.http = http;
         this.pipelineName = pipelineName;
+        this.statuses = statuses;
         this.path = `v0/pipelines/${encodeURIComponent(pipelineName)}`;
     }
     async dismissError(retry) {
@@ -45824,6 +45828,8 @@ class PipelineClient {
         await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap)).toString()}`, retry);
     }
     async status(retry) {
+        if (this.statuses)
+            return this.statuses.status(this.pipelineName, retry);
         const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}?selector=status`, retry);
         return pipelineStatus(body, this.secrets());
     }
@@ -46359,7 +46365,7 @@ function globalMetrics(global, text) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4952);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3215);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2767);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 
 
@@ -46395,7 +46401,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Xg: () => (/* binding */ readConfig)
 });
 
-// UNUSED EXPORTS: INPUT_NAMES, parseBoolean, parseDuration
+// UNUSED EXPORTS: INPUT_NAMES, MAX_PIPELINES, parseBoolean, parseDuration
 
 ;// CONCATENATED MODULE: ./src/proxy.ts
 /**
@@ -46479,10 +46485,7 @@ function readConfig(source) {
     const githubToken = input('github-token') || undefined;
     if (githubToken)
         source.onSecret(githubToken);
-    const pipelineName = input('pipeline-name');
-    if (!PIPELINE_NAME.test(pipelineName)) {
-        problems.push(`pipeline-name ${pipelineName ? `"${pipelineName}"` : 'is empty; it'} must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
-    }
+    const pipelineNames = parsePipelineNames(input('pipeline-name'), problems);
     // Like fda, the environment may name one credential: explicit inputs choose without complaint.
     const envTokenFile = source.env.FELDERA_OIDC_TOKEN_FILE?.trim() || undefined;
     const fromEnvironment = !input('api-key') && !input('oidc-audience');
@@ -46537,7 +46540,7 @@ function readConfig(source) {
         throw new InputError(problems);
     /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
     const config = {
-        pipelineName,
+        pipelineNames,
         apiUrl: apiUrl,
         initial: initial,
         bootstrapPolicy: bootstrapPolicy,
@@ -46566,6 +46569,23 @@ function readConfig(source) {
     };
     /* eslint-enable @typescript-eslint/no-non-null-assertion */
     return { config: Object.freeze(config), warnings };
+}
+/** The most pipelines one step starts: each is a few requests a second, and a row of the report. */
+const MAX_PIPELINES = 50;
+/** One name, or several separated by newlines, commas or spaces (a YAML block scalar works). */
+function parsePipelineNames(value, problems) {
+    const names = value.split(/[\s,]+/).filter(Boolean);
+    if (names.length === 0)
+        problems.push('pipeline-name is empty: give the name of a pipeline, or several separated by newlines, commas or spaces.');
+    const bad = names.filter((name) => !PIPELINE_NAME.test(name));
+    for (const name of bad)
+        problems.push(`pipeline-name "${name}" must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
+    const repeated = [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
+    if (repeated.length > 0)
+        problems.push(`pipeline-name names ${repeated.map((name) => `"${name}"`).join(', ')} more than once: give each pipeline once.`);
+    if (names.length > MAX_PIPELINES)
+        problems.push(`pipeline-name names ${names.length} pipelines: at most ${MAX_PIPELINES} in one step.`);
+    return Object.freeze(names);
 }
 function parseApiUrl(value, problems) {
     const url = URL.canParse(value) ? new URL(value) : undefined;
@@ -46651,6 +46671,7 @@ function parseDuration(name, value, problems, allow = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bp: () => (/* binding */ untrusted),
+/* harmony export */   mU: () => (/* binding */ untrustedLines),
 /* harmony export */   pq: () => (/* binding */ info),
 /* harmony export */   tV: () => (/* binding */ stepLog)
 /* harmony export */ });
@@ -46672,13 +46693,17 @@ function info(line) {
  * `stop-commands` and a token no server can know: the runner runs no command among them.
  */
 function untrusted(title, lines) {
-    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title));
+    untrustedLines(lines);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+}
+/** The same inside a group already open. */
+function untrustedLines(lines) {
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::stop-commands::${token}`);
     for (const line of lines)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(`│ ${line}`));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::${token}::`);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
 }
 /** @actions/core's output, with every plain line and group title made inert: what a PhaseLog writes to. */
 const stepLog = {
@@ -46693,7 +46718,7 @@ const stepLog = {
 
 /***/ }),
 
-/***/ 3215:
+/***/ 2767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46706,10 +46731,127 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(4952);
 // EXTERNAL MODULE: ./src/connection.ts + 3 modules
 var src_connection = __nccwpck_require__(3589);
-// EXTERNAL MODULE: ./src/feldera/credentials.ts
-var credentials = __nccwpck_require__(7947);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+// EXTERNAL MODULE: ./src/feldera/http.ts
+var feldera_http = __nccwpck_require__(6965);
+;// CONCATENATED MODULE: ./src/feldera/platform.ts
+
+
+/** The read must never hold the step: it gets this long, and the run's end ends it sooner. */
+const PLATFORM_READ_MS = 5000;
+/**
+ * Reads `/v0/config` beside the start, for the report. Older servers, proxies and every failure
+ * give `undefined`, silently. It never renews the credential: the start's requests do that.
+ */
+async function readPlatform(http) {
+    const options = {
+        ...http,
+        signal: AbortSignal.any([http.signal, AbortSignal.timeout(PLATFORM_READ_MS)]),
+        requestTimeoutMs: Math.min(http.requestTimeoutMs, PLATFORM_READ_MS),
+        credentials: { ...http.credentials, renew: async () => false },
+    };
+    try {
+        const body = (await (0,feldera_http/* request */.Em)(options, 'GET', 'v0/config', { windowMs: PLATFORM_READ_MS }));
+        const secrets = http.credentials.secrets();
+        if (typeof body?.edition !== 'string' || typeof body.version !== 'string')
+            return undefined;
+        return { edition: (0,src_text/* serverText */.Tn)(body.edition, secrets, 40), version: (0,src_text/* serverText */.Tn)(body.version, secrets, 40) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `0.337.0, Enterprise`. */
+function describePlatform(platform) {
+    return `${platform.version}, ${platform.edition}`;
+}
+
+// EXTERNAL MODULE: ./src/feldera/client.ts + 1 modules
+var feldera_client = __nccwpck_require__(1076);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
 var errors = __nccwpck_require__(9210);
+;// CONCATENATED MODULE: ./src/feldera/status-list.ts
+
+
+
+/**
+ * Every pipeline's status from one `GET /v0/pipelines?selector=status`, shared by the runs of many
+ * pipelines: one request per poll-interval instead of one per pipeline. A list younger than
+ * `maxAgeMs` (or on its way) answers every run that asks.
+ */
+class StatusList {
+    http;
+    maxAgeMs;
+    list;
+    constructor(http, maxAgeMs) {
+        this.http = http;
+        this.maxAgeMs = maxAgeMs;
+    }
+    /** A pipeline missing from the list was deleted: Feldera's own code for it. */
+    async status(name, retry) {
+        if (!this.list || performance.now() - this.list.at >= this.maxAgeMs) {
+            const statuses = this.read(retry);
+            this.list = { at: performance.now(), statuses };
+            // A failed read is not kept: the next run to ask reads again.
+            statuses.catch(() => (this.list = undefined));
+        }
+        const status = (await this.list.statuses).get(name);
+        if (!status)
+            throw new errors/* FelderaError */.kP('feldera', 'UnknownPipelineName', `GET ${this.url()} lists no pipeline ${name}: it was deleted.`, { status: 404 });
+        return status;
+    }
+    async read(retry) {
+        const body = await (0,feldera_http/* request */.Em)(this.http, 'GET', 'v0/pipelines?selector=status', retry);
+        const secrets = this.http.credentials.secrets();
+        if (!Array.isArray(body))
+            throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', `GET ${this.url()} answered with no list of pipelines: is api-url the Feldera API?`);
+        return new Map(body.map((item) => (0,feldera_client/* pipelineStatus */.p)(item, secrets)).map((status) => [status.name, status]));
+    }
+    url() {
+        return new URL('v0/pipelines?selector=status', this.http.baseUrl).href;
+    }
+}
+
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __nccwpck_require__(2053);
+;// CONCATENATED MODULE: ./src/lifecycle.ts
+const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
+const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
+/** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
+function targetStatus(initial) {
+    return initial.charAt(0).toUpperCase() + initial.slice(1);
+}
+function classify(status, initial) {
+    const target = targetStatus(initial);
+    const desired = status.deployment_desired_status;
+    // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
+    if (desired === 'Stopped' && status.deployment_error) {
+        return { kind: 'deployment-error', error: status.deployment_error };
+    }
+    // Running while a stop or suspend is asked for is not a success: it will not stay Running.
+    if (status.deployment_status === target && desired === target)
+        return { kind: 'reached' };
+    // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
+    if (COMPILATION_ERRORS.has(status.program_status))
+        return { kind: 'compilation-failed' };
+    if (desired === 'Stopped')
+        return { kind: 'stopped-externally' };
+    if (status.deployment_status === 'AwaitingApproval')
+        return { kind: 'awaiting-approval' };
+    // Started earlier with the same `initial`, then paused, resumed, activated or suspended by someone
+    // else: it will not come to the target by itself.
+    if (UP_STATES.has(desired) && desired !== target)
+        return { kind: 'desired-elsewhere' };
+    // Stopped during an early start, Provisioning, Initializing, Unavailable (a blip), Bootstrapping,
+    // Replaying, and any status this version does not know yet.
+    return { kind: 'waiting' };
+}
+
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __nccwpck_require__(5625);
+// EXTERNAL MODULE: ./src/feldera/credentials.ts
+var credentials = __nccwpck_require__(7947);
 ;// CONCATENATED MODULE: ./src/hints.ts
 const NEEDS_WRITE_ROLE = 'the API key needs the write role.';
 const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera compiles it again.';
@@ -46782,39 +46924,6 @@ function hintFor(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lifecycle.ts
-const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
-const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
-/** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
-function targetStatus(initial) {
-    return initial.charAt(0).toUpperCase() + initial.slice(1);
-}
-function classify(status, initial) {
-    const target = targetStatus(initial);
-    const desired = status.deployment_desired_status;
-    // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
-    if (desired === 'Stopped' && status.deployment_error) {
-        return { kind: 'deployment-error', error: status.deployment_error };
-    }
-    // Running while a stop or suspend is asked for is not a success: it will not stay Running.
-    if (status.deployment_status === target && desired === target)
-        return { kind: 'reached' };
-    // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
-    if (COMPILATION_ERRORS.has(status.program_status))
-        return { kind: 'compilation-failed' };
-    if (desired === 'Stopped')
-        return { kind: 'stopped-externally' };
-    if (status.deployment_status === 'AwaitingApproval')
-        return { kind: 'awaiting-approval' };
-    // Started earlier with the same `initial`, then paused, resumed, activated or suspended by someone
-    // else: it will not come to the target by itself.
-    if (UP_STATES.has(desired) && desired !== target)
-        return { kind: 'desired-elsewhere' };
-    // Stopped during an early start, Provisioning, Initializing, Unavailable (a blip), Bootstrapping,
-    // Replaying, and any status this version does not know yet.
-    return { kind: 'waiting' };
-}
-
 ;// CONCATENATED MODULE: ./src/run-end.ts
 /** Why the run ended before its work was done: the budget (`timeout`) ran out, or the runner cancelled it. */
 class RunEnded extends Error {
@@ -46872,8 +46981,8 @@ const ACTION_CODES = {
     ConnectorErrors: false,
 };
 /** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
-function failureOf(error, config, progress, auth) {
-    const pipeline = `pipeline ${config.pipelineName}`;
+function failureOf(error, name, config, progress, auth) {
+    const pipeline = `pipeline ${name}`;
     if (error instanceof RunEnded && error.code === 'Timeout') {
         const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
         return {
@@ -46947,8 +47056,85 @@ function statusFailure(verdict, status, initial) {
     }
 }
 
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/phase-log.ts
+/**
+ * The step's log in phases, a collapsed group each. A group opens with its first line, not when its
+ * phase begins: a phase that ends without a word (a start refused at once) leaves no empty group.
+ */
+class PhaseLog {
+    writer;
+    pending;
+    open = false;
+    constructor(writer) {
+        this.writer = writer;
+    }
+    /** Ends the group open, if any; the next line opens a group with this title. */
+    group(title) {
+        this.end();
+        this.pending = title;
+    }
+    /** A debug line opens its phase's group only where the runner shows it: else the group would look empty. */
+    debug(line) {
+        (this.writer.isDebug() ? this.opened() : this.writer).debug(line);
+    }
+    info(line) {
+        this.opened().info(line);
+    }
+    detail(line) {
+        this.info(line);
+    }
+    warning(line) {
+        this.opened().warning(line);
+    }
+    /** Ends the phase: what follows is outside any group. */
+    end() {
+        this.pending = undefined;
+        if (this.open)
+            this.writer.endGroup();
+        this.open = false;
+    }
+    opened() {
+        if (this.pending !== undefined) {
+            this.writer.startGroup(this.pending);
+            this.pending = undefined;
+            this.open = true;
+        }
+        return this.writer;
+    }
+}
+/**
+ * One pipeline's lines among several pipelines' (issue: several per step): each behind the
+ * pipeline's name in brackets, no groups (they would interleave), details kept for a group of the
+ * pipeline's own after the waiting.
+ */
+class PrefixedLog {
+    details = [];
+    writer;
+    prefix;
+    constructor(writer, name) {
+        this.writer = writer;
+        this.prefix = `[${name}] `;
+    }
+    info(line) {
+        this.writer.info(this.prefix + line);
+    }
+    warning(line) {
+        this.writer.warning(this.prefix + line);
+    }
+    debug(line) {
+        this.writer.debug(this.prefix + line);
+    }
+    group(title) {
+        this.info(title);
+    }
+    detail(line) {
+        this.details.push(line);
+    }
+    end() {
+        // No group is open: the lines are flat.
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deployment.ts
 
 
@@ -47099,7 +47285,7 @@ async function diagnose(client, config, outcome, progress) {
         try {
             const programError = await client.programError(FOLLOW_UP_RETRY);
             if (programError)
-                diagnosis.compilation = compilationReport(programError, config.pipelineName, config.sqlFile);
+                diagnosis.compilation = compilationReport(programError, client.pipelineName, config.sqlFile);
         }
         catch (error) {
             diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
@@ -47118,42 +47304,6 @@ async function diagnose(client, config, outcome, progress) {
 }
 function message(error) {
     return error instanceof Error ? error.message : String(error);
-}
-
-// EXTERNAL MODULE: ./src/feldera/client.ts + 1 modules
-var feldera_client = __nccwpck_require__(1076);
-// EXTERNAL MODULE: ./src/feldera/http.ts
-var feldera_http = __nccwpck_require__(6965);
-;// CONCATENATED MODULE: ./src/feldera/platform.ts
-
-
-/** The read must never hold the step: it gets this long, and the run's end ends it sooner. */
-const PLATFORM_READ_MS = 5000;
-/**
- * Reads `/v0/config` beside the start, for the report. Older servers, proxies and every failure
- * give `undefined`, silently. It never renews the credential: the start's requests do that.
- */
-async function readPlatform(http) {
-    const options = {
-        ...http,
-        signal: AbortSignal.any([http.signal, AbortSignal.timeout(PLATFORM_READ_MS)]),
-        requestTimeoutMs: Math.min(http.requestTimeoutMs, PLATFORM_READ_MS),
-        credentials: { ...http.credentials, renew: async () => false },
-    };
-    try {
-        const body = (await (0,feldera_http/* request */.Em)(options, 'GET', 'v0/config', { windowMs: PLATFORM_READ_MS }));
-        const secrets = http.credentials.secrets();
-        if (typeof body?.edition !== 'string' || typeof body.version !== 'string')
-            return undefined;
-        return { edition: (0,src_text/* serverText */.Tn)(body.edition, secrets, 40), version: (0,src_text/* serverText */.Tn)(body.version, secrets, 40) };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `0.337.0, Enterprise`. */
-function describePlatform(platform) {
-    return `${platform.version}, ${platform.edition}`;
 }
 
 // EXTERNAL MODULE: ./src/wait.ts
@@ -47339,56 +47489,6 @@ async function watchHealth(client, config, progress, signal, waiting, health) {
     return { result: 'reached' };
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var inputs = __nccwpck_require__(2053);
-// EXTERNAL MODULE: ./src/log.ts
-var src_log = __nccwpck_require__(5625);
-;// CONCATENATED MODULE: ./src/phase-log.ts
-/**
- * The step's log in phases, a collapsed group each. A group opens with its first line, not when its
- * phase begins: a phase that ends without a word (a start refused at once) leaves no empty group.
- */
-class PhaseLog {
-    writer;
-    pending;
-    open = false;
-    constructor(writer) {
-        this.writer = writer;
-    }
-    /** Ends the group open, if any; the next line opens a group with this title. */
-    group(title) {
-        this.end();
-        this.pending = title;
-    }
-    /** A debug line opens its phase's group only where the runner shows it: else the group would look empty. */
-    debug(line) {
-        (this.writer.isDebug() ? this.opened() : this.writer).debug(line);
-    }
-    info(line) {
-        this.opened().info(line);
-    }
-    warning(line) {
-        this.opened().warning(line);
-    }
-    /** Ends the phase: what follows is outside any group. */
-    end() {
-        this.pending = undefined;
-        if (this.open)
-            this.writer.endGroup();
-        this.open = false;
-    }
-    opened() {
-        if (this.pending !== undefined) {
-            this.writer.startGroup(this.pending);
-            this.pending = undefined;
-            this.open = true;
-        }
-        return this.writer;
-    }
-}
-
-// EXTERNAL MODULE: ./src/post.ts
-var post = __nccwpck_require__(6661);
 ;// CONCATENATED MODULE: ./src/progress.ts
 
 /** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
@@ -47409,8 +47509,11 @@ class Progress {
     bootstrapReadMs = -Infinity;
     lastLineMs = 0;
     log;
-    constructor(log) {
+    /** With several pipelines, one heartbeat line speaks for all of them (src/main.ts). */
+    heartbeat;
+    constructor(log, heartbeat = true) {
         this.log = log;
+        this.heartbeat = heartbeat;
     }
     elapsedMs() {
         return performance.now() - this.startedAt;
@@ -47440,7 +47543,7 @@ class Progress {
             const program = status.program_status === 'Success' ? '' : `, program ${status.program_status}`;
             this.line(`[${(0,src_text/* formatDuration */.a3)(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
         }
-        else if (now - this.lastLineMs >= HEARTBEAT_MS) {
+        else if (this.heartbeat && now - this.lastLineMs >= HEARTBEAT_MS) {
             this.line(`[${(0,src_text/* formatDuration */.a3)(now)}] ${this.describeLast(true)}`);
         }
     }
@@ -47511,6 +47614,284 @@ function diffLines(diff) {
     return lines.length > 0 ? lines : ['no changes listed'];
 }
 
+;// CONCATENATED MODULE: ./src/health/bootstrap.ts
+/**
+ * `Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records`, or undefined while Feldera reports no
+ * commit in progress (a bootstrap replays its inputs before it commits). Operators are counted as
+ * the web console does: completed of completed + in progress + remaining; records are those of the
+ * operators being flushed.
+ */
+function bootstrapProgress(status) {
+    const global = status.global_metrics;
+    const [label, progress] = global.concurrent_bootstrap_phase === 'ConcurrentBootstrapping'
+        ? ['Bootstrapping concurrently', global.concurrent_bootstrap_progress]
+        : global.concurrent_bootstrap_phase === 'Synchronizing'
+            ? ['Synchronizing', global.concurrent_bootstrap_progress]
+            : ['Bootstrapping', global.commit_progress];
+    return progress ? describeProgress(label, progress) : undefined;
+}
+function describeProgress(label, progress) {
+    const operators = progress.completed + progress.in_progress + progress.remaining;
+    if (operators === 0)
+        return undefined;
+    const records = progress.in_progress_total_records > 0 ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records` : '';
+    return `${label}: ${formatCount(progress.completed)} of ${formatCount(operators)} operators${records}`;
+}
+const SUFFIXES = ['k', 'M', 'B', 'T'];
+/** `1234567` → `1.2M`: a count short enough for a progress line; one decimal below 100 of a unit. */
+function formatCount(count) {
+    const rounded = (value) => (value < 100 ? Math.round(value * 10) / 10 : Math.round(value));
+    let value = Math.max(0, count);
+    let unit = -1;
+    // Rounding decides the unit: 999,960 is `1M`, not `1000k`.
+    while (unit < SUFFIXES.length - 1 && rounded(value) >= 1000) {
+        value /= 1000;
+        unit++;
+    }
+    return unit < 0 ? String(Math.round(value)) : `${rounded(value)}${SUFFIXES[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./src/start.ts
+
+
+
+
+
+
+
+/** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
+const SETUP_RETRY_WINDOW_MS = 20_000;
+/** One /approve, retried for a few seconds: a pipeline that stopped meanwhile must not hold the step. */
+const APPROVE_RETRY = { windowMs: 5000 };
+/** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
+const START_ROUNDS = 3;
+/** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
+const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestrictedToFullyStopped']);
+/** Dismisses an earlier error, starts the pipeline, and waits for the target (API.md 9). */
+async function startPipeline(client, config, progress, signal, log, 
+/** Told when Feldera accepted the start: from then on, the pipeline is this step's to clean up. */
+onAccepted = () => undefined) {
+    const setup = {
+        windowMs: SETUP_RETRY_WINDOW_MS,
+        onRetry: (failure, delayMs) => {
+            progress.lastFailure = failure.message;
+            log.info(`${failure.message}; trying again in ${(0,src_text/* formatDuration */.a3)(delayMs)}.`);
+        },
+        onRecovered: () => (progress.lastFailure = undefined),
+    };
+    const waiting = waitingRetry(progress, log);
+    /** Reads the status every poll-interval and hands each snapshot to `until`, until it gives a value. */
+    const watch = (until) => (0,wait/* poll */.w)(async () => {
+        const status = await client.status(waiting);
+        progress.observe(status);
+        return until(status);
+    }, config.pollIntervalMs, signal);
+    log.group(`Starting pipeline ${client.pipelineName}`);
+    for (let round = 1;; round++) {
+        try {
+            if (config.dismissError)
+                await client.dismissError(setup);
+            await client.start(config.initial, bootstrapOf(config), setup);
+            progress.startAccepted = true;
+            onAccepted();
+            break;
+        }
+        catch (error) {
+            if (!(error instanceof errors/* FelderaError */.kP && STILL_STOPPING.has(error.code) && round < START_ROUNDS))
+                throw error;
+            log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
+            await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
+        }
+    }
+    const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
+    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}${flags.map((flag) => `, ${flag}`).join('')}.`);
+    if (!config.wait) {
+        progress.observe(await client.status(setup));
+        return { result: 'accepted' };
+    }
+    log.group(`Waiting for ${targetStatus(config.initial)}`);
+    return watch((status) => decide(status, client, config, progress, log));
+}
+async function decide(status, client, config, progress, log) {
+    const verdict = classify(status, config.initial);
+    switch (verdict.kind) {
+        case 'reached':
+            return { result: 'reached' };
+        case 'awaiting-approval':
+            // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
+            if (progress.approved)
+                return undefined;
+            log.group(config.autoApprove ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
+            for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.'])
+                log.detail(line);
+            if (!config.autoApprove)
+                return { result: 'awaiting-approval' };
+            try {
+                await client.approve(bootstrapOf(config), APPROVE_RETRY);
+            }
+            catch (error) {
+                // The pipeline may have failed or been stopped meanwhile: the next status read tells.
+                if (!(error instanceof errors/* FelderaError */.kP && error.kind === 'gave-up'))
+                    throw error;
+                log.info(`Approving failed (${error.message}); reading the status again.`);
+                return undefined;
+            }
+            progress.approved = true;
+            log.info('Approved (auto-approve: true).');
+            log.group(`Waiting for ${targetStatus(config.initial)}`);
+            return undefined;
+        case 'deployment-error':
+        case 'compilation-failed':
+        case 'stopped-externally':
+        case 'desired-elsewhere':
+            return statusFailure(verdict, status, config.initial);
+        case 'waiting':
+            if (BOOTSTRAPPING.has(status.deployment_status))
+                await readBootstrapProgress(client, progress);
+            return undefined;
+    }
+}
+const BOOTSTRAPPING = new Set(['Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing']);
+/** A `/stats` read costs the pipeline more than a status read: bootstrap progress at most this often. */
+const BOOTSTRAP_PROGRESS_EVERY_MS = 10_000;
+/** One attempt at the bootstrap's progress, for the heartbeat and the timeline; never fails the step. */
+async function readBootstrapProgress(client, progress) {
+    if (progress.elapsedMs() - progress.bootstrapReadMs < BOOTSTRAP_PROGRESS_EVERY_MS)
+        return;
+    progress.bootstrapReadMs = progress.elapsedMs();
+    try {
+        const text = bootstrapProgress(await client.stats({ windowMs: 0 }));
+        if (text)
+            progress.noteProgress(text);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* FelderaError */.kP))
+            throw error;
+    }
+}
+function bootstrapOf(config) {
+    return { policy: config.bootstrapPolicy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
+}
+/** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
+function waitingRetry(progress, log) {
+    return {
+        windowMs: Infinity,
+        onRetry: (failure, delayMs, attempt) => {
+            progress.lastFailure = failure.message;
+            if (attempt === 1)
+                log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`);
+            else
+                log.info(`Still failing (attempt ${attempt}); trying again in ${(0,src_text/* formatDuration */.a3)(delayMs)}.`);
+        },
+        onRecovered: (attempts, elapsedMs) => {
+            progress.lastFailure = undefined;
+            log.info(`Feldera answered again after ${attempts} attempts in ${(0,src_text/* formatDuration */.a3)(elapsedMs)}.`);
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/stop.ts
+var stop = __nccwpck_require__(1123);
+;// CONCATENATED MODULE: ./src/pipeline-run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
+const FOLLOW_UP_MS = 6000;
+/** A stop after a Timeout or a failed health check has a budget of its own, like the follow-up reads. */
+const STOP_MS = 30_000;
+/** After a cancel, the runner kills the step soon: the stop gets this long, the report the rest of 5 s. */
+const STOP_AFTER_CANCEL_MS = 2500;
+function newRun(name, apiUrl, log, heartbeat) {
+    return {
+        name,
+        pipelineUrl: apiUrl ? new URL(`pipelines/${encodeURIComponent(name)}/`, apiUrl).href : '',
+        log,
+        progress: new Progress((line) => log.info(line), heartbeat),
+        outcome: { result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' },
+        diagnosis: { problems: [] },
+        health: noHealth(),
+        stopped: false,
+    };
+}
+/** Start, wait, check the health, maybe stop, and read what explains the outcome: into `run`, which never throws. */
+async function runPipeline(run, context) {
+    try {
+        await steps(run, context);
+    }
+    catch (error) {
+        // A bug of the action's own ends this pipeline's run, not the others'.
+        run.outcome = internalError(error);
+    }
+}
+async function steps(run, { config, http, auth, end, statuses, platform, accepted }) {
+    const { name, log, progress } = run;
+    // Its own debug lines: with several pipelines, each behind its name.
+    const client = new feldera_client/* PipelineClient */.I({ ...http, debug: (line) => log.debug(line) }, name, statuses);
+    const deployment = config.environment
+        ? await createDeployment({
+            token: config.githubToken ?? '',
+            environment: config.environment,
+            pipelineName: name,
+            pipelineUrl: run.pipelineUrl,
+            cancelled: end.cancelled,
+            info: (line) => log.info(line),
+            warning: (line) => log.warning(line),
+        })
+        : undefined;
+    try {
+        run.outcome = await startPipeline(client, config, progress, end.signal, log, () => accepted(name));
+        // Standby runs nothing yet, so there is no health to check.
+        if (run.outcome.result === 'reached' && config.initial !== 'standby') {
+            const window = config.healthWindowMs > 0 ? ` for ${(0,src_text/* formatDuration */.a3)(config.healthWindowMs)}` : '';
+            log.group(`Checking the connectors' health${window}`);
+            run.outcome = await watchHealth(client, config, progress, end.signal, waitingRetry(progress, log), run.health);
+        }
+    }
+    catch (error) {
+        run.outcome = failureOf(error, name, config, progress, auth);
+    }
+    run.outcome = withEdition(run.outcome, platform());
+    log.end();
+    const outcome = run.outcome;
+    const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled';
+    if (!cancelled) {
+        // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
+        const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
+        run.diagnosis = await diagnose(followUp, config, outcome, progress);
+    }
+    if (config.stopOnFailure && progress.startAccepted && (0,stop/* stopsAfter */.u)(outcome)) {
+        log.info(`Stopping pipeline ${name} after ${outcome.result === 'failed' ? outcome.code : ''} (stop-on-failure: true).`);
+        const problem = await (0,stop/* stopPipeline */.J)(client, cancelled ? STOP_AFTER_CANCEL_MS : STOP_MS);
+        run.stopped = problem === undefined;
+        if (problem)
+            core/* warning */.$e(`Could not stop pipeline ${name} (stop-on-failure: true): ${problem}.`, { title: `Feldera pipeline ${name} not stopped` });
+    }
+    run.outcome = withStopNote(run.outcome, run.stopped, name);
+    await deployment?.finish(run.outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
+}
+/** A failure's message says what became of the pipeline: stopped by this step, or left as it was after a cancel. */
+function withStopNote(outcome, stopped, name) {
+    if (outcome.result !== 'failed')
+        return outcome;
+    if (stopped)
+        return { ...outcome, message: `${outcome.message} Pipeline ${name} was stopped (stop-on-failure: true).` };
+    if (outcome.code === 'Cancelled')
+        return { ...outcome, message: `${outcome.message} The pipeline ${name} was left as it was: it is not stopped.` };
+    return outcome;
+}
+
+// EXTERNAL MODULE: ./src/post.ts
+var post = __nccwpck_require__(6661);
 // EXTERNAL MODULE: ./src/feldera/stats.ts
 var stats = __nccwpck_require__(2598);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -47607,8 +47988,8 @@ function rank(endpoint) {
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
-/** Every output of action.yml, in its order. */
-const OUTPUT_NAMES = [
+/** The outputs of one pipeline's run, in action.yml's order: with several, each pipeline's in `results`. */
+const RUN_OUTPUT_NAMES = [
     'status',
     'desired-status',
     'awaiting-approval',
@@ -47623,8 +48004,27 @@ const OUTPUT_NAMES = [
     'connector-error-count',
     'stopped',
 ];
-/** The outputs, set on failure too, from what was last seen. */
-function outputValues(outcome, progress, pipelineUrl, health, stopped) {
+/** Every output of action.yml, in its order. */
+const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'];
+/** The outputs, set on failure too: one pipeline's as they are; with several, what speaks for all, and each in `results`. */
+function outputValues(runs, elapsedMs) {
+    const each = runs.map(runOutputs);
+    const results = JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]])));
+    const [only] = each;
+    if (only && each.length === 1)
+        return { ...only, results };
+    const none = Object.fromEntries(RUN_OUTPUT_NAMES.map((name) => [name, '']));
+    return {
+        ...none,
+        'error-code': each.find((values) => values['error-code'])?.['error-code'] ?? '',
+        'awaiting-approval': String(each.some((values) => values['awaiting-approval'] === 'true')),
+        approved: String(each.some((values) => values.approved === 'true')),
+        'elapsed-seconds': (elapsedMs / 1000).toFixed(1),
+        results,
+    };
+}
+/** One pipeline's outputs, from what was last seen. */
+function runOutputs({ outcome, progress, pipelineUrl, health, stopped }) {
     const last = progress.last;
     return {
         status: last?.deployment_status ?? '',
@@ -47648,7 +48048,7 @@ function outputValues(outcome, progress, pipelineUrl, health, stopped) {
 
 
 /** GitHub drops a step's job summary whole when it is larger than this. */
-const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 /**
  * What each part may take of that limit, in bytes, whatever the server sent: together well under it.
  * The facts and the timeline are bounded by their rows and the length of each value.
@@ -47792,6 +48192,63 @@ function fit(items, budget) {
     return { kept, more: items.length - kept.length };
 }
 
+;// CONCATENATED MODULE: ./src/report/several.ts
+
+
+
+/** What the table and the headings may take: the rest is shared by the pipelines' details. */
+const TABLE_BYTES = 64 * 1024;
+/** Left free under GitHub's limit: the post step's lines, and the wrapping of each part. */
+const MARGIN_BYTES = 32 * 1024;
+const RESULTS = { reached: '✅ reached', accepted: '✅ accepted (not waited for)', 'awaiting-approval': '⏸️ awaits approval', failed: '❌ failed' };
+/**
+ * The job summary of several pipelines: one table with a row each, failures first, then each
+ * pipeline's own summary in a collapsed `<details>`. The table is never shortened; a pipeline's
+ * details keep their first parts that fit its share of GitHub's 1 MiB, and say so.
+ */
+function severalSummary(runs, elapsedMs) {
+    const failed = runs.filter(({ outcome }) => outcome.result === 'failed').length;
+    const awaiting = runs.filter(({ outcome }) => outcome.result === 'awaiting-approval').length;
+    const heading = `### ${failed > 0 ? '❌' : awaiting > 0 ? '⏸️' : '✅'} ${runs.length} Feldera pipelines: ${[
+        `${runs.length - failed - awaiting} started`,
+        ...(awaiting > 0 ? [`${awaiting} await approval`] : []),
+        ...(failed > 0 ? [`${failed} failed`] : []),
+    ].join(', ')} in ${(0,src_text/* formatDuration */.a3)(elapsedMs)}`;
+    const ordered = [...runs].sort((a, b) => several_rank(a) - several_rank(b));
+    const rows = ordered.map(({ pipelineName, pipelineUrl, target, outcome, progress }) => [
+        pipelineUrl ? `[${(0,markdown/* inline */.mG)(pipelineName, 100)}](${pipelineUrl})` : (0,markdown/* inline */.mG)(pipelineName, 100),
+        target ?? '',
+        RESULTS[outcome.result],
+        (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'none read', 100),
+        (0,src_text/* formatDuration */.a3)(progress.elapsedMs()),
+        outcome.result === 'failed' ? (0,markdown/* inline */.mG)(outcome.code, 100) : '',
+    ]);
+    const overview = `${heading}\n\n${(0,markdown/* table */.tp)(['Pipeline', 'Target', 'Result', 'Last status', 'Elapsed', 'Error code'], rows)}`;
+    const share = Math.max(0, (SUMMARY_LIMIT_BYTES - MARGIN_BYTES - Math.max(TABLE_BYTES, Buffer.byteLength(overview))) / runs.length);
+    const details = ordered.map((facts) => {
+        const { kept, more } = fitSections(summaryMarkdown(facts), share);
+        const cut = more > 0 ? `\n\n…and ${(0,markdown/* count */.U9)(more)} more parts, left out to keep the summary under GitHub's limit: the step's log has them.` : '';
+        return `<details><summary>${(0,markdown/* inline */.mG)(facts.pipelineName, 100)}: ${RESULTS[facts.outcome.result]}</summary>\n\n${kept.join('\n\n')}${cut}\n\n</details>`;
+    });
+    return `${[overview, ...details].join('\n\n')}\n`;
+}
+function several_rank({ outcome }) {
+    return outcome.result === 'failed' ? 0 : outcome.result === 'awaiting-approval' ? 1 : 2;
+}
+/** The first whole parts (`####` sections, each closed in itself) of a pipeline's summary that fit in `budget` bytes. */
+function fitSections(markdown, budget) {
+    const sections = markdown.trimEnd().split(/\n\n(?=#### |<sub>)/);
+    const kept = [];
+    let used = 0;
+    for (const section of sections) {
+        used += Buffer.byteLength(section) + 2;
+        if (used > budget)
+            break;
+        kept.push(section);
+    }
+    return { kept, more: sections.length - kept.length };
+}
+
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 
@@ -47801,76 +48258,139 @@ function fit(items, budget) {
 
 
 
+
+
+/** GitHub shows this many error annotations of a step, and as many warnings; the summary has them all. */
+const MAX_ANNOTATIONS = 10;
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-async function report({ outcome, progress, config, pipelineUrl, diagnosis, health, stopped, credential, feldera }) {
-    core/* debug */.Yz(`Credential: ${credential}`);
-    const values = outputValues(outcome, progress, pipelineUrl, health, stopped);
+async function report(facts) {
+    core/* debug */.Yz(`Credential: ${facts.credential}`);
+    const values = outputValues(facts.runs, facts.elapsedMs());
     for (const name of OUTPUT_NAMES)
         core/* setOutput */.uH(name, values[name]);
-    const name = config?.pipelineName ?? core/* getInput */.V4('pipeline-name');
-    const target = config && targetStatus(config.initial);
-    for (const problem of diagnosis.problems)
-        core/* warning */.$e(problem);
-    for (const note of health.notes)
-        core/* warning */.$e(note, { title: `Feldera pipeline ${name}: health not fully checked` });
-    const connectors = connectorWarnings(health.problems, name);
-    for (const { title, message } of connectors.annotations)
-        core/* warning */.$e(message, { title });
-    const compilation = diagnosis.compilation;
-    for (const { level, message, ...properties } of compilation?.annotations ?? []) {
-        if (level === 'error')
-            core/* error */.z3(message, properties);
-        else
-            core/* warning */.$e(message, properties);
+    const target = facts.config && targetStatus(facts.config.initial);
+    const several = facts.runs.length > 1;
+    const summaries = facts.runs.map((run) => {
+        const { warnings, connectors } = runWarnings(run);
+        return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], verdict: verdictOf(run, target), unannotated: connectors.unannotated };
+    });
+    if (several) {
+        // The details after the waiting, then the annotations, as many as GitHub shows.
+        for (const { run } of summaries)
+            printDetails(run);
+        annotate(summaries.flatMap(({ before, verdict }) => [...before, ...verdict.annotations]), MAX_ANNOTATIONS);
     }
-    if (compilation?.excerpt)
-        (0,src_log/* untrusted */.bp)('Compiler output', compilation.excerpt.split('\n'));
-    if (diagnosis.logTail?.lines.length === 0)
-        (0,src_log/* info */.pq)(EMPTY_LOG);
-    else if (diagnosis.logTail)
-        (0,src_log/* untrusted */.bp)(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
-    const elapsed = (0,src_text/* formatDuration */.a3)(progress.elapsedMs());
-    switch (outcome.result) {
-        case 'reached':
-            (0,src_log/* info */.pq)(`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`);
-            break;
-        case 'accepted':
-            (0,src_log/* info */.pq)(`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`);
-            break;
-        case 'awaiting-approval': {
-            const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
-            const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
-            core/* warning */.$e(`Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`, { title: `Feldera pipeline ${name} awaits approval` });
-            // The log's last word: the step is green, but the pipeline is not up.
-            (0,src_log/* info */.pq)(`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`);
-            break;
-        }
-        case 'failed': {
-            const firstError = compilation?.firstError && `First error: ${compilation.firstError}`;
-            const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
-            core/* error */.z3(message, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
-            break;
+    else {
+        for (const { run, before, verdict } of summaries) {
+            annotate(before);
+            printDiagnosis(run);
+            annotate(verdict.annotations);
         }
     }
+    for (const line of summaries.flatMap(({ verdict }) => verdict.lines))
+        (0,src_log/* info */.pq)(line);
     if (process.env.GITHUB_STEP_SUMMARY) {
-        const markdown = summaryMarkdown({
-            pipelineName: name,
-            pipelineUrl,
-            target,
-            outcome,
-            progress,
-            diagnosis,
-            credential,
-            feldera,
-            health,
-            stopped,
-            unannotated: connectors.unannotated,
-        });
+        const each = summaries.map(({ run, unannotated }) => ({ ...runFacts(run, target, facts), unannotated }));
+        const [only] = each;
+        const markdown = only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs());
         // The summary is extra: failing to write it must not hide the real result.
         await core/* summary */.z
             .addRaw(markdown)
             .write()
             .catch((error) => core/* warning */.$e(`Could not write the job summary: ${String(error)}`));
+    }
+}
+function runFacts(run, target, facts) {
+    return {
+        pipelineName: run.name,
+        pipelineUrl: run.pipelineUrl,
+        target,
+        outcome: run.outcome,
+        progress: run.progress,
+        diagnosis: run.diagnosis,
+        credential: facts.credential,
+        feldera: facts.feldera,
+        health: run.health,
+        stopped: run.stopped,
+    };
+}
+/** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
+function runWarnings({ name, diagnosis, health }) {
+    const connectors = connectorWarnings(health.problems, name);
+    const warnings = [
+        ...diagnosis.problems.map((problem) => ({ level: 'warning', message: problem, title: `Feldera pipeline ${name}` })),
+        ...health.notes.map((note) => ({ level: 'warning', message: note, title: `Feldera pipeline ${name}: health not fully checked` })),
+        ...connectors.annotations.map(({ title, message }) => ({ level: 'warning', title, message })),
+    ];
+    return { warnings, connectors };
+}
+/** The annotation that gives the result, and the log's last words on it. */
+function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }, target) {
+    const elapsed = (0,src_text/* formatDuration */.a3)(progress.elapsedMs());
+    switch (outcome.result) {
+        case 'reached':
+            return { annotations: [], lines: [`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`] };
+        case 'accepted':
+            return { annotations: [], lines: [`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`] };
+        case 'awaiting-approval': {
+            const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
+            const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
+            const message = `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`;
+            // The log's last word: the step is green, but the pipeline is not up.
+            return { annotations: [{ level: 'warning', message, title: `Feldera pipeline ${name} awaits approval` }], lines: [`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`] };
+        }
+        case 'failed': {
+            const firstError = diagnosis.compilation?.firstError && `First error: ${diagnosis.compilation.firstError}`;
+            const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
+            return { annotations: [{ level: 'error', message, title: `Feldera pipeline ${name || '(no name)'} did not start` }], lines: [] };
+        }
+    }
+}
+/** One pipeline: the compiler's output and the log's tail, each in a collapsed group. */
+function printDiagnosis({ diagnosis }) {
+    if (diagnosis.compilation?.excerpt)
+        (0,src_log/* untrusted */.bp)('Compiler output', diagnosis.compilation.excerpt.split('\n'));
+    if (diagnosis.logTail?.lines.length === 0)
+        (0,src_log/* info */.pq)(EMPTY_LOG);
+    else if (diagnosis.logTail)
+        (0,src_log/* untrusted */.bp)(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
+}
+/** Several pipelines: one group each, after the waiting, with its approval diff, compiler output and log tail. */
+function printDetails({ name, log, diagnosis }) {
+    const details = log instanceof PrefixedLog ? log.details : [];
+    const { compilation, logTail } = diagnosis;
+    if (details.length === 0 && !compilation?.excerpt && !logTail)
+        return;
+    src_log/* stepLog */.tV.startGroup(`${name}: details`);
+    for (const line of details)
+        (0,src_log/* info */.pq)(line);
+    if (compilation?.excerpt) {
+        (0,src_log/* info */.pq)('Compiler output:');
+        (0,src_log/* untrustedLines */.mU)(compilation.excerpt.split('\n'));
+    }
+    if (logTail?.lines.length === 0)
+        (0,src_log/* info */.pq)(EMPTY_LOG);
+    else if (logTail) {
+        (0,src_log/* info */.pq)(`${logTailTitle(logTail)}:`);
+        (0,src_log/* untrustedLines */.mU)(logTail.lines);
+    }
+    src_log/* stepLog */.tV.endGroup();
+}
+/** The annotations in their order, at most `max` of each level: the last shown says how many more the summary holds. */
+function annotate(annotations, max = Infinity) {
+    const counts = { error: 0, warning: 0 };
+    const totals = { error: 0, warning: 0 };
+    for (const { level } of annotations)
+        totals[level]++;
+    for (const { level, message, ...properties } of annotations) {
+        if (++counts[level] > max)
+            continue;
+        const more = totals[level] - max;
+        const text = more > 0 && counts[level] === max ? `${message} (…and ${more} more ${level}s: see the job summary.)` : message;
+        if (level === 'error')
+            core/* error */.z3(text, properties);
+        else
+            core/* warning */.$e(text, properties);
     }
 }
 /** The parts that are given, each but the last ended with a full stop where Feldera's text has none. */
@@ -47879,184 +48399,6 @@ function sentences(...parts) {
     return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/health/bootstrap.ts
-/**
- * `Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records`, or undefined while Feldera reports no
- * commit in progress (a bootstrap replays its inputs before it commits). Operators are counted as
- * the web console does: completed of completed + in progress + remaining; records are those of the
- * operators being flushed.
- */
-function bootstrapProgress(status) {
-    const global = status.global_metrics;
-    const [label, progress] = global.concurrent_bootstrap_phase === 'ConcurrentBootstrapping'
-        ? ['Bootstrapping concurrently', global.concurrent_bootstrap_progress]
-        : global.concurrent_bootstrap_phase === 'Synchronizing'
-            ? ['Synchronizing', global.concurrent_bootstrap_progress]
-            : ['Bootstrapping', global.commit_progress];
-    return progress ? describeProgress(label, progress) : undefined;
-}
-function describeProgress(label, progress) {
-    const operators = progress.completed + progress.in_progress + progress.remaining;
-    if (operators === 0)
-        return undefined;
-    const records = progress.in_progress_total_records > 0 ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records` : '';
-    return `${label}: ${formatCount(progress.completed)} of ${formatCount(operators)} operators${records}`;
-}
-const SUFFIXES = ['k', 'M', 'B', 'T'];
-/** `1234567` → `1.2M`: a count short enough for a progress line; one decimal below 100 of a unit. */
-function formatCount(count) {
-    const rounded = (value) => (value < 100 ? Math.round(value * 10) / 10 : Math.round(value));
-    let value = Math.max(0, count);
-    let unit = -1;
-    // Rounding decides the unit: 999,960 is `1M`, not `1000k`.
-    while (unit < SUFFIXES.length - 1 && rounded(value) >= 1000) {
-        value /= 1000;
-        unit++;
-    }
-    return unit < 0 ? String(Math.round(value)) : `${rounded(value)}${SUFFIXES[unit]}`;
-}
-
-;// CONCATENATED MODULE: ./src/start.ts
-
-
-
-
-
-
-
-/** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
-const SETUP_RETRY_WINDOW_MS = 20_000;
-/** One /approve, retried for a few seconds: a pipeline that stopped meanwhile must not hold the step. */
-const APPROVE_RETRY = { windowMs: 5000 };
-/** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
-const START_ROUNDS = 3;
-/** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
-const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestrictedToFullyStopped']);
-/** Dismisses an earlier error, starts the pipeline, and waits for the target (API.md 9). */
-async function startPipeline(client, config, progress, signal, log, 
-/** Told when Feldera accepted the start: from then on, the pipeline is this step's to clean up. */
-onAccepted = () => undefined) {
-    const setup = {
-        windowMs: SETUP_RETRY_WINDOW_MS,
-        onRetry: (failure, delayMs) => {
-            progress.lastFailure = failure.message;
-            log.info(`${failure.message}; trying again in ${(0,src_text/* formatDuration */.a3)(delayMs)}.`);
-        },
-        onRecovered: () => (progress.lastFailure = undefined),
-    };
-    const waiting = waitingRetry(progress, log);
-    /** Reads the status every poll-interval and hands each snapshot to `until`, until it gives a value. */
-    const watch = (until) => (0,wait/* poll */.w)(async () => {
-        const status = await client.status(waiting);
-        progress.observe(status);
-        return until(status);
-    }, config.pollIntervalMs, signal);
-    log.group(`Starting pipeline ${config.pipelineName}`);
-    for (let round = 1;; round++) {
-        try {
-            if (config.dismissError)
-                await client.dismissError(setup);
-            await client.start(config.initial, bootstrapOf(config), setup);
-            progress.startAccepted = true;
-            onAccepted();
-            break;
-        }
-        catch (error) {
-            if (!(error instanceof errors/* FelderaError */.kP && STILL_STOPPING.has(error.code) && round < START_ROUNDS))
-                throw error;
-            log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
-            await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
-        }
-    }
-    const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
-    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}${flags.map((flag) => `, ${flag}`).join('')}.`);
-    if (!config.wait) {
-        progress.observe(await client.status(setup));
-        return { result: 'accepted' };
-    }
-    log.group(`Waiting for ${targetStatus(config.initial)}`);
-    return watch((status) => decide(status, client, config, progress, log));
-}
-async function decide(status, client, config, progress, log) {
-    const verdict = classify(status, config.initial);
-    switch (verdict.kind) {
-        case 'reached':
-            return { result: 'reached' };
-        case 'awaiting-approval':
-            // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
-            if (progress.approved)
-                return undefined;
-            log.group(config.autoApprove ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
-            for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.'])
-                log.info(line);
-            if (!config.autoApprove)
-                return { result: 'awaiting-approval' };
-            try {
-                await client.approve(bootstrapOf(config), APPROVE_RETRY);
-            }
-            catch (error) {
-                // The pipeline may have failed or been stopped meanwhile: the next status read tells.
-                if (!(error instanceof errors/* FelderaError */.kP && error.kind === 'gave-up'))
-                    throw error;
-                log.info(`Approving failed (${error.message}); reading the status again.`);
-                return undefined;
-            }
-            progress.approved = true;
-            log.info('Approved (auto-approve: true).');
-            log.group(`Waiting for ${targetStatus(config.initial)}`);
-            return undefined;
-        case 'deployment-error':
-        case 'compilation-failed':
-        case 'stopped-externally':
-        case 'desired-elsewhere':
-            return statusFailure(verdict, status, config.initial);
-        case 'waiting':
-            if (BOOTSTRAPPING.has(status.deployment_status))
-                await readBootstrapProgress(client, progress);
-            return undefined;
-    }
-}
-const BOOTSTRAPPING = new Set(['Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing']);
-/** A `/stats` read costs the pipeline more than a status read: bootstrap progress at most this often. */
-const BOOTSTRAP_PROGRESS_EVERY_MS = 10_000;
-/** One attempt at the bootstrap's progress, for the heartbeat and the timeline; never fails the step. */
-async function readBootstrapProgress(client, progress) {
-    if (progress.elapsedMs() - progress.bootstrapReadMs < BOOTSTRAP_PROGRESS_EVERY_MS)
-        return;
-    progress.bootstrapReadMs = progress.elapsedMs();
-    try {
-        const text = bootstrapProgress(await client.stats({ windowMs: 0 }));
-        if (text)
-            progress.noteProgress(text);
-    }
-    catch (error) {
-        if (!(error instanceof errors/* FelderaError */.kP))
-            throw error;
-    }
-}
-function bootstrapOf(config) {
-    return { policy: config.bootstrapPolicy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
-}
-/** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
-function waitingRetry(progress, log) {
-    return {
-        windowMs: Infinity,
-        onRetry: (failure, delayMs, attempt) => {
-            progress.lastFailure = failure.message;
-            if (attempt === 1)
-                log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`);
-            else
-                log.info(`Still failing (attempt ${attempt}); trying again in ${(0,src_text/* formatDuration */.a3)(delayMs)}.`);
-        },
-        onRecovered: (attempts, elapsedMs) => {
-            progress.lastFailure = undefined;
-            log.info(`Feldera answered again after ${attempts} attempts in ${(0,src_text/* formatDuration */.a3)(elapsedMs)}.`);
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/stop.ts
-var stop = __nccwpck_require__(1123);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -48073,48 +48415,31 @@ var stop = __nccwpck_require__(1123);
 
 
 
-
-
-
-
-
-
-/** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
-const FOLLOW_UP_MS = 6000;
-/** A stop after a Timeout or a failed health check has a budget of its own, like the follow-up reads. */
-const STOP_MS = 30_000;
-/** After a cancel, the runner kills the step soon: the stop gets this long, the report the rest of 5 s. */
-const STOP_AFTER_CANCEL_MS = 2500;
+/** Above this many pipelines, one list of all statuses per poll-interval costs fewer requests than one read each. */
+const LIST_STATUSES_ABOVE = 10;
 /** Runs the step and returns how it ended; the caller fails the process on a failure. */
 async function run() {
     // The runner runs this bundle again as the post step (action.yml runs.post): it tells by this state.
     core/* saveState */.LZ(post/* POST_STATE */.j9, 'true');
-    const log = new PhaseLog(src_log/* stepLog */.tV);
-    const facts = {
-        outcome: { result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' },
-        progress: new Progress((line) => log.info(line)),
-        config: undefined,
-        pipelineUrl: '',
-        diagnosis: { problems: [] },
-        health: noHealth(),
-        stopped: false,
-        credential: 'none chosen',
-        feldera: undefined,
-    };
+    const startedAt = performance.now();
+    const facts = { config: undefined, runs: [], credential: 'none chosen', feldera: undefined, elapsedMs: () => performance.now() - startedAt };
     try {
-        await startAndWait(facts, log);
+        await startAll(facts);
     }
     catch (error) {
         // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
-        facts.outcome = error instanceof inputs/* InputError */.dz ? { result: 'failed', code: 'InvalidInput', message: error.message } : internalError(error);
+        const outcome = error instanceof inputs/* InputError */.dz ? { result: 'failed', code: 'InvalidInput', message: error.message } : internalError(error);
+        if (facts.runs.length === 0)
+            facts.runs.push(newRun(core/* getInput */.V4('pipeline-name'), undefined, new PhaseLog(src_log/* stepLog */.tV), true));
+        for (const run of facts.runs)
+            run.outcome = outcome;
     }
-    log.end();
     await report(facts);
-    return facts.outcome;
+    const outcomes = facts.runs.map((run) => run.outcome);
+    return outcomes.find((outcome) => outcome.result === 'failed') ?? outcomes[0] ?? internalError('no pipeline was run');
 }
-/** Reads the inputs, starts the pipeline, waits, checks its health, and reads what explains the outcome, into `facts`. */
-async function startAndWait(facts, log) {
-    const { progress } = facts;
+/** Reads the inputs, then runs every pipeline side by side under the one budget, into `facts`. */
+async function startAll(facts) {
     const read = (0,inputs/* readConfig */.Xg)({
         getInput: (name) => core/* getInput */.V4(name),
         env: process.env,
@@ -48124,83 +48449,58 @@ async function startAndWait(facts, log) {
     facts.config = config;
     for (const warning of read.warnings)
         core/* warning */.$e(warning);
-    const pipelineUrl = new URL(`pipelines/${encodeURIComponent(config.pipelineName)}/`, config.apiUrl).href;
-    facts.pipelineUrl = pipelineUrl;
-    (0,src_log/* info */.pq)(`Starting Feldera pipeline ${config.pipelineName} towards ${targetStatus(config.initial)}: ${pipelineUrl}`);
+    const several = config.pipelineNames.length > 1;
+    // One pipeline logs in phases; several log flat, each line behind its pipeline's name.
+    facts.runs = config.pipelineNames.map((name) => newRun(name, config.apiUrl, several ? new PrefixedLog(src_log/* stepLog */.tV, name) : new PhaseLog(src_log/* stepLog */.tV), !several));
+    for (const run of facts.runs)
+        run.log.info(`Starting Feldera pipeline ${run.name} towards ${targetStatus(config.initial)}: ${run.pipelineUrl}`);
     const end = runEnd(config.timeoutMs, (0,src_text/* formatDuration */.a3)(config.timeoutMs));
-    const connection = (0,src_connection/* connect */.N)(config, end.signal, (line) => log.debug(line));
-    const { auth, http } = connection;
-    facts.credential = auth.describe();
+    const connection = (0,src_connection/* connect */.N)(config, end.signal);
+    facts.credential = connection.auth.describe();
+    const heartbeat = several ? setInterval(() => (0,src_log/* info */.pq)(heartbeatLine(facts.runs, facts.elapsedMs())), HEARTBEAT_MS) : undefined;
     try {
-        const client = new feldera_client/* PipelineClient */.I(http, config.pipelineName);
-        const deployment = config.environment
-            ? await createDeployment({
-                token: config.githubToken ?? '',
-                environment: config.environment,
-                pipelineName: config.pipelineName,
-                pipelineUrl,
-                cancelled: end.cancelled,
-                info: (line) => log.info(line),
-                warning: (line) => log.warning(line),
-            })
-            : undefined;
-        // Beside the first request, never waited for: the report uses it if it came in time.
+        // Beside the first requests, never waited for: the report uses it if it came in time.
         let platform;
-        void readPlatform(http).then((answer) => {
+        void readPlatform(connection.http).then((answer) => {
             platform = answer;
             if (answer)
                 facts.feldera = describePlatform(answer);
             if (answer)
                 core/* debug */.Yz(`Feldera ${describePlatform(answer)}`);
         });
-        // Only names in the state: the post step reads the inputs and the environment again, never a secret from here.
-        const accepted = () => core/* saveState */.LZ(post/* STARTED_STATE */.Cq, JSON.stringify([config.pipelineName]));
-        try {
-            facts.outcome = await startPipeline(client, config, progress, end.signal, log, accepted);
-            // Standby runs nothing yet, so there is no health to check.
-            if (facts.outcome.result === 'reached' && config.initial !== 'standby') {
-                const window = config.healthWindowMs > 0 ? ` for ${(0,src_text/* formatDuration */.a3)(config.healthWindowMs)}` : '';
-                log.group(`Checking the connectors' health${window}`);
-                facts.outcome = await watchHealth(client, config, progress, end.signal, waitingRetry(progress, log), facts.health);
-            }
-        }
-        catch (error) {
-            facts.outcome = failureOf(error, config, progress, auth);
-        }
-        facts.outcome = withEdition(facts.outcome, platform);
-        log.end();
-        const outcome = facts.outcome;
-        const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled';
-        if (!cancelled) {
-            // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
-            const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
-            facts.diagnosis = await diagnose(followUp, config, outcome, progress);
-        }
-        if (config.stopOnFailure && progress.startAccepted && (0,stop/* stopsAfter */.u)(outcome)) {
-            (0,src_log/* info */.pq)(`Stopping pipeline ${config.pipelineName} after ${outcome.result === 'failed' ? outcome.code : ''} (stop-on-failure: true).`);
-            const problem = await (0,stop/* stopPipeline */.J)(client, cancelled ? STOP_AFTER_CANCEL_MS : STOP_MS);
-            facts.stopped = problem === undefined;
-            if (problem)
-                core/* warning */.$e(`Could not stop pipeline ${config.pipelineName} (stop-on-failure: true): ${problem}.`, { title: `Feldera pipeline ${config.pipelineName} not stopped` });
-        }
-        facts.outcome = withStopNote(facts.outcome, facts.stopped, config.pipelineName);
-        await deployment?.finish(facts.outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
-        facts.credential = auth.describe();
+        const context = {
+            config,
+            http: connection.http,
+            auth: connection.auth,
+            end,
+            statuses: config.pipelineNames.length > LIST_STATUSES_ABOVE ? new StatusList(connection.http, listAge(config)) : undefined,
+            platform: () => platform,
+            accepted: startedBy(config),
+        };
+        await Promise.all(facts.runs.map((run) => runPipeline(run, context)));
+        facts.credential = connection.auth.describe();
     }
     finally {
+        clearInterval(heartbeat);
         end.dispose();
         await connection.close();
     }
 }
-/** A failure's message says what became of the pipeline: stopped by this step, or left as it was after a cancel. */
-function withStopNote(outcome, stopped, name) {
-    if (outcome.result !== 'failed')
-        return outcome;
-    if (stopped)
-        return { ...outcome, message: `${outcome.message} Pipeline ${name} was stopped (stop-on-failure: true).` };
-    if (outcome.code === 'Cancelled')
-        return { ...outcome, message: `${outcome.message} The pipeline ${name} was left as it was: it is not stopped.` };
-    return outcome;
+/** A list younger than most of a poll-interval serves every run that asks in that interval. */
+function listAge(config) {
+    return config.pollIntervalMs * 0.9;
+}
+/** Keeps the names of the pipelines whose start Feldera accepted in the step's state, for the post step: never a secret. */
+function startedBy(config) {
+    const started = new Set();
+    return (name) => {
+        started.add(name);
+        core/* saveState */.LZ(post/* STARTED_STATE */.Cq, JSON.stringify(config.pipelineNames.filter((pipeline) => started.has(pipeline))));
+    };
+}
+/** `[2m30s] orders Bootstrapping for 2m10s, billing Running for 5s`: one line for all pipelines. */
+function heartbeatLine(runs, elapsedMs) {
+    return `[${(0,src_text/* formatDuration */.a3)(elapsedMs)}] ${runs.map((run) => `${run.name} ${run.progress.describeLast()}`).join(', ')}`;
 }
 
 

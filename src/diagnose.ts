@@ -23,7 +23,7 @@ export async function diagnose(client: PipelineClient, config: Config, outcome: 
   if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
     try {
       const programError = await client.programError(FOLLOW_UP_RETRY);
-      if (programError) diagnosis.compilation = compilationReport(programError, config.pipelineName, config.sqlFile);
+      if (programError) diagnosis.compilation = compilationReport(programError, client.pipelineName, config.sqlFile);
     } catch (error) {
       diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
     }

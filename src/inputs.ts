@@ -31,7 +31,8 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number];
 
 export interface Config {
-  readonly pipelineName: string;
+  /** One or more, in the order given, each once. */
+  readonly pipelineNames: readonly string[];
   /** Ends with `/`, so that `new URL('v0/…', apiUrl)` keeps a path prefix. */
   readonly apiUrl: URL;
   readonly apiKey: string | undefined;
@@ -114,10 +115,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   const githubToken = input('github-token') || undefined;
   if (githubToken) source.onSecret(githubToken);
 
-  const pipelineName = input('pipeline-name');
-  if (!PIPELINE_NAME.test(pipelineName)) {
-    problems.push(`pipeline-name ${pipelineName ? `"${pipelineName}"` : 'is empty; it'} must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
-  }
+  const pipelineNames = parsePipelineNames(input('pipeline-name'), problems);
 
   // Like fda, the environment may name one credential: explicit inputs choose without complaint.
   const envTokenFile = source.env.FELDERA_OIDC_TOKEN_FILE?.trim() || undefined;
@@ -174,7 +172,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   if (problems.length > 0) throw new InputError(problems);
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
   const config: Config = {
-    pipelineName,
+    pipelineNames,
     apiUrl: apiUrl!,
     initial: initial!,
     bootstrapPolicy: bootstrapPolicy!,
@@ -204,6 +202,21 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
 
   return { config: Object.freeze(config), warnings };
+}
+
+/** The most pipelines one step starts: each is a few requests a second, and a row of the report. */
+export const MAX_PIPELINES = 50;
+
+/** One name, or several separated by newlines, commas or spaces (a YAML block scalar works). */
+function parsePipelineNames(value: string, problems: string[]): readonly string[] {
+  const names = value.split(/[\s,]+/).filter(Boolean);
+  if (names.length === 0) problems.push('pipeline-name is empty: give the name of a pipeline, or several separated by newlines, commas or spaces.');
+  const bad = names.filter((name) => !PIPELINE_NAME.test(name));
+  for (const name of bad) problems.push(`pipeline-name "${name}" must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
+  const repeated = [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
+  if (repeated.length > 0) problems.push(`pipeline-name names ${repeated.map((name) => `"${name}"`).join(', ')} more than once: give each pipeline once.`);
+  if (names.length > MAX_PIPELINES) problems.push(`pipeline-name names ${names.length} pipelines: at most ${MAX_PIPELINES} in one step.`);
+  return Object.freeze(names);
 }
 
 function parseApiUrl(value: string, problems: string[]): URL | undefined {

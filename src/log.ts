@@ -16,12 +16,17 @@ export function info(line: string): void {
  * `stop-commands` and a token no server can know: the runner runs no command among them.
  */
 export function untrusted(title: string, lines: readonly string[]): void {
-  const token = randomUUID();
   core.startGroup(inert(title));
+  untrustedLines(lines);
+  core.endGroup();
+}
+
+/** The same inside a group already open. */
+export function untrustedLines(lines: readonly string[]): void {
+  const token = randomUUID();
   core.info(`::stop-commands::${token}`);
   for (const line of lines) core.info(inert(`│ ${line}`));
   core.info(`::${token}::`);
-  core.endGroup();
 }
 
 /** @actions/core's output, with every plain line and group title made inert: what a PhaseLog writes to. */

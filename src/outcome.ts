@@ -36,8 +36,8 @@ export type Outcome =
   | { result: 'failed'; code: string; message: string; hint?: string | undefined };
 
 /** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
-export function failureOf(error: unknown, config: Config, progress: Progress, auth: Auth): Outcome {
-  const pipeline = `pipeline ${config.pipelineName}`;
+export function failureOf(error: unknown, name: string, config: Config, progress: Progress, auth: Auth): Outcome {
+  const pipeline = `pipeline ${name}`;
   if (error instanceof RunEnded && error.code === 'Timeout') {
     const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
     return {

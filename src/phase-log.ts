@@ -8,11 +8,23 @@ export interface LogWriter {
   endGroup: () => void;
 }
 
+/** What a pipeline's run writes: lines, warnings, debug lines, the phases it goes through, and details. */
+export interface RunLog {
+  info: (line: string) => void;
+  warning: (line: string) => void;
+  debug: (line: string) => void;
+  /** A phase begins (`Waiting for Running`). */
+  group: (title: string) => void;
+  /** A line of detail (an approval diff): shown in its phase, or, with several pipelines, after the waiting. */
+  detail: (line: string) => void;
+  end: () => void;
+}
+
 /**
  * The step's log in phases, a collapsed group each. A group opens with its first line, not when its
  * phase begins: a phase that ends without a word (a start refused at once) leaves no empty group.
  */
-export class PhaseLog {
+export class PhaseLog implements RunLog {
   private readonly writer: LogWriter;
   private pending: string | undefined;
   private open = false;
@@ -36,6 +48,10 @@ export class PhaseLog {
     this.opened().info(line);
   }
 
+  detail(line: string): void {
+    this.info(line);
+  }
+
   warning(line: string): void {
     this.opened().warning(line);
   }
@@ -54,5 +70,45 @@ export class PhaseLog {
       this.open = true;
     }
     return this.writer;
+  }
+}
+
+/**
+ * One pipeline's lines among several pipelines' (issue: several per step): each behind the
+ * pipeline's name in brackets, no groups (they would interleave), details kept for a group of the
+ * pipeline's own after the waiting.
+ */
+export class PrefixedLog implements RunLog {
+  readonly details: string[] = [];
+  private readonly writer: LogWriter;
+  private readonly prefix: string;
+
+  constructor(writer: LogWriter, name: string) {
+    this.writer = writer;
+    this.prefix = `[${name}] `;
+  }
+
+  info(line: string): void {
+    this.writer.info(this.prefix + line);
+  }
+
+  warning(line: string): void {
+    this.writer.warning(this.prefix + line);
+  }
+
+  debug(line: string): void {
+    this.writer.debug(this.prefix + line);
+  }
+
+  group(title: string): void {
+    this.info(title);
+  }
+
+  detail(line: string): void {
+    this.details.push(line);
+  }
+
+  end(): void {
+    // No group is open: the lines are flat.
   }
 }

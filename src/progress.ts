@@ -16,7 +16,7 @@ export interface TimelineEntry {
 }
 
 /** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
-const HEARTBEAT_MS = 30_000;
+export const HEARTBEAT_MS = 30_000;
 
 /** What the step has seen so far: the statuses and when, whether it approved what, the last failure. */
 export class Progress {
@@ -34,9 +34,12 @@ export class Progress {
   bootstrapReadMs = -Infinity;
   private lastLineMs = 0;
   private readonly log: (line: string) => void;
+  /** With several pipelines, one heartbeat line speaks for all of them (src/main.ts). */
+  private readonly heartbeat: boolean;
 
-  constructor(log: (line: string) => void) {
+  constructor(log: (line: string) => void, heartbeat = true) {
     this.log = log;
+    this.heartbeat = heartbeat;
   }
 
   elapsedMs(): number {
@@ -67,7 +70,7 @@ export class Progress {
     if (changed) {
       const program = status.program_status === 'Success' ? '' : `, program ${status.program_status}`;
       this.line(`[${formatDuration(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
-    } else if (now - this.lastLineMs >= HEARTBEAT_MS) {
+    } else if (this.heartbeat && now - this.lastLineMs >= HEARTBEAT_MS) {
       this.line(`[${formatDuration(now)}] ${this.describeLast(true)}`);
     }
   }

@@ -3,6 +3,7 @@ import type { PipelineClient } from './feldera/client.ts';
 import type { RetryPolicy } from './feldera/http.ts';
 import type { Bootstrap, PipelineStatus } from './feldera/types.ts';
 import type { Config } from './inputs.ts';
+import type { RunLog } from './phase-log.ts';
 import { classify, targetStatus } from './lifecycle.ts';
 import { statusFailure, type Outcome } from './outcome.ts';
 import type { Progress } from './progress.ts';
@@ -10,13 +11,6 @@ import { bootstrapProgress } from './health/bootstrap.ts';
 import { diffLines } from './report/approval.ts';
 import { formatDuration } from './text.ts';
 import { poll } from './wait.ts';
-
-export interface Log {
-  info: (line: string) => void;
-  warning: (line: string) => void;
-  /** Ends the group open, if any, and opens one: a phase of the step. */
-  group: (title: string) => void;
-}
 
 /** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
 const SETUP_RETRY_WINDOW_MS = 20_000;
@@ -33,7 +27,7 @@ export async function startPipeline(
   config: Config,
   progress: Progress,
   signal: AbortSignal,
-  log: Log,
+  log: RunLog,
   /** Told when Feldera accepted the start: from then on, the pipeline is this step's to clean up. */
   onAccepted: () => void = () => undefined,
 ): Promise<Outcome> {
@@ -58,7 +52,7 @@ export async function startPipeline(
       signal,
     );
 
-  log.group(`Starting pipeline ${config.pipelineName}`);
+  log.group(`Starting pipeline ${client.pipelineName}`);
   for (let round = 1; ; round++) {
     try {
       if (config.dismissError) await client.dismissError(setup);
@@ -83,7 +77,7 @@ export async function startPipeline(
   return watch((status) => decide(status, client, config, progress, log));
 }
 
-async function decide(status: PipelineStatus, client: PipelineClient, config: Config, progress: Progress, log: Log): Promise<Outcome | undefined> {
+async function decide(status: PipelineStatus, client: PipelineClient, config: Config, progress: Progress, log: RunLog): Promise<Outcome | undefined> {
   const verdict = classify(status, config.initial);
   switch (verdict.kind) {
     case 'reached':
@@ -92,7 +86,7 @@ async function decide(status: PipelineStatus, client: PipelineClient, config: Co
       // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
       if (progress.approved) return undefined;
       log.group(config.autoApprove ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
-      for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.']) log.info(line);
+      for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.']) log.detail(line);
       if (!config.autoApprove) return { result: 'awaiting-approval' };
       try {
         await client.approve(bootstrapOf(config), APPROVE_RETRY);
@@ -138,7 +132,7 @@ function bootstrapOf(config: Config): Bootstrap {
 }
 
 /** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
-export function waitingRetry(progress: Progress, log: Log): RetryPolicy {
+export function waitingRetry(progress: Progress, log: RunLog): RetryPolicy {
   return {
     windowMs: Infinity,
     onRetry: (failure: TransientError, delayMs: number, attempt: number) => {

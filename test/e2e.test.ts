@@ -41,6 +41,7 @@ describe('the action, end to end', () => {
       connectors: '[]',
       'connector-error-count': '0',
       stopped: 'false',
+      results: expect.stringMatching(/^\{"p":\{"status":"Running",/),
     });
     expect(run.annotations).toEqual([]);
     // Which Feldera answered is read once, beside the start.

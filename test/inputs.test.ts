@@ -29,7 +29,7 @@ describe('readConfig', () => {
   it('gives the documented defaults', () => {
     const { config, warnings } = read({ 'pipeline-name': 'orders_v2' });
     expect(config).toEqual({
-      pipelineName: 'orders_v2',
+      pipelineNames: ['orders_v2'],
       apiUrl: new URL('http://localhost:8080/'),
       apiKey: undefined,
       initial: 'running',

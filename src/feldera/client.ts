@@ -3,17 +3,22 @@ import { FelderaError } from './errors.ts';
 import { request, type HttpOptions, type RetryPolicy } from './http.ts';
 import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
 import { controllerStatus, type ControllerStatus } from './stats.ts';
+import type { StatusList } from './status-list.ts';
 import type { Bootstrap, ErrorResponse, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 export class PipelineClient {
   private readonly http: HttpOptions;
-  private readonly pipelineName: string;
+  readonly pipelineName: string;
   private readonly path: string;
 
-  constructor(http: HttpOptions, pipelineName: string) {
+  private readonly statuses: StatusList | undefined;
+
+  /** `statuses`: read the status from one list of all pipelines, shared with other clients. */
+  constructor(http: HttpOptions, pipelineName: string, statuses?: StatusList) {
     this.http = http;
     this.pipelineName = pipelineName;
+    this.statuses = statuses;
     this.path = `v0/pipelines/${encodeURIComponent(pipelineName)}`;
   }
 
@@ -41,6 +46,7 @@ export class PipelineClient {
   }
 
   async status(retry: RetryPolicy): Promise<PipelineStatus> {
+    if (this.statuses) return this.statuses.status(this.pipelineName, retry);
     const body = await request(this.http, 'GET', `${this.path}?selector=status`, retry);
     return pipelineStatus(body, this.secrets());
   }
@@ -78,7 +84,7 @@ function bootstrapFlags(bootstrap: Bootstrap): Record<string, string> {
 const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'] as const;
 
 /** Checks the fields the action relies on and neutralises the server's strings once, here. */
-function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus {
+export function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus {
   const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const missing = STATUS_FIELDS.filter((field) => typeof record[field] !== 'string');
   if (missing.length > 0) {

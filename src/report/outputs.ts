@@ -1,10 +1,8 @@
-import type { Health } from '../health/window.ts';
-import type { Outcome } from '../outcome.ts';
-import type { Progress } from '../progress.ts';
+import type { PipelineRun } from '../pipeline-run.ts';
 import { connectorOutputs } from './connectors.ts';
 
-/** Every output of action.yml, in its order. */
-export const OUTPUT_NAMES = [
+/** The outputs of one pipeline's run, in action.yml's order: with several, each pipeline's in `results`. */
+export const RUN_OUTPUT_NAMES = [
   'status',
   'desired-status',
   'awaiting-approval',
@@ -19,10 +17,31 @@ export const OUTPUT_NAMES = [
   'connector-error-count',
   'stopped',
 ] as const;
+export type RunOutputName = (typeof RUN_OUTPUT_NAMES)[number];
+
+/** Every output of action.yml, in its order. */
+export const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
-/** The outputs, set on failure too, from what was last seen. */
-export function outputValues(outcome: Outcome, progress: Progress, pipelineUrl: string, health: Health, stopped: boolean): Record<OutputName, string> {
+/** The outputs, set on failure too: one pipeline's as they are; with several, what speaks for all, and each in `results`. */
+export function outputValues(runs: readonly PipelineRun[], elapsedMs: number): Record<OutputName, string> {
+  const each = runs.map(runOutputs);
+  const results = JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]])));
+  const [only] = each;
+  if (only && each.length === 1) return { ...only, results };
+  const none = Object.fromEntries(RUN_OUTPUT_NAMES.map((name) => [name, ''])) as Record<RunOutputName, string>;
+  return {
+    ...none,
+    'error-code': each.find((values) => values['error-code'])?.['error-code'] ?? '',
+    'awaiting-approval': String(each.some((values) => values['awaiting-approval'] === 'true')),
+    approved: String(each.some((values) => values.approved === 'true')),
+    'elapsed-seconds': (elapsedMs / 1000).toFixed(1),
+    results,
+  };
+}
+
+/** One pipeline's outputs, from what was last seen. */
+function runOutputs({ outcome, progress, pipelineUrl, health, stopped }: PipelineRun): Record<RunOutputName, string> {
   const last = progress.last;
   return {
     status: last?.deployment_status ?? '',

@@ -1,97 +1,162 @@
 import * as core from '@actions/core';
-import type { Diagnosis } from '../diagnose.ts';
-import type { Health } from '../health/window.ts';
 import type { Config } from '../inputs.ts';
 import { targetStatus } from '../lifecycle.ts';
-import type { Outcome } from '../outcome.ts';
-import type { Progress } from '../progress.ts';
-import { info, untrusted } from '../log.ts';
+import { info, stepLog, untrusted, untrustedLines } from '../log.ts';
+import { PrefixedLog } from '../phase-log.ts';
+import type { PipelineRun } from '../pipeline-run.ts';
 import { formatDuration } from '../text.ts';
 import { countChanges } from './approval.ts';
+import type { Annotation } from './compilation.ts';
 import { connectorWarnings } from './connectors.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
-import { approvalWays, EMPTY_LOG, logTailTitle, summaryMarkdown } from './summary.ts';
+import { severalSummary } from './several.ts';
+import { approvalWays, EMPTY_LOG, logTailTitle, summaryMarkdown, type SummaryFacts } from './summary.ts';
 
 export interface ReportFacts {
-  outcome: Outcome;
-  progress: Progress;
   /** Undefined when the inputs were invalid. */
   config: Config | undefined;
-  pipelineUrl: string;
-  diagnosis: Diagnosis;
-  health: Health;
-  /** This step stopped the pipeline (stop-on-failure). */
-  stopped: boolean;
+  /** One per pipeline, in the order given. */
+  runs: PipelineRun[];
   /** Which credential was used, never its value. */
   credential: string;
   /** `0.337.0, Enterprise`, when Feldera said in time. */
   feldera?: string | undefined;
+  /** Since the step began. */
+  elapsedMs: () => number;
 }
 
+/** GitHub shows this many error annotations of a step, and as many warnings; the summary has them all. */
+export const MAX_ANNOTATIONS = 10;
+
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-export async function report({ outcome, progress, config, pipelineUrl, diagnosis, health, stopped, credential, feldera }: ReportFacts): Promise<void> {
-  core.debug(`Credential: ${credential}`);
-  const values = outputValues(outcome, progress, pipelineUrl, health, stopped);
+export async function report(facts: ReportFacts): Promise<void> {
+  core.debug(`Credential: ${facts.credential}`);
+  const values = outputValues(facts.runs, facts.elapsedMs());
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
 
-  const name = config?.pipelineName ?? core.getInput('pipeline-name');
-  const target = config && targetStatus(config.initial);
-  for (const problem of diagnosis.problems) core.warning(problem);
-  for (const note of health.notes) core.warning(note, { title: `Feldera pipeline ${name}: health not fully checked` });
-  const connectors = connectorWarnings(health.problems, name);
-  for (const { title, message } of connectors.annotations) core.warning(message, { title });
-  const compilation = diagnosis.compilation;
-  for (const { level, message, ...properties } of compilation?.annotations ?? []) {
-    if (level === 'error') core.error(message, properties);
-    else core.warning(message, properties);
-  }
-  if (compilation?.excerpt) untrusted('Compiler output', compilation.excerpt.split('\n'));
-  if (diagnosis.logTail?.lines.length === 0) info(EMPTY_LOG);
-  else if (diagnosis.logTail) untrusted(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
-
-  const elapsed = formatDuration(progress.elapsedMs());
-  switch (outcome.result) {
-    case 'reached':
-      info(`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`);
-      break;
-    case 'accepted':
-      info(`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`);
-      break;
-    case 'awaiting-approval': {
-      const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
-      const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
-      core.warning(`Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`, { title: `Feldera pipeline ${name} awaits approval` });
-      // The log's last word: the step is green, but the pipeline is not up.
-      info(`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`);
-      break;
-    }
-    case 'failed': {
-      const firstError = compilation?.firstError && `First error: ${compilation.firstError}`;
-      const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
-      core.error(message, { title: `Feldera pipeline ${name || '(no name)'} did not start` });
-      break;
+  const target = facts.config && targetStatus(facts.config.initial);
+  const several = facts.runs.length > 1;
+  const summaries = facts.runs.map((run) => {
+    const { warnings, connectors } = runWarnings(run);
+    return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], verdict: verdictOf(run, target), unannotated: connectors.unannotated };
+  });
+  if (several) {
+    // The details after the waiting, then the annotations, as many as GitHub shows.
+    for (const { run } of summaries) printDetails(run);
+    annotate(
+      summaries.flatMap(({ before, verdict }) => [...before, ...verdict.annotations]),
+      MAX_ANNOTATIONS,
+    );
+  } else {
+    for (const { run, before, verdict } of summaries) {
+      annotate(before);
+      printDiagnosis(run);
+      annotate(verdict.annotations);
     }
   }
+  for (const line of summaries.flatMap(({ verdict }) => verdict.lines)) info(line);
 
   if (process.env.GITHUB_STEP_SUMMARY) {
-    const markdown = summaryMarkdown({
-      pipelineName: name,
-      pipelineUrl,
-      target,
-      outcome,
-      progress,
-      diagnosis,
-      credential,
-      feldera,
-      health,
-      stopped,
-      unannotated: connectors.unannotated,
-    });
+    const each = summaries.map(({ run, unannotated }): SummaryFacts => ({ ...runFacts(run, target, facts), unannotated }));
+    const [only] = each;
+    const markdown = only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs());
     // The summary is extra: failing to write it must not hide the real result.
     await core.summary
       .addRaw(markdown)
       .write()
       .catch((error: unknown) => core.warning(`Could not write the job summary: ${String(error)}`));
+  }
+}
+
+function runFacts(run: PipelineRun, target: string | undefined, facts: ReportFacts): Omit<SummaryFacts, 'unannotated'> {
+  return {
+    pipelineName: run.name,
+    pipelineUrl: run.pipelineUrl,
+    target,
+    outcome: run.outcome,
+    progress: run.progress,
+    diagnosis: run.diagnosis,
+    credential: facts.credential,
+    feldera: facts.feldera,
+    health: run.health,
+    stopped: run.stopped,
+  };
+}
+
+/** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
+function runWarnings({ name, diagnosis, health }: PipelineRun) {
+  const connectors = connectorWarnings(health.problems, name);
+  const warnings: Annotation[] = [
+    ...diagnosis.problems.map((problem) => ({ level: 'warning' as const, message: problem, title: `Feldera pipeline ${name}` })),
+    ...health.notes.map((note) => ({ level: 'warning' as const, message: note, title: `Feldera pipeline ${name}: health not fully checked` })),
+    ...connectors.annotations.map(({ title, message }) => ({ level: 'warning' as const, title, message })),
+  ];
+  return { warnings, connectors };
+}
+
+/** The annotation that gives the result, and the log's last words on it. */
+function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }: PipelineRun, target: string | undefined): { annotations: Annotation[]; lines: string[] } {
+  const elapsed = formatDuration(progress.elapsedMs());
+  switch (outcome.result) {
+    case 'reached':
+      return { annotations: [], lines: [`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`] };
+    case 'accepted':
+      return { annotations: [], lines: [`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`] };
+    case 'awaiting-approval': {
+      const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
+      const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
+      const message = `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`;
+      // The log's last word: the step is green, but the pipeline is not up.
+      return {
+        annotations: [{ level: 'warning', message, title: `Feldera pipeline ${name} awaits approval` }],
+        lines: [`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`],
+      };
+    }
+    case 'failed': {
+      const firstError = diagnosis.compilation?.firstError && `First error: ${diagnosis.compilation.firstError}`;
+      const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
+      return { annotations: [{ level: 'error', message, title: `Feldera pipeline ${name || '(no name)'} did not start` }], lines: [] };
+    }
+  }
+}
+
+/** One pipeline: the compiler's output and the log's tail, each in a collapsed group. */
+function printDiagnosis({ diagnosis }: PipelineRun): void {
+  if (diagnosis.compilation?.excerpt) untrusted('Compiler output', diagnosis.compilation.excerpt.split('\n'));
+  if (diagnosis.logTail?.lines.length === 0) info(EMPTY_LOG);
+  else if (diagnosis.logTail) untrusted(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
+}
+
+/** Several pipelines: one group each, after the waiting, with its approval diff, compiler output and log tail. */
+function printDetails({ name, log, diagnosis }: PipelineRun): void {
+  const details = log instanceof PrefixedLog ? log.details : [];
+  const { compilation, logTail } = diagnosis;
+  if (details.length === 0 && !compilation?.excerpt && !logTail) return;
+  stepLog.startGroup(`${name}: details`);
+  for (const line of details) info(line);
+  if (compilation?.excerpt) {
+    info('Compiler output:');
+    untrustedLines(compilation.excerpt.split('\n'));
+  }
+  if (logTail?.lines.length === 0) info(EMPTY_LOG);
+  else if (logTail) {
+    info(`${logTailTitle(logTail)}:`);
+    untrustedLines(logTail.lines);
+  }
+  stepLog.endGroup();
+}
+
+/** The annotations in their order, at most `max` of each level: the last shown says how many more the summary holds. */
+function annotate(annotations: Annotation[], max = Infinity): void {
+  const counts = { error: 0, warning: 0 };
+  const totals = { error: 0, warning: 0 };
+  for (const { level } of annotations) totals[level]++;
+  for (const { level, message, ...properties } of annotations) {
+    if (++counts[level] > max) continue;
+    const more = totals[level] - max;
+    const text = more > 0 && counts[level] === max ? `${message} (…and ${more} more ${level}s: see the job summary.)` : message;
+    if (level === 'error') core.error(text, properties);
+    else core.warning(text, properties);
   }
 }
 

@@ -1,0 +1,128 @@
+import * as core from '@actions/core';
+import type { Auth } from './auth.ts';
+import { createDeployment } from './deployment.ts';
+import { diagnose, type Diagnosis } from './diagnose.ts';
+import { PipelineClient } from './feldera/client.ts';
+import type { HttpOptions } from './feldera/http.ts';
+import type { Platform } from './feldera/platform.ts';
+import type { StatusList } from './feldera/status-list.ts';
+import { noHealth, watchHealth, type Health } from './health/window.ts';
+import { withEdition } from './hints.ts';
+import type { Config } from './inputs.ts';
+import { failureOf, internalError, type Outcome } from './outcome.ts';
+import type { RunLog } from './phase-log.ts';
+import { Progress } from './progress.ts';
+import { countChanges } from './report/approval.ts';
+import type { RunEnd } from './run-end.ts';
+import { startPipeline, waitingRetry } from './start.ts';
+import { stopPipeline, stopsAfter } from './stop.ts';
+import { formatDuration } from './text.ts';
+
+/** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
+const FOLLOW_UP_MS = 6000;
+/** A stop after a Timeout or a failed health check has a budget of its own, like the follow-up reads. */
+const STOP_MS = 30_000;
+/** After a cancel, the runner kills the step soon: the stop gets this long, the report the rest of 5 s. */
+const STOP_AFTER_CANCEL_MS = 2500;
+
+/** The run of one pipeline, and what the report says of it. */
+export interface PipelineRun {
+  name: string;
+  pipelineUrl: string;
+  log: RunLog;
+  progress: Progress;
+  outcome: Outcome;
+  diagnosis: Diagnosis;
+  health: Health;
+  /** This step stopped the pipeline (stop-on-failure). */
+  stopped: boolean;
+}
+
+/** What the runs of one step share: the inputs, the connection, the budget, which Feldera answered. */
+export interface RunContext {
+  config: Config;
+  http: HttpOptions;
+  auth: Auth;
+  end: RunEnd;
+  /** Set when there are many pipelines: one list read for all. */
+  statuses: StatusList | undefined;
+  platform: () => Platform | undefined;
+  /** Told when Feldera accepted a pipeline's start: from then on, it is this step's to clean up. */
+  accepted: (name: string) => void;
+}
+
+export function newRun(name: string, apiUrl: URL | undefined, log: RunLog, heartbeat: boolean): PipelineRun {
+  return {
+    name,
+    pipelineUrl: apiUrl ? new URL(`pipelines/${encodeURIComponent(name)}/`, apiUrl).href : '',
+    log,
+    progress: new Progress((line) => log.info(line), heartbeat),
+    outcome: { result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' },
+    diagnosis: { problems: [] },
+    health: noHealth(),
+    stopped: false,
+  };
+}
+
+/** Start, wait, check the health, maybe stop, and read what explains the outcome: into `run`, which never throws. */
+export async function runPipeline(run: PipelineRun, context: RunContext): Promise<void> {
+  try {
+    await steps(run, context);
+  } catch (error) {
+    // A bug of the action's own ends this pipeline's run, not the others'.
+    run.outcome = internalError(error);
+  }
+}
+
+async function steps(run: PipelineRun, { config, http, auth, end, statuses, platform, accepted }: RunContext): Promise<void> {
+  const { name, log, progress } = run;
+  // Its own debug lines: with several pipelines, each behind its name.
+  const client = new PipelineClient({ ...http, debug: (line) => log.debug(line) }, name, statuses);
+  const deployment = config.environment
+    ? await createDeployment({
+        token: config.githubToken ?? '',
+        environment: config.environment,
+        pipelineName: name,
+        pipelineUrl: run.pipelineUrl,
+        cancelled: end.cancelled,
+        info: (line) => log.info(line),
+        warning: (line) => log.warning(line),
+      })
+    : undefined;
+  try {
+    run.outcome = await startPipeline(client, config, progress, end.signal, log, () => accepted(name));
+    // Standby runs nothing yet, so there is no health to check.
+    if (run.outcome.result === 'reached' && config.initial !== 'standby') {
+      const window = config.healthWindowMs > 0 ? ` for ${formatDuration(config.healthWindowMs)}` : '';
+      log.group(`Checking the connectors' health${window}`);
+      run.outcome = await watchHealth(client, config, progress, end.signal, waitingRetry(progress, log), run.health);
+    }
+  } catch (error) {
+    run.outcome = failureOf(error, name, config, progress, auth);
+  }
+  run.outcome = withEdition(run.outcome, platform());
+  log.end();
+  const outcome = run.outcome;
+  const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled';
+  if (!cancelled) {
+    // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
+    const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
+    run.diagnosis = await diagnose(followUp, config, outcome, progress);
+  }
+  if (config.stopOnFailure && progress.startAccepted && stopsAfter(outcome)) {
+    log.info(`Stopping pipeline ${name} after ${outcome.result === 'failed' ? outcome.code : ''} (stop-on-failure: true).`);
+    const problem = await stopPipeline(client, cancelled ? STOP_AFTER_CANCEL_MS : STOP_MS);
+    run.stopped = problem === undefined;
+    if (problem) core.warning(`Could not stop pipeline ${name} (stop-on-failure: true): ${problem}.`, { title: `Feldera pipeline ${name} not stopped` });
+  }
+  run.outcome = withStopNote(run.outcome, run.stopped, name);
+  await deployment?.finish(run.outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
+}
+
+/** A failure's message says what became of the pipeline: stopped by this step, or left as it was after a cancel. */
+function withStopNote(outcome: Outcome, stopped: boolean, name: string): Outcome {
+  if (outcome.result !== 'failed') return outcome;
+  if (stopped) return { ...outcome, message: `${outcome.message} Pipeline ${name} was stopped (stop-on-failure: true).` };
+  if (outcome.code === 'Cancelled') return { ...outcome, message: `${outcome.message} The pipeline ${name} was left as it was: it is not stopped.` };
+  return outcome;
+}
