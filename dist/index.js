@@ -48337,7 +48337,10 @@ function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }, target) 
             const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
             const message = `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`;
             // The log's last word: the step is green, but the pipeline is not up.
-            return { annotations: [{ level: 'warning', message, title: `Feldera pipeline ${name} awaits approval` }], lines: [`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`] };
+            return {
+                annotations: [{ level: 'warning', message, title: `Feldera pipeline ${name} awaits approval` }],
+                lines: [`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`],
+            };
         }
         case 'failed': {
             const firstError = diagnosis.compilation?.firstError && `First error: ${diagnosis.compilation.firstError}`;

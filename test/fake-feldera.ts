@@ -108,7 +108,7 @@ export type Fault =
   | { kind: 'endless' }
   | { kind: 'delay'; ms: number };
 
-export type Endpoint = 'start' | 'stop' | 'approve' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config';
+export type Endpoint = 'start' | 'stop' | 'approve' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list';
 
 /** `edition` of `GET /v0/config` (api/endpoints/config.rs). */
 export type Edition = 'Open source' | 'Enterprise';
@@ -228,6 +228,11 @@ export class FakeFeldera {
     for (const timer of this.streams) clearInterval(timer);
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Someone deletes the pipeline: from now on, the manager knows no such pipeline. */
+  delete(name: string): void {
+    this.pipelines.delete(name);
   }
 
   /** The next `times` requests to `endpoint` get `fault` instead of their answer. */
@@ -488,6 +493,12 @@ export class FakeFeldera {
     // Only /v0 is behind the auth layer; elsewhere the web console's files are (api/main.rs).
     if (api && this.refusal(request, response)) return;
     if (endpoint === 'config') return send(200, this.configuration());
+    // `GET /v0/pipelines?selector=…`: every pipeline, each as `GET /v0/pipelines/{name}` gives it (pipeline_management.rs list_pipelines).
+    if (endpoint === 'list')
+      return send(
+        200,
+        [...this.pipelines.values()].map((pipeline) => this.statusBody(pipeline, request.query.selector ?? 'all')),
+      );
     // Query parameters are parsed before the handler runs: a bad one is actix's plain-text 400.
     const flags = parseFlags(request.query, endpoint);
     if (typeof flags === 'string') return send(400, `Query deserialize error: ${flags}`, { raw: true, contentType: 'text/plain; charset=utf-8' });
@@ -927,6 +938,7 @@ function pipelinePath(path: string, prefix: string): string[] | undefined {
 
 function endpointOf(method: string, path: string, prefix: string): Endpoint | undefined {
   if (method === 'GET' && path === `${prefix}/v0/config`) return 'config';
+  if (method === 'GET' && path === `${prefix}/v0/pipelines`) return 'list';
   const parts = pipelinePath(path, prefix);
   if (!parts) return undefined;
   if (parts.length === 1 && method === 'GET') return 'status';
