@@ -9,6 +9,9 @@
 //    sees the child exit minus that switch, both on this process's performance.now() (the fake runs
 //    here). poll-interval 250ms, 1s and 2s.
 // 3. The reference: a fixed 0.5 s poller (the official Python client's cadence) in the same harness.
+// 4. The health window (issue 10): `health-window: 5s` against a pipeline with three connectors, at
+//    poll-interval 1s and 250ms: the status and `/stats` reads after the pipeline reached Running, and
+//    the wall time the window adds to a run with `health-window: 0s`.
 //
 // Children run one at a time (the machine has 2 cores). Prints a table and writes bench-results.json.
 // `node test/bench.ts --quick` does a few runs of each, to try the harness.
@@ -24,6 +27,9 @@ const STARTUP_WARMUP = QUICK ? 1 : 2;
 const DETECTION_RUNS = QUICK ? 3 : 30;
 const INTERVALS_MS = [250, 1000, 2000];
 const REFERENCE_INTERVAL_MS = 500;
+const HEALTH_RUNS = QUICK ? 1 : 3;
+const HEALTH_WINDOW_MS = 5000;
+const HEALTH_INTERVALS_MS = [1000, 250];
 /** Node's timers may fire up to a millisecond early against performance.now(). */
 const TIMER_SLACK_MS = 2;
 
@@ -91,7 +97,7 @@ function runChild(args: string[], env: Record<string, string>): Promise<ChildRun
 }
 
 /** The bundle, as the runner runs it: INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. */
-async function runAction(fake: FakeFeldera, pollInterval: string): Promise<ChildRun> {
+async function runAction(fake: FakeFeldera, pollInterval: string, healthWindow = '0s'): Promise<ChildRun> {
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
   const run = await runChild([DIST], {
@@ -100,6 +106,7 @@ async function runAction(fake: FakeFeldera, pollInterval: string): Promise<Child
     'INPUT_PIPELINE-NAME': PIPELINE,
     'INPUT_API-URL': fake.url,
     'INPUT_POLL-INTERVAL': pollInterval,
+    'INPUT_HEALTH-WINDOW': healthWindow,
     INPUT_TIMEOUT: '1m',
   });
   const status = /^status<<(.+)\n(.*)\n\1$/m.exec(readFileSync(outputFile, 'utf8'))?.[2];
@@ -150,6 +157,8 @@ function shuffle<T>(values: T[]): T[] {
   return values;
 }
 
+/** As the inputs take it: `250ms`, `1s`. */
+const duration = (ms: number) => (ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`);
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
@@ -260,7 +269,7 @@ try {
   }
 
   const series = [
-    ...INTERVALS_MS.map((intervalMs) => ({ label: `action ${intervalMs >= 1000 ? `${intervalMs / 1000}s` : `${intervalMs}ms`}`, who: 'action' as const, intervalMs })),
+    ...INTERVALS_MS.map((intervalMs) => ({ label: `action ${duration(intervalMs)}`, who: 'action' as const, intervalMs })),
     { label: `reference ${REFERENCE_INTERVAL_MS}ms`, who: 'reference' as const, intervalMs: REFERENCE_INTERVAL_MS },
   ];
   const detection = new Map<string, DetectionSample[]>(series.map((entry) => [entry.label, []]));
@@ -275,6 +284,102 @@ try {
   for (let round = 0; round < DETECTION_RUNS; round++) {
     for (const entry of series) {
       detection.get(entry.label)!.push(await detectionSample(entry.who, entry.intervalMs, offsets.get(entry.label)![round]!));
+    }
+    process.stdout.write('.');
+  }
+  process.stdout.write('\n');
+
+  // ── 4. The health window ───────────────────────────────────────────────────────────────────────
+
+  interface HealthSample {
+    windowMs: number;
+    /** From the status read that saw Running to the exit: the window, if any, and the report. */
+    afterTargetMs: number;
+    /** Reads that arrived after the switch to Running, the status read that saw it included. */
+    statusReads: number;
+    statsReads: number;
+    /**
+     * The read that saw Running, then one per whole poll interval from it to the last read of the
+     * kind: counted from that read, which comes before the window's first round, for the reason
+     * given at allowedReads above.
+     */
+    allowedStatusReads: number;
+    allowedStatsReads: number;
+    overCadence: boolean;
+  }
+
+  const healthy = { status: 'Healthy' as const, description: null };
+  // Three endpoints, healthy and moving: the window reads them all and finds nothing wrong.
+  const withConnectors: PipelineScript = {
+    name: PIPELINE,
+    phases: [
+      { status: 'Provisioning', ms: 50 },
+      { status: 'Initializing', ms: 50 },
+    ],
+    connectors: [
+      {
+        name: 'orders.kafka_in',
+        direction: 'input',
+        stream: 'orders',
+        states: [
+          { at: 0, health: healthy, records: 1200 },
+          { at: 2500, records: 2400 },
+        ],
+      },
+      { name: 'refunds.http_in', direction: 'input', stream: 'refunds', states: [{ at: 0, health: healthy, records: 10 }] },
+      {
+        name: 'totals.delta_out',
+        direction: 'output',
+        stream: 'daily_totals',
+        states: [
+          { at: 0, health: healthy, records: 40 },
+          { at: 2500, records: 80 },
+        ],
+      },
+    ],
+  };
+
+  async function healthSample(intervalMs: number, windowMs: number): Promise<HealthSample> {
+    return withFake(withConnectors, async (fake) => {
+      const run = await runAction(fake, duration(intervalMs), duration(windowMs));
+      const runningAt = fake.timeline.find((entry) => entry.status === 'Running')?.at;
+      if (runningAt === undefined) throw new Error('health window: the pipeline never became Running');
+      const status = fake
+        .calls('status')
+        .map((request) => request.at)
+        .filter((at) => at >= runningAt);
+      const stats = fake
+        .calls('stats')
+        .map((request) => request.at)
+        .filter((at) => at >= runningAt);
+      if (!status.length || !stats.length) throw new Error(`health window ${windowMs} ms: no status or /stats read after Running`);
+      const seenAt = status[0]!;
+      const allowed = (reads: number[]) => 1 + Math.floor((reads.at(-1)! - seenAt + TIMER_SLACK_MS) / intervalMs);
+      return {
+        windowMs,
+        afterTargetMs: run.exitedAt - seenAt,
+        statusReads: status.length,
+        statsReads: stats.length,
+        allowedStatusReads: allowed(status),
+        allowedStatsReads: allowed(stats),
+        overCadence: status.length > allowed(status) || stats.length > allowed(stats),
+      };
+    });
+  }
+
+  const health = HEALTH_INTERVALS_MS.map((intervalMs) => ({
+    label: `poll-interval ${duration(intervalMs)}`,
+    intervalMs,
+    window: [] as HealthSample[],
+    none: [] as HealthSample[],
+  }));
+  process.stdout.write(`health window: ${HEALTH_RUNS} rounds of health-window ${duration(HEALTH_WINDOW_MS)} and 0s at ${health.map((entry) => entry.label).join(', ')} `);
+  for (let round = 0; round < HEALTH_RUNS; round++) {
+    for (const entry of health) {
+      // Alternate which goes first, as for the start-up.
+      for (const windowMs of round % 2 ? [0, HEALTH_WINDOW_MS] : [HEALTH_WINDOW_MS, 0]) {
+        (windowMs ? entry.window : entry.none).push(await healthSample(entry.intervalMs, windowMs));
+      }
     }
     process.stdout.write('.');
   }
@@ -327,6 +432,25 @@ try {
     };
   });
 
+  const healthFigures = health.map((entry) => {
+    const afterTargetMedianMs = round1(median(entry.window.map((s) => s.afterTargetMs)));
+    const afterTargetNoWindowMedianMs = round1(median(entry.none.map((s) => s.afterTargetMs)));
+    return {
+      label: entry.label,
+      intervalMs: entry.intervalMs,
+      windowMs: HEALTH_WINDOW_MS,
+      runs: entry.window.length,
+      statusReadsMedian: median(entry.window.map((s) => s.statusReads)),
+      statsReadsMedian: median(entry.window.map((s) => s.statsReads)),
+      allowedReadsMedian: median(entry.window.map((s) => s.allowedStatsReads)),
+      runsOverCadence: entry.window.filter((s) => s.overCadence).length,
+      afterTargetMedianMs,
+      afterTargetNoWindowMedianMs,
+      addedMs: round1(afterTargetMedianMs - afterTargetNoWindowMedianMs),
+      samples: { window: entry.window, none: entry.none },
+    };
+  });
+
   const row = (cells: (string | number | null)[], widths: number[]) =>
     cells.map((cell, i) => (i === 0 ? String(cell ?? '—').padEnd(widths[i]!) : String(cell ?? '—').padStart(widths[i]!))).join('  ');
 
@@ -363,6 +487,29 @@ try {
     '(poll wait: switch → the status read that saw Running; exit after: that read → exit; reads/int.: median/max of status-read gaps per poll interval; targets: median/p95)',
   );
 
+  const healthWidths = [18, 7, 7, 8, 13, 8, 7];
+  console.log(`\nHealth window ${duration(HEALTH_WINDOW_MS)}, three healthy connectors (${HEALTH_RUNS} runs each; reads after the switch to Running and ms, medians)`);
+  console.log(row(['', 'status', '/stats', 'allowed', 'after target', 'with 0s', 'added'], healthWidths));
+  for (const figures of healthFigures) {
+    console.log(
+      row(
+        [
+          figures.label,
+          figures.statusReadsMedian,
+          figures.statsReadsMedian,
+          figures.allowedReadsMedian,
+          figures.afterTargetMedianMs,
+          figures.afterTargetNoWindowMedianMs,
+          figures.addedMs,
+        ],
+        healthWidths,
+      ),
+    );
+  }
+  console.log(
+    `(allowed: of each kind, the read that saw Running, then one per whole poll interval to the last; after target: that read → exit, with health-window ${duration(HEALTH_WINDOW_MS)} and with 0s; added: the difference)`,
+  );
+
   const checks = [
     {
       target: 'start-up to the first request at most 1.5x the floor',
@@ -393,8 +540,13 @@ try {
           figure: `${figures.runsOverCadence} of ${figures.runs} runs over; other requests: ${figures.samples[0]!.others.join(', ')}`,
         },
       ]),
+    ...healthFigures.map((figures) => ({
+      target: `health-window ${duration(figures.windowMs)}, ${figures.label}: at most one status read and one /stats read per poll interval`,
+      met: figures.runsOverCadence === 0,
+      figure: `${figures.runsOverCadence} of ${figures.runs} runs over; ${figures.statusReadsMedian} status and ${figures.statsReadsMedian} /stats reads, ${figures.allowedReadsMedian} allowed`,
+    })),
   ];
-  console.log('\nTargets (issue 6)');
+  console.log('\nTargets (issues 6 and 10)');
   for (const check of checks) console.log(`  ${check.met ? 'met   ' : 'MISSED'}  ${check.target}: ${check.figure}`);
 
   const totalS = (performance.now() - benchStarted) / 1000;
@@ -412,6 +564,7 @@ try {
         totalSeconds: round1(totalS),
         startup: startupFigures,
         detection: detectionFigures,
+        health: healthFigures,
         targets: checks,
       },
       null,
