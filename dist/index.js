@@ -46360,13 +46360,65 @@ function globalMetrics(global, text) {
 
 /***/ }),
 
+/***/ 8772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N2: () => (/* binding */ describeEndpoint),
+/* harmony export */   r4: () => (/* binding */ endpointKey),
+/* harmony export */   uY: () => (/* binding */ endpointsOf)
+/* harmony export */ });
+/** The inputs, then the outputs, in Feldera's order. */
+function endpointsOf(status) {
+    const inputs = status.inputs.map((input) => ({
+        name: input.endpoint_name,
+        direction: 'input',
+        stream: input.config.stream,
+        health: input.health,
+        fatalError: input.fatal_error,
+        errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
+        records: input.metrics.total_records,
+        lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
+    }));
+    const outputs = status.outputs.map((output) => ({
+        name: output.endpoint_name,
+        direction: 'output',
+        stream: output.config.stream,
+        health: output.health,
+        fatalError: output.fatal_error,
+        errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
+        records: output.metrics.transmitted_records,
+        lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
+    }));
+    return [...inputs, ...outputs];
+}
+/** Names are unique per direction only: an input and an output may share one. */
+function endpointKey(endpoint) {
+    return `${endpoint.direction}:${endpoint.name}`;
+}
+/** `input endpoint orders.kafka (stream orders)`: what every message about an endpoint starts with. */
+function describeEndpoint(endpoint) {
+    return `${endpoint.direction} endpoint ${endpoint.name || '(unnamed)'} (stream ${endpoint.stream || 'unknown'})`;
+}
+function lastError(lists, health, fatalError) {
+    // Each list is oldest first; the newest of their last entries is the last error.
+    const newest = lists
+        .map((list) => list?.at(-1))
+        .filter((error) => error !== undefined && error.message !== '')
+        .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))[0];
+    return newest?.message || health?.description || fatalError || undefined;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4952);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2767);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8719);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2462);
 
 
 
@@ -46374,8 +46426,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const EXIT_FAILURE = 1;
 // The runner runs this file twice: as the step, and as its post step (action.yml runs.post), which
 // has the state the step saved. The post step never fails the job.
-if ((0,_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu)(_post_js__WEBPACK_IMPORTED_MODULE_2__/* .POST_STATE */ .j9)) {
-    await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .post */ .bE)();
+if ((0,_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu)(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .POST_STATE */ .j)) {
+    await (await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661))).post();
 }
 else {
     const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -46666,6 +46718,48 @@ function parseDuration(name, value, problems, allow = {}) {
 
 /***/ }),
 
+/***/ 6367:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ classify),
+/* harmony export */   u: () => (/* binding */ targetStatus)
+/* harmony export */ });
+const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
+const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
+/** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
+function targetStatus(initial) {
+    return initial.charAt(0).toUpperCase() + initial.slice(1);
+}
+function classify(status, initial) {
+    const target = targetStatus(initial);
+    const desired = status.deployment_desired_status;
+    // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
+    if (desired === 'Stopped' && status.deployment_error) {
+        return { kind: 'deployment-error', error: status.deployment_error };
+    }
+    // Running while a stop or suspend is asked for is not a success: it will not stay Running.
+    if (status.deployment_status === target && desired === target)
+        return { kind: 'reached' };
+    // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
+    if (COMPILATION_ERRORS.has(status.program_status))
+        return { kind: 'compilation-failed' };
+    if (desired === 'Stopped')
+        return { kind: 'stopped-externally' };
+    if (status.deployment_status === 'AwaitingApproval')
+        return { kind: 'awaiting-approval' };
+    // Started earlier with the same `initial`, then paused, resumed, activated or suspended by someone
+    // else: it will not come to the target by itself.
+    if (UP_STATES.has(desired) && desired !== target)
+        return { kind: 'desired-elsewhere' };
+    // Stopped during an early start, Provisioning, Initializing, Unavailable (a blip), Bootstrapping,
+    // Replaying, and any status this version does not know yet.
+    return { kind: 'waiting' };
+}
+
+
+/***/ }),
+
 /***/ 5625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -46718,7 +46812,7 @@ const stepLog = {
 
 /***/ }),
 
-/***/ 2767:
+/***/ 8719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46815,41 +46909,10 @@ class StatusList {
 
 // EXTERNAL MODULE: ./src/inputs.ts + 1 modules
 var inputs = __nccwpck_require__(2053);
-;// CONCATENATED MODULE: ./src/lifecycle.ts
-const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
-const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
-/** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
-function targetStatus(initial) {
-    return initial.charAt(0).toUpperCase() + initial.slice(1);
-}
-function classify(status, initial) {
-    const target = targetStatus(initial);
-    const desired = status.deployment_desired_status;
-    // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
-    if (desired === 'Stopped' && status.deployment_error) {
-        return { kind: 'deployment-error', error: status.deployment_error };
-    }
-    // Running while a stop or suspend is asked for is not a success: it will not stay Running.
-    if (status.deployment_status === target && desired === target)
-        return { kind: 'reached' };
-    // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
-    if (COMPILATION_ERRORS.has(status.program_status))
-        return { kind: 'compilation-failed' };
-    if (desired === 'Stopped')
-        return { kind: 'stopped-externally' };
-    if (status.deployment_status === 'AwaitingApproval')
-        return { kind: 'awaiting-approval' };
-    // Started earlier with the same `initial`, then paused, resumed, activated or suspended by someone
-    // else: it will not come to the target by itself.
-    if (UP_STATES.has(desired) && desired !== target)
-        return { kind: 'desired-elsewhere' };
-    // Stopped during an early start, Provisioning, Initializing, Unavailable (a blip), Bootstrapping,
-    // Replaying, and any status this version does not know yet.
-    return { kind: 'waiting' };
-}
-
+// EXTERNAL MODULE: ./src/lifecycle.ts
+var lifecycle = __nccwpck_require__(6367);
 // EXTERNAL MODULE: ./src/log.ts
-var src_log = __nccwpck_require__(5625);
+var log = __nccwpck_require__(5625);
 // EXTERNAL MODULE: ./src/feldera/credentials.ts
 var credentials = __nccwpck_require__(7947);
 ;// CONCATENATED MODULE: ./src/hints.ts
@@ -46988,7 +47051,7 @@ function failureOf(error, name, config, progress, auth) {
         return {
             result: 'failed',
             code: 'Timeout',
-            message: `Feldera ${pipeline} did not become ${targetStatus(config.initial)} before ${error.message}: ${progress.describeLast()}${lastFailure}.`,
+            message: `Feldera ${pipeline} did not become ${(0,lifecycle/* targetStatus */.u)(config.initial)} before ${error.message}: ${progress.describeLast()}${lastFailure}.`,
             hint: 'give a longer timeout if the pipeline needs it, or look in the Feldera console why it is slow.',
         };
     }
@@ -47017,7 +47080,7 @@ function internalError(error) {
 /** The failure a status means, before the target or after it (in the health window); else undefined. */
 function statusFailure(verdict, status, initial) {
     const name = status.name;
-    const target = targetStatus(initial);
+    const target = (0,lifecycle/* targetStatus */.u)(initial);
     switch (verdict.kind) {
         case 'deployment-error':
             return {
@@ -47056,85 +47119,8 @@ function statusFailure(verdict, status, initial) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/phase-log.ts
-/**
- * The step's log in phases, a collapsed group each. A group opens with its first line, not when its
- * phase begins: a phase that ends without a word (a start refused at once) leaves no empty group.
- */
-class PhaseLog {
-    writer;
-    pending;
-    open = false;
-    constructor(writer) {
-        this.writer = writer;
-    }
-    /** Ends the group open, if any; the next line opens a group with this title. */
-    group(title) {
-        this.end();
-        this.pending = title;
-    }
-    /** A debug line opens its phase's group only where the runner shows it: else the group would look empty. */
-    debug(line) {
-        (this.writer.isDebug() ? this.opened() : this.writer).debug(line);
-    }
-    info(line) {
-        this.opened().info(line);
-    }
-    detail(line) {
-        this.info(line);
-    }
-    warning(line) {
-        this.opened().warning(line);
-    }
-    /** Ends the phase: what follows is outside any group. */
-    end() {
-        this.pending = undefined;
-        if (this.open)
-            this.writer.endGroup();
-        this.open = false;
-    }
-    opened() {
-        if (this.pending !== undefined) {
-            this.writer.startGroup(this.pending);
-            this.pending = undefined;
-            this.open = true;
-        }
-        return this.writer;
-    }
-}
-/**
- * One pipeline's lines among several pipelines' (issue: several per step): each behind the
- * pipeline's name in brackets, no groups (they would interleave), details kept for a group of the
- * pipeline's own after the waiting.
- */
-class PrefixedLog {
-    details = [];
-    writer;
-    prefix;
-    constructor(writer, name) {
-        this.writer = writer;
-        this.prefix = `[${name}] `;
-    }
-    info(line) {
-        this.writer.info(this.prefix + line);
-    }
-    warning(line) {
-        this.writer.warning(this.prefix + line);
-    }
-    debug(line) {
-        this.writer.debug(this.prefix + line);
-    }
-    group(title) {
-        this.info(title);
-    }
-    detail(line) {
-        this.details.push(line);
-    }
-    end() {
-        // No group is open: the lines are flat.
-    }
-}
-
+// EXTERNAL MODULE: ./src/phase-log.ts
+var phase_log = __nccwpck_require__(2951);
 ;// CONCATENATED MODULE: ./src/deployment.ts
 
 
@@ -47308,48 +47294,8 @@ function message(error) {
 
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __nccwpck_require__(910);
-;// CONCATENATED MODULE: ./src/health/endpoints.ts
-/** The inputs, then the outputs, in Feldera's order. */
-function endpointsOf(status) {
-    const inputs = status.inputs.map((input) => ({
-        name: input.endpoint_name,
-        direction: 'input',
-        stream: input.config.stream,
-        health: input.health,
-        fatalError: input.fatal_error,
-        errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
-        records: input.metrics.total_records,
-        lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
-    }));
-    const outputs = status.outputs.map((output) => ({
-        name: output.endpoint_name,
-        direction: 'output',
-        stream: output.config.stream,
-        health: output.health,
-        fatalError: output.fatal_error,
-        errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
-        records: output.metrics.transmitted_records,
-        lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
-    }));
-    return [...inputs, ...outputs];
-}
-/** Names are unique per direction only: an input and an output may share one. */
-function endpointKey(endpoint) {
-    return `${endpoint.direction}:${endpoint.name}`;
-}
-/** `input endpoint orders.kafka (stream orders)`: what every message about an endpoint starts with. */
-function describeEndpoint(endpoint) {
-    return `${endpoint.direction} endpoint ${endpoint.name || '(unnamed)'} (stream ${endpoint.stream || 'unknown'})`;
-}
-function lastError(lists, health, fatalError) {
-    // Each list is oldest first; the newest of their last entries is the last error.
-    const newest = lists
-        .map((list) => list?.at(-1))
-        .filter((error) => error !== undefined && error.message !== '')
-        .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))[0];
-    return newest?.message || health?.description || fatalError || undefined;
-}
-
+// EXTERNAL MODULE: ./src/health/endpoints.ts
+var endpoints = __nccwpck_require__(8772);
 ;// CONCATENATED MODULE: ./src/health/verdict.ts
 
 
@@ -47364,9 +47310,9 @@ const MORE_NAMED = 5;
  * ended inputs and idle endpoints are not problems: `initial: paused` pauses them by design.
  */
 function healthVerdict(check) {
-    const before = new Map(endpointsOf(check.baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]));
-    const problems = endpointsOf(check.current).flatMap((endpoint) => {
-        const found = endpointProblems(endpoint, endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0), check);
+    const before = new Map((0,endpoints/* endpointsOf */.uY)(check.baseline).map((endpoint) => [(0,endpoints/* endpointKey */.r4)(endpoint), endpoint.errors]));
+    const problems = (0,endpoints/* endpointsOf */.uY)(check.current).flatMap((endpoint) => {
+        const found = endpointProblems(endpoint, endpoint.errors - (before.get((0,endpoints/* endpointKey */.r4)(endpoint)) ?? 0), check);
         // One per endpoint: the one that fails the step if any, else the gravest.
         return found
             .filter((problem) => problem.fails)
@@ -47385,7 +47331,7 @@ function healthVerdict(check) {
     return { kind: 'fail', code: first.code, message, problems };
 }
 function endpointProblems(endpoint, newErrors, check) {
-    const about = capitalised(describeEndpoint(endpoint));
+    const about = capitalised((0,endpoints/* describeEndpoint */.N2)(endpoint));
     const found = [];
     if (endpoint.fatalError !== null) {
         found.push({ endpoint, code: 'ConnectorFailed', fails: true, message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}` });
@@ -47394,16 +47340,16 @@ function endpointProblems(endpoint, newErrors, check) {
         const when = check.windowMs > 0
             ? `is still Unhealthy after the health window of ${(0,src_text/* formatDuration */.a3)(check.windowMs)}`
             : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
-        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${verdict_lastError(endpoint)}` });
+        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${lastError(endpoint)}` });
     }
     // A count below the baseline means a new pipeline process with its own counters: nothing rose.
     if (newErrors > 0 && check.connectorErrors !== 'ignore') {
         const counted = `counted ${newErrors} new ${newErrors === 1 ? 'error' : 'errors'} since the first read (${endpoint.errors} in all)`;
-        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${verdict_lastError(endpoint)}` });
+        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${lastError(endpoint)}` });
     }
     return found;
 }
-function verdict_lastError(endpoint) {
+function lastError(endpoint) {
     return endpoint.lastError ? `; Feldera's last error: ${endpoint.lastError}` : '; Feldera gave no message';
 }
 function alsoNamed(others) {
@@ -47454,7 +47400,7 @@ async function watchHealth(client, config, progress, signal, waiting, health) {
             if (reads++ > 0) {
                 const status = await client.status(waiting);
                 progress.observe(status);
-                const left = statusFailure(classify(status, config.initial), status, config.initial);
+                const left = statusFailure((0,lifecycle/* classify */.L)(status, config.initial), status, config.initial);
                 if (left)
                     return left;
             }
@@ -47579,41 +47525,8 @@ function phaseOf(status) {
     return { status: status.deployment_status, of: 'deployment' };
 }
 
-;// CONCATENATED MODULE: ./src/report/approval.ts
-/** The changes of a `PipelineDiff` that are not empty, tables first. */
-function diffChanges(diff) {
-    const program = diff.program_diff;
-    const all = [
-        { what: 'table', change: 'added', names: program?.added_tables ?? [] },
-        { what: 'table', change: 'removed', names: program?.removed_tables ?? [] },
-        { what: 'table', change: 'modified', names: program?.modified_tables ?? [] },
-        { what: 'view', change: 'added', names: program?.added_views ?? [] },
-        { what: 'view', change: 'removed', names: program?.removed_views ?? [] },
-        { what: 'view', change: 'modified', names: program?.modified_views ?? [] },
-        { what: 'input connector', change: 'added', names: diff.added_input_connectors },
-        { what: 'input connector', change: 'removed', names: diff.removed_input_connectors },
-        { what: 'input connector', change: 'modified', names: diff.modified_input_connectors },
-        { what: 'output connector', change: 'added', names: diff.added_output_connectors },
-        { what: 'output connector', change: 'removed', names: diff.removed_output_connectors },
-        { what: 'output connector', change: 'modified', names: diff.modified_output_connectors },
-    ];
-    return all.filter((change) => change.names.length > 0);
-}
-/** `3 views modified, 1 table added`, or what Feldera said when it could not tell. */
-function countChanges(diff) {
-    const counts = diffChanges(diff).map(({ what, change, names }) => `${names.length} ${what}${names.length === 1 ? '' : 's'} ${change}`);
-    if (diff.program_diff_error)
-        counts.push(`the program diff failed: ${diff.program_diff_error}`);
-    return counts.length > 0 ? counts.join(', ') : 'no changes listed';
-}
-/** The log's lines for a diff: one per kind of change, with the names. */
-function diffLines(diff) {
-    const lines = diffChanges(diff).map(({ what, change, names }) => `${what}s ${change}: ${names.join(', ')}`);
-    if (diff.program_diff_error)
-        lines.push(`program diff error: ${diff.program_diff_error}`);
-    return lines.length > 0 ? lines : ['no changes listed'];
-}
-
+// EXTERNAL MODULE: ./src/report/approval.ts
+var approval = __nccwpck_require__(79);
 ;// CONCATENATED MODULE: ./src/health/bootstrap.ts
 /**
  * `Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records`, or undefined while Feldera reports no
@@ -47709,11 +47622,11 @@ onAccepted = () => undefined) {
         progress.observe(await client.status(setup));
         return { result: 'accepted' };
     }
-    log.group(`Waiting for ${targetStatus(config.initial)}`);
+    log.group(`Waiting for ${(0,lifecycle/* targetStatus */.u)(config.initial)}`);
     return watch((status) => decide(status, client, config, progress, log));
 }
 async function decide(status, client, config, progress, log) {
-    const verdict = classify(status, config.initial);
+    const verdict = (0,lifecycle/* classify */.L)(status, config.initial);
     switch (verdict.kind) {
         case 'reached':
             return { result: 'reached' };
@@ -47722,7 +47635,7 @@ async function decide(status, client, config, progress, log) {
             if (progress.approved)
                 return undefined;
             log.group(config.autoApprove ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
-            for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.'])
+            for (const line of status.approval_diff ? (0,approval/* diffLines */.Pp)(status.approval_diff) : ['Feldera sent no diff.'])
                 log.detail(line);
             if (!config.autoApprove)
                 return { result: 'awaiting-approval' };
@@ -47738,7 +47651,7 @@ async function decide(status, client, config, progress, log) {
             }
             progress.approved = true;
             log.info('Approved (auto-approve: true).');
-            log.group(`Waiting for ${targetStatus(config.initial)}`);
+            log.group(`Waiting for ${(0,lifecycle/* targetStatus */.u)(config.initial)}`);
             return undefined;
         case 'deployment-error':
         case 'compilation-failed':
@@ -47877,7 +47790,7 @@ async function steps(run, { config, http, auth, end, statuses, platform, accepte
             core/* warning */.$e(`Could not stop pipeline ${name} (stop-on-failure: true): ${problem}.`, { title: `Feldera pipeline ${name} not stopped` });
     }
     run.outcome = withStopNote(run.outcome, run.stopped, name);
-    await deployment?.finish(run.outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
+    await deployment?.finish(run.outcome, progress.approvalDiff && (0,approval/* countChanges */.xS)(progress.approvalDiff));
 }
 /** A failure's message says what became of the pipeline: stopped by this step, or left as it was after a cancel. */
 function withStopNote(outcome, stopped, name) {
@@ -47890,520 +47803,9 @@ function withStopNote(outcome, stopped, name) {
     return outcome;
 }
 
-// EXTERNAL MODULE: ./src/post.ts
-var post = __nccwpck_require__(6661);
-// EXTERNAL MODULE: ./src/feldera/stats.ts
-var stats = __nccwpck_require__(2598);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __nccwpck_require__(4285);
-;// CONCATENATED MODULE: ./src/report/connectors.ts
-
-
-
-/** GitHub shows 10 warning annotations per step; the rest are listed in the summary. */
-const MAX_WARNING_ANNOTATIONS = 10;
-/** Rows of the Connectors table; the `connectors` output has every endpoint. */
-const MAX_TABLE_ROWS = 50;
-/** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
-const MESSAGE_CELL_LENGTH = 200;
-const NAME_CELL_LENGTH = 200;
-/** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
-function connectorOutputs(last) {
-    if (!last)
-        return { connectors: '[]', 'connector-error-count': '' };
-    const endpoints = endpointsOf(last);
-    const connectors = endpoints.map((endpoint) => ({
-        name: endpoint.name,
-        direction: endpoint.direction,
-        stream: endpoint.stream,
-        health: endpoint.health?.status ?? '',
-        'fatal-error': endpoint.fatalError ?? '',
-        errors: endpoint.errors,
-        records: endpoint.records,
-    }));
-    const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
-    return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
-}
-/** A warning annotation for each problem that does not fail the step, as many as GitHub shows. */
-function connectorWarnings(problems, pipelineName) {
-    const warnings = problems.filter((problem) => !problem.fails);
-    return {
-        annotations: warnings.slice(0, MAX_WARNING_ANNOTATIONS).map((problem) => ({
-            title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
-            message: problem.message,
-        })),
-        unannotated: warnings.slice(MAX_WARNING_ANNOTATIONS),
-    };
-}
-/**
- * The summary's Connectors section: failed and Unhealthy endpoints first, then the others in
- * Feldera's order; errors counted since the baseline shown beside the total; the warnings that did
- * not fit in annotations below the table.
- */
-function connectorsMarkdown(last, baseline, unannotated = []) {
-    const before = new Map(baseline ? endpointsOf(baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]) : []);
-    const endpoints = endpointsOf(last)
-        .map((endpoint, order) => ({ endpoint, order }))
-        .sort((a, b) => rank(a.endpoint) - rank(b.endpoint) || a.order - b.order)
-        .map(({ endpoint }) => endpoint);
-    if (endpoints.length === 0)
-        return '#### Connectors\n\nThe pipeline has no connectors.';
-    const rows = endpoints.slice(0, MAX_TABLE_ROWS).map((endpoint) => {
-        const newErrors = endpoint.errors - (before.get(endpointKey(endpoint)) ?? 0);
-        const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
-        const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
-        return [
-            (0,markdown/* inline */.mG)(endpoint.name, NAME_CELL_LENGTH),
-            endpoint.direction,
-            (0,markdown/* inline */.mG)(endpoint.stream, NAME_CELL_LENGTH),
-            (0,markdown/* inline */.mG)(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
-            endpoint.records.toLocaleString('en-US'),
-            errors,
-            (0,markdown/* inline */.mG)(message, MESSAGE_CELL_LENGTH),
-        ];
-    });
-    const notes = [];
-    if (endpoints.length > MAX_TABLE_ROWS) {
-        notes.push(`The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`);
-    }
-    if (last.omitted_endpoints > 0) {
-        notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${stats/* MAX_ENDPOINTS */.k$} of each direction were not checked.`);
-    }
-    if (unannotated.length > 0) {
-        const list = unannotated
-            .slice(0, MAX_TABLE_ROWS)
-            .map((problem) => `- ${(0,markdown/* inline */.mG)(problem.message, MESSAGE_CELL_LENGTH)}`)
-            .concat(unannotated.length > MAX_TABLE_ROWS ? [`- …and ${(0,markdown/* count */.U9)(unannotated.length - MAX_TABLE_ROWS)} more`] : [])
-            .join('\n');
-        notes.push(`Warnings beyond the ${MAX_WARNING_ANNOTATIONS} that GitHub shows as annotations:\n\n${list}`);
-    }
-    const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
-    return ['#### Connectors', (0,markdown/* table */.tp)(header, rows), ...notes].join('\n\n');
-}
-function rank(endpoint) {
-    if (endpoint.fatalError !== null)
-        return 0;
-    return endpoint.health?.status === 'Unhealthy' ? 1 : 2;
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-/** The outputs of one pipeline's run, in action.yml's order: with several, each pipeline's in `results`. */
-const RUN_OUTPUT_NAMES = [
-    'status',
-    'desired-status',
-    'awaiting-approval',
-    'approved',
-    'deployment-id',
-    'program-status',
-    'error-code',
-    'elapsed-seconds',
-    'pipeline-url',
-    'approval-diff',
-    'connectors',
-    'connector-error-count',
-    'stopped',
-];
-/** Every output of action.yml, in its order. */
-const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'];
-/** The outputs, set on failure too: one pipeline's as they are; with several, what speaks for all, and each in `results`. */
-function outputValues(runs, elapsedMs) {
-    const each = runs.map(runOutputs);
-    const results = JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]])));
-    const [only] = each;
-    if (only && each.length === 1)
-        return { ...only, results };
-    const none = Object.fromEntries(RUN_OUTPUT_NAMES.map((name) => [name, '']));
-    return {
-        ...none,
-        'error-code': each.find((values) => values['error-code'])?.['error-code'] ?? '',
-        'awaiting-approval': String(each.some((values) => values['awaiting-approval'] === 'true')),
-        approved: String(each.some((values) => values.approved === 'true')),
-        'elapsed-seconds': (elapsedMs / 1000).toFixed(1),
-        results,
-    };
-}
-/** One pipeline's outputs, from what was last seen. */
-function runOutputs({ outcome, progress, pipelineUrl, health, stopped }) {
-    const last = progress.last;
-    return {
-        status: last?.deployment_status ?? '',
-        'desired-status': last?.deployment_desired_status ?? '',
-        'awaiting-approval': String(last?.deployment_status === 'AwaitingApproval'),
-        approved: String(progress.approved),
-        'deployment-id': last?.deployment_id ?? '',
-        'program-status': last?.program_status ?? '',
-        'error-code': outcome.result === 'failed' ? outcome.code : '',
-        'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
-        'pipeline-url': pipelineUrl,
-        'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
-        ...connectorOutputs(health.last),
-        stopped: String(stopped),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-
-/** GitHub drops a step's job summary whole when it is larger than this. */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-/**
- * What each part may take of that limit, in bytes, whatever the server sent: together well under it.
- * The facts and the timeline are bounded by their rows and the length of each value.
- */
-const BUDGET_BYTES = { approvalDiff: 192 * 1024, compilerMessages: 96 * 1024, compilerOutput: 96 * 1024, logTail: 256 * 1024 };
-/** The longest any one value is shown: a name, a message, a line. */
-const VALUE_CHARS = { name: 200, line: 1000, message: 4000 };
-/** A status that flips for an hour makes thousands of rows: the first and the last are kept. */
-const TIMELINE_ROWS = 40;
-const SNIPPET_LINES = 20;
-/** The job summary's markdown: the result in its heading, then what happened, when, and why. */
-function summaryMarkdown(facts) {
-    const { outcome, progress, diagnosis } = facts;
-    const sections = [`### ${heading(facts)}`];
-    if (outcome.result === 'awaiting-approval')
-        sections.push(howToApprove(facts));
-    sections.push(factList(facts));
-    if (facts.health.last)
-        sections.push(connectorsMarkdown(facts.health.last, facts.health.baseline, facts.unannotated));
-    if (progress.timeline.length > 0)
-        sections.push(`#### Statuses seen\n\n${timelineTable(progress)}`);
-    if (progress.approvalDiff) {
-        const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
-        const changes = diffChanges(progress.approvalDiff);
-        const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
-        const rows = changes.map(({ what, change, names }) => {
-            const { kept, more } = fit(names.map((name) => (0,markdown/* inline */.mG)(name, VALUE_CHARS.name)), share);
-            return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${(0,markdown/* count */.U9)(more)} more`] : [])].join(', ')];
-        });
-        const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${(0,markdown/* inline */.mG)(progress.approvalDiff.program_diff_error, VALUE_CHARS.message)}` : '';
-        sections.push(`#### ${title}\n\n${rows.length > 0 ? (0,markdown/* table */.tp)(['Change', 'Names'], rows) : 'No changes listed.'}${error}`);
-    }
-    const compilation = diagnosis.compilation;
-    if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
-        const messages = fit(compilation.annotations.map((annotation) => {
-            const where = annotation.file ? `${(0,markdown/* inline */.mG)(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
-            const [first = '', ...snippet] = annotation.message.split(/\r\n|\r|\n/);
-            const block = snippet.length > 0
-                ? `\n\n${(0,markdown/* codeBlock */.DV)(snippet.slice(0, SNIPPET_LINES).map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)), '  ')}`
-                : '';
-            return `- **${annotation.level}** ${where}${(0,markdown/* inline */.mG)(first, VALUE_CHARS.message)}${block}`;
-        }), BUDGET_BYTES.compilerMessages);
-        if (messages.more > 0)
-            messages.kept.push(`- …and ${(0,markdown/* count */.U9)(messages.more)} more`);
-        const output = fit(compilation.excerpt?.split('\n').map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)) ?? [], BUDGET_BYTES.compilerOutput);
-        if (output.more > 0)
-            output.kept.push(`…and ${(0,markdown/* count */.U9)(output.more)} more lines`);
-        const excerpt = output.kept.length > 0 ? (0,markdown/* codeBlock */.DV)(output.kept) : '';
-        sections.push(['#### Compiler messages', messages.kept.join('\n'), excerpt].filter(Boolean).join('\n\n'));
-    }
-    const logTail = diagnosis.logTail;
-    if (logTail && logTail.lines.length === 0)
-        sections.push(`#### Pipeline log\n\n${EMPTY_LOG}`);
-    else if (logTail) {
-        // The end of the log says why it stopped: keep the last lines that fit.
-        const { kept, more } = fit(logTail.lines.map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)).reverse(), BUDGET_BYTES.logTail);
-        const shown = { lines: kept.reverse(), truncated: logTail.truncated || more > 0 };
-        sections.push(`#### ${logTailTitle(shown)}\n\n${(0,markdown/* codeBlock */.DV)(shown.lines)}`);
-    }
-    const feldera = facts.feldera ? ` · Feldera ${(0,markdown/* inline */.mG)(facts.feldera, VALUE_CHARS.name)}` : '';
-    sections.push(`<sub>Credential: ${(0,markdown/* inline */.mG)(facts.credential, VALUE_CHARS.line)}${feldera}</sub>`);
-    return `${sections.join('\n\n')}\n`;
-}
-/** Said in the log and the summary when a log read found nothing before its limit. */
-const EMPTY_LOG = "The pipeline's log was empty.";
-/** `Pipeline log (last 200 lines)`: the heading of the log tail, in the log and in the summary. */
-function logTailTitle({ lines, truncated }) {
-    return `Pipeline log (${truncated ? 'last ' : ''}${lines.length} lines)`;
-}
-/** The three ways to approve, in the warning, the log's last line and the summary. */
-function approvalWays(pipelineName, consoleLink) {
-    return `approve the changes in ${consoleLink}, with \`fda approve ${pipelineName}\`, or run this action again with auto-approve: true`;
-}
-function heading({ pipelineName, outcome, progress }) {
-    const name = (0,markdown/* inline */.mG)(pipelineName || '(no name)', VALUE_CHARS.name);
-    const status = (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'unknown', VALUE_CHARS.name);
-    switch (outcome.result) {
-        case 'reached':
-            return `✅ ${name} is ${status}`;
-        case 'accepted':
-            return `✅ ${name} is starting (${status})`;
-        case 'awaiting-approval':
-            return `⏸️ ${name} awaits approval`;
-        case 'failed':
-            return `❌ ${name} did not start: ${(0,markdown/* inline */.mG)(outcome.code, VALUE_CHARS.name)}`;
-    }
-}
-function howToApprove({ pipelineName, pipelineUrl, progress }) {
-    const changes = progress.approvalDiff ? (0,markdown/* inline */.mG)(countChanges(progress.approvalDiff), VALUE_CHARS.message) : 'its program or connectors changed';
-    const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`);
-    return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
-}
-/** Only the facts that say something: no empty values, nothing the heading said already. */
-function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped }) {
-    const facts = [];
-    if (outcome.result === 'failed') {
-        facts.push(['Error', (0,markdown/* inline */.mG)(outcome.message, VALUE_CHARS.message)]);
-        if (outcome.hint)
-            facts.push(['Hint', (0,markdown/* inline */.mG)(outcome.hint, VALUE_CHARS.message)]);
-    }
-    if (pipelineUrl)
-        facts.push(['Console', `[${(0,markdown/* inline */.mG)(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
-    if (target && outcome.result !== 'reached')
-        facts.push(['Target', target]);
-    const last = progress.last;
-    if (last && (outcome.result === 'failed' || outcome.result === 'accepted')) {
-        const program = last.program_status === 'Success' ? '' : `, program ${last.program_status}`;
-        facts.push(['Last status', (0,markdown/* inline */.mG)(`${last.deployment_status} (desired ${last.deployment_desired_status}${program})`, VALUE_CHARS.line)]);
-    }
-    if (outcome.result === 'accepted')
-        facts.push(['Waited', 'no (wait: false)']);
-    if (progress.approved)
-        facts.push(['Approved by this step', 'yes (auto-approve: true)']);
-    if (stopped)
-        facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
-    facts.push(['Elapsed', (0,src_text/* formatDuration */.a3)(progress.elapsedMs())]);
-    return facts.map(([label, value]) => `- **${label}**: ${value}`).join('\n');
-}
-function timelineTable(progress) {
-    const rows = progress.timeline.map((entry) => [
-        (0,markdown/* inline */.mG)(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status), VALUE_CHARS.name),
-        `+${(0,src_text/* formatDuration */.a3)(entry.beganMs)}`,
-        entry.endedMs === undefined ? 'until the end' : (0,src_text/* formatDuration */.a3)(entry.endedMs - entry.beganMs),
-    ]);
-    if (rows.length > TIMELINE_ROWS) {
-        const half = TIMELINE_ROWS / 2;
-        rows.splice(half, rows.length - TIMELINE_ROWS, ['…', `${(0,markdown/* count */.U9)(rows.length - TIMELINE_ROWS)} more changes`, '']);
-    }
-    return (0,markdown/* table */.tp)(['Status', 'From', 'For'], rows);
-}
-/** The first items that fit in `budget` bytes, and how many did not. */
-function fit(items, budget) {
-    const kept = [];
-    let used = 0;
-    for (const item of items) {
-        used += Buffer.byteLength(item) + 2;
-        if (used > budget)
-            break;
-        kept.push(item);
-    }
-    return { kept, more: items.length - kept.length };
-}
-
-;// CONCATENATED MODULE: ./src/report/several.ts
-
-
-
-/** What the table and the headings may take: the rest is shared by the pipelines' details. */
-const TABLE_BYTES = 64 * 1024;
-/** Left free under GitHub's limit: the post step's lines, and the wrapping of each part. */
-const MARGIN_BYTES = 32 * 1024;
-const RESULTS = { reached: '✅ reached', accepted: '✅ accepted (not waited for)', 'awaiting-approval': '⏸️ awaits approval', failed: '❌ failed' };
-/**
- * The job summary of several pipelines: one table with a row each, failures first, then each
- * pipeline's own summary in a collapsed `<details>`. The table is never shortened; a pipeline's
- * details keep their first parts that fit its share of GitHub's 1 MiB, and say so.
- */
-function severalSummary(runs, elapsedMs) {
-    const failed = runs.filter(({ outcome }) => outcome.result === 'failed').length;
-    const awaiting = runs.filter(({ outcome }) => outcome.result === 'awaiting-approval').length;
-    const heading = `### ${failed > 0 ? '❌' : awaiting > 0 ? '⏸️' : '✅'} ${runs.length} Feldera pipelines: ${[
-        `${runs.length - failed - awaiting} started`,
-        ...(awaiting > 0 ? [`${awaiting} await approval`] : []),
-        ...(failed > 0 ? [`${failed} failed`] : []),
-    ].join(', ')} in ${(0,src_text/* formatDuration */.a3)(elapsedMs)}`;
-    const ordered = [...runs].sort((a, b) => several_rank(a) - several_rank(b));
-    const rows = ordered.map(({ pipelineName, pipelineUrl, target, outcome, progress }) => [
-        pipelineUrl ? `[${(0,markdown/* inline */.mG)(pipelineName, 100)}](${pipelineUrl})` : (0,markdown/* inline */.mG)(pipelineName, 100),
-        target ?? '',
-        RESULTS[outcome.result],
-        (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'none read', 100),
-        (0,src_text/* formatDuration */.a3)(progress.elapsedMs()),
-        outcome.result === 'failed' ? (0,markdown/* inline */.mG)(outcome.code, 100) : '',
-    ]);
-    const overview = `${heading}\n\n${(0,markdown/* table */.tp)(['Pipeline', 'Target', 'Result', 'Last status', 'Elapsed', 'Error code'], rows)}`;
-    const share = Math.max(0, (SUMMARY_LIMIT_BYTES - MARGIN_BYTES - Math.max(TABLE_BYTES, Buffer.byteLength(overview))) / runs.length);
-    const details = ordered.map((facts) => {
-        const { kept, more } = fitSections(summaryMarkdown(facts), share);
-        const cut = more > 0 ? `\n\n…and ${(0,markdown/* count */.U9)(more)} more parts, left out to keep the summary under GitHub's limit: the step's log has them.` : '';
-        return `<details><summary>${(0,markdown/* inline */.mG)(facts.pipelineName, 100)}: ${RESULTS[facts.outcome.result]}</summary>\n\n${kept.join('\n\n')}${cut}\n\n</details>`;
-    });
-    return `${[overview, ...details].join('\n\n')}\n`;
-}
-function several_rank({ outcome }) {
-    return outcome.result === 'failed' ? 0 : outcome.result === 'awaiting-approval' ? 1 : 2;
-}
-/** The first whole parts (`####` sections, each closed in itself) of a pipeline's summary that fit in `budget` bytes. */
-function fitSections(markdown, budget) {
-    const sections = markdown.trimEnd().split(/\n\n(?=#### |<sub>)/);
-    const kept = [];
-    let used = 0;
-    for (const section of sections) {
-        used += Buffer.byteLength(section) + 2;
-        if (used > budget)
-            break;
-        kept.push(section);
-    }
-    return { kept, more: sections.length - kept.length };
-}
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-
-
-
-
-
-
-
-
-
-
-/** GitHub shows this many error annotations of a step, and as many warnings; the summary has them all. */
-const MAX_ANNOTATIONS = 10;
-/** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-async function report(facts) {
-    core/* debug */.Yz(`Credential: ${facts.credential}`);
-    const values = outputValues(facts.runs, facts.elapsedMs());
-    for (const name of OUTPUT_NAMES)
-        core/* setOutput */.uH(name, values[name]);
-    const target = facts.config && targetStatus(facts.config.initial);
-    const several = facts.runs.length > 1;
-    const summaries = facts.runs.map((run) => {
-        const { warnings, connectors } = runWarnings(run);
-        return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], verdict: verdictOf(run, target), unannotated: connectors.unannotated };
-    });
-    if (several) {
-        // The details after the waiting, then the annotations, as many as GitHub shows.
-        for (const { run } of summaries)
-            printDetails(run);
-        annotate(summaries.flatMap(({ before, verdict }) => [...before, ...verdict.annotations]), MAX_ANNOTATIONS);
-    }
-    else {
-        for (const { run, before, verdict } of summaries) {
-            annotate(before);
-            printDiagnosis(run);
-            annotate(verdict.annotations);
-        }
-    }
-    for (const line of summaries.flatMap(({ verdict }) => verdict.lines))
-        (0,src_log/* info */.pq)(line);
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        const each = summaries.map(({ run, unannotated }) => ({ ...runFacts(run, target, facts), unannotated }));
-        const [only] = each;
-        const markdown = only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs());
-        // The summary is extra: failing to write it must not hide the real result.
-        await core/* summary */.z
-            .addRaw(markdown)
-            .write()
-            .catch((error) => core/* warning */.$e(`Could not write the job summary: ${String(error)}`));
-    }
-}
-function runFacts(run, target, facts) {
-    return {
-        pipelineName: run.name,
-        pipelineUrl: run.pipelineUrl,
-        target,
-        outcome: run.outcome,
-        progress: run.progress,
-        diagnosis: run.diagnosis,
-        credential: facts.credential,
-        feldera: facts.feldera,
-        health: run.health,
-        stopped: run.stopped,
-    };
-}
-/** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
-function runWarnings({ name, diagnosis, health }) {
-    const connectors = connectorWarnings(health.problems, name);
-    const warnings = [
-        ...diagnosis.problems.map((problem) => ({ level: 'warning', message: problem, title: `Feldera pipeline ${name}` })),
-        ...health.notes.map((note) => ({ level: 'warning', message: note, title: `Feldera pipeline ${name}: health not fully checked` })),
-        ...connectors.annotations.map(({ title, message }) => ({ level: 'warning', title, message })),
-    ];
-    return { warnings, connectors };
-}
-/** The annotation that gives the result, and the log's last words on it. */
-function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }, target) {
-    const elapsed = (0,src_text/* formatDuration */.a3)(progress.elapsedMs());
-    switch (outcome.result) {
-        case 'reached':
-            return { annotations: [], lines: [`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`] };
-        case 'accepted':
-            return { annotations: [], lines: [`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`] };
-        case 'awaiting-approval': {
-            const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
-            const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
-            const message = `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`;
-            // The log's last word: the step is green, but the pipeline is not up.
-            return {
-                annotations: [{ level: 'warning', message, title: `Feldera pipeline ${name} awaits approval` }],
-                lines: [`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`],
-            };
-        }
-        case 'failed': {
-            const firstError = diagnosis.compilation?.firstError && `First error: ${diagnosis.compilation.firstError}`;
-            const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
-            return { annotations: [{ level: 'error', message, title: `Feldera pipeline ${name || '(no name)'} did not start` }], lines: [] };
-        }
-    }
-}
-/** One pipeline: the compiler's output and the log's tail, each in a collapsed group. */
-function printDiagnosis({ diagnosis }) {
-    if (diagnosis.compilation?.excerpt)
-        (0,src_log/* untrusted */.bp)('Compiler output', diagnosis.compilation.excerpt.split('\n'));
-    if (diagnosis.logTail?.lines.length === 0)
-        (0,src_log/* info */.pq)(EMPTY_LOG);
-    else if (diagnosis.logTail)
-        (0,src_log/* untrusted */.bp)(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
-}
-/** Several pipelines: one group each, after the waiting, with its approval diff, compiler output and log tail. */
-function printDetails({ name, log, diagnosis }) {
-    const details = log instanceof PrefixedLog ? log.details : [];
-    const { compilation, logTail } = diagnosis;
-    if (details.length === 0 && !compilation?.excerpt && !logTail)
-        return;
-    src_log/* stepLog */.tV.startGroup(`${name}: details`);
-    for (const line of details)
-        (0,src_log/* info */.pq)(line);
-    if (compilation?.excerpt) {
-        (0,src_log/* info */.pq)('Compiler output:');
-        (0,src_log/* untrustedLines */.mU)(compilation.excerpt.split('\n'));
-    }
-    if (logTail?.lines.length === 0)
-        (0,src_log/* info */.pq)(EMPTY_LOG);
-    else if (logTail) {
-        (0,src_log/* info */.pq)(`${logTailTitle(logTail)}:`);
-        (0,src_log/* untrustedLines */.mU)(logTail.lines);
-    }
-    src_log/* stepLog */.tV.endGroup();
-}
-/** The annotations in their order, at most `max` of each level: the last shown says how many more the summary holds. */
-function annotate(annotations, max = Infinity) {
-    const counts = { error: 0, warning: 0 };
-    const totals = { error: 0, warning: 0 };
-    for (const { level } of annotations)
-        totals[level]++;
-    for (const { level, message, ...properties } of annotations) {
-        if (++counts[level] > max)
-            continue;
-        const more = totals[level] - max;
-        const text = more > 0 && counts[level] === max ? `${message} (…and ${more} more ${level}s: see the job summary.)` : message;
-        if (level === 'error')
-            core/* error */.z3(text, properties);
-        else
-            core/* warning */.$e(text, properties);
-    }
-}
-/** The parts that are given, each but the last ended with a full stop where Feldera's text has none. */
-function sentences(...parts) {
-    const given = parts.filter((part) => Boolean(part));
-    return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
-}
-
+// EXTERNAL MODULE: ./src/state.ts
+var state = __nccwpck_require__(2462);
 ;// CONCATENATED MODULE: ./src/main.ts
-
 
 
 
@@ -48423,7 +47825,7 @@ const LIST_STATUSES_ABOVE = 10;
 /** Runs the step and returns how it ended; the caller fails the process on a failure. */
 async function run() {
     // The runner runs this bundle again as the post step (action.yml runs.post): it tells by this state.
-    core/* saveState */.LZ(post/* POST_STATE */.j9, 'true');
+    core/* saveState */.LZ(state/* POST_STATE */.j, 'true');
     const startedAt = performance.now();
     const facts = { config: undefined, runs: [], credential: 'none chosen', feldera: undefined, elapsedMs: () => performance.now() - startedAt };
     try {
@@ -48433,10 +47835,12 @@ async function run() {
         // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
         const outcome = error instanceof inputs/* InputError */.dz ? { result: 'failed', code: 'InvalidInput', message: error.message } : internalError(error);
         if (facts.runs.length === 0)
-            facts.runs.push(newRun(core/* getInput */.V4('pipeline-name'), undefined, new PhaseLog(src_log/* stepLog */.tV), true));
+            facts.runs.push(newRun(core/* getInput */.V4('pipeline-name'), undefined, new phase_log/* PhaseLog */.U(log/* stepLog */.tV), true));
         for (const run of facts.runs)
             run.outcome = outcome;
     }
+    // Loaded only now: nothing of the report is needed before the first request.
+    const { report } = await __nccwpck_require__.e(/* import() */ 480).then(__nccwpck_require__.bind(__nccwpck_require__, 7480));
     await report(facts);
     const outcomes = facts.runs.map((run) => run.outcome);
     return outcomes.find((outcome) => outcome.result === 'failed') ?? outcomes[0] ?? internalError('no pipeline was run');
@@ -48454,13 +47858,13 @@ async function startAll(facts) {
         core/* warning */.$e(warning);
     const several = config.pipelineNames.length > 1;
     // One pipeline logs in phases; several log flat, each line behind its pipeline's name.
-    facts.runs = config.pipelineNames.map((name) => newRun(name, config.apiUrl, several ? new PrefixedLog(src_log/* stepLog */.tV, name) : new PhaseLog(src_log/* stepLog */.tV), !several));
+    facts.runs = config.pipelineNames.map((name) => newRun(name, config.apiUrl, several ? new phase_log/* PrefixedLog */.s(log/* stepLog */.tV, name) : new phase_log/* PhaseLog */.U(log/* stepLog */.tV), !several));
     for (const run of facts.runs)
-        run.log.info(`Starting Feldera pipeline ${run.name} towards ${targetStatus(config.initial)}: ${run.pipelineUrl}`);
+        run.log.info(`Starting Feldera pipeline ${run.name} towards ${(0,lifecycle/* targetStatus */.u)(config.initial)}: ${run.pipelineUrl}`);
     const end = runEnd(config.timeoutMs, (0,src_text/* formatDuration */.a3)(config.timeoutMs));
     const connection = (0,src_connection/* connect */.N)(config, end.signal);
     facts.credential = connection.auth.describe();
-    const heartbeat = several ? setInterval(() => (0,src_log/* info */.pq)(heartbeatLine(facts.runs, facts.elapsedMs())), HEARTBEAT_MS) : undefined;
+    const heartbeat = several ? setInterval(() => (0,log/* info */.pq)(heartbeatLine(facts.runs, facts.elapsedMs())), HEARTBEAT_MS) : undefined;
     try {
         // Beside the first requests, never waited for: the report uses it if it came in time.
         let platform;
@@ -48498,7 +47902,7 @@ function startedBy(config) {
     const started = new Set();
     return (name) => {
         started.add(name);
-        core/* saveState */.LZ(post/* STARTED_STATE */.Cq, JSON.stringify(config.pipelineNames.filter((pipeline) => started.has(pipeline))));
+        core/* saveState */.LZ(state/* STARTED_STATE */.C, JSON.stringify(config.pipelineNames.filter((pipeline) => started.has(pipeline))));
     };
 }
 /** `[2m30s] orders Bootstrapping for 2m10s, billing Running for 5s`: one line for all pipelines. */
@@ -48509,134 +47913,151 @@ function heartbeatLine(runs, elapsedMs) {
 
 /***/ }),
 
-/***/ 6661:
+/***/ 2951:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cq: () => (/* binding */ STARTED_STATE),
-/* harmony export */   bE: () => (/* binding */ post),
-/* harmony export */   j9: () => (/* binding */ POST_STATE)
+/* harmony export */   U: () => (/* binding */ PhaseLog),
+/* harmony export */   s: () => (/* binding */ PrefixedLog)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4952);
-/* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3589);
-/* harmony import */ var _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1076);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2053);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4285);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5625);
-/* harmony import */ var _stop_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1123);
-
-
-
-
-
-
-
-/** Saved by the main step: the post step runs the same bundle, and tells itself apart by this. */
-const POST_STATE = 'post';
-/** The names of the pipelines whose `/start` Feldera accepted, as a JSON array: never a secret. */
-const STARTED_STATE = 'started';
-/** The post step waits this long for `Stopped`. */
-const STOP_AT_JOB_END_MS = 60_000;
 /**
- * The post step (action.yml `runs.post`, `post-if: always()`): with `stop-at-job-end: true`, stops the
- * pipeline the main step started, whatever the job's result. It reads the inputs and the environment
- * again for the address and the credential. It never fails the job: every problem is a warning.
+ * The step's log in phases, a collapsed group each. A group opens with its first line, not when its
+ * phase begins: a phase that ends without a word (a start refused at once) leaves no empty group.
  */
-async function post() {
-    try {
-        await stopAtJobEnd();
+class PhaseLog {
+    writer;
+    pending;
+    open = false;
+    constructor(writer) {
+        this.writer = writer;
     }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`stop-at-job-end: ${error instanceof Error ? error.message : String(error)}`);
+    /** Ends the group open, if any; the next line opens a group with this title. */
+    group(title) {
+        this.end();
+        this.pending = title;
     }
-}
-async function stopAtJobEnd() {
-    if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('stop-at-job-end').trim().toLowerCase() !== 'true')
-        return;
-    const started = startedPipelines(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STARTED_STATE));
-    if (started.length === 0) {
-        (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)('stop-at-job-end: this step started no pipeline, so there is none to stop.');
-        return;
+    /** A debug line opens its phase's group only where the runner shows it: else the group would look empty. */
+    debug(line) {
+        (this.writer.isDebug() ? this.opened() : this.writer).debug(line);
     }
-    // The main step read these inputs before it started anything: they are valid.
-    const { config } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readConfig */ .Xg)({ getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), env: process.env, onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret) });
-    const connection = (0,_connection_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .N)(config, AbortSignal.timeout(STOP_AT_JOB_END_MS));
-    try {
-        for (const name of started) {
-            (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)(`Stopping Feldera pipeline ${name} at the end of the job (stop-at-job-end: true).`);
-            const problem = await (0,_stop_js__WEBPACK_IMPORTED_MODULE_5__/* .stopPipeline */ .J)(new _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__/* .PipelineClient */ .I(connection.http, name), STOP_AT_JOB_END_MS);
-            const text = problem ? `Could not stop pipeline ${name} at the end of the job: ${problem}.` : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;
-            if (problem)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text, { title: `Feldera pipeline ${name} not stopped` });
-            else
-                (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)(text);
-            await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
-                .addRaw(`\n${problem ? '⚠️' : '⏹️'} ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .inline */ .mG)(text, 2000)}\n`)
-                .write()
-                .catch(() => undefined);
+    info(line) {
+        this.opened().info(line);
+    }
+    detail(line) {
+        this.info(line);
+    }
+    warning(line) {
+        this.opened().warning(line);
+    }
+    /** Ends the phase: what follows is outside any group. */
+    end() {
+        this.pending = undefined;
+        if (this.open)
+            this.writer.endGroup();
+        this.open = false;
+    }
+    opened() {
+        if (this.pending !== undefined) {
+            this.writer.startGroup(this.pending);
+            this.pending = undefined;
+            this.open = true;
         }
-    }
-    finally {
-        await connection.close();
+        return this.writer;
     }
 }
-function startedPipelines(state) {
-    try {
-        const names = JSON.parse(state || '[]');
-        return Array.isArray(names) ? names.filter((name) => typeof name === 'string') : [];
+/**
+ * One pipeline's lines among several pipelines' (issue: several per step): each behind the
+ * pipeline's name in brackets, no groups (they would interleave), details kept for a group of the
+ * pipeline's own after the waiting.
+ */
+class PrefixedLog {
+    details = [];
+    writer;
+    prefix;
+    constructor(writer, name) {
+        this.writer = writer;
+        this.prefix = `[${name}] `;
     }
-    catch {
-        return [];
+    info(line) {
+        this.writer.info(this.prefix + line);
+    }
+    warning(line) {
+        this.writer.warning(this.prefix + line);
+    }
+    debug(line) {
+        this.writer.debug(this.prefix + line);
+    }
+    group(title) {
+        this.info(title);
+    }
+    detail(line) {
+        this.details.push(line);
+    }
+    end() {
+        // No group is open: the lines are flat.
     }
 }
 
 
 /***/ }),
 
-/***/ 4285:
+/***/ 79:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DV: () => (/* binding */ codeBlock),
-/* harmony export */   Jj: () => (/* binding */ cut),
-/* harmony export */   U9: () => (/* binding */ count),
-/* harmony export */   mG: () => (/* binding */ inline),
-/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */   Pp: () => (/* binding */ diffLines),
+/* harmony export */   Xw: () => (/* binding */ diffChanges),
+/* harmony export */   xS: () => (/* binding */ countChanges)
 /* harmony export */ });
-// Markdown for the job summary: server text made plain text, and the shapes it sits in.
-/** `14820` → `14,820`. */
-function count(n) {
-    return n.toLocaleString('en-US');
+/** The changes of a `PipelineDiff` that are not empty, tables first. */
+function diffChanges(diff) {
+    const program = diff.program_diff;
+    const all = [
+        { what: 'table', change: 'added', names: program?.added_tables ?? [] },
+        { what: 'table', change: 'removed', names: program?.removed_tables ?? [] },
+        { what: 'table', change: 'modified', names: program?.modified_tables ?? [] },
+        { what: 'view', change: 'added', names: program?.added_views ?? [] },
+        { what: 'view', change: 'removed', names: program?.removed_views ?? [] },
+        { what: 'view', change: 'modified', names: program?.modified_views ?? [] },
+        { what: 'input connector', change: 'added', names: diff.added_input_connectors },
+        { what: 'input connector', change: 'removed', names: diff.removed_input_connectors },
+        { what: 'input connector', change: 'modified', names: diff.modified_input_connectors },
+        { what: 'output connector', change: 'added', names: diff.added_output_connectors },
+        { what: 'output connector', change: 'removed', names: diff.removed_output_connectors },
+        { what: 'output connector', change: 'modified', names: diff.modified_output_connectors },
+    ];
+    return all.filter((change) => change.names.length > 0);
 }
-function cut(text, maxChars) {
-    return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+/** `3 views modified, 1 table added`, or what Feldera said when it could not tell. */
+function countChanges(diff) {
+    const counts = diffChanges(diff).map(({ what, change, names }) => `${names.length} ${what}${names.length === 1 ? '' : 's'} ${change}`);
+    if (diff.program_diff_error)
+        counts.push(`the program diff failed: ${diff.program_diff_error}`);
+    return counts.length > 0 ? counts.join(', ') : 'no changes listed';
 }
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+/** The log's lines for a diff: one per kind of change, with the names. */
+function diffLines(diff) {
+    const lines = diffChanges(diff).map(({ what, change, names }) => `${what}s ${change}: ${names.join(', ')}`);
+    if (diff.program_diff_error)
+        lines.push(`program diff error: ${diff.program_diff_error}`);
+    return lines.length > 0 ? lines : ['no changes listed'];
 }
-/**
- * Server text as markdown text, cut to `maxChars`: no HTML, no link or image of its own, no emphasis,
- * code, strike-through or math, no table break, its lines kept in its table cell or list item. A
- * backslash before each character that could start one (2 bytes, where an entity takes 5), and only
- * there: a `_` between letters or digits, a `&` that begins no entity and a `#` inside a word start
- * nothing, and names and addresses are full of them. It always follows the action's own words on a
- * line, so nothing in it can start a block (a heading, a list, a quote); a bare address may show as
- * a link, to where it says.
- */
-function inline(text, maxChars) {
-    return cut(text, maxChars)
-        .replace(/[\\`*[\]<|~$]|&(?=#?\w+;)|(?<=^|\s)#|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (char) => `\\${char}`)
-        .replace(/\r\n|\r|\n/g, '<br>');
-}
-/** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
-function codeBlock(text, indent = '') {
-    // Any line ending ends a line of markdown: one left in would leave the block's indentation.
-    const lines = text.flatMap((line) => line.split(/\r\n|\r|\n/));
-    const longest = Math.max(2, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
-    const fence = '`'.repeat(longest + 1);
-    return [`${fence}text`, ...lines, fence].map((line) => indent + line).join('\n');
-}
+
+
+/***/ }),
+
+/***/ 2462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ STARTED_STATE),
+/* harmony export */   j: () => (/* binding */ POST_STATE)
+/* harmony export */ });
+// What the main step saves for its post step (GITHUB_STATE): names only, never a secret.
+/** Saved by the main step: the post step runs the same bundle, and tells itself apart by this. */
+const POST_STATE = 'post';
+/** The names of the pipelines whose `/start` Feldera accepted, as a JSON array. */
+const STARTED_STATE = 'started';
 
 
 /***/ }),

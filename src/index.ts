@@ -1,6 +1,6 @@
 import { getState } from '@actions/core';
 import { run } from './main.ts';
-import { post, POST_STATE } from './post.ts';
+import { POST_STATE } from './state.ts';
 
 /** What the runner reads as a failed step. Set here, not in run(): @github/local-action calls run() itself. */
 const EXIT_FAILURE = 1;
@@ -8,7 +8,7 @@ const EXIT_FAILURE = 1;
 // The runner runs this file twice: as the step, and as its post step (action.yml runs.post), which
 // has the state the step saved. The post step never fails the job.
 if (getState(POST_STATE)) {
-  await post();
+  await (await import('./post.ts')).post();
 } else {
   const outcome = await run();
   if (outcome.result === 'failed') process.exitCode = EXIT_FAILURE;

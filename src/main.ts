@@ -8,9 +8,9 @@ import { info, stepLog } from './log.ts';
 import { internalError, type Outcome } from './outcome.ts';
 import { PhaseLog, PrefixedLog } from './phase-log.ts';
 import { newRun, runPipeline, type PipelineRun, type RunContext } from './pipeline-run.ts';
-import { POST_STATE, STARTED_STATE } from './post.ts';
+import { POST_STATE, STARTED_STATE } from './state.ts';
 import { HEARTBEAT_MS } from './progress.ts';
-import { report, type ReportFacts } from './report/report.ts';
+import type { ReportFacts } from './report/report.ts';
 import { runEnd } from './run-end.ts';
 import { formatDuration } from './text.ts';
 
@@ -31,6 +31,8 @@ export async function run(): Promise<Outcome> {
     if (facts.runs.length === 0) facts.runs.push(newRun(core.getInput('pipeline-name'), undefined, new PhaseLog(stepLog), true));
     for (const run of facts.runs) run.outcome = outcome;
   }
+  // Loaded only now: nothing of the report is needed before the first request.
+  const { report } = await import('./report/report.ts');
   await report(facts);
   const outcomes = facts.runs.map((run) => run.outcome);
   return outcomes.find((outcome) => outcome.result === 'failed') ?? outcomes[0] ?? internalError('no pipeline was run');

@@ -4,12 +4,9 @@ import { PipelineClient } from './feldera/client.ts';
 import { readConfig } from './inputs.ts';
 import { inline } from './report/markdown.ts';
 import { info } from './log.ts';
+import { STARTED_STATE } from './state.ts';
 import { stopPipeline } from './stop.ts';
 
-/** Saved by the main step: the post step runs the same bundle, and tells itself apart by this. */
-export const POST_STATE = 'post';
-/** The names of the pipelines whose `/start` Feldera accepted, as a JSON array: never a secret. */
-export const STARTED_STATE = 'started';
 /** The post step waits this long for `Stopped`. */
 const STOP_AT_JOB_END_MS = 60_000;
 

@@ -1,0 +1,591 @@
+export const id = 480;
+export const ids = [480];
+export const modules = {
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   Jj: () => (/* binding */ cut),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+// Markdown for the job summary: server text made plain text, and the shapes it sits in.
+/** `14820` → `14,820`. */
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+function cut(text, maxChars) {
+    return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/**
+ * Server text as markdown text, cut to `maxChars`: no HTML, no link or image of its own, no emphasis,
+ * code, strike-through or math, no table break, its lines kept in its table cell or list item. A
+ * backslash before each character that could start one (2 bytes, where an entity takes 5), and only
+ * there: a `_` between letters or digits, a `&` that begins no entity and a `#` inside a word start
+ * nothing, and names and addresses are full of them. It always follows the action's own words on a
+ * line, so nothing in it can start a block (a heading, a list, a quote); a bare address may show as
+ * a link, to where it says.
+ */
+function inline(text, maxChars) {
+    return cut(text, maxChars)
+        .replace(/[\\`*[\]<|~$]|&(?=#?\w+;)|(?<=^|\s)#|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (char) => `\\${char}`)
+        .replace(/\r\n|\r|\n/g, '<br>');
+}
+/** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
+function codeBlock(text, indent = '') {
+    // Any line ending ends a line of markdown: one left in would leave the block's indentation.
+    const lines = text.flatMap((line) => line.split(/\r\n|\r|\n/));
+    const longest = Math.max(2, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
+    const fence = '`'.repeat(longest + 1);
+    return [`${fence}text`, ...lines, fence].map((line) => indent + line).join('\n');
+}
+
+
+/***/ }),
+
+/***/ 7480:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  report: () => (/* binding */ report)
+});
+
+// UNUSED EXPORTS: MAX_ANNOTATIONS
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
+var core = __webpack_require__(4952);
+// EXTERNAL MODULE: ./src/lifecycle.ts
+var lifecycle = __webpack_require__(6367);
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/phase-log.ts
+var phase_log = __webpack_require__(2951);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
+// EXTERNAL MODULE: ./src/report/approval.ts
+var approval = __webpack_require__(79);
+// EXTERNAL MODULE: ./src/feldera/stats.ts
+var stats = __webpack_require__(2598);
+// EXTERNAL MODULE: ./src/health/endpoints.ts
+var health_endpoints = __webpack_require__(8772);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+;// CONCATENATED MODULE: ./src/report/connectors.ts
+
+
+
+/** GitHub shows 10 warning annotations per step; the rest are listed in the summary. */
+const MAX_WARNING_ANNOTATIONS = 10;
+/** Rows of the Connectors table; the `connectors` output has every endpoint. */
+const MAX_TABLE_ROWS = 50;
+/** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
+const MESSAGE_CELL_LENGTH = 200;
+const NAME_CELL_LENGTH = 200;
+/** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
+function connectorOutputs(last) {
+    if (!last)
+        return { connectors: '[]', 'connector-error-count': '' };
+    const endpoints = (0,health_endpoints/* endpointsOf */.uY)(last);
+    const connectors = endpoints.map((endpoint) => ({
+        name: endpoint.name,
+        direction: endpoint.direction,
+        stream: endpoint.stream,
+        health: endpoint.health?.status ?? '',
+        'fatal-error': endpoint.fatalError ?? '',
+        errors: endpoint.errors,
+        records: endpoint.records,
+    }));
+    const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
+    return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
+}
+/** A warning annotation for each problem that does not fail the step, as many as GitHub shows. */
+function connectorWarnings(problems, pipelineName) {
+    const warnings = problems.filter((problem) => !problem.fails);
+    return {
+        annotations: warnings.slice(0, MAX_WARNING_ANNOTATIONS).map((problem) => ({
+            title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
+            message: problem.message,
+        })),
+        unannotated: warnings.slice(MAX_WARNING_ANNOTATIONS),
+    };
+}
+/**
+ * The summary's Connectors section: failed and Unhealthy endpoints first, then the others in
+ * Feldera's order; errors counted since the baseline shown beside the total; the warnings that did
+ * not fit in annotations below the table.
+ */
+function connectorsMarkdown(last, baseline, unannotated = []) {
+    const before = new Map(baseline ? (0,health_endpoints/* endpointsOf */.uY)(baseline).map((endpoint) => [(0,health_endpoints/* endpointKey */.r4)(endpoint), endpoint.errors]) : []);
+    const endpoints = (0,health_endpoints/* endpointsOf */.uY)(last)
+        .map((endpoint, order) => ({ endpoint, order }))
+        .sort((a, b) => rank(a.endpoint) - rank(b.endpoint) || a.order - b.order)
+        .map(({ endpoint }) => endpoint);
+    if (endpoints.length === 0)
+        return '#### Connectors\n\nThe pipeline has no connectors.';
+    const rows = endpoints.slice(0, MAX_TABLE_ROWS).map((endpoint) => {
+        const newErrors = endpoint.errors - (before.get((0,health_endpoints/* endpointKey */.r4)(endpoint)) ?? 0);
+        const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
+        const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
+        return [
+            (0,markdown/* inline */.mG)(endpoint.name, NAME_CELL_LENGTH),
+            endpoint.direction,
+            (0,markdown/* inline */.mG)(endpoint.stream, NAME_CELL_LENGTH),
+            (0,markdown/* inline */.mG)(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
+            endpoint.records.toLocaleString('en-US'),
+            errors,
+            (0,markdown/* inline */.mG)(message, MESSAGE_CELL_LENGTH),
+        ];
+    });
+    const notes = [];
+    if (endpoints.length > MAX_TABLE_ROWS) {
+        notes.push(`The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`);
+    }
+    if (last.omitted_endpoints > 0) {
+        notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${stats/* MAX_ENDPOINTS */.k$} of each direction were not checked.`);
+    }
+    if (unannotated.length > 0) {
+        const list = unannotated
+            .slice(0, MAX_TABLE_ROWS)
+            .map((problem) => `- ${(0,markdown/* inline */.mG)(problem.message, MESSAGE_CELL_LENGTH)}`)
+            .concat(unannotated.length > MAX_TABLE_ROWS ? [`- …and ${(0,markdown/* count */.U9)(unannotated.length - MAX_TABLE_ROWS)} more`] : [])
+            .join('\n');
+        notes.push(`Warnings beyond the ${MAX_WARNING_ANNOTATIONS} that GitHub shows as annotations:\n\n${list}`);
+    }
+    const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
+    return ['#### Connectors', (0,markdown/* table */.tp)(header, rows), ...notes].join('\n\n');
+}
+function rank(endpoint) {
+    if (endpoint.fatalError !== null)
+        return 0;
+    return endpoint.health?.status === 'Unhealthy' ? 1 : 2;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+/** The outputs of one pipeline's run, in action.yml's order: with several, each pipeline's in `results`. */
+const RUN_OUTPUT_NAMES = [
+    'status',
+    'desired-status',
+    'awaiting-approval',
+    'approved',
+    'deployment-id',
+    'program-status',
+    'error-code',
+    'elapsed-seconds',
+    'pipeline-url',
+    'approval-diff',
+    'connectors',
+    'connector-error-count',
+    'stopped',
+];
+/** Every output of action.yml, in its order. */
+const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'];
+/** The outputs, set on failure too: one pipeline's as they are; with several, what speaks for all, and each in `results`. */
+function outputValues(runs, elapsedMs) {
+    const each = runs.map(runOutputs);
+    const results = JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]])));
+    const [only] = each;
+    if (only && each.length === 1)
+        return { ...only, results };
+    const none = Object.fromEntries(RUN_OUTPUT_NAMES.map((name) => [name, '']));
+    return {
+        ...none,
+        'error-code': each.find((values) => values['error-code'])?.['error-code'] ?? '',
+        'awaiting-approval': String(each.some((values) => values['awaiting-approval'] === 'true')),
+        approved: String(each.some((values) => values.approved === 'true')),
+        'elapsed-seconds': (elapsedMs / 1000).toFixed(1),
+        results,
+    };
+}
+/** One pipeline's outputs, from what was last seen. */
+function runOutputs({ outcome, progress, pipelineUrl, health, stopped }) {
+    const last = progress.last;
+    return {
+        status: last?.deployment_status ?? '',
+        'desired-status': last?.deployment_desired_status ?? '',
+        'awaiting-approval': String(last?.deployment_status === 'AwaitingApproval'),
+        approved: String(progress.approved),
+        'deployment-id': last?.deployment_id ?? '',
+        'program-status': last?.program_status ?? '',
+        'error-code': outcome.result === 'failed' ? outcome.code : '',
+        'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
+        'pipeline-url': pipelineUrl,
+        'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
+        ...connectorOutputs(health.last),
+        stopped: String(stopped),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+/** GitHub drops a step's job summary whole when it is larger than this. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * What each part may take of that limit, in bytes, whatever the server sent: together well under it.
+ * The facts and the timeline are bounded by their rows and the length of each value.
+ */
+const BUDGET_BYTES = { approvalDiff: 192 * 1024, compilerMessages: 96 * 1024, compilerOutput: 96 * 1024, logTail: 256 * 1024 };
+/** The longest any one value is shown: a name, a message, a line. */
+const VALUE_CHARS = { name: 200, line: 1000, message: 4000 };
+/** A status that flips for an hour makes thousands of rows: the first and the last are kept. */
+const TIMELINE_ROWS = 40;
+const SNIPPET_LINES = 20;
+/** The job summary's markdown: the result in its heading, then what happened, when, and why. */
+function summaryMarkdown(facts) {
+    const { outcome, progress, diagnosis } = facts;
+    const sections = [`### ${heading(facts)}`];
+    if (outcome.result === 'awaiting-approval')
+        sections.push(howToApprove(facts));
+    sections.push(factList(facts));
+    if (facts.health.last)
+        sections.push(connectorsMarkdown(facts.health.last, facts.health.baseline, facts.unannotated));
+    if (progress.timeline.length > 0)
+        sections.push(`#### Statuses seen\n\n${timelineTable(progress)}`);
+    if (progress.approvalDiff) {
+        const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
+        const changes = (0,approval/* diffChanges */.Xw)(progress.approvalDiff);
+        const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
+        const rows = changes.map(({ what, change, names }) => {
+            const { kept, more } = fit(names.map((name) => (0,markdown/* inline */.mG)(name, VALUE_CHARS.name)), share);
+            return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${(0,markdown/* count */.U9)(more)} more`] : [])].join(', ')];
+        });
+        const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${(0,markdown/* inline */.mG)(progress.approvalDiff.program_diff_error, VALUE_CHARS.message)}` : '';
+        sections.push(`#### ${title}\n\n${rows.length > 0 ? (0,markdown/* table */.tp)(['Change', 'Names'], rows) : 'No changes listed.'}${error}`);
+    }
+    const compilation = diagnosis.compilation;
+    if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
+        const messages = fit(compilation.annotations.map((annotation) => {
+            const where = annotation.file ? `${(0,markdown/* inline */.mG)(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
+            const [first = '', ...snippet] = annotation.message.split(/\r\n|\r|\n/);
+            const block = snippet.length > 0
+                ? `\n\n${(0,markdown/* codeBlock */.DV)(snippet.slice(0, SNIPPET_LINES).map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)), '  ')}`
+                : '';
+            return `- **${annotation.level}** ${where}${(0,markdown/* inline */.mG)(first, VALUE_CHARS.message)}${block}`;
+        }), BUDGET_BYTES.compilerMessages);
+        if (messages.more > 0)
+            messages.kept.push(`- …and ${(0,markdown/* count */.U9)(messages.more)} more`);
+        const output = fit(compilation.excerpt?.split('\n').map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)) ?? [], BUDGET_BYTES.compilerOutput);
+        if (output.more > 0)
+            output.kept.push(`…and ${(0,markdown/* count */.U9)(output.more)} more lines`);
+        const excerpt = output.kept.length > 0 ? (0,markdown/* codeBlock */.DV)(output.kept) : '';
+        sections.push(['#### Compiler messages', messages.kept.join('\n'), excerpt].filter(Boolean).join('\n\n'));
+    }
+    const logTail = diagnosis.logTail;
+    if (logTail && logTail.lines.length === 0)
+        sections.push(`#### Pipeline log\n\n${EMPTY_LOG}`);
+    else if (logTail) {
+        // The end of the log says why it stopped: keep the last lines that fit.
+        const { kept, more } = fit(logTail.lines.map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)).reverse(), BUDGET_BYTES.logTail);
+        const shown = { lines: kept.reverse(), truncated: logTail.truncated || more > 0 };
+        sections.push(`#### ${logTailTitle(shown)}\n\n${(0,markdown/* codeBlock */.DV)(shown.lines)}`);
+    }
+    const feldera = facts.feldera ? ` · Feldera ${(0,markdown/* inline */.mG)(facts.feldera, VALUE_CHARS.name)}` : '';
+    sections.push(`<sub>Credential: ${(0,markdown/* inline */.mG)(facts.credential, VALUE_CHARS.line)}${feldera}</sub>`);
+    return `${sections.join('\n\n')}\n`;
+}
+/** Said in the log and the summary when a log read found nothing before its limit. */
+const EMPTY_LOG = "The pipeline's log was empty.";
+/** `Pipeline log (last 200 lines)`: the heading of the log tail, in the log and in the summary. */
+function logTailTitle({ lines, truncated }) {
+    return `Pipeline log (${truncated ? 'last ' : ''}${lines.length} lines)`;
+}
+/** The three ways to approve, in the warning, the log's last line and the summary. */
+function approvalWays(pipelineName, consoleLink) {
+    return `approve the changes in ${consoleLink}, with \`fda approve ${pipelineName}\`, or run this action again with auto-approve: true`;
+}
+function heading({ pipelineName, outcome, progress }) {
+    const name = (0,markdown/* inline */.mG)(pipelineName || '(no name)', VALUE_CHARS.name);
+    const status = (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'unknown', VALUE_CHARS.name);
+    switch (outcome.result) {
+        case 'reached':
+            return `✅ ${name} is ${status}`;
+        case 'accepted':
+            return `✅ ${name} is starting (${status})`;
+        case 'awaiting-approval':
+            return `⏸️ ${name} awaits approval`;
+        case 'failed':
+            return `❌ ${name} did not start: ${(0,markdown/* inline */.mG)(outcome.code, VALUE_CHARS.name)}`;
+    }
+}
+function howToApprove({ pipelineName, pipelineUrl, progress }) {
+    const changes = progress.approvalDiff ? (0,markdown/* inline */.mG)((0,approval/* countChanges */.xS)(progress.approvalDiff), VALUE_CHARS.message) : 'its program or connectors changed';
+    const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`);
+    return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
+}
+/** Only the facts that say something: no empty values, nothing the heading said already. */
+function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped }) {
+    const facts = [];
+    if (outcome.result === 'failed') {
+        facts.push(['Error', (0,markdown/* inline */.mG)(outcome.message, VALUE_CHARS.message)]);
+        if (outcome.hint)
+            facts.push(['Hint', (0,markdown/* inline */.mG)(outcome.hint, VALUE_CHARS.message)]);
+    }
+    if (pipelineUrl)
+        facts.push(['Console', `[${(0,markdown/* inline */.mG)(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
+    if (target && outcome.result !== 'reached')
+        facts.push(['Target', target]);
+    const last = progress.last;
+    if (last && (outcome.result === 'failed' || outcome.result === 'accepted')) {
+        const program = last.program_status === 'Success' ? '' : `, program ${last.program_status}`;
+        facts.push(['Last status', (0,markdown/* inline */.mG)(`${last.deployment_status} (desired ${last.deployment_desired_status}${program})`, VALUE_CHARS.line)]);
+    }
+    if (outcome.result === 'accepted')
+        facts.push(['Waited', 'no (wait: false)']);
+    if (progress.approved)
+        facts.push(['Approved by this step', 'yes (auto-approve: true)']);
+    if (stopped)
+        facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
+    facts.push(['Elapsed', (0,src_text/* formatDuration */.a3)(progress.elapsedMs())]);
+    return facts.map(([label, value]) => `- **${label}**: ${value}`).join('\n');
+}
+function timelineTable(progress) {
+    const rows = progress.timeline.map((entry) => [
+        (0,markdown/* inline */.mG)(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status), VALUE_CHARS.name),
+        `+${(0,src_text/* formatDuration */.a3)(entry.beganMs)}`,
+        entry.endedMs === undefined ? 'until the end' : (0,src_text/* formatDuration */.a3)(entry.endedMs - entry.beganMs),
+    ]);
+    if (rows.length > TIMELINE_ROWS) {
+        const half = TIMELINE_ROWS / 2;
+        rows.splice(half, rows.length - TIMELINE_ROWS, ['…', `${(0,markdown/* count */.U9)(rows.length - TIMELINE_ROWS)} more changes`, '']);
+    }
+    return (0,markdown/* table */.tp)(['Status', 'From', 'For'], rows);
+}
+/** The first items that fit in `budget` bytes, and how many did not. */
+function fit(items, budget) {
+    const kept = [];
+    let used = 0;
+    for (const item of items) {
+        used += Buffer.byteLength(item) + 2;
+        if (used > budget)
+            break;
+        kept.push(item);
+    }
+    return { kept, more: items.length - kept.length };
+}
+
+;// CONCATENATED MODULE: ./src/report/several.ts
+
+
+
+/** What the table and the headings may take: the rest is shared by the pipelines' details. */
+const TABLE_BYTES = 64 * 1024;
+/** Left free under GitHub's limit: the post step's lines, and the wrapping of each part. */
+const MARGIN_BYTES = 32 * 1024;
+const RESULTS = { reached: '✅ reached', accepted: '✅ accepted (not waited for)', 'awaiting-approval': '⏸️ awaits approval', failed: '❌ failed' };
+/**
+ * The job summary of several pipelines: one table with a row each, failures first, then each
+ * pipeline's own summary in a collapsed `<details>`. The table is never shortened; a pipeline's
+ * details keep their first parts that fit its share of GitHub's 1 MiB, and say so.
+ */
+function severalSummary(runs, elapsedMs) {
+    const failed = runs.filter(({ outcome }) => outcome.result === 'failed').length;
+    const awaiting = runs.filter(({ outcome }) => outcome.result === 'awaiting-approval').length;
+    const heading = `### ${failed > 0 ? '❌' : awaiting > 0 ? '⏸️' : '✅'} ${runs.length} Feldera pipelines: ${[
+        `${runs.length - failed - awaiting} started`,
+        ...(awaiting > 0 ? [`${awaiting} await approval`] : []),
+        ...(failed > 0 ? [`${failed} failed`] : []),
+    ].join(', ')} in ${(0,src_text/* formatDuration */.a3)(elapsedMs)}`;
+    const ordered = [...runs].sort((a, b) => several_rank(a) - several_rank(b));
+    const rows = ordered.map(({ pipelineName, pipelineUrl, target, outcome, progress }) => [
+        pipelineUrl ? `[${(0,markdown/* inline */.mG)(pipelineName, 100)}](${pipelineUrl})` : (0,markdown/* inline */.mG)(pipelineName, 100),
+        target ?? '',
+        RESULTS[outcome.result],
+        (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'none read', 100),
+        (0,src_text/* formatDuration */.a3)(progress.elapsedMs()),
+        outcome.result === 'failed' ? (0,markdown/* inline */.mG)(outcome.code, 100) : '',
+    ]);
+    const overview = `${heading}\n\n${(0,markdown/* table */.tp)(['Pipeline', 'Target', 'Result', 'Last status', 'Elapsed', 'Error code'], rows)}`;
+    const share = Math.max(0, (SUMMARY_LIMIT_BYTES - MARGIN_BYTES - Math.max(TABLE_BYTES, Buffer.byteLength(overview))) / runs.length);
+    const details = ordered.map((facts) => {
+        const { kept, more } = fitSections(summaryMarkdown(facts), share);
+        const cut = more > 0 ? `\n\n…and ${(0,markdown/* count */.U9)(more)} more parts, left out to keep the summary under GitHub's limit: the step's log has them.` : '';
+        return `<details><summary>${(0,markdown/* inline */.mG)(facts.pipelineName, 100)}: ${RESULTS[facts.outcome.result]}</summary>\n\n${kept.join('\n\n')}${cut}\n\n</details>`;
+    });
+    return `${[overview, ...details].join('\n\n')}\n`;
+}
+function several_rank({ outcome }) {
+    return outcome.result === 'failed' ? 0 : outcome.result === 'awaiting-approval' ? 1 : 2;
+}
+/** The first whole parts (`####` sections, each closed in itself) of a pipeline's summary that fit in `budget` bytes. */
+function fitSections(markdown, budget) {
+    const sections = markdown.trimEnd().split(/\n\n(?=#### |<sub>)/);
+    const kept = [];
+    let used = 0;
+    for (const section of sections) {
+        used += Buffer.byteLength(section) + 2;
+        if (used > budget)
+            break;
+        kept.push(section);
+    }
+    return { kept, more: sections.length - kept.length };
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+
+
+
+
+
+
+
+
+
+/** GitHub shows this many error annotations of a step, and as many warnings; the summary has them all. */
+const MAX_ANNOTATIONS = 10;
+/** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
+async function report(facts) {
+    core/* debug */.Yz(`Credential: ${facts.credential}`);
+    const values = outputValues(facts.runs, facts.elapsedMs());
+    for (const name of OUTPUT_NAMES)
+        core/* setOutput */.uH(name, values[name]);
+    const target = facts.config && (0,lifecycle/* targetStatus */.u)(facts.config.initial);
+    const several = facts.runs.length > 1;
+    const summaries = facts.runs.map((run) => {
+        const { warnings, connectors } = runWarnings(run);
+        return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], verdict: verdictOf(run, target), unannotated: connectors.unannotated };
+    });
+    if (several) {
+        // The details after the waiting, then the annotations, as many as GitHub shows.
+        for (const { run } of summaries)
+            printDetails(run);
+        annotate(summaries.flatMap(({ before, verdict }) => [...before, ...verdict.annotations]), MAX_ANNOTATIONS);
+    }
+    else {
+        for (const { run, before, verdict } of summaries) {
+            annotate(before);
+            printDiagnosis(run);
+            annotate(verdict.annotations);
+        }
+    }
+    for (const line of summaries.flatMap(({ verdict }) => verdict.lines))
+        (0,src_log/* info */.pq)(line);
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        const each = summaries.map(({ run, unannotated }) => ({ ...runFacts(run, target, facts), unannotated }));
+        const [only] = each;
+        const markdown = only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs());
+        // The summary is extra: failing to write it must not hide the real result.
+        await core/* summary */.z
+            .addRaw(markdown)
+            .write()
+            .catch((error) => core/* warning */.$e(`Could not write the job summary: ${String(error)}`));
+    }
+}
+function runFacts(run, target, facts) {
+    return {
+        pipelineName: run.name,
+        pipelineUrl: run.pipelineUrl,
+        target,
+        outcome: run.outcome,
+        progress: run.progress,
+        diagnosis: run.diagnosis,
+        credential: facts.credential,
+        feldera: facts.feldera,
+        health: run.health,
+        stopped: run.stopped,
+    };
+}
+/** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
+function runWarnings({ name, diagnosis, health }) {
+    const connectors = connectorWarnings(health.problems, name);
+    const warnings = [
+        ...diagnosis.problems.map((problem) => ({ level: 'warning', message: problem, title: `Feldera pipeline ${name}` })),
+        ...health.notes.map((note) => ({ level: 'warning', message: note, title: `Feldera pipeline ${name}: health not fully checked` })),
+        ...connectors.annotations.map(({ title, message }) => ({ level: 'warning', title, message })),
+    ];
+    return { warnings, connectors };
+}
+/** The annotation that gives the result, and the log's last words on it. */
+function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }, target) {
+    const elapsed = (0,src_text/* formatDuration */.a3)(progress.elapsedMs());
+    switch (outcome.result) {
+        case 'reached':
+            return { annotations: [], lines: [`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`] };
+        case 'accepted':
+            return { annotations: [], lines: [`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`] };
+        case 'awaiting-approval': {
+            const changes = progress.approvalDiff ? (0,approval/* countChanges */.xS)(progress.approvalDiff) : 'its program or connectors changed';
+            const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
+            const message = `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`;
+            // The log's last word: the step is green, but the pipeline is not up.
+            return {
+                annotations: [{ level: 'warning', message, title: `Feldera pipeline ${name} awaits approval` }],
+                lines: [`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`],
+            };
+        }
+        case 'failed': {
+            const firstError = diagnosis.compilation?.firstError && `First error: ${diagnosis.compilation.firstError}`;
+            const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
+            return { annotations: [{ level: 'error', message, title: `Feldera pipeline ${name || '(no name)'} did not start` }], lines: [] };
+        }
+    }
+}
+/** One pipeline: the compiler's output and the log's tail, each in a collapsed group. */
+function printDiagnosis({ diagnosis }) {
+    if (diagnosis.compilation?.excerpt)
+        (0,src_log/* untrusted */.bp)('Compiler output', diagnosis.compilation.excerpt.split('\n'));
+    if (diagnosis.logTail?.lines.length === 0)
+        (0,src_log/* info */.pq)(EMPTY_LOG);
+    else if (diagnosis.logTail)
+        (0,src_log/* untrusted */.bp)(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
+}
+/** Several pipelines: one group each, after the waiting, with its approval diff, compiler output and log tail. */
+function printDetails({ name, log, diagnosis }) {
+    const details = log instanceof phase_log/* PrefixedLog */.s ? log.details : [];
+    const { compilation, logTail } = diagnosis;
+    if (details.length === 0 && !compilation?.excerpt && !logTail)
+        return;
+    src_log/* stepLog */.tV.startGroup(`${name}: details`);
+    for (const line of details)
+        (0,src_log/* info */.pq)(line);
+    if (compilation?.excerpt) {
+        (0,src_log/* info */.pq)('Compiler output:');
+        (0,src_log/* untrustedLines */.mU)(compilation.excerpt.split('\n'));
+    }
+    if (logTail?.lines.length === 0)
+        (0,src_log/* info */.pq)(EMPTY_LOG);
+    else if (logTail) {
+        (0,src_log/* info */.pq)(`${logTailTitle(logTail)}:`);
+        (0,src_log/* untrustedLines */.mU)(logTail.lines);
+    }
+    src_log/* stepLog */.tV.endGroup();
+}
+/** The annotations in their order, at most `max` of each level: the last shown says how many more the summary holds. */
+function annotate(annotations, max = Infinity) {
+    const counts = { error: 0, warning: 0 };
+    const totals = { error: 0, warning: 0 };
+    for (const { level } of annotations)
+        totals[level]++;
+    for (const { level, message, ...properties } of annotations) {
+        if (++counts[level] > max)
+            continue;
+        const more = totals[level] - max;
+        const text = more > 0 && counts[level] === max ? `${message} (…and ${more} more ${level}s: see the job summary.)` : message;
+        if (level === 'error')
+            core/* error */.z3(text, properties);
+        else
+            core/* warning */.$e(text, properties);
+    }
+}
+/** The parts that are given, each but the last ended with a full stop where Feldera's text has none. */
+function sentences(...parts) {
+    const given = parts.filter((part) => Boolean(part));
+    return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
+}
+
+
+/***/ })
+
+};
