@@ -9,6 +9,7 @@ import type { Outcome } from '../src/outcome.ts';
 import { Progress } from '../src/progress.ts';
 import { noHealth } from '../src/health/window.ts';
 import { inline } from '../src/report/markdown.ts';
+import { severalSummary } from '../src/report/several.ts';
 import { SUMMARY_LIMIT_BYTES, summaryMarkdown, type SummaryFacts } from '../src/report/summary.ts';
 import { controllerStatus } from '../src/feldera/stats.ts';
 import { endpointsOf } from '../src/health/endpoints.ts';
@@ -137,6 +138,26 @@ describe('the summary', () => {
     expect(rendered.match(/<table>/g)).toHaveLength(3);
     expect(rendered.match(/<h\d>/g)).toEqual(['<h3>', '<h4>', '<h4>', '<h4>', '<h4>', '<h4>']);
     expect(rendered).not.toMatch(/<(img|script)\b/);
+  });
+
+  it('of several pipelines stays under GitHub’s limit: each pipeline’s details shortened, never the table', () => {
+    const big = (i: number): SummaryFacts => {
+      const progress = new Progress(() => undefined);
+      progress.observe(status('Stopped'));
+      progress.approvalDiff = pipelineDiff({ program: { added_tables: Array.from({ length: 2000 }, (_, j) => `t${j}_${'x'.repeat(100)}`) } });
+      const diagnosis: Diagnosis = { problems: [], logTail: { lines: Array.from({ length: 400 }, (_, j) => `${j} ${'<'.repeat(900)}`), truncated: true } };
+      const outcome: Outcome = { result: 'failed', code: 'RunnerCheckError', message: 'm'.repeat(3000), hint: 'h' };
+      return { ...facts(outcome, diagnosis, progress), pipelineName: `pipeline${i}` };
+    };
+    const runs = Array.from({ length: 50 }, (_, i) => big(i));
+    expect(Buffer.byteLength(summaryMarkdown(runs[0]!))).toBeGreaterThan(300_000);
+    const markdown = severalSummary(runs, 60_000);
+    expect(Buffer.byteLength(markdown)).toBeLessThan(SUMMARY_LIMIT_BYTES);
+    expect(markdown.match(/^\| \[pipeline\d+\]\(https:[^)]+\) \| Running \| ❌ failed \|/gm)).toHaveLength(50);
+    expect(markdown).toContain("more parts, left out to keep the summary under GitHub's limit");
+    const rendered = render(markdown);
+    expect(rendered.match(/<details>/g)).toHaveLength(50);
+    expect(rendered.match(/<\/details>/g)).toHaveLength(50);
   });
 
   it('keeps a compiler message’s snippet inside its block, whatever line endings it has', () => {
