@@ -47788,19 +47788,21 @@ async function steps(run, { config, http, auth, end, statuses, platform, accepte
         run.stopped = problem === undefined;
         if (problem)
             core/* warning */.$e(`Could not stop pipeline ${name} (stop-on-failure: true): ${problem}.`, { title: `Feldera pipeline ${name} not stopped` });
+        else
+            log.info(`Pipeline ${name} is Stopped.`);
+        run.outcome = withStopNote(run.outcome, name, problem);
     }
-    run.outcome = withStopNote(run.outcome, run.stopped, name);
+    else if (outcome.result === 'failed' && outcome.code === 'Cancelled') {
+        run.outcome = { ...outcome, message: `${outcome.message} The pipeline ${name} was left as it was: it is not stopped.` };
+    }
     await deployment?.finish(run.outcome, progress.approvalDiff && (0,approval/* countChanges */.xS)(progress.approvalDiff));
 }
-/** A failure's message says what became of the pipeline: stopped by this step, or left as it was after a cancel. */
-function withStopNote(outcome, stopped, name) {
+/** A failure's message, in the annotation and the summary, says whether this step stopped the pipeline. */
+function withStopNote(outcome, name, problem) {
     if (outcome.result !== 'failed')
         return outcome;
-    if (stopped)
-        return { ...outcome, message: `${outcome.message} Pipeline ${name} was stopped (stop-on-failure: true).` };
-    if (outcome.code === 'Cancelled')
-        return { ...outcome, message: `${outcome.message} The pipeline ${name} was left as it was: it is not stopped.` };
-    return outcome;
+    const note = problem ? `It could not be stopped (stop-on-failure: true): ${problem}.` : `Pipeline ${name} was stopped (stop-on-failure: true).`;
+    return { ...outcome, message: `${outcome.message} ${note}` };
 }
 
 // EXTERNAL MODULE: ./src/state.ts

@@ -65,6 +65,8 @@ describe('stop-on-failure', () => {
     expect(run.outputs).toMatchObject({ 'error-code': 'Timeout', stopped: 'false' });
     const warning = run.annotations.find(({ properties }) => properties === 'title=Feldera pipeline p not stopped');
     expect(warning?.message).toContain('InsufficientPermissions');
+    expect(errorAnnotation(run).message).toContain('It could not be stopped (stop-on-failure: true): POST ');
+    expect(run.summary).toContain('It could not be stopped');
   });
 });
 
