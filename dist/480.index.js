@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   Jj: () => (/* binding */ cut),
 /* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   Uj: () => (/* binding */ fit),
 /* harmony export */   mG: () => (/* binding */ inline),
 /* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
@@ -46,6 +47,18 @@ function codeBlock(text, indent = '') {
     const fence = '`'.repeat(longest + 1);
     return [`${fence}text`, ...lines, fence].map((line) => indent + line).join('\n');
 }
+/** The first items that fit in `budget` bytes, and how many did not. */
+function fit(items, budget) {
+    const kept = [];
+    let used = 0;
+    for (const item of items) {
+        used += Buffer.byteLength(item) + 2;
+        if (used > budget)
+            break;
+        kept.push(item);
+    }
+    return { kept, more: items.length - kept.length };
+}
 
 
 /***/ }),
@@ -59,8 +72,6 @@ __webpack_require__.d(__webpack_exports__, {
   report: () => (/* binding */ report)
 });
 
-// UNUSED EXPORTS: MAX_ANNOTATIONS
-
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
 var core = __webpack_require__(4952);
 // EXTERNAL MODULE: ./src/lifecycle.ts
@@ -73,6 +84,8 @@ var phase_log = __webpack_require__(2951);
 var src_text = __webpack_require__(8992);
 // EXTERNAL MODULE: ./src/report/approval.ts
 var approval = __webpack_require__(79);
+// EXTERNAL MODULE: ./src/report/compilation.ts
+var compilation = __webpack_require__(6069);
 // EXTERNAL MODULE: ./src/feldera/stats.ts
 var stats = __webpack_require__(2598);
 // EXTERNAL MODULE: ./src/health/endpoints.ts
@@ -83,8 +96,7 @@ var markdown = __webpack_require__(4285);
 
 
 
-/** GitHub shows 10 warning annotations per step; the rest are listed in the summary. */
-const MAX_WARNING_ANNOTATIONS = 10;
+
 /** Rows of the Connectors table; the `connectors` output has every endpoint. */
 const MAX_TABLE_ROWS = 50;
 /** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
@@ -111,11 +123,11 @@ function connectorOutputs(last) {
 function connectorWarnings(problems, pipelineName) {
     const warnings = problems.filter((problem) => !problem.fails);
     return {
-        annotations: warnings.slice(0, MAX_WARNING_ANNOTATIONS).map((problem) => ({
+        annotations: warnings.slice(0, compilation/* MAX_ANNOTATIONS */.K).map((problem) => ({
             title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
             message: problem.message,
         })),
-        unannotated: warnings.slice(MAX_WARNING_ANNOTATIONS),
+        unannotated: warnings.slice(compilation/* MAX_ANNOTATIONS */.K),
     };
 }
 /**
@@ -140,7 +152,7 @@ function connectorsMarkdown(last, baseline, unannotated = []) {
             endpoint.direction,
             (0,markdown/* inline */.mG)(endpoint.stream, NAME_CELL_LENGTH),
             (0,markdown/* inline */.mG)(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
-            endpoint.records.toLocaleString('en-US'),
+            (0,markdown/* count */.U9)(endpoint.records),
             errors,
             (0,markdown/* inline */.mG)(message, MESSAGE_CELL_LENGTH),
         ];
@@ -158,7 +170,7 @@ function connectorsMarkdown(last, baseline, unannotated = []) {
             .map((problem) => `- ${(0,markdown/* inline */.mG)(problem.message, MESSAGE_CELL_LENGTH)}`)
             .concat(unannotated.length > MAX_TABLE_ROWS ? [`- …and ${(0,markdown/* count */.U9)(unannotated.length - MAX_TABLE_ROWS)} more`] : [])
             .join('\n');
-        notes.push(`Warnings beyond the ${MAX_WARNING_ANNOTATIONS} that GitHub shows as annotations:\n\n${list}`);
+        notes.push(`Warnings beyond the ${compilation/* MAX_ANNOTATIONS */.K} that GitHub shows as annotations:\n\n${list}`);
     }
     const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
     return ['#### Connectors', (0,markdown/* table */.tp)(header, rows), ...notes].join('\n\n');
@@ -190,9 +202,10 @@ const RUN_OUTPUT_NAMES = [
 /** Every output of action.yml, in its order. */
 const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'];
 /** The outputs, set on failure too: one pipeline's as they are; with several, what speaks for all, and each in `results`. */
-function outputValues(runs, elapsedMs) {
+function outputValues(runs, elapsedMs, namesKnown) {
     const each = runs.map(runOutputs);
-    const results = JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]])));
+    // Invalid inputs name no pipeline for sure: no results.
+    const results = namesKnown ? JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]]))) : '{}';
     const [only] = each;
     if (only && each.length === 1)
         return { ...only, results };
@@ -258,7 +271,7 @@ function summaryMarkdown(facts) {
         const changes = (0,approval/* diffChanges */.Xw)(progress.approvalDiff);
         const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
         const rows = changes.map(({ what, change, names }) => {
-            const { kept, more } = fit(names.map((name) => (0,markdown/* inline */.mG)(name, VALUE_CHARS.name)), share);
+            const { kept, more } = (0,markdown/* fit */.Uj)(names.map((name) => (0,markdown/* inline */.mG)(name, VALUE_CHARS.name)), share);
             return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${(0,markdown/* count */.U9)(more)} more`] : [])].join(', ')];
         });
         const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${(0,markdown/* inline */.mG)(progress.approvalDiff.program_diff_error, VALUE_CHARS.message)}` : '';
@@ -266,7 +279,7 @@ function summaryMarkdown(facts) {
     }
     const compilation = diagnosis.compilation;
     if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
-        const messages = fit(compilation.annotations.map((annotation) => {
+        const messages = (0,markdown/* fit */.Uj)(compilation.annotations.map((annotation) => {
             const where = annotation.file ? `${(0,markdown/* inline */.mG)(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
             const [first = '', ...snippet] = annotation.message.split(/\r\n|\r|\n/);
             const block = snippet.length > 0
@@ -276,7 +289,7 @@ function summaryMarkdown(facts) {
         }), BUDGET_BYTES.compilerMessages);
         if (messages.more > 0)
             messages.kept.push(`- …and ${(0,markdown/* count */.U9)(messages.more)} more`);
-        const output = fit(compilation.excerpt?.split('\n').map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)) ?? [], BUDGET_BYTES.compilerOutput);
+        const output = (0,markdown/* fit */.Uj)(compilation.excerpt?.split('\n').map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)) ?? [], BUDGET_BYTES.compilerOutput);
         if (output.more > 0)
             output.kept.push(`…and ${(0,markdown/* count */.U9)(output.more)} more lines`);
         const excerpt = output.kept.length > 0 ? (0,markdown/* codeBlock */.DV)(output.kept) : '';
@@ -287,7 +300,7 @@ function summaryMarkdown(facts) {
         sections.push(`#### Pipeline log\n\n${EMPTY_LOG}`);
     else if (logTail) {
         // The end of the log says why it stopped: keep the last lines that fit.
-        const { kept, more } = fit(logTail.lines.map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)).reverse(), BUDGET_BYTES.logTail);
+        const { kept, more } = (0,markdown/* fit */.Uj)(logTail.lines.map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)).reverse(), BUDGET_BYTES.logTail);
         const shown = { lines: kept.reverse(), truncated: logTail.truncated || more > 0 };
         sections.push(`#### ${logTailTitle(shown)}\n\n${(0,markdown/* codeBlock */.DV)(shown.lines)}`);
     }
@@ -362,18 +375,6 @@ function timelineTable(progress) {
     }
     return (0,markdown/* table */.tp)(['Status', 'From', 'For'], rows);
 }
-/** The first items that fit in `budget` bytes, and how many did not. */
-function fit(items, budget) {
-    const kept = [];
-    let used = 0;
-    for (const item of items) {
-        used += Buffer.byteLength(item) + 2;
-        if (used > budget)
-            break;
-        kept.push(item);
-    }
-    return { kept, more: items.length - kept.length };
-}
 
 ;// CONCATENATED MODULE: ./src/report/several.ts
 
@@ -381,8 +382,8 @@ function fit(items, budget) {
 
 /** What the table and the headings may take: the rest is shared by the pipelines' details. */
 const TABLE_BYTES = 64 * 1024;
-/** Left free under GitHub's limit: the post step's lines, and the wrapping of each part. */
-const MARGIN_BYTES = 32 * 1024;
+/** Left free under GitHub's limit: the annotations GitHub does not show (report.ts), the post step's lines, the wrapping of each part. */
+const MARGIN_BYTES = 128 * 1024;
 const RESULTS = { reached: '✅ reached', accepted: '✅ accepted (not waited for)', 'awaiting-approval': '⏸️ awaits approval', failed: '❌ failed' };
 /**
  * The job summary of several pipelines: one table with a row each, failures first, then each
@@ -409,7 +410,10 @@ function severalSummary(runs, elapsedMs) {
     const overview = `${heading}\n\n${(0,markdown/* table */.tp)(['Pipeline', 'Target', 'Result', 'Last status', 'Elapsed', 'Error code'], rows)}`;
     const share = Math.max(0, (SUMMARY_LIMIT_BYTES - MARGIN_BYTES - Math.max(TABLE_BYTES, Buffer.byteLength(overview))) / runs.length);
     const details = ordered.map((facts) => {
-        const { kept, more } = fitSections(summaryMarkdown(facts), share);
+        // Whole parts (`####` sections, each closed in itself) of the pipeline's summary.
+        const { kept, more } = (0,markdown/* fit */.Uj)(summaryMarkdown(facts)
+            .trimEnd()
+            .split(/\n\n(?=#### |<sub>)/), share);
         const cut = more > 0 ? `\n\n…and ${(0,markdown/* count */.U9)(more)} more parts, left out to keep the summary under GitHub's limit: the step's log has them.` : '';
         return `<details><summary>${(0,markdown/* inline */.mG)(facts.pipelineName, 100)}: ${RESULTS[facts.outcome.result]}</summary>\n\n${kept.join('\n\n')}${cut}\n\n</details>`;
     });
@@ -417,19 +421,6 @@ function severalSummary(runs, elapsedMs) {
 }
 function several_rank({ outcome }) {
     return outcome.result === 'failed' ? 0 : outcome.result === 'awaiting-approval' ? 1 : 2;
-}
-/** The first whole parts (`####` sections, each closed in itself) of a pipeline's summary that fit in `budget` bytes. */
-function fitSections(markdown, budget) {
-    const sections = markdown.trimEnd().split(/\n\n(?=#### |<sub>)/);
-    const kept = [];
-    let used = 0;
-    for (const section of sections) {
-        used += Buffer.byteLength(section) + 2;
-        if (used > budget)
-            break;
-        kept.push(section);
-    }
-    return { kept, more: sections.length - kept.length };
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
@@ -443,12 +434,14 @@ function fitSections(markdown, budget) {
 
 
 
-/** GitHub shows this many error annotations of a step, and as many warnings; the summary has them all. */
-const MAX_ANNOTATIONS = 10;
+
+
+/** The annotations past those GitHub shows take at most this much of the summary. */
+const NOT_SHOWN_BYTES = 64 * 1024;
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
 async function report(facts) {
     core/* debug */.Yz(`Credential: ${facts.credential}`);
-    const values = outputValues(facts.runs, facts.elapsedMs());
+    const values = outputValues(facts.runs, facts.elapsedMs(), facts.config !== undefined);
     for (const name of OUTPUT_NAMES)
         core/* setOutput */.uH(name, values[name]);
     const target = facts.config && (0,lifecycle/* targetStatus */.u)(facts.config.initial);
@@ -457,17 +450,20 @@ async function report(facts) {
         const { warnings, connectors } = runWarnings(run);
         return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], verdict: verdictOf(run, target), unannotated: connectors.unannotated };
     });
+    // GitHub shows 10 annotations of each level: the results first (failures in the order given), then the rest.
+    const verdicts = summaries.flatMap(({ verdict }) => verdict.annotations);
+    const { shown, dropped } = choose([...verdicts, ...summaries.flatMap(({ before }) => before)]);
     if (several) {
-        // The details after the waiting, then the annotations, as many as GitHub shows.
+        // The details after the waiting, then the annotations.
         for (const { run } of summaries)
             printDetails(run);
-        annotate(summaries.flatMap(({ before, verdict }) => [...before, ...verdict.annotations]), MAX_ANNOTATIONS);
+        annotate(summaries.flatMap(({ before, verdict }) => [...verdict.annotations, ...before]), shown, dropped);
     }
     else {
         for (const { run, before, verdict } of summaries) {
-            annotate(before);
+            annotate(before, shown, dropped);
             printDiagnosis(run);
-            annotate(verdict.annotations);
+            annotate(verdict.annotations, shown, dropped);
         }
     }
     for (const line of summaries.flatMap(({ verdict }) => verdict.lines))
@@ -475,7 +471,7 @@ async function report(facts) {
     if (process.env.GITHUB_STEP_SUMMARY) {
         const each = summaries.map(({ run, unannotated }) => ({ ...runFacts(run, target, facts), unannotated }));
         const [only] = each;
-        const markdown = only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs());
+        const markdown = (only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs())) + notShown(dropped);
         // The summary is extra: failing to write it must not hide the real result.
         await core/* summary */.z
             .addRaw(markdown)
@@ -498,12 +494,15 @@ function runFacts(run, target, facts) {
     };
 }
 /** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
-function runWarnings({ name, diagnosis, health }) {
+function runWarnings({ name, diagnosis, health, stopProblem }) {
     const connectors = connectorWarnings(health.problems, name);
     const warnings = [
         ...diagnosis.problems.map((problem) => ({ level: 'warning', message: problem, title: `Feldera pipeline ${name}` })),
         ...health.notes.map((note) => ({ level: 'warning', message: note, title: `Feldera pipeline ${name}: health not fully checked` })),
         ...connectors.annotations.map(({ title, message }) => ({ level: 'warning', title, message })),
+        ...(stopProblem
+            ? [{ level: 'warning', message: `Could not stop pipeline ${name} (stop-on-failure: true): ${stopProblem}.`, title: `Feldera pipeline ${name} not stopped` }]
+            : []),
     ];
     return { warnings, connectors };
 }
@@ -562,22 +561,36 @@ function printDetails({ name, log, diagnosis }) {
     }
     src_log/* stepLog */.tV.endGroup();
 }
-/** The annotations in their order, at most `max` of each level: the last shown says how many more the summary holds. */
-function annotate(annotations, max = Infinity) {
+/** Which annotations GitHub will show, `MAX_ANNOTATIONS` of each level in the order of priority, and which not. */
+function choose(byPriority) {
     const counts = { error: 0, warning: 0 };
-    const totals = { error: 0, warning: 0 };
-    for (const { level } of annotations)
-        totals[level]++;
-    for (const { level, message, ...properties } of annotations) {
-        if (++counts[level] > max)
+    const shown = new Set(byPriority.filter(({ level }) => ++counts[level] <= compilation/* MAX_ANNOTATIONS */.K));
+    return { shown, dropped: byPriority.filter((annotation) => !shown.has(annotation)) };
+}
+/** The annotations that are shown, in their order; the last of a level says how many more the summary holds. */
+function annotate(annotations, shown, dropped) {
+    const lastShown = (level) => [...shown].filter((annotation) => annotation.level === level).at(-1);
+    for (const annotation of annotations) {
+        if (!shown.has(annotation))
             continue;
-        const more = totals[level] - max;
-        const text = more > 0 && counts[level] === max ? `${message} (…and ${more} more ${level}s: see the job summary.)` : message;
+        const { level, message, ...properties } = annotation;
+        const more = dropped.filter((other) => other.level === level).length;
+        const text = more > 0 && annotation === lastShown(level) ? `${message} (…and ${more} more ${level}s: see the job summary.)` : message;
         if (level === 'error')
             core/* error */.z3(text, properties);
         else
             core/* warning */.$e(text, properties);
     }
+}
+/** The summary's list of what GitHub would not show as annotations. */
+function notShown(dropped) {
+    if (dropped.length === 0)
+        return '';
+    const items = dropped.map(({ level, title, message }) => `- **${level}** ${(0,markdown/* inline */.mG)(title, 200)}: ${(0,markdown/* inline */.mG)(message, 1000)}`);
+    const { kept, more } = (0,markdown/* fit */.Uj)(items, NOT_SHOWN_BYTES);
+    if (more > 0)
+        kept.push(`- …and ${(0,markdown/* count */.U9)(more)} more`);
+    return `\n#### Annotations GitHub does not show (it shows ${compilation/* MAX_ANNOTATIONS */.K} of each level)\n\n${kept.join('\n')}\n`;
 }
 /** The parts that are given, each but the last ended with a full stop where Feldera's text has none. */
 function sentences(...parts) {

@@ -13,10 +13,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3589);
 /* harmony import */ var _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1076);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2053);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4285);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4285);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5625);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2462);
-/* harmony import */ var _stop_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1123);
+/* harmony import */ var _run_end_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3950);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2462);
+/* harmony import */ var _stop_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1123);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8992);
+
+
 
 
 
@@ -29,7 +33,7 @@ __webpack_require__.r(__webpack_exports__);
 const STOP_AT_JOB_END_MS = 60_000;
 /**
  * The post step (action.yml `runs.post`, `post-if: always()`): with `stop-at-job-end: true`, stops the
- * pipeline the main step started, whatever the job's result. It reads the inputs and the environment
+ * pipelines the main step started, whatever the job's result, side by side within 60 s. It reads the inputs and the environment
  * again for the address and the credential. It never fails the job: every problem is a warning.
  */
 async function post() {
@@ -37,36 +41,43 @@ async function post() {
         await stopAtJobEnd();
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`stop-at-job-end: ${error instanceof Error ? error.message : String(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`stop-at-job-end: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_7__/* .messageOf */ .bD)(error)}`);
     }
 }
 async function stopAtJobEnd() {
-    if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('stop-at-job-end').trim().toLowerCase() !== 'true')
+    // Only this input decides whether anything is sent; the others are read once there is something to stop.
+    if ((0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)('stop-at-job-end', _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('stop-at-job-end').trim() || 'false', []) !== true)
         return;
-    const started = startedPipelines(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STARTED_STATE */ .C));
+    const started = startedPipelines(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_8__/* .STARTED_STATE */ .C));
     if (started.length === 0) {
         (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)('stop-at-job-end: this step started no pipeline, so there is none to stop.');
         return;
     }
     // The main step read these inputs before it started anything: they are valid.
     const { config } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readConfig */ .Xg)({ getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), env: process.env, onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret) });
-    const connection = (0,_connection_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .N)(config, AbortSignal.timeout(STOP_AT_JOB_END_MS));
+    // One budget for all of them, stopped side by side; a cancel cuts it short.
+    const end = (0,_run_end_js__WEBPACK_IMPORTED_MODULE_5__/* .runEnd */ .l)(STOP_AT_JOB_END_MS, (0,_text_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(STOP_AT_JOB_END_MS));
+    const connection = (0,_connection_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .N)(config, end.signal);
     try {
-        for (const name of started) {
+        for (const name of started)
             (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)(`Stopping Feldera pipeline ${name} at the end of the job (stop-at-job-end: true).`);
-            const problem = await (0,_stop_js__WEBPACK_IMPORTED_MODULE_5__/* .stopPipeline */ .J)(new _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__/* .PipelineClient */ .I(connection.http, name), STOP_AT_JOB_END_MS);
+        const problems = await Promise.all(started.map((name) => (0,_stop_js__WEBPACK_IMPORTED_MODULE_6__/* .stopPipeline */ .JP)(new _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__/* .PipelineClient */ .I(connection.http, name), STOP_AT_JOB_END_MS, end.cancelled)));
+        const lines = started.map((name, i) => {
+            const problem = problems[i];
             const text = problem ? `Could not stop pipeline ${name} at the end of the job: ${problem}.` : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;
             if (problem)
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text, { title: `Feldera pipeline ${name} not stopped` });
             else
                 (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)(text);
-            await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
-                .addRaw(`\n${problem ? '⚠️' : '⏹️'} ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .inline */ .mG)(text, 2000)}\n`)
-                .write()
-                .catch(() => undefined);
-        }
+            return `${problem ? '⚠️' : '⏹️'} ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .inline */ .mG)(text, 2000)}`;
+        });
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
+            .addRaw(`\n${lines.join('<br>\n')}\n`)
+            .write()
+            .catch(() => undefined);
     }
     finally {
+        end.dispose();
         await connection.close();
     }
 }
@@ -90,6 +101,7 @@ function startedPipelines(state) {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   Jj: () => (/* binding */ cut),
 /* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   Uj: () => (/* binding */ fit),
 /* harmony export */   mG: () => (/* binding */ inline),
 /* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
@@ -126,6 +138,18 @@ function codeBlock(text, indent = '') {
     const longest = Math.max(2, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
     const fence = '`'.repeat(longest + 1);
     return [`${fence}text`, ...lines, fence].map((line) => indent + line).join('\n');
+}
+/** The first items that fit in `budget` bytes, and how many did not. */
+function fit(items, budget) {
+    const kept = [];
+    let used = 0;
+    for (const item of items) {
+        used += Buffer.byteLength(item) + 2;
+        if (used > budget)
+            break;
+        kept.push(item);
+    }
+    return { kept, more: items.length - kept.length };
 }
 
 

@@ -45507,7 +45507,10 @@ var core = __nccwpck_require__(4952);
 var undici = __nccwpck_require__(6752);
 // EXTERNAL MODULE: ./src/feldera/credentials.ts
 var credentials = __nccwpck_require__(7947);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/oidc.ts
+
 
 /** A token is renewed this long before its `exp` (half its life when it is short): a request takes time too. */
 const RENEW_MARGIN_MS = 60_000;
@@ -45525,7 +45528,7 @@ function oidcCredentials(audience, getIdToken) {
             token = await getIdToken(audience);
         }
         catch (error) {
-            const reason = error instanceof Error ? error.message : String(error);
+            const reason = (0,src_text/* messageOf */.bD)(error);
             throw new credentials/* CredentialError */.oA('OidcTokenUnavailable', `Could not get an ID token for audience ${audience}: ${reason}`, issued.length > 0);
         }
         issued.push(token);
@@ -45703,6 +45706,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src_text = __nccwpck_require__(8992);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
 var errors = __nccwpck_require__(9210);
+// EXTERNAL MODULE: ./src/feldera/json.ts
+var json = __nccwpck_require__(4351);
 // EXTERNAL MODULE: ./src/feldera/http.ts
 var http = __nccwpck_require__(6965);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -45795,12 +45800,15 @@ var stats = __nccwpck_require__(2598);
 
 
 
+
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 class PipelineClient {
     http;
     pipelineName;
     path;
     statuses;
+    /** The next status read is this client's own: a shared list may be older than the start that came just before. */
+    ownRead = true;
     /** `statuses`: read the status from one list of all pipelines, shared with other clients. */
     constructor(http, pipelineName, statuses) {
         this.http = http;
@@ -45818,6 +45826,7 @@ class PipelineClient {
     async start(initial, bootstrap, retry) {
         const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
         await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
+        this.ownRead = true;
     }
     /** The pipeline takes the flags of the approve as they are, not those of the start. */
     /** `force=true`: a graceful stop is Enterprise-only and can hang on an open transaction (API.md 1.4, 8). */
@@ -45828,8 +45837,9 @@ class PipelineClient {
         await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap)).toString()}`, retry);
     }
     async status(retry) {
-        if (this.statuses)
+        if (this.statuses && !this.ownRead)
             return this.statuses.status(this.pipelineName, retry);
+        this.ownRead = false;
         const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}?selector=status`, retry);
         return pipelineStatus(body, this.secrets());
     }
@@ -45884,16 +45894,15 @@ function pipelineStatus(body, secrets) {
             : null,
     };
 }
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => (0,src_text/* serverText */.Tn)(name, secrets, 200)) : [];
 /** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
 function approvalDiff(details, secrets) {
-    if (!isObject(details))
+    if (!(0,json/* isObject */.G)(details))
         return null;
     const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
-    if (!isObject(diff))
+    if (!(0,json/* isObject */.G)(diff))
         return null;
-    const program = isObject(diff.program_diff) ? diff.program_diff : null;
+    const program = (0,json/* isObject */.G)(diff.program_diff) ? diff.program_diff : null;
     return {
         program_diff: program && {
             added_tables: names(program.added_tables, secrets),
@@ -45917,16 +45926,16 @@ function approvalDiff(details, secrets) {
  * neutralise each line. Only the key is taken out here.
  */
 function programError(value, secrets) {
-    if (!isObject(value))
+    if (!(0,json/* isObject */.G)(value))
         return null;
     const text = (value) => (0,src_text/* redact */.E$)(typeof value === 'string' ? value : '', secrets);
     const number = (n) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
-    const sql = isObject(value.sql_compilation) ? value.sql_compilation : null;
-    const rust = isObject(value.rust_compilation) ? value.rust_compilation : null;
+    const sql = (0,json/* isObject */.G)(value.sql_compilation) ? value.sql_compilation : null;
+    const rust = (0,json/* isObject */.G)(value.rust_compilation) ? value.rust_compilation : null;
     return {
         sql_compilation: sql && {
             exit_code: number(sql.exit_code),
-            messages: (Array.isArray(sql.messages) ? sql.messages : []).filter(isObject).map((message) => ({
+            messages: (Array.isArray(sql.messages) ? sql.messages : []).filter(json/* isObject */.G).map((message) => ({
                 start_line_number: number(message.start_line_number),
                 start_column: number(message.start_column),
                 end_line_number: number(message.end_line_number),
@@ -46250,6 +46259,17 @@ function sleep(ms, signal) {
 
 /***/ }),
 
+/***/ 4351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject)
+/* harmony export */ });
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+
+/***/ }),
+
 /***/ 2598:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -46258,15 +46278,16 @@ function sleep(ms, signal) {
 /* harmony export */   tr: () => (/* binding */ controllerStatus)
 /* harmony export */ });
 /* unused harmony export MAX_ERRORS_KEPT */
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9210);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4351);
+
 
 
 /** Endpoints kept of each direction: far more than a pipeline has, few enough for the outputs. */
 const MAX_ENDPOINTS = 1000;
 /** Errors kept of each list (Feldera sends up to 100 per tag, oldest first): the newest are the ones told. */
 const MAX_ERRORS_KEPT = 3;
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** A field of the server's object itself, never one inherited (`__proto__`, `constructor`). */
 const field = (record, name) => (Object.hasOwn(record, name) ? record[name] : undefined);
 const count = (value) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
@@ -46276,27 +46297,27 @@ const count = (value) => (typeof value === 'number' && Number.isFinite(value) &&
  * Feldera still gives the action what it can.
  */
 function controllerStatus(body, secrets) {
-    const record = isObject(body) ? body : {};
+    const record = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(body) ? body : {};
     const global = field(record, 'global_metrics');
     const inputs = field(record, 'inputs');
     const outputs = field(record, 'outputs');
-    if (!isObject(global) || !Array.isArray(inputs) || !Array.isArray(outputs)) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(global) || !Array.isArray(inputs) || !Array.isArray(outputs)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FelderaError */ .kP('not-feldera', 'UnexpectedResponse', "The pipeline's statistics lack global_metrics, inputs or outputs: is api-url the Feldera API?");
     }
-    const text = (value, maxLength) => (typeof value === 'string' ? (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(value, secrets, maxLength) : '');
-    const nullableText = (value) => (typeof value === 'string' ? (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(value, secrets) : null);
-    const health = (value) => isObject(value) && typeof field(value, 'status') === 'string' ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) } : null;
+    const text = (value, maxLength) => (typeof value === 'string' ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(value, secrets, maxLength) : '');
+    const nullableText = (value) => (typeof value === 'string' ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(value, secrets) : null);
+    const health = (value) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value) && typeof field(value, 'status') === 'string' ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) } : null;
     const errors = (value) => Array.isArray(value)
         ? value
             .slice(-MAX_ERRORS_KEPT)
-            .filter(isObject)
+            .filter(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)
             .map((error) => ({ timestamp: text(field(error, 'timestamp'), 40), message: text(field(error, 'message')) }))
         : null;
     const endpoint = (value) => {
         const config = field(value, 'config');
         return {
             endpoint_name: text(field(value, 'endpoint_name'), 200),
-            config: { stream: isObject(config) ? text(field(config, 'stream'), 200) : '' },
+            config: { stream: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(config) ? text(field(config, 'stream'), 200) : '' },
             health: health(field(value, 'health')),
             fatal_error: nullableText(field(value, 'fatal_error')),
             transport_errors: errors(field(value, 'transport_errors')),
@@ -46304,10 +46325,10 @@ function controllerStatus(body, secrets) {
     };
     const metrics = (value) => {
         const metrics = field(value, 'metrics');
-        return isObject(metrics) ? metrics : {};
+        return (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(metrics) ? metrics : {};
     };
-    const keptInputs = inputs.slice(0, MAX_ENDPOINTS).filter(isObject);
-    const keptOutputs = outputs.slice(0, MAX_ENDPOINTS).filter(isObject);
+    const keptInputs = inputs.slice(0, MAX_ENDPOINTS).filter(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G);
+    const keptOutputs = outputs.slice(0, MAX_ENDPOINTS).filter(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G);
     return {
         global_metrics: globalMetrics(global, text),
         inputs: keptInputs.map((input) => ({
@@ -46334,7 +46355,7 @@ function controllerStatus(body, secrets) {
     };
 }
 function globalMetrics(global, text) {
-    const progress = (value) => isObject(value)
+    const progress = (value) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value)
         ? {
             completed: count(field(value, 'completed')),
             in_progress: count(field(value, 'in_progress')),
@@ -46417,7 +46438,7 @@ function lastError(lists, health, fatalError) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4952);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8719);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3300);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2462);
 
 
@@ -46425,9 +46446,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /** What the runner reads as a failed step. Set here, not in run(): @github/local-action calls run() itself. */
 const EXIT_FAILURE = 1;
 // The runner runs this file twice: as the step, and as its post step (action.yml runs.post), which
-// has the state the step saved. The post step never fails the job.
+// has the state the step saved. The post step never fails the job, not even when its code cannot load.
 if ((0,_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu)(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .POST_STATE */ .j)) {
-    await (await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661))).post();
+    await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661)).then(({ post }) => post()).catch((error) => (0,_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`stop-at-job-end: ${String(error)}`));
 }
 else {
     const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -46450,10 +46471,11 @@ __webpack_async_result__();
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   dz: () => (/* binding */ InputError),
+  yG: () => (/* binding */ parseBoolean),
   Xg: () => (/* binding */ readConfig)
 });
 
-// UNUSED EXPORTS: INPUT_NAMES, MAX_PIPELINES, parseBoolean, parseDuration
+// UNUSED EXPORTS: INPUT_NAMES, MAX_PIPELINES, parseDuration
 
 ;// CONCATENATED MODULE: ./src/proxy.ts
 /**
@@ -46812,7 +46834,7 @@ const stepLog = {
 
 /***/ }),
 
-/***/ 8719:
+/***/ 3300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46872,7 +46894,8 @@ var errors = __nccwpck_require__(9210);
 /**
  * Every pipeline's status from one `GET /v0/pipelines?selector=status`, shared by the runs of many
  * pipelines: one request per poll-interval instead of one per pipeline. A list younger than
- * `maxAgeMs` (or on its way) answers every run that asks.
+ * `maxAgeMs` (or on its way) answers every run that asks. Younger than a poll-interval, it is never
+ * older than a run's start: a run reads its first status after its start by itself (client.ts).
  */
 class StatusList {
     http;
@@ -46885,22 +46908,27 @@ class StatusList {
     /** A pipeline missing from the list was deleted: Feldera's own code for it. */
     async status(name, retry) {
         if (!this.list || performance.now() - this.list.at >= this.maxAgeMs) {
-            const statuses = this.read(retry);
-            this.list = { at: performance.now(), statuses };
+            const items = this.read(retry);
+            this.list = { at: performance.now(), items };
             // A failed read is not kept: the next run to ask reads again.
-            statuses.catch(() => (this.list = undefined));
+            items.catch(() => (this.list = undefined));
         }
-        const status = (await this.list.statuses).get(name);
-        if (!status)
-            throw new errors/* FelderaError */.kP('feldera', 'UnknownPipelineName', `GET ${this.url()} lists no pipeline ${name}: it was deleted.`, { status: 404 });
-        return status;
+        const item = (await this.list.items).get(name);
+        if (item === undefined) {
+            throw new errors/* FelderaError */.kP('feldera', 'UnknownPipelineName', `GET ${this.url()} lists no pipeline ${name}: it was deleted.`, {
+                status: 404,
+                hint: 'someone deleted the pipeline while the step waited for it.',
+            });
+        }
+        // Parsed here, for the pipeline asked for: another pipeline's odd entry is none of this run's business.
+        return (0,feldera_client/* pipelineStatus */.p)(item, this.http.credentials.secrets());
     }
     async read(retry) {
         const body = await (0,feldera_http/* request */.Em)(this.http, 'GET', 'v0/pipelines?selector=status', retry);
-        const secrets = this.http.credentials.secrets();
         if (!Array.isArray(body))
             throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', `GET ${this.url()} answered with no list of pipelines: is api-url the Feldera API?`);
-        return new Map(body.map((item) => (0,feldera_client/* pipelineStatus */.p)(item, secrets)).map((status) => [status.name, status]));
+        const named = (item) => typeof item === 'object' && item !== null && typeof item.name === 'string';
+        return new Map(body.filter(named).map((item) => [item.name, item]));
     }
     url() {
         return new URL('v0/pipelines?selector=status', this.http.baseUrl).href;
@@ -46987,38 +47015,8 @@ function hintFor(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run-end.ts
-/** Why the run ended before its work was done: the budget (`timeout`) ran out, or the runner cancelled it. */
-class RunEnded extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.name = 'RunEnded';
-        this.code = code;
-    }
-}
-/**
- * The run's end as AbortSignals: the budget, and SIGINT or SIGTERM (the runner's cancel), so that
- * every request and wait in flight stops at once.
- */
-function runEnd(timeoutMs, timeoutText) {
-    const budget = new AbortController();
-    const cancel = new AbortController();
-    const timer = setTimeout(() => budget.abort(new RunEnded('Timeout', `timeout ${timeoutText} ran out`)), timeoutMs);
-    const onSignal = (name) => cancel.abort(new RunEnded('Cancelled', `the run was cancelled (${name})`));
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        signal: AbortSignal.any([budget.signal, cancel.signal]),
-        cancelled: cancel.signal,
-        dispose: () => {
-            clearTimeout(timer);
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/run-end.ts
+var run_end = __nccwpck_require__(3950);
 ;// CONCATENATED MODULE: ./src/outcome.ts
 
 
@@ -47046,7 +47044,7 @@ const ACTION_CODES = {
 /** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
 function failureOf(error, name, config, progress, auth) {
     const pipeline = `pipeline ${name}`;
-    if (error instanceof RunEnded && error.code === 'Timeout') {
+    if (error instanceof run_end/* RunEnded */.Q && error.code === 'Timeout') {
         const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
         return {
             result: 'failed',
@@ -47055,7 +47053,7 @@ function failureOf(error, name, config, progress, auth) {
             hint: 'give a longer timeout if the pipeline needs it, or look in the Feldera console why it is slow.',
         };
     }
-    if (error instanceof RunEnded) {
+    if (error instanceof run_end/* RunEnded */.Q) {
         return {
             result: 'failed',
             code: 'Cancelled',
@@ -47201,65 +47199,17 @@ async function connect(token) {
 /** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */
 function describe(error) {
     const status = error.status;
-    const message = (0,src_text/* serverText */.Tn)(error instanceof Error ? error.message : String(error), [], 300);
+    const message = (0,src_text/* serverText */.Tn)((0,src_text/* messageOf */.bD)(error), [], 300);
     if (status === 403 || status === 404) {
         return `${status} ${message}. Give the job \`permissions: deployments: write\` (and contents: read).`;
     }
     return typeof status === 'number' ? `${status} ${message}` : message;
 }
 
-;// CONCATENATED MODULE: ./src/report/compilation.ts
-
-const EXCERPT_LINES = 40;
-function compilationReport(programError, pipelineName, sqlFile) {
-    const messages = programError.sql_compilation?.messages ?? [];
-    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
-    const firstSql = messages.find((message) => !message.warning);
-    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
-    const firstError = firstSql
-        ? (0,src_text/* serverText */.Tn)(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
-        : excerpt && (0,src_text/* serverText */.Tn)(excerpt.split('\n').find((line) => line.trim()) ?? '');
-    return { annotations, firstError, excerpt };
-}
-function position(message) {
-    return `line ${message.start_line_number}, column ${message.start_column}`;
-}
-function sqlAnnotation(message, pipelineName, sqlFile) {
-    const level = message.warning ? 'warning' : 'error';
-    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
-    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
-    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
-    if (!sqlFile)
-        return { ...annotation, message: `${position(message)}: ${text}` };
-    return {
-        ...annotation,
-        file: sqlFile,
-        startLine: message.start_line_number,
-        startColumn: message.start_column,
-        endLine: message.end_line_number,
-        endColumn: message.end_column,
-    };
-}
-/** cargo's output from its first `error` line on: the part that says what failed. */
-function rustExcerpt(output) {
-    if (!output?.trim())
-        return undefined;
-    const lines = output.split('\n');
-    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
-    return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
-}
-function firstLines(text) {
-    return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
-}
-/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
-function neutralised(lines) {
-    return lines
-        .map((line) => (0,src_text/* serverText */.Tn)(line, [], 1000))
-        .join('\n')
-        .trimEnd();
-}
-
+// EXTERNAL MODULE: ./src/report/compilation.ts
+var compilation = __nccwpck_require__(6069);
 ;// CONCATENATED MODULE: ./src/diagnose.ts
+
 
 /** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
 const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
@@ -47271,10 +47221,10 @@ async function diagnose(client, config, outcome, progress) {
         try {
             const programError = await client.programError(FOLLOW_UP_RETRY);
             if (programError)
-                diagnosis.compilation = compilationReport(programError, client.pipelineName, config.sqlFile);
+                diagnosis.compilation = (0,compilation/* compilationReport */.C)(programError, client.pipelineName, config.sqlFile);
         }
         catch (error) {
-            diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
+            diagnosis.problems.push(`Could not read the compiler's messages: ${(0,src_text/* messageOf */.bD)(error)}`);
         }
     }
     const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
@@ -47283,13 +47233,10 @@ async function diagnose(client, config, outcome, progress) {
             diagnosis.logTail = await client.logs(LOG_LIMITS);
         }
         catch (error) {
-            diagnosis.problems.push(`Could not read the pipeline's log: ${message(error)}`);
+            diagnosis.problems.push(`Could not read the pipeline's log: ${(0,src_text/* messageOf */.bD)(error)}`);
         }
     }
     return diagnosis;
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 // EXTERNAL MODULE: ./src/wait.ts
@@ -47406,7 +47353,10 @@ async function watchHealth(client, config, progress, signal, waiting, health) {
             }
             if (!unreadable?.final) {
                 try {
-                    health.last = await client.stats({ windowMs: Math.max(MIN_READ_WINDOW_MS, endsAt - performance.now()) });
+                    // Retried within one poll-interval, so that the status is read every interval: a pipeline
+                    // that dies answers /stats with 503, and only its status says why.
+                    const readWindowMs = windowMs === 0 ? MIN_READ_WINDOW_MS : Math.min(config.pollIntervalMs, Math.max(0, endsAt - performance.now()));
+                    health.last = await client.stats({ windowMs: readWindowMs });
                     health.baseline ??= health.last;
                     unreadable = undefined;
                 }
@@ -47423,7 +47373,7 @@ async function watchHealth(client, config, progress, signal, waiting, health) {
             return failed;
     }
     catch (error) {
-        if (!(error instanceof RunEnded && error.code === 'Timeout'))
+        if (!(error instanceof run_end/* RunEnded */.Q && error.code === 'Timeout'))
             throw error;
         health.notes.push(`The timeout ran out inside the health window of ${(0,src_text/* formatDuration */.a3)(windowMs)}: its health was judged on the last read.`);
         const failed = judge('end');
@@ -47439,7 +47389,7 @@ async function watchHealth(client, config, progress, signal, waiting, health) {
 
 /** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
 const HEARTBEAT_MS = 30_000;
-/** What the step has seen so far: the statuses and when, whether it approved what, the last failure. */
+/** What the run of one pipeline has seen so far: the statuses and when, whether it approved what, the last failure. */
 class Progress {
     startedAt = performance.now();
     last;
@@ -47717,13 +47667,10 @@ var stop = __nccwpck_require__(1123);
 
 
 
-
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
 const FOLLOW_UP_MS = 6000;
 /** A stop after a Timeout or a failed health check has a budget of its own, like the follow-up reads. */
 const STOP_MS = 30_000;
-/** After a cancel, the runner kills the step soon: the stop gets this long, the report the rest of 5 s. */
-const STOP_AFTER_CANCEL_MS = 2500;
 function newRun(name, apiUrl, log, heartbeat) {
     return {
         name,
@@ -47734,6 +47681,7 @@ function newRun(name, apiUrl, log, heartbeat) {
         diagnosis: { problems: [] },
         health: noHealth(),
         stopped: false,
+        stopProblem: undefined,
     };
 }
 /** Start, wait, check the health, maybe stop, and read what explains the outcome: into `run`, which never throws. */
@@ -47782,14 +47730,12 @@ async function steps(run, { config, http, auth, end, statuses, platform, accepte
         const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
         run.diagnosis = await diagnose(followUp, config, outcome, progress);
     }
-    if (config.stopOnFailure && progress.startAccepted && (0,stop/* stopsAfter */.u)(outcome)) {
-        log.info(`Stopping pipeline ${name} after ${outcome.result === 'failed' ? outcome.code : ''} (stop-on-failure: true).`);
-        const problem = await (0,stop/* stopPipeline */.J)(client, cancelled ? STOP_AFTER_CANCEL_MS : STOP_MS);
+    if (config.stopOnFailure && progress.startAccepted && (0,stop/* stopsAfter */.ug)(outcome)) {
+        log.info(`Stopping pipeline ${name} after ${outcome.code} (stop-on-failure: true).`);
+        const problem = await (0,stop/* stopPipeline */.JP)(client, STOP_MS, end.cancelled);
         run.stopped = problem === undefined;
-        if (problem)
-            core/* warning */.$e(`Could not stop pipeline ${name} (stop-on-failure: true): ${problem}.`, { title: `Feldera pipeline ${name} not stopped` });
-        else
-            log.info(`Pipeline ${name} is Stopped.`);
+        run.stopProblem = problem;
+        log.info(problem ? `Could not stop pipeline ${name}: ${problem}.` : `Pipeline ${name} is Stopped.`);
         run.outcome = withStopNote(run.outcome, name, problem);
     }
     else if (outcome.result === 'failed' && outcome.code === 'Cancelled') {
@@ -47841,9 +47787,17 @@ async function run() {
         for (const run of facts.runs)
             run.outcome = outcome;
     }
-    // Loaded only now: nothing of the report is needed before the first request.
-    const { report } = await __nccwpck_require__.e(/* import() */ 480).then(__nccwpck_require__.bind(__nccwpck_require__, 7480));
-    await report(facts);
+    try {
+        // Loaded only now: nothing of the report is needed before the first request.
+        const { report } = await __nccwpck_require__.e(/* import() */ 480).then(__nccwpck_require__.bind(__nccwpck_require__, 7480));
+        await report(facts);
+    }
+    catch (error) {
+        // The report itself failed: still the error code and an annotation.
+        core/* setOutput */.uH('error-code', 'InternalError');
+        core/* error */.z3(internalError(error).message, { title: 'Feldera start-pipeline could not report' });
+        return internalError(error);
+    }
     const outcomes = facts.runs.map((run) => run.outcome);
     return outcomes.find((outcome) => outcome.result === 'failed') ?? outcomes[0] ?? internalError('no pipeline was run');
 }
@@ -47863,11 +47817,12 @@ async function startAll(facts) {
     facts.runs = config.pipelineNames.map((name) => newRun(name, config.apiUrl, several ? new phase_log/* PrefixedLog */.s(log/* stepLog */.tV, name) : new phase_log/* PhaseLog */.U(log/* stepLog */.tV), !several));
     for (const run of facts.runs)
         run.log.info(`Starting Feldera pipeline ${run.name} towards ${(0,lifecycle/* targetStatus */.u)(config.initial)}: ${run.pipelineUrl}`);
-    const end = runEnd(config.timeoutMs, (0,src_text/* formatDuration */.a3)(config.timeoutMs));
-    const connection = (0,src_connection/* connect */.N)(config, end.signal);
-    facts.credential = connection.auth.describe();
+    const end = (0,run_end/* runEnd */.l)(config.timeoutMs, (0,src_text/* formatDuration */.a3)(config.timeoutMs));
     const heartbeat = several ? setInterval(() => (0,log/* info */.pq)(heartbeatLine(facts.runs, facts.elapsedMs())), HEARTBEAT_MS) : undefined;
+    let connection;
     try {
+        connection = (0,src_connection/* connect */.N)(config, end.signal);
+        facts.credential = connection.auth.describe();
         // Beside the first requests, never waited for: the report uses it if it came in time.
         let platform;
         void readPlatform(connection.http).then((answer) => {
@@ -47892,7 +47847,7 @@ async function startAll(facts) {
     finally {
         clearInterval(heartbeat);
         end.dispose();
-        await connection.close();
+        await connection?.close();
     }
 }
 /** A list younger than most of a poll-interval serves every run that asks in that interval. */
@@ -48048,6 +48003,110 @@ function diffLines(diff) {
 
 /***/ }),
 
+/***/ 6069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ compilationReport),
+/* harmony export */   K: () => (/* binding */ MAX_ANNOTATIONS)
+/* harmony export */ });
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
+
+/** GitHub shows this many annotations of each level (error, warning) of a step. */
+const MAX_ANNOTATIONS = 10;
+const EXCERPT_LINES = 40;
+function compilationReport(programError, pipelineName, sqlFile) {
+    const messages = programError.sql_compilation?.messages ?? [];
+    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
+    const firstSql = messages.find((message) => !message.warning);
+    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
+    const firstError = firstSql
+        ? (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
+        : excerpt && (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(excerpt.split('\n').find((line) => line.trim()) ?? '');
+    return { annotations, firstError, excerpt };
+}
+function position(message) {
+    return `line ${message.start_line_number}, column ${message.start_column}`;
+}
+function sqlAnnotation(message, pipelineName, sqlFile) {
+    const level = message.warning ? 'warning' : 'error';
+    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
+    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
+    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
+    if (!sqlFile)
+        return { ...annotation, message: `${position(message)}: ${text}` };
+    return {
+        ...annotation,
+        file: sqlFile,
+        startLine: message.start_line_number,
+        startColumn: message.start_column,
+        endLine: message.end_line_number,
+        endColumn: message.end_column,
+    };
+}
+/** cargo's output from its first `error` line on: the part that says what failed. */
+function rustExcerpt(output) {
+    if (!output?.trim())
+        return undefined;
+    const lines = output.split('\n');
+    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
+    return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
+}
+function firstLines(text) {
+    return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
+}
+/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
+function neutralised(lines) {
+    return lines
+        .map((line) => (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(line, [], 1000))
+        .join('\n')
+        .trimEnd();
+}
+
+
+/***/ }),
+
+/***/ 3950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ RunEnded),
+/* harmony export */   l: () => (/* binding */ runEnd)
+/* harmony export */ });
+/** Why the run ended before its work was done: the budget (`timeout`) ran out, or the runner cancelled it. */
+class RunEnded extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.name = 'RunEnded';
+        this.code = code;
+    }
+}
+/**
+ * The run's end as AbortSignals: the budget, and SIGINT or SIGTERM (the runner's cancel), so that
+ * every request and wait in flight stops at once.
+ */
+function runEnd(timeoutMs, timeoutText) {
+    const budget = new AbortController();
+    const cancel = new AbortController();
+    const timer = setTimeout(() => budget.abort(new RunEnded('Timeout', `timeout ${timeoutText} ran out`)), timeoutMs);
+    const onSignal = (name) => cancel.abort(new RunEnded('Cancelled', `the run was cancelled (${name})`));
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: AbortSignal.any([budget.signal, cancel.signal]),
+        cancelled: cancel.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 2462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -48068,9 +48127,10 @@ const STARTED_STATE = 'started';
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ stopPipeline),
-/* harmony export */   u: () => (/* binding */ stopsAfter)
+/* harmony export */   JP: () => (/* binding */ stopPipeline),
+/* harmony export */   ug: () => (/* binding */ stopsAfter)
 /* harmony export */ });
+/* unused harmony export STOP_AFTER_CANCEL_MS */
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(910);
 
@@ -48081,6 +48141,18 @@ const STOPPED_AFTER = new Set(['Timeout', 'Cancelled', 'ConnectorFailed', 'Conne
 function stopsAfter(outcome) {
     return outcome.result === 'failed' && STOPPED_AFTER.has(outcome.code);
 }
+/** After a cancel, the stop gets this long; the report has the rest of the 5 s the step takes to end. */
+const STOP_AFTER_CANCEL_MS = 2500;
+/** Aborted `graceMs` after `signal` is (at once if it is): a timer that never keeps the process alive. */
+function graceAfter(signal, graceMs) {
+    const controller = new AbortController();
+    const start = () => setTimeout(() => controller.abort(signal.reason), graceMs).unref();
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return controller.signal;
+}
 /** After a stop, a status read this often until `Stopped`. */
 const STOP_POLL_MS = 500;
 /**
@@ -48088,8 +48160,9 @@ const STOP_POLL_MS = 500;
  * `budgetMs` (and the client's signal). Resolves to `undefined` when the pipeline is `Stopped`, else
  * to what went wrong: the caller warns, and the step's error code stays the one that caused the stop.
  */
-async function stopPipeline(client, budgetMs) {
-    const budget = AbortSignal.timeout(budgetMs);
+async function stopPipeline(client, budgetMs, cancelled) {
+    // A cancel cuts what is left of the budget: the runner kills the step soon after its signal.
+    const budget = AbortSignal.any([AbortSignal.timeout(budgetMs), graceAfter(cancelled, STOP_AFTER_CANCEL_MS)]);
     const within = client.withSignal(budget);
     try {
         await within.stop({ windowMs: budgetMs });
@@ -48098,8 +48171,8 @@ async function stopPipeline(client, budgetMs) {
     }
     catch (error) {
         if (budget.aborted)
-            return `it was not Stopped within ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(budgetMs)}`;
-        return error instanceof Error ? error.message : String(error);
+            return cancelled.aborted ? 'the run was cancelled before it was Stopped' : `it was not Stopped within ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(budgetMs)}`;
+        return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error);
     }
 }
 
@@ -48113,6 +48186,7 @@ async function stopPipeline(client, budgetMs) {
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Tn: () => (/* binding */ serverText),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   tJ: () => (/* binding */ inert)
 /* harmony export */ });
 // Text that came from the server (error messages, hints, status values, log and compiler lines) goes
@@ -48145,6 +48219,10 @@ function inert(line) {
         .replace(IGNORABLE, (match) => (/[\r\n\u2028\u2029]/.test(match) ? ' ' : ''))
         .replace(/##\[/g, '## [')
         .replace(/^(\s*):(?=:)/u, '$1: ');
+}
+/** What an error says, whatever was thrown. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 /** The text with every secret replaced by `***`, as the runner masks them. */
 function redact(text, secrets) {

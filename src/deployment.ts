@@ -1,5 +1,5 @@
 import { ACTION_CODES, type Outcome } from './outcome.ts';
-import { serverText } from './text.ts';
+import { messageOf, serverText } from './text.ts';
 
 export interface DeploymentOptions {
   token: string;
@@ -97,7 +97,7 @@ async function connect(token: string) {
 /** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */
 function describe(error: unknown): string {
   const status = (error as { status?: unknown }).status;
-  const message = serverText(error instanceof Error ? error.message : String(error), [], 300);
+  const message = serverText(messageOf(error), [], 300);
   if (status === 403 || status === 404) {
     return `${status} ${message}. Give the job \`permissions: deployments: write\` (and contents: read).`;
   }

@@ -4,6 +4,7 @@ import type { Config } from './inputs.ts';
 import type { Outcome } from './outcome.ts';
 import type { Progress } from './progress.ts';
 import { compilationReport, type CompilationReport } from './report/compilation.ts';
+import { messageOf } from './text.ts';
 
 /** What the step reads after the outcome to explain it: the compiler's messages and the pipeline's log. */
 export interface Diagnosis {
@@ -25,7 +26,7 @@ export async function diagnose(client: PipelineClient, config: Config, outcome: 
       const programError = await client.programError(FOLLOW_UP_RETRY);
       if (programError) diagnosis.compilation = compilationReport(programError, client.pipelineName, config.sqlFile);
     } catch (error) {
-      diagnosis.problems.push(`Could not read the compiler's messages: ${message(error)}`);
+      diagnosis.problems.push(`Could not read the compiler's messages: ${messageOf(error)}`);
     }
   }
   const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
@@ -33,12 +34,8 @@ export async function diagnose(client: PipelineClient, config: Config, outcome: 
     try {
       diagnosis.logTail = await client.logs(LOG_LIMITS);
     } catch (error) {
-      diagnosis.problems.push(`Could not read the pipeline's log: ${message(error)}`);
+      diagnosis.problems.push(`Could not read the pipeline's log: ${messageOf(error)}`);
     }
   }
   return diagnosis;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

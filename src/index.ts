@@ -1,4 +1,4 @@
-import { getState } from '@actions/core';
+import { getState, warning } from '@actions/core';
 import { run } from './main.ts';
 import { POST_STATE } from './state.ts';
 
@@ -6,9 +6,9 @@ import { POST_STATE } from './state.ts';
 const EXIT_FAILURE = 1;
 
 // The runner runs this file twice: as the step, and as its post step (action.yml runs.post), which
-// has the state the step saved. The post step never fails the job.
+// has the state the step saved. The post step never fails the job, not even when its code cannot load.
 if (getState(POST_STATE)) {
-  await (await import('./post.ts')).post();
+  await import('./post.ts').then(({ post }) => post()).catch((error: unknown) => warning(`stop-at-job-end: ${String(error)}`));
 } else {
   const outcome = await run();
   if (outcome.result === 'failed') process.exitCode = EXIT_FAILURE;

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { connect } from './connection.ts';
+import { connect, type Connection } from './connection.ts';
 import { describePlatform, readPlatform, type Platform } from './feldera/platform.ts';
 import { StatusList } from './feldera/status-list.ts';
 import { InputError, readConfig, type Config } from './inputs.ts';
@@ -31,9 +31,16 @@ export async function run(): Promise<Outcome> {
     if (facts.runs.length === 0) facts.runs.push(newRun(core.getInput('pipeline-name'), undefined, new PhaseLog(stepLog), true));
     for (const run of facts.runs) run.outcome = outcome;
   }
-  // Loaded only now: nothing of the report is needed before the first request.
-  const { report } = await import('./report/report.ts');
-  await report(facts);
+  try {
+    // Loaded only now: nothing of the report is needed before the first request.
+    const { report } = await import('./report/report.ts');
+    await report(facts);
+  } catch (error) {
+    // The report itself failed: still the error code and an annotation.
+    core.setOutput('error-code', 'InternalError');
+    core.error(internalError(error).message, { title: 'Feldera start-pipeline could not report' });
+    return internalError(error);
+  }
   const outcomes = facts.runs.map((run) => run.outcome);
   return outcomes.find((outcome) => outcome.result === 'failed') ?? outcomes[0] ?? internalError('no pipeline was run');
 }
@@ -54,10 +61,11 @@ async function startAll(facts: ReportFacts): Promise<void> {
   facts.runs = config.pipelineNames.map((name) => newRun(name, config.apiUrl, several ? new PrefixedLog(stepLog, name) : new PhaseLog(stepLog), !several));
   for (const run of facts.runs) run.log.info(`Starting Feldera pipeline ${run.name} towards ${targetStatus(config.initial)}: ${run.pipelineUrl}`);
   const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
-  const connection = connect(config, end.signal);
-  facts.credential = connection.auth.describe();
   const heartbeat = several ? setInterval(() => info(heartbeatLine(facts.runs, facts.elapsedMs())), HEARTBEAT_MS) : undefined;
+  let connection: Connection | undefined;
   try {
+    connection = connect(config, end.signal);
+    facts.credential = connection.auth.describe();
     // Beside the first requests, never waited for: the report uses it if it came in time.
     let platform: Platform | undefined;
     void readPlatform(connection.http).then((answer) => {
@@ -79,7 +87,7 @@ async function startAll(facts: ReportFacts): Promise<void> {
   } finally {
     clearInterval(heartbeat);
     end.dispose();
-    await connection.close();
+    await connection?.close();
   }
 }
 

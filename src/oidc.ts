@@ -1,4 +1,5 @@
 import { CredentialError, type Credentials } from './feldera/credentials.ts';
+import { messageOf } from './text.ts';
 
 /** The claims of a GitHub ID token that say who it is for, and until when. */
 export interface TokenClaims {
@@ -31,7 +32,7 @@ export function oidcCredentials(audience: string, getIdToken: (audience: string)
     try {
       token = await getIdToken(audience);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       throw new CredentialError('OidcTokenUnavailable', `Could not get an ID token for audience ${audience}: ${reason}`, issued.length > 0);
     }
     issued.push(token);

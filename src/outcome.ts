@@ -35,6 +35,8 @@ export type Outcome =
   | { result: 'accepted' }
   | { result: 'failed'; code: string; message: string; hint?: string | undefined };
 
+export type Failure = Extract<Outcome, { result: 'failed' }>;
+
 /** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
 export function failureOf(error: unknown, name: string, config: Config, progress: Progress, auth: Auth): Outcome {
   const pipeline = `pipeline ${name}`;
@@ -65,7 +67,7 @@ export function failureOf(error: unknown, name: string, config: Config, progress
 }
 
 /** A bug of the action's own: the outputs are still set, and the report says what broke. */
-export function internalError(error: unknown): Outcome {
+export function internalError(error: unknown): Failure {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
 }

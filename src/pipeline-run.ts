@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import type { Auth } from './auth.ts';
 import { createDeployment } from './deployment.ts';
 import { diagnose, type Diagnosis } from './diagnose.ts';
@@ -22,8 +21,6 @@ import { formatDuration } from './text.ts';
 const FOLLOW_UP_MS = 6000;
 /** A stop after a Timeout or a failed health check has a budget of its own, like the follow-up reads. */
 const STOP_MS = 30_000;
-/** After a cancel, the runner kills the step soon: the stop gets this long, the report the rest of 5 s. */
-const STOP_AFTER_CANCEL_MS = 2500;
 
 /** The run of one pipeline, and what the report says of it. */
 export interface PipelineRun {
@@ -36,6 +33,8 @@ export interface PipelineRun {
   health: Health;
   /** This step stopped the pipeline (stop-on-failure). */
   stopped: boolean;
+  /** Why the stop this step tried did not work: a warning. */
+  stopProblem: string | undefined;
 }
 
 /** What the runs of one step share: the inputs, the connection, the budget, which Feldera answered. */
@@ -61,6 +60,7 @@ export function newRun(name: string, apiUrl: URL | undefined, log: RunLog, heart
     diagnosis: { problems: [] },
     health: noHealth(),
     stopped: false,
+    stopProblem: undefined,
   };
 }
 
@@ -110,11 +110,11 @@ async function steps(run: PipelineRun, { config, http, auth, end, statuses, plat
     run.diagnosis = await diagnose(followUp, config, outcome, progress);
   }
   if (config.stopOnFailure && progress.startAccepted && stopsAfter(outcome)) {
-    log.info(`Stopping pipeline ${name} after ${outcome.result === 'failed' ? outcome.code : ''} (stop-on-failure: true).`);
-    const problem = await stopPipeline(client, cancelled ? STOP_AFTER_CANCEL_MS : STOP_MS);
+    log.info(`Stopping pipeline ${name} after ${outcome.code} (stop-on-failure: true).`);
+    const problem = await stopPipeline(client, STOP_MS, end.cancelled);
     run.stopped = problem === undefined;
-    if (problem) core.warning(`Could not stop pipeline ${name} (stop-on-failure: true): ${problem}.`, { title: `Feldera pipeline ${name} not stopped` });
-    else log.info(`Pipeline ${name} is Stopped.`);
+    run.stopProblem = problem;
+    log.info(problem ? `Could not stop pipeline ${name}: ${problem}.` : `Pipeline ${name} is Stopped.`);
     run.outcome = withStopNote(run.outcome, name, problem);
   } else if (outcome.result === 'failed' && outcome.code === 'Cancelled') {
     run.outcome = { ...outcome, message: `${outcome.message} The pipeline ${name} was left as it was: it is not stopped.` };

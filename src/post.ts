@@ -1,30 +1,33 @@
 import * as core from '@actions/core';
 import { connect } from './connection.ts';
 import { PipelineClient } from './feldera/client.ts';
-import { readConfig } from './inputs.ts';
+import { parseBoolean, readConfig } from './inputs.ts';
 import { inline } from './report/markdown.ts';
 import { info } from './log.ts';
+import { runEnd } from './run-end.ts';
 import { STARTED_STATE } from './state.ts';
 import { stopPipeline } from './stop.ts';
+import { formatDuration, messageOf } from './text.ts';
 
 /** The post step waits this long for `Stopped`. */
 const STOP_AT_JOB_END_MS = 60_000;
 
 /**
  * The post step (action.yml `runs.post`, `post-if: always()`): with `stop-at-job-end: true`, stops the
- * pipeline the main step started, whatever the job's result. It reads the inputs and the environment
+ * pipelines the main step started, whatever the job's result, side by side within 60 s. It reads the inputs and the environment
  * again for the address and the credential. It never fails the job: every problem is a warning.
  */
 export async function post(): Promise<void> {
   try {
     await stopAtJobEnd();
   } catch (error) {
-    core.warning(`stop-at-job-end: ${error instanceof Error ? error.message : String(error)}`);
+    core.warning(`stop-at-job-end: ${messageOf(error)}`);
   }
 }
 
 async function stopAtJobEnd(): Promise<void> {
-  if (core.getInput('stop-at-job-end').trim().toLowerCase() !== 'true') return;
+  // Only this input decides whether anything is sent; the others are read once there is something to stop.
+  if (parseBoolean('stop-at-job-end', core.getInput('stop-at-job-end').trim() || 'false', []) !== true) return;
   const started = startedPipelines(core.getState(STARTED_STATE));
   if (started.length === 0) {
     info('stop-at-job-end: this step started no pipeline, so there is none to stop.');
@@ -32,20 +35,25 @@ async function stopAtJobEnd(): Promise<void> {
   }
   // The main step read these inputs before it started anything: they are valid.
   const { config } = readConfig({ getInput: (name) => core.getInput(name), env: process.env, onSecret: (secret) => core.setSecret(secret) });
-  const connection = connect(config, AbortSignal.timeout(STOP_AT_JOB_END_MS));
+  // One budget for all of them, stopped side by side; a cancel cuts it short.
+  const end = runEnd(STOP_AT_JOB_END_MS, formatDuration(STOP_AT_JOB_END_MS));
+  const connection = connect(config, end.signal);
   try {
-    for (const name of started) {
-      info(`Stopping Feldera pipeline ${name} at the end of the job (stop-at-job-end: true).`);
-      const problem = await stopPipeline(new PipelineClient(connection.http, name), STOP_AT_JOB_END_MS);
+    for (const name of started) info(`Stopping Feldera pipeline ${name} at the end of the job (stop-at-job-end: true).`);
+    const problems = await Promise.all(started.map((name) => stopPipeline(new PipelineClient(connection.http, name), STOP_AT_JOB_END_MS, end.cancelled)));
+    const lines = started.map((name, i) => {
+      const problem = problems[i];
       const text = problem ? `Could not stop pipeline ${name} at the end of the job: ${problem}.` : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;
       if (problem) core.warning(text, { title: `Feldera pipeline ${name} not stopped` });
       else info(text);
-      await core.summary
-        .addRaw(`\n${problem ? '⚠️' : '⏹️'} ${inline(text, 2000)}\n`)
-        .write()
-        .catch(() => undefined);
-    }
+      return `${problem ? '⚠️' : '⏹️'} ${inline(text, 2000)}`;
+    });
+    await core.summary
+      .addRaw(`\n${lines.join('<br>\n')}\n`)
+      .write()
+      .catch(() => undefined);
   } finally {
+    end.dispose();
     await connection.close();
   }
 }

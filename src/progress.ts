@@ -18,7 +18,7 @@ export interface TimelineEntry {
 /** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
 export const HEARTBEAT_MS = 30_000;
 
-/** What the step has seen so far: the statuses and when, whether it approved what, the last failure. */
+/** What the run of one pipeline has seen so far: the statuses and when, whether it approved what, the last failure. */
 export class Progress {
   readonly startedAt = performance.now();
   last: PipelineStatus | undefined;

@@ -34,6 +34,11 @@ export function inert(line: string): string {
     .replace(/^(\s*):(?=:)/u, '$1: ');
 }
 
+/** What an error says, whatever was thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** The text with every secret replaced by `***`, as the runner masks them. */
 export function redact(text: string, secrets: readonly string[]): string {
   let result = text;

@@ -141,6 +141,14 @@ describe('the health gate', () => {
     expect(errorAnnotation(run).message).toMatch(/^Pipeline p stopped with RunnerCheckError: The pipeline process exited with code 137\. Hint: /);
   });
 
+  it('reads the status every interval while /stats fails, and so fails a pipeline that dies', async () => {
+    const server = await fake([pipeline([KAFKA], { crash: { afterMs: 300, error: { error_code: 'RunnerCheckError', message: 'exited', details: null } } })]);
+    server.fault('stats', { kind: 'status', status: 503, body: '<html>busy</html>' }, 1000);
+    const run = await act(inputs(server, { 'health-window': '1m', logs: 'never' }));
+    expect(run.code).toBe(1);
+    expect(run.outputs['error-code']).toBe('RunnerCheckError');
+  });
+
   it('succeeds with a warning when /stats never answers', async () => {
     const server = await fake([pipeline([KAFKA])]);
     server.fault('stats', { kind: 'status', status: 503, body: '<html>busy</html>', headers: { 'retry-after': '0' } }, 1000);
@@ -172,6 +180,8 @@ describe('the health gate', () => {
     const run = await act(inputs(server, { initial: 'paused', 'health-window': '500ms' }));
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('Paused');
+    expect(run.annotations).toEqual([]);
+    expect(JSON.parse(run.outputs.connectors ?? '[]')).toHaveLength(2);
     expect(server.calls('stats').length).toBeGreaterThanOrEqual(1);
   });
 

@@ -38,6 +38,21 @@ describe('stop-on-failure', () => {
     expect(errorAnnotation(run).message).not.toContain('left as it was');
   });
 
+  it('cuts a stop short on a cancel: the step still ends within 5 s of the signal', async () => {
+    const server = await fake([{ name: 'p', phases: STUCK }]);
+    server.fault('stop', { kind: 'hang' });
+    const given = inputs(server, { timeout: '1s', 'stop-on-failure': 'true', logs: 'never' });
+    const { child, done } = startAction(given);
+    void watch(done, given);
+    while (server.calls('stop').length < 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    const signalledAt = performance.now();
+    child.kill('SIGINT');
+    const run = await done;
+    expect(performance.now() - signalledAt).toBeLessThan(5000);
+    expect(run.outputs).toMatchObject({ 'error-code': 'Timeout', stopped: 'false' });
+    expect(errorAnnotation(run).message).toContain('It could not be stopped (stop-on-failure: true): the run was cancelled before it was Stopped.');
+  });
+
   it('does not stop after a deployment error: Feldera already stops it', async () => {
     const server = await fake([{ name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } }]);
     const run = await act(inputs(server, { 'stop-on-failure': 'true', logs: 'never' }));
@@ -87,6 +102,26 @@ describe('stop-at-job-end', () => {
     expect(server.timeline.at(-1)?.status).toBe('Stopped');
     expect(post.summary).toContain('Pipeline p was stopped at the end of the job');
     expect(post.annotations).toEqual([]);
+  });
+
+  it('stops every pipeline the step started, side by side', async () => {
+    const server = await fake([
+      { name: 'a', phases: PHASES },
+      { name: 'b', phases: PHASES },
+      { name: 'c', phases: PHASES },
+    ]);
+    const given = inputs(server, { 'pipeline-name': 'a b c', 'stop-at-job-end': 'true' });
+    const step = await act(given);
+    expect(step.state.started).toBe('["a","b","c"]');
+    const post = await watch(runPost(given, step), given);
+    expect(post.code).toBe(0);
+    expect(
+      server
+        .calls('stop')
+        .map((request) => request.path)
+        .sort(),
+    ).toEqual(['/v0/pipelines/a/stop', '/v0/pipelines/b/stop', '/v0/pipelines/c/stop']);
+    expect(post.summary.match(/was stopped at the end of the job/g)).toHaveLength(3);
   });
 
   it('sends no request when it is false', async () => {

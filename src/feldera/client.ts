@@ -1,5 +1,6 @@
 import { redact, serverText } from '../text.ts';
 import { FelderaError } from './errors.ts';
+import { isObject } from './json.ts';
 import { request, type HttpOptions, type RetryPolicy } from './http.ts';
 import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
 import { controllerStatus, type ControllerStatus } from './stats.ts';
@@ -13,6 +14,8 @@ export class PipelineClient {
   private readonly path: string;
 
   private readonly statuses: StatusList | undefined;
+  /** The next status read is this client's own: a shared list may be older than the start that came just before. */
+  private ownRead = true;
 
   /** `statuses`: read the status from one list of all pipelines, shared with other clients. */
   constructor(http: HttpOptions, pipelineName: string, statuses?: StatusList) {
@@ -33,6 +36,7 @@ export class PipelineClient {
   async start(initial: Initial, bootstrap: Bootstrap, retry: RetryPolicy): Promise<void> {
     const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
     await request(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
+    this.ownRead = true;
   }
 
   /** The pipeline takes the flags of the approve as they are, not those of the start. */
@@ -46,7 +50,8 @@ export class PipelineClient {
   }
 
   async status(retry: RetryPolicy): Promise<PipelineStatus> {
-    if (this.statuses) return this.statuses.status(this.pipelineName, retry);
+    if (this.statuses && !this.ownRead) return this.statuses.status(this.pipelineName, retry);
+    this.ownRead = false;
     const body = await request(this.http, 'GET', `${this.path}?selector=status`, retry);
     return pipelineStatus(body, this.secrets());
   }
@@ -111,8 +116,6 @@ export function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus
   };
 }
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const names = (value: unknown, secrets: string[]): string[] =>
   Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => serverText(name, secrets, 200)) : [];
 

@@ -1,5 +1,6 @@
 import { serverText } from '../text.ts';
 import { FelderaError } from './errors.ts';
+import { isObject, type Json } from './json.ts';
 
 // `GET /v0/pipelines/{name}/stats?include_connector_errors=true`: openapi.json's ControllerStatus,
 // trimmed to the fields the action reads, with its field names. Feldera's serializer
@@ -81,8 +82,6 @@ export const MAX_ENDPOINTS = 1000;
 /** Errors kept of each list (Feldera sends up to 100 per tag, oldest first): the newest are the ones told. */
 export const MAX_ERRORS_KEPT = 3;
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** A field of the server's object itself, never one inherited (`__proto__`, `constructor`). */
 const field = (record: Json, name: string): unknown => (Object.hasOwn(record, name) ? record[name] : undefined);
 const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);

@@ -6,12 +6,13 @@ import type { PipelineStatus } from './types.ts';
 /**
  * Every pipeline's status from one `GET /v0/pipelines?selector=status`, shared by the runs of many
  * pipelines: one request per poll-interval instead of one per pipeline. A list younger than
- * `maxAgeMs` (or on its way) answers every run that asks.
+ * `maxAgeMs` (or on its way) answers every run that asks. Younger than a poll-interval, it is never
+ * older than a run's start: a run reads its first status after its start by itself (client.ts).
  */
 export class StatusList {
   private readonly http: HttpOptions;
   private readonly maxAgeMs: number;
-  private list: { at: number; statuses: Promise<Map<string, PipelineStatus>> } | undefined;
+  private list: { at: number; items: Promise<Map<string, unknown>> } | undefined;
 
   constructor(http: HttpOptions, maxAgeMs: number) {
     this.http = http;
@@ -21,21 +22,27 @@ export class StatusList {
   /** A pipeline missing from the list was deleted: Feldera's own code for it. */
   async status(name: string, retry: RetryPolicy): Promise<PipelineStatus> {
     if (!this.list || performance.now() - this.list.at >= this.maxAgeMs) {
-      const statuses = this.read(retry);
-      this.list = { at: performance.now(), statuses };
+      const items = this.read(retry);
+      this.list = { at: performance.now(), items };
       // A failed read is not kept: the next run to ask reads again.
-      statuses.catch(() => (this.list = undefined));
+      items.catch(() => (this.list = undefined));
     }
-    const status = (await this.list.statuses).get(name);
-    if (!status) throw new FelderaError('feldera', 'UnknownPipelineName', `GET ${this.url()} lists no pipeline ${name}: it was deleted.`, { status: 404 });
-    return status;
+    const item = (await this.list.items).get(name);
+    if (item === undefined) {
+      throw new FelderaError('feldera', 'UnknownPipelineName', `GET ${this.url()} lists no pipeline ${name}: it was deleted.`, {
+        status: 404,
+        hint: 'someone deleted the pipeline while the step waited for it.',
+      });
+    }
+    // Parsed here, for the pipeline asked for: another pipeline's odd entry is none of this run's business.
+    return pipelineStatus(item, this.http.credentials.secrets());
   }
 
-  private async read(retry: RetryPolicy): Promise<Map<string, PipelineStatus>> {
+  private async read(retry: RetryPolicy): Promise<Map<string, unknown>> {
     const body = await request(this.http, 'GET', 'v0/pipelines?selector=status', retry);
-    const secrets = this.http.credentials.secrets();
     if (!Array.isArray(body)) throw new FelderaError('not-feldera', 'UnexpectedResponse', `GET ${this.url()} answered with no list of pipelines: is api-url the Feldera API?`);
-    return new Map(body.map((item) => pipelineStatus(item, secrets)).map((status) => [status.name, status]));
+    const named = (item: unknown): item is { name: string } => typeof item === 'object' && item !== null && typeof (item as { name?: unknown }).name === 'string';
+    return new Map(body.filter(named).map((item) => [item.name, item]));
   }
 
   private url(): string {

@@ -62,7 +62,10 @@ export async function watchHealth(client: PipelineClient, config: Config, progre
         }
         if (!unreadable?.final) {
           try {
-            health.last = await client.stats({ windowMs: Math.max(MIN_READ_WINDOW_MS, endsAt - performance.now()) });
+            // Retried within one poll-interval, so that the status is read every interval: a pipeline
+            // that dies answers /stats with 503, and only its status says why.
+            const readWindowMs = windowMs === 0 ? MIN_READ_WINDOW_MS : Math.min(config.pollIntervalMs, Math.max(0, endsAt - performance.now()));
+            health.last = await client.stats({ windowMs: readWindowMs });
             health.baseline ??= health.last;
             unreadable = undefined;
           } catch (error) {

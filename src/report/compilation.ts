@@ -1,6 +1,9 @@
 import type { ProgramError, SqlCompilerMessage } from '../feldera/types.ts';
 import { serverText } from '../text.ts';
 
+/** GitHub shows this many annotations of each level (error, warning) of a step. */
+export const MAX_ANNOTATIONS = 10;
+
 /** An annotation, as @actions/core takes it. */
 export interface Annotation {
   level: 'error' | 'warning';

@@ -1,10 +1,9 @@
 import { MAX_ENDPOINTS, type ControllerStatus } from '../feldera/stats.ts';
 import { endpointKey, endpointsOf, type Endpoint } from '../health/endpoints.ts';
 import type { Problem } from '../health/verdict.ts';
+import { MAX_ANNOTATIONS } from './compilation.ts';
 import { count, inline, table } from './markdown.ts';
 
-/** GitHub shows 10 warning annotations per step; the rest are listed in the summary. */
-export const MAX_WARNING_ANNOTATIONS = 10;
 /** Rows of the Connectors table; the `connectors` output has every endpoint. */
 export const MAX_TABLE_ROWS = 50;
 /** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
@@ -32,11 +31,11 @@ export function connectorOutputs(last: ControllerStatus | undefined): { connecto
 export function connectorWarnings(problems: Problem[], pipelineName: string): { annotations: { title: string; message: string }[]; unannotated: Problem[] } {
   const warnings = problems.filter((problem) => !problem.fails);
   return {
-    annotations: warnings.slice(0, MAX_WARNING_ANNOTATIONS).map((problem) => ({
+    annotations: warnings.slice(0, MAX_ANNOTATIONS).map((problem) => ({
       title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
       message: problem.message,
     })),
-    unannotated: warnings.slice(MAX_WARNING_ANNOTATIONS),
+    unannotated: warnings.slice(MAX_ANNOTATIONS),
   };
 }
 
@@ -62,7 +61,7 @@ export function connectorsMarkdown(last: ControllerStatus, baseline: ControllerS
       endpoint.direction,
       inline(endpoint.stream, NAME_CELL_LENGTH),
       inline(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
-      endpoint.records.toLocaleString('en-US'),
+      count(endpoint.records),
       errors,
       inline(message, MESSAGE_CELL_LENGTH),
     ];
@@ -80,7 +79,7 @@ export function connectorsMarkdown(last: ControllerStatus, baseline: ControllerS
       .map((problem) => `- ${inline(problem.message, MESSAGE_CELL_LENGTH)}`)
       .concat(unannotated.length > MAX_TABLE_ROWS ? [`- …and ${count(unannotated.length - MAX_TABLE_ROWS)} more`] : [])
       .join('\n');
-    notes.push(`Warnings beyond the ${MAX_WARNING_ANNOTATIONS} that GitHub shows as annotations:\n\n${list}`);
+    notes.push(`Warnings beyond the ${MAX_ANNOTATIONS} that GitHub shows as annotations:\n\n${list}`);
   }
   const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
   return ['#### Connectors', table(header, rows), ...notes].join('\n\n');

@@ -37,3 +37,15 @@ export function codeBlock(text: string[], indent = ''): string {
   const fence = '`'.repeat(longest + 1);
   return [`${fence}text`, ...lines, fence].map((line) => indent + line).join('\n');
 }
+
+/** The first items that fit in `budget` bytes, and how many did not. */
+export function fit(items: string[], budget: number): { kept: string[]; more: number } {
+  const kept: string[] = [];
+  let used = 0;
+  for (const item of items) {
+    used += Buffer.byteLength(item) + 2;
+    if (used > budget) break;
+    kept.push(item);
+  }
+  return { kept, more: items.length - kept.length };
+}

@@ -24,9 +24,10 @@ export const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /** The outputs, set on failure too: one pipeline's as they are; with several, what speaks for all, and each in `results`. */
-export function outputValues(runs: readonly PipelineRun[], elapsedMs: number): Record<OutputName, string> {
+export function outputValues(runs: readonly PipelineRun[], elapsedMs: number, namesKnown: boolean): Record<OutputName, string> {
   const each = runs.map(runOutputs);
-  const results = JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]])));
+  // Invalid inputs name no pipeline for sure: no results.
+  const results = namesKnown ? JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]]))) : '{}';
   const [only] = each;
   if (only && each.length === 1) return { ...only, results };
   const none = Object.fromEntries(RUN_OUTPUT_NAMES.map((name) => [name, ''])) as Record<RunOutputName, string>;

@@ -6,10 +6,11 @@ import { PrefixedLog } from '../phase-log.ts';
 import type { PipelineRun } from '../pipeline-run.ts';
 import { formatDuration } from '../text.ts';
 import { countChanges } from './approval.ts';
-import type { Annotation } from './compilation.ts';
+import { MAX_ANNOTATIONS, type Annotation } from './compilation.ts';
 import { connectorWarnings } from './connectors.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
 import { severalSummary } from './several.ts';
+import { count, fit, inline } from './markdown.ts';
 import { approvalWays, EMPTY_LOG, logTailTitle, summaryMarkdown, type SummaryFacts } from './summary.ts';
 
 export interface ReportFacts {
@@ -25,13 +26,13 @@ export interface ReportFacts {
   elapsedMs: () => number;
 }
 
-/** GitHub shows this many error annotations of a step, and as many warnings; the summary has them all. */
-export const MAX_ANNOTATIONS = 10;
+/** The annotations past those GitHub shows take at most this much of the summary. */
+const NOT_SHOWN_BYTES = 64 * 1024;
 
 /** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
 export async function report(facts: ReportFacts): Promise<void> {
   core.debug(`Credential: ${facts.credential}`);
-  const values = outputValues(facts.runs, facts.elapsedMs());
+  const values = outputValues(facts.runs, facts.elapsedMs(), facts.config !== undefined);
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
 
   const target = facts.config && targetStatus(facts.config.initial);
@@ -40,18 +41,22 @@ export async function report(facts: ReportFacts): Promise<void> {
     const { warnings, connectors } = runWarnings(run);
     return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], verdict: verdictOf(run, target), unannotated: connectors.unannotated };
   });
+  // GitHub shows 10 annotations of each level: the results first (failures in the order given), then the rest.
+  const verdicts = summaries.flatMap(({ verdict }) => verdict.annotations);
+  const { shown, dropped } = choose([...verdicts, ...summaries.flatMap(({ before }) => before)]);
   if (several) {
-    // The details after the waiting, then the annotations, as many as GitHub shows.
+    // The details after the waiting, then the annotations.
     for (const { run } of summaries) printDetails(run);
     annotate(
-      summaries.flatMap(({ before, verdict }) => [...before, ...verdict.annotations]),
-      MAX_ANNOTATIONS,
+      summaries.flatMap(({ before, verdict }) => [...verdict.annotations, ...before]),
+      shown,
+      dropped,
     );
   } else {
     for (const { run, before, verdict } of summaries) {
-      annotate(before);
+      annotate(before, shown, dropped);
       printDiagnosis(run);
-      annotate(verdict.annotations);
+      annotate(verdict.annotations, shown, dropped);
     }
   }
   for (const line of summaries.flatMap(({ verdict }) => verdict.lines)) info(line);
@@ -59,7 +64,7 @@ export async function report(facts: ReportFacts): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) {
     const each = summaries.map(({ run, unannotated }): SummaryFacts => ({ ...runFacts(run, target, facts), unannotated }));
     const [only] = each;
-    const markdown = only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs());
+    const markdown = (only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs())) + notShown(dropped);
     // The summary is extra: failing to write it must not hide the real result.
     await core.summary
       .addRaw(markdown)
@@ -84,12 +89,15 @@ function runFacts(run: PipelineRun, target: string | undefined, facts: ReportFac
 }
 
 /** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
-function runWarnings({ name, diagnosis, health }: PipelineRun) {
+function runWarnings({ name, diagnosis, health, stopProblem }: PipelineRun) {
   const connectors = connectorWarnings(health.problems, name);
   const warnings: Annotation[] = [
     ...diagnosis.problems.map((problem) => ({ level: 'warning' as const, message: problem, title: `Feldera pipeline ${name}` })),
     ...health.notes.map((note) => ({ level: 'warning' as const, message: note, title: `Feldera pipeline ${name}: health not fully checked` })),
     ...connectors.annotations.map(({ title, message }) => ({ level: 'warning' as const, title, message })),
+    ...(stopProblem
+      ? [{ level: 'warning' as const, message: `Could not stop pipeline ${name} (stop-on-failure: true): ${stopProblem}.`, title: `Feldera pipeline ${name} not stopped` }]
+      : []),
   ];
   return { warnings, connectors };
 }
@@ -146,18 +154,33 @@ function printDetails({ name, log, diagnosis }: PipelineRun): void {
   stepLog.endGroup();
 }
 
-/** The annotations in their order, at most `max` of each level: the last shown says how many more the summary holds. */
-function annotate(annotations: Annotation[], max = Infinity): void {
+/** Which annotations GitHub will show, `MAX_ANNOTATIONS` of each level in the order of priority, and which not. */
+function choose(byPriority: Annotation[]): { shown: Set<Annotation>; dropped: Annotation[] } {
   const counts = { error: 0, warning: 0 };
-  const totals = { error: 0, warning: 0 };
-  for (const { level } of annotations) totals[level]++;
-  for (const { level, message, ...properties } of annotations) {
-    if (++counts[level] > max) continue;
-    const more = totals[level] - max;
-    const text = more > 0 && counts[level] === max ? `${message} (…and ${more} more ${level}s: see the job summary.)` : message;
+  const shown = new Set(byPriority.filter(({ level }) => ++counts[level] <= MAX_ANNOTATIONS));
+  return { shown, dropped: byPriority.filter((annotation) => !shown.has(annotation)) };
+}
+
+/** The annotations that are shown, in their order; the last of a level says how many more the summary holds. */
+function annotate(annotations: Annotation[], shown: Set<Annotation>, dropped: Annotation[]): void {
+  const lastShown = (level: Annotation['level']) => [...shown].filter((annotation) => annotation.level === level).at(-1);
+  for (const annotation of annotations) {
+    if (!shown.has(annotation)) continue;
+    const { level, message, ...properties } = annotation;
+    const more = dropped.filter((other) => other.level === level).length;
+    const text = more > 0 && annotation === lastShown(level) ? `${message} (…and ${more} more ${level}s: see the job summary.)` : message;
     if (level === 'error') core.error(text, properties);
     else core.warning(text, properties);
   }
+}
+
+/** The summary's list of what GitHub would not show as annotations. */
+function notShown(dropped: Annotation[]): string {
+  if (dropped.length === 0) return '';
+  const items = dropped.map(({ level, title, message }) => `- **${level}** ${inline(title, 200)}: ${inline(message, 1000)}`);
+  const { kept, more } = fit(items, NOT_SHOWN_BYTES);
+  if (more > 0) kept.push(`- …and ${count(more)} more`);
+  return `\n#### Annotations GitHub does not show (it shows ${MAX_ANNOTATIONS} of each level)\n\n${kept.join('\n')}\n`;
 }
 
 /** The parts that are given, each but the last ended with a full stop where Feldera's text has none. */

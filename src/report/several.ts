@@ -1,11 +1,11 @@
 import { formatDuration } from '../text.ts';
-import { count, inline, table } from './markdown.ts';
+import { count, fit, inline, table } from './markdown.ts';
 import { SUMMARY_LIMIT_BYTES, summaryMarkdown, type SummaryFacts } from './summary.ts';
 
 /** What the table and the headings may take: the rest is shared by the pipelines' details. */
 const TABLE_BYTES = 64 * 1024;
-/** Left free under GitHub's limit: the post step's lines, and the wrapping of each part. */
-const MARGIN_BYTES = 32 * 1024;
+/** Left free under GitHub's limit: the annotations GitHub does not show (report.ts), the post step's lines, the wrapping of each part. */
+const MARGIN_BYTES = 128 * 1024;
 
 const RESULTS = { reached: '✅ reached', accepted: '✅ accepted (not waited for)', 'awaiting-approval': '⏸️ awaits approval', failed: '❌ failed' } as const;
 
@@ -34,7 +34,13 @@ export function severalSummary(runs: SummaryFacts[], elapsedMs: number): string 
   const overview = `${heading}\n\n${table(['Pipeline', 'Target', 'Result', 'Last status', 'Elapsed', 'Error code'], rows)}`;
   const share = Math.max(0, (SUMMARY_LIMIT_BYTES - MARGIN_BYTES - Math.max(TABLE_BYTES, Buffer.byteLength(overview))) / runs.length);
   const details = ordered.map((facts) => {
-    const { kept, more } = fitSections(summaryMarkdown(facts), share);
+    // Whole parts (`####` sections, each closed in itself) of the pipeline's summary.
+    const { kept, more } = fit(
+      summaryMarkdown(facts)
+        .trimEnd()
+        .split(/\n\n(?=#### |<sub>)/),
+      share,
+    );
     const cut = more > 0 ? `\n\n…and ${count(more)} more parts, left out to keep the summary under GitHub's limit: the step's log has them.` : '';
     return `<details><summary>${inline(facts.pipelineName, 100)}: ${RESULTS[facts.outcome.result]}</summary>\n\n${kept.join('\n\n')}${cut}\n\n</details>`;
   });
@@ -43,17 +49,4 @@ export function severalSummary(runs: SummaryFacts[], elapsedMs: number): string 
 
 function rank({ outcome }: SummaryFacts): number {
   return outcome.result === 'failed' ? 0 : outcome.result === 'awaiting-approval' ? 1 : 2;
-}
-
-/** The first whole parts (`####` sections, each closed in itself) of a pipeline's summary that fit in `budget` bytes. */
-function fitSections(markdown: string, budget: number): { kept: string[]; more: number } {
-  const sections = markdown.trimEnd().split(/\n\n(?=#### |<sub>)/);
-  const kept: string[] = [];
-  let used = 0;
-  for (const section of sections) {
-    used += Buffer.byteLength(section) + 2;
-    if (used > budget) break;
-    kept.push(section);
-  }
-  return { kept, more: sections.length - kept.length };
 }

@@ -7,7 +7,7 @@ import type { Problem } from '../health/verdict.ts';
 import type { Health } from '../health/window.ts';
 import { countChanges, diffChanges } from './approval.ts';
 import { connectorsMarkdown } from './connectors.ts';
-import { codeBlock, count, cut, inline, table } from './markdown.ts';
+import { codeBlock, count, cut, fit, inline, table } from './markdown.ts';
 
 export interface SummaryFacts {
   pipelineName: string;
@@ -165,16 +165,4 @@ function timelineTable(progress: Progress): string {
     rows.splice(half, rows.length - TIMELINE_ROWS, ['…', `${count(rows.length - TIMELINE_ROWS)} more changes`, '']);
   }
   return table(['Status', 'From', 'For'], rows);
-}
-
-/** The first items that fit in `budget` bytes, and how many did not. */
-function fit(items: string[], budget: number): { kept: string[]; more: number } {
-  const kept: string[] = [];
-  let used = 0;
-  for (const item of items) {
-    used += Buffer.byteLength(item) + 2;
-    if (used > budget) break;
-    kept.push(item);
-  }
-  return { kept, more: items.length - kept.length };
 }
