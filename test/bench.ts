@@ -12,6 +12,12 @@
 // 4. The health window (issue 10): `health-window: 5s` against a pipeline with three connectors, at
 //    poll-interval 1s and 250ms: the status and `/stats` reads after the pipeline reached Running, and
 //    the wall time the window adds to a run with `health-window: 0s`.
+// 5. Several pipelines in one step (issue 13): twenty pipelines whose Provisioning lasts 0.2 to 4 s
+//    (200 ms apart), at poll-interval 1s and 250ms, which read their statuses in one list per
+//    interval; five of them, which read each; then the twenty as twenty one-pipeline steps one after
+//    another. The step's wall time against the slowest pipeline's start, the status requests in each
+//    poll interval against the pipelines still waiting, and the process's peak memory (a launcher
+//    runs the bundle and records process.resourceUsage().maxRSS at its exit).
 //
 // Children run one at a time (the machine has 2 cores). Prints a table and writes bench-results.json.
 // `node test/bench.ts --quick` does a few runs of each, to try the harness.
@@ -30,6 +36,14 @@ const REFERENCE_INTERVAL_MS = 500;
 const HEALTH_RUNS = QUICK ? 1 : 3;
 const HEALTH_WINDOW_MS = 5000;
 const HEALTH_INTERVALS_MS = [1000, 250];
+const SEVERAL_RUNS = QUICK ? 1 : 3;
+const SEVERAL_INTERVALS_MS = [1000, 250];
+/** The twenty pipelines' Provisioning lasts SPREAD_MS / 20, twice that, …, SPREAD_MS. */
+const SPREAD_MS = QUICK ? 1000 : 4000;
+const MANY = 20;
+const FEW = 5;
+/** The issue's margin on the slowest start: one poll interval plus this. */
+const SEVERAL_MARGIN_MS = 300;
 /** Node's timers may fire up to a millisecond early against performance.now(). */
 const TIMER_SLACK_MS = 2;
 
@@ -72,12 +86,39 @@ for (;;) {
 `,
 );
 
+// Runs the bundle in its own process, as `node dist/index.js` would, and writes the process's peak
+// resident set (KB) to a file when it exits: the peak can only be read from inside the process.
+const LAUNCHER = join(work, 'launcher.mjs');
+writeFileSync(
+  LAUNCHER,
+  `import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const [dist, rssFile] = process.argv.slice(2);
+process.on('exit', () => writeFileSync(rssFile, String(process.resourceUsage().maxRSS)));
+await import(pathToFileURL(dist).href);
+`,
+);
+const rssFile = join(work, 'max-rss');
+
 interface ChildRun {
   spawnedAt: number;
   exitedAt: number;
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Through the launcher only: the peak resident set, KB. */
+  maxRssKb?: number;
+  /** The pipelines that did not reach Running, as `name ErrorCode`, when the step may fail. */
+  failed?: string[];
+}
+
+interface StepOptions {
+  /** The pipelines of the step, one a line. */
+  names?: string[];
+  /** Through the launcher, for the peak memory. */
+  measured?: boolean;
+  /** Report the pipelines that did not reach Running in `failed` instead of throwing. */
+  mayFail?: boolean;
 }
 
 /** One child, with stdio piped as the runner does; `exitedAt` is when this process sees it exit. */
@@ -97,21 +138,33 @@ function runChild(args: string[], env: Record<string, string>): Promise<ChildRun
 }
 
 /** The bundle, as the runner runs it: INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. */
-async function runAction(fake: FakeFeldera, pollInterval: string, healthWindow = '0s'): Promise<ChildRun> {
+async function runAction(
+  fake: FakeFeldera,
+  pollInterval: string,
+  healthWindow = '0s',
+  { names = [PIPELINE], measured = false, mayFail = false }: StepOptions = {},
+): Promise<ChildRun> {
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  const run = await runChild([DIST], {
+  writeFileSync(rssFile, '');
+  const run = await runChild(measured ? [LAUNCHER, DIST, rssFile] : [DIST], {
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
-    'INPUT_PIPELINE-NAME': PIPELINE,
+    'INPUT_PIPELINE-NAME': names.join('\n'),
     'INPUT_API-URL': fake.url,
     'INPUT_POLL-INTERVAL': pollInterval,
     'INPUT_HEALTH-WINDOW': healthWindow,
     INPUT_TIMEOUT: '1m',
   });
-  const status = /^status<<(.+)\n(.*)\n\1$/m.exec(readFileSync(outputFile, 'utf8'))?.[2];
-  if (run.code !== 0 || status !== 'Running') {
-    throw new Error(`the action ended with code ${run.code} and status ${status}:\n${run.stdout}${run.stderr}`);
+  const output = (name: string) => new RegExp(`^${name}<<(.+)\n(.*)\n\\1$`, 'm').exec(readFileSync(outputFile, 'utf8'))?.[2];
+  const results = JSON.parse(output('results') ?? '{}') as Record<string, { status?: string; 'error-code'?: string }>;
+  run.failed = names.filter((name) => results[name]?.status !== 'Running').map((name) => `${name} ${results[name]?.['error-code'] || results[name]?.status}`);
+  if ((run.code !== 0 || run.failed.length) && !(mayFail && run.failed.length)) {
+    throw new Error(`the action ended with code ${run.code}, ${run.failed.join(', ') || 'every pipeline Running'}:\n${run.stdout}${run.stderr}`);
+  }
+  if (measured) {
+    run.maxRssKb = Number(readFileSync(rssFile, 'utf8'));
+    if (!(run.maxRssKb > 0)) throw new Error('the launcher recorded no peak memory');
   }
   return run;
 }
@@ -123,8 +176,8 @@ async function runScript(script: string, args: string[]): Promise<ChildRun> {
 }
 
 /** A fresh fake for each run, so that its request log and timeline are that run's alone. */
-async function withFake<T>(script: PipelineScript, body: (fake: FakeFeldera) => Promise<T>): Promise<T> {
-  const fake = await FakeFeldera.start({ pipelines: [script] });
+async function withFake<T>(scripts: PipelineScript | PipelineScript[], body: (fake: FakeFeldera) => Promise<T>): Promise<T> {
+  const fake = await FakeFeldera.start({ pipelines: [scripts].flat() });
   try {
     return await body(fake);
   } finally {
@@ -383,6 +436,120 @@ try {
     }
     process.stdout.write('.');
   }
+  process.stdout.write('\n');
+
+  // ── 5. Several pipelines in one step ───────────────────────────────────────────────────────────
+
+  interface SeveralSample {
+    pipelines: number;
+    intervalMs: number;
+    /** From the launch to the exit, as this process sees them. */
+    wallMs: number;
+    /** The last pipeline's switch to Running, from the step's first request. */
+    slowestMs: number;
+    /** From that switch to the read that saw it, then from that read to the exit. */
+    pollWaitMs: number;
+    exitAfterReadMs: number;
+    statusReads: number;
+    listReads: number;
+    /** Poll intervals counted from the first start request, to the last read; those whose status and list reads exceed the allowed. */
+    intervals: number;
+    intervalsOver: number;
+    /** The most reads in one interval, and the most allowed in one. */
+    maxReadsPerInterval: number;
+    maxAllowedPerInterval: number;
+    maxRssKb: number;
+    /** Pipelines that did not reach Running, as `name ErrorCode`: none is scripted to fail. */
+    failed: string[];
+  }
+
+  const names = (count: number) => Array.from({ length: count }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
+  /** `count` pipelines, Provisioning SPREAD_MS / count apart up to SPREAD_MS, then Initializing: each its own start time, in random order. */
+  const spread = (count: number): PipelineScript[] => {
+    const provisioning = shuffle(Array.from({ length: count }, (_, k) => Math.round(((k + 1) * SPREAD_MS) / count)));
+    return names(count).map((name, i) => ({
+      name,
+      phases: [
+        { status: 'Provisioning', ms: provisioning[i]! },
+        { status: 'Initializing', ms: 100 },
+      ],
+    }));
+  };
+
+  async function severalSample(scripts: PipelineScript[], intervalMs: number): Promise<SeveralSample> {
+    return withFake(scripts, async (fake) => {
+      const pipelines = scripts.map((script) => script.name);
+      const run = await runAction(fake, duration(intervalMs), '0s', { names: pipelines, measured: true, mayFail: true });
+      const firstRequestAt = fake.requests[0]!.at;
+      const startAt = fake.calls('start')[0]!.at;
+      const list = fake.calls('list').map((request) => request.at);
+      // The polls' reads; a failed pipeline's diagnosis reads `selector=all`.
+      const status = fake.calls('status').filter((request) => request.query.selector === 'status');
+      /** When the read that saw the pipeline Running arrived: the fake answers as it is on arrival. */
+      const seenAt = (name: string) => {
+        const runningAt = fake.timeline.find((entry) => entry.pipeline === name && entry.status === 'Running')?.at;
+        if (runningAt === undefined) throw new Error(`several: ${name} never became Running`);
+        const reads = [...list, ...status.filter((request) => request.path.endsWith(`/${name}`)).map((request) => request.at)];
+        const seenAt = Math.min(...reads.filter((at) => at >= runningAt));
+        if (seenAt === Infinity) throw new Error(`several: no read saw ${name} Running`);
+        return { runningAt, seenAt };
+      };
+      const failed = new Set(run.failed!.map((entry) => entry.split(' ')[0]!));
+      // A pipeline that failed (at its first read, so far) waits no more; the others are timed.
+      const seen = pipelines.filter((name) => !failed.has(name)).map(seenAt);
+      const slowest = seen.reduce((last, entry) => (entry.runningAt > last.runningAt ? entry : last));
+      // Intervals from the first start request, which comes before every poll begins; a read that
+      // comes a timer's slack early counts in its own interval.
+      const interval = (at: number) => Math.floor((at - startAt + TIMER_SLACK_MS) / intervalMs);
+      const readsAt = [...list, ...status.map((request) => request.at)];
+      const intervals = interval(Math.max(...readsAt)) + 1;
+      const reads = Array.from({ length: intervals }, () => 0);
+      for (const at of readsAt) reads[interval(at)]!++;
+      // One read for each pipeline still waiting (that has not yet had the read that saw it Running), or one list while any is.
+      const allowed = reads.map((_, k) => {
+        const waiting = seen.filter((entry) => interval(entry.seenAt) >= k).length;
+        return list.length ? Math.min(1, waiting) : waiting;
+      });
+      return {
+        pipelines: pipelines.length,
+        intervalMs,
+        wallMs: run.exitedAt - run.spawnedAt,
+        slowestMs: slowest.runningAt - firstRequestAt,
+        pollWaitMs: slowest.seenAt - slowest.runningAt,
+        exitAfterReadMs: run.exitedAt - slowest.seenAt,
+        statusReads: status.length,
+        listReads: list.length,
+        intervals,
+        intervalsOver: reads.filter((count, k) => count > allowed[k]!).length,
+        maxReadsPerInterval: Math.max(...reads),
+        maxAllowedPerInterval: Math.max(...allowed),
+        maxRssKb: run.maxRssKb!,
+        failed: run.failed!,
+      };
+    });
+  }
+
+  const several = SEVERAL_INTERVALS_MS.flatMap((intervalMs) =>
+    [MANY, FEW].map((pipelines) => ({ label: `${pipelines} pipelines, ${duration(intervalMs)}`, pipelines, intervalMs, samples: [] as SeveralSample[] })),
+  );
+  process.stdout.write(`several pipelines: ${SEVERAL_RUNS} rounds of ${several.map((entry) => entry.label).join('; ')} `);
+  for (let round = 0; round < SEVERAL_RUNS; round++) {
+    for (const entry of several) entry.samples.push(await severalSample(spread(entry.pipelines), entry.intervalMs));
+    process.stdout.write('.');
+  }
+  process.stdout.write('\n');
+
+  // The same twenty start times as twenty one-pipeline steps, one after another, as a release without
+  // this feature runs them: the one-pipeline figures of the comparison (wall time and peak memory).
+  const sequentialIntervalMs = SEVERAL_INTERVALS_MS[0]!;
+  process.stdout.write(`the same ${MANY} pipelines one after another, poll-interval ${duration(sequentialIntervalMs)} `);
+  const sequential: { provisioningMs: number; wallMs: number; maxRssKb: number }[] = [];
+  for (const script of spread(MANY)) {
+    const single = { ...script, name: PIPELINE };
+    const run = await withFake(single, (fake) => runAction(fake, duration(sequentialIntervalMs), '0s', { measured: true }));
+    sequential.push({ provisioningMs: script.phases![0]!.ms, wallMs: run.exitedAt - run.spawnedAt, maxRssKb: run.maxRssKb! });
+    process.stdout.write('.');
+  }
   process.stdout.write('\n\n');
 
   // ── Report ─────────────────────────────────────────────────────────────────────────────────────
@@ -451,6 +618,49 @@ try {
     };
   });
 
+  const oneRssMedianKb = median(sequential.map((s) => s.maxRssKb));
+  const sequentialFigures = {
+    pipelines: sequential.length,
+    intervalMs: sequentialIntervalMs,
+    totalMs: round1(sequential.reduce((sum, s) => sum + s.wallMs, 0)),
+    maxRssMedianKb: oneRssMedianKb,
+    samples: sequential,
+  };
+  const severalFigures = several.map((entry) => {
+    const samples = entry.samples;
+    const allowedMarginMs = entry.intervalMs + SEVERAL_MARGIN_MS;
+    const wallMedianMs = round1(median(samples.map((s) => s.wallMs)));
+    const maxRssMedianKb = median(samples.map((s) => s.maxRssKb));
+    return {
+      label: entry.label,
+      pipelines: entry.pipelines,
+      intervalMs: entry.intervalMs,
+      runs: samples.length,
+      wallMedianMs,
+      slowestMedianMs: round1(median(samples.map((s) => s.slowestMs))),
+      marginMedianMs: round1(median(samples.map((s) => s.wallMs - s.slowestMs))),
+      marginMaxMs: round1(Math.max(...samples.map((s) => s.wallMs - s.slowestMs))),
+      allowedMarginMs,
+      runsOverMargin: samples.filter((s) => s.wallMs - s.slowestMs > allowedMarginMs).length,
+      pollWaitMedianMs: round1(median(samples.map((s) => s.pollWaitMs))),
+      exitAfterReadMedianMs: round1(median(samples.map((s) => s.exitAfterReadMs))),
+      statusReadsMedian: median(samples.map((s) => s.statusReads)),
+      listReadsMedian: median(samples.map((s) => s.listReads)),
+      statusReadsMax: Math.max(...samples.map((s) => s.statusReads)),
+      listReadsMax: Math.max(...samples.map((s) => s.listReads)),
+      intervals: samples.reduce((sum, s) => sum + s.intervals, 0),
+      intervalsOver: samples.reduce((sum, s) => sum + s.intervalsOver, 0),
+      maxReadsPerInterval: Math.max(...samples.map((s) => s.maxReadsPerInterval)),
+      maxAllowedPerInterval: Math.max(...samples.map((s) => s.maxAllowedPerInterval)),
+      maxRssMedianKb,
+      maxRssRatio: round3(maxRssMedianKb / oneRssMedianKb),
+      runsWithFailures: samples.filter((s) => s.failed.length).length,
+      failed: samples.flatMap((s) => s.failed),
+      sequentialRatio: entry.pipelines === sequentialFigures.pipelines && entry.intervalMs === sequentialIntervalMs ? round3(wallMedianMs / sequentialFigures.totalMs) : null,
+      samples,
+    };
+  });
+
   const row = (cells: (string | number | null)[], widths: number[]) =>
     cells.map((cell, i) => (i === 0 ? String(cell ?? '—').padEnd(widths[i]!) : String(cell ?? '—').padStart(widths[i]!))).join('  ');
 
@@ -510,6 +720,43 @@ try {
     `(allowed: of each kind, the read that saw Running, then one per whole poll interval to the last; after target: that read → exit, with health-window ${duration(HEALTH_WINDOW_MS)} and with 0s; added: the difference)`,
   );
 
+  const mib = (kb: number) => `${(kb / 1024).toFixed(1)} MiB`;
+  const severalWidths = [22, 7, 8, 7, 10, 11, 7, 6, 10, 6, 9];
+  console.log(
+    `\nSeveral pipelines in one step, Provisioning up to ${duration(SPREAD_MS)}, ${duration(SPREAD_MS / MANY)} apart for ${MANY}, ${duration(SPREAD_MS / FEW)} for ${FEW} (${SEVERAL_RUNS} runs each; ms and reads a run, medians)`,
+  );
+  console.log(row(['', 'wall', 'slowest', 'margin', 'poll wait', 'exit after', 'status', 'lists', 'reads/int.', 'over', 'peak RSS'], severalWidths));
+  for (const figures of severalFigures) {
+    console.log(
+      row(
+        [
+          figures.label,
+          figures.wallMedianMs,
+          figures.slowestMedianMs,
+          figures.marginMedianMs,
+          figures.pollWaitMedianMs,
+          figures.exitAfterReadMedianMs,
+          figures.statusReadsMedian,
+          figures.listReadsMedian,
+          `${figures.maxReadsPerInterval}/${figures.maxAllowedPerInterval}`,
+          `${figures.intervalsOver}/${figures.intervals}`,
+          mib(figures.maxRssMedianKb),
+        ],
+        severalWidths,
+      ),
+    );
+  }
+  for (const figures of severalFigures.filter((figures) => figures.failed.length)) {
+    console.log(`${figures.label}: did not reach Running in ${figures.runsWithFailures} of ${figures.runs} runs: ${figures.failed.join(', ')}`);
+  }
+  const inOneStep = severalFigures.find((figures) => figures.sequentialRatio !== null)!;
+  console.log(
+    `${sequentialFigures.pipelines} one-pipeline steps one after another, ${duration(sequentialFigures.intervalMs)}: ${sequentialFigures.totalMs} ms in all, peak RSS ${mib(sequentialFigures.maxRssMedianKb)} (median); in one step ${inOneStep.wallMedianMs} ms: ${inOneStep.sequentialRatio!.toFixed(3)}x (${(1 / inOneStep.sequentialRatio!).toFixed(1)} times faster)`,
+  );
+  console.log(
+    '(wall: launch → exit; slowest: first request → the last switch to Running; margin: wall − slowest; poll wait: that switch → the read that saw it; exit after: that read → exit; reads/int.: the most status and list reads in one poll interval / the most allowed, one list or one per pipeline still waiting; over: intervals over the allowed / intervals, all runs)',
+  );
+
   const checks = [
     {
       target: 'start-up to the first request at most 1.5x the floor',
@@ -545,8 +792,34 @@ try {
       met: figures.runsOverCadence === 0,
       figure: `${figures.runsOverCadence} of ${figures.runs} runs over; ${figures.statusReadsMedian} status and ${figures.statsReadsMedian} /stats reads, ${figures.allowedReadsMedian} allowed`,
     })),
+    ...severalFigures.flatMap((figures) => [
+      {
+        target: `${figures.label}: every pipeline reaches Running`,
+        met: figures.runsWithFailures === 0,
+        figure: `${figures.runsWithFailures} of ${figures.runs} runs with a pipeline that did not${figures.failed.length ? `: ${figures.failed.join(', ')}` : ''}`,
+      },
+      {
+        target: `${figures.label}: the step's wall time within one poll interval + ${SEVERAL_MARGIN_MS} ms of the slowest start`,
+        met: figures.runsOverMargin === 0,
+        figure: `${figures.runsOverMargin} of ${figures.runs} runs over; at most ${figures.marginMaxMs} ms over the slowest start, ${figures.allowedMarginMs} allowed`,
+      },
+      {
+        target: `${figures.label}: status reads per poll interval no more than the pipelines still waiting${figures.pipelines > 10 ? ', or one list for all' : ''}`,
+        met: figures.intervalsOver === 0 && (figures.pipelines > 10 ? figures.statusReadsMax === 0 : figures.listReadsMax === 0),
+        figure: `${figures.intervalsOver} of ${figures.intervals} intervals over; ${figures.statusReadsMedian} status reads and ${figures.listReadsMedian} lists a run`,
+      },
+      ...(figures.pipelines === MANY
+        ? [
+            {
+              target: `${figures.label}: peak memory at most 1.5x a one-pipeline run`,
+              met: figures.maxRssRatio <= 1.5,
+              figure: `${figures.maxRssRatio.toFixed(2)}x (${mib(figures.maxRssMedianKb)} vs ${mib(oneRssMedianKb)})`,
+            },
+          ]
+        : []),
+    ]),
   ];
-  console.log('\nTargets (issues 6 and 10)');
+  console.log('\nTargets (issues 6, 10 and 13)');
   for (const check of checks) console.log(`  ${check.met ? 'met   ' : 'MISSED'}  ${check.target}: ${check.figure}`);
 
   const totalS = (performance.now() - benchStarted) / 1000;
@@ -565,6 +838,7 @@ try {
         startup: startupFigures,
         detection: detectionFigures,
         health: healthFigures,
+        several: { spreadMs: SPREAD_MS, inOneStep: severalFigures, oneAfterAnother: sequentialFigures },
         targets: checks,
       },
       null,
