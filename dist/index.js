@@ -47684,6 +47684,10 @@ function newRun(name, apiUrl, log, heartbeat) {
         stopProblem: undefined,
     };
 }
+/** `[2m30s] orders Bootstrapping for 2m10s, billing Running for 5s`: with several pipelines, one heartbeat for all. */
+function heartbeatLine(runs, elapsedMs) {
+    return `[${(0,src_text/* formatDuration */.a3)(elapsedMs)}] ${runs.map((run) => `${run.name} ${run.progress.describeLast()}`).join(', ')}`;
+}
 /** Start, wait, check the health, maybe stop, and read what explains the outcome: into `run`, which never throws. */
 async function runPipeline(run, context) {
     try {
@@ -47861,10 +47865,6 @@ function startedBy(config) {
         started.add(name);
         core/* saveState */.LZ(state/* STARTED_STATE */.C, JSON.stringify(config.pipelineNames.filter((pipeline) => started.has(pipeline))));
     };
-}
-/** `[2m30s] orders Bootstrapping for 2m10s, billing Running for 5s`: one line for all pipelines. */
-function heartbeatLine(runs, elapsedMs) {
-    return `[${(0,src_text/* formatDuration */.a3)(elapsedMs)}] ${runs.map((run) => `${run.name} ${run.progress.describeLast()}`).join(', ')}`;
 }
 
 

@@ -7,7 +7,7 @@ import { targetStatus } from './lifecycle.ts';
 import { info, stepLog } from './log.ts';
 import { internalError, type Outcome } from './outcome.ts';
 import { PhaseLog, PrefixedLog } from './phase-log.ts';
-import { newRun, runPipeline, type PipelineRun, type RunContext } from './pipeline-run.ts';
+import { heartbeatLine, newRun, runPipeline, type RunContext } from './pipeline-run.ts';
 import { POST_STATE, STARTED_STATE } from './state.ts';
 import { HEARTBEAT_MS } from './progress.ts';
 import type { ReportFacts } from './report/report.ts';
@@ -103,9 +103,4 @@ function startedBy(config: Config): (name: string) => void {
     started.add(name);
     core.saveState(STARTED_STATE, JSON.stringify(config.pipelineNames.filter((pipeline) => started.has(pipeline))));
   };
-}
-
-/** `[2m30s] orders Bootstrapping for 2m10s, billing Running for 5s`: one line for all pipelines. */
-function heartbeatLine(runs: PipelineRun[], elapsedMs: number): string {
-  return `[${formatDuration(elapsedMs)}] ${runs.map((run) => `${run.name} ${run.progress.describeLast()}`).join(', ')}`;
 }

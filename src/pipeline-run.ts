@@ -64,6 +64,11 @@ export function newRun(name: string, apiUrl: URL | undefined, log: RunLog, heart
   };
 }
 
+/** `[2m30s] orders Bootstrapping for 2m10s, billing Running for 5s`: with several pipelines, one heartbeat for all. */
+export function heartbeatLine(runs: readonly PipelineRun[], elapsedMs: number): string {
+  return `[${formatDuration(elapsedMs)}] ${runs.map((run) => `${run.name} ${run.progress.describeLast()}`).join(', ')}`;
+}
+
 /** Start, wait, check the health, maybe stop, and read what explains the outcome: into `run`, which never throws. */
 export async function runPipeline(run: PipelineRun, context: RunContext): Promise<void> {
   try {

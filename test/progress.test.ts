@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PipelineStatus } from '../src/feldera/types.ts';
+import { PrefixedLog } from '../src/phase-log.ts';
+import { heartbeatLine, newRun } from '../src/pipeline-run.ts';
 import { Progress } from '../src/progress.ts';
 
 const status = (deployment_status: string, program_status = 'Success'): PipelineStatus => ({
@@ -66,5 +68,26 @@ describe('Progress', () => {
     progress.observe(status('Provisioning'));
     expect(progress.timeline.map(({ status, of }) => `${of} ${status}`)).toEqual(['program CompilingSql', 'program CompilingRust', 'program SqlError', 'deployment Provisioning']);
     expect(progress.provisioned).toBe(true);
+  });
+
+  it('with several pipelines, leaves the heartbeat to one line for all, and prefixes each pipeline’s lines', () => {
+    const lines: string[] = [];
+    const writer = {
+      debug: () => undefined,
+      isDebug: () => false,
+      info: (line: string) => lines.push(line),
+      warning: () => undefined,
+      startGroup: () => undefined,
+      endGroup: () => undefined,
+    };
+    const runs = ['orders', 'billing'].map((name) => newRun(name, new URL('https://feldera.example.com/'), new PrefixedLog(writer, name), false));
+    runs[0]!.progress.observe(status('Bootstrapping'));
+    runs[1]!.progress.observe(status('Provisioning'));
+    vi.advanceTimersByTime(120_000);
+    runs[1]!.progress.observe(status('Running'));
+    vi.advanceTimersByTime(5000);
+    runs[0]!.progress.observe(status('Bootstrapping'));
+    expect(lines).toEqual(['[orders] [0s] Bootstrapping (desired Running)', '[billing] [0s] Provisioning (desired Running)', '[billing] [2m] Running (desired Running)']);
+    expect(heartbeatLine(runs, 125_000)).toBe('[2m5s] orders Bootstrapping for 2m5s, billing Running for 5s');
   });
 });
