@@ -38,6 +38,22 @@ describe('with environment set', () => {
     expect(run.stdout).toContain('Recording a GitHub deployment to environment production (deployment 4242).');
   });
 
+  it('records one deployment per pipeline when the step starts several', async () => {
+    const [server, gh] = await Promise.all([
+      fake([
+        { name: 'a', phases: PHASES },
+        { name: 'b', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } },
+      ]),
+      github(),
+    ]);
+    const run = await act(inputs(server, { 'pipeline-name': 'a b', environment: 'production', 'github-token': TOKEN, logs: 'never' }), gh.env());
+    expect(run.code).toBe(1);
+    const created = gh.requests.filter((request) => request.path.endsWith('/deployments'));
+    expect(created.map((request) => request.body.description).sort()).toEqual(['Start Feldera pipeline a', 'Start Feldera pipeline b']);
+    const last = gh.requests.filter((request) => request.path.endsWith('/statuses') && request.body.state !== 'in_progress').map((request) => request.body.state);
+    expect(last.sort()).toEqual(['failure', 'success']);
+  });
+
   it('records a failure with Feldera’s code when the start fails', async () => {
     const [server, gh] = await Promise.all([fake([{ name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } }]), github()]);
     const run = await act(inputs(server, { environment: 'staging', 'github-token': TOKEN, logs: 'never' }), gh.env());
