@@ -74,14 +74,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
 var core = __webpack_require__(4952);
-// EXTERNAL MODULE: ./src/lifecycle.ts
-var lifecycle = __webpack_require__(6367);
-// EXTERNAL MODULE: ./src/log.ts
-var src_log = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/phase-log.ts
-var phase_log = __webpack_require__(2951);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
+// EXTERNAL MODULE: ./src/run/lifecycle.ts
+var lifecycle = __webpack_require__(6513);
+// EXTERNAL MODULE: ./src/log/log.ts
+var log_log = __webpack_require__(5384);
+// EXTERNAL MODULE: ./src/log/phase-log.ts
+var phase_log = __webpack_require__(5414);
+// EXTERNAL MODULE: ./src/log/text.ts
+var log_text = __webpack_require__(3271);
 // EXTERNAL MODULE: ./src/report/approval.ts
 var approval = __webpack_require__(79);
 // EXTERNAL MODULE: ./src/report/compilation.ts
@@ -360,14 +360,14 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
         facts.push(['Approved by this step', 'yes (auto-approve: true)']);
     if (stopped)
         facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
-    facts.push(['Elapsed', (0,src_text/* formatDuration */.a3)(progress.elapsedMs())]);
+    facts.push(['Elapsed', (0,log_text/* formatDuration */.a3)(progress.elapsedMs())]);
     return facts.map(([label, value]) => `- **${label}**: ${value}`).join('\n');
 }
 function timelineTable(progress) {
     const rows = progress.timeline.map((entry) => [
         (0,markdown/* inline */.mG)(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status), VALUE_CHARS.name),
-        `+${(0,src_text/* formatDuration */.a3)(entry.beganMs)}`,
-        entry.endedMs === undefined ? 'until the end' : (0,src_text/* formatDuration */.a3)(entry.endedMs - entry.beganMs),
+        `+${(0,log_text/* formatDuration */.a3)(entry.beganMs)}`,
+        entry.endedMs === undefined ? 'until the end' : (0,log_text/* formatDuration */.a3)(entry.endedMs - entry.beganMs),
     ]);
     if (rows.length > TIMELINE_ROWS) {
         const half = TIMELINE_ROWS / 2;
@@ -397,14 +397,14 @@ function severalSummary(runs, elapsedMs) {
         `${runs.length - failed - awaiting} started`,
         ...(awaiting > 0 ? [`${awaiting} await approval`] : []),
         ...(failed > 0 ? [`${failed} failed`] : []),
-    ].join(', ')} in ${(0,src_text/* formatDuration */.a3)(elapsedMs)}`;
+    ].join(', ')} in ${(0,log_text/* formatDuration */.a3)(elapsedMs)}`;
     const ordered = [...runs].sort((a, b) => several_rank(a) - several_rank(b));
     const rows = ordered.map(({ pipelineName, pipelineUrl, target, outcome, progress }) => [
         pipelineUrl ? `[${(0,markdown/* inline */.mG)(pipelineName, 100)}](${pipelineUrl})` : (0,markdown/* inline */.mG)(pipelineName, 100),
         target ?? '',
         RESULTS[outcome.result],
         (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'none read', 100),
-        (0,src_text/* formatDuration */.a3)(progress.elapsedMs()),
+        (0,log_text/* formatDuration */.a3)(progress.elapsedMs()),
         outcome.result === 'failed' ? (0,markdown/* inline */.mG)(outcome.code, 100) : '',
     ]);
     const overview = `${heading}\n\n${(0,markdown/* table */.tp)(['Pipeline', 'Target', 'Result', 'Last status', 'Elapsed', 'Error code'], rows)}`;
@@ -467,7 +467,7 @@ async function report(facts) {
         }
     }
     for (const line of summaries.flatMap(({ verdict }) => verdict.lines))
-        (0,src_log/* info */.pq)(line);
+        (0,log_log/* info */.pq)(line);
     if (process.env.GITHUB_STEP_SUMMARY) {
         const each = summaries.map(({ run, unannotated }) => ({ ...runFacts(run, target, facts), unannotated }));
         const [only] = each;
@@ -508,7 +508,7 @@ function runWarnings({ name, diagnosis, health, stopProblem }) {
 }
 /** The annotation that gives the result, and the log's last words on it. */
 function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }, target) {
-    const elapsed = (0,src_text/* formatDuration */.a3)(progress.elapsedMs());
+    const elapsed = (0,log_text/* formatDuration */.a3)(progress.elapsedMs());
     switch (outcome.result) {
         case 'reached':
             return { annotations: [], lines: [`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`] };
@@ -534,11 +534,11 @@ function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }, target) 
 /** One pipeline: the compiler's output and the log's tail, each in a collapsed group. */
 function printDiagnosis({ diagnosis }) {
     if (diagnosis.compilation?.excerpt)
-        (0,src_log/* untrusted */.bp)('Compiler output', diagnosis.compilation.excerpt.split('\n'));
+        (0,log_log/* untrusted */.bp)('Compiler output', diagnosis.compilation.excerpt.split('\n'));
     if (diagnosis.logTail?.lines.length === 0)
-        (0,src_log/* info */.pq)(EMPTY_LOG);
+        (0,log_log/* info */.pq)(EMPTY_LOG);
     else if (diagnosis.logTail)
-        (0,src_log/* untrusted */.bp)(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
+        (0,log_log/* untrusted */.bp)(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
 }
 /** Several pipelines: one group each, after the waiting, with its approval diff, compiler output and log tail. */
 function printDetails({ name, log, diagnosis }) {
@@ -546,20 +546,20 @@ function printDetails({ name, log, diagnosis }) {
     const { compilation, logTail } = diagnosis;
     if (details.length === 0 && !compilation?.excerpt && !logTail)
         return;
-    src_log/* stepLog */.tV.startGroup(`${name}: details`);
+    log_log/* stepLog */.tV.startGroup(`${name}: details`);
     for (const line of details)
-        (0,src_log/* info */.pq)(line);
+        (0,log_log/* info */.pq)(line);
     if (compilation?.excerpt) {
-        (0,src_log/* info */.pq)('Compiler output:');
-        (0,src_log/* untrustedLines */.mU)(compilation.excerpt.split('\n'));
+        (0,log_log/* info */.pq)('Compiler output:');
+        (0,log_log/* untrustedLines */.mU)(compilation.excerpt.split('\n'));
     }
     if (logTail?.lines.length === 0)
-        (0,src_log/* info */.pq)(EMPTY_LOG);
+        (0,log_log/* info */.pq)(EMPTY_LOG);
     else if (logTail) {
-        (0,src_log/* info */.pq)(`${logTailTitle(logTail)}:`);
-        (0,src_log/* untrustedLines */.mU)(logTail.lines);
+        (0,log_log/* info */.pq)(`${logTailTitle(logTail)}:`);
+        (0,log_log/* untrustedLines */.mU)(logTail.lines);
     }
-    src_log/* stepLog */.tV.endGroup();
+    log_log/* stepLog */.tV.endGroup();
 }
 /** Which annotations GitHub will show, `MAX_ANNOTATIONS` of each level in the order of priority, and which not. */
 function choose(byPriority) {

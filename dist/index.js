@@ -45492,7 +45492,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3589:
+/***/ 7531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45507,9 +45507,9 @@ var core = __nccwpck_require__(4952);
 var undici = __nccwpck_require__(6752);
 // EXTERNAL MODULE: ./src/feldera/credentials.ts
 var credentials = __nccwpck_require__(7947);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
-;// CONCATENATED MODULE: ./src/oidc.ts
+// EXTERNAL MODULE: ./src/log/text.ts
+var log_text = __nccwpck_require__(3271);
+;// CONCATENATED MODULE: ./src/github/oidc.ts
 
 
 /** A token is renewed this long before its `exp` (half its life when it is short): a request takes time too. */
@@ -45528,7 +45528,7 @@ function oidcCredentials(audience, getIdToken) {
             token = await getIdToken(audience);
         }
         catch (error) {
-            const reason = (0,src_text/* messageOf */.bD)(error);
+            const reason = (0,log_text/* messageOf */.bD)(error);
             throw new credentials/* CredentialError */.oA('OidcTokenUnavailable', `Could not get an ID token for audience ${audience}: ${reason}`, issued.length > 0);
         }
         issued.push(token);
@@ -45586,7 +45586,7 @@ function describeClaims(claims) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/oidc-token-file.ts
+;// CONCATENATED MODULE: ./src/github/oidc-token-file.ts
 
 
 
@@ -45632,7 +45632,7 @@ function tokenFileCredentials(path, onToken) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/auth.ts
+;// CONCATENATED MODULE: ./src/github/auth.ts
 
 
 
@@ -45702,8 +45702,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   p: () => (/* binding */ pipelineStatus)
 });
 
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
+// EXTERNAL MODULE: ./src/log/text.ts
+var log_text = __nccwpck_require__(3271);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
 var errors = __nccwpck_require__(9210);
 // EXTERNAL MODULE: ./src/feldera/json.ts
@@ -45739,7 +45739,7 @@ async function readLogTail(options, path, limits) {
     const secrets = options.credentials.secrets();
     if (response.status !== 200 || !response.body) {
         const text = (await (0,http/* readText */.yR)(response, 64 << 10).catch(() => '')) ?? '(a body too long to show)';
-        const message = `GET ${url.href} failed: ${response.status} ${(0,src_text/* serverText */.Tn)(text, secrets, 200)}`;
+        const message = `GET ${url.href} failed: ${response.status} ${(0,log_text/* serverText */.Tn)(text, secrets, 200)}`;
         throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', message, { status: response.status });
     }
     const lines = [];
@@ -45747,7 +45747,7 @@ async function readLogTail(options, path, limits) {
     let partial = '';
     let bytes = 0;
     const keep = (line) => {
-        lines.push((0,src_text/* serverText */.Tn)(line, secrets, 1000));
+        lines.push((0,log_text/* serverText */.Tn)(line, secrets, 1000));
         if (lines.length > limits.maxLines) {
             lines.shift();
             dropped = true;
@@ -45875,7 +45875,7 @@ function pipelineStatus(body, secrets) {
     if (missing.length > 0) {
         throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
     }
-    const text = (field) => (typeof record[field] === 'string' ? (0,src_text/* serverText */.Tn)(record[field], secrets, 100) : '');
+    const text = (field) => (typeof record[field] === 'string' ? (0,log_text/* serverText */.Tn)(record[field], secrets, 100) : '');
     const error = record.deployment_error;
     return {
         name: text('name'),
@@ -45887,14 +45887,14 @@ function pipelineStatus(body, secrets) {
         approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
         deployment_error: error && typeof error === 'object'
             ? {
-                error_code: (0,src_text/* serverText */.Tn)(typeof error.error_code === 'string' ? error.error_code : '', secrets, 100),
-                message: (0,src_text/* serverText */.Tn)(typeof error.message === 'string' ? error.message : '', secrets),
+                error_code: (0,log_text/* serverText */.Tn)(typeof error.error_code === 'string' ? error.error_code : '', secrets, 100),
+                message: (0,log_text/* serverText */.Tn)(typeof error.message === 'string' ? error.message : '', secrets),
                 details: error.details,
             }
             : null,
     };
 }
-const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => (0,src_text/* serverText */.Tn)(name, secrets, 200)) : [];
+const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => (0,log_text/* serverText */.Tn)(name, secrets, 200)) : [];
 /** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
 function approvalDiff(details, secrets) {
     if (!(0,json/* isObject */.G)(details))
@@ -45912,7 +45912,7 @@ function approvalDiff(details, secrets) {
             removed_views: names(program.removed_views, secrets),
             modified_views: names(program.modified_views, secrets),
         },
-        program_diff_error: typeof diff.program_diff_error === 'string' ? (0,src_text/* serverText */.Tn)(diff.program_diff_error, secrets) : null,
+        program_diff_error: typeof diff.program_diff_error === 'string' ? (0,log_text/* serverText */.Tn)(diff.program_diff_error, secrets) : null,
         added_input_connectors: names(diff.added_input_connectors, secrets),
         modified_input_connectors: names(diff.modified_input_connectors, secrets),
         removed_input_connectors: names(diff.removed_input_connectors, secrets),
@@ -45928,7 +45928,7 @@ function approvalDiff(details, secrets) {
 function programError(value, secrets) {
     if (!(0,json/* isObject */.G)(value))
         return null;
-    const text = (value) => (0,src_text/* redact */.E$)(typeof value === 'string' ? value : '', secrets);
+    const text = (value) => (0,log_text/* redact */.E$)(typeof value === 'string' ? value : '', secrets);
     const number = (n) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
     const sql = (0,json/* isObject */.G)(value.sql_compilation) ? value.sql_compilation : null;
     const rust = (0,json/* isObject */.G)(value.rust_compilation) ? value.rust_compilation : null;
@@ -46051,7 +46051,7 @@ function hintOf(error) {
 /* harmony export */ });
 /* unused harmony exports MAX_JSON_BYTES, errorDescription, retryAfterMs */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8992);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3271);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7947);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9210);
 
@@ -46093,7 +46093,7 @@ async function request(options, method, path, retry) {
         const failure = result.transient;
         const leftMs = retry.windowMs - elapsedMs;
         if (leftMs <= 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('gave-up', failure.code ?? 'Unreachable', `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(elapsedMs)}; the last: ${failure.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('gave-up', failure.code ?? 'Unreachable', `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(elapsedMs)}; the last: ${failure.message}`);
         }
         // Full jitter keeps many runners from retrying in step. A Retry-After makes the wait longer, never
         // shorter: `Retry-After: 0` on every answer must not turn the retries into a busy loop.
@@ -46126,7 +46126,7 @@ async function attemptOnce(options, method, url, timeoutMs) {
         if (options.signal.aborted)
             throw options.signal.reason;
         if (requestTimeout.aborted)
-            return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`no complete answer within ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(timeoutMs)}`) };
+            return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`no complete answer within ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(timeoutMs)}`) };
         if (error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .CredentialError */ .oA) {
             if (error.transient)
                 return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(error.message) };
@@ -46151,30 +46151,30 @@ async function attemptOnce(options, method, url, timeoutMs) {
     if (status >= 200 && status < 300) {
         if (body !== undefined)
             return { body };
-        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`${status} with a body that is not JSON: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(text, secrets, 200) || '(empty)'}`) };
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`${status} with a body that is not JSON: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(text, secrets, 200) || '(empty)'}`) };
     }
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isErrorResponse */ .CR)(body)) {
-        const code = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(body.error_code, secrets, 100);
-        const described = `${method} ${url.href} failed: ${status} ${code}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(body.message, secrets)}`;
+        const code = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(body.error_code, secrets, 100);
+        const described = `${method} ${url.href} failed: ${status} ${code}: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(body.message, secrets)}`;
         if (TRANSIENT_STATUSES.has(status))
             return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(described, code, retryAfter) };
         const hint = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .hintOf */ .$z)(body);
-        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('feldera', code, described, { status, hint: hint && (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(hint, secrets) }) };
+        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('feldera', code, described, { status, hint: hint && (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(hint, secrets) }) };
     }
     // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
-    const excerpt = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(text, secrets, 200) || '(empty body)';
+    const excerpt = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(text, secrets, 200) || '(empty body)';
     if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
         return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter) };
     }
     if (status >= 300 && status < 400) {
-        const location = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(response.headers.get('location') ?? '(none)', secrets, 300);
+        const location = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(response.headers.get('location') ?? '(none)', secrets, 300);
         const message = `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`;
         return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('redirect', 'UnexpectedResponse', message, { status }) };
     }
     // A bare 401 is the auth layer's refusal of a token (auth.rs): why is in its challenge, if anywhere.
     const refused = status === 401 ? errorDescription(response.headers.get('www-authenticate')) : undefined;
     const message = refused
-        ? `${method} ${url.href} failed: 401, Feldera refused the token: "${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(refused, secrets, 300)}"`
+        ? `${method} ${url.href} failed: 401, Feldera refused the token: "${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(refused, secrets, 300)}"`
         : `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
     return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
 }
@@ -46236,7 +46236,7 @@ function describeCause(cause) {
     if (!(cause instanceof Error))
         return String(cause);
     const code = cause.code;
-    const text = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(cause.message, [], 300);
+    const text = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(cause.message, [], 300);
     return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
 }
 /** Waits, or throws the run's end (budget spent, cancelled) as soon as it comes. */
@@ -46278,7 +46278,7 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 /* harmony export */   tr: () => (/* binding */ controllerStatus)
 /* harmony export */ });
 /* unused harmony export MAX_ERRORS_KEPT */
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3271);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9210);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4351);
 
@@ -46304,8 +46304,8 @@ function controllerStatus(body, secrets) {
     if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(global) || !Array.isArray(inputs) || !Array.isArray(outputs)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FelderaError */ .kP('not-feldera', 'UnexpectedResponse', "The pipeline's statistics lack global_metrics, inputs or outputs: is api-url the Feldera API?");
     }
-    const text = (value, maxLength) => (typeof value === 'string' ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(value, secrets, maxLength) : '');
-    const nullableText = (value) => (typeof value === 'string' ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(value, secrets) : null);
+    const text = (value, maxLength) => (typeof value === 'string' ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(value, secrets, maxLength) : '');
+    const nullableText = (value) => (typeof value === 'string' ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(value, secrets) : null);
     const health = (value) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value) && typeof field(value, 'status') === 'string' ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) } : null;
     const errors = (value) => Array.isArray(value)
         ? value
@@ -46381,6 +46381,22 @@ function globalMetrics(global, text) {
 
 /***/ }),
 
+/***/ 8862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ STARTED_STATE),
+/* harmony export */   j: () => (/* binding */ POST_STATE)
+/* harmony export */ });
+// What the main step saves for its post step (GITHUB_STATE): names only, never a secret.
+/** Saved by the main step: the post step runs the same bundle, and tells itself apart by this. */
+const POST_STATE = 'post';
+/** The names of the pipelines whose `/start` Feldera accepted, as a JSON array. */
+const STARTED_STATE = 'started';
+
+
+/***/ }),
+
 /***/ 8772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -46438,8 +46454,8 @@ function lastError(lists, health, fatalError) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4952);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3300);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2462);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1956);
+/* harmony import */ var _github_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8862);
 
 
 
@@ -46447,8 +46463,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const EXIT_FAILURE = 1;
 // The runner runs this file twice: as the step, and as its post step (action.yml runs.post), which
 // has the state the step saved. The post step never fails the job, not even when its code cannot load.
-if ((0,_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu)(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .POST_STATE */ .j)) {
-    await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661)).then(({ post }) => post()).catch((error) => (0,_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`stop-at-job-end: ${String(error)}`));
+if ((0,_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu)(_github_state_js__WEBPACK_IMPORTED_MODULE_2__/* .POST_STATE */ .j)) {
+    await __nccwpck_require__.e(/* import() */ 901).then(__nccwpck_require__.bind(__nccwpck_require__, 2901)).then(({ post }) => post()).catch((error) => (0,_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`stop-at-job-end: ${String(error)}`));
 }
 else {
     const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -46740,49 +46756,7 @@ function parseDuration(name, value, problems, allow = {}) {
 
 /***/ }),
 
-/***/ 6367:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ classify),
-/* harmony export */   u: () => (/* binding */ targetStatus)
-/* harmony export */ });
-const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
-const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
-/** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
-function targetStatus(initial) {
-    return initial.charAt(0).toUpperCase() + initial.slice(1);
-}
-function classify(status, initial) {
-    const target = targetStatus(initial);
-    const desired = status.deployment_desired_status;
-    // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
-    if (desired === 'Stopped' && status.deployment_error) {
-        return { kind: 'deployment-error', error: status.deployment_error };
-    }
-    // Running while a stop or suspend is asked for is not a success: it will not stay Running.
-    if (status.deployment_status === target && desired === target)
-        return { kind: 'reached' };
-    // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
-    if (COMPILATION_ERRORS.has(status.program_status))
-        return { kind: 'compilation-failed' };
-    if (desired === 'Stopped')
-        return { kind: 'stopped-externally' };
-    if (status.deployment_status === 'AwaitingApproval')
-        return { kind: 'awaiting-approval' };
-    // Started earlier with the same `initial`, then paused, resumed, activated or suspended by someone
-    // else: it will not come to the target by itself.
-    if (UP_STATES.has(desired) && desired !== target)
-        return { kind: 'desired-elsewhere' };
-    // Stopped during an early start, Provisioning, Initializing, Unavailable (a blip), Bootstrapping,
-    // Replaying, and any status this version does not know yet.
-    return { kind: 'waiting' };
-}
-
-
-/***/ }),
-
-/***/ 5625:
+/***/ 5384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -46794,7 +46768,7 @@ function classify(status, initial) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4952);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3271);
 
 
 
@@ -46834,7 +46808,168 @@ const stepLog = {
 
 /***/ }),
 
-/***/ 3300:
+/***/ 5414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ PhaseLog),
+/* harmony export */   s: () => (/* binding */ PrefixedLog)
+/* harmony export */ });
+/**
+ * The step's log in phases, a collapsed group each. A group opens with its first line, not when its
+ * phase begins: a phase that ends without a word (a start refused at once) leaves no empty group.
+ */
+class PhaseLog {
+    writer;
+    pending;
+    open = false;
+    constructor(writer) {
+        this.writer = writer;
+    }
+    /** Ends the group open, if any; the next line opens a group with this title. */
+    group(title) {
+        this.end();
+        this.pending = title;
+    }
+    /** A debug line opens its phase's group only where the runner shows it: else the group would look empty. */
+    debug(line) {
+        (this.writer.isDebug() ? this.opened() : this.writer).debug(line);
+    }
+    info(line) {
+        this.opened().info(line);
+    }
+    detail(line) {
+        this.info(line);
+    }
+    warning(line) {
+        this.opened().warning(line);
+    }
+    /** Ends the phase: what follows is outside any group. */
+    end() {
+        this.pending = undefined;
+        if (this.open)
+            this.writer.endGroup();
+        this.open = false;
+    }
+    opened() {
+        if (this.pending !== undefined) {
+            this.writer.startGroup(this.pending);
+            this.pending = undefined;
+            this.open = true;
+        }
+        return this.writer;
+    }
+}
+/**
+ * One pipeline's lines among several pipelines' (issue: several per step): each behind the
+ * pipeline's name in brackets, no groups (they would interleave), details kept for a group of the
+ * pipeline's own after the waiting.
+ */
+class PrefixedLog {
+    details = [];
+    writer;
+    prefix;
+    constructor(writer, name) {
+        this.writer = writer;
+        this.prefix = `[${name}] `;
+    }
+    info(line) {
+        this.writer.info(this.prefix + line);
+    }
+    warning(line) {
+        this.writer.warning(this.prefix + line);
+    }
+    debug(line) {
+        this.writer.debug(this.prefix + line);
+    }
+    group(title) {
+        this.info(title);
+    }
+    detail(line) {
+        this.details.push(line);
+    }
+    end() {
+        // No group is open: the lines are flat.
+    }
+}
+
+
+/***/ }),
+
+/***/ 3271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Tn: () => (/* binding */ serverText),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   tJ: () => (/* binding */ inert)
+/* harmony export */ });
+// Text that came from the server (error messages, hints, status values, log and compiler lines) goes
+// through `serverText` once, where it enters the action; every plain line the action prints goes
+// through `inert` (src/log/log.ts) on its way out. Together they keep the runner from reading a workflow
+// command in anything a server sent.
+const MAX_LENGTH = 600;
+// ANSI escape sequences: CSI (colours, cursor moves; ESC [ or the one-byte C1 form), OSC (titles,
+// links; ended by BEL or ESC \), and the two-byte escapes. Feldera's logs are coloured.
+const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
+// The runner finds commands with .NET's culture-sensitive IndexOf and StartsWith, which skip what ICU
+// ignores: control and format characters, variation selectors. Such a character between `#` and `#[`
+// would hide a command from a plain search, so it goes (it shows as nothing anyway).
+const IGNORABLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]+/gu;
+const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\v\f]+/g;
+function serverText(text, secrets = [], maxLength = MAX_LENGTH) {
+    // Line breaks and tabs become spaces first, so words stay apart; the other invisible characters go.
+    const plain = redact(text.replace(ANSI, ''), secrets).replace(LINE_BREAKS, ' ').replace(/\t/g, ' ');
+    // Leading spaces stay: they are the indentation of log and compiler lines, which the action prefixes.
+    const line = inert(plain).trimEnd();
+    return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+/**
+ * One line the runner prints as it is: it reads `::command::` at the start of a line, after spaces,
+ * and the legacy `##[command]` anywhere in it (actions/runner, ActionCommand.TryParseV2 and TryParse).
+ * Both are broken by a visible space; invisible characters that could hide them are removed first.
+ */
+function inert(line) {
+    return line
+        .replace(IGNORABLE, (match) => (/[\r\n\u2028\u2029]/.test(match) ? ' ' : ''))
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*):(?=:)/u, '$1: ');
+}
+/** What an error says, whatever was thrown. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** The text with every secret replaced by `***`, as the runner masks them. */
+function redact(text, secrets) {
+    let result = text;
+    for (const secret of secrets) {
+        if (secret)
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+/** `90500` → `1m30.5s`: how the action writes durations, the way users write them as inputs. */
+function formatDuration(ms) {
+    const tenths = Math.round(ms / 100);
+    const hours = Math.floor(tenths / 36_000);
+    const minutes = Math.floor((tenths % 36_000) / 600);
+    const seconds = (tenths % 600) / 10;
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds || parts.length === 0)
+        parts.push(`${seconds.toFixed(seconds % 1 ? 1 : 0)}s`);
+    return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 1956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46846,9 +46981,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
 var core = __nccwpck_require__(4952);
 // EXTERNAL MODULE: ./src/connection.ts + 3 modules
-var src_connection = __nccwpck_require__(3589);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
+var src_connection = __nccwpck_require__(7531);
+// EXTERNAL MODULE: ./src/log/text.ts
+var log_text = __nccwpck_require__(3271);
 // EXTERNAL MODULE: ./src/feldera/http.ts
 var feldera_http = __nccwpck_require__(6965);
 ;// CONCATENATED MODULE: ./src/feldera/platform.ts
@@ -46872,7 +47007,7 @@ async function readPlatform(http) {
         const secrets = http.credentials.secrets();
         if (typeof body?.edition !== 'string' || typeof body.version !== 'string')
             return undefined;
-        return { edition: (0,src_text/* serverText */.Tn)(body.edition, secrets, 40), version: (0,src_text/* serverText */.Tn)(body.version, secrets, 40) };
+        return { edition: (0,log_text/* serverText */.Tn)(body.edition, secrets, 40), version: (0,log_text/* serverText */.Tn)(body.version, secrets, 40) };
     }
     catch {
         return undefined;
@@ -46937,13 +47072,13 @@ class StatusList {
 
 // EXTERNAL MODULE: ./src/inputs.ts + 1 modules
 var inputs = __nccwpck_require__(2053);
-// EXTERNAL MODULE: ./src/lifecycle.ts
-var lifecycle = __nccwpck_require__(6367);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __nccwpck_require__(5625);
+// EXTERNAL MODULE: ./src/run/lifecycle.ts
+var lifecycle = __nccwpck_require__(6513);
+// EXTERNAL MODULE: ./src/log/log.ts
+var log = __nccwpck_require__(5384);
 // EXTERNAL MODULE: ./src/feldera/credentials.ts
 var credentials = __nccwpck_require__(7947);
-;// CONCATENATED MODULE: ./src/hints.ts
+;// CONCATENATED MODULE: ./src/run/hints.ts
 const NEEDS_WRITE_ROLE = 'the API key needs the write role.';
 const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera compiles it again.';
 // What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
@@ -47015,9 +47150,9 @@ function hintFor(error) {
     }
 }
 
-// EXTERNAL MODULE: ./src/run-end.ts
-var run_end = __nccwpck_require__(3950);
-;// CONCATENATED MODULE: ./src/outcome.ts
+// EXTERNAL MODULE: ./src/run/run-end.ts
+var run_end = __nccwpck_require__(3776);
+;// CONCATENATED MODULE: ./src/run/outcome.ts
 
 
 
@@ -47117,9 +47252,9 @@ function statusFailure(verdict, status, initial) {
     }
 }
 
-// EXTERNAL MODULE: ./src/phase-log.ts
-var phase_log = __nccwpck_require__(2951);
-;// CONCATENATED MODULE: ./src/deployment.ts
+// EXTERNAL MODULE: ./src/log/phase-log.ts
+var phase_log = __nccwpck_require__(5414);
+;// CONCATENATED MODULE: ./src/github/deployment.ts
 
 
 /** A GitHub call that does not answer must not hold the step. */
@@ -47199,7 +47334,7 @@ async function connect(token) {
 /** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */
 function describe(error) {
     const status = error.status;
-    const message = (0,src_text/* serverText */.Tn)((0,src_text/* messageOf */.bD)(error), [], 300);
+    const message = (0,log_text/* serverText */.Tn)((0,log_text/* messageOf */.bD)(error), [], 300);
     if (status === 403 || status === 404) {
         return `${status} ${message}. Give the job \`permissions: deployments: write\` (and contents: read).`;
     }
@@ -47208,7 +47343,7 @@ function describe(error) {
 
 // EXTERNAL MODULE: ./src/report/compilation.ts
 var compilation = __nccwpck_require__(6069);
-;// CONCATENATED MODULE: ./src/diagnose.ts
+;// CONCATENATED MODULE: ./src/run/diagnose.ts
 
 
 /** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
@@ -47224,7 +47359,7 @@ async function diagnose(client, config, outcome, progress) {
                 diagnosis.compilation = (0,compilation/* compilationReport */.C)(programError, client.pipelineName, config.sqlFile);
         }
         catch (error) {
-            diagnosis.problems.push(`Could not read the compiler's messages: ${(0,src_text/* messageOf */.bD)(error)}`);
+            diagnosis.problems.push(`Could not read the compiler's messages: ${(0,log_text/* messageOf */.bD)(error)}`);
         }
     }
     const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
@@ -47233,14 +47368,14 @@ async function diagnose(client, config, outcome, progress) {
             diagnosis.logTail = await client.logs(LOG_LIMITS);
         }
         catch (error) {
-            diagnosis.problems.push(`Could not read the pipeline's log: ${(0,src_text/* messageOf */.bD)(error)}`);
+            diagnosis.problems.push(`Could not read the pipeline's log: ${(0,log_text/* messageOf */.bD)(error)}`);
         }
     }
     return diagnosis;
 }
 
-// EXTERNAL MODULE: ./src/wait.ts
-var wait = __nccwpck_require__(910);
+// EXTERNAL MODULE: ./src/run/wait.ts
+var wait = __nccwpck_require__(300);
 // EXTERNAL MODULE: ./src/health/endpoints.ts
 var endpoints = __nccwpck_require__(8772);
 ;// CONCATENATED MODULE: ./src/health/verdict.ts
@@ -47285,7 +47420,7 @@ function endpointProblems(endpoint, newErrors, check) {
     }
     if (check.phase === 'end' && endpoint.health?.status === 'Unhealthy') {
         const when = check.windowMs > 0
-            ? `is still Unhealthy after the health window of ${(0,src_text/* formatDuration */.a3)(check.windowMs)}`
+            ? `is still Unhealthy after the health window of ${(0,log_text/* formatDuration */.a3)(check.windowMs)}`
             : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
         found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${lastError(endpoint)}` });
     }
@@ -47375,7 +47510,7 @@ async function watchHealth(client, config, progress, signal, waiting, health) {
     catch (error) {
         if (!(error instanceof run_end/* RunEnded */.Q && error.code === 'Timeout'))
             throw error;
-        health.notes.push(`The timeout ran out inside the health window of ${(0,src_text/* formatDuration */.a3)(windowMs)}: its health was judged on the last read.`);
+        health.notes.push(`The timeout ran out inside the health window of ${(0,log_text/* formatDuration */.a3)(windowMs)}: its health was judged on the last read.`);
         const failed = judge('end');
         if (failed)
             return failed;
@@ -47385,7 +47520,7 @@ async function watchHealth(client, config, progress, signal, waiting, health) {
     return { result: 'reached' };
 }
 
-;// CONCATENATED MODULE: ./src/progress.ts
+;// CONCATENATED MODULE: ./src/run/progress.ts
 
 /** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
 const HEARTBEAT_MS = 30_000;
@@ -47437,10 +47572,10 @@ class Progress {
             before.program_status !== status.program_status;
         if (changed) {
             const program = status.program_status === 'Success' ? '' : `, program ${status.program_status}`;
-            this.line(`[${(0,src_text/* formatDuration */.a3)(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
+            this.line(`[${(0,log_text/* formatDuration */.a3)(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
         }
         else if (this.heartbeat && now - this.lastLineMs >= HEARTBEAT_MS) {
-            this.line(`[${(0,src_text/* formatDuration */.a3)(now)}] ${this.describeLast(true)}`);
+            this.line(`[${(0,log_text/* formatDuration */.a3)(now)}] ${this.describeLast(true)}`);
         }
     }
     /** Bootstrap progress, shown by the heartbeat and kept in the phase's timeline entry. */
@@ -47457,7 +47592,7 @@ class Progress {
         const current = this.timeline.at(-1);
         if (!current)
             return 'no status was read';
-        const since = `${current.status} for ${(0,src_text/* formatDuration */.a3)(this.elapsedMs() - current.beganMs)}`;
+        const since = `${current.status} for ${(0,log_text/* formatDuration */.a3)(this.elapsedMs() - current.beganMs)}`;
         const progress = current.progress ? ` (${current.progress})` : '';
         if (current.of === 'deployment')
             return `${still ? 'still ' : ''}${since}${progress}`;
@@ -47514,7 +47649,7 @@ function formatCount(count) {
     return unit < 0 ? String(Math.round(value)) : `${rounded(value)}${SUFFIXES[unit]}`;
 }
 
-;// CONCATENATED MODULE: ./src/start.ts
+;// CONCATENATED MODULE: ./src/run/start.ts
 
 
 
@@ -47538,7 +47673,7 @@ onAccepted = () => undefined) {
         windowMs: SETUP_RETRY_WINDOW_MS,
         onRetry: (failure, delayMs) => {
             progress.lastFailure = failure.message;
-            log.info(`${failure.message}; trying again in ${(0,src_text/* formatDuration */.a3)(delayMs)}.`);
+            log.info(`${failure.message}; trying again in ${(0,log_text/* formatDuration */.a3)(delayMs)}.`);
         },
         onRecovered: () => (progress.lastFailure = undefined),
     };
@@ -47644,18 +47779,18 @@ function waitingRetry(progress, log) {
             if (attempt === 1)
                 log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`);
             else
-                log.info(`Still failing (attempt ${attempt}); trying again in ${(0,src_text/* formatDuration */.a3)(delayMs)}.`);
+                log.info(`Still failing (attempt ${attempt}); trying again in ${(0,log_text/* formatDuration */.a3)(delayMs)}.`);
         },
         onRecovered: (attempts, elapsedMs) => {
             progress.lastFailure = undefined;
-            log.info(`Feldera answered again after ${attempts} attempts in ${(0,src_text/* formatDuration */.a3)(elapsedMs)}.`);
+            log.info(`Feldera answered again after ${attempts} attempts in ${(0,log_text/* formatDuration */.a3)(elapsedMs)}.`);
         },
     };
 }
 
-// EXTERNAL MODULE: ./src/stop.ts
-var stop = __nccwpck_require__(1123);
-;// CONCATENATED MODULE: ./src/pipeline-run.ts
+// EXTERNAL MODULE: ./src/run/stop.ts
+var stop = __nccwpck_require__(6941);
+;// CONCATENATED MODULE: ./src/run/pipeline-run.ts
 
 
 
@@ -47686,7 +47821,7 @@ function newRun(name, apiUrl, log, heartbeat) {
 }
 /** `[2m30s] orders Bootstrapping for 2m10s, billing Running for 5s`: with several pipelines, one heartbeat for all. */
 function heartbeatLine(runs, elapsedMs) {
-    return `[${(0,src_text/* formatDuration */.a3)(elapsedMs)}] ${runs.map((run) => `${run.name} ${run.progress.describeLast()}`).join(', ')}`;
+    return `[${(0,log_text/* formatDuration */.a3)(elapsedMs)}] ${runs.map((run) => `${run.name} ${run.progress.describeLast()}`).join(', ')}`;
 }
 /** Start, wait, check the health, maybe stop, and read what explains the outcome: into `run`, which never throws. */
 async function runPipeline(run, context) {
@@ -47717,7 +47852,7 @@ async function steps(run, { config, http, auth, end, statuses, platform, accepte
         run.outcome = await startPipeline(client, config, progress, end.signal, log, () => accepted(name));
         // Standby runs nothing yet, so there is no health to check.
         if (run.outcome.result === 'reached' && config.initial !== 'standby') {
-            const window = config.healthWindowMs > 0 ? ` for ${(0,src_text/* formatDuration */.a3)(config.healthWindowMs)}` : '';
+            const window = config.healthWindowMs > 0 ? ` for ${(0,log_text/* formatDuration */.a3)(config.healthWindowMs)}` : '';
             log.group(`Checking the connectors' health${window}`);
             run.outcome = await watchHealth(client, config, progress, end.signal, waitingRetry(progress, log), run.health);
         }
@@ -47755,8 +47890,8 @@ function withStopNote(outcome, name, problem) {
     return { ...outcome, message: `${outcome.message} ${note}` };
 }
 
-// EXTERNAL MODULE: ./src/state.ts
-var state = __nccwpck_require__(2462);
+// EXTERNAL MODULE: ./src/github/state.ts
+var state = __nccwpck_require__(8862);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -47821,7 +47956,7 @@ async function startAll(facts) {
     facts.runs = config.pipelineNames.map((name) => newRun(name, config.apiUrl, several ? new phase_log/* PrefixedLog */.s(log/* stepLog */.tV, name) : new phase_log/* PhaseLog */.U(log/* stepLog */.tV), !several));
     for (const run of facts.runs)
         run.log.info(`Starting Feldera pipeline ${run.name} towards ${(0,lifecycle/* targetStatus */.u)(config.initial)}: ${run.pipelineUrl}`);
-    const end = (0,run_end/* runEnd */.l)(config.timeoutMs, (0,src_text/* formatDuration */.a3)(config.timeoutMs));
+    const end = (0,run_end/* runEnd */.l)(config.timeoutMs, (0,log_text/* formatDuration */.a3)(config.timeoutMs));
     const heartbeat = several ? setInterval(() => (0,log/* info */.pq)(heartbeatLine(facts.runs, facts.elapsedMs())), HEARTBEAT_MS) : undefined;
     let connection;
     try {
@@ -47865,94 +48000,6 @@ function startedBy(config) {
         started.add(name);
         core/* saveState */.LZ(state/* STARTED_STATE */.C, JSON.stringify(config.pipelineNames.filter((pipeline) => started.has(pipeline))));
     };
-}
-
-
-/***/ }),
-
-/***/ 2951:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ PhaseLog),
-/* harmony export */   s: () => (/* binding */ PrefixedLog)
-/* harmony export */ });
-/**
- * The step's log in phases, a collapsed group each. A group opens with its first line, not when its
- * phase begins: a phase that ends without a word (a start refused at once) leaves no empty group.
- */
-class PhaseLog {
-    writer;
-    pending;
-    open = false;
-    constructor(writer) {
-        this.writer = writer;
-    }
-    /** Ends the group open, if any; the next line opens a group with this title. */
-    group(title) {
-        this.end();
-        this.pending = title;
-    }
-    /** A debug line opens its phase's group only where the runner shows it: else the group would look empty. */
-    debug(line) {
-        (this.writer.isDebug() ? this.opened() : this.writer).debug(line);
-    }
-    info(line) {
-        this.opened().info(line);
-    }
-    detail(line) {
-        this.info(line);
-    }
-    warning(line) {
-        this.opened().warning(line);
-    }
-    /** Ends the phase: what follows is outside any group. */
-    end() {
-        this.pending = undefined;
-        if (this.open)
-            this.writer.endGroup();
-        this.open = false;
-    }
-    opened() {
-        if (this.pending !== undefined) {
-            this.writer.startGroup(this.pending);
-            this.pending = undefined;
-            this.open = true;
-        }
-        return this.writer;
-    }
-}
-/**
- * One pipeline's lines among several pipelines' (issue: several per step): each behind the
- * pipeline's name in brackets, no groups (they would interleave), details kept for a group of the
- * pipeline's own after the waiting.
- */
-class PrefixedLog {
-    details = [];
-    writer;
-    prefix;
-    constructor(writer, name) {
-        this.writer = writer;
-        this.prefix = `[${name}] `;
-    }
-    info(line) {
-        this.writer.info(this.prefix + line);
-    }
-    warning(line) {
-        this.writer.warning(this.prefix + line);
-    }
-    debug(line) {
-        this.writer.debug(this.prefix + line);
-    }
-    group(title) {
-        this.info(title);
-    }
-    detail(line) {
-        this.details.push(line);
-    }
-    end() {
-        // No group is open: the lines are flat.
-    }
 }
 
 
@@ -48010,7 +48057,7 @@ function diffLines(diff) {
 /* harmony export */   C: () => (/* binding */ compilationReport),
 /* harmony export */   K: () => (/* binding */ MAX_ANNOTATIONS)
 /* harmony export */ });
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3271);
 
 /** GitHub shows this many annotations of each level (error, warning) of a step. */
 const MAX_ANNOTATIONS = 10;
@@ -48021,8 +48068,8 @@ function compilationReport(programError, pipelineName, sqlFile) {
     const firstSql = messages.find((message) => !message.warning);
     const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
     const firstError = firstSql
-        ? (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
-        : excerpt && (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(excerpt.split('\n').find((line) => line.trim()) ?? '');
+        ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
+        : excerpt && (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(excerpt.split('\n').find((line) => line.trim()) ?? '');
     return { annotations, firstError, excerpt };
 }
 function position(message) {
@@ -48058,7 +48105,7 @@ function firstLines(text) {
 /** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
 function neutralised(lines) {
     return lines
-        .map((line) => (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(line, [], 1000))
+        .map((line) => (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(line, [], 1000))
         .join('\n')
         .trimEnd();
 }
@@ -48066,7 +48113,49 @@ function neutralised(lines) {
 
 /***/ }),
 
-/***/ 3950:
+/***/ 6513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ classify),
+/* harmony export */   u: () => (/* binding */ targetStatus)
+/* harmony export */ });
+const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
+const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
+/** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
+function targetStatus(initial) {
+    return initial.charAt(0).toUpperCase() + initial.slice(1);
+}
+function classify(status, initial) {
+    const target = targetStatus(initial);
+    const desired = status.deployment_desired_status;
+    // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
+    if (desired === 'Stopped' && status.deployment_error) {
+        return { kind: 'deployment-error', error: status.deployment_error };
+    }
+    // Running while a stop or suspend is asked for is not a success: it will not stay Running.
+    if (status.deployment_status === target && desired === target)
+        return { kind: 'reached' };
+    // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
+    if (COMPILATION_ERRORS.has(status.program_status))
+        return { kind: 'compilation-failed' };
+    if (desired === 'Stopped')
+        return { kind: 'stopped-externally' };
+    if (status.deployment_status === 'AwaitingApproval')
+        return { kind: 'awaiting-approval' };
+    // Started earlier with the same `initial`, then paused, resumed, activated or suspended by someone
+    // else: it will not come to the target by itself.
+    if (UP_STATES.has(desired) && desired !== target)
+        return { kind: 'desired-elsewhere' };
+    // Stopped during an early start, Provisioning, Initializing, Unavailable (a blip), Bootstrapping,
+    // Replaying, and any status this version does not know yet.
+    return { kind: 'waiting' };
+}
+
+
+/***/ }),
+
+/***/ 3776:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -48107,23 +48196,7 @@ function runEnd(timeoutMs, timeoutText) {
 
 /***/ }),
 
-/***/ 2462:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ STARTED_STATE),
-/* harmony export */   j: () => (/* binding */ POST_STATE)
-/* harmony export */ });
-// What the main step saves for its post step (GITHUB_STATE): names only, never a secret.
-/** Saved by the main step: the post step runs the same bundle, and tells itself apart by this. */
-const POST_STATE = 'post';
-/** The names of the pipelines whose `/start` Feldera accepted, as a JSON array. */
-const STARTED_STATE = 'started';
-
-
-/***/ }),
-
-/***/ 1123:
+/***/ 6941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -48131,8 +48204,8 @@ const STARTED_STATE = 'started';
 /* harmony export */   ug: () => (/* binding */ stopsAfter)
 /* harmony export */ });
 /* unused harmony export STOP_AFTER_CANCEL_MS */
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(910);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3271);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(300);
 
 
 /** The failures after which `stop-on-failure` stops the pipeline: the pipeline is up, or coming up, and not right. */
@@ -48171,88 +48244,15 @@ async function stopPipeline(client, budgetMs, cancelled) {
     }
     catch (error) {
         if (budget.aborted)
-            return cancelled.aborted ? 'the run was cancelled before it was Stopped' : `it was not Stopped within ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(budgetMs)}`;
-        return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error);
+            return cancelled.aborted ? 'the run was cancelled before it was Stopped' : `it was not Stopped within ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(budgetMs)}`;
+        return (0,_log_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error);
     }
 }
 
 
 /***/ }),
 
-/***/ 8992:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   Tn: () => (/* binding */ serverText),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   tJ: () => (/* binding */ inert)
-/* harmony export */ });
-// Text that came from the server (error messages, hints, status values, log and compiler lines) goes
-// through `serverText` once, where it enters the action; every plain line the action prints goes
-// through `inert` (src/log.ts) on its way out. Together they keep the runner from reading a workflow
-// command in anything a server sent.
-const MAX_LENGTH = 600;
-// ANSI escape sequences: CSI (colours, cursor moves; ESC [ or the one-byte C1 form), OSC (titles,
-// links; ended by BEL or ESC \), and the two-byte escapes. Feldera's logs are coloured.
-const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
-// The runner finds commands with .NET's culture-sensitive IndexOf and StartsWith, which skip what ICU
-// ignores: control and format characters, variation selectors. Such a character between `#` and `#[`
-// would hide a command from a plain search, so it goes (it shows as nothing anyway).
-const IGNORABLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]+/gu;
-const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\v\f]+/g;
-function serverText(text, secrets = [], maxLength = MAX_LENGTH) {
-    // Line breaks and tabs become spaces first, so words stay apart; the other invisible characters go.
-    const plain = redact(text.replace(ANSI, ''), secrets).replace(LINE_BREAKS, ' ').replace(/\t/g, ' ');
-    // Leading spaces stay: they are the indentation of log and compiler lines, which the action prefixes.
-    const line = inert(plain).trimEnd();
-    return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
-}
-/**
- * One line the runner prints as it is: it reads `::command::` at the start of a line, after spaces,
- * and the legacy `##[command]` anywhere in it (actions/runner, ActionCommand.TryParseV2 and TryParse).
- * Both are broken by a visible space; invisible characters that could hide them are removed first.
- */
-function inert(line) {
-    return line
-        .replace(IGNORABLE, (match) => (/[\r\n\u2028\u2029]/.test(match) ? ' ' : ''))
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*):(?=:)/u, '$1: ');
-}
-/** What an error says, whatever was thrown. */
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** The text with every secret replaced by `***`, as the runner masks them. */
-function redact(text, secrets) {
-    let result = text;
-    for (const secret of secrets) {
-        if (secret)
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
-/** `90500` → `1m30.5s`: how the action writes durations, the way users write them as inputs. */
-function formatDuration(ms) {
-    const tenths = Math.round(ms / 100);
-    const hours = Math.floor(tenths / 36_000);
-    const minutes = Math.floor((tenths % 36_000) / 600);
-    const seconds = (tenths % 600) / 10;
-    const parts = [];
-    if (hours)
-        parts.push(`${hours}h`);
-    if (minutes)
-        parts.push(`${minutes}m`);
-    if (seconds || parts.length === 0)
-        parts.push(`${seconds.toFixed(seconds % 1 ? 1 : 0)}s`);
-    return parts.join('');
-}
-
-
-/***/ }),
-
-/***/ 910:
+/***/ 300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

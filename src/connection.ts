@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { EnvHttpProxyAgent } from 'undici';
-import { authFor, type Auth } from './auth.ts';
+import { authFor, type Auth } from './github/auth.ts';
 import type { HttpOptions } from './feldera/http.ts';
 import type { Config } from './inputs.ts';
 

@@ -3,16 +3,16 @@ import { connect, type Connection } from './connection.ts';
 import { describePlatform, readPlatform, type Platform } from './feldera/platform.ts';
 import { StatusList } from './feldera/status-list.ts';
 import { InputError, readConfig, type Config } from './inputs.ts';
-import { targetStatus } from './lifecycle.ts';
-import { info, stepLog } from './log.ts';
-import { internalError, type Outcome } from './outcome.ts';
-import { PhaseLog, PrefixedLog } from './phase-log.ts';
-import { heartbeatLine, newRun, runPipeline, type RunContext } from './pipeline-run.ts';
-import { POST_STATE, STARTED_STATE } from './state.ts';
-import { HEARTBEAT_MS } from './progress.ts';
+import { targetStatus } from './run/lifecycle.ts';
+import { info, stepLog } from './log/log.ts';
+import { internalError, type Outcome } from './run/outcome.ts';
+import { PhaseLog, PrefixedLog } from './log/phase-log.ts';
+import { heartbeatLine, newRun, runPipeline, type RunContext } from './run/pipeline-run.ts';
+import { POST_STATE, STARTED_STATE } from './github/state.ts';
+import { HEARTBEAT_MS } from './run/progress.ts';
 import type { ReportFacts } from './report/report.ts';
-import { runEnd } from './run-end.ts';
-import { formatDuration } from './text.ts';
+import { runEnd } from './run/run-end.ts';
+import { formatDuration } from './log/text.ts';
 
 /** Above this many pipelines, one list of all statuses per poll-interval costs fewer requests than one read each. */
 const LIST_STATUSES_ABOVE = 10;

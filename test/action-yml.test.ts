@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { INPUT_NAMES } from '../src/inputs.ts';
-import { ACTION_CODES } from '../src/outcome.ts';
+import { ACTION_CODES } from '../src/run/outcome.ts';
 import { OUTPUT_NAMES } from '../src/report/outputs.ts';
 
 const root = join(import.meta.dirname, '..');

@@ -5,7 +5,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inert, serverText } from '../src/text.ts';
+import { inert, serverText } from '../src/log/text.ts';
 import { endToEnd, errorAnnotation } from './harness.ts';
 import { pipelineDiff } from './fixtures.ts';
 import type { ActionRun } from './run-action.ts';
@@ -51,7 +51,7 @@ describe('server text', () => {
 
   it('is printed by one module only, which makes every plain line inert', () => {
     const src = join(import.meta.dirname, '..', 'src');
-    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && file !== 'log.ts');
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && file !== join('log', 'log.ts'));
     const printing = files.filter((file) => /core\.(info|startGroup)\(|console\.\w+\(|process\.(stdout|stderr)\./.test(readFileSync(join(src, file), 'utf8')));
     expect(printing).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { PhaseLog } from '../src/phase-log.ts';
+import { PhaseLog } from '../src/log/phase-log.ts';
 
 function recorded(debugging = false) {
   const lines: string[] = [];

@@ -3,10 +3,10 @@
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import type { Diagnosis } from '../src/diagnose.ts';
-import { deploymentErrorHint } from '../src/hints.ts';
-import type { Outcome } from '../src/outcome.ts';
-import { Progress } from '../src/progress.ts';
+import type { Diagnosis } from '../src/run/diagnose.ts';
+import { deploymentErrorHint } from '../src/run/hints.ts';
+import type { Outcome } from '../src/run/outcome.ts';
+import { Progress } from '../src/run/progress.ts';
 import { noHealth } from '../src/health/window.ts';
 import { inline } from '../src/report/markdown.ts';
 import { severalSummary } from '../src/report/several.ts';

@@ -1,4 +1,4 @@
-import { redact, serverText } from '../text.ts';
+import { redact, serverText } from '../log/text.ts';
 import { FelderaError } from './errors.ts';
 import { isObject } from './json.ts';
 import { request, type HttpOptions, type RetryPolicy } from './http.ts';

@@ -1,5 +1,5 @@
 import { fetch } from 'undici';
-import { serverText } from '../text.ts';
+import { serverText } from '../log/text.ts';
 import { FelderaError } from './errors.ts';
 import { readText, requestHeaders, type HttpOptions } from './http.ts';
 

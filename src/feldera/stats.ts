@@ -1,4 +1,4 @@
-import { serverText } from '../text.ts';
+import { serverText } from '../log/text.ts';
 import { FelderaError } from './errors.ts';
 import { isObject, type Json } from './json.ts';
 

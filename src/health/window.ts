@@ -3,12 +3,12 @@ import { FelderaError } from '../feldera/errors.ts';
 import type { RetryPolicy } from '../feldera/http.ts';
 import type { ControllerStatus } from '../feldera/stats.ts';
 import type { Config } from '../inputs.ts';
-import { classify } from '../lifecycle.ts';
-import { statusFailure, type Outcome } from '../outcome.ts';
-import type { Progress } from '../progress.ts';
-import { RunEnded } from '../run-end.ts';
-import { formatDuration } from '../text.ts';
-import { poll } from '../wait.ts';
+import { classify } from '../run/lifecycle.ts';
+import { statusFailure, type Outcome } from '../run/outcome.ts';
+import type { Progress } from '../run/progress.ts';
+import { RunEnded } from '../run/run-end.ts';
+import { formatDuration } from '../log/text.ts';
+import { poll } from '../run/wait.ts';
 import { healthVerdict, type HealthVerdict, type Problem, type WindowPhase } from './verdict.ts';
 
 /** What the health window saw, for the outputs and the report. */

@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
 import type { Config } from '../inputs.ts';
-import { targetStatus } from '../lifecycle.ts';
-import { info, stepLog, untrusted, untrustedLines } from '../log.ts';
-import { PrefixedLog } from '../phase-log.ts';
-import type { PipelineRun } from '../pipeline-run.ts';
-import { formatDuration } from '../text.ts';
+import { targetStatus } from '../run/lifecycle.ts';
+import { info, stepLog, untrusted, untrustedLines } from '../log/log.ts';
+import { PrefixedLog } from '../log/phase-log.ts';
+import type { PipelineRun } from '../run/pipeline-run.ts';
+import { formatDuration } from '../log/text.ts';
 import { countChanges } from './approval.ts';
 import { MAX_ANNOTATIONS, type Annotation } from './compilation.ts';
 import { connectorWarnings } from './connectors.ts';

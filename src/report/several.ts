@@ -1,4 +1,4 @@
-import { formatDuration } from '../text.ts';
+import { formatDuration } from '../log/text.ts';
 import { count, fit, inline, table } from './markdown.ts';
 import { SUMMARY_LIMIT_BYTES, summaryMarkdown, type SummaryFacts } from './summary.ts';
 

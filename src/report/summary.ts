@@ -1,8 +1,8 @@
-import type { Diagnosis } from '../diagnose.ts';
+import type { Diagnosis } from '../run/diagnose.ts';
 import type { LogTail } from '../feldera/logs.ts';
-import type { Outcome } from '../outcome.ts';
-import type { Progress } from '../progress.ts';
-import { formatDuration } from '../text.ts';
+import type { Outcome } from '../run/outcome.ts';
+import type { Progress } from '../run/progress.ts';
+import { formatDuration } from '../log/text.ts';
 import type { Problem } from '../health/verdict.ts';
 import type { Health } from '../health/window.ts';
 import { countChanges, diffChanges } from './approval.ts';

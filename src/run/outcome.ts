@@ -1,10 +1,10 @@
-import type { Auth } from './auth.ts';
-import { CredentialError } from './feldera/credentials.ts';
-import { FelderaError } from './feldera/errors.ts';
+import type { Auth } from '../github/auth.ts';
+import { CredentialError } from '../feldera/credentials.ts';
+import { FelderaError } from '../feldera/errors.ts';
 import { deploymentErrorHint, hintFor } from './hints.ts';
-import type { Config } from './inputs.ts';
+import type { Config } from '../inputs.ts';
 import { targetStatus, type Verdict } from './lifecycle.ts';
-import type { Initial, PipelineStatus } from './feldera/types.ts';
+import type { Initial, PipelineStatus } from '../feldera/types.ts';
 import type { Progress } from './progress.ts';
 import { RunEnded } from './run-end.ts';
 

@@ -1,13 +1,13 @@
 import * as core from '@actions/core';
-import { connect } from './connection.ts';
-import { PipelineClient } from './feldera/client.ts';
-import { parseBoolean, readConfig } from './inputs.ts';
-import { inline } from './report/markdown.ts';
-import { info } from './log.ts';
-import { runEnd } from './run-end.ts';
+import { connect } from '../connection.ts';
+import { PipelineClient } from '../feldera/client.ts';
+import { parseBoolean, readConfig } from '../inputs.ts';
+import { inline } from '../report/markdown.ts';
+import { info } from '../log/log.ts';
+import { runEnd } from '../run/run-end.ts';
 import { STARTED_STATE } from './state.ts';
-import { stopPipeline } from './stop.ts';
-import { formatDuration, messageOf } from './text.ts';
+import { stopPipeline } from '../run/stop.ts';
+import { formatDuration, messageOf } from '../log/text.ts';
 
 /** The post step waits this long for `Stopped`. */
 const STOP_AT_JOB_END_MS = 60_000;

@@ -1,6 +1,6 @@
-import type { PipelineClient } from './feldera/client.ts';
+import type { PipelineClient } from '../feldera/client.ts';
 import type { Failure, Outcome } from './outcome.ts';
-import { formatDuration, messageOf } from './text.ts';
+import { formatDuration, messageOf } from '../log/text.ts';
 import { poll } from './wait.ts';
 
 /** The failures after which `stop-on-failure` stops the pipeline: the pipeline is up, or coming up, and not right. */

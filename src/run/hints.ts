@@ -1,5 +1,5 @@
-import type { FelderaError } from './feldera/errors.ts';
-import type { Platform } from './feldera/platform.ts';
+import type { FelderaError } from '../feldera/errors.ts';
+import type { Platform } from '../feldera/platform.ts';
 import type { Outcome } from './outcome.ts';
 
 const NEEDS_WRITE_ROLE = 'the API key needs the write role.';

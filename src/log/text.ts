@@ -1,6 +1,6 @@
 // Text that came from the server (error messages, hints, status values, log and compiler lines) goes
 // through `serverText` once, where it enters the action; every plain line the action prints goes
-// through `inert` (src/log.ts) on its way out. Together they keep the runner from reading a workflow
+// through `inert` (src/log/log.ts) on its way out. Together they keep the runner from reading a workflow
 // command in anything a server sent.
 
 const MAX_LENGTH = 600;

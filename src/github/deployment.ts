@@ -1,5 +1,5 @@
-import { ACTION_CODES, type Outcome } from './outcome.ts';
-import { messageOf, serverText } from './text.ts';
+import { ACTION_CODES, type Outcome } from '../run/outcome.ts';
+import { messageOf, serverText } from '../log/text.ts';
 
 export interface DeploymentOptions {
   token: string;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CredentialError } from './feldera/credentials.ts';
+import { CredentialError } from '../feldera/credentials.ts';
 import { claimsOf, type OidcCredentials, type TokenClaims } from './oidc.ts';
 
 /** Where feldera/oidc-auth-action tells later steps its token file is. */

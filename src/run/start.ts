@@ -1,15 +1,15 @@
-import { FelderaError, type TransientError } from './feldera/errors.ts';
-import type { PipelineClient } from './feldera/client.ts';
-import type { RetryPolicy } from './feldera/http.ts';
-import type { Bootstrap, PipelineStatus } from './feldera/types.ts';
-import type { Config } from './inputs.ts';
-import type { RunLog } from './phase-log.ts';
+import { FelderaError, type TransientError } from '../feldera/errors.ts';
+import type { PipelineClient } from '../feldera/client.ts';
+import type { RetryPolicy } from '../feldera/http.ts';
+import type { Bootstrap, PipelineStatus } from '../feldera/types.ts';
+import type { Config } from '../inputs.ts';
+import type { RunLog } from '../log/phase-log.ts';
 import { classify, targetStatus } from './lifecycle.ts';
 import { statusFailure, type Outcome } from './outcome.ts';
 import type { Progress } from './progress.ts';
-import { bootstrapProgress } from './health/bootstrap.ts';
-import { diffLines } from './report/approval.ts';
-import { formatDuration } from './text.ts';
+import { bootstrapProgress } from '../health/bootstrap.ts';
+import { diffLines } from '../report/approval.ts';
+import { formatDuration } from '../log/text.ts';
 import { poll } from './wait.ts';
 
 /** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */

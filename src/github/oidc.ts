@@ -1,5 +1,5 @@
-import { CredentialError, type Credentials } from './feldera/credentials.ts';
-import { messageOf } from './text.ts';
+import { CredentialError, type Credentials } from '../feldera/credentials.ts';
+import { messageOf } from '../log/text.ts';
 
 /** The claims of a GitHub ID token that say who it is for, and until when. */
 export interface TokenClaims {

@@ -1,5 +1,5 @@
-import type { PipelineDiff, PipelineStatus } from './feldera/types.ts';
-import { formatDuration } from './text.ts';
+import type { PipelineDiff, PipelineStatus } from '../feldera/types.ts';
+import { formatDuration } from '../log/text.ts';
 
 /**
  * A phase the step saw, and when (ms from the step's start): the `deployment_status`, or, while the

@@ -1,4 +1,4 @@
-import { sleep } from './feldera/http.ts';
+import { sleep } from '../feldera/http.ts';
 
 /**
  * The one poll loop. It calls `step` every `intervalMs`, counted from the start of the previous call

@@ -1,4 +1,4 @@
-import type { ErrorResponse, Initial, PipelineStatus } from './feldera/types.ts';
+import type { ErrorResponse, Initial, PipelineStatus } from '../feldera/types.ts';
 
 /** What one status snapshot means for the state the step asked for (API.md 2.5). */
 export type Verdict =
