@@ -452,18 +452,18 @@ async function report(facts) {
     });
     // GitHub shows 10 annotations of each level: the results first (failures in the order given), then the rest.
     const verdicts = summaries.flatMap(({ verdict }) => verdict.annotations);
-    const { shown, dropped } = choose([...verdicts, ...summaries.flatMap(({ before }) => before)]);
+    const { texts, dropped } = choose([...verdicts, ...summaries.flatMap(({ before }) => before)]);
     if (several) {
         // The details after the waiting, then the annotations.
         for (const { run } of summaries)
-            printDetails(run);
-        annotate(summaries.flatMap(({ before, verdict }) => [...verdict.annotations, ...before]), shown, dropped);
+            printDiagnosis(run, true);
+        annotate(summaries.flatMap(({ before, verdict }) => [...verdict.annotations, ...before]), texts);
     }
     else {
         for (const { run, before, verdict } of summaries) {
-            annotate(before, shown, dropped);
-            printDiagnosis(run);
-            annotate(verdict.annotations, shown, dropped);
+            annotate(before, texts);
+            printDiagnosis(run, false);
+            annotate(verdict.annotations, texts);
         }
     }
     for (const line of summaries.flatMap(({ verdict }) => verdict.lines))
@@ -531,51 +531,62 @@ function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }, target) 
         }
     }
 }
-/** One pipeline: the compiler's output and the log's tail, each in a collapsed group. */
-function printDiagnosis({ diagnosis }) {
-    if (diagnosis.compilation?.excerpt)
-        (0,log_log/* untrusted */.bp)('Compiler output', diagnosis.compilation.excerpt.split('\n'));
-    if (diagnosis.logTail?.lines.length === 0)
-        (0,log_log/* info */.pq)(EMPTY_LOG);
-    else if (diagnosis.logTail)
-        (0,log_log/* untrusted */.bp)(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
-}
-/** Several pipelines: one group each, after the waiting, with its approval diff, compiler output and log tail. */
-function printDetails({ name, log, diagnosis }) {
-    const details = log instanceof phase_log/* PrefixedLog */.s ? log.details : [];
+/**
+ * The compiler's output and the log's tail: one pipeline's in collapsed groups of their own; with
+ * several, each pipeline's in one group after the waiting, with its approval diff.
+ */
+function printDiagnosis({ name, log, diagnosis }, several) {
     const { compilation, logTail } = diagnosis;
-    if (details.length === 0 && !compilation?.excerpt && !logTail)
+    const parts = [];
+    if (compilation?.excerpt)
+        parts.push(['Compiler output', compilation.excerpt.split('\n')]);
+    if (logTail && logTail.lines.length > 0)
+        parts.push([logTailTitle(logTail), logTail.lines]);
+    const emptyLog = logTail?.lines.length === 0;
+    if (!several) {
+        for (const [title, lines] of parts)
+            (0,log_log/* untrusted */.bp)(title, lines);
+        if (emptyLog)
+            (0,log_log/* info */.pq)(EMPTY_LOG);
+        return;
+    }
+    const details = log instanceof phase_log/* PrefixedLog */.s ? log.details : [];
+    if (details.length === 0 && parts.length === 0 && !emptyLog)
         return;
     log_log/* stepLog */.tV.startGroup(`${name}: details`);
     for (const line of details)
         (0,log_log/* info */.pq)(line);
-    if (compilation?.excerpt) {
-        (0,log_log/* info */.pq)('Compiler output:');
-        (0,log_log/* untrustedLines */.mU)(compilation.excerpt.split('\n'));
+    for (const [title, lines] of parts) {
+        (0,log_log/* info */.pq)(`${title}:`);
+        (0,log_log/* untrustedLines */.mU)(lines);
     }
-    if (logTail?.lines.length === 0)
+    if (emptyLog)
         (0,log_log/* info */.pq)(EMPTY_LOG);
-    else if (logTail) {
-        (0,log_log/* info */.pq)(`${logTailTitle(logTail)}:`);
-        (0,log_log/* untrustedLines */.mU)(logTail.lines);
-    }
     log_log/* stepLog */.tV.endGroup();
 }
-/** Which annotations GitHub will show, `MAX_ANNOTATIONS` of each level in the order of priority, and which not. */
+/**
+ * What GitHub will show, `MAX_ANNOTATIONS` of each level in the order of priority, each with the text
+ * to print (the last of a level says how many more the summary holds), and what it will not.
+ */
 function choose(byPriority) {
-    const counts = { error: 0, warning: 0 };
-    const shown = new Set(byPriority.filter(({ level }) => ++counts[level] <= compilation/* MAX_ANNOTATIONS */.K));
-    return { shown, dropped: byPriority.filter((annotation) => !shown.has(annotation)) };
+    const texts = new Map();
+    const dropped = [];
+    for (const level of ['error', 'warning']) {
+        const all = byPriority.filter((annotation) => annotation.level === level);
+        const shown = all.slice(0, compilation/* MAX_ANNOTATIONS */.K);
+        const more = all.length - shown.length;
+        shown.forEach((annotation, i) => texts.set(annotation, more > 0 && i === shown.length - 1 ? `${annotation.message} (…and ${more} more ${level}s: see the job summary.)` : annotation.message));
+        dropped.push(...all.slice(compilation/* MAX_ANNOTATIONS */.K));
+    }
+    return { texts, dropped };
 }
-/** The annotations that are shown, in their order; the last of a level says how many more the summary holds. */
-function annotate(annotations, shown, dropped) {
-    const lastShown = (level) => [...shown].filter((annotation) => annotation.level === level).at(-1);
+/** The annotations GitHub will show, in the order given. */
+function annotate(annotations, texts) {
     for (const annotation of annotations) {
-        if (!shown.has(annotation))
+        const text = texts.get(annotation);
+        if (text === undefined)
             continue;
-        const { level, message, ...properties } = annotation;
-        const more = dropped.filter((other) => other.level === level).length;
-        const text = more > 0 && annotation === lastShown(level) ? `${message} (…and ${more} more ${level}s: see the job summary.)` : message;
+        const { level, message: _message, ...properties } = annotation;
         if (level === 'error')
             core/* error */.z3(text, properties);
         else

@@ -61,7 +61,7 @@ async function stopAtJobEnd() {
     try {
         for (const name of started)
             (0,_log_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)(`Stopping Feldera pipeline ${name} at the end of the job (stop-at-job-end: true).`);
-        const problems = await Promise.all(started.map((name) => (0,_run_stop_js__WEBPACK_IMPORTED_MODULE_6__/* .stopPipeline */ .JP)(new _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__/* .PipelineClient */ .I(connection.http, name), STOP_AT_JOB_END_MS, end.cancelled)));
+        const problems = await Promise.all(started.map((name) => (0,_run_stop_js__WEBPACK_IMPORTED_MODULE_6__/* .stopPipeline */ .J)(new _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__/* .PipelineClient */ .I(connection.http, name), STOP_AT_JOB_END_MS, end.cancelled)));
         const lines = started.map((name, i) => {
             const problem = problems[i];
             const text = problem ? `Could not stop pipeline ${name} at the end of the job: ${problem}.` : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;

@@ -47863,29 +47863,27 @@ async function steps(run, { config, http, auth, end, statuses, platform, accepte
     run.outcome = withEdition(run.outcome, platform());
     log.end();
     const outcome = run.outcome;
-    const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled';
+    const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled' ? outcome : undefined;
     if (!cancelled) {
         // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
         const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
         run.diagnosis = await diagnose(followUp, config, outcome, progress);
     }
-    if (config.stopOnFailure && progress.startAccepted && (0,stop/* stopsAfter */.ug)(outcome)) {
+    if (config.stopOnFailure && progress.startAccepted && (0,stop/* stopsAfter */.u)(outcome)) {
         log.info(`Stopping pipeline ${name} after ${outcome.code} (stop-on-failure: true).`);
-        const problem = await (0,stop/* stopPipeline */.JP)(client, STOP_MS, end.cancelled);
+        const problem = await (0,stop/* stopPipeline */.J)(client, STOP_MS, end.cancelled);
         run.stopped = problem === undefined;
         run.stopProblem = problem;
         log.info(problem ? `Could not stop pipeline ${name}: ${problem}.` : `Pipeline ${name} is Stopped.`);
-        run.outcome = withStopNote(run.outcome, name, problem);
+        run.outcome = withStopNote(outcome, name, problem);
     }
-    else if (outcome.result === 'failed' && outcome.code === 'Cancelled') {
-        run.outcome = { ...outcome, message: `${outcome.message} The pipeline ${name} was left as it was: it is not stopped.` };
+    else if (cancelled) {
+        run.outcome = { ...cancelled, message: `${cancelled.message} The pipeline ${name} was left as it was: it is not stopped.` };
     }
     await deployment?.finish(run.outcome, progress.approvalDiff && (0,approval/* countChanges */.xS)(progress.approvalDiff));
 }
 /** A failure's message, in the annotation and the summary, says whether this step stopped the pipeline. */
 function withStopNote(outcome, name, problem) {
-    if (outcome.result !== 'failed')
-        return outcome;
     const note = problem ? `It could not be stopped (stop-on-failure: true): ${problem}.` : `Pipeline ${name} was stopped (stop-on-failure: true).`;
     return { ...outcome, message: `${outcome.message} ${note}` };
 }
@@ -48200,10 +48198,9 @@ function runEnd(timeoutMs, timeoutText) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JP: () => (/* binding */ stopPipeline),
-/* harmony export */   ug: () => (/* binding */ stopsAfter)
+/* harmony export */   J: () => (/* binding */ stopPipeline),
+/* harmony export */   u: () => (/* binding */ stopsAfter)
 /* harmony export */ });
-/* unused harmony export STOP_AFTER_CANCEL_MS */
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3271);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(300);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INPUT_NAMES, InputError, readConfig, type InputName } from '../src/inputs.ts';
+import { INPUT_NAMES, InputError, MAX_PIPELINES, readConfig, type InputName } from '../src/inputs.ts';
 
 function read(inputs: Partial<Record<InputName, string>>, env: Record<string, string> = {}) {
   const secrets: string[] = [];
@@ -178,6 +178,13 @@ describe('readConfig', () => {
     expect(problems({ 'auto-approve': 'true', wait: 'false' })).toEqual([
       'auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.',
     ]);
+  });
+
+  it('takes several names, separated by newlines, commas or spaces, up to 50', () => {
+    expect(read({ 'pipeline-name': ' orders,\nbilling  audit\n' }).config.pipelineNames).toEqual(['orders', 'billing', 'audit']);
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `p${i}`).join('\n');
+    expect(read({ 'pipeline-name': names(MAX_PIPELINES) }).config.pipelineNames).toHaveLength(MAX_PIPELINES);
+    expect(problems({ 'pipeline-name': names(MAX_PIPELINES + 1) })).toEqual([`pipeline-name names ${MAX_PIPELINES + 1} pipelines: at most ${MAX_PIPELINES} in one step.`]);
   });
 
   it('lists every problem at once', () => {

@@ -124,5 +124,8 @@ describe('several pipelines in one step', () => {
     expect(errors).toHaveLength(10);
     expect(errors.at(-1)?.message).toMatch(/\(…and 2 more errors: see the job summary\.\)$/);
     expect(run.summary.match(/\| ❌ failed \|/g)).toHaveLength(12);
+    // The two GitHub does not show are in the summary, as the last annotation says.
+    const notShown = run.summary.split('#### Annotations GitHub does not show')[1] ?? '';
+    expect(notShown.match(/^- \*\*error\*\* Feldera pipeline f\d+ did not start: /gm)).toHaveLength(2);
   });
 });

@@ -43,20 +43,19 @@ export async function report(facts: ReportFacts): Promise<void> {
   });
   // GitHub shows 10 annotations of each level: the results first (failures in the order given), then the rest.
   const verdicts = summaries.flatMap(({ verdict }) => verdict.annotations);
-  const { shown, dropped } = choose([...verdicts, ...summaries.flatMap(({ before }) => before)]);
+  const { texts, dropped } = choose([...verdicts, ...summaries.flatMap(({ before }) => before)]);
   if (several) {
     // The details after the waiting, then the annotations.
-    for (const { run } of summaries) printDetails(run);
+    for (const { run } of summaries) printDiagnosis(run, true);
     annotate(
       summaries.flatMap(({ before, verdict }) => [...verdict.annotations, ...before]),
-      shown,
-      dropped,
+      texts,
     );
   } else {
     for (const { run, before, verdict } of summaries) {
-      annotate(before, shown, dropped);
-      printDiagnosis(run);
-      annotate(verdict.annotations, shown, dropped);
+      annotate(before, texts);
+      printDiagnosis(run, false);
+      annotate(verdict.annotations, texts);
     }
   }
   for (const line of summaries.flatMap(({ verdict }) => verdict.lines)) info(line);
@@ -128,47 +127,58 @@ function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }: Pipeline
   }
 }
 
-/** One pipeline: the compiler's output and the log's tail, each in a collapsed group. */
-function printDiagnosis({ diagnosis }: PipelineRun): void {
-  if (diagnosis.compilation?.excerpt) untrusted('Compiler output', diagnosis.compilation.excerpt.split('\n'));
-  if (diagnosis.logTail?.lines.length === 0) info(EMPTY_LOG);
-  else if (diagnosis.logTail) untrusted(logTailTitle(diagnosis.logTail), diagnosis.logTail.lines);
-}
-
-/** Several pipelines: one group each, after the waiting, with its approval diff, compiler output and log tail. */
-function printDetails({ name, log, diagnosis }: PipelineRun): void {
-  const details = log instanceof PrefixedLog ? log.details : [];
+/**
+ * The compiler's output and the log's tail: one pipeline's in collapsed groups of their own; with
+ * several, each pipeline's in one group after the waiting, with its approval diff.
+ */
+function printDiagnosis({ name, log, diagnosis }: PipelineRun, several: boolean): void {
   const { compilation, logTail } = diagnosis;
-  if (details.length === 0 && !compilation?.excerpt && !logTail) return;
+  const parts: [string, string[]][] = [];
+  if (compilation?.excerpt) parts.push(['Compiler output', compilation.excerpt.split('\n')]);
+  if (logTail && logTail.lines.length > 0) parts.push([logTailTitle(logTail), logTail.lines]);
+  const emptyLog = logTail?.lines.length === 0;
+  if (!several) {
+    for (const [title, lines] of parts) untrusted(title, lines);
+    if (emptyLog) info(EMPTY_LOG);
+    return;
+  }
+  const details = log instanceof PrefixedLog ? log.details : [];
+  if (details.length === 0 && parts.length === 0 && !emptyLog) return;
   stepLog.startGroup(`${name}: details`);
   for (const line of details) info(line);
-  if (compilation?.excerpt) {
-    info('Compiler output:');
-    untrustedLines(compilation.excerpt.split('\n'));
+  for (const [title, lines] of parts) {
+    info(`${title}:`);
+    untrustedLines(lines);
   }
-  if (logTail?.lines.length === 0) info(EMPTY_LOG);
-  else if (logTail) {
-    info(`${logTailTitle(logTail)}:`);
-    untrustedLines(logTail.lines);
-  }
+  if (emptyLog) info(EMPTY_LOG);
   stepLog.endGroup();
 }
 
-/** Which annotations GitHub will show, `MAX_ANNOTATIONS` of each level in the order of priority, and which not. */
-function choose(byPriority: Annotation[]): { shown: Set<Annotation>; dropped: Annotation[] } {
-  const counts = { error: 0, warning: 0 };
-  const shown = new Set(byPriority.filter(({ level }) => ++counts[level] <= MAX_ANNOTATIONS));
-  return { shown, dropped: byPriority.filter((annotation) => !shown.has(annotation)) };
+/**
+ * What GitHub will show, `MAX_ANNOTATIONS` of each level in the order of priority, each with the text
+ * to print (the last of a level says how many more the summary holds), and what it will not.
+ */
+function choose(byPriority: Annotation[]): { texts: Map<Annotation, string>; dropped: Annotation[] } {
+  const texts = new Map<Annotation, string>();
+  const dropped: Annotation[] = [];
+  for (const level of ['error', 'warning'] as const) {
+    const all = byPriority.filter((annotation) => annotation.level === level);
+    const shown = all.slice(0, MAX_ANNOTATIONS);
+    const more = all.length - shown.length;
+    shown.forEach((annotation, i) =>
+      texts.set(annotation, more > 0 && i === shown.length - 1 ? `${annotation.message} (…and ${more} more ${level}s: see the job summary.)` : annotation.message),
+    );
+    dropped.push(...all.slice(MAX_ANNOTATIONS));
+  }
+  return { texts, dropped };
 }
 
-/** The annotations that are shown, in their order; the last of a level says how many more the summary holds. */
-function annotate(annotations: Annotation[], shown: Set<Annotation>, dropped: Annotation[]): void {
-  const lastShown = (level: Annotation['level']) => [...shown].filter((annotation) => annotation.level === level).at(-1);
+/** The annotations GitHub will show, in the order given. */
+function annotate(annotations: Annotation[], texts: Map<Annotation, string>): void {
   for (const annotation of annotations) {
-    if (!shown.has(annotation)) continue;
-    const { level, message, ...properties } = annotation;
-    const more = dropped.filter((other) => other.level === level).length;
-    const text = more > 0 && annotation === lastShown(level) ? `${message} (…and ${more} more ${level}s: see the job summary.)` : message;
+    const text = texts.get(annotation);
+    if (text === undefined) continue;
+    const { level, message: _message, ...properties } = annotation;
     if (level === 'error') core.error(text, properties);
     else core.warning(text, properties);
   }

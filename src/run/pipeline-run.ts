@@ -8,7 +8,7 @@ import type { StatusList } from '../feldera/status-list.ts';
 import { noHealth, watchHealth, type Health } from '../health/window.ts';
 import { withEdition } from './hints.ts';
 import type { Config } from '../inputs.ts';
-import { failureOf, internalError, type Outcome } from './outcome.ts';
+import { failureOf, internalError, type Failure, type Outcome } from './outcome.ts';
 import type { RunLog } from '../log/phase-log.ts';
 import { Progress } from './progress.ts';
 import { countChanges } from '../report/approval.ts';
@@ -108,7 +108,7 @@ async function steps(run: PipelineRun, { config, http, auth, end, statuses, plat
   run.outcome = withEdition(run.outcome, platform());
   log.end();
   const outcome = run.outcome;
-  const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled';
+  const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled' ? outcome : undefined;
   if (!cancelled) {
     // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
     const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
@@ -120,16 +120,15 @@ async function steps(run: PipelineRun, { config, http, auth, end, statuses, plat
     run.stopped = problem === undefined;
     run.stopProblem = problem;
     log.info(problem ? `Could not stop pipeline ${name}: ${problem}.` : `Pipeline ${name} is Stopped.`);
-    run.outcome = withStopNote(run.outcome, name, problem);
-  } else if (outcome.result === 'failed' && outcome.code === 'Cancelled') {
-    run.outcome = { ...outcome, message: `${outcome.message} The pipeline ${name} was left as it was: it is not stopped.` };
+    run.outcome = withStopNote(outcome, name, problem);
+  } else if (cancelled) {
+    run.outcome = { ...cancelled, message: `${cancelled.message} The pipeline ${name} was left as it was: it is not stopped.` };
   }
   await deployment?.finish(run.outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
 }
 
 /** A failure's message, in the annotation and the summary, says whether this step stopped the pipeline. */
-function withStopNote(outcome: Outcome, name: string, problem: string | undefined): Outcome {
-  if (outcome.result !== 'failed') return outcome;
+function withStopNote(outcome: Failure, name: string, problem: string | undefined): Failure {
   const note = problem ? `It could not be stopped (stop-on-failure: true): ${problem}.` : `Pipeline ${name} was stopped (stop-on-failure: true).`;
   return { ...outcome, message: `${outcome.message} ${note}` };
 }

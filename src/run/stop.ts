@@ -12,7 +12,7 @@ export function stopsAfter(outcome: Outcome): outcome is Failure {
 }
 
 /** After a cancel, the stop gets this long; the report has the rest of the 5 s the step takes to end. */
-export const STOP_AFTER_CANCEL_MS = 2500;
+const STOP_AFTER_CANCEL_MS = 2500;
 
 /** Aborted `graceMs` after `signal` is (at once if it is): a timer that never keeps the process alive. */
 function graceAfter(signal: AbortSignal, graceMs: number): AbortSignal {
