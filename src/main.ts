@@ -7,46 +7,60 @@ import { targetStatus } from './run/lifecycle.ts';
 import { info, stepLog } from './log/log.ts';
 import { internalError, type Outcome } from './run/outcome.ts';
 import { PhaseLog, PrefixedLog } from './log/phase-log.ts';
-import { heartbeatLine, newRun, runPipeline, type RunContext } from './run/pipeline-run.ts';
+import { heartbeatLine, newRun, noteCancel, runPipeline, type RunContext } from './run/pipeline-run.ts';
 import { POST_STATE, STARTED_STATE } from './github/state.ts';
 import { HEARTBEAT_MS } from './run/progress.ts';
 import type { ReportFacts } from './report/report.ts';
-import { runEnd } from './run/run-end.ts';
+import { cancellation, runEnd, type Cancellation } from './run/run-end.ts';
+import { lastWord } from './report/last-word.ts';
 import { formatDuration } from './log/text.ts';
 
 /** Above this many pipelines, one list of all statuses per poll-interval costs fewer requests than one read each. */
 const LIST_STATUSES_ABOVE = 10;
 
-/** Runs the step and returns how it ended; the caller fails the process on a failure. */
-export async function run(): Promise<Outcome> {
+/**
+ * Runs the step and returns how it ended; the caller fails the process on a failure. `cancel` is the
+ * runner's, installed by the entry before anything loaded (@github/local-action gives none).
+ */
+export async function run(cancel: Cancellation = cancellation()): Promise<Outcome> {
   // The runner runs this bundle again as the post step (action.yml runs.post): it tells by this state.
   core.saveState(POST_STATE, 'true');
   const startedAt = performance.now();
   const facts: ReportFacts = { config: undefined, runs: [], credential: 'none chosen', feldera: undefined, elapsedMs: () => performance.now() - startedAt };
+  let reported = false;
+  // Whatever still holds the step when a cancel's deadline comes, a short report is its word.
+  cancel.atDeadline(() => {
+    if (!reported) lastWord(facts, cancel.signal.reason);
+  });
   try {
-    await startAll(facts);
+    await startAll(facts, cancel.signal);
   } catch (error) {
     // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
     const outcome: Outcome = error instanceof InputError ? { result: 'failed', code: 'InvalidInput', message: error.message } : internalError(error);
     if (facts.runs.length === 0) facts.runs.push(newRun(core.getInput('pipeline-name'), undefined, new PhaseLog(stepLog), true));
     for (const run of facts.runs) run.outcome = outcome;
   }
+  for (const run of facts.runs) run.phase = 'reporting';
   try {
     // Loaded only now: nothing of the report is needed before the first request.
     const { report } = await import('./report/report.ts');
-    await report(facts);
+    // From here on, synchronous: a cancel either came before, and the report says so, or is too late to change it.
+    if (cancel.signal.aborted) for (const run of facts.runs) noteCancel(run, cancel.signal.reason);
+    report(facts);
   } catch (error) {
     // The report itself failed: still the error code and an annotation.
     core.setOutput('error-code', 'InternalError');
     core.error(internalError(error).message, { title: 'Feldera start-pipeline could not report' });
     return internalError(error);
+  } finally {
+    reported = true;
   }
   const outcomes = facts.runs.map((run) => run.outcome);
   return outcomes.find((outcome) => outcome.result === 'failed') ?? outcomes[0] ?? internalError('no pipeline was run');
 }
 
 /** Reads the inputs, then runs every pipeline side by side under the one budget, into `facts`. */
-async function startAll(facts: ReportFacts): Promise<void> {
+async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<void> {
   const read = readConfig({
     getInput: (name) => core.getInput(name),
     env: process.env,
@@ -60,7 +74,7 @@ async function startAll(facts: ReportFacts): Promise<void> {
   // One pipeline logs in phases; several log flat, each line behind its pipeline's name.
   facts.runs = config.pipelineNames.map((name) => newRun(name, config.apiUrl, several ? new PrefixedLog(stepLog, name) : new PhaseLog(stepLog), !several));
   for (const run of facts.runs) run.log.info(`Starting Feldera pipeline ${run.name} towards ${targetStatus(config.initial)}: ${run.pipelineUrl}`);
-  const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs));
+  const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs), cancelled);
   const heartbeat = several ? setInterval(() => info(heartbeatLine(facts.runs, facts.elapsedMs())), HEARTBEAT_MS) : undefined;
   let connection: Connection | undefined;
   try {

@@ -201,7 +201,7 @@ export class FakeFeldera {
   /** Every `deployment_status` each pipeline went through, with when (performance.now()). */
   readonly timeline: { pipeline: string; status: string; at: number }[] = [];
   private readonly pipelines = new Map<string, Pipeline>();
-  private readonly faults: { endpoint: Endpoint; fault: Fault; times: number }[] = [];
+  private readonly faults: { endpoint: Endpoint; fault: Fault; times: number; when: (request: FakeRequest) => boolean }[] = [];
   private readonly options: FakeOptions;
   private readonly server: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -235,9 +235,9 @@ export class FakeFeldera {
     this.pipelines.delete(name);
   }
 
-  /** The next `times` requests to `endpoint` get `fault` instead of their answer. */
-  fault(endpoint: Endpoint, fault: Fault, times = 1): void {
-    this.faults.push({ endpoint, fault, times });
+  /** The next `times` requests to `endpoint` (those `when` picks: `selector=all` reads, say) get `fault` instead of their answer. */
+  fault(endpoint: Endpoint, fault: Fault, times = 1, when: (request: FakeRequest) => boolean = () => true): void {
+    this.faults.push({ endpoint, fault, times, when });
   }
 
   /** Requests to one endpoint of one pipeline, such as `start` or `status`. */
@@ -420,7 +420,7 @@ export class FakeFeldera {
     };
     this.requests.push(entry);
     const endpoint = endpointOf(entry.method, entry.path, this.prefix());
-    const scripted = this.faults.find((fault) => fault.endpoint === endpoint && fault.times > 0);
+    const scripted = this.faults.find((fault) => fault.endpoint === endpoint && fault.times > 0 && fault.when(entry));
     if (scripted) {
       scripted.times--;
       const fault = scripted.fault;

@@ -17,6 +17,8 @@ export class FakeGitHub {
   url = '';
   /** Answer every call with 403, as for a token without `deployments: write`. */
   forbidden = false;
+  /** Never answer the calls it picks (recorded all the same), as a GitHub that hangs. */
+  hang: (request: GitHubRequest) => boolean = () => false;
   private readonly server: Server;
 
   private constructor() {
@@ -25,7 +27,9 @@ export class FakeGitHub {
       request.on('data', (chunk: Buffer) => (text += chunk.toString()));
       request.on('end', () => {
         const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-        this.requests.push({ method: request.method ?? '', path: request.url ?? '', body, authorization: request.headers.authorization, at: performance.now() });
+        const entry = { method: request.method ?? '', path: request.url ?? '', body, authorization: request.headers.authorization, at: performance.now() };
+        this.requests.push(entry);
+        if (this.hang(entry)) return;
         response.setHeader('content-type', 'application/json');
         if (this.forbidden) {
           response.writeHead(403).end(JSON.stringify({ message: 'Resource not accessible by integration', documentation_url: 'https://docs.example/deployments', status: '403' }));

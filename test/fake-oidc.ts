@@ -14,11 +14,14 @@ export class FakeOidc {
   subject = 'repo:acme/pipelines:ref:refs/heads/main';
   /** Never answer, as a token service that hangs. */
   hang = false;
+  /** Requests for a token, answered or not. */
+  asked = 0;
   private readonly server: Server;
   url = '';
 
   private constructor() {
     this.server = createServer((request, response) => {
+      this.asked++;
       if (this.hang) return;
       const url = new URL(request.url ?? '/', 'http://fake');
       if (request.headers.authorization !== `Bearer ${REQUEST_TOKEN}`) return void response.writeHead(401).end('{"message":"bad request token"}');

@@ -74,9 +74,13 @@ export function runAction(inputs: Record<string, string>, env: Record<string, st
 }
 
 /** The post step, as the runner runs it: the same bundle and inputs, and the step's saved state as `STATE_*` variables. */
-export function runPost(inputs: Record<string, string>, step: ActionRun, env: Record<string, string> = {}): Promise<ActionRun> {
+export function startPost(inputs: Record<string, string>, step: ActionRun, env: Record<string, string> = {}): { child: ChildProcess; done: Promise<ActionRun> } {
   const state = Object.fromEntries(Object.entries(step.state).map(([name, value]) => [`STATE_${name}`, value]));
-  return startAction(inputs, { ...state, ...env }).done;
+  return startAction(inputs, { ...state, ...env });
+}
+
+export function runPost(inputs: Record<string, string>, step: ActionRun, env: Record<string, string> = {}): Promise<ActionRun> {
+  return startPost(inputs, step, env).done;
 }
 
 /** `name<<delimiter\nvalue\ndelimiter`, as @actions/core writes GITHUB_OUTPUT. */

@@ -1,5 +1,6 @@
 import { ACTION_CODES, type Outcome } from '../run/outcome.ts';
 import { messageOf, serverText } from '../log/text.ts';
+import { graceAfter } from '../run/run-end.ts';
 
 export interface DeploymentOptions {
   token: string;
@@ -74,7 +75,8 @@ export async function createDeployment(options: DeploymentOptions): Promise<Depl
   return {
     finish: async (outcome, changes) => {
       // The last status is recorded after a cancel too, briefly: it says the start did not finish.
-      const signal = AbortSignal.timeout(options.cancelled.aborted ? AFTER_CANCEL_MS : GITHUB_CALL_MS);
+      // A cancel that comes while it is recorded cuts the call to that moment as well.
+      const signal = AbortSignal.any([AbortSignal.timeout(GITHUB_CALL_MS), graceAfter(options.cancelled, AFTER_CANCEL_MS)]);
       switch (outcome.result) {
         case 'reached':
         case 'accepted':

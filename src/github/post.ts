@@ -4,7 +4,8 @@ import { PipelineClient } from '../feldera/client.ts';
 import { parseBoolean, readConfig } from '../inputs.ts';
 import { inline } from '../report/markdown.ts';
 import { info } from '../log/log.ts';
-import { runEnd } from '../run/run-end.ts';
+import { runEnd, type Cancellation } from '../run/run-end.ts';
+import { appendSummary } from './step-summary.ts';
 import { STARTED_STATE } from './state.ts';
 import { stopPipeline } from '../run/stop.ts';
 import { formatDuration, messageOf } from '../log/text.ts';
@@ -17,15 +18,15 @@ const STOP_AT_JOB_END_MS = 60_000;
  * pipelines the main step started, whatever the job's result, side by side within 60 s. It reads the inputs and the environment
  * again for the address and the credential. It never fails the job: every problem is a warning.
  */
-export async function post(): Promise<void> {
+export async function post(cancel: Cancellation): Promise<void> {
   try {
-    await stopAtJobEnd();
+    await stopAtJobEnd(cancel);
   } catch (error) {
     core.warning(`stop-at-job-end: ${messageOf(error)}`);
   }
 }
 
-async function stopAtJobEnd(): Promise<void> {
+async function stopAtJobEnd(cancel: Cancellation): Promise<void> {
   // Only this input decides whether anything is sent; the others are read once there is something to stop.
   if (parseBoolean('stop-at-job-end', core.getInput('stop-at-job-end').trim() || 'false', []) !== true) return;
   const started = startedPipelines(core.getState(STARTED_STATE));
@@ -36,7 +37,16 @@ async function stopAtJobEnd(): Promise<void> {
   // The main step read these inputs before it started anything: they are valid.
   const { config } = readConfig({ getInput: (name) => core.getInput(name), env: process.env, onSecret: (secret) => core.setSecret(secret) });
   // One budget for all of them, stopped side by side; a cancel cuts it short.
-  const end = runEnd(STOP_AT_JOB_END_MS, formatDuration(STOP_AT_JOB_END_MS));
+  const end = runEnd(STOP_AT_JOB_END_MS, formatDuration(STOP_AT_JOB_END_MS), cancel.signal);
+  let said = false;
+  cancel.atDeadline(() => {
+    if (said) return;
+    const text = `stop-at-job-end: the run was cancelled before ${started.join(', ')} could be seen Stopped.`;
+    core.warning(text);
+    appendSummary(`\n⚠️ ${inline(text, 2000)}\n`);
+    // The post step never fails the job.
+    process.exitCode = 0;
+  });
   const connection = connect(config, end.signal);
   try {
     for (const name of started) info(`Stopping Feldera pipeline ${name} at the end of the job (stop-at-job-end: true).`);
@@ -48,10 +58,8 @@ async function stopAtJobEnd(): Promise<void> {
       else info(text);
       return `${problem ? '⚠️' : '⏹️'} ${inline(text, 2000)}`;
     });
-    await core.summary
-      .addRaw(`\n${lines.join('<br>\n')}\n`)
-      .write()
-      .catch(() => undefined);
+    said = true;
+    appendSummary(`\n${lines.join('<br>\n')}\n`);
   } finally {
     end.dispose();
     await connection.close();

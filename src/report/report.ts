@@ -10,6 +10,8 @@ import { MAX_ANNOTATIONS, type Annotation } from './compilation.ts';
 import { connectorWarnings } from './connectors.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
 import { severalSummary } from './several.ts';
+import { failureTitle } from './last-word.ts';
+import { appendSummary } from '../github/step-summary.ts';
 import { count, fit, inline } from './markdown.ts';
 import { approvalWays, EMPTY_LOG, logTailTitle, summaryMarkdown, type SummaryFacts } from './summary.ts';
 
@@ -29,8 +31,11 @@ export interface ReportFacts {
 /** The annotations past those GitHub shows take at most this much of the summary. */
 const NOT_SHOWN_BYTES = 64 * 1024;
 
-/** Sets the outputs, prints the diagnosis, annotates the result and appends the job summary. */
-export async function report(facts: ReportFacts): Promise<void> {
+/**
+ * Sets the outputs, prints the diagnosis, annotates the result and appends the job summary, all
+ * synchronously: a cancel that comes meanwhile cannot leave half a report.
+ */
+export function report(facts: ReportFacts): void {
   core.debug(`Credential: ${facts.credential}`);
   const values = outputValues(facts.runs, facts.elapsedMs(), facts.config !== undefined);
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
@@ -65,10 +70,8 @@ export async function report(facts: ReportFacts): Promise<void> {
     const [only] = each;
     const markdown = (only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs())) + notShown(dropped);
     // The summary is extra: failing to write it must not hide the real result.
-    await core.summary
-      .addRaw(markdown)
-      .write()
-      .catch((error: unknown) => core.warning(`Could not write the job summary: ${String(error)}`));
+    const problem = appendSummary(markdown);
+    if (problem) core.warning(`Could not write the job summary: ${problem}`);
   }
 }
 
@@ -122,7 +125,7 @@ function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }: Pipeline
     case 'failed': {
       const firstError = diagnosis.compilation?.firstError && `First error: ${diagnosis.compilation.firstError}`;
       const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
-      return { annotations: [{ level: 'error', message, title: `Feldera pipeline ${name || '(no name)'} did not start` }], lines: [] };
+      return { annotations: [{ level: 'error', message, title: failureTitle(name) }], lines: [] };
     }
   }
 }

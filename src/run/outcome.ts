@@ -37,6 +37,25 @@ export type Outcome =
 
 export type Failure = Extract<Outcome, { result: 'failed' }>;
 
+/** A run's outcome before it has one: a run that ends with it ended for a reason of the action's own. */
+export const UNDECIDED: Failure = Object.freeze({ result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' });
+
+/**
+ * The outcome of a run cancelled before the step reported it, `phase` being what the run was doing:
+ * a failure already found stays, and says so; anything else is `Cancelled`, saying what was seen.
+ */
+export function afterCancel(outcome: Outcome, reason: string, name: string, phase: string, progress: Progress): Failure {
+  if (outcome.result === 'failed' && outcome.code === 'Cancelled') return outcome;
+  if (outcome === UNDECIDED) return { result: 'failed', code: 'Cancelled', message: `Stopped: ${reason} while ${phase} (${progress.describeLast()}).` };
+  if (outcome.result === 'failed') return { ...outcome, message: `${outcome.message} Then ${reason} while ${phase}.` };
+  const status = progress.last?.deployment_status ?? 'not read';
+  return {
+    result: 'failed',
+    code: 'Cancelled',
+    message: `Pipeline ${name} was ${status} when ${reason}, while ${phase}: the step did not finish, and left the pipeline as it was.`,
+  };
+}
+
 /** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
 export function failureOf(error: unknown, name: string, config: Config, progress: Progress, auth: Auth): Outcome {
   const pipeline = `pipeline ${name}`;

@@ -8,7 +8,7 @@ import type { StatusList } from '../feldera/status-list.ts';
 import { noHealth, watchHealth, type Health } from '../health/window.ts';
 import { withEdition } from './hints.ts';
 import type { Config } from '../inputs.ts';
-import { failureOf, internalError, type Failure, type Outcome } from './outcome.ts';
+import { afterCancel, failureOf, internalError, UNDECIDED, type Failure, type Outcome } from './outcome.ts';
 import type { RunLog } from '../log/phase-log.ts';
 import { Progress } from './progress.ts';
 import { countChanges } from '../report/approval.ts';
@@ -35,6 +35,10 @@ export interface PipelineRun {
   stopped: boolean;
   /** Why the stop this step tried did not work: a warning. */
   stopProblem: string | undefined;
+  /** What the run does once its outcome is known, for the message of a cancel that comes then: `reading the pipeline's log`. */
+  phase: string;
+  /** The outcome says that the run was cancelled: said once. */
+  cancelNoted: boolean;
 }
 
 /** What the runs of one step share: the inputs, the connection, the budget, which Feldera answered. */
@@ -56,11 +60,13 @@ export function newRun(name: string, apiUrl: URL | undefined, log: RunLog, heart
     pipelineUrl: apiUrl ? new URL(`pipelines/${encodeURIComponent(name)}/`, apiUrl).href : '',
     log,
     progress: new Progress((line) => log.info(line), heartbeat),
-    outcome: { result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' },
+    outcome: UNDECIDED,
     diagnosis: { problems: [] },
     health: noHealth(),
     stopped: false,
     stopProblem: undefined,
+    phase: 'starting it',
+    cancelNoted: false,
   };
 }
 
@@ -110,11 +116,13 @@ async function steps(run: PipelineRun, { config, http, auth, end, statuses, plat
   const outcome = run.outcome;
   const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled' ? outcome : undefined;
   if (!cancelled) {
+    run.phase = "reading the compiler's messages and the pipeline's log";
     // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
     const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
     run.diagnosis = await diagnose(followUp, config, outcome, progress);
   }
   if (config.stopOnFailure && progress.startAccepted && stopsAfter(outcome)) {
+    run.phase = 'stopping it (stop-on-failure: true)';
     log.info(`Stopping pipeline ${name} after ${outcome.code} (stop-on-failure: true).`);
     const problem = await stopPipeline(client, STOP_MS, end.cancelled);
     run.stopped = problem === undefined;
@@ -124,7 +132,17 @@ async function steps(run: PipelineRun, { config, http, auth, end, statuses, plat
   } else if (cancelled) {
     run.outcome = { ...cancelled, message: `${cancelled.message} The pipeline ${name} was left as it was: it is not stopped.` };
   }
+  // The deployment's last status says what the report will say.
+  if (end.cancelled.aborted) noteCancel(run, end.cancelled.reason);
+  run.phase = "recording the GitHub deployment's last status";
   await deployment?.finish(run.outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
+}
+
+/** A cancel that came before the report: the outcome says so, once (outcome.ts afterCancel). */
+export function noteCancel(run: PipelineRun, reason: unknown): void {
+  if (run.cancelNoted) return;
+  run.cancelNoted = true;
+  run.outcome = afterCancel(run.outcome, reason instanceof Error ? reason.message : String(reason), run.name, run.phase, run.progress);
 }
 
 /** A failure's message, in the annotation and the summary, says whether this step stopped the pipeline. */

@@ -1,6 +1,7 @@
 import type { PipelineClient } from '../feldera/client.ts';
 import type { Failure, Outcome } from './outcome.ts';
 import { formatDuration, messageOf } from '../log/text.ts';
+import { graceAfter } from './run-end.ts';
 import { poll } from './wait.ts';
 
 /** The failures after which `stop-on-failure` stops the pipeline: the pipeline is up, or coming up, and not right. */
@@ -13,15 +14,6 @@ export function stopsAfter(outcome: Outcome): outcome is Failure {
 
 /** After a cancel, the stop gets this long; the report has the rest of the 5 s the step takes to end. */
 const STOP_AFTER_CANCEL_MS = 2500;
-
-/** Aborted `graceMs` after `signal` is (at once if it is): a timer that never keeps the process alive. */
-function graceAfter(signal: AbortSignal, graceMs: number): AbortSignal {
-  const controller = new AbortController();
-  const start = () => setTimeout(() => controller.abort(signal.reason), graceMs).unref();
-  if (signal.aborted) start();
-  else signal.addEventListener('abort', start, { once: true });
-  return controller.signal;
-}
 
 /** After a stop, a status read this often until `Stopped`. */
 const STOP_POLL_MS = 500;

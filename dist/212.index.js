@@ -1,0 +1,3181 @@
+export const id = 212;
+export const ids = [212];
+export const modules = {
+
+/***/ 7531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  N: () => (/* binding */ connect)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./src/feldera/credentials.ts
+var credentials = __webpack_require__(7947);
+// EXTERNAL MODULE: ./src/log/text.ts
+var log_text = __webpack_require__(3271);
+;// CONCATENATED MODULE: ./src/github/oidc.ts
+
+
+/** A token is renewed this long before its `exp` (half its life when it is short): a request takes time too. */
+const RENEW_MARGIN_MS = 60_000;
+/**
+ * Bearer tokens from GitHub's OIDC provider, renewed before they expire (a bootstrap can outlast
+ * one) and when Feldera refuses one. `getIdToken` is the runner's token service.
+ */
+function oidcCredentials(audience, getIdToken) {
+    const issued = [];
+    let current;
+    let pending;
+    const fetchToken = async () => {
+        let token;
+        try {
+            token = await getIdToken(audience);
+        }
+        catch (error) {
+            const reason = (0,log_text/* messageOf */.bD)(error);
+            throw new credentials/* CredentialError */.oA('OidcTokenUnavailable', `Could not get an ID token for audience ${audience}: ${reason}`, issued.length > 0);
+        }
+        issued.push(token);
+        const claims = claimsOf(token);
+        const lifetimeMs = claims.exp === undefined ? Infinity : claims.exp * 1000 - Date.now();
+        current = { token, claims, renewAt: Date.now() + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 2) };
+    };
+    // One fetch at a time, however many requests ask; each waits no longer than its own signal.
+    const renew = async (signal) => {
+        pending ??= fetchToken().finally(() => (pending = undefined));
+        await untilAborted(pending, signal);
+        return true;
+    };
+    return {
+        token: async (signal) => {
+            if (!current || Date.now() >= current.renewAt)
+                await renew(signal);
+            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- renew() resolved, so fetchToken set it
+            return current.token;
+        },
+        renew,
+        secrets: () => [...issued],
+        claims: () => current?.claims,
+    };
+}
+function untilAborted(promise, signal) {
+    if (signal.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+/** The payload of a JWT, unverified: Feldera checks the signature; the action only reads names and `exp`. */
+function claimsOf(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return {
+            iss: typeof payload.iss === 'string' ? payload.iss : undefined,
+            sub: typeof payload.sub === 'string' ? payload.sub : undefined,
+            aud: typeof payload.aud === 'string' || Array.isArray(payload.aud) ? payload.aud : undefined,
+            exp: typeof payload.exp === 'number' ? payload.exp : undefined,
+        };
+    }
+    catch {
+        return {};
+    }
+}
+/** `issuer …, subject …, audience …`: what a trust relationship must match. */
+function describeClaims(claims) {
+    const audience = Array.isArray(claims?.aud) ? claims.aud.join(', ') : claims?.aud;
+    return `issuer ${claims?.iss ?? '(none)'}, subject ${claims?.sub ?? '(none)'}, audience ${audience ?? '(none)'}`;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/github/oidc-token-file.ts
+
+
+
+/** Where feldera/oidc-auth-action tells later steps its token file is. */
+const TOKEN_FILE_VARIABLE = 'FELDERA_OIDC_TOKEN_FILE';
+/**
+ * The ID token in the file feldera/oidc-auth-action keeps fresh for the whole job (it rewrites it
+ * atomically on each refresh): read before every request, as that action asks of its clients, and
+ * so again after a 401. `onToken` hears of each new token before it is sent, so that the runner
+ * masks it.
+ */
+function tokenFileCredentials(path, onToken) {
+    const read = [];
+    let claims;
+    // Once a token was read, a file that fails is a blip worth retrying; before, nothing can authenticate.
+    const unavailable = (what) => new credentials/* CredentialError */.oA('OidcTokenUnavailable', `Could not read the OIDC token: ${TOKEN_FILE_VARIABLE} is ${path}, which ${what}. feldera/oidc-auth-action writes that file and keeps it fresh until the job ends: run it earlier in this job, or unset ${TOKEN_FILE_VARIABLE} and give api-key or oidc-audience.`, read.length > 0);
+    return {
+        token: async (signal) => {
+            let text;
+            try {
+                text = await (0,promises_.readFile)(path, { encoding: 'utf8', signal });
+            }
+            catch (error) {
+                if (signal.aborted)
+                    throw signal.reason;
+                const code = error.code;
+                throw unavailable(code === 'ENOENT' ? 'does not exist' : `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`);
+            }
+            const token = text.trim();
+            if (!token)
+                throw unavailable('is empty');
+            if (!read.includes(token)) {
+                onToken(token);
+                read.push(token);
+            }
+            claims = claimsOf(token);
+            return token;
+        },
+        // The refresher may have replaced a token Feldera refused: the next attempt reads the file again.
+        renew: async () => true,
+        secrets: () => [...read],
+        claims: () => claims,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/auth.ts
+
+
+
+const PERMISSIONS_FOR_OIDC = 'permissions:\n  id-token: write\n  contents: read';
+const TRUST = 'these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.';
+/** `onSecret` hears of every token read from a file, before it is sent. */
+function authFor(config, env, getIdToken, onSecret) {
+    if (config.oidcAudience) {
+        // Checked at the first request, before anything is sent to Feldera.
+        const fromRunner = (audience) => env.ACTIONS_ID_TOKEN_REQUEST_URL
+            ? getIdToken(audience)
+            : Promise.reject(new Error(`the runner offers none (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job:\n${PERMISSIONS_FOR_OIDC}`));
+        const oidc = oidcCredentials(config.oidcAudience, fromRunner);
+        return {
+            credentials: oidc,
+            describe: () => `OIDC token (${describeClaims(oidc.claims())})`,
+            refusalHint: () => `Feldera refused the ID token with ${describeClaims(oidc.claims())}: ${TRUST}`,
+        };
+    }
+    if (config.oidcTokenFile) {
+        const file = tokenFileCredentials(config.oidcTokenFile, onSecret);
+        return {
+            credentials: file,
+            describe: () => `OIDC token file (${describeClaims(file.claims())})`,
+            refusalHint: () => `Feldera refused the ID token of ${TOKEN_FILE_VARIABLE} with ${describeClaims(file.claims())}: ${TRUST} feldera/oidc-auth-action's audience input sets the audience.`,
+        };
+    }
+    if (config.apiKey)
+        return { credentials: (0,credentials/* apiKeyCredentials */._g)(config.apiKey), describe: () => 'API key', refusalHint: () => undefined };
+    return { credentials: credentials/* NO_CREDENTIALS */.zw, describe: () => 'none', refusalHint: () => undefined };
+}
+
+;// CONCATENATED MODULE: ./src/connection.ts
+
+
+
+/** The same for the main step and the post step, from the inputs and the environment. */
+function connect(config, signal, debug = (line) => core/* debug */.Yz(line)) {
+    const auth = authFor(config, process.env, (audience) => core/* getIDToken */.V9(audience), (secret) => core/* setSecret */.Pq(secret));
+    // The proxies of the environment, as inputs.ts read and checked them; a plain Agent when none is set.
+    const dispatcher = new undici.EnvHttpProxyAgent(config.proxy);
+    return {
+        auth,
+        http: {
+            baseUrl: config.apiUrl,
+            credentials: auth.credentials,
+            tenant: config.tenant,
+            requestTimeoutMs: config.requestTimeoutMs,
+            signal,
+            dispatcher,
+            debug,
+        },
+        close: () => dispatcher.destroy().catch(() => undefined),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ PipelineClient),
+  p: () => (/* binding */ pipelineStatus)
+});
+
+// EXTERNAL MODULE: ./src/log/text.ts
+var log_text = __webpack_require__(3271);
+// EXTERNAL MODULE: ./src/feldera/errors.ts
+var errors = __webpack_require__(9210);
+// EXTERNAL MODULE: ./src/feldera/json.ts
+var json = __webpack_require__(4351);
+// EXTERNAL MODULE: ./src/feldera/http.ts
+var http = __webpack_require__(6965);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+;// CONCATENATED MODULE: ./src/feldera/logs.ts
+
+
+
+
+/** Reads the pipeline's log stream within `limits` and returns its last lines, each neutralised. */
+async function readLogTail(options, path, limits) {
+    const url = new URL(path, options.baseUrl);
+    const stop = new AbortController();
+    const signal = AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]);
+    // A time limit, the read's or the caller's, that cuts the read: what was read is the tail, maybe nothing.
+    const timedOut = () => signal.reason?.name === 'TimeoutError';
+    const response = await (0,undici.fetch)(url, {
+        headers: await (0,http/* requestHeaders */.A1)(options, 'text/plain', signal),
+        dispatcher: options.dispatcher,
+        signal,
+        redirect: 'manual',
+    }).catch((error) => {
+        if (timedOut())
+            return undefined;
+        throw error;
+    });
+    if (!response)
+        return { lines: [], truncated: false };
+    const secrets = options.credentials.secrets();
+    if (response.status !== 200 || !response.body) {
+        const text = (await (0,http/* readText */.yR)(response, 64 << 10).catch(() => '')) ?? '(a body too long to show)';
+        const message = `GET ${url.href} failed: ${response.status} ${(0,log_text/* serverText */.Tn)(text, secrets, 200)}`;
+        throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', message, { status: response.status });
+    }
+    const lines = [];
+    let dropped = false;
+    let partial = '';
+    let bytes = 0;
+    const keep = (line) => {
+        lines.push((0,log_text/* serverText */.Tn)(line, secrets, 1000));
+        if (lines.length > limits.maxLines) {
+            lines.shift();
+            dropped = true;
+        }
+    };
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    const deadline = performance.now() + limits.totalMs;
+    try {
+        while (bytes < limits.maxBytes) {
+            const leftMs = deadline - performance.now();
+            const chunk = await readWithin(reader, Math.max(0, lines.length > 0 || partial ? Math.min(limits.idleMs, leftMs) : leftMs));
+            if (!chunk)
+                break;
+            bytes += chunk.byteLength;
+            const complete = (partial + decoder.decode(chunk, { stream: true })).split('\n');
+            partial = complete.pop() ?? '';
+            complete.forEach(keep);
+        }
+    }
+    catch (error) {
+        if (!timedOut() && lines.length === 0 && !partial)
+            throw options.signal.aborted ? options.signal.reason : error;
+    }
+    finally {
+        stop.abort();
+    }
+    if (partial)
+        keep(partial);
+    return { lines, truncated: dropped };
+}
+/** The next chunk, or `undefined` at the end of the stream or after `ms` without one. */
+async function readWithin(reader, ms) {
+    let timer;
+    const idle = new Promise((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+    try {
+        const result = await Promise.race([reader.read(), idle]);
+        return result && !result.done ? result.value : undefined;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+// EXTERNAL MODULE: ./src/feldera/stats.ts
+var stats = __webpack_require__(2598);
+;// CONCATENATED MODULE: ./src/feldera/client.ts
+
+
+
+
+
+
+/** The pipeline manager's calls for one pipeline (API.md section 1). */
+class PipelineClient {
+    http;
+    pipelineName;
+    path;
+    statuses;
+    /** The next status read is this client's own: a shared list may be older than the start that came just before. */
+    ownRead = true;
+    /** `statuses`: read the status from one list of all pipelines, shared with other clients. */
+    constructor(http, pipelineName, statuses) {
+        this.http = http;
+        this.pipelineName = pipelineName;
+        this.statuses = statuses;
+        this.path = `v0/pipelines/${encodeURIComponent(pipelineName)}`;
+    }
+    async dismissError(retry) {
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/dismiss_error`, retry);
+    }
+    /**
+     * Only an error from before this start was dismissed (by `dismissError`), never one it causes.
+     * The bootstrap flags are always sent: a repeat start compares them with the first one's.
+     */
+    async start(initial, bootstrap, retry) {
+        const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
+        this.ownRead = true;
+    }
+    /** The pipeline takes the flags of the approve as they are, not those of the start. */
+    /** `force=true`: a graceful stop is Enterprise-only and can hang on an open transaction (API.md 1.4, 8). */
+    async stop(retry) {
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/stop?force=true`, retry);
+    }
+    async approve(bootstrap, retry) {
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap)).toString()}`, retry);
+    }
+    async status(retry) {
+        if (this.statuses && !this.ownRead)
+            return this.statuses.status(this.pipelineName, retry);
+        this.ownRead = false;
+        const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}?selector=status`, retry);
+        return pipelineStatus(body, this.secrets());
+    }
+    /** The compiler's messages: only `selector=all` has them (API.md 3). */
+    async programError(retry) {
+        const body = (await (0,http/* request */.Em)(this.http, 'GET', `${this.path}?selector=all`, retry));
+        return programError(body?.program_error, this.secrets());
+    }
+    /** The connectors' health and counters, with their recent errors; 503 until the pipeline process is up. */
+    async stats(retry) {
+        const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}/stats?include_connector_errors=true`, retry);
+        return (0,stats/* controllerStatus */.tr)(body, this.secrets());
+    }
+    logs(limits) {
+        return readLogTail(this.http, `${this.path}/logs`, limits);
+    }
+    /** The same calls under another signal: follow-up reads after the run's budget is spent. */
+    withSignal(signal) {
+        return new PipelineClient({ ...this.http, signal }, this.pipelineName);
+    }
+    secrets() {
+        return this.http.credentials.secrets();
+    }
+}
+function bootstrapFlags(bootstrap) {
+    return { silent_bootstrap: String(bootstrap.silent), concurrent_bootstrap: String(bootstrap.concurrent) };
+}
+const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'];
+/** Checks the fields the action relies on and neutralises the server's strings once, here. */
+function pipelineStatus(body, secrets) {
+    const record = (typeof body === 'object' && body !== null ? body : {});
+    const missing = STATUS_FIELDS.filter((field) => typeof record[field] !== 'string');
+    if (missing.length > 0) {
+        throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
+    }
+    const text = (field) => (typeof record[field] === 'string' ? (0,log_text/* serverText */.Tn)(record[field], secrets, 100) : '');
+    const error = record.deployment_error;
+    return {
+        name: text('name'),
+        program_status: text('program_status'),
+        deployment_status: text('deployment_status'),
+        deployment_status_since: text('deployment_status_since'),
+        deployment_desired_status: text('deployment_desired_status'),
+        deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
+        approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
+        deployment_error: error && typeof error === 'object'
+            ? {
+                error_code: (0,log_text/* serverText */.Tn)(typeof error.error_code === 'string' ? error.error_code : '', secrets, 100),
+                message: (0,log_text/* serverText */.Tn)(typeof error.message === 'string' ? error.message : '', secrets),
+                details: error.details,
+            }
+            : null,
+    };
+}
+const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => (0,log_text/* serverText */.Tn)(name, secrets, 200)) : [];
+/** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
+function approvalDiff(details, secrets) {
+    if (!(0,json/* isObject */.G)(details))
+        return null;
+    const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
+    if (!(0,json/* isObject */.G)(diff))
+        return null;
+    const program = (0,json/* isObject */.G)(diff.program_diff) ? diff.program_diff : null;
+    return {
+        program_diff: program && {
+            added_tables: names(program.added_tables, secrets),
+            removed_tables: names(program.removed_tables, secrets),
+            modified_tables: names(program.modified_tables, secrets),
+            added_views: names(program.added_views, secrets),
+            removed_views: names(program.removed_views, secrets),
+            modified_views: names(program.modified_views, secrets),
+        },
+        program_diff_error: typeof diff.program_diff_error === 'string' ? (0,log_text/* serverText */.Tn)(diff.program_diff_error, secrets) : null,
+        added_input_connectors: names(diff.added_input_connectors, secrets),
+        modified_input_connectors: names(diff.modified_input_connectors, secrets),
+        removed_input_connectors: names(diff.removed_input_connectors, secrets),
+        added_output_connectors: names(diff.added_output_connectors, secrets),
+        modified_output_connectors: names(diff.modified_output_connectors, secrets),
+        removed_output_connectors: names(diff.removed_output_connectors, secrets),
+    };
+}
+/**
+ * `program_error`, with its text left multi-line (snippets, cargo output): whoever prints it must
+ * neutralise each line. Only the key is taken out here.
+ */
+function programError(value, secrets) {
+    if (!(0,json/* isObject */.G)(value))
+        return null;
+    const text = (value) => (0,log_text/* redact */.E$)(typeof value === 'string' ? value : '', secrets);
+    const number = (n) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
+    const sql = (0,json/* isObject */.G)(value.sql_compilation) ? value.sql_compilation : null;
+    const rust = (0,json/* isObject */.G)(value.rust_compilation) ? value.rust_compilation : null;
+    return {
+        sql_compilation: sql && {
+            exit_code: number(sql.exit_code),
+            messages: (Array.isArray(sql.messages) ? sql.messages : []).filter(json/* isObject */.G).map((message) => ({
+                start_line_number: number(message.start_line_number),
+                start_column: number(message.start_column),
+                end_line_number: number(message.end_line_number),
+                end_column: number(message.end_column),
+                warning: message.warning === true,
+                error_type: text(message.error_type),
+                message: text(message.message),
+                snippet: typeof message.snippet === 'string' ? text(message.snippet) : null,
+            })),
+        },
+        rust_compilation: rust && { exit_code: number(rust.exit_code), stdout: text(rust.stdout), stderr: text(rust.stderr) },
+        system_error: typeof value.system_error === 'string' ? text(value.system_error) : null,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _g: () => (/* binding */ apiKeyCredentials),
+/* harmony export */   oA: () => (/* binding */ CredentialError),
+/* harmony export */   zw: () => (/* binding */ NO_CREDENTIALS)
+/* harmony export */ });
+/**
+ * No token could be had. `transient`: one was had before, so the source works and may again (a blip
+ * of the runner's token service during a long wait); otherwise the step cannot authenticate at all.
+ */
+class CredentialError extends Error {
+    code;
+    transient;
+    constructor(code, message, transient) {
+        super(message);
+        this.name = 'CredentialError';
+        this.code = code;
+        this.transient = transient;
+    }
+}
+const NO_CREDENTIALS = {
+    token: async () => undefined,
+    renew: async () => false,
+    secrets: () => [],
+};
+function apiKeyCredentials(apiKey) {
+    return { token: async () => apiKey, renew: async () => false, secrets: () => [apiKey] };
+}
+
+
+/***/ }),
+
+/***/ 9210:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $z: () => (/* binding */ hintOf),
+/* harmony export */   CR: () => (/* binding */ isErrorResponse),
+/* harmony export */   N_: () => (/* binding */ TransientError),
+/* harmony export */   kP: () => (/* binding */ FelderaError)
+/* harmony export */ });
+/**
+ * A request that failed for good. `message` reads well inside another sentence and names the
+ * request; server text in it is already neutralised. `hint` is Feldera's `details.hint`; the
+ * action adds its own hints, in its own words, where Feldera has none.
+ */
+class FelderaError extends Error {
+    code;
+    kind;
+    status;
+    hint;
+    constructor(kind, code, message, options = {}) {
+        super(message);
+        this.name = 'FelderaError';
+        this.kind = kind;
+        this.code = code;
+        this.status = options.status;
+        this.hint = options.hint;
+    }
+}
+/** A failure worth another attempt: a network error, a timeout, 408/429/502/503/504, a body that is not JSON. */
+class TransientError extends Error {
+    /** Feldera's `error_code` when the body was Feldera's (a 503 `LockTookTooLong`, say). */
+    code;
+    retryAfterMs;
+    constructor(message, code, retryAfterMs) {
+        super(message);
+        this.name = 'TransientError';
+        this.code = code;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+function isErrorResponse(body) {
+    return typeof body === 'object' && body !== null && typeof body.message === 'string' && typeof body.error_code === 'string';
+}
+/** `details.hint`, which Feldera sets on some errors (`IllegalPipelineAction`). */
+function hintOf(error) {
+    const details = error.details;
+    return typeof details?.hint === 'string' ? details.hint : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6965:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A1: () => (/* binding */ requestHeaders),
+/* harmony export */   Em: () => (/* binding */ request),
+/* harmony export */   yR: () => (/* binding */ readText),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony exports MAX_JSON_BYTES, errorDescription, retryAfterMs */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3271);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7947);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9210);
+
+
+
+
+const TRANSIENT_STATUSES = new Set([408, 429, 502, 503, 504]);
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+/** fda's longest wait between attempts: a server's Retry-After is obeyed up to this. */
+const RETRY_AFTER_CAP_MS = 60_000;
+const MIN_ATTEMPT_MS = 1000;
+/** A pipeline's status is a few kilobytes, its statistics some more: a larger answer is not one to read. */
+const MAX_JSON_BYTES = 4 << 20;
+/** One JSON request to the pipeline manager, retried by error class inside its window. */
+async function request(options, method, path, retry) {
+    const url = new URL(path, options.baseUrl);
+    const started = performance.now();
+    let renewed = false;
+    for (let attempt = 1;; attempt++) {
+        // An attempt outlasts the window by a second at most: a host that never answers fails within it too.
+        const windowLeftMs = retry.windowMs - (performance.now() - started);
+        const timeoutMs = Math.ceil(Math.min(options.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, windowLeftMs)));
+        const result = await attemptOnce(options, method, url, timeoutMs);
+        const elapsedMs = performance.now() - started;
+        if ('body' in result) {
+            if (attempt > 1)
+                retry.onRecovered?.(attempt, elapsedMs);
+            return result.body;
+        }
+        if ('failure' in result) {
+            // A token that expired or was refused: one new token, one more try.
+            if (result.failure.status === 401 && !renewed && (await options.credentials.renew(options.signal))) {
+                renewed = true;
+                continue;
+            }
+            throw result.failure;
+        }
+        const failure = result.transient;
+        const leftMs = retry.windowMs - elapsedMs;
+        if (leftMs <= 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('gave-up', failure.code ?? 'Unreachable', `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(elapsedMs)}; the last: ${failure.message}`);
+        }
+        // Full jitter keeps many runners from retrying in step. A Retry-After makes the wait longer, never
+        // shorter: `Retry-After: 0` on every answer must not turn the retries into a busy loop.
+        const backoffMs = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+        const delayMs = Math.min(Math.max(failure.retryAfterMs ?? 0, backoffMs), leftMs);
+        retry.onRetry?.(failure, delayMs, attempt);
+        await sleep(delayMs, options.signal);
+    }
+}
+async function attemptOnce(options, method, url, timeoutMs) {
+    // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
+    const requestTimeout = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any([options.signal, requestTimeout]);
+    const sentAt = performance.now();
+    let text;
+    let response;
+    try {
+        const headers = await requestHeaders(options, 'application/json', signal);
+        response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.fetch)(url, {
+            method,
+            headers,
+            dispatcher: options.dispatcher,
+            signal,
+            // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
+            redirect: 'manual',
+        });
+        text = await readText(response, MAX_JSON_BYTES);
+    }
+    catch (error) {
+        if (options.signal.aborted)
+            throw options.signal.reason;
+        if (requestTimeout.aborted)
+            return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`no complete answer within ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(timeoutMs)}`) };
+        if (error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .CredentialError */ .oA) {
+            if (error.transient)
+                return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(error.message) };
+            throw error;
+        }
+        const cause = rootCause(error);
+        // A refused certificate does not heal by itself: say so now rather than after the retry window.
+        if (CERTIFICATE_ERROR.test(String(cause.code))) {
+            const message = `${method} ${url.href} failed: the server's certificate was refused (${describeCause(cause)}).`;
+            return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('certificate', 'Unreachable', message) };
+        }
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(describeCause(cause)) };
+    }
+    const status = response.status;
+    options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
+    if (text === undefined) {
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`${status} with a body over ${MAX_JSON_BYTES >> 20} MiB, more than any answer of Feldera's; not read further`) };
+    }
+    const secrets = options.credentials.secrets();
+    const body = parseJson(text);
+    const retryAfter = retryAfterMs(response.headers.get('retry-after'));
+    if (status >= 200 && status < 300) {
+        if (body !== undefined)
+            return { body };
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`${status} with a body that is not JSON: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(text, secrets, 200) || '(empty)'}`) };
+    }
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isErrorResponse */ .CR)(body)) {
+        const code = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(body.error_code, secrets, 100);
+        const described = `${method} ${url.href} failed: ${status} ${code}: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(body.message, secrets)}`;
+        if (TRANSIENT_STATUSES.has(status))
+            return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(described, code, retryAfter) };
+        const hint = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .hintOf */ .$z)(body);
+        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('feldera', code, described, { status, hint: hint && (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(hint, secrets) }) };
+    }
+    // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
+    const excerpt = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(text, secrets, 200) || '(empty body)';
+    if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter) };
+    }
+    if (status >= 300 && status < 400) {
+        const location = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(response.headers.get('location') ?? '(none)', secrets, 300);
+        const message = `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`;
+        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('redirect', 'UnexpectedResponse', message, { status }) };
+    }
+    // A bare 401 is the auth layer's refusal of a token (auth.rs): why is in its challenge, if anywhere.
+    const refused = status === 401 ? errorDescription(response.headers.get('www-authenticate')) : undefined;
+    const message = refused
+        ? `${method} ${url.href} failed: 401, Feldera refused the token: "${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(refused, secrets, 300)}"`
+        : `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
+    return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
+}
+/** The headers of every request: what is accepted, the bearer token, the tenant. */
+async function requestHeaders(options, accept, signal) {
+    const headers = { accept };
+    const token = await options.credentials.token(signal);
+    if (token)
+        headers.authorization = `Bearer ${token}`;
+    if (options.tenant)
+        headers['feldera-tenant'] = options.tenant;
+    return headers;
+}
+/** The body as text, or `undefined` when it is longer than `maxBytes` (then it is not read further). */
+async function readText(response, maxBytes) {
+    if (Number(response.headers.get('content-length')) > maxBytes) {
+        await response.body?.cancel();
+        return undefined;
+    }
+    const chunks = [];
+    let bytes = 0;
+    for await (const chunk of (response.body ?? [])) {
+        bytes += chunk.byteLength;
+        // Leaving the loop cancels the stream.
+        if (bytes > maxBytes)
+            return undefined;
+        chunks.push(chunk);
+    }
+    return new TextDecoder().decode(Buffer.concat(chunks));
+}
+/** `error_description` of a `WWW-Authenticate: Bearer …` challenge (RFC 6750), unquoted. */
+function errorDescription(challenge) {
+    const quoted = /\berror_description="((?:[^"\\]|\\.)*)"/.exec(challenge ?? '')?.[1];
+    return quoted?.replace(/\\(.)/g, '$1');
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `Retry-After` in seconds or as an HTTP date, up to a minute. */
+function retryAfterMs(header) {
+    if (header === null)
+        return undefined;
+    const value = header.trim();
+    const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+    return Number.isNaN(ms) ? undefined : Math.min(RETRY_AFTER_CAP_MS, Math.max(0, ms));
+}
+const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/;
+/** undici says `fetch failed`; the cause says why (ECONNREFUSED 127.0.0.1:9, ENOTFOUND, a reset). */
+function rootCause(error) {
+    const cause = error instanceof Error && error.cause ? error.cause : error;
+    return cause instanceof AggregateError && cause.errors.length > 0 ? cause.errors[0] : cause;
+}
+function describeCause(cause) {
+    if (!(cause instanceof Error))
+        return String(cause);
+    const code = cause.code;
+    const text = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(cause.message, [], 300);
+    return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
+}
+/** Waits, or throws the run's end (budget spent, cancelled) as soon as it comes. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 4351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject)
+/* harmony export */ });
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+
+/***/ }),
+
+/***/ 2598:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k$: () => (/* binding */ MAX_ENDPOINTS),
+/* harmony export */   tr: () => (/* binding */ controllerStatus)
+/* harmony export */ });
+/* unused harmony export MAX_ERRORS_KEPT */
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3271);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9210);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4351);
+
+
+
+/** Endpoints kept of each direction: far more than a pipeline has, few enough for the outputs. */
+const MAX_ENDPOINTS = 1000;
+/** Errors kept of each list (Feldera sends up to 100 per tag, oldest first): the newest are the ones told. */
+const MAX_ERRORS_KEPT = 3;
+/** A field of the server's object itself, never one inherited (`__proto__`, `constructor`). */
+const field = (record, name) => (Object.hasOwn(record, name) ? record[name] : undefined);
+const count = (value) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
+/**
+ * Checks the body's shape and neutralises every string of the server's once, here. Only the three
+ * required parts must be there; a field of the wrong type reads as absent, so that a newer or older
+ * Feldera still gives the action what it can.
+ */
+function controllerStatus(body, secrets) {
+    const record = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(body) ? body : {};
+    const global = field(record, 'global_metrics');
+    const inputs = field(record, 'inputs');
+    const outputs = field(record, 'outputs');
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(global) || !Array.isArray(inputs) || !Array.isArray(outputs)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FelderaError */ .kP('not-feldera', 'UnexpectedResponse', "The pipeline's statistics lack global_metrics, inputs or outputs: is api-url the Feldera API?");
+    }
+    const text = (value, maxLength) => (typeof value === 'string' ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(value, secrets, maxLength) : '');
+    const nullableText = (value) => (typeof value === 'string' ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(value, secrets) : null);
+    const health = (value) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value) && typeof field(value, 'status') === 'string' ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) } : null;
+    const errors = (value) => Array.isArray(value)
+        ? value
+            .slice(-MAX_ERRORS_KEPT)
+            .filter(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)
+            .map((error) => ({ timestamp: text(field(error, 'timestamp'), 40), message: text(field(error, 'message')) }))
+        : null;
+    const endpoint = (value) => {
+        const config = field(value, 'config');
+        return {
+            endpoint_name: text(field(value, 'endpoint_name'), 200),
+            config: { stream: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(config) ? text(field(config, 'stream'), 200) : '' },
+            health: health(field(value, 'health')),
+            fatal_error: nullableText(field(value, 'fatal_error')),
+            transport_errors: errors(field(value, 'transport_errors')),
+        };
+    };
+    const metrics = (value) => {
+        const metrics = field(value, 'metrics');
+        return (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(metrics) ? metrics : {};
+    };
+    const keptInputs = inputs.slice(0, MAX_ENDPOINTS).filter(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G);
+    const keptOutputs = outputs.slice(0, MAX_ENDPOINTS).filter(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G);
+    return {
+        global_metrics: globalMetrics(global, text),
+        inputs: keptInputs.map((input) => ({
+            ...endpoint(input),
+            paused: field(input, 'paused') === true,
+            metrics: {
+                total_records: count(field(metrics(input), 'total_records')),
+                num_transport_errors: count(field(metrics(input), 'num_transport_errors')),
+                num_parse_errors: count(field(metrics(input), 'num_parse_errors')),
+                end_of_input: field(metrics(input), 'end_of_input') === true,
+            },
+            parse_errors: errors(field(input, 'parse_errors')),
+        })),
+        outputs: keptOutputs.map((output) => ({
+            ...endpoint(output),
+            metrics: {
+                transmitted_records: count(field(metrics(output), 'transmitted_records')),
+                num_transport_errors: count(field(metrics(output), 'num_transport_errors')),
+                num_encode_errors: count(field(metrics(output), 'num_encode_errors')),
+            },
+            encode_errors: errors(field(output, 'encode_errors')),
+        })),
+        omitted_endpoints: Math.max(0, inputs.length - MAX_ENDPOINTS) + Math.max(0, outputs.length - MAX_ENDPOINTS),
+    };
+}
+function globalMetrics(global, text) {
+    const progress = (value) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value)
+        ? {
+            completed: count(field(value, 'completed')),
+            in_progress: count(field(value, 'in_progress')),
+            remaining: count(field(value, 'remaining')),
+            in_progress_processed_records: count(field(value, 'in_progress_processed_records')),
+            in_progress_total_records: count(field(value, 'in_progress_total_records')),
+        }
+        : null;
+    return {
+        state: text(field(global, 'state'), 40),
+        bootstrap_in_progress: field(global, 'bootstrap_in_progress') === true,
+        concurrent_bootstrap_phase: text(field(global, 'concurrent_bootstrap_phase'), 40) || 'Inactive',
+        commit_progress: progress(field(global, 'commit_progress')),
+        concurrent_bootstrap_progress: progress(field(global, 'concurrent_bootstrap_progress')),
+        incarnation_uuid: text(field(global, 'incarnation_uuid'), 100),
+        total_input_records: count(field(global, 'total_input_records')),
+        total_processed_records: count(field(global, 'total_processed_records')),
+        output_stall_msecs: count(field(global, 'output_stall_msecs')),
+        pipeline_complete: field(global, 'pipeline_complete') === true,
+    };
+}
+
+
+/***/ }),
+
+/***/ 8862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ STARTED_STATE),
+/* harmony export */   j: () => (/* binding */ POST_STATE)
+/* harmony export */ });
+// What the main step saves for its post step (GITHUB_STATE): names only, never a secret.
+/** Saved by the main step: the post step runs the same bundle, and tells itself apart by this. */
+const POST_STATE = 'post';
+/** The names of the pipelines whose `/start` Feldera accepted, as a JSON array. */
+const STARTED_STATE = 'started';
+
+
+/***/ }),
+
+/***/ 7384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ appendSummary)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Appends markdown to the job summary (the file GITHUB_STEP_SUMMARY names), synchronously: a report
+ * written at once cannot be cut in half by a cancel's deadline. Returns why it could not, if it could not.
+ */
+function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return 'GITHUB_STEP_SUMMARY is not set';
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, markdown);
+        return undefined;
+    }
+    catch (error) {
+        return error instanceof Error ? error.message : String(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N2: () => (/* binding */ describeEndpoint),
+/* harmony export */   r4: () => (/* binding */ endpointKey),
+/* harmony export */   uY: () => (/* binding */ endpointsOf)
+/* harmony export */ });
+/** The inputs, then the outputs, in Feldera's order. */
+function endpointsOf(status) {
+    const inputs = status.inputs.map((input) => ({
+        name: input.endpoint_name,
+        direction: 'input',
+        stream: input.config.stream,
+        health: input.health,
+        fatalError: input.fatal_error,
+        errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
+        records: input.metrics.total_records,
+        lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
+    }));
+    const outputs = status.outputs.map((output) => ({
+        name: output.endpoint_name,
+        direction: 'output',
+        stream: output.config.stream,
+        health: output.health,
+        fatalError: output.fatal_error,
+        errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
+        records: output.metrics.transmitted_records,
+        lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
+    }));
+    return [...inputs, ...outputs];
+}
+/** Names are unique per direction only: an input and an output may share one. */
+function endpointKey(endpoint) {
+    return `${endpoint.direction}:${endpoint.name}`;
+}
+/** `input endpoint orders.kafka (stream orders)`: what every message about an endpoint starts with. */
+function describeEndpoint(endpoint) {
+    return `${endpoint.direction} endpoint ${endpoint.name || '(unnamed)'} (stream ${endpoint.stream || 'unknown'})`;
+}
+function lastError(lists, health, fatalError) {
+    // Each list is oldest first; the newest of their last entries is the last error.
+    const newest = lists
+        .map((list) => list?.at(-1))
+        .filter((error) => error !== undefined && error.message !== '')
+        .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))[0];
+    return newest?.message || health?.description || fatalError || undefined;
+}
+
+
+/***/ }),
+
+/***/ 2053:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dz: () => (/* binding */ InputError),
+  yG: () => (/* binding */ parseBoolean),
+  Xg: () => (/* binding */ readConfig)
+});
+
+// UNUSED EXPORTS: INPUT_NAMES, MAX_PIPELINES, parseDuration
+
+;// CONCATENATED MODULE: ./src/proxy.ts
+/**
+ * Reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY (the lowercase name first, as undici does) the way curl
+ * does: a bare `host:port` is an HTTP proxy. One that cannot be used is a problem naming the
+ * variable, never its value (it may hold a password).
+ */
+function readProxies(env, problems) {
+    return {
+        httpProxy: proxyUrl(env, 'http_proxy', 'HTTP_PROXY', problems),
+        httpsProxy: proxyUrl(env, 'https_proxy', 'HTTPS_PROXY', problems),
+        noProxy: (env.no_proxy ?? env.NO_PROXY ?? '').trim(),
+    };
+}
+function proxyUrl(env, lower, upper, problems) {
+    const name = env[lower] !== undefined ? lower : upper;
+    const value = (env[name] ?? '').trim();
+    if (!value)
+        return '';
+    const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value) ? value : `http://${value}`;
+    const url = URL.canParse(withScheme) ? new URL(withScheme) : undefined;
+    if (url?.hostname && (url.protocol === 'http:' || url.protocol === 'https:'))
+        return url.href;
+    const scheme = url ? ` (${url.protocol.slice(0, -1)} proxies are not supported)` : '';
+    problems.push(`${name} is not a proxy URL the action can use${scheme}: give http://host:port or https://host:port; a bare host:port means http://. Its value is not shown, as it may hold a password.`);
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+/** Every input of action.yml, in its order. */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'pipeline-name',
+    'api-url',
+    'api-key',
+    'initial',
+    'bootstrap-policy',
+    'silent-bootstrap',
+    'concurrent-bootstrap',
+    'auto-approve',
+    'dismiss-error',
+    'wait',
+    'timeout',
+    'poll-interval',
+    'request-timeout',
+    'sql-file',
+    'logs',
+    'health-window',
+    'connector-errors',
+    'stop-on-failure',
+    'stop-at-job-end',
+    'environment',
+    'github-token',
+    'oidc-audience',
+    'tenant',
+]));
+/** Every problem with the inputs, found before any request is sent. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(`Invalid input:\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+// Feldera's validate_pipeline_name: a Kubernetes label.
+const PIPELINE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?$/;
+const INITIALS = ['running', 'paused', 'standby'];
+const BOOTSTRAP_POLICIES = ['allow', 'reject', 'await_approval'];
+const LOGS = ['on-failure', 'always', 'never'];
+const CONNECTOR_ERRORS = ['warn', 'fail', 'ignore'];
+const MIN_POLL_INTERVAL_MS = 100;
+/** Reads and checks every input; throws one `InputError` that lists all problems. */
+function readConfig(source) {
+    const problems = [];
+    const warnings = [];
+    const input = (name) => source.getInput(name).trim();
+    const apiKey = input('api-key') || source.env.FELDERA_API_KEY?.trim() || undefined;
+    if (apiKey)
+        source.onSecret(apiKey);
+    const githubToken = input('github-token') || undefined;
+    if (githubToken)
+        source.onSecret(githubToken);
+    const pipelineNames = parsePipelineNames(input('pipeline-name'), problems);
+    // Like fda, the environment may name one credential: explicit inputs choose without complaint.
+    const envTokenFile = source.env.FELDERA_OIDC_TOKEN_FILE?.trim() || undefined;
+    const fromEnvironment = !input('api-key') && !input('oidc-audience');
+    if (fromEnvironment && envTokenFile && source.env.FELDERA_API_KEY?.trim()) {
+        problems.push('FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.');
+    }
+    const oidcTokenFile = fromEnvironment ? envTokenFile : undefined;
+    const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
+    if (apiUrl && (apiKey || input('oidc-audience') || oidcTokenFile) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
+        warnings.push(`api-url ${apiUrl.origin} is plain http: the credential crosses the network unencrypted. Use https.`);
+    }
+    const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
+    const bootstrapPolicy = oneOf('bootstrap-policy', input('bootstrap-policy') || 'await_approval', BOOTSTRAP_POLICIES, problems);
+    const silentBootstrap = parseBoolean('silent-bootstrap', input('silent-bootstrap') || 'false', problems);
+    const concurrentBootstrap = parseBoolean('concurrent-bootstrap', input('concurrent-bootstrap') || 'false', problems);
+    if (silentBootstrap && concurrentBootstrap) {
+        problems.push('silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.');
+    }
+    const autoApprove = parseBoolean('auto-approve', input('auto-approve') || 'false', problems);
+    const dismissError = parseBoolean('dismiss-error', input('dismiss-error') || 'true', problems);
+    const wait = parseBoolean('wait', input('wait') || 'true', problems);
+    const timeoutMs = parseDuration('timeout', input('timeout') || '30m', problems);
+    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval') || '1s', problems);
+    const requestTimeoutMs = parseDuration('request-timeout', input('request-timeout') || '30s', problems);
+    const sqlFile = parseSqlFile(input('sql-file'), problems);
+    const logs = oneOf('logs', input('logs') || 'on-failure', LOGS, problems);
+    const healthWindowMs = parseDuration('health-window', input('health-window') || '0s', problems, { zero: true });
+    const connectorErrors = oneOf('connector-errors', input('connector-errors') || 'warn', CONNECTOR_ERRORS, problems);
+    const stopOnFailure = parseBoolean('stop-on-failure', input('stop-on-failure') || 'false', problems);
+    const stopAtJobEnd = parseBoolean('stop-at-job-end', input('stop-at-job-end') || 'false', problems);
+    const oidcAudience = input('oidc-audience') || undefined;
+    if (oidcAudience && input('api-key')) {
+        problems.push('api-key and oidc-audience are two credentials: give one of them.');
+    }
+    const tenant = input('tenant') || undefined;
+    if (tenant && /[\r\n]/.test(tenant))
+        problems.push('tenant must be one line.');
+    const proxy = readProxies(source.env, problems);
+    const environment = input('environment') || undefined;
+    if (environment && !githubToken)
+        problems.push("environment needs github-token (by default the job's github.token) to record the deployment.");
+    if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
+        problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);
+    }
+    if (pollIntervalMs !== undefined && timeoutMs !== undefined && pollIntervalMs > timeoutMs) {
+        problems.push(`poll-interval "${input('poll-interval')}" is longer than timeout "${input('timeout') || '30m'}".`);
+    }
+    if (autoApprove && wait === false) {
+        problems.push('auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.');
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
+    const config = {
+        pipelineNames,
+        apiUrl: apiUrl,
+        initial: initial,
+        bootstrapPolicy: bootstrapPolicy,
+        silentBootstrap: silentBootstrap,
+        concurrentBootstrap: concurrentBootstrap,
+        autoApprove: autoApprove,
+        dismissError: dismissError,
+        wait: wait,
+        timeoutMs: timeoutMs,
+        pollIntervalMs: pollIntervalMs,
+        requestTimeoutMs: requestTimeoutMs,
+        sqlFile,
+        logs: logs,
+        healthWindowMs: healthWindowMs,
+        connectorErrors: connectorErrors,
+        stopOnFailure: stopOnFailure,
+        stopAtJobEnd: stopAtJobEnd,
+        environment,
+        githubToken,
+        oidcAudience,
+        oidcTokenFile,
+        // With an ID token, a key from FELDERA_API_KEY in the environment is not the credential.
+        apiKey: oidcAudience ? undefined : apiKey,
+        tenant,
+        proxy,
+    };
+    /* eslint-enable @typescript-eslint/no-non-null-assertion */
+    return { config: Object.freeze(config), warnings };
+}
+/** The most pipelines one step starts: each is a few requests a second, and a row of the report. */
+const MAX_PIPELINES = 50;
+/** One name, or several separated by newlines, commas or spaces (a YAML block scalar works). */
+function parsePipelineNames(value, problems) {
+    const names = value.split(/[\s,]+/).filter(Boolean);
+    if (names.length === 0)
+        problems.push('pipeline-name is empty: give the name of a pipeline, or several separated by newlines, commas or spaces.');
+    const bad = names.filter((name) => !PIPELINE_NAME.test(name));
+    for (const name of bad)
+        problems.push(`pipeline-name "${name}" must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
+    const repeated = [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
+    if (repeated.length > 0)
+        problems.push(`pipeline-name names ${repeated.map((name) => `"${name}"`).join(', ')} more than once: give each pipeline once.`);
+    if (names.length > MAX_PIPELINES)
+        problems.push(`pipeline-name names ${names.length} pipelines: at most ${MAX_PIPELINES} in one step.`);
+    return Object.freeze(names);
+}
+function parseApiUrl(value, problems) {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    // First, so that a URL with a password is never echoed.
+    if (url?.username || url?.password) {
+        problems.push('api-url must not hold a user or password; give the key in api-key.');
+        return undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        problems.push(`api-url "${value}" must be an http:// or https:// URL, such as https://feldera.example.com.`);
+        return undefined;
+    }
+    if (url.search || url.hash) {
+        problems.push(`api-url "${value}" must not have a query or fragment.`);
+        return undefined;
+    }
+    if (!url.pathname.endsWith('/'))
+        url.pathname += '/';
+    return url;
+}
+/** A path in the repository, as GitHub places annotations: relative, with `/`. */
+function parseSqlFile(value, problems) {
+    if (!value)
+        return undefined;
+    const path = value.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+    if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) {
+        problems.push(`sql-file "${value}" must be a path inside the repository, relative to its root, such as sql/program.sql.`);
+        return undefined;
+    }
+    return path;
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+function oneOf(name, value, accepted, problems) {
+    const lower = value.toLowerCase();
+    const found = accepted.find((candidate) => candidate === lower);
+    if (!found)
+        problems.push(`${name} "${value}" is not one of ${accepted.join(', ')}.`);
+    return found;
+}
+function parseBoolean(name, value, problems) {
+    const lower = value.toLowerCase();
+    if (lower === 'true')
+        return true;
+    if (lower === 'false')
+        return false;
+    problems.push(`${name} "${value}" must be true or false.`);
+    return undefined;
+}
+// Five days, a self-hosted runner's job limit; well within the 24.8 days that Node's timers can wait
+// (a longer delay fires at once).
+const MAX_DURATION = '120h';
+const MAX_DURATION_MS = 120 * 3600_000;
+const PART = '(\\d+(?:\\.\\d+)?)';
+const DURATION = new RegExp(`^(?:${PART}h)?(?:${PART}m(?!s))?(?:${PART}s)?(?:${PART}ms)?$`);
+/** `90` (seconds), `90s`, `15m`, `1h30m`, `500ms` → milliseconds; more than zero, unless `zero` is allowed. */
+function parseDuration(name, value, problems, allow = {}) {
+    const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : undefined;
+    const parts = seconds === undefined ? DURATION.exec(value) : null;
+    if (seconds === undefined && (!parts || value === '')) {
+        problems.push(`${name} "${value}" is not a duration: give seconds (90) or h, m, s and ms parts (1h30m, 90s, 500ms).`);
+        return undefined;
+    }
+    const [, h = '0', m = '0', s = '0', ms = '0'] = parts ?? [];
+    const total = seconds !== undefined ? seconds * 1000 : ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
+    if (!(total > 0) && !(allow.zero && total === 0)) {
+        problems.push(`${name} "${value}" must be more than zero.`);
+        return undefined;
+    }
+    if (total > MAX_DURATION_MS) {
+        problems.push(`${name} "${value}" is longer than ${MAX_DURATION}, the longest a job can run (on a self-hosted runner).`);
+        return undefined;
+    }
+    return Math.round(total);
+}
+
+
+/***/ }),
+
+/***/ 5384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bp: () => (/* binding */ untrusted),
+/* harmony export */   mU: () => (/* binding */ untrustedLines),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   tV: () => (/* binding */ stepLog)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3271);
+
+
+
+// The one way to the step's plain log. The runner reads workflow commands in plain lines (not in the
+// data of its own `::error::`, `::warning::` and `::debug::` commands, which @actions/core escapes),
+// so every plain line passes through `inert`, whatever it holds.
+function info(line) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(line));
+}
+/**
+ * Server lines (a log tail, compiler output) in a collapsed group, each behind a bar, and between
+ * `stop-commands` and a token no server can know: the runner runs no command among them.
+ */
+function untrusted(title, lines) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title));
+    untrustedLines(lines);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+}
+/** The same inside a group already open. */
+function untrustedLines(lines) {
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::stop-commands::${token}`);
+    for (const line of lines)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(`│ ${line}`));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::${token}::`);
+}
+/** @actions/core's output, with every plain line and group title made inert: what a PhaseLog writes to. */
+const stepLog = {
+    debug: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line),
+    isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o(),
+    info,
+    warning: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line),
+    startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title)),
+    endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
+};
+
+
+/***/ }),
+
+/***/ 5414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ PhaseLog),
+/* harmony export */   s: () => (/* binding */ PrefixedLog)
+/* harmony export */ });
+/**
+ * The step's log in phases, a collapsed group each. A group opens with its first line, not when its
+ * phase begins: a phase that ends without a word (a start refused at once) leaves no empty group.
+ */
+class PhaseLog {
+    writer;
+    pending;
+    open = false;
+    constructor(writer) {
+        this.writer = writer;
+    }
+    /** Ends the group open, if any; the next line opens a group with this title. */
+    group(title) {
+        this.end();
+        this.pending = title;
+    }
+    /** A debug line opens its phase's group only where the runner shows it: else the group would look empty. */
+    debug(line) {
+        (this.writer.isDebug() ? this.opened() : this.writer).debug(line);
+    }
+    info(line) {
+        this.opened().info(line);
+    }
+    detail(line) {
+        this.info(line);
+    }
+    warning(line) {
+        this.opened().warning(line);
+    }
+    /** Ends the phase: what follows is outside any group. */
+    end() {
+        this.pending = undefined;
+        if (this.open)
+            this.writer.endGroup();
+        this.open = false;
+    }
+    opened() {
+        if (this.pending !== undefined) {
+            this.writer.startGroup(this.pending);
+            this.pending = undefined;
+            this.open = true;
+        }
+        return this.writer;
+    }
+}
+/**
+ * One pipeline's lines among several pipelines' (issue: several per step): each behind the
+ * pipeline's name in brackets, no groups (they would interleave), details kept for a group of the
+ * pipeline's own after the waiting.
+ */
+class PrefixedLog {
+    details = [];
+    writer;
+    prefix;
+    constructor(writer, name) {
+        this.writer = writer;
+        this.prefix = `[${name}] `;
+    }
+    info(line) {
+        this.writer.info(this.prefix + line);
+    }
+    warning(line) {
+        this.writer.warning(this.prefix + line);
+    }
+    debug(line) {
+        this.writer.debug(this.prefix + line);
+    }
+    group(title) {
+        this.info(title);
+    }
+    detail(line) {
+        this.details.push(line);
+    }
+    end() {
+        // No group is open: the lines are flat.
+    }
+}
+
+
+/***/ }),
+
+/***/ 3271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Tn: () => (/* binding */ serverText),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   tJ: () => (/* binding */ inert)
+/* harmony export */ });
+// Text that came from the server (error messages, hints, status values, log and compiler lines) goes
+// through `serverText` once, where it enters the action; every plain line the action prints goes
+// through `inert` (src/log/log.ts) on its way out. Together they keep the runner from reading a workflow
+// command in anything a server sent.
+const MAX_LENGTH = 600;
+// ANSI escape sequences: CSI (colours, cursor moves; ESC [ or the one-byte C1 form), OSC (titles,
+// links; ended by BEL or ESC \), and the two-byte escapes. Feldera's logs are coloured.
+const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
+// The runner finds commands with .NET's culture-sensitive IndexOf and StartsWith, which skip what ICU
+// ignores: control and format characters, variation selectors. Such a character between `#` and `#[`
+// would hide a command from a plain search, so it goes (it shows as nothing anyway).
+const IGNORABLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]+/gu;
+const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\v\f]+/g;
+function serverText(text, secrets = [], maxLength = MAX_LENGTH) {
+    // Line breaks and tabs become spaces first, so words stay apart; the other invisible characters go.
+    const plain = redact(text.replace(ANSI, ''), secrets).replace(LINE_BREAKS, ' ').replace(/\t/g, ' ');
+    // Leading spaces stay: they are the indentation of log and compiler lines, which the action prefixes.
+    const line = inert(plain).trimEnd();
+    return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+/**
+ * One line the runner prints as it is: it reads `::command::` at the start of a line, after spaces,
+ * and the legacy `##[command]` anywhere in it (actions/runner, ActionCommand.TryParseV2 and TryParse).
+ * Both are broken by a visible space; invisible characters that could hide them are removed first.
+ */
+function inert(line) {
+    return line
+        .replace(IGNORABLE, (match) => (/[\r\n\u2028\u2029]/.test(match) ? ' ' : ''))
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*):(?=:)/u, '$1: ');
+}
+/** What an error says, whatever was thrown. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** The text with every secret replaced by `***`, as the runner masks them. */
+function redact(text, secrets) {
+    let result = text;
+    for (const secret of secrets) {
+        if (secret)
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+/** `90500` → `1m30.5s`: how the action writes durations, the way users write them as inputs. */
+function formatDuration(ms) {
+    const tenths = Math.round(ms / 100);
+    const hours = Math.floor(tenths / 36_000);
+    const minutes = Math.floor((tenths % 36_000) / 600);
+    const seconds = (tenths % 600) / 10;
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds || parts.length === 0)
+        parts.push(`${seconds.toFixed(seconds % 1 ? 1 : 0)}s`);
+    return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 79:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pp: () => (/* binding */ diffLines),
+/* harmony export */   Xw: () => (/* binding */ diffChanges),
+/* harmony export */   xS: () => (/* binding */ countChanges)
+/* harmony export */ });
+/** The changes of a `PipelineDiff` that are not empty, tables first. */
+function diffChanges(diff) {
+    const program = diff.program_diff;
+    const all = [
+        { what: 'table', change: 'added', names: program?.added_tables ?? [] },
+        { what: 'table', change: 'removed', names: program?.removed_tables ?? [] },
+        { what: 'table', change: 'modified', names: program?.modified_tables ?? [] },
+        { what: 'view', change: 'added', names: program?.added_views ?? [] },
+        { what: 'view', change: 'removed', names: program?.removed_views ?? [] },
+        { what: 'view', change: 'modified', names: program?.modified_views ?? [] },
+        { what: 'input connector', change: 'added', names: diff.added_input_connectors },
+        { what: 'input connector', change: 'removed', names: diff.removed_input_connectors },
+        { what: 'input connector', change: 'modified', names: diff.modified_input_connectors },
+        { what: 'output connector', change: 'added', names: diff.added_output_connectors },
+        { what: 'output connector', change: 'removed', names: diff.removed_output_connectors },
+        { what: 'output connector', change: 'modified', names: diff.modified_output_connectors },
+    ];
+    return all.filter((change) => change.names.length > 0);
+}
+/** `3 views modified, 1 table added`, or what Feldera said when it could not tell. */
+function countChanges(diff) {
+    const counts = diffChanges(diff).map(({ what, change, names }) => `${names.length} ${what}${names.length === 1 ? '' : 's'} ${change}`);
+    if (diff.program_diff_error)
+        counts.push(`the program diff failed: ${diff.program_diff_error}`);
+    return counts.length > 0 ? counts.join(', ') : 'no changes listed';
+}
+/** The log's lines for a diff: one per kind of change, with the names. */
+function diffLines(diff) {
+    const lines = diffChanges(diff).map(({ what, change, names }) => `${what}s ${change}: ${names.join(', ')}`);
+    if (diff.program_diff_error)
+        lines.push(`program diff error: ${diff.program_diff_error}`);
+    return lines.length > 0 ? lines : ['no changes listed'];
+}
+
+
+/***/ }),
+
+/***/ 6069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ compilationReport),
+/* harmony export */   K: () => (/* binding */ MAX_ANNOTATIONS)
+/* harmony export */ });
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3271);
+
+/** GitHub shows this many annotations of each level (error, warning) of a step. */
+const MAX_ANNOTATIONS = 10;
+const EXCERPT_LINES = 40;
+function compilationReport(programError, pipelineName, sqlFile) {
+    const messages = programError.sql_compilation?.messages ?? [];
+    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
+    const firstSql = messages.find((message) => !message.warning);
+    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
+    const firstError = firstSql
+        ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
+        : excerpt && (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(excerpt.split('\n').find((line) => line.trim()) ?? '');
+    return { annotations, firstError, excerpt };
+}
+function position(message) {
+    return `line ${message.start_line_number}, column ${message.start_column}`;
+}
+function sqlAnnotation(message, pipelineName, sqlFile) {
+    const level = message.warning ? 'warning' : 'error';
+    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
+    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
+    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
+    if (!sqlFile)
+        return { ...annotation, message: `${position(message)}: ${text}` };
+    return {
+        ...annotation,
+        file: sqlFile,
+        startLine: message.start_line_number,
+        startColumn: message.start_column,
+        endLine: message.end_line_number,
+        endColumn: message.end_column,
+    };
+}
+/** cargo's output from its first `error` line on: the part that says what failed. */
+function rustExcerpt(output) {
+    if (!output?.trim())
+        return undefined;
+    const lines = output.split('\n');
+    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
+    return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
+}
+function firstLines(text) {
+    return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
+}
+/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
+function neutralised(lines) {
+    return lines
+        .map((line) => (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(line, [], 1000))
+        .join('\n')
+        .trimEnd();
+}
+
+
+/***/ }),
+
+/***/ 3952:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X5: () => (/* binding */ connectorWarnings),
+/* harmony export */   gC: () => (/* binding */ connectorOutputs),
+/* harmony export */   kv: () => (/* binding */ connectorsMarkdown)
+/* harmony export */ });
+/* unused harmony export MAX_TABLE_ROWS */
+/* harmony import */ var _feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2598);
+/* harmony import */ var _health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8772);
+/* harmony import */ var _compilation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6069);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4285);
+
+
+
+
+/** Rows of the Connectors table; the `connectors` output has every endpoint. */
+const MAX_TABLE_ROWS = 50;
+/** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
+const MESSAGE_CELL_LENGTH = 200;
+const NAME_CELL_LENGTH = 200;
+/** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
+function connectorOutputs(last) {
+    if (!last)
+        return { connectors: '[]', 'connector-error-count': '' };
+    const endpoints = (0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(last);
+    const connectors = endpoints.map((endpoint) => ({
+        name: endpoint.name,
+        direction: endpoint.direction,
+        stream: endpoint.stream,
+        health: endpoint.health?.status ?? '',
+        'fatal-error': endpoint.fatalError ?? '',
+        errors: endpoint.errors,
+        records: endpoint.records,
+    }));
+    const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
+    return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
+}
+/** A warning annotation for each problem that does not fail the step, as many as GitHub shows. */
+function connectorWarnings(problems, pipelineName) {
+    const warnings = problems.filter((problem) => !problem.fails);
+    return {
+        annotations: warnings.slice(0, _compilation_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS */ .K).map((problem) => ({
+            title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
+            message: problem.message,
+        })),
+        unannotated: warnings.slice(_compilation_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS */ .K),
+    };
+}
+/**
+ * The summary's Connectors section: failed and Unhealthy endpoints first, then the others in
+ * Feldera's order; errors counted since the baseline shown beside the total; the warnings that did
+ * not fit in annotations below the table.
+ */
+function connectorsMarkdown(last, baseline, unannotated = []) {
+    const before = new Map(baseline ? (0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(baseline).map((endpoint) => [(0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointKey */ .r4)(endpoint), endpoint.errors]) : []);
+    const endpoints = (0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(last)
+        .map((endpoint, order) => ({ endpoint, order }))
+        .sort((a, b) => rank(a.endpoint) - rank(b.endpoint) || a.order - b.order)
+        .map(({ endpoint }) => endpoint);
+    if (endpoints.length === 0)
+        return '#### Connectors\n\nThe pipeline has no connectors.';
+    const rows = endpoints.slice(0, MAX_TABLE_ROWS).map((endpoint) => {
+        const newErrors = endpoint.errors - (before.get((0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointKey */ .r4)(endpoint)) ?? 0);
+        const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
+        const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
+        return [
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.name, NAME_CELL_LENGTH),
+            endpoint.direction,
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.stream, NAME_CELL_LENGTH),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(endpoint.records),
+            errors,
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(message, MESSAGE_CELL_LENGTH),
+        ];
+    });
+    const notes = [];
+    if (endpoints.length > MAX_TABLE_ROWS) {
+        notes.push(`The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`);
+    }
+    if (last.omitted_endpoints > 0) {
+        notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${_feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ENDPOINTS */ .k$} of each direction were not checked.`);
+    }
+    if (unannotated.length > 0) {
+        const list = unannotated
+            .slice(0, MAX_TABLE_ROWS)
+            .map((problem) => `- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(problem.message, MESSAGE_CELL_LENGTH)}`)
+            .concat(unannotated.length > MAX_TABLE_ROWS ? [`- …and ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(unannotated.length - MAX_TABLE_ROWS)} more`] : [])
+            .join('\n');
+        notes.push(`Warnings beyond the ${_compilation_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS */ .K} that GitHub shows as annotations:\n\n${list}`);
+    }
+    const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
+    return ['#### Connectors', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(header, rows), ...notes].join('\n\n');
+}
+function rank(endpoint) {
+    if (endpoint.fatalError !== null)
+        return 0;
+    return endpoint.health?.status === 'Unhealthy' ? 1 : 2;
+}
+
+
+/***/ }),
+
+/***/ 4325:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ lastWord),
+/* harmony export */   n: () => (/* binding */ failureTitle)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _github_step_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7384);
+/* harmony import */ var _run_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4542);
+/* harmony import */ var _log_phase_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5414);
+/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5384);
+/* harmony import */ var _run_run_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3271);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4285);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5468);
+
+
+
+
+
+
+
+
+
+/**
+ * The short report, when a cancel's deadline comes before the full one was written: every output,
+ * an error annotation for each failed pipeline, and a few lines of summary. Synchronous: the process
+ * exits right after it.
+ */
+function lastWord(facts, reason) {
+    if (facts.runs.length === 0)
+        facts.runs.push((0,_run_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__/* .newRun */ .uH)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('pipeline-name'), undefined, new _log_phase_log_js__WEBPACK_IMPORTED_MODULE_6__/* .PhaseLog */ .U(_log_log_js__WEBPACK_IMPORTED_MODULE_3__/* .stepLog */ .tV), true));
+    for (const run of facts.runs)
+        (0,_run_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__/* .noteCancel */ .LU)(run, reason);
+    const values = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .outputValues */ .uN)(facts.runs, facts.elapsedMs(), facts.config !== undefined);
+    for (const name of _outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .OUTPUT_NAMES */ .P0)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, values[name]);
+    const lines = [`### ❌ Cancelled: the step could not finish its report within ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(_run_run_end_js__WEBPACK_IMPORTED_MODULE_4__/* .CANCEL_DEADLINE_MS */ .JC)} of the cancel`, ''];
+    for (const { name, outcome } of facts.runs) {
+        if (outcome.result !== 'failed')
+            continue;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(outcome.message, { title: failureTitle(name) });
+        lines.push(`- **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)(name || '(no name)', 100)}**: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)(outcome.code, 100)}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)(outcome.message, 2000)}`);
+    }
+    (0,_github_step_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .appendSummary */ .f)(`${lines.join('\n')}\n`);
+    process.exitCode = 1;
+}
+/** The title of the annotation that fails the step for a pipeline. */
+function failureTitle(name) {
+    return `Feldera pipeline ${name || '(no name)'} did not start`;
+}
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   Jj: () => (/* binding */ cut),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   Uj: () => (/* binding */ fit),
+/* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+// Markdown for the job summary: server text made plain text, and the shapes it sits in.
+/** `14820` → `14,820`. */
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+function cut(text, maxChars) {
+    return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/**
+ * Server text as markdown text, cut to `maxChars`: no HTML, no link or image of its own, no emphasis,
+ * code, strike-through or math, no table break, its lines kept in its table cell or list item. A
+ * backslash before each character that could start one (2 bytes, where an entity takes 5), and only
+ * there: a `_` between letters or digits, a `&` that begins no entity and a `#` inside a word start
+ * nothing, and names and addresses are full of them. It always follows the action's own words on a
+ * line, so nothing in it can start a block (a heading, a list, a quote); a bare address may show as
+ * a link, to where it says.
+ */
+function inline(text, maxChars) {
+    return cut(text, maxChars)
+        .replace(/[\\`*[\]<|~$]|&(?=#?\w+;)|(?<=^|\s)#|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (char) => `\\${char}`)
+        .replace(/\r\n|\r|\n/g, '<br>');
+}
+/** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
+function codeBlock(text, indent = '') {
+    // Any line ending ends a line of markdown: one left in would leave the block's indentation.
+    const lines = text.flatMap((line) => line.split(/\r\n|\r|\n/));
+    const longest = Math.max(2, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
+    const fence = '`'.repeat(longest + 1);
+    return [`${fence}text`, ...lines, fence].map((line) => indent + line).join('\n');
+}
+/** The first items that fit in `budget` bytes, and how many did not. */
+function fit(items, budget) {
+    const kept = [];
+    let used = 0;
+    for (const item of items) {
+        used += Buffer.byteLength(item) + 2;
+        if (used > budget)
+            break;
+        kept.push(item);
+    }
+    return { kept, more: items.length - kept.length };
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P0: () => (/* binding */ OUTPUT_NAMES),
+/* harmony export */   uN: () => (/* binding */ outputValues)
+/* harmony export */ });
+/* unused harmony export RUN_OUTPUT_NAMES */
+/* harmony import */ var _connectors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3952);
+
+/** The outputs of one pipeline's run, in action.yml's order: with several, each pipeline's in `results`. */
+const RUN_OUTPUT_NAMES = [
+    'status',
+    'desired-status',
+    'awaiting-approval',
+    'approved',
+    'deployment-id',
+    'program-status',
+    'error-code',
+    'elapsed-seconds',
+    'pipeline-url',
+    'approval-diff',
+    'connectors',
+    'connector-error-count',
+    'stopped',
+];
+/** Every output of action.yml, in its order. */
+const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'];
+/** The outputs, set on failure too: one pipeline's as they are; with several, what speaks for all, and each in `results`. */
+function outputValues(runs, elapsedMs, namesKnown) {
+    const each = runs.map(runOutputs);
+    // Invalid inputs name no pipeline for sure: no results.
+    const results = namesKnown ? JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]]))) : '{}';
+    const [only] = each;
+    if (only && each.length === 1)
+        return { ...only, results };
+    const none = Object.fromEntries(RUN_OUTPUT_NAMES.map((name) => [name, '']));
+    return {
+        ...none,
+        'error-code': each.find((values) => values['error-code'])?.['error-code'] ?? '',
+        'awaiting-approval': String(each.some((values) => values['awaiting-approval'] === 'true')),
+        approved: String(each.some((values) => values.approved === 'true')),
+        'elapsed-seconds': (elapsedMs / 1000).toFixed(1),
+        results,
+    };
+}
+/** One pipeline's outputs, from what was last seen. */
+function runOutputs({ outcome, progress, pipelineUrl, health, stopped }) {
+    const last = progress.last;
+    return {
+        status: last?.deployment_status ?? '',
+        'desired-status': last?.deployment_desired_status ?? '',
+        'awaiting-approval': String(last?.deployment_status === 'AwaitingApproval'),
+        approved: String(progress.approved),
+        'deployment-id': last?.deployment_id ?? '',
+        'program-status': last?.program_status ?? '',
+        'error-code': outcome.result === 'failed' ? outcome.code : '',
+        'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
+        'pipeline-url': pipelineUrl,
+        'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
+        ...(0,_connectors_js__WEBPACK_IMPORTED_MODULE_0__/* .connectorOutputs */ .gC)(health.last),
+        stopped: String(stopped),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JR: () => (/* binding */ hintFor),
+/* harmony export */   VO: () => (/* binding */ withEdition),
+/* harmony export */   hI: () => (/* binding */ deploymentErrorHint)
+/* harmony export */ });
+const NEEDS_WRITE_ROLE = 'the API key needs the write role.';
+const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera compiles it again.';
+// What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
+const BY_CODE = {
+    CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
+    CannotStartWithCompilationError: DOES_NOT_COMPILE,
+    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
+    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
+    InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
+    UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
+    AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
+    InsufficientPermissions: NEEDS_WRITE_ROLE,
+    Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
+};
+// An answer that is not Feldera's has no code of its own, but its status says enough (a 401 has its code).
+const BY_STATUS = {
+    403: NEEDS_WRITE_ROLE,
+    404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
+};
+/**
+ * A refusal that comes from the edition (or the storage standby needs) says so on the open-source
+ * edition, where no setting of this step helps.
+ */
+function withEdition(outcome, platform) {
+    if (outcome.result !== 'failed' || platform?.edition !== 'Open source')
+        return outcome;
+    const edition = `the open-source edition (${platform.version})`;
+    if (outcome.code === 'InitialStandbyNotAllowed') {
+        return {
+            ...outcome,
+            hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim(),
+        };
+    }
+    if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
+        return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
+    }
+    return outcome;
+}
+// Why a pipeline stopped with a `deployment_error`, read from Feldera's runner
+// (crates/pipeline-manager/src/runner/error.rs) and the pipeline's /status, and what to do about it.
+const BY_DEPLOYMENT_ERROR = {
+    RunnerCheckError: "the pipeline's process or storage failed while it ran (it crashed, ran out of memory, or its pod was evicted): the pipeline's log says why; give it more memory in its resources if it ran out.",
+    InitializationError: "the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline's log say which.",
+    AutomatonProvisioningTimeout: "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout_secs in the pipeline's runtime config, or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
+    RunnerProvisionError: "Feldera could not create the pipeline's compute or storage (the message says why): check the pipeline's resources config and the cluster's capacity.",
+    AutomatonInvalidRuntimeConfig: "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
+    AutomatonInvalidProgramInfo: 'the compiled program no longer fits this Feldera version: recompile it (fda update-runtime), then start it again.',
+    AutomatonCannotProvisionUnsupportedPlatformVersion: 'the program was compiled by another Feldera version than the one installed: recompile it with the current one (fda update-runtime, or a change to the program), then start it again.',
+    StartFailedDueToFailedCompilation: DOES_NOT_COMPILE,
+};
+/** For a deployment error without a hint of its own: where the reason is. */
+const READ_THE_LOG = "the pipeline's log says why it stopped: read its tail below (logs: on-failure, the default), or the whole log in the Feldera console.";
+/** What to do about a pipeline that stopped with this `deployment_error` code. */
+function deploymentErrorHint(code) {
+    return BY_DEPLOYMENT_ERROR[code] ?? READ_THE_LOG;
+}
+function hintFor(error) {
+    if (error.hint)
+        return error.hint;
+    switch (error.kind) {
+        case 'certificate':
+            return "if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step's env.";
+        case 'redirect':
+            return 'set api-url to the address the API really answers at.';
+        case 'not-feldera':
+            return BY_CODE[error.code] ?? BY_STATUS[error.status ?? 0];
+        default:
+            return BY_CODE[error.code];
+    }
+}
+
+
+/***/ }),
+
+/***/ 6513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ classify),
+/* harmony export */   u: () => (/* binding */ targetStatus)
+/* harmony export */ });
+const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
+const UP_STATES = new Set(['Running', 'Paused', 'Standby', 'Suspended']);
+/** `running` → `Running`: the `deployment_status` that `/start?initial=running` ends in. */
+function targetStatus(initial) {
+    return initial.charAt(0).toUpperCase() + initial.slice(1);
+}
+function classify(status, initial) {
+    const target = targetStatus(initial);
+    const desired = status.deployment_desired_status;
+    // The runner sets the error and desired Stopped in one transaction, often while still Stopping.
+    if (desired === 'Stopped' && status.deployment_error) {
+        return { kind: 'deployment-error', error: status.deployment_error };
+    }
+    // Running while a stop or suspend is asked for is not a success: it will not stay Running.
+    if (status.deployment_status === target && desired === target)
+        return { kind: 'reached' };
+    // StartFailedDueToFailedCompilation follows within seconds; no need to wait for it.
+    if (COMPILATION_ERRORS.has(status.program_status))
+        return { kind: 'compilation-failed' };
+    if (desired === 'Stopped')
+        return { kind: 'stopped-externally' };
+    if (status.deployment_status === 'AwaitingApproval')
+        return { kind: 'awaiting-approval' };
+    // Started earlier with the same `initial`, then paused, resumed, activated or suspended by someone
+    // else: it will not come to the target by itself.
+    if (UP_STATES.has(desired) && desired !== target)
+        return { kind: 'desired-elsewhere' };
+    // Stopped during an early start, Provisioning, Initializing, Unavailable (a blip), Bootstrapping,
+    // Replaying, and any status this version does not know yet.
+    return { kind: 'waiting' };
+}
+
+
+/***/ }),
+
+/***/ 6497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cz: () => (/* binding */ UNDECIDED),
+/* harmony export */   FP: () => (/* binding */ statusFailure),
+/* harmony export */   WB: () => (/* binding */ internalError),
+/* harmony export */   Y_: () => (/* binding */ ACTION_CODES),
+/* harmony export */   ZZ: () => (/* binding */ afterCancel),
+/* harmony export */   g5: () => (/* binding */ failureOf)
+/* harmony export */ });
+/* harmony import */ var _feldera_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7947);
+/* harmony import */ var _feldera_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9210);
+/* harmony import */ var _hints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1507);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6513);
+/* harmony import */ var _run_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
+
+
+
+
+
+/**
+ * The action's own error codes (the others are Feldera's): `true` where the action could not do its
+ * job (a GitHub deployment's `error`), `false` where the pipeline did not start (`failure`).
+ */
+const ACTION_CODES = {
+    InvalidInput: true,
+    Timeout: true,
+    Cancelled: true,
+    Unreachable: true,
+    UnexpectedResponse: true,
+    OidcTokenUnavailable: true,
+    InternalError: true,
+    StoppedExternally: false,
+    DesiredStatusChanged: false,
+    ConnectorFailed: false,
+    ConnectorUnhealthy: false,
+    ConnectorErrors: false,
+};
+/** A run's outcome before it has one: a run that ends with it ended for a reason of the action's own. */
+const UNDECIDED = Object.freeze({ result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' });
+/**
+ * The outcome of a run cancelled before the step reported it, `phase` being what the run was doing:
+ * a failure already found stays, and says so; anything else is `Cancelled`, saying what was seen.
+ */
+function afterCancel(outcome, reason, name, phase, progress) {
+    if (outcome.result === 'failed' && outcome.code === 'Cancelled')
+        return outcome;
+    if (outcome === UNDECIDED)
+        return { result: 'failed', code: 'Cancelled', message: `Stopped: ${reason} while ${phase} (${progress.describeLast()}).` };
+    if (outcome.result === 'failed')
+        return { ...outcome, message: `${outcome.message} Then ${reason} while ${phase}.` };
+    const status = progress.last?.deployment_status ?? 'not read';
+    return {
+        result: 'failed',
+        code: 'Cancelled',
+        message: `Pipeline ${name} was ${status} when ${reason}, while ${phase}: the step did not finish, and left the pipeline as it was.`,
+    };
+}
+/** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
+function failureOf(error, name, config, progress, auth) {
+    const pipeline = `pipeline ${name}`;
+    if (error instanceof _run_end_js__WEBPACK_IMPORTED_MODULE_4__/* .RunEnded */ .QS && error.code === 'Timeout') {
+        const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
+        return {
+            result: 'failed',
+            code: 'Timeout',
+            message: `Feldera ${pipeline} did not become ${(0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .targetStatus */ .u)(config.initial)} before ${error.message}: ${progress.describeLast()}${lastFailure}.`,
+            hint: 'give a longer timeout if the pipeline needs it, or look in the Feldera console why it is slow.',
+        };
+    }
+    if (error instanceof _run_end_js__WEBPACK_IMPORTED_MODULE_4__/* .RunEnded */ .QS) {
+        return {
+            result: 'failed',
+            code: 'Cancelled',
+            message: `Stopped waiting: ${error.message} (${progress.describeLast()}).`,
+        };
+    }
+    if (error instanceof _feldera_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .CredentialError */ .oA)
+        return { result: 'failed', code: error.code, message: error.message };
+    if (error instanceof _feldera_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FelderaError */ .kP) {
+        // One code for "the program does not compile", whether /start refused it or the runner found it.
+        const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
+        const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
+        return { result: 'failed', code, message: error.message, hint: refused ?? (0,_hints_js__WEBPACK_IMPORTED_MODULE_2__/* .hintFor */ .JR)(error) };
+    }
+    return internalError(error);
+}
+/** A bug of the action's own: the outputs are still set, and the report says what broke. */
+function internalError(error) {
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
+}
+/** The failure a status means, before the target or after it (in the health window); else undefined. */
+function statusFailure(verdict, status, initial) {
+    const name = status.name;
+    const target = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .targetStatus */ .u)(initial);
+    switch (verdict.kind) {
+        case 'deployment-error':
+            return {
+                result: 'failed',
+                code: verdict.error.error_code,
+                message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
+                hint: (0,_hints_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentErrorHint */ .hI)(verdict.error.error_code),
+            };
+        case 'compilation-failed':
+            return {
+                result: 'failed',
+                code: 'StartFailedDueToFailedCompilation',
+                message: `Pipeline ${name}'s program failed to compile (program_status ${status.program_status}).`,
+                hint: 'fix the program; Feldera compiles it again, and the next start can go ahead.',
+            };
+        case 'stopped-externally':
+            return {
+                result: 'failed',
+                code: 'StoppedExternally',
+                message: `Pipeline ${name} was stopped while starting (desired status Stopped, no deployment error): someone or something else stopped it.`,
+                hint: 'find who stopped it (a person in the Feldera console, fda, another workflow), then start it again.',
+            };
+        case 'desired-elsewhere': {
+            const desired = status.deployment_desired_status;
+            return {
+                result: 'failed',
+                code: 'DesiredStatusChanged',
+                message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${desired}, not ${target}: it was started earlier and then changed by someone else, and will not become ${target} by itself.`,
+                hint: desired === 'Suspended'
+                    ? 'it is being suspended (a graceful stop); start it again once it is Stopped.'
+                    : `stop the pipeline first, or ask for initial: ${desired.toLowerCase()}.`,
+            };
+        }
+        default:
+            return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4542:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  JY: () => (/* binding */ heartbeatLine),
+  uH: () => (/* binding */ newRun),
+  LU: () => (/* binding */ noteCancel),
+  aI: () => (/* binding */ runPipeline)
+});
+
+// EXTERNAL MODULE: ./src/run/outcome.ts
+var run_outcome = __webpack_require__(6497);
+// EXTERNAL MODULE: ./src/log/text.ts
+var log_text = __webpack_require__(3271);
+// EXTERNAL MODULE: ./src/run/run-end.ts
+var run_end = __webpack_require__(3776);
+;// CONCATENATED MODULE: ./src/github/deployment.ts
+
+
+
+/** A GitHub call that does not answer must not hold the step. */
+const GITHUB_CALL_MS = 15_000;
+/** After a cancel, the runner kills the step soon: the last status gets this long. */
+const AFTER_CANCEL_MS = 1500;
+/**
+ * Creates the deployment and its `in_progress` status. Any failure is a warning and gives
+ * `undefined`: recording a deployment must never fail a start.
+ */
+async function createDeployment(options) {
+    const where = `a GitHub deployment to environment ${options.environment}`;
+    const call = () => AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]);
+    let github;
+    let id;
+    try {
+        github = await connect(options.token);
+        const created = await github.octokit.rest.repos.createDeployment({
+            ...github.repo,
+            ref: github.context.sha,
+            environment: options.environment,
+            description: `Start Feldera pipeline ${options.pipelineName}`,
+            auto_merge: false,
+            // The start is the check here; the commit's other checks do not gate it.
+            required_contexts: [],
+            request: { signal: call() },
+        });
+        if (!('id' in created.data))
+            throw new Error(created.data.message ?? 'GitHub created no deployment');
+        id = created.data.id;
+    }
+    catch (error) {
+        options.warning(`Could not record ${where}: ${describe(error)}`);
+        return undefined;
+    }
+    const logUrl = `${github.context.serverUrl}/${github.repo.owner}/${github.repo.repo}/actions/runs/${github.context.runId}`;
+    const status = async (state, description, signal) => {
+        try {
+            await github.octokit.rest.repos.createDeploymentStatus({
+                ...github.repo,
+                deployment_id: id,
+                state,
+                // GitHub keeps 140 characters of a description.
+                description: description.length > 140 ? `${description.slice(0, 139)}…` : description,
+                environment_url: options.pipelineUrl,
+                log_url: logUrl,
+                request: { signal },
+            });
+        }
+        catch (error) {
+            options.warning(`Could not record the status ${state} of ${where}: ${describe(error)}`);
+        }
+    };
+    await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`, call());
+    options.info(`Recording ${where} (deployment ${id}).`);
+    return {
+        finish: async (outcome, changes) => {
+            // The last status is recorded after a cancel too, briefly: it says the start did not finish.
+            // A cancel that comes while it is recorded cuts the call to that moment as well.
+            const signal = AbortSignal.any([AbortSignal.timeout(GITHUB_CALL_MS), (0,run_end/* graceAfter */.Dc)(options.cancelled, AFTER_CANCEL_MS)]);
+            switch (outcome.result) {
+                case 'reached':
+                case 'accepted':
+                    return status('success', `Feldera pipeline ${options.pipelineName} started`, signal);
+                case 'awaiting-approval':
+                    return status('pending', `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`, signal);
+                case 'failed':
+                    return status(run_outcome/* ACTION_CODES */.Y_[outcome.code] ? 'error' : 'failure', `${outcome.code}: ${outcome.message}`, signal);
+            }
+        },
+    };
+}
+/** Loaded only for runs that record a deployment: the other runs start without it. */
+async function connect(token) {
+    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    return { context, octokit: getOctokit(token), repo: context.repo };
+}
+/** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */
+function describe(error) {
+    const status = error.status;
+    const message = (0,log_text/* serverText */.Tn)((0,log_text/* messageOf */.bD)(error), [], 300);
+    if (status === 403 || status === 404) {
+        return `${status} ${message}. Give the job \`permissions: deployments: write\` (and contents: read).`;
+    }
+    return typeof status === 'number' ? `${status} ${message}` : message;
+}
+
+// EXTERNAL MODULE: ./src/report/compilation.ts
+var compilation = __webpack_require__(6069);
+;// CONCATENATED MODULE: ./src/run/diagnose.ts
+
+
+/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
+const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
+const FOLLOW_UP_RETRY = { windowMs: 5000 };
+async function diagnose(client, config, outcome, progress) {
+    const diagnosis = { problems: [] };
+    const failed = outcome.result === 'failed';
+    if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
+        try {
+            const programError = await client.programError(FOLLOW_UP_RETRY);
+            if (programError)
+                diagnosis.compilation = (0,compilation/* compilationReport */.C)(programError, client.pipelineName, config.sqlFile);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the compiler's messages: ${(0,log_text/* messageOf */.bD)(error)}`);
+        }
+    }
+    const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
+    if (wantLogs && progress.provisioned) {
+        try {
+            diagnosis.logTail = await client.logs(LOG_LIMITS);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the pipeline's log: ${(0,log_text/* messageOf */.bD)(error)}`);
+        }
+    }
+    return diagnosis;
+}
+
+// EXTERNAL MODULE: ./src/feldera/client.ts + 1 modules
+var feldera_client = __webpack_require__(1076);
+// EXTERNAL MODULE: ./src/feldera/errors.ts
+var errors = __webpack_require__(9210);
+// EXTERNAL MODULE: ./src/run/lifecycle.ts
+var lifecycle = __webpack_require__(6513);
+// EXTERNAL MODULE: ./src/run/wait.ts
+var wait = __webpack_require__(300);
+// EXTERNAL MODULE: ./src/health/endpoints.ts
+var endpoints = __webpack_require__(8772);
+;// CONCATENATED MODULE: ./src/health/verdict.ts
+
+
+/** When endpoints fail for different reasons, the step's code is the first of these. */
+const GRAVITY = ['ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors'];
+/** Endpoints named in a failure's message besides the first; the Connectors table has them all. */
+const MORE_NAMED = 5;
+/**
+ * What one read of `/stats` means for the step (issue 10, Behaviour). A fatal error fails at any read;
+ * health is judged only at the end of the window, since a connector may still be connecting when the
+ * pipeline becomes Running; errors are judged by how far they rose above the baseline. Paused inputs,
+ * ended inputs and idle endpoints are not problems: `initial: paused` pauses them by design.
+ */
+function healthVerdict(check) {
+    const before = new Map((0,endpoints/* endpointsOf */.uY)(check.baseline).map((endpoint) => [(0,endpoints/* endpointKey */.r4)(endpoint), endpoint.errors]));
+    const problems = (0,endpoints/* endpointsOf */.uY)(check.current).flatMap((endpoint) => {
+        const found = endpointProblems(endpoint, endpoint.errors - (before.get((0,endpoints/* endpointKey */.r4)(endpoint)) ?? 0), check);
+        // One per endpoint: the one that fails the step if any, else the gravest.
+        return found
+            .filter((problem) => problem.fails)
+            .concat(found)
+            .slice(0, 1);
+    });
+    const failing = problems.filter((problem) => problem.fails);
+    if (failing.length === 0)
+        return problems.length > 0 ? { kind: 'warn', problems } : { kind: 'pass' };
+    const code = GRAVITY.find((gravest) => failing.some((problem) => problem.code === gravest));
+    const [first, ...others] = failing.filter((problem) => problem.code === code);
+    // Never: one problem fails, and each has a code of GRAVITY.
+    if (!first)
+        return { kind: 'warn', problems };
+    const message = others.length > 0 ? `${first.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first.message;
+    return { kind: 'fail', code: first.code, message, problems };
+}
+function endpointProblems(endpoint, newErrors, check) {
+    const about = capitalised((0,endpoints/* describeEndpoint */.N2)(endpoint));
+    const found = [];
+    if (endpoint.fatalError !== null) {
+        found.push({ endpoint, code: 'ConnectorFailed', fails: true, message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}` });
+    }
+    if (check.phase === 'end' && endpoint.health?.status === 'Unhealthy') {
+        const when = check.windowMs > 0
+            ? `is still Unhealthy after the health window of ${(0,log_text/* formatDuration */.a3)(check.windowMs)}`
+            : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
+        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${lastError(endpoint)}` });
+    }
+    // A count below the baseline means a new pipeline process with its own counters: nothing rose.
+    if (newErrors > 0 && check.connectorErrors !== 'ignore') {
+        const counted = `counted ${newErrors} new ${newErrors === 1 ? 'error' : 'errors'} since the first read (${endpoint.errors} in all)`;
+        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${lastError(endpoint)}` });
+    }
+    return found;
+}
+function lastError(endpoint) {
+    return endpoint.lastError ? `; Feldera's last error: ${endpoint.lastError}` : '; Feldera gave no message';
+}
+function alsoNamed(others) {
+    const names = others.slice(0, MORE_NAMED).map((problem) => `${problem.endpoint.direction} ${problem.endpoint.name}`);
+    const rest = others.length > MORE_NAMED ? ` and ${others.length - MORE_NAMED} more` : '';
+    return `The same for ${others.length} more ${others.length === 1 ? 'endpoint' : 'endpoints'}: ${names.join(', ')}${rest}.`;
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/health/window.ts
+
+
+
+
+
+
+
+function noHealth() {
+    return { baseline: undefined, last: undefined, problems: [], notes: [] };
+}
+/** A `0s` window still allows its one read a few seconds of retries. */
+const MIN_READ_WINDOW_MS = 5000;
+/**
+ * After the target: reads `/stats` at once, then the status and `/stats` every poll-interval until
+ * `health-window` has passed, and judges each read (src/health/verdict.ts). A pipeline that leaves
+ * the target fails as it would have before it. The window is part of `timeout`: a budget that runs
+ * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
+ * `health`, which the report reads even when the window ends by a cancel.
+ */
+async function watchHealth(client, config, progress, signal, waiting, health) {
+    const windowMs = config.healthWindowMs;
+    const endsAt = performance.now() + windowMs;
+    let reads = 0;
+    /** Why `/stats` could not be read; a refusal (404, 401, …) is not asked again. */
+    let unreadable;
+    const judge = (phase) => {
+        if (!health.last || !health.baseline)
+            return undefined;
+        const verdict = healthVerdict({ baseline: health.baseline, current: health.last, phase, windowMs, connectorErrors: config.connectorErrors });
+        health.problems = verdict.kind === 'pass' ? [] : verdict.problems;
+        return verdict.kind === 'fail' ? { result: 'failed', code: verdict.code, message: verdict.message } : undefined;
+    };
+    try {
+        const failed = await (0,wait/* poll */.w)(async () => {
+            // The status that reached the target was just read: the first round reads only `/stats`.
+            if (reads++ > 0) {
+                const status = await client.status(waiting);
+                progress.observe(status);
+                const left = (0,run_outcome/* statusFailure */.FP)((0,lifecycle/* classify */.L)(status, config.initial), status, config.initial);
+                if (left)
+                    return left;
+            }
+            if (!unreadable?.final) {
+                try {
+                    // Retried within one poll-interval, so that the status is read every interval: a pipeline
+                    // that dies answers /stats with 503, and only its status says why.
+                    const readWindowMs = windowMs === 0 ? MIN_READ_WINDOW_MS : Math.min(config.pollIntervalMs, Math.max(0, endsAt - performance.now()));
+                    health.last = await client.stats({ windowMs: readWindowMs });
+                    health.baseline ??= health.last;
+                    unreadable = undefined;
+                }
+                catch (error) {
+                    if (!(error instanceof errors/* FelderaError */.kP))
+                        throw error;
+                    unreadable = { message: error.message, final: error.kind !== 'gave-up' };
+                }
+            }
+            const phase = performance.now() >= endsAt ? 'end' : 'during';
+            return judge(phase) ?? (phase === 'end' ? null : undefined);
+        }, config.pollIntervalMs, signal);
+        if (failed)
+            return failed;
+    }
+    catch (error) {
+        if (!(error instanceof run_end/* RunEnded */.QS && error.code === 'Timeout'))
+            throw error;
+        health.notes.push(`The timeout ran out inside the health window of ${(0,log_text/* formatDuration */.a3)(windowMs)}: its health was judged on the last read.`);
+        const failed = judge('end');
+        if (failed)
+            return failed;
+    }
+    if (!health.last)
+        health.notes.push(`The pipeline's health could not be checked: ${unreadable?.message ?? 'no read of /stats answered'}.`);
+    return { result: 'reached' };
+}
+
+// EXTERNAL MODULE: ./src/run/hints.ts
+var hints = __webpack_require__(1507);
+// EXTERNAL MODULE: ./src/run/progress.ts
+var progress = __webpack_require__(6358);
+// EXTERNAL MODULE: ./src/report/approval.ts
+var approval = __webpack_require__(79);
+;// CONCATENATED MODULE: ./src/health/bootstrap.ts
+/**
+ * `Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records`, or undefined while Feldera reports no
+ * commit in progress (a bootstrap replays its inputs before it commits). Operators are counted as
+ * the web console does: completed of completed + in progress + remaining; records are those of the
+ * operators being flushed.
+ */
+function bootstrapProgress(status) {
+    const global = status.global_metrics;
+    const [label, progress] = global.concurrent_bootstrap_phase === 'ConcurrentBootstrapping'
+        ? ['Bootstrapping concurrently', global.concurrent_bootstrap_progress]
+        : global.concurrent_bootstrap_phase === 'Synchronizing'
+            ? ['Synchronizing', global.concurrent_bootstrap_progress]
+            : ['Bootstrapping', global.commit_progress];
+    return progress ? describeProgress(label, progress) : undefined;
+}
+function describeProgress(label, progress) {
+    const operators = progress.completed + progress.in_progress + progress.remaining;
+    if (operators === 0)
+        return undefined;
+    const records = progress.in_progress_total_records > 0 ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records` : '';
+    return `${label}: ${formatCount(progress.completed)} of ${formatCount(operators)} operators${records}`;
+}
+const SUFFIXES = ['k', 'M', 'B', 'T'];
+/** `1234567` → `1.2M`: a count short enough for a progress line; one decimal below 100 of a unit. */
+function formatCount(count) {
+    const rounded = (value) => (value < 100 ? Math.round(value * 10) / 10 : Math.round(value));
+    let value = Math.max(0, count);
+    let unit = -1;
+    // Rounding decides the unit: 999,960 is `1M`, not `1000k`.
+    while (unit < SUFFIXES.length - 1 && rounded(value) >= 1000) {
+        value /= 1000;
+        unit++;
+    }
+    return unit < 0 ? String(Math.round(value)) : `${rounded(value)}${SUFFIXES[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./src/run/start.ts
+
+
+
+
+
+
+
+/** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
+const SETUP_RETRY_WINDOW_MS = 20_000;
+/** One /approve, retried for a few seconds: a pipeline that stopped meanwhile must not hold the step. */
+const APPROVE_RETRY = { windowMs: 5000 };
+/** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
+const START_ROUNDS = 3;
+/** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
+const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestrictedToFullyStopped']);
+/** Dismisses an earlier error, starts the pipeline, and waits for the target (API.md 9). */
+async function startPipeline(client, config, progress, signal, log, 
+/** Told when Feldera accepted the start: from then on, the pipeline is this step's to clean up. */
+onAccepted = () => undefined) {
+    const setup = {
+        windowMs: SETUP_RETRY_WINDOW_MS,
+        onRetry: (failure, delayMs) => {
+            progress.lastFailure = failure.message;
+            log.info(`${failure.message}; trying again in ${(0,log_text/* formatDuration */.a3)(delayMs)}.`);
+        },
+        onRecovered: () => (progress.lastFailure = undefined),
+    };
+    const waiting = waitingRetry(progress, log);
+    /** Reads the status every poll-interval and hands each snapshot to `until`, until it gives a value. */
+    const watch = (until) => (0,wait/* poll */.w)(async () => {
+        const status = await client.status(waiting);
+        progress.observe(status);
+        return until(status);
+    }, config.pollIntervalMs, signal);
+    log.group(`Starting pipeline ${client.pipelineName}`);
+    for (let round = 1;; round++) {
+        try {
+            if (config.dismissError)
+                await client.dismissError(setup);
+            await client.start(config.initial, bootstrapOf(config), setup);
+            progress.startAccepted = true;
+            onAccepted();
+            break;
+        }
+        catch (error) {
+            if (!(error instanceof errors/* FelderaError */.kP && STILL_STOPPING.has(error.code) && round < START_ROUNDS))
+                throw error;
+            log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
+            await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
+        }
+    }
+    const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
+    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}${flags.map((flag) => `, ${flag}`).join('')}.`);
+    if (!config.wait) {
+        progress.observe(await client.status(setup));
+        return { result: 'accepted' };
+    }
+    log.group(`Waiting for ${(0,lifecycle/* targetStatus */.u)(config.initial)}`);
+    return watch((status) => decide(status, client, config, progress, log));
+}
+async function decide(status, client, config, progress, log) {
+    const verdict = (0,lifecycle/* classify */.L)(status, config.initial);
+    switch (verdict.kind) {
+        case 'reached':
+            return { result: 'reached' };
+        case 'awaiting-approval':
+            // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
+            if (progress.approved)
+                return undefined;
+            log.group(config.autoApprove ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
+            for (const line of status.approval_diff ? (0,approval/* diffLines */.Pp)(status.approval_diff) : ['Feldera sent no diff.'])
+                log.detail(line);
+            if (!config.autoApprove)
+                return { result: 'awaiting-approval' };
+            try {
+                await client.approve(bootstrapOf(config), APPROVE_RETRY);
+            }
+            catch (error) {
+                // The pipeline may have failed or been stopped meanwhile: the next status read tells.
+                if (!(error instanceof errors/* FelderaError */.kP && error.kind === 'gave-up'))
+                    throw error;
+                log.info(`Approving failed (${error.message}); reading the status again.`);
+                return undefined;
+            }
+            progress.approved = true;
+            log.info('Approved (auto-approve: true).');
+            log.group(`Waiting for ${(0,lifecycle/* targetStatus */.u)(config.initial)}`);
+            return undefined;
+        case 'deployment-error':
+        case 'compilation-failed':
+        case 'stopped-externally':
+        case 'desired-elsewhere':
+            return (0,run_outcome/* statusFailure */.FP)(verdict, status, config.initial);
+        case 'waiting':
+            if (BOOTSTRAPPING.has(status.deployment_status))
+                await readBootstrapProgress(client, progress);
+            return undefined;
+    }
+}
+const BOOTSTRAPPING = new Set(['Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing']);
+/** A `/stats` read costs the pipeline more than a status read: bootstrap progress at most this often. */
+const BOOTSTRAP_PROGRESS_EVERY_MS = 10_000;
+/** One attempt at the bootstrap's progress, for the heartbeat and the timeline; never fails the step. */
+async function readBootstrapProgress(client, progress) {
+    if (progress.elapsedMs() - progress.bootstrapReadMs < BOOTSTRAP_PROGRESS_EVERY_MS)
+        return;
+    progress.bootstrapReadMs = progress.elapsedMs();
+    try {
+        const text = bootstrapProgress(await client.stats({ windowMs: 0 }));
+        if (text)
+            progress.noteProgress(text);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* FelderaError */.kP))
+            throw error;
+    }
+}
+function bootstrapOf(config) {
+    return { policy: config.bootstrapPolicy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
+}
+/** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
+function waitingRetry(progress, log) {
+    return {
+        windowMs: Infinity,
+        onRetry: (failure, delayMs, attempt) => {
+            progress.lastFailure = failure.message;
+            if (attempt === 1)
+                log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`);
+            else
+                log.info(`Still failing (attempt ${attempt}); trying again in ${(0,log_text/* formatDuration */.a3)(delayMs)}.`);
+        },
+        onRecovered: (attempts, elapsedMs) => {
+            progress.lastFailure = undefined;
+            log.info(`Feldera answered again after ${attempts} attempts in ${(0,log_text/* formatDuration */.a3)(elapsedMs)}.`);
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/run/stop.ts
+var stop = __webpack_require__(6941);
+;// CONCATENATED MODULE: ./src/run/pipeline-run.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
+const FOLLOW_UP_MS = 6000;
+/** A stop after a Timeout or a failed health check has a budget of its own, like the follow-up reads. */
+const STOP_MS = 30_000;
+function newRun(name, apiUrl, log, heartbeat) {
+    return {
+        name,
+        pipelineUrl: apiUrl ? new URL(`pipelines/${encodeURIComponent(name)}/`, apiUrl).href : '',
+        log,
+        progress: new progress/* Progress */.k((line) => log.info(line), heartbeat),
+        outcome: run_outcome/* UNDECIDED */.Cz,
+        diagnosis: { problems: [] },
+        health: noHealth(),
+        stopped: false,
+        stopProblem: undefined,
+        phase: 'starting it',
+        cancelNoted: false,
+    };
+}
+/** `[2m30s] orders Bootstrapping for 2m10s, billing Running for 5s`: with several pipelines, one heartbeat for all. */
+function heartbeatLine(runs, elapsedMs) {
+    return `[${(0,log_text/* formatDuration */.a3)(elapsedMs)}] ${runs.map((run) => `${run.name} ${run.progress.describeLast()}`).join(', ')}`;
+}
+/** Start, wait, check the health, maybe stop, and read what explains the outcome: into `run`, which never throws. */
+async function runPipeline(run, context) {
+    try {
+        await steps(run, context);
+    }
+    catch (error) {
+        // A bug of the action's own ends this pipeline's run, not the others'.
+        run.outcome = (0,run_outcome/* internalError */.WB)(error);
+    }
+}
+async function steps(run, { config, http, auth, end, statuses, platform, accepted }) {
+    const { name, log, progress } = run;
+    // Its own debug lines: with several pipelines, each behind its name.
+    const client = new feldera_client/* PipelineClient */.I({ ...http, debug: (line) => log.debug(line) }, name, statuses);
+    const deployment = config.environment
+        ? await createDeployment({
+            token: config.githubToken ?? '',
+            environment: config.environment,
+            pipelineName: name,
+            pipelineUrl: run.pipelineUrl,
+            cancelled: end.cancelled,
+            info: (line) => log.info(line),
+            warning: (line) => log.warning(line),
+        })
+        : undefined;
+    try {
+        run.outcome = await startPipeline(client, config, progress, end.signal, log, () => accepted(name));
+        // Standby runs nothing yet, so there is no health to check.
+        if (run.outcome.result === 'reached' && config.initial !== 'standby') {
+            const window = config.healthWindowMs > 0 ? ` for ${(0,log_text/* formatDuration */.a3)(config.healthWindowMs)}` : '';
+            log.group(`Checking the connectors' health${window}`);
+            run.outcome = await watchHealth(client, config, progress, end.signal, waitingRetry(progress, log), run.health);
+        }
+    }
+    catch (error) {
+        run.outcome = (0,run_outcome/* failureOf */.g5)(error, name, config, progress, auth);
+    }
+    run.outcome = (0,hints/* withEdition */.VO)(run.outcome, platform());
+    log.end();
+    const outcome = run.outcome;
+    const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled' ? outcome : undefined;
+    if (!cancelled) {
+        run.phase = "reading the compiler's messages and the pipeline's log";
+        // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
+        const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
+        run.diagnosis = await diagnose(followUp, config, outcome, progress);
+    }
+    if (config.stopOnFailure && progress.startAccepted && (0,stop/* stopsAfter */.u)(outcome)) {
+        run.phase = 'stopping it (stop-on-failure: true)';
+        log.info(`Stopping pipeline ${name} after ${outcome.code} (stop-on-failure: true).`);
+        const problem = await (0,stop/* stopPipeline */.J)(client, STOP_MS, end.cancelled);
+        run.stopped = problem === undefined;
+        run.stopProblem = problem;
+        log.info(problem ? `Could not stop pipeline ${name}: ${problem}.` : `Pipeline ${name} is Stopped.`);
+        run.outcome = withStopNote(outcome, name, problem);
+    }
+    else if (cancelled) {
+        run.outcome = { ...cancelled, message: `${cancelled.message} The pipeline ${name} was left as it was: it is not stopped.` };
+    }
+    // The deployment's last status says what the report will say.
+    if (end.cancelled.aborted)
+        noteCancel(run, end.cancelled.reason);
+    run.phase = "recording the GitHub deployment's last status";
+    await deployment?.finish(run.outcome, progress.approvalDiff && (0,approval/* countChanges */.xS)(progress.approvalDiff));
+}
+/** A cancel that came before the report: the outcome says so, once (outcome.ts afterCancel). */
+function noteCancel(run, reason) {
+    if (run.cancelNoted)
+        return;
+    run.cancelNoted = true;
+    run.outcome = (0,run_outcome/* afterCancel */.ZZ)(run.outcome, reason instanceof Error ? reason.message : String(reason), run.name, run.phase, run.progress);
+}
+/** A failure's message, in the annotation and the summary, says whether this step stopped the pipeline. */
+function withStopNote(outcome, name, problem) {
+    const note = problem ? `It could not be stopped (stop-on-failure: true): ${problem}.` : `Pipeline ${name} was stopped (stop-on-failure: true).`;
+    return { ...outcome, message: `${outcome.message} ${note}` };
+}
+
+
+/***/ }),
+
+/***/ 6358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ Progress),
+/* harmony export */   m: () => (/* binding */ HEARTBEAT_MS)
+/* harmony export */ });
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3271);
+
+/** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
+const HEARTBEAT_MS = 30_000;
+/** What the run of one pipeline has seen so far: the statuses and when, whether it approved what, the last failure. */
+class Progress {
+    startedAt = performance.now();
+    last;
+    timeline = [];
+    approved = false;
+    /** Feldera accepted this step's `/start`: from then on, the pipeline is this step's to clean up. */
+    startAccepted = false;
+    /** The last diff seen while `AwaitingApproval`. */
+    approvalDiff;
+    /** The last transient failure, for a timeout's message; cleared when a request succeeds. */
+    lastFailure;
+    /** When bootstrap progress was last asked for (ms from the start). */
+    bootstrapReadMs = -Infinity;
+    lastLineMs = 0;
+    log;
+    /** With several pipelines, one heartbeat line speaks for all of them (src/main.ts). */
+    heartbeat;
+    constructor(log, heartbeat = true) {
+        this.log = log;
+        this.heartbeat = heartbeat;
+    }
+    elapsedMs() {
+        return performance.now() - this.startedAt;
+    }
+    /** Compute was brought up at some point, so the pipeline may have written a log. */
+    get provisioned() {
+        return this.timeline.some((entry) => entry.of === 'deployment' && entry.status !== 'Stopped');
+    }
+    /** Records a snapshot; logs a line when the status, the desired status or the program status changed. */
+    observe(status) {
+        const before = this.last;
+        const now = this.elapsedMs();
+        this.last = status;
+        if (status.deployment_status === 'AwaitingApproval' && status.approval_diff)
+            this.approvalDiff = status.approval_diff;
+        const phase = phaseOf(status);
+        const current = this.timeline.at(-1);
+        if (current?.status !== phase.status || current.of !== phase.of) {
+            if (current)
+                current.endedMs = now;
+            this.timeline.push({ ...phase, beganMs: now, endedMs: undefined });
+        }
+        const changed = before?.deployment_status !== status.deployment_status ||
+            before.deployment_desired_status !== status.deployment_desired_status ||
+            before.program_status !== status.program_status;
+        if (changed) {
+            const program = status.program_status === 'Success' ? '' : `, program ${status.program_status}`;
+            this.line(`[${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
+        }
+        else if (this.heartbeat && now - this.lastLineMs >= HEARTBEAT_MS) {
+            this.line(`[${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(now)}] ${this.describeLast(true)}`);
+        }
+    }
+    /** Bootstrap progress, shown by the heartbeat and kept in the phase's timeline entry. */
+    noteProgress(text) {
+        const current = this.timeline.at(-1);
+        if (current)
+            current.progress = text;
+    }
+    /**
+     * `Provisioning for 2m10s`, or `the program is still compiling: CompilingRust for 4m10s`: where
+     * the pipeline is and since when. `still` for a heartbeat.
+     */
+    describeLast(still = false) {
+        const current = this.timeline.at(-1);
+        if (!current)
+            return 'no status was read';
+        const since = `${current.status} for ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(this.elapsedMs() - current.beganMs)}`;
+        const progress = current.progress ? ` (${current.progress})` : '';
+        if (current.of === 'deployment')
+            return `${still ? 'still ' : ''}${since}${progress}`;
+        return COMPILING.has(current.status) ? `the program is still compiling: ${since}` : `the program is ${since}`;
+    }
+    line(text) {
+        this.lastLineMs = this.elapsedMs();
+        this.log(text);
+    }
+}
+const COMPILING = new Set(['Pending', 'CompilingSql', 'SqlCompiled', 'CompilingRust']);
+function phaseOf(status) {
+    if (status.deployment_status === 'Stopped' && status.program_status !== 'Success')
+        return { status: status.program_status, of: 'program' };
+    return { status: status.deployment_status, of: 'deployment' };
+}
+
+
+/***/ }),
+
+/***/ 6941:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ stopPipeline),
+/* harmony export */   u: () => (/* binding */ stopsAfter)
+/* harmony export */ });
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3271);
+/* harmony import */ var _run_end_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3776);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(300);
+
+
+
+/** The failures after which `stop-on-failure` stops the pipeline: the pipeline is up, or coming up, and not right. */
+const STOPPED_AFTER = new Set(['Timeout', 'Cancelled', 'ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors']);
+/** Whether this step should stop the pipeline it started: never when someone else steers it, or Feldera already stops it. */
+function stopsAfter(outcome) {
+    return outcome.result === 'failed' && STOPPED_AFTER.has(outcome.code);
+}
+/** After a cancel, the stop gets this long; the report has the rest of the 5 s the step takes to end. */
+const STOP_AFTER_CANCEL_MS = 2500;
+/** After a stop, a status read this often until `Stopped`. */
+const STOP_POLL_MS = 500;
+/**
+ * `POST /stop?force=true`, retried like the other writes, then the status until `Stopped`, all within
+ * `budgetMs` (and the client's signal). Resolves to `undefined` when the pipeline is `Stopped`, else
+ * to what went wrong: the caller warns, and the step's error code stays the one that caused the stop.
+ */
+async function stopPipeline(client, budgetMs, cancelled) {
+    // A cancel cuts what is left of the budget: the runner kills the step soon after its signal.
+    const budget = AbortSignal.any([AbortSignal.timeout(budgetMs), (0,_run_end_js__WEBPACK_IMPORTED_MODULE_0__/* .graceAfter */ .Dc)(cancelled, STOP_AFTER_CANCEL_MS)]);
+    const within = client.withSignal(budget);
+    try {
+        await within.stop({ windowMs: budgetMs });
+        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .poll */ .w)(async () => ((await within.status({ windowMs: budgetMs })).deployment_status === 'Stopped' ? true : undefined), STOP_POLL_MS, budget);
+        return undefined;
+    }
+    catch (error) {
+        if (budget.aborted)
+            return cancelled.aborted ? 'the run was cancelled before it was Stopped' : `it was not Stopped within ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(budgetMs)}`;
+        return (0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 300:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ poll)
+/* harmony export */ });
+/* harmony import */ var _feldera_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6965);
+
+/**
+ * The one poll loop. It calls `step` every `intervalMs`, counted from the start of the previous call
+ * so that a slow answer does not stretch the cadence, until `step` returns a value. It owns no clock
+ * of its own: the run's signal ends it when the budget is spent or the run is cancelled.
+ */
+async function poll(step, intervalMs, signal) {
+    for (;;) {
+        const started = performance.now();
+        const result = await step();
+        if (result !== undefined)
+            return result;
+        await (0,_feldera_http_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(Math.max(0, intervalMs - (performance.now() - started)), signal);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  step: () => (/* binding */ step)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/connection.ts + 3 modules
+var src_connection = __webpack_require__(7531);
+// EXTERNAL MODULE: ./src/log/text.ts
+var log_text = __webpack_require__(3271);
+// EXTERNAL MODULE: ./src/feldera/http.ts
+var feldera_http = __webpack_require__(6965);
+;// CONCATENATED MODULE: ./src/feldera/platform.ts
+
+
+/** The read must never hold the step: it gets this long, and the run's end ends it sooner. */
+const PLATFORM_READ_MS = 5000;
+/**
+ * Reads `/v0/config` beside the start, for the report. Older servers, proxies and every failure
+ * give `undefined`, silently. It never renews the credential: the start's requests do that.
+ */
+async function readPlatform(http) {
+    const options = {
+        ...http,
+        signal: AbortSignal.any([http.signal, AbortSignal.timeout(PLATFORM_READ_MS)]),
+        requestTimeoutMs: Math.min(http.requestTimeoutMs, PLATFORM_READ_MS),
+        credentials: { ...http.credentials, renew: async () => false },
+    };
+    try {
+        const body = (await (0,feldera_http/* request */.Em)(options, 'GET', 'v0/config', { windowMs: PLATFORM_READ_MS }));
+        const secrets = http.credentials.secrets();
+        if (typeof body?.edition !== 'string' || typeof body.version !== 'string')
+            return undefined;
+        return { edition: (0,log_text/* serverText */.Tn)(body.edition, secrets, 40), version: (0,log_text/* serverText */.Tn)(body.version, secrets, 40) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `0.337.0, Enterprise`. */
+function describePlatform(platform) {
+    return `${platform.version}, ${platform.edition}`;
+}
+
+// EXTERNAL MODULE: ./src/feldera/client.ts + 1 modules
+var client = __webpack_require__(1076);
+// EXTERNAL MODULE: ./src/feldera/errors.ts
+var errors = __webpack_require__(9210);
+;// CONCATENATED MODULE: ./src/feldera/status-list.ts
+
+
+
+/**
+ * Every pipeline's status from one `GET /v0/pipelines?selector=status`, shared by the runs of many
+ * pipelines: one request per poll-interval instead of one per pipeline. A list younger than
+ * `maxAgeMs` (or on its way) answers every run that asks. Younger than a poll-interval, it is never
+ * older than a run's start: a run reads its first status after its start by itself (client.ts).
+ */
+class StatusList {
+    http;
+    maxAgeMs;
+    list;
+    constructor(http, maxAgeMs) {
+        this.http = http;
+        this.maxAgeMs = maxAgeMs;
+    }
+    /** A pipeline missing from the list was deleted: Feldera's own code for it. */
+    async status(name, retry) {
+        if (!this.list || performance.now() - this.list.at >= this.maxAgeMs) {
+            const items = this.read(retry);
+            this.list = { at: performance.now(), items };
+            // A failed read is not kept: the next run to ask reads again.
+            items.catch(() => (this.list = undefined));
+        }
+        const item = (await this.list.items).get(name);
+        if (item === undefined) {
+            throw new errors/* FelderaError */.kP('feldera', 'UnknownPipelineName', `GET ${this.url()} lists no pipeline ${name}: it was deleted.`, {
+                status: 404,
+                hint: 'someone deleted the pipeline while the step waited for it.',
+            });
+        }
+        // Parsed here, for the pipeline asked for: another pipeline's odd entry is none of this run's business.
+        return (0,client/* pipelineStatus */.p)(item, this.http.credentials.secrets());
+    }
+    async read(retry) {
+        const body = await (0,feldera_http/* request */.Em)(this.http, 'GET', 'v0/pipelines?selector=status', retry);
+        if (!Array.isArray(body))
+            throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', `GET ${this.url()} answered with no list of pipelines: is api-url the Feldera API?`);
+        const named = (item) => typeof item === 'object' && item !== null && typeof item.name === 'string';
+        return new Map(body.filter(named).map((item) => [item.name, item]));
+    }
+    url() {
+        return new URL('v0/pipelines?selector=status', this.http.baseUrl).href;
+    }
+}
+
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __webpack_require__(2053);
+// EXTERNAL MODULE: ./src/run/lifecycle.ts
+var lifecycle = __webpack_require__(6513);
+// EXTERNAL MODULE: ./src/log/log.ts
+var log = __webpack_require__(5384);
+// EXTERNAL MODULE: ./src/run/outcome.ts
+var run_outcome = __webpack_require__(6497);
+// EXTERNAL MODULE: ./src/log/phase-log.ts
+var phase_log = __webpack_require__(5414);
+// EXTERNAL MODULE: ./src/run/pipeline-run.ts + 6 modules
+var pipeline_run = __webpack_require__(4542);
+// EXTERNAL MODULE: ./src/github/state.ts
+var state = __webpack_require__(8862);
+// EXTERNAL MODULE: ./src/run/progress.ts
+var progress = __webpack_require__(6358);
+// EXTERNAL MODULE: ./src/run/run-end.ts
+var run_end = __webpack_require__(3776);
+// EXTERNAL MODULE: ./src/report/last-word.ts
+var last_word = __webpack_require__(4325);
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Above this many pipelines, one list of all statuses per poll-interval costs fewer requests than one read each. */
+const LIST_STATUSES_ABOVE = 10;
+/**
+ * Runs the step and returns how it ended; the caller fails the process on a failure. `cancel` is the
+ * runner's, installed by the entry before anything loaded (@github/local-action gives none).
+ */
+async function run(cancel = (0,run_end/* cancellation */.WN)()) {
+    // The runner runs this bundle again as the post step (action.yml runs.post): it tells by this state.
+    core/* saveState */.LZ(state/* POST_STATE */.j, 'true');
+    const startedAt = performance.now();
+    const facts = { config: undefined, runs: [], credential: 'none chosen', feldera: undefined, elapsedMs: () => performance.now() - startedAt };
+    let reported = false;
+    // Whatever still holds the step when a cancel's deadline comes, a short report is its word.
+    cancel.atDeadline(() => {
+        if (!reported)
+            (0,last_word/* lastWord */.b)(facts, cancel.signal.reason);
+    });
+    try {
+        await startAll(facts, cancel.signal);
+    }
+    catch (error) {
+        // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
+        const outcome = error instanceof inputs/* InputError */.dz ? { result: 'failed', code: 'InvalidInput', message: error.message } : (0,run_outcome/* internalError */.WB)(error);
+        if (facts.runs.length === 0)
+            facts.runs.push((0,pipeline_run/* newRun */.uH)(core/* getInput */.V4('pipeline-name'), undefined, new phase_log/* PhaseLog */.U(log/* stepLog */.tV), true));
+        for (const run of facts.runs)
+            run.outcome = outcome;
+    }
+    for (const run of facts.runs)
+        run.phase = 'reporting';
+    try {
+        // Loaded only now: nothing of the report is needed before the first request.
+        const { report } = await __webpack_require__.e(/* import() */ 306).then(__webpack_require__.bind(__webpack_require__, 1306));
+        // From here on, synchronous: a cancel either came before, and the report says so, or is too late to change it.
+        if (cancel.signal.aborted)
+            for (const run of facts.runs)
+                (0,pipeline_run/* noteCancel */.LU)(run, cancel.signal.reason);
+        report(facts);
+    }
+    catch (error) {
+        // The report itself failed: still the error code and an annotation.
+        core/* setOutput */.uH('error-code', 'InternalError');
+        core/* error */.z3((0,run_outcome/* internalError */.WB)(error).message, { title: 'Feldera start-pipeline could not report' });
+        return (0,run_outcome/* internalError */.WB)(error);
+    }
+    finally {
+        reported = true;
+    }
+    const outcomes = facts.runs.map((run) => run.outcome);
+    return outcomes.find((outcome) => outcome.result === 'failed') ?? outcomes[0] ?? (0,run_outcome/* internalError */.WB)('no pipeline was run');
+}
+/** Reads the inputs, then runs every pipeline side by side under the one budget, into `facts`. */
+async function startAll(facts, cancelled) {
+    const read = (0,inputs/* readConfig */.Xg)({
+        getInput: (name) => core/* getInput */.V4(name),
+        env: process.env,
+        onSecret: (secret) => core/* setSecret */.Pq(secret),
+    });
+    const config = read.config;
+    facts.config = config;
+    for (const warning of read.warnings)
+        core/* warning */.$e(warning);
+    const several = config.pipelineNames.length > 1;
+    // One pipeline logs in phases; several log flat, each line behind its pipeline's name.
+    facts.runs = config.pipelineNames.map((name) => (0,pipeline_run/* newRun */.uH)(name, config.apiUrl, several ? new phase_log/* PrefixedLog */.s(log/* stepLog */.tV, name) : new phase_log/* PhaseLog */.U(log/* stepLog */.tV), !several));
+    for (const run of facts.runs)
+        run.log.info(`Starting Feldera pipeline ${run.name} towards ${(0,lifecycle/* targetStatus */.u)(config.initial)}: ${run.pipelineUrl}`);
+    const end = (0,run_end/* runEnd */.lx)(config.timeoutMs, (0,log_text/* formatDuration */.a3)(config.timeoutMs), cancelled);
+    const heartbeat = several ? setInterval(() => (0,log/* info */.pq)((0,pipeline_run/* heartbeatLine */.JY)(facts.runs, facts.elapsedMs())), progress/* HEARTBEAT_MS */.m) : undefined;
+    let connection;
+    try {
+        connection = (0,src_connection/* connect */.N)(config, end.signal);
+        facts.credential = connection.auth.describe();
+        // Beside the first requests, never waited for: the report uses it if it came in time.
+        let platform;
+        void readPlatform(connection.http).then((answer) => {
+            platform = answer;
+            if (answer)
+                facts.feldera = describePlatform(answer);
+            if (answer)
+                core/* debug */.Yz(`Feldera ${describePlatform(answer)}`);
+        });
+        const context = {
+            config,
+            http: connection.http,
+            auth: connection.auth,
+            end,
+            statuses: config.pipelineNames.length > LIST_STATUSES_ABOVE ? new StatusList(connection.http, listAge(config)) : undefined,
+            platform: () => platform,
+            accepted: startedBy(config),
+        };
+        await Promise.all(facts.runs.map((run) => (0,pipeline_run/* runPipeline */.aI)(run, context)));
+        facts.credential = connection.auth.describe();
+    }
+    finally {
+        clearInterval(heartbeat);
+        end.dispose();
+        await connection?.close();
+    }
+}
+/** A list younger than most of a poll-interval serves every run that asks in that interval. */
+function listAge(config) {
+    return config.pollIntervalMs * 0.9;
+}
+/** Keeps the names of the pipelines whose start Feldera accepted in the step's state, for the post step: never a secret. */
+function startedBy(config) {
+    const started = new Set();
+    return (name) => {
+        started.add(name);
+        core/* saveState */.LZ(state/* STARTED_STATE */.C, JSON.stringify(config.pipelineNames.filter((pipeline) => started.has(pipeline))));
+    };
+}
+
+;// CONCATENATED MODULE: ./src/step.ts
+
+
+
+/** What the runner reads as a failed step. Set here, not in run(): @github/local-action calls run() itself. */
+const EXIT_FAILURE = 1;
+/**
+ * The runner runs the bundle twice: as the step, and as its post step (action.yml runs.post), which
+ * has the state the step saved. The post step never fails the job, not even when its code cannot load.
+ */
+async function step(cancel) {
+    if ((0,core/* getState */.Gu)(state/* POST_STATE */.j)) {
+        await __webpack_require__.e(/* import() */ 901).then(__webpack_require__.bind(__webpack_require__, 2901)).then(({ post }) => post(cancel)).catch((error) => (0,core/* warning */.$e)(`stop-at-job-end: ${String(error)}`));
+    }
+    else {
+        const outcome = await run(cancel);
+        if (outcome.result === 'failed')
+            process.exitCode = EXIT_FAILURE;
+    }
+    // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
+    // signal) must not keep the step alive: leave a moment for output to drain, then exit.
+    setTimeout(() => process.exit(), 500).unref();
+}
+
+
+/***/ })
+
+};

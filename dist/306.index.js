@@ -1,0 +1,416 @@
+export const id = 306;
+export const ids = [306];
+export const modules = {
+
+/***/ 1306:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  report: () => (/* binding */ report)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/run/lifecycle.ts
+var lifecycle = __webpack_require__(6513);
+// EXTERNAL MODULE: ./src/log/log.ts
+var log_log = __webpack_require__(5384);
+// EXTERNAL MODULE: ./src/log/phase-log.ts
+var phase_log = __webpack_require__(5414);
+// EXTERNAL MODULE: ./src/log/text.ts
+var log_text = __webpack_require__(3271);
+// EXTERNAL MODULE: ./src/report/approval.ts
+var approval = __webpack_require__(79);
+// EXTERNAL MODULE: ./src/report/compilation.ts
+var compilation = __webpack_require__(6069);
+// EXTERNAL MODULE: ./src/report/connectors.ts
+var report_connectors = __webpack_require__(3952);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __webpack_require__(5468);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+/** GitHub drops a step's job summary whole when it is larger than this. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * What each part may take of that limit, in bytes, whatever the server sent: together well under it.
+ * The facts and the timeline are bounded by their rows and the length of each value.
+ */
+const BUDGET_BYTES = { approvalDiff: 192 * 1024, compilerMessages: 96 * 1024, compilerOutput: 96 * 1024, logTail: 256 * 1024 };
+/** The longest any one value is shown: a name, a message, a line. */
+const VALUE_CHARS = { name: 200, line: 1000, message: 4000 };
+/** A status that flips for an hour makes thousands of rows: the first and the last are kept. */
+const TIMELINE_ROWS = 40;
+const SNIPPET_LINES = 20;
+/** The job summary's markdown: the result in its heading, then what happened, when, and why. */
+function summaryMarkdown(facts) {
+    const { outcome, progress, diagnosis } = facts;
+    const sections = [`### ${heading(facts)}`];
+    if (outcome.result === 'awaiting-approval')
+        sections.push(howToApprove(facts));
+    sections.push(factList(facts));
+    if (facts.health.last)
+        sections.push((0,report_connectors/* connectorsMarkdown */.kv)(facts.health.last, facts.health.baseline, facts.unannotated));
+    if (progress.timeline.length > 0)
+        sections.push(`#### Statuses seen\n\n${timelineTable(progress)}`);
+    if (progress.approvalDiff) {
+        const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
+        const changes = (0,approval/* diffChanges */.Xw)(progress.approvalDiff);
+        const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
+        const rows = changes.map(({ what, change, names }) => {
+            const { kept, more } = (0,markdown/* fit */.Uj)(names.map((name) => (0,markdown/* inline */.mG)(name, VALUE_CHARS.name)), share);
+            return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${(0,markdown/* count */.U9)(more)} more`] : [])].join(', ')];
+        });
+        const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${(0,markdown/* inline */.mG)(progress.approvalDiff.program_diff_error, VALUE_CHARS.message)}` : '';
+        sections.push(`#### ${title}\n\n${rows.length > 0 ? (0,markdown/* table */.tp)(['Change', 'Names'], rows) : 'No changes listed.'}${error}`);
+    }
+    const compilation = diagnosis.compilation;
+    if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
+        const messages = (0,markdown/* fit */.Uj)(compilation.annotations.map((annotation) => {
+            const where = annotation.file ? `${(0,markdown/* inline */.mG)(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
+            const [first = '', ...snippet] = annotation.message.split(/\r\n|\r|\n/);
+            const block = snippet.length > 0
+                ? `\n\n${(0,markdown/* codeBlock */.DV)(snippet.slice(0, SNIPPET_LINES).map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)), '  ')}`
+                : '';
+            return `- **${annotation.level}** ${where}${(0,markdown/* inline */.mG)(first, VALUE_CHARS.message)}${block}`;
+        }), BUDGET_BYTES.compilerMessages);
+        if (messages.more > 0)
+            messages.kept.push(`- …and ${(0,markdown/* count */.U9)(messages.more)} more`);
+        const output = (0,markdown/* fit */.Uj)(compilation.excerpt?.split('\n').map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)) ?? [], BUDGET_BYTES.compilerOutput);
+        if (output.more > 0)
+            output.kept.push(`…and ${(0,markdown/* count */.U9)(output.more)} more lines`);
+        const excerpt = output.kept.length > 0 ? (0,markdown/* codeBlock */.DV)(output.kept) : '';
+        sections.push(['#### Compiler messages', messages.kept.join('\n'), excerpt].filter(Boolean).join('\n\n'));
+    }
+    const logTail = diagnosis.logTail;
+    if (logTail && logTail.lines.length === 0)
+        sections.push(`#### Pipeline log\n\n${EMPTY_LOG}`);
+    else if (logTail) {
+        // The end of the log says why it stopped: keep the last lines that fit.
+        const { kept, more } = (0,markdown/* fit */.Uj)(logTail.lines.map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)).reverse(), BUDGET_BYTES.logTail);
+        const shown = { lines: kept.reverse(), truncated: logTail.truncated || more > 0 };
+        sections.push(`#### ${logTailTitle(shown)}\n\n${(0,markdown/* codeBlock */.DV)(shown.lines)}`);
+    }
+    const feldera = facts.feldera ? ` · Feldera ${(0,markdown/* inline */.mG)(facts.feldera, VALUE_CHARS.name)}` : '';
+    sections.push(`<sub>Credential: ${(0,markdown/* inline */.mG)(facts.credential, VALUE_CHARS.line)}${feldera}</sub>`);
+    return `${sections.join('\n\n')}\n`;
+}
+/** Said in the log and the summary when a log read found nothing before its limit. */
+const EMPTY_LOG = "The pipeline's log was empty.";
+/** `Pipeline log (last 200 lines)`: the heading of the log tail, in the log and in the summary. */
+function logTailTitle({ lines, truncated }) {
+    return `Pipeline log (${truncated ? 'last ' : ''}${lines.length} lines)`;
+}
+/** The three ways to approve, in the warning, the log's last line and the summary. */
+function approvalWays(pipelineName, consoleLink) {
+    return `approve the changes in ${consoleLink}, with \`fda approve ${pipelineName}\`, or run this action again with auto-approve: true`;
+}
+function heading({ pipelineName, outcome, progress }) {
+    const name = (0,markdown/* inline */.mG)(pipelineName || '(no name)', VALUE_CHARS.name);
+    const status = (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'unknown', VALUE_CHARS.name);
+    switch (outcome.result) {
+        case 'reached':
+            return `✅ ${name} is ${status}`;
+        case 'accepted':
+            return `✅ ${name} is starting (${status})`;
+        case 'awaiting-approval':
+            return `⏸️ ${name} awaits approval`;
+        case 'failed':
+            return `❌ ${name} did not start: ${(0,markdown/* inline */.mG)(outcome.code, VALUE_CHARS.name)}`;
+    }
+}
+function howToApprove({ pipelineName, pipelineUrl, progress }) {
+    const changes = progress.approvalDiff ? (0,markdown/* inline */.mG)((0,approval/* countChanges */.xS)(progress.approvalDiff), VALUE_CHARS.message) : 'its program or connectors changed';
+    const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`);
+    return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
+}
+/** Only the facts that say something: no empty values, nothing the heading said already. */
+function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped }) {
+    const facts = [];
+    if (outcome.result === 'failed') {
+        facts.push(['Error', (0,markdown/* inline */.mG)(outcome.message, VALUE_CHARS.message)]);
+        if (outcome.hint)
+            facts.push(['Hint', (0,markdown/* inline */.mG)(outcome.hint, VALUE_CHARS.message)]);
+    }
+    if (pipelineUrl)
+        facts.push(['Console', `[${(0,markdown/* inline */.mG)(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
+    if (target && outcome.result !== 'reached')
+        facts.push(['Target', target]);
+    const last = progress.last;
+    if (last && (outcome.result === 'failed' || outcome.result === 'accepted')) {
+        const program = last.program_status === 'Success' ? '' : `, program ${last.program_status}`;
+        facts.push(['Last status', (0,markdown/* inline */.mG)(`${last.deployment_status} (desired ${last.deployment_desired_status}${program})`, VALUE_CHARS.line)]);
+    }
+    if (outcome.result === 'accepted')
+        facts.push(['Waited', 'no (wait: false)']);
+    if (progress.approved)
+        facts.push(['Approved by this step', 'yes (auto-approve: true)']);
+    if (stopped)
+        facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
+    facts.push(['Elapsed', (0,log_text/* formatDuration */.a3)(progress.elapsedMs())]);
+    return facts.map(([label, value]) => `- **${label}**: ${value}`).join('\n');
+}
+function timelineTable(progress) {
+    const rows = progress.timeline.map((entry) => [
+        (0,markdown/* inline */.mG)(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status), VALUE_CHARS.name),
+        `+${(0,log_text/* formatDuration */.a3)(entry.beganMs)}`,
+        entry.endedMs === undefined ? 'until the end' : (0,log_text/* formatDuration */.a3)(entry.endedMs - entry.beganMs),
+    ]);
+    if (rows.length > TIMELINE_ROWS) {
+        const half = TIMELINE_ROWS / 2;
+        rows.splice(half, rows.length - TIMELINE_ROWS, ['…', `${(0,markdown/* count */.U9)(rows.length - TIMELINE_ROWS)} more changes`, '']);
+    }
+    return (0,markdown/* table */.tp)(['Status', 'From', 'For'], rows);
+}
+
+;// CONCATENATED MODULE: ./src/report/several.ts
+
+
+
+/** What the table and the headings may take: the rest is shared by the pipelines' details. */
+const TABLE_BYTES = 64 * 1024;
+/** Left free under GitHub's limit: the annotations GitHub does not show (report.ts), the post step's lines, the wrapping of each part. */
+const MARGIN_BYTES = 128 * 1024;
+const RESULTS = { reached: '✅ reached', accepted: '✅ accepted (not waited for)', 'awaiting-approval': '⏸️ awaits approval', failed: '❌ failed' };
+/**
+ * The job summary of several pipelines: one table with a row each, failures first, then each
+ * pipeline's own summary in a collapsed `<details>`. The table is never shortened; a pipeline's
+ * details keep their first parts that fit its share of GitHub's 1 MiB, and say so.
+ */
+function severalSummary(runs, elapsedMs) {
+    const failed = runs.filter(({ outcome }) => outcome.result === 'failed').length;
+    const awaiting = runs.filter(({ outcome }) => outcome.result === 'awaiting-approval').length;
+    const heading = `### ${failed > 0 ? '❌' : awaiting > 0 ? '⏸️' : '✅'} ${runs.length} Feldera pipelines: ${[
+        `${runs.length - failed - awaiting} started`,
+        ...(awaiting > 0 ? [`${awaiting} await approval`] : []),
+        ...(failed > 0 ? [`${failed} failed`] : []),
+    ].join(', ')} in ${(0,log_text/* formatDuration */.a3)(elapsedMs)}`;
+    const ordered = [...runs].sort((a, b) => rank(a) - rank(b));
+    const rows = ordered.map(({ pipelineName, pipelineUrl, target, outcome, progress }) => [
+        pipelineUrl ? `[${(0,markdown/* inline */.mG)(pipelineName, 100)}](${pipelineUrl})` : (0,markdown/* inline */.mG)(pipelineName, 100),
+        target ?? '',
+        RESULTS[outcome.result],
+        (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'none read', 100),
+        (0,log_text/* formatDuration */.a3)(progress.elapsedMs()),
+        outcome.result === 'failed' ? (0,markdown/* inline */.mG)(outcome.code, 100) : '',
+    ]);
+    const overview = `${heading}\n\n${(0,markdown/* table */.tp)(['Pipeline', 'Target', 'Result', 'Last status', 'Elapsed', 'Error code'], rows)}`;
+    const share = Math.max(0, (SUMMARY_LIMIT_BYTES - MARGIN_BYTES - Math.max(TABLE_BYTES, Buffer.byteLength(overview))) / runs.length);
+    const details = ordered.map((facts) => {
+        // Whole parts (`####` sections, each closed in itself) of the pipeline's summary.
+        const { kept, more } = (0,markdown/* fit */.Uj)(summaryMarkdown(facts)
+            .trimEnd()
+            .split(/\n\n(?=#### |<sub>)/), share);
+        const cut = more > 0 ? `\n\n…and ${(0,markdown/* count */.U9)(more)} more parts, left out to keep the summary under GitHub's limit: the step's log has them.` : '';
+        return `<details><summary>${(0,markdown/* inline */.mG)(facts.pipelineName, 100)}: ${RESULTS[facts.outcome.result]}</summary>\n\n${kept.join('\n\n')}${cut}\n\n</details>`;
+    });
+    return `${[overview, ...details].join('\n\n')}\n`;
+}
+function rank({ outcome }) {
+    return outcome.result === 'failed' ? 0 : outcome.result === 'awaiting-approval' ? 1 : 2;
+}
+
+// EXTERNAL MODULE: ./src/report/last-word.ts
+var last_word = __webpack_require__(4325);
+// EXTERNAL MODULE: ./src/github/step-summary.ts
+var step_summary = __webpack_require__(7384);
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The annotations past those GitHub shows take at most this much of the summary. */
+const NOT_SHOWN_BYTES = 64 * 1024;
+/**
+ * Sets the outputs, prints the diagnosis, annotates the result and appends the job summary, all
+ * synchronously: a cancel that comes meanwhile cannot leave half a report.
+ */
+function report(facts) {
+    core/* debug */.Yz(`Credential: ${facts.credential}`);
+    const values = (0,outputs/* outputValues */.uN)(facts.runs, facts.elapsedMs(), facts.config !== undefined);
+    for (const name of outputs/* OUTPUT_NAMES */.P0)
+        core/* setOutput */.uH(name, values[name]);
+    const target = facts.config && (0,lifecycle/* targetStatus */.u)(facts.config.initial);
+    const several = facts.runs.length > 1;
+    const summaries = facts.runs.map((run) => {
+        const { warnings, connectors } = runWarnings(run);
+        return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], verdict: verdictOf(run, target), unannotated: connectors.unannotated };
+    });
+    // GitHub shows 10 annotations of each level: the results first (failures in the order given), then the rest.
+    const verdicts = summaries.flatMap(({ verdict }) => verdict.annotations);
+    const { texts, dropped } = choose([...verdicts, ...summaries.flatMap(({ before }) => before)]);
+    if (several) {
+        // The details after the waiting, then the annotations.
+        for (const { run } of summaries)
+            printDiagnosis(run, true);
+        annotate(summaries.flatMap(({ before, verdict }) => [...verdict.annotations, ...before]), texts);
+    }
+    else {
+        for (const { run, before, verdict } of summaries) {
+            annotate(before, texts);
+            printDiagnosis(run, false);
+            annotate(verdict.annotations, texts);
+        }
+    }
+    for (const line of summaries.flatMap(({ verdict }) => verdict.lines))
+        (0,log_log/* info */.pq)(line);
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        const each = summaries.map(({ run, unannotated }) => ({ ...runFacts(run, target, facts), unannotated }));
+        const [only] = each;
+        const markdown = (only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs())) + notShown(dropped);
+        // The summary is extra: failing to write it must not hide the real result.
+        const problem = (0,step_summary/* appendSummary */.f)(markdown);
+        if (problem)
+            core/* warning */.$e(`Could not write the job summary: ${problem}`);
+    }
+}
+function runFacts(run, target, facts) {
+    return {
+        pipelineName: run.name,
+        pipelineUrl: run.pipelineUrl,
+        target,
+        outcome: run.outcome,
+        progress: run.progress,
+        diagnosis: run.diagnosis,
+        credential: facts.credential,
+        feldera: facts.feldera,
+        health: run.health,
+        stopped: run.stopped,
+    };
+}
+/** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
+function runWarnings({ name, diagnosis, health, stopProblem }) {
+    const connectors = (0,report_connectors/* connectorWarnings */.X5)(health.problems, name);
+    const warnings = [
+        ...diagnosis.problems.map((problem) => ({ level: 'warning', message: problem, title: `Feldera pipeline ${name}` })),
+        ...health.notes.map((note) => ({ level: 'warning', message: note, title: `Feldera pipeline ${name}: health not fully checked` })),
+        ...connectors.annotations.map(({ title, message }) => ({ level: 'warning', title, message })),
+        ...(stopProblem
+            ? [{ level: 'warning', message: `Could not stop pipeline ${name} (stop-on-failure: true): ${stopProblem}.`, title: `Feldera pipeline ${name} not stopped` }]
+            : []),
+    ];
+    return { warnings, connectors };
+}
+/** The annotation that gives the result, and the log's last words on it. */
+function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }, target) {
+    const elapsed = (0,log_text/* formatDuration */.a3)(progress.elapsedMs());
+    switch (outcome.result) {
+        case 'reached':
+            return { annotations: [], lines: [`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`] };
+        case 'accepted':
+            return { annotations: [], lines: [`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`] };
+        case 'awaiting-approval': {
+            const changes = progress.approvalDiff ? (0,approval/* countChanges */.xS)(progress.approvalDiff) : 'its program or connectors changed';
+            const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
+            const message = `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`;
+            // The log's last word: the step is green, but the pipeline is not up.
+            return {
+                annotations: [{ level: 'warning', message, title: `Feldera pipeline ${name} awaits approval` }],
+                lines: [`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`],
+            };
+        }
+        case 'failed': {
+            const firstError = diagnosis.compilation?.firstError && `First error: ${diagnosis.compilation.firstError}`;
+            const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
+            return { annotations: [{ level: 'error', message, title: (0,last_word/* failureTitle */.n)(name) }], lines: [] };
+        }
+    }
+}
+/**
+ * The compiler's output and the log's tail: one pipeline's in collapsed groups of their own; with
+ * several, each pipeline's in one group after the waiting, with its approval diff.
+ */
+function printDiagnosis({ name, log, diagnosis }, several) {
+    const { compilation, logTail } = diagnosis;
+    const parts = [];
+    if (compilation?.excerpt)
+        parts.push(['Compiler output', compilation.excerpt.split('\n')]);
+    if (logTail && logTail.lines.length > 0)
+        parts.push([logTailTitle(logTail), logTail.lines]);
+    const emptyLog = logTail?.lines.length === 0;
+    if (!several) {
+        for (const [title, lines] of parts)
+            (0,log_log/* untrusted */.bp)(title, lines);
+        if (emptyLog)
+            (0,log_log/* info */.pq)(EMPTY_LOG);
+        return;
+    }
+    const details = log instanceof phase_log/* PrefixedLog */.s ? log.details : [];
+    if (details.length === 0 && parts.length === 0 && !emptyLog)
+        return;
+    log_log/* stepLog */.tV.startGroup(`${name}: details`);
+    for (const line of details)
+        (0,log_log/* info */.pq)(line);
+    for (const [title, lines] of parts) {
+        (0,log_log/* info */.pq)(`${title}:`);
+        (0,log_log/* untrustedLines */.mU)(lines);
+    }
+    if (emptyLog)
+        (0,log_log/* info */.pq)(EMPTY_LOG);
+    log_log/* stepLog */.tV.endGroup();
+}
+/**
+ * What GitHub will show, `MAX_ANNOTATIONS` of each level in the order of priority, each with the text
+ * to print (the last of a level says how many more the summary holds), and what it will not.
+ */
+function choose(byPriority) {
+    const texts = new Map();
+    const dropped = [];
+    for (const level of ['error', 'warning']) {
+        const all = byPriority.filter((annotation) => annotation.level === level);
+        const shown = all.slice(0, compilation/* MAX_ANNOTATIONS */.K);
+        const more = all.length - shown.length;
+        shown.forEach((annotation, i) => texts.set(annotation, more > 0 && i === shown.length - 1 ? `${annotation.message} (…and ${more} more ${level}s: see the job summary.)` : annotation.message));
+        dropped.push(...all.slice(compilation/* MAX_ANNOTATIONS */.K));
+    }
+    return { texts, dropped };
+}
+/** The annotations GitHub will show, in the order given. */
+function annotate(annotations, texts) {
+    for (const annotation of annotations) {
+        const text = texts.get(annotation);
+        if (text === undefined)
+            continue;
+        const { level, message: _message, ...properties } = annotation;
+        if (level === 'error')
+            core/* error */.z3(text, properties);
+        else
+            core/* warning */.$e(text, properties);
+    }
+}
+/** The summary's list of what GitHub would not show as annotations. */
+function notShown(dropped) {
+    if (dropped.length === 0)
+        return '';
+    const items = dropped.map(({ level, title, message }) => `- **${level}** ${(0,markdown/* inline */.mG)(title, 200)}: ${(0,markdown/* inline */.mG)(message, 1000)}`);
+    const { kept, more } = (0,markdown/* fit */.Uj)(items, NOT_SHOWN_BYTES);
+    if (more > 0)
+        kept.push(`- …and ${(0,markdown/* count */.U9)(more)} more`);
+    return `\n#### Annotations GitHub does not show (it shows ${compilation/* MAX_ANNOTATIONS */.K} of each level)\n\n${kept.join('\n')}\n`;
+}
+/** The parts that are given, each but the last ended with a full stop where Feldera's text has none. */
+function sentences(...parts) {
+    const given = parts.filter((part) => Boolean(part));
+    return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,35 @@
+import * as core from '@actions/core';
+import { appendSummary } from '../github/step-summary.ts';
+import { newRun, noteCancel } from '../run/pipeline-run.ts';
+import { PhaseLog } from '../log/phase-log.ts';
+import { stepLog } from '../log/log.ts';
+import { CANCEL_DEADLINE_MS } from '../run/run-end.ts';
+import { formatDuration } from '../log/text.ts';
+import { inline } from './markdown.ts';
+import { OUTPUT_NAMES, outputValues } from './outputs.ts';
+import type { ReportFacts } from './report.ts';
+
+/**
+ * The short report, when a cancel's deadline comes before the full one was written: every output,
+ * an error annotation for each failed pipeline, and a few lines of summary. Synchronous: the process
+ * exits right after it.
+ */
+export function lastWord(facts: ReportFacts, reason: unknown): void {
+  if (facts.runs.length === 0) facts.runs.push(newRun(core.getInput('pipeline-name'), undefined, new PhaseLog(stepLog), true));
+  for (const run of facts.runs) noteCancel(run, reason);
+  const values = outputValues(facts.runs, facts.elapsedMs(), facts.config !== undefined);
+  for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
+  const lines = [`### ❌ Cancelled: the step could not finish its report within ${formatDuration(CANCEL_DEADLINE_MS)} of the cancel`, ''];
+  for (const { name, outcome } of facts.runs) {
+    if (outcome.result !== 'failed') continue;
+    core.error(outcome.message, { title: failureTitle(name) });
+    lines.push(`- **${inline(name || '(no name)', 100)}**: ${inline(outcome.code, 100)}: ${inline(outcome.message, 2000)}`);
+  }
+  appendSummary(`${lines.join('\n')}\n`);
+  process.exitCode = 1;
+}
+
+/** The title of the annotation that fails the step for a pipeline. */
+export function failureTitle(name: string): string {
+  return `Feldera pipeline ${name || '(no name)'} did not start`;
+}

@@ -1,0 +1,23 @@
+import { getState, warning } from '@actions/core';
+import { run } from './main.ts';
+import { POST_STATE } from './github/state.ts';
+import type { Cancellation } from './run/run-end.ts';
+
+/** What the runner reads as a failed step. Set here, not in run(): @github/local-action calls run() itself. */
+const EXIT_FAILURE = 1;
+
+/**
+ * The runner runs the bundle twice: as the step, and as its post step (action.yml runs.post), which
+ * has the state the step saved. The post step never fails the job, not even when its code cannot load.
+ */
+export async function step(cancel: Cancellation): Promise<void> {
+  if (getState(POST_STATE)) {
+    await import('./github/post.ts').then(({ post }) => post(cancel)).catch((error: unknown) => warning(`stop-at-job-end: ${String(error)}`));
+  } else {
+    const outcome = await run(cancel);
+    if (outcome.result === 'failed') process.exitCode = EXIT_FAILURE;
+  }
+  // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
+  // signal) must not keep the step alive: leave a moment for output to drain, then exit.
+  setTimeout(() => process.exit(), 500).unref();
+}
