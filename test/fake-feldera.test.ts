@@ -236,6 +236,17 @@ describe('the fake Feldera', () => {
     expect(server.responses.every((response, i) => i === 0 || response.at >= server.responses[i - 1]!.at)).toBe(true);
   });
 
+  it('counts toward crash.afterReads only the reads that show the target, not an AwaitingApproval that lingers after /approve', async () => {
+    const crash = { error_code: 'RunnerCheckError', message: 'exited', details: null };
+    const server = await fake([{ name: 'p', phases: [{ status: 'AwaitingApproval', ms: 0 }], approveLagReads: 2, crash: { afterReads: 1, error: crash } }]);
+    await call(server, 'POST', '/v0/pipelines/p/start');
+    await readUntil(server, (s) => s.deployment_status === 'AwaitingApproval');
+    await call(server, 'POST', '/v0/pipelines/p/approve');
+    const reads = [await status(server), await status(server), await status(server), await status(server)];
+    expect(reads.map((s) => s.deployment_status)).toEqual(['AwaitingApproval', 'AwaitingApproval', 'Running', 'Stopping']);
+    expect(reads[3]).toMatchObject({ deployment_error: crash });
+  });
+
   it('serves /stop: force=true stops, force=false is 501 EnterpriseFeature on the open-source edition and a suspend on Enterprise', async () => {
     const open = await fake([{ name: 'p', phases: PHASES }]);
     await call(open, 'POST', '/v0/pipelines/p/start');

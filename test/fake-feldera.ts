@@ -384,10 +384,11 @@ export class FakeFeldera {
     if (crash?.afterMs !== undefined) this.after(crash.afterMs, () => current() && this.failWith(pipeline, crash.error));
   }
 
-  /** A status read answered at the target: the `crash.afterReads`-th fails the pipeline. */
+  /** A status read that showed the target (not an AwaitingApproval that lingers): the `crash.afterReads`-th fails the pipeline. */
   private countReadAtTarget(pipeline: Pipeline): void {
     const crash = pipeline.script.crash;
     if (crash?.afterReads === undefined || pipeline.reachedAt === undefined || pipeline.resourcesDesired !== 'Provisioned') return;
+    if (this.reported(pipeline) !== pipeline.deploymentStatus) return;
     if (++pipeline.readsAtTarget === crash.afterReads) this.failWith(pipeline, crash.error);
   }
 
@@ -554,9 +555,9 @@ export class FakeFeldera {
     switch (endpoint) {
       case 'status': {
         send(200, this.statusBody(pipeline, request.query.selector ?? 'all'));
+        this.countReadAtTarget(pipeline);
         if (pipeline.approveLag > 0) pipeline.approveLag--;
         if (pipeline.stoppingReads > 0 && --pipeline.stoppingReads === 0) this.setStatus(pipeline, 'Stopped');
-        this.countReadAtTarget(pipeline);
         return;
       }
       case 'dismiss_error':
