@@ -217,6 +217,36 @@ describe('the fake Feldera', () => {
     expect(stopping.deployment_runtime_status_details).toBeNull();
   });
 
+  it('fails a pipeline at the crash.afterReads-th status read at its target, and tells onRequest of each request before it answers', async () => {
+    const crash = { error_code: 'WorkerPanic', message: 'worker 3 panicked', details: null };
+    const server = await fake([{ name: 'p', phases: PHASES, crash: { afterReads: 2, error: crash } }]);
+    const told: string[] = [];
+    server.onRequest = (request, endpoint) => {
+      told.push(`${endpoint ?? '?'} ${server.responses.length}`);
+      if (endpoint === 'stats') server.fault('stats', { kind: 'status', status: 504 });
+    };
+    await call(server, 'POST', '/v0/pipelines/p/start');
+    await readUntil(server, (s) => s.deployment_status === 'Running');
+    expect((await status(server)).deployment_status).toBe('Running');
+    expect(await status(server)).toMatchObject({ deployment_desired_status: 'Stopped', deployment_error: crash });
+    expect((await call(server, 'GET', '/v0/pipelines/p/stats')).status).toBe(504);
+    // Told before each answer: the answers so far do not include its own.
+    expect(told.slice(0, 2)).toEqual(['start 0', 'status 1']);
+    expect(told.at(-1)).toBe(`stats ${server.responses.length}`);
+    expect(server.responses.every((response, i) => i === 0 || response.at >= server.responses[i - 1]!.at)).toBe(true);
+  });
+
+  it('counts toward crash.afterReads only the reads that show the target, not an AwaitingApproval that lingers after /approve', async () => {
+    const crash = { error_code: 'RunnerCheckError', message: 'exited', details: null };
+    const server = await fake([{ name: 'p', phases: [{ status: 'AwaitingApproval', ms: 0 }], approveLagReads: 2, crash: { afterReads: 1, error: crash } }]);
+    await call(server, 'POST', '/v0/pipelines/p/start');
+    await readUntil(server, (s) => s.deployment_status === 'AwaitingApproval');
+    await call(server, 'POST', '/v0/pipelines/p/approve');
+    const reads = [await status(server), await status(server), await status(server), await status(server)];
+    expect(reads.map((s) => s.deployment_status)).toEqual(['AwaitingApproval', 'AwaitingApproval', 'Running', 'Stopping']);
+    expect(reads[3]).toMatchObject({ deployment_error: crash });
+  });
+
   it('serves /stop: force=true stops, force=false is 501 EnterpriseFeature on the open-source edition and a suspend on Enterprise', async () => {
     const open = await fake([{ name: 'p', phases: PHASES }]);
     await call(open, 'POST', '/v0/pipelines/p/start');

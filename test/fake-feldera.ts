@@ -59,8 +59,12 @@ export interface PipelineScript {
    * last whose `at` (ms after the pipeline reached its target; 0 before) has passed holds.
    */
   connectors?: ConnectorScript[];
-  /** After reaching its target, the pipeline fails: the runner records this `deployment_error` after `afterMs`. */
-  crash?: { afterMs: number; error: ErrorBody };
+  /**
+   * After reaching its target, the pipeline fails: the runner records this `deployment_error` after
+   * `afterMs`, or once it has answered `afterReads` status reads at the target (counted, not timed, so
+   * that a slow client meets it at the same read).
+   */
+  crash?: { afterMs?: number; afterReads?: number; error: ErrorBody };
   /** `global_metrics.commit_progress` while `Bootstrapping` (a `CommitProgressSummary`). */
   commitProgress?: unknown;
   /** `GET /logs` replays these, then stays open for ever, as Feldera's does. */
@@ -122,6 +126,8 @@ export interface FakeResponse {
   status: number;
   contentType: string;
   body: string;
+  /** When it was sent (performance.now()). */
+  at: number;
 }
 
 export interface FakeOptions {
@@ -172,6 +178,8 @@ interface Pipeline {
   since: string;
   /** When it reached its target (performance.now()): the clock of its connectors' scripts. */
   reachedAt: number | undefined;
+  /** Status reads answered since it reached its target: the clock of `crash.afterReads`. */
+  readsAtTarget: number;
   onApprove: (() => void) | undefined;
   /** Each `/start` that is not a repeat plays the script anew. */
   run: number;
@@ -202,6 +210,8 @@ export class FakeFeldera {
   readonly timeline: { pipeline: string; status: string; at: number }[] = [];
   private readonly pipelines = new Map<string, Pipeline>();
   private readonly faults: { endpoint: Endpoint; fault: Fault; times: number; when: (request: FakeRequest) => boolean }[] = [];
+  /** Told of each request as it arrives, before it is answered: a test may script a fault for it, or act at that moment. */
+  onRequest: ((request: FakeRequest, endpoint: Endpoint | undefined) => void) | undefined;
   private readonly options: FakeOptions;
   private readonly server: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -265,6 +275,7 @@ export class FakeFeldera {
       runnerReason: null,
       since: new Date().toISOString(),
       reachedAt: undefined,
+      readsAtTarget: 0,
       onApprove: undefined,
       run: 0,
       stoppingReads: 0,
@@ -368,8 +379,17 @@ export class FakeFeldera {
     pipeline.runtimeDesired = pipeline.initial;
     this.setStatus(pipeline, pipeline.initial ?? 'Running');
     pipeline.reachedAt = performance.now();
+    pipeline.readsAtTarget = 0;
     const crash = script.crash;
-    if (crash) this.after(crash.afterMs, () => current() && this.failWith(pipeline, crash.error));
+    if (crash?.afterMs !== undefined) this.after(crash.afterMs, () => current() && this.failWith(pipeline, crash.error));
+  }
+
+  /** A status read that showed the target (not an AwaitingApproval that lingers): the `crash.afterReads`-th fails the pipeline. */
+  private countReadAtTarget(pipeline: Pipeline): void {
+    const crash = pipeline.script.crash;
+    if (crash?.afterReads === undefined || pipeline.reachedAt === undefined || pipeline.resourcesDesired !== 'Provisioned') return;
+    if (this.reported(pipeline) !== pipeline.deploymentStatus) return;
+    if (++pipeline.readsAtTarget === crash.afterReads) this.failWith(pipeline, crash.error);
   }
 
   /** The runner records the error and desired Stopped in one transaction, then tears down. */
@@ -420,6 +440,7 @@ export class FakeFeldera {
     };
     this.requests.push(entry);
     const endpoint = endpointOf(entry.method, entry.path, this.prefix());
+    this.onRequest?.(entry, endpoint);
     const scripted = this.faults.find((fault) => fault.endpoint === endpoint && fault.times > 0 && fault.when(entry));
     if (scripted) {
       scripted.times--;
@@ -461,7 +482,7 @@ export class FakeFeldera {
     response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache', ...options.headers });
     response.end(text);
     const endpoint = endpointOf(request.method, request.path, this.prefix());
-    this.responses.push({ method: request.method, path: request.path, query: request.query, endpoint, status, contentType, body: text });
+    this.responses.push({ method: request.method, path: request.path, query: request.query, endpoint, status, contentType, body: text, at: performance.now() });
   }
 
   /** Whether the auth layer refused the request, answering it (auth.rs). */
@@ -534,6 +555,7 @@ export class FakeFeldera {
     switch (endpoint) {
       case 'status': {
         send(200, this.statusBody(pipeline, request.query.selector ?? 'all'));
+        this.countReadAtTarget(pipeline);
         if (pipeline.approveLag > 0) pipeline.approveLag--;
         if (pipeline.stoppingReads > 0 && --pipeline.stoppingReads === 0) this.setStatus(pipeline, 'Stopped');
         return;
