@@ -3066,15 +3066,20 @@ async function run(cancel = (0,run_end/* cancellation */.WN)()) {
         for (const run of facts.runs)
             run.outcome = outcome;
     }
+    // A cancel says what each run was doing when it came: its last phase, or the report's.
+    const noteCancels = () => {
+        if (cancel.signal.aborted)
+            for (const run of facts.runs)
+                (0,pipeline_run/* noteCancel */.LU)(run, cancel.signal.reason);
+    };
+    noteCancels();
     for (const run of facts.runs)
         run.phase = 'reporting';
     try {
         // Loaded only now: nothing of the report is needed before the first request.
         const { report } = await __webpack_require__.e(/* import() */ 306).then(__webpack_require__.bind(__webpack_require__, 1306));
         // From here on, synchronous: a cancel either came before, and the report says so, or is too late to change it.
-        if (cancel.signal.aborted)
-            for (const run of facts.runs)
-                (0,pipeline_run/* noteCancel */.LU)(run, cancel.signal.reason);
+        noteCancels();
         report(facts);
     }
     catch (error) {
@@ -3170,9 +3175,10 @@ async function step(cancel) {
         if (outcome.result === 'failed')
             process.exitCode = EXIT_FAILURE;
     }
-    // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
-    // signal) must not keep the step alive: leave a moment for output to drain, then exit.
-    setTimeout(() => process.exit(), 500).unref();
+    // Everything is reported: exit once the output is flushed. A request the action cannot abort (the
+    // toolkit's ID token fetch has no signal) must not keep the step alive, and a process left to wind
+    // down by itself gives signals back to Node's default first: a cancel then would kill it.
+    process.stdout.write('', () => process.exit());
 }
 
 

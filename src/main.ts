@@ -40,12 +40,17 @@ export async function run(cancel: Cancellation = cancellation()): Promise<Outcom
     if (facts.runs.length === 0) facts.runs.push(newRun(core.getInput('pipeline-name'), undefined, new PhaseLog(stepLog), true));
     for (const run of facts.runs) run.outcome = outcome;
   }
+  // A cancel says what each run was doing when it came: its last phase, or the report's.
+  const noteCancels = () => {
+    if (cancel.signal.aborted) for (const run of facts.runs) noteCancel(run, cancel.signal.reason);
+  };
+  noteCancels();
   for (const run of facts.runs) run.phase = 'reporting';
   try {
     // Loaded only now: nothing of the report is needed before the first request.
     const { report } = await import('./report/report.ts');
     // From here on, synchronous: a cancel either came before, and the report says so, or is too late to change it.
-    if (cancel.signal.aborted) for (const run of facts.runs) noteCancel(run, cancel.signal.reason);
+    noteCancels();
     report(facts);
   } catch (error) {
     // The report itself failed: still the error code and an annotation.

@@ -17,7 +17,8 @@ export async function step(cancel: Cancellation): Promise<void> {
     const outcome = await run(cancel);
     if (outcome.result === 'failed') process.exitCode = EXIT_FAILURE;
   }
-  // Everything is reported. A request the action cannot abort (the toolkit's ID token fetch has no
-  // signal) must not keep the step alive: leave a moment for output to drain, then exit.
-  setTimeout(() => process.exit(), 500).unref();
+  // Everything is reported: exit once the output is flushed. A request the action cannot abort (the
+  // toolkit's ID token fetch has no signal) must not keep the step alive, and a process left to wind
+  // down by itself gives signals back to Node's default first: a cancel then would kill it.
+  process.stdout.write('', () => process.exit());
 }

@@ -167,6 +167,23 @@ describe('a cancel at each phase', () => {
     expect(run.outputs.status).toBe('Running');
   });
 
+  it("at the report's last line, as the process winds down, cannot kill it (soak seed 5119): tried eight times", async () => {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const server = await fake([{ name: 'p', phases: QUICK, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } }]);
+      const given = inputs(server, { logs: 'never' });
+      const { child, done } = startAction(given);
+      void watch(done, given);
+      let stdout = '';
+      child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      await until(() => stdout.includes('::error title=Feldera pipeline p did not start::'));
+      child.kill('SIGINT');
+      const run = await done;
+      expect(run.signal).toBeNull();
+      expect(run.code).toBe(1);
+      expect(run.outputs['error-code']).toBe('RunnerCheckError');
+    }
+  });
+
   it('after the report is written, changes nothing: the step keeps its word', async () => {
     const server = await fake([{ name: 'p', phases: QUICK }]);
     const given = inputs(server);

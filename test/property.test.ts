@@ -8,7 +8,9 @@ import { budgetMs, playLife } from './life-run.ts';
 import { describeLife, lifeOf } from './lives.ts';
 import { limit } from './pool.ts';
 
-const SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
+/** Lives the soak found failing, kept: 32, 54 and 5119 were cancelled while the report printed, or as the process wound down. */
+const REGRESSIONS = [32, 54, 5119];
+const SEEDS = [...Array.from({ length: 10 }, (_, i) => i + 1), ...REGRESSIONS];
 const slot = limit(3);
 
 describe('random lives, judged by properties', () => {
