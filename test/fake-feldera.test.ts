@@ -4,12 +4,10 @@
 // under test/feldera-spec/, 0.337's when ../shared has it.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeFeldera, type FakeOptions, type FakeResponse, type PipelineScript } from './fake-feldera.ts';
 import { jwt } from './fake-oidc.ts';
+import { checkAnswers, NEWEST_SPEC, NEWEST_SPEC_SHA256, OLDER_SPEC } from './openapi-check.ts';
 import { answersAsNewest, APPROVAL_DIFF, NEWEST_FELDERA } from './fixtures.ts';
 
 const KEY = `apikey:${'f3'.repeat(64)}`;
@@ -294,27 +292,7 @@ describe('the fake Feldera', () => {
   });
 });
 
-// 0.337's spec, beside the project in the shared folder (the test says so when it is not there), and
-// the newest, kept in the project as test data.
-const SPEC = join(import.meta.dirname, '..', '..', 'shared', 'feldera', 'openapi.json');
-const haveSpec = existsSync(SPEC);
-if (!haveSpec) console.warn(`SKIPPED: ${SPEC} is absent, so the fake's answers as 0.337 were not checked against Feldera's openapi.json.`);
-const NEWEST_SPEC = join(import.meta.dirname, 'feldera-spec', `openapi-${NEWEST_FELDERA}.json`);
-/** The crate's file, as test/feldera-spec/README.md records it. */
-const NEWEST_SPEC_SHA256 = 'c0363c9267b2efcf3552e10ecd561f571dfaa53199142f6087a2503c319d3ce2';
-
-/** The action's endpoints, as openapi.json names their paths. */
-const SPEC_PATHS: Record<string, string> = {
-  status: '/v0/pipelines/{pipeline_name}',
-  list: '/v0/pipelines',
-  start: '/v0/pipelines/{pipeline_name}/start',
-  stop: '/v0/pipelines/{pipeline_name}/stop',
-  approve: '/v0/pipelines/{pipeline_name}/approve',
-  dismiss_error: '/v0/pipelines/{pipeline_name}/dismiss_error',
-  stats: '/v0/pipelines/{pipeline_name}/stats',
-  logs: '/v0/pipelines/{pipeline_name}/logs',
-  config: '/v0/config',
-};
+if (!existsSync(OLDER_SPEC)) console.warn(`SKIPPED: ${OLDER_SPEC} is absent, so the fake's answers as 0.337 were not checked against Feldera's openapi.json.`);
 
 describe('the fake against openapi.json', () => {
   /** A whole start with an approval, a compile error, the statistics and the list, as `version`. */
@@ -346,35 +324,10 @@ describe('the fake against openapi.json', () => {
     await call(server, 'GET', '/v0/config');
   }
 
-  /** Checks every answer the fakes of this file gave as `version` against `specFile`; returns how many had a schema. */
+  /** Checks the answers against `specFile`, and that each endpoint of the action was among them; returns how many had a schema. */
   function validate(specFile: string, answers: FakeResponse[]): number {
-    const spec = JSON.parse(readFileSync(specFile, 'utf8')) as {
-      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
-    };
-    // Schemas refer to each other as #/components/schemas/…: the whole document is one schema to Ajv.
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats.default(ajv);
-    // 0.375 names a checkpoint's fingerprint `uint64`, a format ajv-formats does not know.
-    ajv.addFormat('uint64', { type: 'number', validate: (value: number) => Number.isInteger(value) && value >= 0 });
-    ajv.addSchema(jsonSchema(spec) as object, 'openapi.json');
-    const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
-    let checked = 0;
-    const problems: string[] = [];
-    for (const answer of answers) {
-      const path = answer.endpoint && SPEC_PATHS[answer.endpoint];
-      if (!path) continue;
-      const declared = spec.paths[path]?.[answer.method.toLowerCase()]?.responses[String(answer.status)]?.content?.['application/json']?.schema;
-      if (!declared || !answer.contentType.startsWith('application/json')) continue;
-      const key = JSON.stringify(declared);
-      const validate = compiled.get(key) ?? ajv.compile(rebase(jsonSchema(declared)) as object);
-      compiled.set(key, validate);
-      if (!validate(JSON.parse(answer.body))) {
-        problems.push(`${answer.method} ${answer.path} ${answer.status}: ${ajv.errorsText(validate.errors)}`);
-      }
-      checked++;
-    }
+    const { problems, checked } = checkAnswers(specFile, answers);
     expect(problems).toEqual([]);
-    // Every endpoint of the action was answered, and checked, at least once.
     const seen = new Set(answers.map((answer) => answer.endpoint));
     for (const endpoint of ['status', 'list', 'start', 'approve', 'dismiss_error', 'stop', 'stats', 'config']) expect(seen, endpoint).toContain(endpoint);
     return checked;
@@ -394,29 +347,15 @@ describe('the fake against openapi.json', () => {
     expect(validate(NEWEST_SPEC, answers)).toBeGreaterThan(20);
   });
 
-  it.skipIf(!haveSpec)(
-    haveSpec
+  it.skipIf(!existsSync(OLDER_SPEC))(
+    existsSync(OLDER_SPEC)
       ? 'sends answers as 0.337 that validate against its openapi.json wherever it declares a schema'
-      : `SKIPPED, ${SPEC} is absent: the fake's answers as 0.337 were not validated`,
+      : `SKIPPED, ${OLDER_SPEC} is absent: the fake's answers as 0.337 were not validated`,
     async () => {
       await wholeStart('0.337.0');
       for (const server of servers) answered.push(...server.responses.splice(0));
       const answers = answered.filter((answer) => !answersAsNewest(answer.version));
-      expect(validate(SPEC, answers)).toBeGreaterThan(20);
+      expect(validate(OLDER_SPEC, answers)).toBeGreaterThan(20);
     },
   );
 });
-
-/** OpenAPI 3.0's `nullable: true` as JSON Schema says it (3.1 documents have none): this or null. */
-function jsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(jsonSchema);
-  if (typeof node !== 'object' || node === null) return node;
-  const { nullable, ...rest } = node as Record<string, unknown>;
-  const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, jsonSchema(value)]));
-  return nullable === true ? { anyOf: [converted, { type: 'null' }] } : nullable === undefined ? converted : { ...converted, nullable };
-}
-
-/** The declared schema, its `$ref`s pointed into the spec document registered as `openapi.json`. */
-function rebase(schema: unknown): unknown {
-  return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/'));
-}

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PipelineClient } from '../src/feldera/client.ts';
 import { apiKeyCredentials } from '../src/feldera/credentials.ts';
 import { FelderaError } from '../src/feldera/errors.ts';
 import { controllerStatus, MAX_ENDPOINTS, MAX_ERRORS_KEPT } from '../src/feldera/stats.ts';
+import { NEWEST_SPEC, OLDER_SPEC } from './openapi-check.ts';
 import { commitProgress, connectorError, controllerStatusBody, DELTA_UNHEALTHY, globalMetrics, inputEndpoint, KAFKA_DOWN, NEWEST_FELDERA, outputEndpoint } from './fixtures.ts';
 
 const SECRET = 'apikey:s3cr3t';
@@ -231,8 +231,8 @@ describe('PipelineClient.stats', () => {
 // beside the repository, the newest from test/feldera-spec/), so that the parser is tested on what
 // Feldera sends and not on what the tests imagine.
 const specs: [string, string][] = [
-  ['0.337.0', join(import.meta.dirname, '..', '..', 'shared', 'feldera', 'openapi.json')],
-  [NEWEST_FELDERA, join(import.meta.dirname, 'feldera-spec', `openapi-${NEWEST_FELDERA}.json`)],
+  ['0.337.0', OLDER_SPEC],
+  [NEWEST_FELDERA, NEWEST_SPEC],
 ];
 describe.each(specs)('the ControllerStatus fixtures as %s', (version, spec) => {
   const schemas = existsSync(spec) ? (JSON.parse(readFileSync(spec, 'utf8')) as { components: { schemas: Record<string, Schema> } }).components.schemas : {};
