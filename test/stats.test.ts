@@ -63,6 +63,8 @@ describe('controllerStatus', () => {
       {
         endpoint_name: 'daily_totals.delta_out',
         config: { stream: 'daily_totals' },
+        // Before 0.375 an output has no `paused`: it is not paused.
+        paused: false,
         health: { status: 'Unhealthy', description: 'Delta table write failed: 403 Forbidden' },
         fatal_error: null,
         metrics: { transmitted_records: 40, num_transport_errors: 0, num_encode_errors: 0 },
@@ -71,6 +73,11 @@ describe('controllerStatus', () => {
       },
     ]);
     expect(status.omitted_endpoints).toBe(0);
+  });
+
+  it(`reads an output's paused from ${NEWEST_FELDERA} on`, () => {
+    const body = controllerStatusBody({ version: NEWEST_FELDERA, outputs: [outputEndpoint('a.out', 'a', { paused: true }), outputEndpoint('b.out', 'b')] });
+    expect(controllerStatus(body, []).outputs.map((output) => output.paused)).toEqual([true, false]);
   });
 
   it('refuses a body without global_metrics, inputs or outputs, as not Feldera’s', () => {
