@@ -363,8 +363,9 @@ class PipelineClient {
         const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}/stats?include_connector_errors=true`, retry);
         return (0,stats/* controllerStatus */.tr)(body, this.secrets());
     }
+    /** `follow=false`: since Feldera 0.375 the stream ends after the buffered lines; older ones ignore it. */
     logs(limits) {
-        return readLogTail(this.http, `${this.path}/logs`, limits);
+        return readLogTail(this.http, `${this.path}/logs?follow=false`, limits);
     }
     /** The same calls under another signal: follow-up reads after the run's budget is spent. */
     withSignal(signal) {
@@ -854,6 +855,7 @@ function controllerStatus(body, secrets) {
         })),
         outputs: keptOutputs.map((output) => ({
             ...endpoint(output),
+            paused: field(output, 'paused') === true,
             metrics: {
                 transmitted_records: count(field(metrics(output), 'transmitted_records')),
                 num_transport_errors: count(field(metrics(output), 'num_transport_errors')),
@@ -954,6 +956,7 @@ function endpointsOf(status) {
         fatalError: input.fatal_error,
         errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
         records: input.metrics.total_records,
+        paused: input.paused,
         lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
     }));
     const outputs = status.outputs.map((output) => ({
@@ -964,6 +967,7 @@ function endpointsOf(status) {
         fatalError: output.fatal_error,
         errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
         records: output.metrics.transmitted_records,
+        paused: output.paused,
         lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
     }));
     return [...inputs, ...outputs];
@@ -1040,6 +1044,7 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'silent-bootstrap',
     'concurrent-bootstrap',
     'auto-approve',
+    'reloadable-tables',
     'dismiss-error',
     'wait',
     'timeout',
@@ -1103,6 +1108,7 @@ function readConfig(source) {
         problems.push('silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.');
     }
     const autoApprove = parseBoolean('auto-approve', input('auto-approve') || 'false', problems);
+    const reloadableTables = parseReloadableTables(input('reloadable-tables'), problems);
     const dismissError = parseBoolean('dismiss-error', input('dismiss-error') || 'true', problems);
     const wait = parseBoolean('wait', input('wait') || 'true', problems);
     const timeoutMs = parseDuration('timeout', input('timeout') || '30m', problems);
@@ -1134,6 +1140,15 @@ function readConfig(source) {
     if (autoApprove && wait === false) {
         problems.push('auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.');
     }
+    if (reloadableTables !== undefined) {
+        if (bootstrapPolicy && bootstrapPolicy !== 'allow') {
+            problems.push(`reloadable-tables needs bootstrap-policy: allow (not ${bootstrapPolicy}): it names the tables that an allowed bootstrap may reload.`);
+        }
+        if (wait === false)
+            problems.push('reloadable-tables needs wait: true: the step reads the changes while the pipeline awaits approval, and approves them then.');
+        if (autoApprove)
+            problems.push('reloadable-tables and auto-approve: true cannot go together: auto-approve approves whatever changed, reloadable-tables only a bootstrap that reloads the tables it names.');
+    }
     if (problems.length > 0)
         throw new InputError(problems);
     /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
@@ -1145,6 +1160,7 @@ function readConfig(source) {
         silentBootstrap: silentBootstrap,
         concurrentBootstrap: concurrentBootstrap,
         autoApprove: autoApprove,
+        reloadableTables,
         dismissError: dismissError,
         wait: wait,
         timeoutMs: timeoutMs,
@@ -1183,6 +1199,25 @@ function parsePipelineNames(value, problems) {
         problems.push(`pipeline-name names ${repeated.map((name) => `"${name}"`).join(', ')} more than once: give each pipeline once.`);
     if (names.length > MAX_PIPELINES)
         problems.push(`pipeline-name names ${names.length} pipelines: at most ${MAX_PIPELINES} in one step.`);
+    return Object.freeze(names);
+}
+/** Table names separated by newlines, commas or spaces, or a JSON array of them (`[]`: none); empty: not set. */
+function parseReloadableTables(value, problems) {
+    if (!value)
+        return undefined;
+    if (!value.startsWith('['))
+        return Object.freeze(value.split(/[\s,]+/).filter(Boolean));
+    let names;
+    try {
+        names = JSON.parse(value);
+    }
+    catch {
+        names = undefined;
+    }
+    if (!Array.isArray(names) || !names.every((name) => typeof name === 'string' && name !== '')) {
+        problems.push(`reloadable-tables "${value}" is not a JSON array of table names, such as ["orders", "My Table"]; or give the names separated by newlines, commas or spaces.`);
+        return undefined;
+    }
     return Object.freeze(names);
 }
 function parseApiUrl(value, problems) {
@@ -1620,6 +1655,7 @@ function connectorOutputs(last) {
         'fatal-error': endpoint.fatalError ?? '',
         errors: endpoint.errors,
         records: endpoint.records,
+        paused: endpoint.paused,
     }));
     const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
     return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
@@ -1654,7 +1690,7 @@ function connectorsMarkdown(last, baseline, unannotated = []) {
         const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
         return [
             (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.name, NAME_CELL_LENGTH),
-            endpoint.direction,
+            endpoint.paused ? `${endpoint.direction}, paused` : endpoint.direction,
             (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.stream, NAME_CELL_LENGTH),
             (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
             (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(endpoint.records),
@@ -1698,7 +1734,7 @@ function rank(endpoint) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _github_step_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7384);
-/* harmony import */ var _run_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4542);
+/* harmony import */ var _run_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6545);
 /* harmony import */ var _log_phase_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5414);
 /* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5384);
 /* harmony import */ var _run_run_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
@@ -1925,7 +1961,7 @@ function withEdition(outcome, platform) {
 const BY_DEPLOYMENT_ERROR = {
     RunnerCheckError: "the pipeline's process or storage failed while it ran (it crashed, ran out of memory, or its pod was evicted): the pipeline's log says why; give it more memory in its resources if it ran out.",
     InitializationError: "the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline's log say which.",
-    AutomatonProvisioningTimeout: "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout_secs in the pipeline's runtime config, or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
+    AutomatonProvisioningTimeout: "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout in the pipeline's runtime config (a duration such as 20m since Feldera 0.366; provisioning_timeout_secs, in seconds, before), or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
     RunnerProvisionError: "Feldera could not create the pipeline's compute or storage (the message says why): check the pipeline's resources config and the cluster's capacity.",
     AutomatonInvalidRuntimeConfig: "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
     AutomatonInvalidProgramInfo: 'the compiled program no longer fits this Feldera version: recompile it (fda update-runtime), then start it again.',
@@ -2036,6 +2072,7 @@ const ACTION_CODES = {
     ConnectorFailed: false,
     ConnectorUnhealthy: false,
     ConnectorErrors: false,
+    TableReloadNotAllowed: false,
 };
 /** A run's outcome before it has one: a run that ends with it ended for a reason of the action's own. */
 const UNDECIDED = Object.freeze({ result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' });
@@ -2136,7 +2173,7 @@ function statusFailure(verdict, status, initial) {
 
 /***/ }),
 
-/***/ 4542:
+/***/ 6545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2471,7 +2508,31 @@ function formatCount(count) {
     return unit < 0 ? String(Math.round(value)) : `${rounded(value)}${SUFFIXES[unit]}`;
 }
 
+;// CONCATENATED MODULE: ./src/run/reloadable.ts
+function reloadVerdict(diff, reloadable) {
+    if (!diff)
+        return { approve: false, reason: 'Feldera did not say what changed', blocked: [] };
+    if (!diff.program_diff)
+        return { approve: false, reason: `Feldera could not compute the program diff (${diff.program_diff_error ?? 'it gave no reason'})`, blocked: [] };
+    const blocked = diff.program_diff.modified_tables.filter((table) => !reloadable.includes(table));
+    if (blocked.length === 0)
+        return { approve: true };
+    return { approve: false, reason: `its bootstrap would reload ${blocked.length === 1 ? 'table' : 'tables'} ${blocked.join(', ')}, not in reloadable-tables`, blocked };
+}
+/** The pipeline is left AwaitingApproval, as the Python client leaves it: someone may still approve it. */
+function reloadRefused(name, verdict) {
+    return {
+        result: 'failed',
+        code: 'TableReloadNotAllowed',
+        message: `Pipeline ${name} was not approved: ${verdict.reason}. It is left AwaitingApproval.`,
+        hint: verdict.blocked.length > 0
+            ? `to reload ${verdict.blocked.length === 1 ? 'it' : 'them'}, add ${verdict.blocked.join(', ')} to reloadable-tables and run again, or approve it (fda approve ${name}, or the Feldera console); to keep the tables, stop it (fda stop ${name}) and change the program so that they stay unmodified.`
+            : `approve it yourself if the changes may reload any table (fda approve ${name}, or the Feldera console), or stop it (fda stop ${name}).`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/start.ts
+
 
 
 
@@ -2524,7 +2585,8 @@ onAccepted = () => undefined) {
         }
     }
     const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
-    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}${flags.map((flag) => `, ${flag}`).join('')}.`);
+    const policy = config.reloadableTables ? 'allow, sent as await_approval to check the tables it reloads against reloadable-tables' : config.bootstrapPolicy;
+    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${policy}${flags.map((flag) => `, ${flag}`).join('')}.`);
     if (!config.wait) {
         progress.observe(await client.status(setup));
         return { result: 'accepted' };
@@ -2537,14 +2599,17 @@ async function decide(status, client, config, progress, log) {
     switch (verdict.kind) {
         case 'reached':
             return { result: 'reached' };
-        case 'awaiting-approval':
+        case 'awaiting-approval': {
             // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
             if (progress.approved)
                 return undefined;
-            log.group(config.autoApprove ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
+            const reload = config.reloadableTables ? reloadVerdict(status.approval_diff, config.reloadableTables) : undefined;
+            log.group(config.autoApprove || reload?.approve ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
             for (const line of status.approval_diff ? (0,approval/* diffLines */.Pp)(status.approval_diff) : ['Feldera sent no diff.'])
                 log.detail(line);
-            if (!config.autoApprove)
+            if (reload && !reload.approve)
+                return reloadRefused(status.name, reload);
+            if (!config.autoApprove && !reload)
                 return { result: 'awaiting-approval' };
             try {
                 await client.approve(bootstrapOf(config), APPROVE_RETRY);
@@ -2557,9 +2622,12 @@ async function decide(status, client, config, progress, log) {
                 return undefined;
             }
             progress.approved = true;
-            log.info('Approved (auto-approve: true).');
+            if (reload)
+                progress.approvedBy = 'every modified table is in reloadable-tables';
+            log.info(`Approved (${progress.approvedBy}).`);
             log.group(`Waiting for ${(0,lifecycle/* targetStatus */.u)(config.initial)}`);
             return undefined;
+        }
         case 'deployment-error':
         case 'compilation-failed':
         case 'stopped-externally':
@@ -2589,8 +2657,10 @@ async function readBootstrapProgress(client, progress) {
             throw error;
     }
 }
+/** With reloadable-tables, the pipeline must stop at AwaitingApproval for the step to see what it reloads. */
 function bootstrapOf(config) {
-    return { policy: config.bootstrapPolicy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
+    const policy = config.reloadableTables ? 'await_approval' : config.bootstrapPolicy;
+    return { policy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
 }
 /** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
 function waitingRetry(progress, log) {
@@ -2745,6 +2815,8 @@ class Progress {
     last;
     timeline = [];
     approved = false;
+    /** Why this step approved: the input that let it. */
+    approvedBy = 'auto-approve: true';
     /** Feldera accepted this step's `/start`: from then on, the pipeline is this step's to clean up. */
     startAccepted = false;
     /** The last diff seen while `AwaitingApproval`. */
@@ -2945,9 +3017,26 @@ async function readPlatform(http) {
         return undefined;
     }
 }
-/** `0.337.0, Enterprise`. */
+/** The Feldera versions this action is tested with (README, Feldera versions tested). */
+const TESTED_VERSIONS = { oldest: '0.300.0', newest: '0.375.0' };
+/** `0.337.0, Enterprise (tested: 0.300.0 to 0.375.0)`: which Feldera answered, and whether it is among the versions tested. */
 function describePlatform(platform) {
-    return `${platform.version}, ${platform.edition}`;
+    const range = `${TESTED_VERSIONS.oldest} to ${TESTED_VERSIONS.newest}`;
+    const tested = compareVersions(platform.version, TESTED_VERSIONS.oldest) >= 0 && compareVersions(platform.version, TESTED_VERSIONS.newest) <= 0;
+    return `${platform.version}, ${platform.edition} (${tested ? `tested: ${range}` : `not tested: this action is tested with ${range}`})`;
+}
+/** Release numbers compared part by part; a part that is not a number (`0.380.0+enterprise`'s suffix) ends the comparison. */
+function compareVersions(a, b) {
+    const parts = (version) => version.split(/[.+-]/).slice(0, 3).map(Number);
+    const [left, right] = [parts(a), parts(b)];
+    for (let i = 0; i < 3; i++) {
+        const difference = (left[i] ?? 0) - (right[i] ?? 0);
+        if (Number.isNaN(difference))
+            return NaN;
+        if (difference !== 0)
+            return difference;
+    }
+    return 0;
 }
 
 // EXTERNAL MODULE: ./src/feldera/client.ts + 1 modules
@@ -3012,8 +3101,8 @@ var log = __webpack_require__(5384);
 var run_outcome = __webpack_require__(6497);
 // EXTERNAL MODULE: ./src/log/phase-log.ts
 var phase_log = __webpack_require__(5414);
-// EXTERNAL MODULE: ./src/run/pipeline-run.ts + 6 modules
-var pipeline_run = __webpack_require__(4542);
+// EXTERNAL MODULE: ./src/run/pipeline-run.ts + 7 modules
+var pipeline_run = __webpack_require__(6545);
 // EXTERNAL MODULE: ./src/github/state.ts
 var state = __webpack_require__(8862);
 // EXTERNAL MODULE: ./src/run/progress.ts

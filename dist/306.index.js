@@ -150,7 +150,7 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
     if (outcome.result === 'accepted')
         facts.push(['Waited', 'no (wait: false)']);
     if (progress.approved)
-        facts.push(['Approved by this step', 'yes (auto-approve: true)']);
+        facts.push(['Approved by this step', `yes (${progress.approvedBy})`]);
     if (stopped)
         facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
     facts.push(['Elapsed', (0,log_text/* formatDuration */.a3)(progress.elapsedMs())]);

@@ -12,6 +12,7 @@ export const INPUT_NAMES = [
   'silent-bootstrap',
   'concurrent-bootstrap',
   'auto-approve',
+  'reloadable-tables',
   'dismiss-error',
   'wait',
   'timeout',
@@ -43,6 +44,12 @@ export interface Config {
   /** Bootstrap new and modified views in the background while the others stay live. */
   readonly concurrentBootstrap: boolean;
   readonly autoApprove: boolean;
+  /**
+   * `reloadable_tables` of Feldera's Python client: with bootstrap-policy allow, the tables a bootstrap
+   * may reload; the step starts with await_approval and approves only when it reloads no other.
+   * Undefined: not set, any table may be reloaded; empty: none may.
+   */
+  readonly reloadableTables: readonly string[] | undefined;
   readonly dismissError: boolean;
   readonly wait: boolean;
   readonly timeoutMs: number;
@@ -138,6 +145,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     problems.push('silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.');
   }
   const autoApprove = parseBoolean('auto-approve', input('auto-approve') || 'false', problems);
+  const reloadableTables = parseReloadableTables(input('reloadable-tables'), problems);
   const dismissError = parseBoolean('dismiss-error', input('dismiss-error') || 'true', problems);
   const wait = parseBoolean('wait', input('wait') || 'true', problems);
   const timeoutMs = parseDuration('timeout', input('timeout') || '30m', problems);
@@ -168,6 +176,16 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   if (autoApprove && wait === false) {
     problems.push('auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.');
   }
+  if (reloadableTables !== undefined) {
+    if (bootstrapPolicy && bootstrapPolicy !== 'allow') {
+      problems.push(`reloadable-tables needs bootstrap-policy: allow (not ${bootstrapPolicy}): it names the tables that an allowed bootstrap may reload.`);
+    }
+    if (wait === false) problems.push('reloadable-tables needs wait: true: the step reads the changes while the pipeline awaits approval, and approves them then.');
+    if (autoApprove)
+      problems.push(
+        'reloadable-tables and auto-approve: true cannot go together: auto-approve approves whatever changed, reloadable-tables only a bootstrap that reloads the tables it names.',
+      );
+  }
 
   if (problems.length > 0) throw new InputError(problems);
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
@@ -179,6 +197,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     silentBootstrap: silentBootstrap!,
     concurrentBootstrap: concurrentBootstrap!,
     autoApprove: autoApprove!,
+    reloadableTables,
     dismissError: dismissError!,
     wait: wait!,
     timeoutMs: timeoutMs!,
@@ -217,6 +236,23 @@ function parsePipelineNames(value: string, problems: string[]): readonly string[
   if (repeated.length > 0) problems.push(`pipeline-name names ${repeated.map((name) => `"${name}"`).join(', ')} more than once: give each pipeline once.`);
   if (names.length > MAX_PIPELINES) problems.push(`pipeline-name names ${names.length} pipelines: at most ${MAX_PIPELINES} in one step.`);
   return Object.freeze(names);
+}
+
+/** Table names separated by newlines, commas or spaces, or a JSON array of them (`[]`: none); empty: not set. */
+function parseReloadableTables(value: string, problems: string[]): readonly string[] | undefined {
+  if (!value) return undefined;
+  if (!value.startsWith('[')) return Object.freeze(value.split(/[\s,]+/).filter(Boolean));
+  let names: unknown;
+  try {
+    names = JSON.parse(value);
+  } catch {
+    names = undefined;
+  }
+  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string' && name !== '')) {
+    problems.push(`reloadable-tables "${value}" is not a JSON array of table names, such as ["orders", "My Table"]; or give the names separated by newlines, commas or spaces.`);
+    return undefined;
+  }
+  return Object.freeze(names as string[]);
 }
 
 function parseApiUrl(value: string, problems: string[]): URL | undefined {

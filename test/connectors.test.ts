@@ -3,7 +3,7 @@ import { controllerStatus, type ControllerStatus } from '../src/feldera/stats.ts
 import { healthVerdict, type Problem } from '../src/health/verdict.ts';
 import { MAX_ANNOTATIONS as MAX_WARNING_ANNOTATIONS } from '../src/report/compilation.ts';
 import { connectorOutputs, connectorsMarkdown, connectorWarnings, MAX_TABLE_ROWS } from '../src/report/connectors.ts';
-import { connectorError, controllerStatusBody, DELTA_UNHEALTHY, inputEndpoint, KAFKA_DOWN, outputEndpoint } from './fixtures.ts';
+import { connectorError, controllerStatusBody, DELTA_UNHEALTHY, inputEndpoint, KAFKA_DOWN, NEWEST_FELDERA, outputEndpoint } from './fixtures.ts';
 
 type Body = Parameters<typeof controllerStatusBody>[0];
 const read = (parts: Body = {}): ControllerStatus => controllerStatus(controllerStatusBody(parts), []);
@@ -24,12 +24,32 @@ describe('connectorOutputs', () => {
     const outputs = connectorOutputs(PIPELINE);
     expect(outputs.connectors).toBe(JSON.stringify(JSON.parse(outputs.connectors)));
     expect(JSON.parse(outputs.connectors)).toEqual([
-      { name: 'seed.file', direction: 'input', stream: 'seed', health: '', 'fatal-error': '', errors: 0, records: 1_234_567 },
-      { name: 'orders.kafka_in', direction: 'input', stream: 'orders', health: '', 'fatal-error': '', errors: 3, records: 1200 },
-      { name: 'daily_totals.delta_out', direction: 'output', stream: 'daily_totals', health: 'Unhealthy', 'fatal-error': '', errors: 0, records: 40 },
-      { name: 'audit.kafka_out', direction: 'output', stream: 'audit', health: '', 'fatal-error': 'kafka: topic audit does not exist', errors: 0, records: 3 },
+      { name: 'seed.file', direction: 'input', stream: 'seed', health: '', 'fatal-error': '', errors: 0, records: 1_234_567, paused: false },
+      { name: 'orders.kafka_in', direction: 'input', stream: 'orders', health: '', 'fatal-error': '', errors: 3, records: 1200, paused: false },
+      { name: 'daily_totals.delta_out', direction: 'output', stream: 'daily_totals', health: 'Unhealthy', 'fatal-error': '', errors: 0, records: 40, paused: false },
+      { name: 'audit.kafka_out', direction: 'output', stream: 'audit', health: '', 'fatal-error': 'kafka: topic audit does not exist', errors: 0, records: 3, paused: false },
     ]);
     expect(outputs['connector-error-count']).toBe('3');
+  });
+
+  it('says which endpoints are paused: an input by its configuration or a user, an output since Feldera 0.375', () => {
+    const status = read({
+      version: NEWEST_FELDERA,
+      inputs: [inputEndpoint('orders.kafka_in', 'orders', { paused: true })],
+      outputs: [outputEndpoint('audit.kafka_out', 'audit', { paused: true }), outputEndpoint('totals.delta_out', 'totals')],
+    });
+    expect((JSON.parse(connectorOutputs(status).connectors) as { name: string; paused: boolean }[]).map(({ name, paused }) => [name, paused])).toEqual([
+      ['orders.kafka_in', true],
+      ['audit.kafka_out', true],
+      ['totals.delta_out', false],
+    ]);
+    expect(connectorsMarkdown(status, undefined).split('\n').slice(4)).toEqual([
+      '| orders.kafka_in | input, paused | orders | — | 0 | 0 |  |',
+      '| audit.kafka_out | output, paused | audit | — | 0 | 0 |  |',
+      '| totals.delta_out | output | totals | — | 0 | 0 |  |',
+    ]);
+    // A paused endpoint is not a problem: someone paused it, or its configuration starts it paused.
+    expect(healthVerdict({ baseline: status, current: status, phase: 'end', windowMs: 1000, connectorErrors: 'fail' })).toEqual({ kind: 'pass' });
   });
 
   it('is [] and an empty count when no statistics were read, and 0 errors for a pipeline without connectors', () => {

@@ -1,14 +1,14 @@
 // The fake Feldera itself, driven with plain fetch: each rule where it follows the manager's source
 // (crates/pipeline-manager/src, file named in each test), and every answer it gives for the
-// action's endpoints checked against Feldera's openapi.json when ../shared has it.
+// action's endpoints checked against Feldera's openapi.json of the version it answers as: 0.375's
+// under test/feldera-spec/, 0.337's when ../shared has it.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeFeldera, type FakeOptions, type FakeResponse, type PipelineScript } from './fake-feldera.ts';
 import { jwt } from './fake-oidc.ts';
-import { APPROVAL_DIFF } from './fixtures.ts';
+import { checkAnswers, NEWEST_SPEC, NEWEST_SPEC_SHA256, OLDER_SPEC } from './openapi-check.ts';
+import { answersAsNewest, APPROVAL_DIFF, NEWEST_FELDERA } from './fixtures.ts';
 
 const KEY = `apikey:${'f3'.repeat(64)}`;
 const servers: FakeFeldera[] = [];
@@ -79,6 +79,54 @@ describe('the fake Feldera', () => {
     const enterprise = await fake([], { edition: 'Enterprise', version: '0.340.1' });
     expect((await call(enterprise, 'GET', '/v0/config')).json).toMatchObject({ edition: 'Enterprise', version: '0.340.1' });
     expect(enterprise.calls('config')).toHaveLength(1);
+  });
+
+  it(`answers as ${NEWEST_FELDERA} with its new fields, and as 0.337 without them (openapi-${NEWEST_FELDERA}.json, feldera-types ${NEWEST_FELDERA} adapter_stats.rs)`, async () => {
+    const connectors: PipelineScript['connectors'] = [
+      { name: 'v.out', direction: 'output', stream: 'v', states: [{ at: 0, paused: true }] },
+      { name: 'w.out', direction: 'output', stream: 'w' },
+    ];
+    const script: PipelineScript = { name: 'p', phases: PHASES, connectors };
+    const [older, newest] = [await fake([script]), await fake([script], { version: NEWEST_FELDERA })];
+    for (const server of [older, newest]) {
+      await call(server, 'POST', '/v0/pipelines/p/start');
+      await readUntil(server, (s) => s.deployment_status === 'Running');
+    }
+    expect((await call(newest, 'GET', '/v0/config')).json).toMatchObject({ version: NEWEST_FELDERA, allow_rust_udfs: true });
+    expect((await call(older, 'GET', '/v0/config')).json).not.toHaveProperty('allow_rust_udfs');
+    expect((await call(newest, 'GET', '/v0/pipelines/p')).json).toMatchObject({ deployment_config: null });
+    expect((await call(newest, 'GET', '/v0/pipelines/p?selector=status')).json).not.toHaveProperty('deployment_config');
+    expect((await call(older, 'GET', '/v0/pipelines/p')).json).not.toHaveProperty('deployment_config');
+
+    type Stats = { global_metrics: Record<string, unknown>; outputs: { endpoint_name: string; paused?: boolean }[] };
+    const stats = (await call(newest, 'GET', '/v0/pipelines/p/stats')).json as Stats;
+    expect(stats.global_metrics).toMatchObject({ platform_version: NEWEST_FELDERA, runtime_version: NEWEST_FELDERA });
+    expect(stats.outputs.map((output) => [output.endpoint_name, output.paused])).toEqual([
+      ['v.out', true],
+      ['w.out', false],
+    ]);
+    const olderStats = (await call(older, 'GET', '/v0/pipelines/p/stats')).json as Stats;
+    expect(olderStats.global_metrics).not.toHaveProperty('platform_version');
+    expect(olderStats.outputs.map((output) => 'paused' in output)).toEqual([false, false]);
+  });
+
+  it(`ends /logs after the buffer with follow=false as ${NEWEST_FELDERA}; 0.337 ignores the parameter and keeps streaming (api/endpoints/pipeline_management.rs)`, async () => {
+    const script: PipelineScript = { name: 'p', logLines: ['first', 'second'], logEveryMs: 20 };
+    const newest = await fake([script], { version: NEWEST_FELDERA });
+    const buffered = await fetch(`${newest.url}/v0/pipelines/p/logs?follow=false`, { headers: { authorization: `Bearer ${KEY}` } });
+    expect(await buffered.text()).toBe('first\nsecond\n');
+    const notBoolean = await call(newest, 'GET', '/v0/pipelines/p/logs?follow=no');
+    expect([notBoolean.status, notBoolean.text]).toEqual([400, 'Query deserialize error: provided string was not `true` or `false`']);
+
+    const older = await fake([script]);
+    const streaming = await fetch(`${older.url}/v0/pipelines/p/logs?follow=false`, { headers: { authorization: `Bearer ${KEY}` } });
+    // A line the fake wrote after the buffer arrives: the response did not end there.
+    let text = '';
+    for await (const chunk of streaming.body!.pipeThrough(new TextDecoderStream())) {
+      text += chunk;
+      if (text.includes('tick 1\n')) break;
+    }
+    expect(text.startsWith('first\nsecond\n')).toBe(true);
   });
 
   it('answers an unknown pipeline with UnknownPipelineName on every route, and an unknown path with an empty 404', async () => {
@@ -274,82 +322,70 @@ describe('the fake Feldera', () => {
   });
 });
 
-// Feldera's spec, beside the project in the shared folder; the test says so when it is not there.
-const SPEC = join(import.meta.dirname, '..', '..', 'shared', 'feldera', 'openapi.json');
-const haveSpec = existsSync(SPEC);
-if (!haveSpec) console.warn(`SKIPPED: ${SPEC} is absent, so the fake's answers were not checked against Feldera's openapi.json.`);
-
-/** The action's endpoints, as openapi.json names their paths. */
-const SPEC_PATHS: Record<string, string> = {
-  status: '/v0/pipelines/{pipeline_name}',
-  start: '/v0/pipelines/{pipeline_name}/start',
-  stop: '/v0/pipelines/{pipeline_name}/stop',
-  approve: '/v0/pipelines/{pipeline_name}/approve',
-  dismiss_error: '/v0/pipelines/{pipeline_name}/dismiss_error',
-  logs: '/v0/pipelines/{pipeline_name}/logs',
-  config: '/v0/config',
-};
+if (!existsSync(OLDER_SPEC)) console.warn(`SKIPPED: ${OLDER_SPEC} is absent, so the fake's answers as 0.337 were not checked against Feldera's openapi.json.`);
 
 describe('the fake against openapi.json', () => {
-  // Runs last in this file, over every answer the tests above got, plus those of a whole start.
-  it.skipIf(!haveSpec)(
-    haveSpec ? 'sends answers that validate against openapi.json wherever it declares a schema' : `SKIPPED, ${SPEC} is absent: the fake's answers were not validated`,
-    async () => {
-      const server = await fake([MODIFIED, { name: 'q', programStatus: 'SqlError' }]);
-      await call(server, 'POST', '/v0/pipelines/p/dismiss_error');
-      await call(server, 'POST', '/v0/pipelines/p/start');
-      await call(server, 'POST', '/v0/pipelines/p/approve');
-      await readUntil(server, (s) => s.deployment_status === 'AwaitingApproval');
-      await call(server, 'GET', '/v0/pipelines/p');
-      await call(server, 'POST', '/v0/pipelines/p/approve');
-      await readUntil(server, (s) => s.deployment_status === 'Running');
-      await call(server, 'POST', '/v0/pipelines/q/start');
-      await call(server, 'GET', '/v0/pipelines/q?selector=all');
-      await call(server, 'GET', '/v0/config');
-      answered.push(...server.responses);
+  /** A whole start with an approval, a compile error, the statistics and the list, as `version`. */
+  async function wholeStart(version: string): Promise<void> {
+    const connectors: PipelineScript['connectors'] = [
+      { name: 't.in', direction: 'input', stream: 't' },
+      { name: 'v.out', direction: 'output', stream: 'v', states: [{ at: 0, paused: true }] },
+    ];
+    const server = await fake(
+      [
+        { ...MODIFIED, connectors },
+        { name: 'q', programStatus: 'SqlError' },
+      ],
+      { version },
+    );
+    await call(server, 'POST', '/v0/pipelines/p/dismiss_error');
+    await call(server, 'POST', '/v0/pipelines/p/start');
+    await call(server, 'POST', '/v0/pipelines/p/approve');
+    await readUntil(server, (s) => s.deployment_status === 'AwaitingApproval');
+    await call(server, 'GET', '/v0/pipelines/p');
+    await call(server, 'GET', '/v0/pipelines/p/stats');
+    await call(server, 'POST', '/v0/pipelines/p/approve');
+    await readUntil(server, (s) => s.deployment_status === 'Running');
+    await call(server, 'GET', '/v0/pipelines/p/stats?include_connector_errors=true');
+    await call(server, 'GET', '/v0/pipelines?selector=status');
+    await call(server, 'POST', '/v0/pipelines/p/stop?force=true');
+    await call(server, 'POST', '/v0/pipelines/q/start');
+    await call(server, 'GET', '/v0/pipelines/q?selector=all');
+    await call(server, 'GET', '/v0/config');
+  }
 
-      const spec = JSON.parse(readFileSync(SPEC, 'utf8')) as {
-        paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
-      };
-      // Schemas refer to each other as #/components/schemas/…: the whole document is one schema to Ajv.
-      const ajv = new Ajv({ strict: false, allErrors: true });
-      addFormats.default(ajv);
-      ajv.addSchema(jsonSchema(spec) as object, 'openapi.json');
-      const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
-      let checked = 0;
-      const problems: string[] = [];
-      for (const answer of answered) {
-        const path = answer.endpoint && SPEC_PATHS[answer.endpoint];
-        if (!path) continue;
-        const declared = spec.paths[path]?.[answer.method.toLowerCase()]?.responses[String(answer.status)]?.content?.['application/json']?.schema;
-        if (!declared || !answer.contentType.startsWith('application/json')) continue;
-        const key = JSON.stringify(declared);
-        const validate = compiled.get(key) ?? ajv.compile(rebase(jsonSchema(declared)) as object);
-        compiled.set(key, validate);
-        if (!validate(JSON.parse(answer.body))) {
-          problems.push(`${answer.method} ${answer.path} ${answer.status}: ${ajv.errorsText(validate.errors)}`);
-        }
-        checked++;
-      }
-      expect(problems).toEqual([]);
-      // Every endpoint of the action was answered, and checked, at least once.
-      expect(checked).toBeGreaterThan(20);
-      const seen = new Set(answered.map((answer) => answer.endpoint));
-      for (const endpoint of ['status', 'start', 'approve', 'dismiss_error', 'stop', 'config']) expect(seen, endpoint).toContain(endpoint);
+  /** Checks the answers against `specFile`, and that each endpoint of the action was among them; returns how many had a schema. */
+  function validate(specFile: string, answers: FakeResponse[]): number {
+    const { problems, checked } = checkAnswers(specFile, answers);
+    expect(problems).toEqual([]);
+    const seen = new Set(answers.map((answer) => answer.endpoint));
+    for (const endpoint of ['status', 'list', 'start', 'approve', 'dismiss_error', 'stop', 'stats', 'config']) expect(seen, endpoint).toContain(endpoint);
+    return checked;
+  }
+
+  it(`holds ${NEWEST_FELDERA}'s spec as the crate feldera-rest-api ships it`, () => {
+    const digest = createHash('sha256').update(readFileSync(NEWEST_SPEC)).digest('hex');
+    expect(digest).toBe(NEWEST_SPEC_SHA256);
+    expect((JSON.parse(readFileSync(NEWEST_SPEC, 'utf8')) as { info: { version: string } }).info.version).toBe(NEWEST_FELDERA);
+  });
+
+  // These run last in this file, over every answer the tests above got, plus those of a whole start.
+  it(`sends answers as ${NEWEST_FELDERA} that validate against its openapi.json wherever it declares a schema`, async () => {
+    await wholeStart(NEWEST_FELDERA);
+    for (const server of servers) answered.push(...server.responses.splice(0));
+    const answers = answered.filter((answer) => answer.version === NEWEST_FELDERA);
+    expect(validate(NEWEST_SPEC, answers)).toBeGreaterThan(20);
+  });
+
+  it.skipIf(!existsSync(OLDER_SPEC))(
+    existsSync(OLDER_SPEC)
+      ? 'sends answers as 0.337 that validate against its openapi.json wherever it declares a schema'
+      : `SKIPPED, ${OLDER_SPEC} is absent: the fake's answers as 0.337 were not validated`,
+    async () => {
+      await wholeStart('0.337.0');
+      for (const server of servers) answered.push(...server.responses.splice(0));
+      const answers = answered.filter((answer) => !answersAsNewest(answer.version));
+      expect(validate(OLDER_SPEC, answers)).toBeGreaterThan(20);
     },
   );
 });
-
-/** OpenAPI 3.0's `nullable: true` as JSON Schema says it (3.1 documents have none): this or null. */
-function jsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(jsonSchema);
-  if (typeof node !== 'object' || node === null) return node;
-  const { nullable, ...rest } = node as Record<string, unknown>;
-  const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, jsonSchema(value)]));
-  return nullable === true ? { anyOf: [converted, { type: 'null' }] } : nullable === undefined ? converted : { ...converted, nullable };
-}
-
-/** The declared schema, its `$ref`s pointed into the spec document registered as `openapi.json`. */
-function rebase(schema: unknown): unknown {
-  return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/'));
-}

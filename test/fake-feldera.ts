@@ -1,14 +1,16 @@
 // A fake Feldera pipeline manager: a real HTTP server on 127.0.0.1 that plays the state machine of
 // API.md 2.4 with scripted phase durations, answers with openapi.json's field names and enum
 // spellings, and logs every request it gets. Where it can, it answers as the manager's source does
-// (crates/pipeline-manager/src at API.md's commit; the file is named beside each rule). Node runs
+// (crates/pipeline-manager/src at API.md's commit; the file is named beside each rule). With
+// `version: '0.375.0'` (or newer) it answers in the shapes of Feldera 0.375 instead, where they
+// differ for what it serves (test/feldera-spec/openapi-0.375.0.json). Node runs
 // this file as it is (type stripping), so the demo and the CI job can serve it too:
 // `node test/fake-feldera.ts [port]`.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { connectorError, controllerStatusBody, inputEndpoint, outputEndpoint, pipelineDiff } from './fixtures.ts';
+import { answersAsNewest, connectorError, controllerStatusBody, inputEndpoint, outputEndpoint, pipelineDiff } from './fixtures.ts';
 
 export interface ErrorBody {
   message: string;
@@ -123,6 +125,8 @@ export interface FakeResponse {
   path: string;
   query: Record<string, string>;
   endpoint: Endpoint | undefined;
+  /** The fake's `version`: which spec the answer is checked against. */
+  version: string;
   status: number;
   contentType: string;
   body: string;
@@ -149,7 +153,12 @@ export interface FakeOptions {
    * answers 501 EnterpriseFeature, and a standby pipeline fails to initialize.
    */
   edition?: Edition;
-  /** `version` of `GET /v0/config`, and every pipeline's `platform_version`. Default `0.337.0`. */
+  /**
+   * `version` of `GET /v0/config`, and every pipeline's `platform_version`. Default `0.337.0`. From
+   * `0.375.0` on, the answers take 0.375's shapes: `allow_rust_udfs` in the configuration,
+   * `deployment_config` in a pipeline, `platform_version` and `runtime_version` in `/stats` and
+   * `paused` on its output endpoints, and `/logs?follow=false`.
+   */
   version?: string;
   /** Serve under a path prefix, as behind a reverse proxy (`/feldera`). */
   prefix?: string;
@@ -318,6 +327,10 @@ export class FakeFeldera {
     return this.options.edition ?? 'Open source';
   }
 
+  private version(): string {
+    return this.options.version ?? '0.337.0';
+  }
+
   /** The runner's work after `/start`: compile (early start), provision, the phases, the target or a failure. */
   private async play(pipeline: Pipeline, run: number): Promise<void> {
     const current = () => pipeline.run === run && pipeline.resourcesDesired === 'Provisioned';
@@ -482,7 +495,7 @@ export class FakeFeldera {
     response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache', ...options.headers });
     response.end(text);
     const endpoint = endpointOf(request.method, request.path, this.prefix());
-    this.responses.push({ method: request.method, path: request.path, query: request.query, endpoint, status, contentType, body: text, at: performance.now() });
+    this.responses.push({ method: request.method, path: request.path, query: request.query, endpoint, version: this.version(), status, contentType, body: text, at: performance.now() });
   }
 
   /** Whether the auth layer refused the request, answering it (auth.rs). */
@@ -521,7 +534,7 @@ export class FakeFeldera {
         [...this.pipelines.values()].map((pipeline) => this.statusBody(pipeline, request.query.selector ?? 'all')),
       );
     // Query parameters are parsed before the handler runs: a bad one is actix's plain-text 400.
-    const flags = parseFlags(request.query, endpoint);
+    const flags = parseFlags(request.query, endpoint, this.version());
     if (typeof flags === 'string') return send(400, `Query deserialize error: ${flags}`, { raw: true, contentType: 'text/plain; charset=utf-8' });
     if (endpoint === 'start' || endpoint === 'approve') {
       if (flags.silent_bootstrap && flags.concurrent_bootstrap) {
@@ -569,7 +582,7 @@ export class FakeFeldera {
       case 'approve':
         return this.approve(pipeline, send);
       case 'logs':
-        return this.logs(pipeline, response);
+        return this.logs(pipeline, flags, response);
       case 'stats':
         return this.stats(pipeline, send);
     }
@@ -598,9 +611,11 @@ export class FakeFeldera {
     }
     const endpoints = this.connectorStates(pipeline);
     const bootstrapping = status === 'Bootstrapping';
+    const newest = answersAsNewest(this.version());
     send(
       200,
       controllerStatusBody({
+        version: this.version(),
         global: {
           state: status === 'Paused' ? 'Paused' : 'Running',
           bootstrap_in_progress: bootstrapping,
@@ -625,6 +640,8 @@ export class FakeFeldera {
               transport_errors: state.error ? [connectorError(state.error, state.errors ?? 1)] : [],
               fatal_error: state.fatalError ?? null,
               health: state.health ?? null,
+              // Outputs can be paused since 0.375; before, the field does not exist.
+              ...(newest ? { paused: state.paused ?? false } : {}),
             }),
           ),
       }),
@@ -642,7 +659,7 @@ export class FakeFeldera {
 
   /** `Configuration` (api/endpoints/config.rs), as a build without a license check or telemetry gives it. */
   private configuration(): Record<string, unknown> {
-    const version = this.options.version ?? '0.337.0';
+    const version = this.version();
     const enterprise = this.edition() === 'Enterprise';
     return {
       posthog: '',
@@ -668,13 +685,20 @@ export class FakeFeldera {
         rustc_version: '1.89.0',
       },
       build_source: 'ci',
+      // 0.375: whether pipelines may have Rust UDFs; the manager's default allows them.
+      ...(answersAsNewest(version) ? { allow_rust_udfs: true } : {}),
     };
   }
 
-  /** The ring buffer, then new lines as they come: the stream ends only when the client goes. */
-  private logs(pipeline: Pipeline, response: ServerResponse): void {
+  /**
+   * The ring buffer, then new lines as they come: the stream ends only when the client goes. Since
+   * 0.375, `follow=false` ends it after the buffer (openapi-0.375.0.json); 0.337's handler takes no
+   * query at all, so it ignores the parameter (api/endpoints/pipeline_management.rs).
+   */
+  private logs(pipeline: Pipeline, flags: Flags, response: ServerResponse): void {
     response.writeHead(200, { 'content-type': 'text/plain' });
     for (const line of pipeline.script.logLines ?? []) response.write(`${line}\n`);
+    if (flags.follow === false) return void response.end();
     const every = pipeline.script.logEveryMs;
     if (every === undefined) return;
     let count = 0;
@@ -859,7 +883,7 @@ export class FakeFeldera {
       tags: [],
       created_at: '2026-08-21T10:00:00Z',
       version: 4,
-      platform_version: this.options.version ?? '0.337.0',
+      platform_version: this.version(),
       program_config: { profile: 'optimized', cache: true, runtime_version: null, use_platform_compiler: false },
       program_version: 2,
       program_status: pipeline.programStatus,
@@ -894,6 +918,9 @@ export class FakeFeldera {
       body.program_error = pipeline.script.programError ?? { sql_compilation: null, rust_compilation: null, system_error: null };
       body.program_info = null;
       body.deployment_resources_status_details = null;
+      // 0.375: the CPU and memory a running pipeline was resized to (PATCH, behind --enable-pipeline-resize),
+      // null until then; beside runtime_config, whose resources it overrides, so in `all` only.
+      if (answersAsNewest(this.version())) body.deployment_config = null;
     }
     return body;
   }
@@ -907,6 +934,7 @@ interface Flags {
   concurrent_bootstrap?: boolean;
   dismiss_error?: boolean;
   force?: boolean;
+  follow?: boolean;
 }
 
 const FLAGS: Partial<Record<Endpoint, (keyof Flags)[]>> = {
@@ -916,9 +944,10 @@ const FLAGS: Partial<Record<Endpoint, (keyof Flags)[]>> = {
 };
 
 /** The flags, or why the query does not deserialize (actix answers that as plain text). */
-function parseFlags(query: Record<string, string>, endpoint: Endpoint | undefined): Flags | string {
+function parseFlags(query: Record<string, string>, endpoint: Endpoint | undefined, version: string): Flags | string {
   const flags: Flags = {};
-  for (const name of FLAGS[endpoint!] ?? []) {
+  const names = endpoint === 'logs' ? (answersAsNewest(version) ? (['follow'] as const) : []) : (FLAGS[endpoint!] ?? []);
+  for (const name of names) {
     const value = query[name];
     if (value === undefined) continue;
     if (value !== 'true' && value !== 'false') return 'provided string was not `true` or `false`';

@@ -1,5 +1,16 @@
 // Feldera payloads shared by the tests and the demo, in openapi.json's shapes.
 
+/** The newest Feldera release whose spec the tests hold (test/feldera-spec/); the fake answers as it or as 0.337. */
+export const NEWEST_FELDERA = '0.375.0';
+
+/** Whether a Feldera of `version` answers in 0.375's shapes; older ones answer as 0.337 does. */
+export function answersAsNewest(version: string): boolean {
+  const numbers = (text: string) => text.split(/[.+-]/).slice(0, 3).map(Number);
+  const [given, newest] = [numbers(version), numbers(NEWEST_FELDERA)];
+  const first = newest.findIndex((part, i) => given[i] !== part);
+  return first === -1 || (given[first] ?? 0) > (newest[first] ?? 0);
+}
+
 /** A `PipelineDiff` with nothing in it but `changes`. */
 export function pipelineDiff(changes: { program?: Record<string, string[]>; connectors?: Record<string, string[]> } = {}) {
   return {
@@ -150,15 +161,22 @@ export function globalMetrics(fields: Fields = {}) {
   };
 }
 
-/** A `ControllerStatus` with these endpoints. */
-export function controllerStatusBody(parts: { inputs?: Fields[]; outputs?: Fields[]; global?: Fields } = {}) {
+/**
+ * A `ControllerStatus` with these endpoints, as a pipeline of `version` sends it. From 0.375 on
+ * (crates/feldera-types/src/adapter_stats.rs of the feldera-types crate 0.375.0), the global metrics
+ * name the platform and runtime that compiled the pipeline, and an output endpoint says whether it
+ * is `paused` (it then discards what it receives).
+ */
+export function controllerStatusBody(parts: { inputs?: Fields[]; outputs?: Fields[]; global?: Fields; version?: string } = {}) {
+  const version = parts.version ?? '0.337.0';
+  const newest = answersAsNewest(version);
   return {
-    global_metrics: globalMetrics(parts.global),
+    global_metrics: globalMetrics(newest ? { platform_version: version, runtime_version: version, ...parts.global } : parts.global),
     suspend_error: null,
     checkpoint_activity: { status: 'idle' },
     permanent_checkpoint_errors: null,
     inputs: parts.inputs ?? [],
-    outputs: parts.outputs ?? [],
+    outputs: newest ? (parts.outputs ?? []).map((output) => ({ paused: false, ...output })) : (parts.outputs ?? []),
   };
 }
 

@@ -26,8 +26,8 @@ describe('the health gate', () => {
     const run = await act(inputs(server, { 'health-window': '1s' }));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.outputs.connectors!)).toEqual([
-      { name: 'orders.kafka_in', direction: 'input', stream: 'orders', health: '', 'fatal-error': '', errors: 0, records: 1200 },
-      { name: 'totals.delta_out', direction: 'output', stream: 'daily_totals', health: '', 'fatal-error': '', errors: 0, records: 40 },
+      { name: 'orders.kafka_in', direction: 'input', stream: 'orders', health: '', 'fatal-error': '', errors: 0, records: 1200, paused: false },
+      { name: 'totals.delta_out', direction: 'output', stream: 'daily_totals', health: '', 'fatal-error': '', errors: 0, records: 40, paused: false },
     ]);
     expect(run.outputs['connector-error-count']).toBe('0');
     expect(run.annotations).toEqual([]);

@@ -37,6 +37,7 @@ describe('readConfig', () => {
       silentBootstrap: false,
       concurrentBootstrap: false,
       autoApprove: false,
+      reloadableTables: undefined,
       dismissError: true,
       wait: true,
       timeoutMs: 30 * 60_000,
@@ -172,6 +173,29 @@ describe('readConfig', () => {
     expect(() => read({ 'pipeline-name': 'p' }, both)).toThrow(
       'FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.',
     );
+  });
+
+  it('reads reloadable-tables as names separated by newlines, commas or spaces, or as a JSON array, [] for none', () => {
+    const tables = (value: string) => read({ 'pipeline-name': 'p', 'bootstrap-policy': 'allow', 'reloadable-tables': value }).config.reloadableTables;
+    expect(tables('orders')).toEqual(['orders']);
+    expect(tables('orders,\n refunds  audit')).toEqual(['orders', 'refunds', 'audit']);
+    expect(tables('["My Table", "orders"]')).toEqual(['My Table', 'orders']);
+    expect(tables('[]')).toEqual([]);
+    expect(read({ 'pipeline-name': 'p', 'bootstrap-policy': 'allow' }).config.reloadableTables).toBeUndefined();
+    expect(problems({ 'bootstrap-policy': 'allow', 'reloadable-tables': '["orders", 3]' })).toEqual([
+      'reloadable-tables "["orders", 3]" is not a JSON array of table names, such as ["orders", "My Table"]; or give the names separated by newlines, commas or spaces.',
+    ]);
+  });
+
+  it('refuses reloadable-tables without bootstrap-policy allow, without waiting, or with auto-approve', () => {
+    expect(problems({ 'reloadable-tables': 'orders' })).toEqual([
+      'reloadable-tables needs bootstrap-policy: allow (not await_approval): it names the tables that an allowed bootstrap may reload.',
+    ]);
+    expect(problems({ 'bootstrap-policy': 'allow', 'reloadable-tables': '[]', wait: 'false', 'auto-approve': 'true' })).toEqual([
+      'auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.',
+      'reloadable-tables needs wait: true: the step reads the changes while the pipeline awaits approval, and approves them then.',
+      'reloadable-tables and auto-approve: true cannot go together: auto-approve approves whatever changed, reloadable-tables only a bootstrap that reloads the tables it names.',
+    ]);
   });
 
   it('refuses auto-approve without waiting', () => {

@@ -15,8 +15,20 @@ describe('GET /v0/config', () => {
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
     expect(server.calls('config')).toHaveLength(1);
-    expect(run.summary).toContain(` · Feldera ${version}, ${edition}</sub>`);
+    expect(run.summary).toContain(` · Feldera ${version}, ${edition} (tested: 0.300.0 to 0.375.0)</sub>`);
     expect(run.stdout).toContain(`::debug::Feldera ${version}, ${edition}`);
+  });
+
+  it.each([
+    ['0.299.9', 'not tested: this action is tested with 0.300.0 to 0.375.0'],
+    ['0.375.0', 'tested: 0.300.0 to 0.375.0'],
+    ['0.376.0', 'not tested: this action is tested with 0.300.0 to 0.375.0'],
+    ['1.0.0', 'not tested: this action is tested with 0.300.0 to 0.375.0'],
+    ['unknown', 'not tested: this action is tested with 0.300.0 to 0.375.0'],
+  ])('says whether %s is among the Feldera versions tested', async (version, said) => {
+    const server = await fake([{ name: 'p', phases: PHASES }], { version });
+    const run = await act(inputs(server));
+    expect(run.summary).toContain(` · Feldera ${version}, Open source (${said})</sub>`);
   });
 
   it.each([

@@ -68,8 +68,9 @@ export class PipelineClient {
     return controllerStatus(body, this.secrets());
   }
 
+  /** `follow=false`: since Feldera 0.375 the stream ends after the buffered lines; older ones ignore it. */
   logs(limits: LogLimits): Promise<LogTail> {
-    return readLogTail(this.http, `${this.path}/logs`, limits);
+    return readLogTail(this.http, `${this.path}/logs?follow=false`, limits);
   }
 
   /** The same calls under another signal: follow-up reads after the run's budget is spent. */

@@ -31,7 +31,24 @@ export async function readPlatform(http: HttpOptions): Promise<Platform | undefi
   }
 }
 
-/** `0.337.0, Enterprise`. */
+/** The Feldera versions this action is tested with (README, Feldera versions tested). */
+export const TESTED_VERSIONS = { oldest: '0.300.0', newest: '0.375.0' } as const;
+
+/** `0.337.0, Enterprise (tested: 0.300.0 to 0.375.0)`: which Feldera answered, and whether it is among the versions tested. */
 export function describePlatform(platform: Platform): string {
-  return `${platform.version}, ${platform.edition}`;
+  const range = `${TESTED_VERSIONS.oldest} to ${TESTED_VERSIONS.newest}`;
+  const tested = compareVersions(platform.version, TESTED_VERSIONS.oldest) >= 0 && compareVersions(platform.version, TESTED_VERSIONS.newest) <= 0;
+  return `${platform.version}, ${platform.edition} (${tested ? `tested: ${range}` : `not tested: this action is tested with ${range}`})`;
+}
+
+/** Release numbers compared part by part; a part that is not a number (`0.380.0+enterprise`'s suffix) ends the comparison. */
+function compareVersions(a: string, b: string): number {
+  const parts = (version: string) => version.split(/[.+-]/).slice(0, 3).map(Number);
+  const [left, right] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (Number.isNaN(difference)) return NaN;
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }

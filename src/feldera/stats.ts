@@ -62,6 +62,8 @@ export interface InputEndpointStatus {
 export interface OutputEndpointStatus {
   endpoint_name: string;
   config: { stream: string };
+  /** Paused by the user or by its configuration: it discards the output it receives (Feldera 0.375; false before). */
+  paused: boolean;
   health: ConnectorHealth | null;
   fatal_error: string | null;
   metrics: { transmitted_records: number; num_transport_errors: number; num_encode_errors: number };
@@ -143,6 +145,7 @@ export function controllerStatus(body: unknown, secrets: string[]): ControllerSt
     })),
     outputs: keptOutputs.map((output) => ({
       ...endpoint(output),
+      paused: field(output, 'paused') === true,
       metrics: {
         transmitted_records: count(field(metrics(output), 'transmitted_records')),
         num_transport_errors: count(field(metrics(output), 'num_transport_errors')),

@@ -13,6 +13,8 @@ export interface Endpoint {
   errors: number;
   /** `total_records` of an input, `transmitted_records` of an output. */
   records: number;
+  /** A paused input reads nothing; a paused output discards what it receives. Not a problem: paused by someone, or by its configuration. */
+  paused: boolean;
   /** Feldera's newest error message for it: from its error lists, else its health, else its fatal error. */
   lastError: string | undefined;
 }
@@ -27,6 +29,7 @@ export function endpointsOf(status: ControllerStatus): Endpoint[] {
     fatalError: input.fatal_error,
     errors: input.metrics.num_transport_errors + input.metrics.num_parse_errors,
     records: input.metrics.total_records,
+    paused: input.paused,
     lastError: lastError([input.transport_errors, input.parse_errors], input.health, input.fatal_error),
   }));
   const outputs = status.outputs.map((output): Endpoint => ({
@@ -37,6 +40,7 @@ export function endpointsOf(status: ControllerStatus): Endpoint[] {
     fatalError: output.fatal_error,
     errors: output.metrics.num_transport_errors + output.metrics.num_encode_errors,
     records: output.metrics.transmitted_records,
+    paused: output.paused,
     lastError: lastError([output.transport_errors, output.encode_errors], output.health, output.fatal_error),
   }));
   return [...inputs, ...outputs];

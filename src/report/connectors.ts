@@ -22,6 +22,7 @@ export function connectorOutputs(last: ControllerStatus | undefined): { connecto
     'fatal-error': endpoint.fatalError ?? '',
     errors: endpoint.errors,
     records: endpoint.records,
+    paused: endpoint.paused,
   }));
   const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
   return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
@@ -58,7 +59,7 @@ export function connectorsMarkdown(last: ControllerStatus, baseline: ControllerS
     const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
     return [
       inline(endpoint.name, NAME_CELL_LENGTH),
-      endpoint.direction,
+      endpoint.paused ? `${endpoint.direction}, paused` : endpoint.direction,
       inline(endpoint.stream, NAME_CELL_LENGTH),
       inline(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
       count(endpoint.records),

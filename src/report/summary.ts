@@ -148,7 +148,7 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
     facts.push(['Last status', inline(`${last.deployment_status} (desired ${last.deployment_desired_status}${program})`, VALUE_CHARS.line)]);
   }
   if (outcome.result === 'accepted') facts.push(['Waited', 'no (wait: false)']);
-  if (progress.approved) facts.push(['Approved by this step', 'yes (auto-approve: true)']);
+  if (progress.approved) facts.push(['Approved by this step', `yes (${progress.approvedBy})`]);
   if (stopped) facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
   facts.push(['Elapsed', formatDuration(progress.elapsedMs())]);
   return facts.map(([label, value]) => `- **${label}**: ${value}`).join('\n');

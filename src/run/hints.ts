@@ -52,7 +52,7 @@ const BY_DEPLOYMENT_ERROR: Record<string, string> = {
   InitializationError:
     "the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline's log say which.",
   AutomatonProvisioningTimeout:
-    "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout_secs in the pipeline's runtime config, or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
+    "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout in the pipeline's runtime config (a duration such as 20m since Feldera 0.366; provisioning_timeout_secs, in seconds, before), or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
   RunnerProvisionError: "Feldera could not create the pipeline's compute or storage (the message says why): check the pipeline's resources config and the cluster's capacity.",
   AutomatonInvalidRuntimeConfig:
     "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",

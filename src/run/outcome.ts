@@ -25,6 +25,7 @@ export const ACTION_CODES: Readonly<Record<string, boolean>> = {
   ConnectorFailed: false,
   ConnectorUnhealthy: false,
   ConnectorErrors: false,
+  TableReloadNotAllowed: false,
 };
 
 /** How the step ended. Only `failed` fails the step. */

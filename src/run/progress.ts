@@ -24,6 +24,8 @@ export class Progress {
   last: PipelineStatus | undefined;
   readonly timeline: TimelineEntry[] = [];
   approved = false;
+  /** Why this step approved: the input that let it. */
+  approvedBy: 'auto-approve: true' | 'every modified table is in reloadable-tables' = 'auto-approve: true';
   /** Feldera accepted this step's `/start`: from then on, the pipeline is this step's to clean up. */
   startAccepted = false;
   /** The last diff seen while `AwaitingApproval`. */

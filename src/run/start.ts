@@ -11,6 +11,7 @@ import { bootstrapProgress } from '../health/bootstrap.ts';
 import { diffLines } from '../report/approval.ts';
 import { formatDuration } from '../log/text.ts';
 import { poll } from './wait.ts';
+import { reloadRefused, reloadVerdict } from './reloadable.ts';
 
 /** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
 const SETUP_RETRY_WINDOW_MS = 20_000;
@@ -67,7 +68,8 @@ export async function startPipeline(
     }
   }
   const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
-  log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${config.bootstrapPolicy}${flags.map((flag) => `, ${flag}`).join('')}.`);
+  const policy = config.reloadableTables ? 'allow, sent as await_approval to check the tables it reloads against reloadable-tables' : config.bootstrapPolicy;
+  log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${policy}${flags.map((flag) => `, ${flag}`).join('')}.`);
 
   if (!config.wait) {
     progress.observe(await client.status(setup));
@@ -82,12 +84,14 @@ async function decide(status: PipelineStatus, client: PipelineClient, config: Co
   switch (verdict.kind) {
     case 'reached':
       return { result: 'reached' };
-    case 'awaiting-approval':
+    case 'awaiting-approval': {
       // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
       if (progress.approved) return undefined;
-      log.group(config.autoApprove ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
+      const reload = config.reloadableTables ? reloadVerdict(status.approval_diff, config.reloadableTables) : undefined;
+      log.group(config.autoApprove || reload?.approve ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
       for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.']) log.detail(line);
-      if (!config.autoApprove) return { result: 'awaiting-approval' };
+      if (reload && !reload.approve) return reloadRefused(status.name, reload);
+      if (!config.autoApprove && !reload) return { result: 'awaiting-approval' };
       try {
         await client.approve(bootstrapOf(config), APPROVE_RETRY);
       } catch (error) {
@@ -97,9 +101,11 @@ async function decide(status: PipelineStatus, client: PipelineClient, config: Co
         return undefined;
       }
       progress.approved = true;
-      log.info('Approved (auto-approve: true).');
+      if (reload) progress.approvedBy = 'every modified table is in reloadable-tables';
+      log.info(`Approved (${progress.approvedBy}).`);
       log.group(`Waiting for ${targetStatus(config.initial)}`);
       return undefined;
+    }
     case 'deployment-error':
     case 'compilation-failed':
     case 'stopped-externally':
@@ -127,8 +133,10 @@ async function readBootstrapProgress(client: PipelineClient, progress: Progress)
   }
 }
 
+/** With reloadable-tables, the pipeline must stop at AwaitingApproval for the step to see what it reloads. */
 function bootstrapOf(config: Config): Bootstrap {
-  return { policy: config.bootstrapPolicy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
+  const policy = config.reloadableTables ? 'await_approval' : config.bootstrapPolicy;
+  return { policy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
 }
 
 /** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */

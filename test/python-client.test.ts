@@ -1,0 +1,111 @@
+// Feldera's official Python client, the `feldera` package from PyPI at the version below, unmodified,
+// through its start / wait / approve / stop cycle (test/python/cycle.py) against the fake as 0.337 and
+// as 0.375: the fake must answer whatever the client asks as Feldera does. The client installs into a
+// virtual environment under node_modules/.cache, once per version, with its dependencies from PyPI as a
+// user's would (pandas, pyarrow, numpy: about 20 s and 390 MB). Without python3 the test fails.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FakeFeldera, type PipelineScript } from './fake-feldera.ts';
+import { APPROVAL_DIFF, NEWEST_FELDERA, pipelineDiff } from './fixtures.ts';
+import { checkAnswers, specFor } from './openapi-check.ts';
+
+/** The newest `feldera` on PyPI (`pip index versions feldera`). */
+export const FELDERA_PYTHON = '0.369.0';
+const VENV = join(import.meta.dirname, '..', 'node_modules', '.cache', `feldera-python-${FELDERA_PYTHON}`);
+const PYTHON = join(VENV, 'bin', 'python');
+/** Written last: a venv without it was cut short and is made again. */
+const INSTALLED = join(VENV, 'installed');
+const KEY = `apikey:${'p9'.repeat(64)}`;
+
+function run(command: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, HOME: process.env.HOME, PYTHONUNBUFFERED: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  if (existsSync(INSTALLED)) return;
+  const python = spawnSync('python3', ['-c', 'import venv, ensurepip'], { encoding: 'utf8' });
+  if (python.error || python.status !== 0) {
+    throw new Error(`python3 with its venv module is needed to test Feldera's Python client (bash .ci/run installs python3-venv): ${python.error?.message ?? python.stderr}`);
+  }
+  rmSync(VENV, { recursive: true, force: true });
+  for (const [command, args] of [
+    ['python3', ['-m', 'venv', VENV]],
+    [join(VENV, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '--no-input', `feldera==${FELDERA_PYTHON}`]],
+  ] as const) {
+    const step = await run(command, [...args]);
+    if (step.code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${step.code}): ${step.stderr}`);
+  }
+  writeFileSync(INSTALLED, `feldera==${FELDERA_PYTHON}\n`);
+}, 600_000);
+
+const servers: FakeFeldera[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.close();
+});
+
+const AWAITING = [
+  { status: 'Provisioning', ms: 20 },
+  { status: 'Initializing', ms: 20 },
+  { status: 'AwaitingApproval', ms: 0 },
+  { status: 'Bootstrapping', ms: 20 },
+];
+/** A bootstrap that would truncate table `orders` and reload it from its connectors. */
+const ORDERS_MODIFIED = pipelineDiff({ program: { modified_tables: ['orders'], added_views: ['refunds'] } });
+const SCRIPTS: PipelineScript[] = [
+  { name: 'plain', connectors: [{ name: 'v.out', direction: 'output', stream: 'v' }] },
+  { name: 'modified', phases: AWAITING, approvalDiff: { diff: APPROVAL_DIFF } },
+  { name: 'reloadable', phases: AWAITING, approvalDiff: { diff: ORDERS_MODIFIED } },
+  { name: 'not-allowed', phases: AWAITING, approvalDiff: { diff: ORDERS_MODIFIED } },
+];
+
+interface Seen {
+  server_version: string;
+  plain: { running: string; platform_version: string | null; outputs: string[]; stopped: string };
+  modified: { awaiting: string; stopped: string };
+  reloadable: { running: string };
+  'not-allowed': { blocked_tables: string[] | null; left: string; stopped: string };
+}
+
+describe(`Feldera's Python client ${FELDERA_PYTHON} against the fake`, () => {
+  it.each(['0.337.0', NEWEST_FELDERA])('runs its cycle against the fake as %s, unmodified', async (version) => {
+    const server = await FakeFeldera.start({ pipelines: SCRIPTS, apiKey: KEY, version });
+    servers.push(server);
+    const cycle = await run(PYTHON, [join(import.meta.dirname, 'python', 'cycle.py'), server.url, KEY]);
+    expect(cycle.code, cycle.stderr).toBe(0);
+    const seen = JSON.parse(cycle.stdout.trim().split('\n').at(-1) ?? '') as Seen;
+
+    expect(seen.server_version).toBe(version);
+    expect(seen.plain).toEqual({ running: 'RUNNING', platform_version: version === NEWEST_FELDERA ? version : null, outputs: ['v.out'], stopped: 'STOPPED' });
+    expect(seen.modified).toEqual({ awaiting: 'AWAITINGAPPROVAL', stopped: 'STOPPED' });
+    expect(seen.reloadable).toEqual({ running: 'RUNNING' });
+    // The client leaves a refused bootstrap awaiting approval, and stops it here.
+    expect(seen['not-allowed']).toEqual({ blocked_tables: ['orders'], left: 'AWAITINGAPPROVAL', stopped: 'STOPPED' });
+
+    // What it asked: dismiss first, start without dismissing, await_approval in place of allow when
+    // some tables may be reloaded, one approve where the diff allowed it, a forced stop.
+    const asked = (pipeline: string, action: string) => server.requests.filter((request) => request.method === 'POST' && request.path === `/v0/pipelines/${pipeline}/${action}`);
+    for (const { name } of SCRIPTS) {
+      expect(asked(name, 'dismiss_error'), name).toHaveLength(1);
+      expect(asked(name, 'start')[0]?.query, name).toMatchObject({ dismiss_error: 'false', initial: 'running' });
+      expect(
+        asked(name, 'stop').map((request) => request.query),
+        name,
+      ).toEqual([{ force: 'true' }]);
+    }
+    expect(asked('reloadable', 'start')[0]?.query.bootstrap_policy).toBe('await_approval');
+    expect([asked('modified', 'approve'), asked('reloadable', 'approve'), asked('not-allowed', 'approve')].map((calls) => calls.length)).toEqual([1, 1, 0]);
+
+    const spec = specFor(version);
+    if (existsSync(spec)) expect(checkAnswers(spec, server.responses).problems).toEqual([]);
+  });
+});
