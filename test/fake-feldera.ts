@@ -495,7 +495,17 @@ export class FakeFeldera {
     response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache', ...options.headers });
     response.end(text);
     const endpoint = endpointOf(request.method, request.path, this.prefix());
-    this.responses.push({ method: request.method, path: request.path, query: request.query, endpoint, version: this.version(), status, contentType, body: text, at: performance.now() });
+    this.responses.push({
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      endpoint,
+      version: this.version(),
+      status,
+      contentType,
+      body: text,
+      at: performance.now(),
+    });
   }
 
   /** Whether the auth layer refused the request, answering it (auth.rs). */
