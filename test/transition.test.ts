@@ -49,9 +49,21 @@ describe('decideTransition', () => {
   });
 
   it.each([
-    ['Running', 'Running', 'standby', /^Pipeline p is Running: a pipeline out of standby cannot go back to Standby\.$/, /^stop it, then start it with initial: standby; or ask for initial: running\.$/],
+    [
+      'Running',
+      'Running',
+      'standby',
+      /^Pipeline p is Running: a pipeline out of standby cannot go back to Standby\.$/,
+      /^stop it, then start it with initial: standby; or ask for initial: running\.$/,
+    ],
     ['Paused', 'Paused', 'standby', /cannot go back to Standby/, /or ask for initial: paused\.$/],
-    ['AwaitingApproval', 'Paused', 'running', /^Pipeline p is AwaitingApproval \(desired Paused\): it cannot be moved to Running before it is Paused\.$/, /^approve its changes .* and wait until it is Paused/],
+    [
+      'AwaitingApproval',
+      'Paused',
+      'running',
+      /^Pipeline p is AwaitingApproval \(desired Paused\): it cannot be moved to Running before it is Paused\.$/,
+      /^approve its changes .* and wait until it is Paused/,
+    ],
     ['Bootstrapping', 'Running', 'paused', /is Bootstrapping \(desired Running\)/, /^wait until it is Running, then run the step again; or ask for initial: running\.$/],
     ['Replaying', 'Running', 'paused', /is Replaying/, /^wait until it is Running/],
     ['Synchronizing', 'Running', 'paused', /is Synchronizing/, /^wait until/],
@@ -88,7 +100,9 @@ describe('what the step found and did', () => {
     );
     expect(transitionText(found('Running', 'Running'), undefined, undefined, 'Standby', now)).toBe('was Running since 10:42 UTC (started running); not moved');
     const coming = found('Provisioning', 'Paused', { deployment_initial: 'Paused' });
-    expect(transitionText(coming, found('Paused', 'Paused'), 'resume', 'Running', now)).toBe('was Provisioning (desired Paused) since 10:42 UTC (started paused); resumed once it was Paused');
+    expect(transitionText(coming, found('Paused', 'Paused'), 'resume', 'Running', now)).toBe(
+      'was Provisioning (desired Paused) since 10:42 UTC (started paused); resumed once it was Paused',
+    );
   });
 });
 

@@ -11,7 +11,8 @@ const BY_CODE: Record<string, string> = {
   CannotStartWithCompilationError: DOES_NOT_COMPILE,
   InitialImmutableUnlessStopped:
     'the pipeline was already started with another initial: set if-deployed: converge (the default) to move it to the state asked for, stop it first, or ask for the state it was started in.',
-  InvalidTransition: "the pipeline process refused the move (Feldera's message says from where): it changed since the step read its status; run the step again once it has settled.",
+  InvalidTransition:
+    "the pipeline process refused the move (Feldera's message says from where): it changed since the step read its status; run the step again once it has settled.",
   EnterpriseFeature: 'this needs Feldera Enterprise: the community (open-source) edition answers 501 EnterpriseFeature.',
   BootstrapPolicyImmutableUnlessStopped:
     'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',

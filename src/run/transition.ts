@@ -41,7 +41,10 @@ export function decideTransition(found: PipelineStatus, initial: Initial, ifDepl
   const where = `Pipeline ${found.name} is ${status}${status === desired ? '' : ` (desired ${desired})`}`;
   const stay = `ask for initial: ${desired.toLowerCase()}`;
   if (desired === 'Suspended') {
-    return refuse(`${where}: it is being suspended (a graceful stop), and cannot become ${asked} before it is Stopped.`, 'run the step again once it is Stopped: it then starts it.');
+    return refuse(
+      `${where}: it is being suspended (a graceful stop), and cannot become ${asked} before it is Stopped.`,
+      'run the step again once it is Stopped: it then starts it.',
+    );
   }
   if (BUSY.has(status)) {
     const first = status === 'AwaitingApproval' ? 'approve its changes (auto-approve: true, the Feldera console or fda approve) and wait' : 'wait';
