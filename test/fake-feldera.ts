@@ -224,7 +224,7 @@ export class FakeFeldera {
   /** Every `deployment_status` each pipeline went through, with when (performance.now()). */
   readonly timeline: { pipeline: string; status: string; at: number }[] = [];
   private readonly pipelines = new Map<string, Pipeline>();
-  private readonly faults: { endpoint: Endpoint; fault: Fault; times: number }[] = [];
+  private readonly faults: { endpoint: Endpoint; fault: Fault; times: number; skip: number }[] = [];
   private readonly options: FakeOptions;
   private readonly server: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -258,9 +258,9 @@ export class FakeFeldera {
     this.pipelines.delete(name);
   }
 
-  /** The next `times` requests to `endpoint` get `fault` instead of their answer. */
-  fault(endpoint: Endpoint, fault: Fault, times = 1): void {
-    this.faults.push({ endpoint, fault, times });
+  /** The next `times` requests to `endpoint` get `fault` instead of their answer, after `skip` answered as usual. */
+  fault(endpoint: Endpoint, fault: Fault, times = 1, skip = 0): void {
+    this.faults.push({ endpoint, fault, times, skip });
   }
 
   /** Requests to one endpoint of one pipeline, such as `start` or `status`. */
@@ -456,7 +456,8 @@ export class FakeFeldera {
     this.requests.push(entry);
     const endpoint = endpointOf(entry.method, entry.path, this.prefix());
     const scripted = this.faults.find((fault) => fault.endpoint === endpoint && fault.times > 0);
-    if (scripted) {
+    if (scripted && scripted.skip > 0) scripted.skip--;
+    else if (scripted) {
       scripted.times--;
       const fault = scripted.fault;
       if (fault.kind === 'reset') return void request.socket.destroy();
