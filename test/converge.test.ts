@@ -190,6 +190,26 @@ describe('if-deployed: converge', () => {
     expect(server.calls('stop').map((request) => request.path)).toEqual(['/v0/pipelines/a/stop']);
   });
 
+  it('converges with more than ten pipelines, whose statuses come from one list: the read after a refused start is the pipeline’s own', async () => {
+    const names = Array.from({ length: 11 }, (_, i) => `p${i}`);
+    const server = await fake(
+      names.map((name, i): PipelineScript =>
+        i === 0 ? { name, phases: PHASES, startedMeanwhile: { initial: 'paused' } } : i === 1 ? { ...deployed('paused', 'Paused'), name } : { name, phases: PHASES },
+      ),
+    );
+    const run = await act(inputs(server, { 'pipeline-name': names.join(' '), 'poll-interval': '200ms', logs: 'never' }));
+    expect(run.code).toBe(0);
+    expect(names.map((name) => results(run)[name]?.transition)).toEqual(['resume', 'resume', ...names.slice(2).map(() => 'start')]);
+    expect(server.calls('list').length).toBeGreaterThan(0);
+    // The decisions came from the list: a read of its own only after each call.
+    expect(
+      server
+        .calls('status')
+        .map((request) => request.path.split('/')[3])
+        .sort(),
+    ).toEqual(['p0', 'p0', 'p1', ...names.slice(2)].sort());
+  });
+
   it('leaves a resumed pipeline as it is when its health check fails, even with stop-on-failure', async () => {
     const connectors = [{ name: 'in', direction: 'input' as const, stream: 't', states: [{ at: 0, fatalError: 'Failed to connect to host: Connection refused' }] }];
     const server = await fake([deployed('paused', 'Paused', { connectors })]);
@@ -206,7 +226,8 @@ describe('if-deployed: fail', () => {
     const run = await act(inputs(server, { 'if-deployed': 'fail', logs: 'never' }));
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ 'error-code': 'InitialImmutableUnlessStopped', transition: '' });
-    expect(writes(server)).toEqual(['POST /v0/pipelines/p/dismiss_error', 'POST /v0/pipelines/p/start']);
+    // A deployed pipeline holds no error to dismiss: that comes with desired Stopped.
+    expect(writes(server)).toEqual(['POST /v0/pipelines/p/start']);
     expect(errorAnnotation(run).message).toMatch(
       /400 InitialImmutableUnlessStopped: Initial desired runtime status cannot be changed unless the pipeline is desired to become Stopped\. Hint: .*set if-deployed: converge/,
     );

@@ -16,7 +16,7 @@ export class PipelineClient {
   private readonly statuses: StatusList | undefined;
   /**
    * The next status read is this client's own: a shared list may be older than the call that came
-   * just before. The first read, before any call, may come from the list.
+   * just before, answered or refused. The first read, before any call, may come from the list.
    */
   private ownRead = false;
 
@@ -38,8 +38,8 @@ export class PipelineClient {
    */
   async start(initial: Initial, bootstrap: Bootstrap, retry: RetryPolicy): Promise<void> {
     const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
-    await request(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
     this.ownRead = true;
+    await request(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
   }
 
   /**
@@ -47,19 +47,19 @@ export class PipelineClient {
    * forwards them, and answers 503 while there is no process to forward to (API.md 1.2).
    */
   async pause(retry: RetryPolicy): Promise<void> {
-    await request(this.http, 'POST', `${this.path}/pause`, retry);
     this.ownRead = true;
+    await request(this.http, 'POST', `${this.path}/pause`, retry);
   }
 
   async resume(retry: RetryPolicy): Promise<void> {
-    await request(this.http, 'POST', `${this.path}/resume`, retry);
     this.ownRead = true;
+    await request(this.http, 'POST', `${this.path}/resume`, retry);
   }
 
   /** Out of standby, into `initial`; Feldera Enterprise only (the community edition answers 501 EnterpriseFeature). */
   async activate(initial: 'running' | 'paused', retry: RetryPolicy): Promise<void> {
-    await request(this.http, 'POST', `${this.path}/activate?${new URLSearchParams({ initial }).toString()}`, retry);
     this.ownRead = true;
+    await request(this.http, 'POST', `${this.path}/activate?${new URLSearchParams({ initial }).toString()}`, retry);
   }
 
   /** `force=true`: a graceful stop is Enterprise-only and can hang on an open transaction (API.md 1.4, 8). */

@@ -81,7 +81,8 @@ export async function converge(context: ConvergeContext): Promise<{ move: Move |
       }
       case 'start':
         try {
-          await start(context);
+          // Only a pipeline found stopped can hold an error to dismiss: it comes with desired Stopped.
+          await start(context, decision.accepted === 'start');
         } catch (error) {
           if (!(round === 1 && config.ifDeployed === 'converge' && error instanceof FelderaError && STARTED_MEANWHILE.has(error.code))) throw error;
           log.info(`Someone else started the pipeline since the step read its status (${error.code}); reading it again.`);
@@ -112,10 +113,10 @@ async function decide(read: PipelineStatus, { config, client, log, watch }: Conv
 }
 
 /** Dismisses an earlier error and starts the pipeline, waiting out a stop in progress (API.md 9). */
-async function start({ client, config, log, setup, watch }: ConvergeContext): Promise<void> {
+async function start({ client, config, log, setup, watch }: ConvergeContext, stopped: boolean): Promise<void> {
   for (let round = 1; ; round++) {
     try {
-      if (config.dismissError) await client.dismissError(setup);
+      if (config.dismissError && stopped) await client.dismissError(setup);
       await client.start(config.initial, bootstrapOf(config), setup);
       return;
     } catch (error) {
