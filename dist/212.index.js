@@ -317,8 +317,11 @@ class PipelineClient {
     pipelineName;
     path;
     statuses;
-    /** The next status read is this client's own: a shared list may be older than the start that came just before. */
-    ownRead = true;
+    /**
+     * The next status read is this client's own: a shared list may be older than the call that came
+     * just before, answered or refused. The first read, before any call, may come from the list.
+     */
+    ownRead = false;
     /** `statuses`: read the status from one list of all pipelines, shared with other clients. */
     constructor(http, pipelineName, statuses) {
         this.http = http;
@@ -335,14 +338,31 @@ class PipelineClient {
      */
     async start(initial, bootstrap, retry) {
         const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
-        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
         this.ownRead = true;
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
     }
-    /** The pipeline takes the flags of the approve as they are, not those of the start. */
+    /**
+     * `/pause`, `/resume` and `/activate` set the pipeline process's own desired status: the manager
+     * forwards them, and answers 503 while there is no process to forward to (API.md 1.2).
+     */
+    async pause(retry) {
+        this.ownRead = true;
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/pause`, retry);
+    }
+    async resume(retry) {
+        this.ownRead = true;
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/resume`, retry);
+    }
+    /** Out of standby, into `initial`; Feldera Enterprise only (the community edition answers 501 EnterpriseFeature). */
+    async activate(initial, retry) {
+        this.ownRead = true;
+        await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/activate?${new URLSearchParams({ initial }).toString()}`, retry);
+    }
     /** `force=true`: a graceful stop is Enterprise-only and can hang on an open transaction (API.md 1.4, 8). */
     async stop(retry) {
         await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/stop?force=true`, retry);
     }
+    /** The pipeline takes the flags of the approve as they are, not those of the start. */
     async approve(bootstrap, retry) {
         await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap)).toString()}`, retry);
     }
@@ -394,6 +414,8 @@ function pipelineStatus(body, secrets) {
         deployment_status: text('deployment_status'),
         deployment_status_since: text('deployment_status_since'),
         deployment_desired_status: text('deployment_desired_status'),
+        deployment_initial: typeof record.deployment_initial === 'string' ? text('deployment_initial') : null,
+        bootstrap: bootstrapOf(record),
         deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
         approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
         deployment_error: error && typeof error === 'object'
@@ -404,6 +426,14 @@ function pipelineStatus(body, secrets) {
             }
             : null,
     };
+}
+const POLICIES = ['allow', 'reject', 'await_approval'];
+/** `bootstrap_policy`, `silent_bootstrap`, `concurrent_bootstrap`: what the last start asked for, when the server says. */
+function bootstrapOf(record) {
+    const policy = record.bootstrap_policy;
+    if (typeof policy !== 'string' || !POLICIES.includes(policy))
+        return null;
+    return { policy: policy, silent: record.silent_bootstrap === true, concurrent: record.concurrent_bootstrap === true };
 }
 const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => (0,log_text/* serverText */.Tn)(name, secrets, 200)) : [];
 /** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
@@ -1040,6 +1070,7 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'api-url',
     'api-key',
     'initial',
+    'if-deployed',
     'bootstrap-policy',
     'silent-bootstrap',
     'concurrent-bootstrap',
@@ -1073,6 +1104,7 @@ class InputError extends Error {
 // Feldera's validate_pipeline_name: a Kubernetes label.
 const PIPELINE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?$/;
 const INITIALS = ['running', 'paused', 'standby'];
+const IF_DEPLOYED = ['converge', 'fail'];
 const BOOTSTRAP_POLICIES = ['allow', 'reject', 'await_approval'];
 const LOGS = ['on-failure', 'always', 'never'];
 const CONNECTOR_ERRORS = ['warn', 'fail', 'ignore'];
@@ -1101,6 +1133,7 @@ function readConfig(source) {
         warnings.push(`api-url ${apiUrl.origin} is plain http: the credential crosses the network unencrypted. Use https.`);
     }
     const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
+    const ifDeployed = oneOf('if-deployed', input('if-deployed') || 'converge', IF_DEPLOYED, problems);
     const bootstrapPolicy = oneOf('bootstrap-policy', input('bootstrap-policy') || 'await_approval', BOOTSTRAP_POLICIES, problems);
     const silentBootstrap = parseBoolean('silent-bootstrap', input('silent-bootstrap') || 'false', problems);
     const concurrentBootstrap = parseBoolean('concurrent-bootstrap', input('concurrent-bootstrap') || 'false', problems);
@@ -1156,6 +1189,7 @@ function readConfig(source) {
         pipelineNames,
         apiUrl: apiUrl,
         initial: initial,
+        ifDeployed: ifDeployed,
         bootstrapPolicy: bootstrapPolicy,
         silentBootstrap: silentBootstrap,
         concurrentBootstrap: concurrentBootstrap,
@@ -1734,7 +1768,7 @@ function rank(endpoint) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _github_step_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7384);
-/* harmony import */ var _run_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6545);
+/* harmony import */ var _run_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6408);
 /* harmony import */ var _log_phase_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5414);
 /* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5384);
 /* harmony import */ var _run_run_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
@@ -1867,6 +1901,7 @@ const RUN_OUTPUT_NAMES = [
     'connectors',
     'connector-error-count',
     'stopped',
+    'transition',
 ];
 /** Every output of action.yml, in its order. */
 const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'];
@@ -1904,6 +1939,7 @@ function runOutputs({ outcome, progress, pipelineUrl, health, stopped }) {
         'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
         ...(0,_connectors_js__WEBPACK_IMPORTED_MODULE_0__/* .connectorOutputs */ .gC)(health.last),
         stopped: String(stopped),
+        transition: progress.transition ?? '',
     };
 }
 
@@ -1924,7 +1960,9 @@ const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera comp
 const BY_CODE = {
     CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
     CannotStartWithCompilationError: DOES_NOT_COMPILE,
-    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
+    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial: set if-deployed: converge (the default) to move it to the state asked for, stop it first, or ask for the state it was started in.',
+    InvalidTransition: "the pipeline process refused the move (Feldera's message says from where): it changed since the step read its status; run the step again once it has settled.",
+    EnterpriseFeature: 'this needs Feldera Enterprise: the community (open-source) edition answers 501 EnterpriseFeature.',
     BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
     InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
     UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
@@ -2069,6 +2107,7 @@ const ACTION_CODES = {
     InternalError: true,
     StoppedExternally: false,
     DesiredStatusChanged: false,
+    CannotConverge: false,
     ConnectorFailed: false,
     ConnectorUnhealthy: false,
     ConnectorErrors: false,
@@ -2162,7 +2201,7 @@ function statusFailure(verdict, status, initial) {
                 message: `Pipeline ${name} is ${status.deployment_status} and its desired status is ${desired}, not ${target}: it was started earlier and then changed by someone else, and will not become ${target} by itself.`,
                 hint: desired === 'Suspended'
                     ? 'it is being suspended (a graceful stop); start it again once it is Stopped.'
-                    : `stop the pipeline first, or ask for initial: ${desired.toLowerCase()}.`,
+                    : `run the step again with if-deployed: converge (the default) to move it to ${target}, stop it first, or ask for initial: ${desired.toLowerCase()}.`,
             };
         }
         default:
@@ -2173,7 +2212,7 @@ function statusFailure(verdict, status, initial) {
 
 /***/ }),
 
-/***/ 6545:
+/***/ 6408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2471,6 +2510,128 @@ var hints = __webpack_require__(1507);
 var progress = __webpack_require__(6358);
 // EXTERNAL MODULE: ./src/report/approval.ts
 var approval = __webpack_require__(79);
+// EXTERNAL MODULE: ./src/run/transition.ts
+var transition = __webpack_require__(9398);
+;// CONCATENATED MODULE: ./src/run/converge.ts
+
+
+
+
+/** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
+const START_ROUNDS = 3;
+/** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
+const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestrictedToFullyStopped']);
+/** A /start that found the pipeline started by someone else since the status read: read again, decide once more. */
+const STARTED_MEANWHILE = new Set(['InitialImmutableUnlessStopped', 'BootstrapPolicyImmutableUnlessStopped']);
+/** The failures a pipeline coming up can show while the step waits to move it: someone else's start failed, or was stopped. */
+const COMING_UP_FAILURES = new Set(['deployment-error', 'compilation-failed', 'stopped-externally']);
+/**
+ * Reads where the pipeline is, decides from that one read (transition.ts), and makes the one call
+ * that gets it to `initial`. A start refused because someone else started the pipeline meanwhile is
+ * read and decided once more, never in a loop. Resolves to the move made, if any, or a failure.
+ */
+async function converge(context) {
+    const { client, config, progress, log, setup } = context;
+    for (let round = 1;; round++) {
+        const read = await client.status(setup);
+        progress.observe(read);
+        progress.found ??= read;
+        const decided = await decide(read, context);
+        if ('failure' in decided)
+            return decided;
+        const { decision, status } = decided;
+        if (status !== read)
+            progress.decidedOn = status;
+        const what = `Pipeline ${client.pipelineName} is ${(0,transition/* foundText */.iq)(status)}`;
+        switch (decision.kind) {
+            case 'refuse':
+                return { failure: { result: 'failed', code: 'CannotConverge', message: decision.message, hint: decision.hint } };
+            case 'none':
+                log.info(`${what}: nothing to move (if-deployed: converge).`);
+                warnBootstrap(status, context);
+                progress.transition = 'none';
+                return { move: undefined };
+            case 'move': {
+                const call = decision.transition === 'activate' ? `POST /activate?initial=${config.initial}` : `POST /${decision.transition}`;
+                log.info(`${what}: moving it to ${(0,lifecycle/* targetStatus */.u)(config.initial)} with ${call} (if-deployed: converge).`);
+                warnBootstrap(status, context);
+                // Forwarded to the pipeline process: a 503 while it is out of reach is retried until the step's budget ends.
+                const retry = { ...setup, windowMs: Infinity };
+                if (decision.transition === 'resume')
+                    await client.resume(retry);
+                else if (decision.transition === 'pause')
+                    await client.pause(retry);
+                else
+                    await client.activate(config.initial === 'paused' ? 'paused' : 'running', retry);
+                progress.transition = decision.transition;
+                log.info(`Feldera accepted ${call}.`);
+                return { move: { call, from: status.deployment_desired_status, acceptedMs: progress.elapsedMs(), seen: false } };
+            }
+            case 'start':
+                try {
+                    // Only a pipeline found stopped can hold an error to dismiss: it comes with desired Stopped.
+                    await start(context, decision.accepted === 'start');
+                }
+                catch (error) {
+                    if (!(round === 1 && config.ifDeployed === 'converge' && error instanceof errors/* FelderaError */.kP && STARTED_MEANWHILE.has(error.code)))
+                        throw error;
+                    log.info(`Someone else started the pipeline since the step read its status (${error.code}); reading it again.`);
+                    continue;
+                }
+                progress.transition = decision.accepted;
+                if (decision.accepted === 'start') {
+                    progress.startAccepted = true;
+                    context.onAccepted();
+                }
+                return { move: undefined };
+        }
+    }
+}
+/** The decision on `read`, or, for a pipeline coming up towards another state, on the first read that finds it up. */
+async function decide(read, { config, client, log, watch }) {
+    const first = (0,transition/* decideTransition */.mj)(read, config.initial, config.ifDeployed);
+    if (first.kind !== 'wait')
+        return { decision: first, status: read };
+    log.info(`Pipeline ${client.pipelineName} is ${(0,transition/* foundText */.iq)(read)}: waiting until it is up to move it to ${(0,lifecycle/* targetStatus */.u)(config.initial)}.`);
+    return watch((status) => {
+        const verdict = (0,lifecycle/* classify */.L)(status, config.initial);
+        const failure = COMING_UP_FAILURES.has(verdict.kind) ? (0,run_outcome/* statusFailure */.FP)(verdict, status, config.initial) : undefined;
+        if (failure?.result === 'failed')
+            return { failure };
+        const decision = (0,transition/* decideTransition */.mj)(status, config.initial, config.ifDeployed);
+        return decision.kind === 'wait' ? undefined : { decision, status };
+    });
+}
+/** Dismisses an earlier error and starts the pipeline, waiting out a stop in progress (API.md 9). */
+async function start({ client, config, log, setup, watch }, stopped) {
+    for (let round = 1;; round++) {
+        try {
+            if (config.dismissError && stopped)
+                await client.dismissError(setup);
+            await client.start(config.initial, bootstrapOf(config), setup);
+            return;
+        }
+        catch (error) {
+            if (!(error instanceof errors/* FelderaError */.kP && STILL_STOPPING.has(error.code) && round < START_ROUNDS))
+                throw error;
+            log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
+            await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
+        }
+    }
+}
+/** The bootstrap inputs apply to a start only: a pipeline moved keeps those it was started with. */
+function warnBootstrap(status, { client, config, log }) {
+    const differences = (0,transition/* bootstrapDifferences */.D8)(status.bootstrap, bootstrapOf(config));
+    if (differences.length === 0)
+        return;
+    log.warning(`Pipeline ${client.pipelineName} keeps the bootstrap settings it was started with: ${differences.join(', ')} apply to a start only (Feldera would refuse them with BootstrapPolicyImmutableUnlessStopped). To use them, stop the pipeline and run the step again.`);
+}
+/** With reloadable-tables, the pipeline must stop at AwaitingApproval for the step to see what it reloads. */
+function bootstrapOf(config) {
+    const policy = config.reloadableTables ? 'await_approval' : config.bootstrapPolicy;
+    return { policy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
+}
+
 ;// CONCATENATED MODULE: ./src/health/bootstrap.ts
 /**
  * `Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records`, or undefined while Feldera reports no
@@ -2540,15 +2701,14 @@ function reloadRefused(name, verdict) {
 
 
 
-/** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
+
+/** Before the pipeline is moved, a wrong api-url must fail fast, not after the whole budget. */
 const SETUP_RETRY_WINDOW_MS = 20_000;
 /** One /approve, retried for a few seconds: a pipeline that stopped meanwhile must not hold the step. */
 const APPROVE_RETRY = { windowMs: 5000 };
-/** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
-const START_ROUNDS = 3;
-/** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
-const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestrictedToFullyStopped']);
-/** Dismisses an earlier error, starts the pipeline, and waits for the target (API.md 9). */
+/** After /resume, /pause or /activate the stored desired status follows on the runner's next poll (measured: within 2 s). */
+const MOVE_SEEN_WITHIN_MS = 10_000;
+/** Gets the pipeline to `initial` from wherever it is (converge.ts), then waits for the target (API.md 9). */
 async function startPipeline(client, config, progress, signal, log, 
 /** Told when Feldera accepted the start: from then on, the pipeline is this step's to clean up. */
 onAccepted = () => undefined) {
@@ -2561,41 +2721,31 @@ onAccepted = () => undefined) {
         onRecovered: () => (progress.lastFailure = undefined),
     };
     const waiting = waitingRetry(progress, log);
-    /** Reads the status every poll-interval and hands each snapshot to `until`, until it gives a value. */
     const watch = (until) => (0,wait/* poll */.w)(async () => {
         const status = await client.status(waiting);
         progress.observe(status);
         return until(status);
     }, config.pollIntervalMs, signal);
     log.group(`Starting pipeline ${client.pipelineName}`);
-    for (let round = 1;; round++) {
-        try {
-            if (config.dismissError)
-                await client.dismissError(setup);
-            await client.start(config.initial, bootstrapOf(config), setup);
-            progress.startAccepted = true;
-            onAccepted();
-            break;
-        }
-        catch (error) {
-            if (!(error instanceof errors/* FelderaError */.kP && STILL_STOPPING.has(error.code) && round < START_ROUNDS))
-                throw error;
-            log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
-            await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
-        }
+    const converged = await converge({ client, config, progress, log, setup, watch, onAccepted });
+    if ('failure' in converged)
+        return converged.failure;
+    if (progress.transition === 'start') {
+        const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
+        const policy = config.reloadableTables ? 'allow, sent as await_approval to check the tables it reloads against reloadable-tables' : config.bootstrapPolicy;
+        log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${policy}${flags.map((flag) => `, ${flag}`).join('')}.`);
     }
-    const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
-    const policy = config.reloadableTables ? 'allow, sent as await_approval to check the tables it reloads against reloadable-tables' : config.bootstrapPolicy;
-    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${policy}${flags.map((flag) => `, ${flag}`).join('')}.`);
     if (!config.wait) {
         progress.observe(await client.status(setup));
         return { result: 'accepted' };
     }
     log.group(`Waiting for ${(0,lifecycle/* targetStatus */.u)(config.initial)}`);
-    return watch((status) => decide(status, client, config, progress, log));
+    return watch((status) => start_decide(status, client, config, progress, log, converged.move));
 }
-async function decide(status, client, config, progress, log) {
+async function start_decide(status, client, config, progress, log, move) {
     const verdict = (0,lifecycle/* classify */.L)(status, config.initial);
+    if (move && status.deployment_desired_status !== move.from)
+        move.seen = true;
     switch (verdict.kind) {
         case 'reached':
             return { result: 'reached' };
@@ -2628,10 +2778,13 @@ async function decide(status, client, config, progress, log) {
             log.group(`Waiting for ${(0,lifecycle/* targetStatus */.u)(config.initial)}`);
             return undefined;
         }
+        case 'desired-elsewhere':
+            if (move && !move.seen)
+                return moveNotSeen(move, status, progress);
+            return (0,run_outcome/* statusFailure */.FP)(verdict, status, config.initial);
         case 'deployment-error':
         case 'compilation-failed':
         case 'stopped-externally':
-        case 'desired-elsewhere':
             return (0,run_outcome/* statusFailure */.FP)(verdict, status, config.initial);
         case 'waiting':
             if (BOOTSTRAPPING.has(status.deployment_status))
@@ -2657,10 +2810,16 @@ async function readBootstrapProgress(client, progress) {
             throw error;
     }
 }
-/** With reloadable-tables, the pipeline must stop at AwaitingApproval for the step to see what it reloads. */
-function bootstrapOf(config) {
-    const policy = config.reloadableTables ? 'await_approval' : config.bootstrapPolicy;
-    return { policy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
+/** Still the desired status the step moved the pipeline from: the runner's lag for a while, then a failure. */
+function moveNotSeen(move, status, progress) {
+    if (progress.elapsedMs() - move.acceptedMs < MOVE_SEEN_WITHIN_MS)
+        return undefined;
+    return {
+        result: 'failed',
+        code: 'DesiredStatusChanged',
+        message: `Feldera accepted ${move.call}, but pipeline ${status.name}'s desired status is still ${move.from} after ${(0,log_text/* formatDuration */.a3)(MOVE_SEEN_WITHIN_MS)}: the pipeline did not take the transition, or someone moved it back.`,
+        hint: "read the pipeline's log and the Feldera console, then run the step again.",
+    };
 }
 /** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
 function waitingRetry(progress, log) {
@@ -2819,6 +2978,12 @@ class Progress {
     approvedBy = 'auto-approve: true';
     /** Feldera accepted this step's `/start`: from then on, the pipeline is this step's to clean up. */
     startAccepted = false;
+    /** The first status read, before any call: where the step found the pipeline. */
+    found;
+    /** The later read the transition was decided on, when the step waited for the pipeline to come up first. */
+    decidedOn;
+    /** The call that moved the pipeline, once Feldera accepted it; `none` when it was where asked. */
+    transition;
     /** The last diff seen while `AwaitingApproval`. */
     approvalDiff;
     /** The last transient failure, for a timeout's message; cleared when a request succeeds. */
@@ -2942,6 +3107,109 @@ async function stopPipeline(client, budgetMs, cancelled) {
             return cancelled.aborted ? 'the run was cancelled before it was Stopped' : `it was not Stopped within ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(budgetMs)}`;
         return (0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error);
     }
+}
+
+
+/***/ }),
+
+/***/ 9398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D8: () => (/* binding */ bootstrapDifferences),
+/* harmony export */   FA: () => (/* binding */ transitionText),
+/* harmony export */   iq: () => (/* binding */ foundText),
+/* harmony export */   mj: () => (/* binding */ decideTransition)
+/* harmony export */ });
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6513);
+
+/** Phases a pipeline goes through on its way to its desired status; moving it now would skip or cut them. */
+const BUSY = new Set(['AwaitingApproval', 'Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing', 'Replaying']);
+/** Where a deployed pipeline rests, and can be moved from (feldera-types' may_transition_to). */
+const UP = new Set(['Running', 'Paused', 'Standby']);
+/**
+ * Found state × asked state → the call (README "When the pipeline is already deployed"). The found
+ * state is `deployment_desired_status`, where the pipeline is going now, not `deployment_initial`,
+ * which keeps the first start's value through /pause and /resume.
+ */
+function decideTransition(found, initial, ifDeployed) {
+    const asked = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .targetStatus */ .u)(initial);
+    const status = found.deployment_status;
+    const desired = found.deployment_desired_status;
+    // Stopped, or being stopped: start (start.ts waits for Stopped first).
+    if (desired === 'Stopped')
+        return { kind: 'start', accepted: 'start' };
+    // As before this input: /start, and Feldera refuses what differs from the first start.
+    if (ifDeployed === 'fail')
+        return { kind: 'start', accepted: desired === asked ? 'none' : undefined };
+    if (desired === asked)
+        return { kind: 'none' };
+    const where = `Pipeline ${found.name} is ${status}${status === desired ? '' : ` (desired ${desired})`}`;
+    const stay = `ask for initial: ${desired.toLowerCase()}`;
+    if (desired === 'Suspended') {
+        return refuse(`${where}: it is being suspended (a graceful stop), and cannot become ${asked} before it is Stopped.`, 'run the step again once it is Stopped: it then starts it.');
+    }
+    if (BUSY.has(status)) {
+        const first = status === 'AwaitingApproval' ? 'approve its changes (auto-approve: true, the Feldera console or fda approve) and wait' : 'wait';
+        return refuse(`${where}: it cannot be moved to ${asked} before it is ${desired}.`, `${first} until it is ${desired}, then run the step again; or ${stay}.`);
+    }
+    if (!UP.has(status) || !UP.has(desired))
+        return { kind: 'wait' };
+    if (asked === 'Standby') {
+        return refuse(`${where}: a pipeline out of standby cannot go back to Standby.`, `stop it, then start it with initial: standby; or ${stay}.`);
+    }
+    if (desired === 'Standby')
+        return { kind: 'move', transition: 'activate' };
+    return { kind: 'move', transition: asked === 'Running' ? 'resume' : 'pause' };
+}
+function refuse(message, hint) {
+    return { kind: 'refuse', message, hint };
+}
+/** `Paused since 10:42 UTC (started paused)`: where a status read found the pipeline, for the log and the summary. */
+function foundText(found, now = new Date()) {
+    const { deployment_status: status, deployment_desired_status: desired } = found;
+    const toward = status === desired || desired === 'Stopped' ? '' : ` (desired ${desired})`;
+    const since = sinceText(found.deployment_status_since, now);
+    const started = found.deployment_initial ? ` (started ${found.deployment_initial.toLowerCase()})` : '';
+    return `${status}${toward}${since}${started}`;
+}
+/** ` since 10:42 UTC`, with the day when it is not today's; empty when the time does not parse. */
+function sinceText(iso, now) {
+    const at = new Date(iso);
+    if (Number.isNaN(at.getTime()))
+        return '';
+    const [day, time] = at.toISOString().split('T');
+    const today = now.toISOString().startsWith(day);
+    return ` since ${today ? '' : `${day} `}${time.slice(0, 5)} UTC`;
+}
+const DONE = { start: 'started', resume: 'resumed', pause: 'paused', activate: 'activated' };
+/**
+ * `was Paused since 10:42 UTC (started paused); resumed`: what the step found and did, for the
+ * summary. `decidedOn`: a later read, when the step waited for the pipeline to come up.
+ */
+function transitionText(found, decidedOn, transition, asked, now = new Date()) {
+    const done = transition === undefined
+        ? 'not moved'
+        : transition === 'none'
+            ? found.deployment_status === asked
+                ? 'nothing to do'
+                : `nothing to do: already on its way to ${asked}`
+            : DONE[transition];
+    const once = decidedOn && transition !== undefined && transition !== 'none' ? ` once it was ${decidedOn.deployment_status}` : '';
+    return `was ${foundText(found, now)}; ${done}${once}`;
+}
+/** The bootstrap inputs that differ from the last start's: a move keeps the start's, so they do not apply. */
+function bootstrapDifferences(started, asked) {
+    if (!started)
+        return [];
+    const differences = [];
+    if (started.policy !== asked.policy)
+        differences.push(`bootstrap-policy ${asked.policy} (started with ${started.policy})`);
+    if (started.silent !== asked.silent)
+        differences.push(`silent-bootstrap ${String(asked.silent)} (started with ${String(started.silent)})`);
+    if (started.concurrent !== asked.concurrent)
+        differences.push(`concurrent-bootstrap ${String(asked.concurrent)} (started with ${String(started.concurrent)})`);
+    return differences;
 }
 
 
@@ -3101,8 +3369,8 @@ var log = __webpack_require__(5384);
 var run_outcome = __webpack_require__(6497);
 // EXTERNAL MODULE: ./src/log/phase-log.ts
 var phase_log = __webpack_require__(5414);
-// EXTERNAL MODULE: ./src/run/pipeline-run.ts + 7 modules
-var pipeline_run = __webpack_require__(6545);
+// EXTERNAL MODULE: ./src/run/pipeline-run.ts + 8 modules
+var pipeline_run = __webpack_require__(6408);
 // EXTERNAL MODULE: ./src/github/state.ts
 var state = __webpack_require__(8862);
 // EXTERNAL MODULE: ./src/run/progress.ts

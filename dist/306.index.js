@@ -31,7 +31,10 @@ var report_connectors = __webpack_require__(3952);
 var outputs = __webpack_require__(5468);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/run/transition.ts
+var transition = __webpack_require__(9398);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -118,13 +121,21 @@ function heading({ pipelineName, outcome, progress }) {
         case 'reached':
             return `✅ ${name} is ${status}`;
         case 'accepted':
-            return `✅ ${name} is starting (${status})`;
+            return `✅ ${name} ${ACCEPTED[progress.transition ?? 'start']} (${status})`;
         case 'awaiting-approval':
             return `⏸️ ${name} awaits approval`;
         case 'failed':
             return `❌ ${name} did not start: ${(0,markdown/* inline */.mG)(outcome.code, VALUE_CHARS.name)}`;
     }
 }
+/** The heading with `wait: false`: what the call accepted is doing. */
+const ACCEPTED = {
+    start: 'is starting',
+    resume: 'is resuming',
+    pause: 'is pausing',
+    activate: 'is activating',
+    none: 'was left as it was, not waited for',
+};
 function howToApprove({ pipelineName, pipelineUrl, progress }) {
     const changes = progress.approvalDiff ? (0,markdown/* inline */.mG)((0,approval/* countChanges */.xS)(progress.approvalDiff), VALUE_CHARS.message) : 'its program or connectors changed';
     const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`);
@@ -138,6 +149,8 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
         if (outcome.hint)
             facts.push(['Hint', (0,markdown/* inline */.mG)(outcome.hint, VALUE_CHARS.message)]);
     }
+    if (progress.found && target)
+        facts.push(['Transition', (0,markdown/* inline */.mG)((0,transition/* transitionText */.FA)(progress.found, progress.decidedOn, progress.transition, target), VALUE_CHARS.line)]);
     if (pipelineUrl)
         facts.push(['Console', `[${(0,markdown/* inline */.mG)(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
     if (target && outcome.result !== 'reached')
@@ -197,10 +210,11 @@ function severalSummary(runs, elapsedMs) {
         target ?? '',
         RESULTS[outcome.result],
         (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'none read', 100),
+        progress.transition ?? '',
         (0,log_text/* formatDuration */.a3)(progress.elapsedMs()),
         outcome.result === 'failed' ? (0,markdown/* inline */.mG)(outcome.code, 100) : '',
     ]);
-    const overview = `${heading}\n\n${(0,markdown/* table */.tp)(['Pipeline', 'Target', 'Result', 'Last status', 'Elapsed', 'Error code'], rows)}`;
+    const overview = `${heading}\n\n${(0,markdown/* table */.tp)(['Pipeline', 'Target', 'Result', 'Last status', 'Transition', 'Elapsed', 'Error code'], rows)}`;
     const share = Math.max(0, (SUMMARY_LIMIT_BYTES - MARGIN_BYTES - Math.max(TABLE_BYTES, Buffer.byteLength(overview))) / runs.length);
     const details = ordered.map((facts) => {
         // Whole parts (`####` sections, each closed in itself) of the pipeline's summary.

@@ -1,5 +1,6 @@
 import type { BootstrapPolicy, Initial } from './feldera/types.ts';
 import type { ConnectorErrorsMode } from './health/verdict.ts';
+import type { IfDeployed } from './run/transition.ts';
 import { readProxies, type Proxies } from './proxy.ts';
 
 /** Every input of action.yml, in its order. */
@@ -8,6 +9,7 @@ export const INPUT_NAMES = [
   'api-url',
   'api-key',
   'initial',
+  'if-deployed',
   'bootstrap-policy',
   'silent-bootstrap',
   'concurrent-bootstrap',
@@ -38,6 +40,8 @@ export interface Config {
   readonly apiUrl: URL;
   readonly apiKey: string | undefined;
   readonly initial: Initial;
+  /** A pipeline already deployed: moved to `initial` (`converge`), or started as Feldera decides (`fail`). */
+  readonly ifDeployed: IfDeployed;
   readonly bootstrapPolicy: BootstrapPolicy;
   /** Bootstrap with the output connectors off: sinks do not get the views' contents again. */
   readonly silentBootstrap: boolean;
@@ -106,6 +110,7 @@ export interface InputSource {
 // Feldera's validate_pipeline_name: a Kubernetes label.
 const PIPELINE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?$/;
 const INITIALS: readonly Initial[] = ['running', 'paused', 'standby'];
+const IF_DEPLOYED: readonly IfDeployed[] = ['converge', 'fail'];
 const BOOTSTRAP_POLICIES: readonly BootstrapPolicy[] = ['allow', 'reject', 'await_approval'];
 const LOGS: readonly Logs[] = ['on-failure', 'always', 'never'];
 const CONNECTOR_ERRORS: readonly ConnectorErrorsMode[] = ['warn', 'fail', 'ignore'];
@@ -138,6 +143,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   }
 
   const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
+  const ifDeployed = oneOf('if-deployed', input('if-deployed') || 'converge', IF_DEPLOYED, problems);
   const bootstrapPolicy = oneOf('bootstrap-policy', input('bootstrap-policy') || 'await_approval', BOOTSTRAP_POLICIES, problems);
   const silentBootstrap = parseBoolean('silent-bootstrap', input('silent-bootstrap') || 'false', problems);
   const concurrentBootstrap = parseBoolean('concurrent-bootstrap', input('concurrent-bootstrap') || 'false', problems);
@@ -193,6 +199,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     pipelineNames,
     apiUrl: apiUrl!,
     initial: initial!,
+    ifDeployed: ifDeployed!,
     bootstrapPolicy: bootstrapPolicy!,
     silentBootstrap: silentBootstrap!,
     concurrentBootstrap: concurrentBootstrap!,

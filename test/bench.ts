@@ -300,9 +300,13 @@ try {
       const run = who === 'action' ? await runAction(fake, `${intervalMs}ms`) : await runScript(POLLER, [fake.url, PIPELINE, String(intervalMs)]);
       const runningAt = fake.timeline.find((entry) => entry.status === 'Running')?.at;
       if (runningAt === undefined) throw new Error(`${who}: the pipeline never became Running`);
-      const reads = fake.calls('status').map((request) => request.at);
-      const seenAt = reads.find((at) => at >= runningAt) ?? runningAt;
       const startAt = fake.calls('start')[0]!.at;
+      // The poll's reads: the action's one read before its start decides the start, and is no part of the cadence.
+      const reads = fake
+        .calls('status')
+        .map((request) => request.at)
+        .filter((at) => at >= startAt);
+      const seenAt = reads.find((at) => at >= runningAt) ?? runningAt;
       const span = reads.length > 1 ? reads.at(-1)! - reads[0]! : 0;
       const allowedReads = 1 + Math.floor((reads.at(-1)! - startAt + TIMER_SLACK_MS) / intervalMs);
       return {

@@ -103,7 +103,7 @@ const PHASES: Phase[] = [
     name: "the read of the compiler's messages",
     scripts: [{ name: 'p', programStatus: 'SqlError', programError: { sql_compilation: { exit_code: 1, messages: [] } } }],
     arrange: (server) => {
-      server.fault('status', { kind: 'hang' }, 1, (request) => request.query.selector === 'all');
+      server.fault('status', { kind: 'hang' }, 1, { when: (request) => request.query.selector === 'all' });
       return { reached: () => server.calls('status').some((request) => request.query.selector === 'all') };
     },
     code: 'StartFailedDueToFailedCompilation',

@@ -41,12 +41,14 @@ describe('the action, end to end', () => {
       connectors: '[]',
       'connector-error-count': '0',
       stopped: 'false',
+      transition: 'start',
       results: expect.stringMatching(/^\{"p":\{"status":"Running",/),
     });
     expect(run.annotations).toEqual([]);
     // Which Feldera answered is read once, beside the start.
     const calls = server.requests.filter((request) => request.path !== '/v0/config').map((request) => `${request.method} ${request.path}`);
-    expect(calls.slice(0, 2)).toEqual(['POST /v0/pipelines/p/dismiss_error', 'POST /v0/pipelines/p/start']);
+    // One status read decides the start (README "When the pipeline is already deployed").
+    expect(calls.slice(0, 3)).toEqual(['GET /v0/pipelines/p', 'POST /v0/pipelines/p/dismiss_error', 'POST /v0/pipelines/p/start']);
     expect(server.calls('config')).toHaveLength(1);
     expect(server.calls('start')[0]!.query).toEqual({
       initial: 'running',
@@ -159,7 +161,7 @@ describe('the action, end to end', () => {
 
   it('quotes Feldera when the pipeline was started with other bootstrap settings, naming the inputs', async () => {
     const server = await fake([{ name: 'p', provisioned: { initial: 'running', status: 'Running' } }]);
-    const run = await act(inputs(server, { 'silent-bootstrap': 'true' }));
+    const run = await act(inputs(server, { 'silent-bootstrap': 'true', 'if-deployed': 'fail' }));
     expect(run.code).toBe(1);
     expect(server.calls('start')[0]!.query).toMatchObject({ silent_bootstrap: 'true', concurrent_bootstrap: 'false' });
     expect(run.outputs['error-code']).toBe('BootstrapPolicyImmutableUnlessStopped');
@@ -189,7 +191,7 @@ describe('the action, end to end', () => {
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('UnknownPipelineName');
     expect(errorAnnotation(run).message).toBe(
-      `POST ${server.url}/v0/pipelines/p/dismiss_error failed: 404 UnknownPipelineName: Unknown pipeline name 'p'. Hint: check pipeline-name and api-url: the pipeline must exist on that Feldera instance.`,
+      `GET ${server.url}/v0/pipelines/p?selector=status failed: 404 UnknownPipelineName: Unknown pipeline name 'p'. Hint: check pipeline-name and api-url: the pipeline must exist on that Feldera instance.`,
     );
     expect(server.requests.length - server.calls('config').length).toBe(1);
     // Without debug logging, nothing is shown of the start's phase: no empty group for it.
@@ -252,21 +254,6 @@ describe('the action, end to end', () => {
     expect(run.outputs['error-code']).toBe('StoppedExternally');
   });
 
-  it('fails fast when the pipeline runs already but was paused by someone else', async () => {
-    const server = await fake([{ name: 'p', provisioned: { initial: 'running', status: 'Paused' } }]);
-    const run = await act(inputs(server));
-    expect(run.code).toBe(1);
-    expect(run.outputs['error-code']).toBe('DesiredStatusChanged');
-    expect(errorAnnotation(run).message).toMatch(/Hint: stop the pipeline first, or ask for initial: paused\./);
-  });
-
-  it('quotes Feldera when the pipeline was started with another initial', async () => {
-    const server = await fake([{ name: 'p', provisioned: { initial: 'paused', status: 'Paused' } }]);
-    const run = await act(inputs(server));
-    expect(run.code).toBe(1);
-    expect(run.outputs['error-code']).toBe('InitialImmutableUnlessStopped');
-  });
-
   it('times out with the last status and how long it lasted', async () => {
     const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 60_000 }] }]);
     const run = await act(inputs(server, { timeout: '1500ms' }));
@@ -277,11 +264,11 @@ describe('the action, end to end', () => {
     expect(errorAnnotation(run).message).toMatch(/^Feldera pipeline p did not become Running before timeout 1\.5s ran out: Provisioning for [\d.]+s\./);
   });
 
-  it('with wait: false, ends once the start is accepted, after one status read', async () => {
+  it('with wait: false, ends once the start is accepted, after one status read before it and one after', async () => {
     const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 60_000 }] }]);
     const run = await act(inputs(server, { wait: 'false' }));
     expect(run.code).toBe(0);
-    expect(server.calls('status')).toHaveLength(1);
+    expect(server.calls('status')).toHaveLength(2);
     expect(run.outputs['desired-status']).toBe('Running');
     expect(run.outputs['error-code']).toBe('');
   });
@@ -332,7 +319,8 @@ describe('the action, end to end', () => {
   it('survives a dropped connection on /start and a 503 while waiting', async () => {
     const server = await fake([{ name: 'p', phases: PHASES }]);
     server.fault('start', { kind: 'reset' });
-    server.fault('status', { kind: 'status', status: 503, body: '<html>Service Unavailable</html>', headers: { 'retry-after': '0' } });
+    // After the read that decides the start: the first read while waiting.
+    server.fault('status', { kind: 'status', status: 503, body: '<html>Service Unavailable</html>', headers: { 'retry-after': '0' } }, 1, { skip: 1 });
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('Running');
@@ -396,7 +384,8 @@ describe('the action, end to end', () => {
       const commands = run.stdout.split('\n').filter((line) => line.startsWith('::'));
       expect(commands.filter((line) => !/^::(debug|group|endgroup|warning|error)[ :]/.test(line))).toEqual([`::add-mask::${KEY}`]);
     }
-    expect(failed.outputs.status).toBe('');
+    // The status read before the refused dismiss_error.
+    expect(failed.outputs.status).toBe('Stopped');
     expect(recovered.outputs.status).toBe('Running');
   });
 });

@@ -295,6 +295,138 @@ describe('the fake Feldera', () => {
     expect(reads[3]).toMatchObject({ deployment_error: crash });
   });
 
+  it('answers /pause and /resume at once, and shows the move a read later: first the desired status, then the status (adapters/src/server.rs state_transition)', async () => {
+    const server = await fake([{ name: 'p', phases: PHASES }]);
+    await call(server, 'POST', '/v0/pipelines/p/start');
+    await readUntil(server, (s) => s.deployment_status === 'Running');
+    const pause = await call(server, 'POST', '/v0/pipelines/p/pause');
+    expect([pause.status, pause.json]).toEqual([202, 'Pipeline transitioning from Running to Paused']);
+    const reads = [await status(server), await status(server), await status(server)];
+    expect(reads.map((s) => [s.deployment_status, s.deployment_desired_status, s.deployment_runtime_desired_status])).toEqual([
+      ['Running', 'Running', 'Running'],
+      ['Running', 'Paused', 'Paused'],
+      ['Paused', 'Paused', 'Paused'],
+    ]);
+    // deployment_initial keeps the first start's value, as a real Feldera 0.300 does (DRIFT.md).
+    expect(reads[2]!.deployment_initial).toBe('Running');
+    const again = await call(server, 'POST', '/v0/pipelines/p/pause');
+    expect([again.status, again.json]).toEqual([202, 'Pipeline transitioning from Paused to Paused']);
+    const resume = await call(server, 'POST', '/v0/pipelines/p/resume');
+    expect([resume.status, resume.json]).toEqual([202, 'Pipeline transitioning from Paused to Running']);
+    await readUntil(server, (s) => s.deployment_status === 'Running');
+    // The first start's initial still holds: a /start with another is refused, with the details Feldera 0.300 sent.
+    const start = await call(server, 'POST', '/v0/pipelines/p/start?initial=paused');
+    expect([start.status, start.json]).toEqual([400, expect.objectContaining({ error_code: 'InitialImmutableUnlessStopped', details: {} })]);
+  });
+
+  it('refuses /pause and /resume with 503 while there is no pipeline process to forward to (runner/interaction.rs)', async () => {
+    const server = await fake([
+      {
+        name: 'p',
+        phases: [
+          { status: 'Provisioning', ms: 20 },
+          { status: 'Initializing', ms: 20 },
+          { status: 'Unavailable', ms: 60_000 },
+        ],
+      },
+    ]);
+    const stopped = await call(server, 'POST', '/v0/pipelines/p/resume');
+    expect([stopped.status, stopped.headers.get('retry-after')]).toEqual([503, '5']);
+    expect(stopped.json).toMatchObject({ error_code: 'PipelineInteractionNotDeployed', details: { pipeline_name: 'p', status: 'Stopped', desired_status: 'Stopped' } });
+    await call(server, 'POST', '/v0/pipelines/p/start');
+    await readUntil(server, (s) => s.deployment_status === 'Unavailable');
+    expect((await call(server, 'POST', '/v0/pipelines/p/pause')).json).toMatchObject({ error_code: 'PipelineUnavailable' });
+  });
+
+  it('takes a move while the pipeline initializes, and comes up in the new desired status (adapters/src/server.rs)', async () => {
+    const server = await fake([
+      {
+        name: 'p',
+        phases: [
+          { status: 'Provisioning', ms: 20 },
+          { status: 'Initializing', ms: 300 },
+        ],
+      },
+    ]);
+    await call(server, 'POST', '/v0/pipelines/p/start?initial=running');
+    await readUntil(server, (s) => s.deployment_status === 'Initializing');
+    expect((await call(server, 'POST', '/v0/pipelines/p/pause')).json).toBe('Pipeline transitioning from Running to Paused');
+    const up = await readUntil(server, (s) => s.deployment_status !== 'Initializing');
+    expect(up).toMatchObject({ deployment_status: 'Paused', deployment_desired_status: 'Paused', deployment_initial: 'Running' });
+  });
+
+  it('refuses a move out of standby but /activate, and a move from where feldera-types may_transition_to forbids it, with InvalidTransition', async () => {
+    const server = await fake(
+      [
+        { name: 's', provisioned: { initial: 'standby', status: 'Standby' } },
+        { name: 'x', provisioned: { initial: 'running', status: 'Running', desired: 'Suspended' } },
+      ],
+      {
+        edition: 'Enterprise',
+      },
+    );
+    const pause = await call(server, 'POST', '/v0/pipelines/s/pause');
+    expect([pause.status, pause.json]).toEqual([
+      400,
+      { message: 'Cannot execute pause transition starting from Standby', error_code: 'InvalidTransition', details: ['pause', 'Standby'] },
+    ]);
+    // The manager forwards /resume as the pipeline's /start.
+    expect((await call(server, 'POST', '/v0/pipelines/s/resume')).json).toMatchObject({ message: 'Cannot execute start transition starting from Standby' });
+    expect((await call(server, 'POST', '/v0/pipelines/x/resume')).json).toMatchObject({ error_code: 'InvalidTransition', details: ['start', 'Suspended'] });
+  });
+
+  it('serves /activate on Enterprise: out of standby through Initializing, running or paused only; 501 EnterpriseFeature on the community edition', async () => {
+    const enterprise = await fake(
+      [
+        { name: 'p', provisioned: { initial: 'standby', status: 'Standby' } },
+        { name: 'r', provisioned: { initial: 'running', status: 'Running' } },
+      ],
+      {
+        edition: 'Enterprise',
+      },
+    );
+    const standby = await call(enterprise, 'POST', '/v0/pipelines/p/activate?initial=standby');
+    expect([standby.status, standby.json]).toEqual([
+      400,
+      { message: 'Invalid activation status Standby (only running and paused are valid)', error_code: 'InvalidActivateStatus', details: 'Standby' },
+    ]);
+    const capital = await call(enterprise, 'POST', '/v0/pipelines/p/activate?initial=Running');
+    expect([capital.status, capital.json, capital.text]).toEqual([400, undefined, expect.stringContaining('Query deserialize error: unknown variant `Running`')]);
+    const activate = await call(enterprise, 'POST', '/v0/pipelines/p/activate?initial=paused');
+    expect([activate.status, activate.json]).toEqual([202, 'Pipeline transitioning from Standby to Paused']);
+    const reads = [await status(enterprise), await status(enterprise), await status(enterprise), await status(enterprise)];
+    expect(reads.map((s) => `${String(s.deployment_status)}/${String(s.deployment_desired_status)}`)).toEqual([
+      'Standby/Standby',
+      'Standby/Paused',
+      'Initializing/Paused',
+      'Paused/Paused',
+    ]);
+    // On a running pipeline, activate moves it as the pipeline's handler allows (may_transition_to).
+    expect((await call(enterprise, 'POST', '/v0/pipelines/r/activate')).json).toBe('Pipeline transitioning from Running to Running');
+
+    const open = await fake([{ name: 'p', provisioned: { initial: 'standby', status: 'Standby' } }]);
+    for (const path of ['/v0/pipelines/p/activate', '/v0/pipelines/nope/activate?initial=paused']) {
+      const refused = await call(open, 'POST', path);
+      expect([refused.status, refused.json], path).toEqual([
+        501,
+        {
+          message: 'Cannot use enterprise-only feature (start from object store (S3)) in Feldera community edition.',
+          error_code: 'EnterpriseFeature',
+          details: { feature: 'start from object store (S3)' },
+        },
+      ]);
+    }
+  });
+
+  it('lets someone else start the pipeline just after the first status read (startedMeanwhile)', async () => {
+    const server = await fake([{ name: 'p', phases: PHASES, startedMeanwhile: { initial: 'paused' } }]);
+    expect((await status(server)).deployment_desired_status).toBe('Stopped');
+    expect(await status(server)).toMatchObject({ deployment_desired_status: 'Paused', deployment_initial: 'Paused' });
+    const start = await call(server, 'POST', '/v0/pipelines/p/start?initial=running');
+    expect((start.json as { error_code: string }).error_code).toBe('InitialImmutableUnlessStopped');
+    await readUntil(server, (s) => s.deployment_status === 'Paused');
+  });
+
   it('serves /stop: force=true stops, force=false is 501 EnterpriseFeature on the open-source edition and a suspend on Enterprise', async () => {
     const open = await fake([{ name: 'p', phases: PHASES }]);
     await call(open, 'POST', '/v0/pipelines/p/start');
@@ -348,6 +480,12 @@ describe('the fake against openapi.json', () => {
     await readUntil(server, (s) => s.deployment_status === 'Running');
     await call(server, 'GET', '/v0/pipelines/p/stats?include_connector_errors=true');
     await call(server, 'GET', '/v0/pipelines?selector=status');
+    await call(server, 'POST', '/v0/pipelines/p/pause');
+    await readUntil(server, (s) => s.deployment_status === 'Paused');
+    await call(server, 'POST', '/v0/pipelines/p/resume');
+    await readUntil(server, (s) => s.deployment_status === 'Running');
+    // The open-source edition refuses it: 501 EnterpriseFeature.
+    await call(server, 'POST', '/v0/pipelines/p/activate');
     await call(server, 'POST', '/v0/pipelines/p/stop?force=true');
     await call(server, 'POST', '/v0/pipelines/q/start');
     await call(server, 'GET', '/v0/pipelines/q?selector=all');
@@ -359,7 +497,8 @@ describe('the fake against openapi.json', () => {
     const { problems, checked } = checkAnswers(specFile, answers);
     expect(problems).toEqual([]);
     const seen = new Set(answers.map((answer) => answer.endpoint));
-    for (const endpoint of ['status', 'list', 'start', 'approve', 'dismiss_error', 'stop', 'stats', 'config']) expect(seen, endpoint).toContain(endpoint);
+    for (const endpoint of ['status', 'list', 'start', 'approve', 'pause', 'resume', 'activate', 'dismiss_error', 'stop', 'stats', 'config'])
+      expect(seen, endpoint).toContain(endpoint);
     return checked;
   }
 

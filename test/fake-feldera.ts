@@ -40,8 +40,18 @@ export interface PipelineScript {
   deploymentError?: ErrorBody;
   /** The pipeline is still stopping (desired Stopped) for this many status reads. */
   stoppingReads?: number;
-  /** Already started with this `initial`, and now in `status` (someone paused it, say). */
-  provisioned?: { initial: string; status: string };
+  /**
+   * Already started with this `initial`, and now in `status` (someone paused it, say), going to
+   * `desired` (default `status`: a pipeline that rests there).
+   */
+  provisioned?: { initial: string; status: string; desired?: string; bootstrap?: { policy: string; silent?: boolean; concurrent?: boolean } };
+  /** Someone else starts the pipeline with this `initial` just after the first status read: a race with the step's own `/start`. */
+  startedMeanwhile?: { initial: string };
+  /**
+   * Status reads after an accepted `/pause`, `/resume` or `/activate` that still show the old stored
+   * status, before the runner's next poll of the pipeline copies its new desired status. Default 1.
+   */
+  moveLagReads?: number;
   /** `program_error`, in `selector=all` only. */
   programError?: unknown;
   /** The `PipelineDiff` shown while `AwaitingApproval`; `legacy`: the shape before Feldera PR #6564. */
@@ -114,7 +124,7 @@ export type Fault =
   | { kind: 'endless' }
   | { kind: 'delay'; ms: number };
 
-export type Endpoint = 'start' | 'stop' | 'approve' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list';
+export type Endpoint = 'start' | 'stop' | 'approve' | 'pause' | 'resume' | 'activate' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list';
 
 /** `edition` of `GET /v0/config` (api/endpoints/config.rs). */
 export type Edition = 'Open source' | 'Enterprise';
@@ -194,6 +204,15 @@ interface Pipeline {
   run: number;
   /** Status reads left before a stop in progress ends: counted, not timed, so a slow client sees it too. */
   stoppingReads: number;
+  /**
+   * The pipeline process's own desired status (adapters/src/server.rs `desired_status`), once a
+   * `/pause`, `/resume` or `/activate` set it; null: what the runner stored.
+   */
+  processDesired: string | null;
+  /** What the stored status does after each of the next status reads: the runner's poll catching up with a move. */
+  following: (() => void)[];
+  /** `startedMeanwhile` happened. */
+  raced: boolean;
 }
 
 interface Bootstrap {
@@ -203,6 +222,10 @@ interface Bootstrap {
 }
 
 const INITIALS: Record<string, string> = { running: 'Running', paused: 'Paused', standby: 'Standby' };
+/** Where a deployed pipeline rests, its controller idle or running. */
+const RESTING = new Set(['Running', 'Paused', 'Standby']);
+/** `RuntimeDesiredStatus` in snake case, as `/activate?initial=` takes it. */
+const RUNTIME_DESIRED = new Set(['unavailable', 'coordination', 'standby', 'paused', 'running', 'suspended']);
 /** The statuses the pipeline reports with its controller up: details carry connector stats (adapters/src/server.rs). */
 const CONTROLLER_STATUSES = new Set(['Running', 'Paused', 'Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing', 'Replaying']);
 const NO_TRUST = 'No OIDC trust relationship matches this token';
@@ -218,7 +241,7 @@ export class FakeFeldera {
   /** Every `deployment_status` each pipeline went through, with when (performance.now()). */
   readonly timeline: { pipeline: string; status: string; at: number }[] = [];
   private readonly pipelines = new Map<string, Pipeline>();
-  private readonly faults: { endpoint: Endpoint; fault: Fault; times: number; when: (request: FakeRequest) => boolean }[] = [];
+  private readonly faults: { endpoint: Endpoint; fault: Fault; times: number; skip: number; when: (request: FakeRequest) => boolean }[] = [];
   /** Told of each request as it arrives, before it is answered: a test may script a fault for it, or act at that moment. */
   onRequest: ((request: FakeRequest, endpoint: Endpoint | undefined) => void) | undefined;
   private readonly options: FakeOptions;
@@ -254,9 +277,12 @@ export class FakeFeldera {
     this.pipelines.delete(name);
   }
 
-  /** The next `times` requests to `endpoint` (those `when` picks: `selector=all` reads, say) get `fault` instead of their answer. */
-  fault(endpoint: Endpoint, fault: Fault, times = 1, when: (request: FakeRequest) => boolean = () => true): void {
-    this.faults.push({ endpoint, fault, times, when });
+  /**
+   * The next `times` requests to `endpoint` get `fault` instead of their answer: of those `when` picks
+   * (`selector=all` reads, say), after `skip` of them answered as usual.
+   */
+  fault(endpoint: Endpoint, fault: Fault, times = 1, pick: { skip?: number; when?: (request: FakeRequest) => boolean } = {}): void {
+    this.faults.push({ endpoint, fault, times, skip: pick.skip ?? 0, when: pick.when ?? (() => true) });
   }
 
   /** Requests to one endpoint of one pipeline, such as `start` or `status`. */
@@ -288,12 +314,20 @@ export class FakeFeldera {
       onApprove: undefined,
       run: 0,
       stoppingReads: 0,
+      processDesired: null,
+      following: [],
+      raced: false,
     };
     if (script.provisioned) {
+      const { initial, status, desired, bootstrap } = script.provisioned;
       pipeline.resourcesDesired = 'Provisioned';
-      pipeline.initial = INITIALS[script.provisioned.initial] ?? null;
-      pipeline.runtimeDesired = script.provisioned.status;
-      pipeline.bootstrap = { bootstrap_policy: 'await_approval', silent_bootstrap: false, concurrent_bootstrap: false };
+      pipeline.initial = INITIALS[initial] ?? null;
+      pipeline.runtimeDesired = desired ?? status;
+      pipeline.bootstrap = {
+        bootstrap_policy: bootstrap?.policy ?? 'await_approval',
+        silent_bootstrap: bootstrap?.silent ?? false,
+        concurrent_bootstrap: bootstrap?.concurrent ?? false,
+      };
       pipeline.deploymentId = randomUUID();
       this.setStatus(pipeline, script.provisioned.status);
     }
@@ -373,7 +407,7 @@ export class FakeFeldera {
       // and Unavailable, with desired Unavailable, when the pipeline does not answer its poll.
       const byRunner = (phase.status === 'Initializing' && !provisioned) || phase.status === 'Unavailable';
       if (phase.status !== 'Provisioning') provisioned = true;
-      pipeline.runtimeDesired = phase.status === 'Unavailable' ? 'Unavailable' : null;
+      pipeline.runtimeDesired = phase.status === 'Unavailable' ? 'Unavailable' : pipeline.processDesired;
       this.setStatus(pipeline, phase.status, byRunner ? runnerReason(phase.status) : null);
       await this.wait(phase.ms);
       if (!current()) return;
@@ -389,8 +423,10 @@ export class FakeFeldera {
         details: null,
       });
     }
-    pipeline.runtimeDesired = pipeline.initial;
-    this.setStatus(pipeline, pipeline.initial ?? 'Running');
+    // The controller starts in the process's desired status: `initial`, or where a move during initialization set it.
+    const target = pipeline.processDesired ?? pipeline.initial ?? 'Running';
+    pipeline.runtimeDesired = target;
+    this.setStatus(pipeline, target);
     pipeline.reachedAt = performance.now();
     pipeline.readsAtTarget = 0;
     const crash = script.crash;
@@ -420,6 +456,8 @@ export class FakeFeldera {
   private desireStopped(pipeline: Pipeline): void {
     pipeline.resourcesDesired = 'Stopped';
     pipeline.runtimeDesired = null;
+    pipeline.processDesired = null;
+    pipeline.following = [];
     pipeline.approveLag = 0;
     if (pipeline.deploymentStatus === 'Stopped') {
       pipeline.initial = null;
@@ -455,7 +493,8 @@ export class FakeFeldera {
     const endpoint = endpointOf(entry.method, entry.path, this.prefix());
     this.onRequest?.(entry, endpoint);
     const scripted = this.faults.find((fault) => fault.endpoint === endpoint && fault.times > 0 && fault.when(entry));
-    if (scripted) {
+    if (scripted && scripted.skip > 0) scripted.skip--;
+    else if (scripted) {
       scripted.times--;
       const fault = scripted.fault;
       if (fault.kind === 'reset') return void request.socket.destroy();
@@ -538,11 +577,14 @@ export class FakeFeldera {
     if (api && this.refusal(request, response)) return;
     if (endpoint === 'config') return send(200, this.configuration());
     // `GET /v0/pipelines?selector=…`: every pipeline, each as `GET /v0/pipelines/{name}` gives it (pipeline_management.rs list_pipelines).
-    if (endpoint === 'list')
-      return send(
+    if (endpoint === 'list') {
+      send(
         200,
         [...this.pipelines.values()].map((pipeline) => this.statusBody(pipeline, request.query.selector ?? 'all')),
       );
+      for (const pipeline of this.pipelines.values()) this.afterRead(pipeline);
+      return;
+    }
     // Query parameters are parsed before the handler runs: a bad one is actix's plain-text 400.
     const flags = parseFlags(request.query, endpoint, this.version());
     if (typeof flags === 'string') return send(400, `Query deserialize error: ${flags}`, { raw: true, contentType: 'text/plain; charset=utf-8' });
@@ -558,6 +600,22 @@ export class FakeFeldera {
         message: `Unsupported pipeline action '/start?initial=${initial}': unknown initial runtime desired status: ${initial}`,
         error_code: 'UnsupportedPipelineAction',
         details: { action: `/start?initial=${initial}`, reason: `unknown initial runtime desired status: ${initial}` },
+      });
+    }
+    // `ActivateParams` is parsed before the handler runs, as snake_case RuntimeDesiredStatus (feldera-types query_params.rs).
+    if (endpoint === 'activate' && request.query.initial !== undefined && !RUNTIME_DESIRED.has(request.query.initial)) {
+      const expected = [...RUNTIME_DESIRED].map((value) => `\`${value}\``).join(', ');
+      return send(400, `Query deserialize error: unknown variant \`${request.query.initial}\`, expected one of ${expected}`, {
+        raw: true,
+        contentType: 'text/plain; charset=utf-8',
+      });
+    }
+    // Without the enterprise feature, /activate refuses before it looks the pipeline up (api/endpoints/pipeline_interaction.rs).
+    if (endpoint === 'activate' && this.edition() === 'Open source') {
+      return send(501, {
+        message: 'Cannot use enterprise-only feature (start from object store (S3)) in Feldera community edition.',
+        error_code: 'EnterpriseFeature',
+        details: { feature: 'start from object store (S3)' },
       });
     }
     // The open-source build refuses before it looks the pipeline up (api/endpoints/pipeline_management.rs).
@@ -579,6 +637,7 @@ export class FakeFeldera {
       case 'status': {
         send(200, this.statusBody(pipeline, request.query.selector ?? 'all'));
         this.countReadAtTarget(pipeline);
+        this.afterRead(pipeline);
         if (pipeline.approveLag > 0) pipeline.approveLag--;
         if (pipeline.stoppingReads > 0 && --pipeline.stoppingReads === 0) this.setStatus(pipeline, 'Stopped');
         return;
@@ -591,6 +650,21 @@ export class FakeFeldera {
         return this.stopRequest(pipeline, flags.force === true, send);
       case 'approve':
         return this.approve(pipeline, send);
+      case 'pause':
+        return this.transition(pipeline, 'pause', 'Paused', send);
+      case 'resume':
+        // The manager forwards /resume as the pipeline's `/start`, for backward compatibility.
+        return this.transition(pipeline, 'start', 'Running', send);
+      case 'activate': {
+        // Forwarded first; the pipeline's own handler then takes running or paused only.
+        if (this.notInteractive(pipeline, send)) return;
+        const value = request.query.initial ?? 'running';
+        const initial = value.charAt(0).toUpperCase() + value.slice(1);
+        if (initial !== 'Running' && initial !== 'Paused') {
+          return send(400, { message: `Invalid activation status ${initial} (only running and paused are valid)`, error_code: 'InvalidActivateStatus', details: initial });
+        }
+        return this.transition(pipeline, 'activate', initial, send);
+      }
       case 'logs':
         return this.logs(pipeline, flags, response);
       case 'stats':
@@ -769,7 +843,8 @@ export class FakeFeldera {
       return send(400, {
         message: 'Initial desired runtime status cannot be changed unless the pipeline is desired to become Stopped.',
         error_code: 'InitialImmutableUnlessStopped',
-        details: null,
+        // As a real Feldera 0.300 answered (DRIFT.md).
+        details: {},
       });
     }
     if (pipeline.bootstrap !== null && JSON.stringify(pipeline.bootstrap) !== JSON.stringify(bootstrap)) {
@@ -793,6 +868,8 @@ export class FakeFeldera {
     pipeline.initial = initial;
     pipeline.bootstrap = bootstrap;
     pipeline.approved = false;
+    pipeline.processDesired = null;
+    pipeline.following = [];
     pipeline.run++;
     pipeline.reachedAt = undefined;
     void this.play(pipeline, pipeline.run);
@@ -818,14 +895,16 @@ export class FakeFeldera {
     send(202, 'Pipeline is stopping');
   }
 
-  // The manager forwards /approve to the pipeline, whose own /approve sets its policy to allow and
-  // returns once it has left AwaitingApproval; called earlier, it pre-approves (api/endpoints/pipeline_interaction.rs).
-  private approve(pipeline: Pipeline, send: Send): void {
+  /**
+   * The manager forwards an interaction only to a pipeline whose resources are provisioned and whose
+   * last poll found it reachable (runner/interaction.rs); answers the refusal, if any.
+   */
+  private notInteractive(pipeline: Pipeline, send: Send): boolean {
     const name = pipeline.script.name;
     const provisioned = !['Stopped', 'Provisioning', 'Stopping'].includes(pipeline.deploymentStatus);
     if (!provisioned) {
       const resources = pipeline.deploymentStatus === 'Stopping' || pipeline.deploymentStatus === 'Provisioning' ? pipeline.deploymentStatus : 'Stopped';
-      return send(
+      send(
         503,
         {
           message: `Unable to interact with pipeline because the deployment status (${resources}) indicates it is not (yet) fully provisioned pipeline-id=N/A pipeline-name="${name}"`,
@@ -834,10 +913,10 @@ export class FakeFeldera {
         },
         { headers: { 'retry-after': '5' } },
       );
+      return true;
     }
-    // runner/interaction.rs: the last poll found the pipeline unreachable.
     if (pipeline.deploymentStatus === 'Unavailable') {
-      return send(
+      send(
         503,
         {
           message: `Unable to interact with pipeline because its status is currently 'unavailable' pipeline-id=N/A pipeline-name="${name}"`,
@@ -846,12 +925,56 @@ export class FakeFeldera {
         },
         { headers: { 'retry-after': '5' } },
       );
+      return true;
     }
+    return false;
+  }
+
+  // The manager forwards /approve to the pipeline, whose own /approve sets its policy to allow and
+  // returns once it has left AwaitingApproval; called earlier, it pre-approves (api/endpoints/pipeline_interaction.rs).
+  private approve(pipeline: Pipeline, send: Send): void {
+    if (this.notInteractive(pipeline, send)) return;
     const awaiting = pipeline.deploymentStatus === 'AwaitingApproval';
     pipeline.approved = true;
     pipeline.onApprove?.();
     if (awaiting) pipeline.approveLag = pipeline.script.approveLagReads ?? 2;
     this.after(5, () => send(200, 'Bootstrap approved'));
+  }
+
+  /**
+   * `/pause`, `/resume` (the pipeline's `/start`) and `/activate`: the pipeline process's
+   * `state_transition` (adapters/src/server.rs) with feldera-types' `may_transition_to`. The answer
+   * comes at once; the stored status follows on the runner's next poll, one status read later (or
+   * `moveLagReads`): first the desired status, then, a read later, the status itself.
+   */
+  private transition(pipeline: Pipeline, action: 'pause' | 'start' | 'activate', next: string, send: Send): void {
+    if (this.notInteractive(pipeline, send)) return;
+    const old = pipeline.processDesired ?? pipeline.runtimeDesired ?? pipeline.initial ?? 'Running';
+    if ((action !== 'activate' && old === 'Standby') || !mayTransitionTo(old, next)) {
+      return send(400, { message: `Cannot execute ${action} transition starting from ${old}`, error_code: 'InvalidTransition', details: [action, old] });
+    }
+    if (next !== old) {
+      pipeline.processDesired = next;
+      const lag = Array.from({ length: Math.max(0, (pipeline.script.moveLagReads ?? 1) - 1) }, () => () => undefined);
+      const arrive = () => {
+        this.setStatus(pipeline, next);
+        pipeline.reachedAt = performance.now();
+      };
+      // Resting, it moves itself; out of standby it opens its latest checkpoint first (server.rs `do_bootstrap`).
+      // On its way up (Initializing, Bootstrapping, …), play() ends in the new desired status.
+      const moves = !RESTING.has(pipeline.deploymentStatus) ? [] : old === 'Standby' ? [() => this.setStatus(pipeline, 'Initializing'), arrive] : [arrive];
+      pipeline.following = [...lag, () => (pipeline.runtimeDesired = next), ...moves];
+    }
+    send(202, `Pipeline transitioning from ${old} to ${next}`);
+  }
+
+  /** After each status read of the pipeline: the runner's poll catches up with a move, one step a read. */
+  private afterRead(pipeline: Pipeline): void {
+    pipeline.following.shift()?.();
+    if (pipeline.script.startedMeanwhile && !pipeline.raced) {
+      pipeline.raced = true;
+      this.start(pipeline, { initial: pipeline.script.startedMeanwhile.initial }, {}, () => undefined);
+    }
   }
 
   /** What the stored status shows: AwaitingApproval lingers until the runner's next poll after an approve. */
@@ -969,6 +1092,14 @@ function parseFlags(query: Record<string, string>, endpoint: Endpoint | undefine
   return flags;
 }
 
+/** feldera-types runtime_status.rs `may_transition_to`: a desired status may stay, or move between these. */
+function mayTransitionTo(from: string, to: string): boolean {
+  if (from === to) return true;
+  if (from === 'Standby') return to === 'Paused' || to === 'Running';
+  if (from === 'Paused' || from === 'Running') return to === 'Paused' || to === 'Running' || to === 'Suspended';
+  return false;
+}
+
 function runnerReason(status: string): string {
   return status === 'Unavailable' ? 'Pipeline status endpoint could not be reached: timeout' : 'initializing set by the runner';
 }
@@ -1007,6 +1138,7 @@ function endpointOf(method: string, path: string, prefix: string): Endpoint | un
   if (parts.length === 2 && method === 'POST' && (action === 'start' || action === 'stop' || action === 'approve' || action === 'dismiss_error')) {
     return action;
   }
+  if (parts.length === 2 && method === 'POST' && (action === 'pause' || action === 'resume' || action === 'activate')) return action;
   if (parts.length === 2 && method === 'GET' && (action === 'logs' || action === 'stats')) return action;
   return undefined;
 }

@@ -27,7 +27,8 @@ describe('transient faults while waiting are retried', () => {
     ['a request that hangs past request-timeout', { kind: 'hang' }],
   ])('%s', async (_name, fault) => {
     const server = await fake([{ name: 'p', phases: PHASES }]);
-    server.fault('status', fault, 2);
+    // After the status read that decides the start.
+    server.fault('status', fault, 2, { skip: 1 });
     const run = await act(inputs(server, { 'request-timeout': '300ms', timeout: '30s' }));
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('Running');
@@ -69,7 +70,7 @@ describe('before the start is accepted', () => {
     expect(run.outputs['error-code']).toBe('Unreachable');
     expect(errorAnnotation(run).message).toMatch(
       new RegExp(
-        `^POST http://127\\.0\\.0\\.1:${port}/v0/pipelines/p/dismiss_error failed \\d+ times in [\\d.]+s; the last: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\. Hint: check api-url`,
+        `^GET http://127\\.0\\.0\\.1:${port}/v0/pipelines/p\\?selector=status failed \\d+ times in [\\d.]+s; the last: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\. Hint: check api-url`,
       ),
     );
     // Long before the 10 minute budget: the retry window, about 20 s, ended it.
@@ -107,11 +108,11 @@ describe('before the start is accepted', () => {
 describe('while waiting', () => {
   it('only the budget ends an outage, and the Timeout names the last failure', async () => {
     const server = await fake([{ name: 'p', phases: PHASES }]);
-    server.fault('status', { kind: 'status', status: 502, body: '<html>Bad Gateway</html>' }, 1000);
+    server.fault('status', { kind: 'status', status: 502, body: '<html>Bad Gateway</html>' }, 1000, { skip: 1 });
     const run = await act(inputs(server, { timeout: '3s' }));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('Timeout');
-    expect(errorAnnotation(run).message).toMatch(/: no status was read; the last failure: 502 from 127\.0\.0\.1:\d+, not Feldera's JSON: <html>Bad Gateway<\/html>\./);
+    expect(errorAnnotation(run).message).toMatch(/: Stopped for [\d.]+s; the last failure: 502 from 127\.0\.0\.1:\d+, not Feldera's JSON: <html>Bad Gateway<\/html>\./);
     expect(run.annotations.filter((annotation) => annotation.level === 'warning')).toHaveLength(1);
     expect(server.calls('status').length).toBeGreaterThan(1);
     expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(10);
@@ -160,7 +161,8 @@ describe('cancellation', () => {
     const run = await done;
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('Cancelled');
-    expect(run.outputs.status).toBe('');
+    // From the read before the start.
+    expect(run.outputs.status).toBe('Stopped');
     // Seconds at most on a loaded machine (the runner kills after 7.5 s), against the 5 minutes the request had.
     expect(performance.now() - killedAt).toBeLessThan(7500);
   });

@@ -33,6 +33,7 @@ describe('readConfig', () => {
       apiUrl: new URL('http://localhost:8080/'),
       apiKey: undefined,
       initial: 'running',
+      ifDeployed: 'converge',
       bootstrapPolicy: 'await_approval',
       silentBootstrap: false,
       concurrentBootstrap: false,
@@ -85,6 +86,7 @@ describe('readConfig', () => {
     const { config } = read({
       'pipeline-name': 'p',
       initial: 'Paused',
+      'if-deployed': 'Fail',
       'bootstrap-policy': 'ALLOW',
       'auto-approve': 'TRUE',
       'dismiss-error': 'False',
@@ -94,6 +96,7 @@ describe('readConfig', () => {
     });
     expect(config).toMatchObject({
       initial: 'paused',
+      ifDeployed: 'fail',
       bootstrapPolicy: 'allow',
       autoApprove: true,
       dismissError: false,
@@ -124,6 +127,7 @@ describe('readConfig', () => {
     ['api-url', 'https://user:pw@feldera', /must not hold a user or password/],
     ['api-url', 'ftp://user:secret@feldera', /^api-url must not hold a user or password; give the key in api-key\.$/],
     ['initial', 'started', /initial "started" is not one of running, paused, standby/],
+    ['if-deployed', 'restart', /if-deployed "restart" is not one of converge, fail/],
     ['bootstrap-policy', 'ask', /bootstrap-policy "ask" is not one of allow, reject, await_approval/],
     ['auto-approve', 'yes', /auto-approve "yes" must be true or false/],
     ['dismiss-error', '1', /dismiss-error "1" must be true or false/],

@@ -45,7 +45,7 @@ it('a failed start ends with the annotation, and no stack trace', async () => {
   closing.push(() => fake.close());
   const summary = envFile('');
   const run = await runLocal(envFile(`INPUT_PIPELINE-NAME=missing\nINPUT_API-URL=${fake.url}\nINPUT_TIMEOUT=30s\n`), { GITHUB_STEP_SUMMARY: summary });
-  expect(run.lines.at(-1)).toMatch(/^::error title=Feldera pipeline missing did not start::POST .* 404 UnknownPipelineName: /);
+  expect(run.lines.at(-1)).toMatch(/^::error title=Feldera pipeline missing did not start::GET .* 404 UnknownPipelineName: /);
   expect(run.stdout).toMatch(/'error-code' +│ 'UnknownPipelineName'/);
   for (const output of [run.stdout, run.stderr]) {
     expect(output).not.toMatch(/^\s+at /m);

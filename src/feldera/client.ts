@@ -5,7 +5,7 @@ import { request, type HttpOptions, type RetryPolicy } from './http.ts';
 import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
 import { controllerStatus, type ControllerStatus } from './stats.ts';
 import type { StatusList } from './status-list.ts';
-import type { Bootstrap, ErrorResponse, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
+import type { Bootstrap, BootstrapPolicy, ErrorResponse, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 export class PipelineClient {
@@ -14,8 +14,11 @@ export class PipelineClient {
   private readonly path: string;
 
   private readonly statuses: StatusList | undefined;
-  /** The next status read is this client's own: a shared list may be older than the start that came just before. */
-  private ownRead = true;
+  /**
+   * The next status read is this client's own: a shared list may be older than the call that came
+   * just before, answered or refused. The first read, before any call, may come from the list.
+   */
+  private ownRead = false;
 
   /** `statuses`: read the status from one list of all pipelines, shared with other clients. */
   constructor(http: HttpOptions, pipelineName: string, statuses?: StatusList) {
@@ -35,16 +38,36 @@ export class PipelineClient {
    */
   async start(initial: Initial, bootstrap: Bootstrap, retry: RetryPolicy): Promise<void> {
     const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
-    await request(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
     this.ownRead = true;
+    await request(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
   }
 
-  /** The pipeline takes the flags of the approve as they are, not those of the start. */
+  /**
+   * `/pause`, `/resume` and `/activate` set the pipeline process's own desired status: the manager
+   * forwards them, and answers 503 while there is no process to forward to (API.md 1.2).
+   */
+  async pause(retry: RetryPolicy): Promise<void> {
+    this.ownRead = true;
+    await request(this.http, 'POST', `${this.path}/pause`, retry);
+  }
+
+  async resume(retry: RetryPolicy): Promise<void> {
+    this.ownRead = true;
+    await request(this.http, 'POST', `${this.path}/resume`, retry);
+  }
+
+  /** Out of standby, into `initial`; Feldera Enterprise only (the community edition answers 501 EnterpriseFeature). */
+  async activate(initial: 'running' | 'paused', retry: RetryPolicy): Promise<void> {
+    this.ownRead = true;
+    await request(this.http, 'POST', `${this.path}/activate?${new URLSearchParams({ initial }).toString()}`, retry);
+  }
+
   /** `force=true`: a graceful stop is Enterprise-only and can hang on an open transaction (API.md 1.4, 8). */
   async stop(retry: RetryPolicy): Promise<void> {
     await request(this.http, 'POST', `${this.path}/stop?force=true`, retry);
   }
 
+  /** The pipeline takes the flags of the approve as they are, not those of the start. */
   async approve(bootstrap: Bootstrap, retry: RetryPolicy): Promise<void> {
     await request(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap)).toString()}`, retry);
   }
@@ -104,6 +127,8 @@ export function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus
     deployment_status: text('deployment_status'),
     deployment_status_since: text('deployment_status_since'),
     deployment_desired_status: text('deployment_desired_status'),
+    deployment_initial: typeof record.deployment_initial === 'string' ? text('deployment_initial') : null,
+    bootstrap: bootstrapOf(record),
     deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
     approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
     deployment_error:
@@ -115,6 +140,15 @@ export function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus
           }
         : null,
   };
+}
+
+const POLICIES: readonly string[] = ['allow', 'reject', 'await_approval'] satisfies BootstrapPolicy[];
+
+/** `bootstrap_policy`, `silent_bootstrap`, `concurrent_bootstrap`: what the last start asked for, when the server says. */
+function bootstrapOf(record: Record<string, unknown>): Bootstrap | null {
+  const policy = record.bootstrap_policy;
+  if (typeof policy !== 'string' || !POLICIES.includes(policy)) return null;
+  return { policy: policy as BootstrapPolicy, silent: record.silent_bootstrap === true, concurrent: record.concurrent_bootstrap === true };
 }
 
 const names = (value: unknown, secrets: string[]): string[] =>

@@ -50,7 +50,12 @@ export interface PipelineStatus {
   program_status: ProgramStatus | (string & {});
   deployment_status: DeploymentStatus | (string & {});
   deployment_status_since: string;
+  /** Where it goes: the runtime desired status once deployed (moved by /pause, /resume, /activate), else `deployment_initial`. */
   deployment_desired_status: DeploymentDesiredStatus | (string & {});
+  /** How the last `/start` asked it to start (`Paused`): kept through /pause and /resume, null once stopped. */
+  deployment_initial?: string | null;
+  /** The last `/start`'s bootstrap settings (fields the spec leaves out, API.md 1.3); null once stopped, or from a server without them. */
+  bootstrap?: Bootstrap | null;
   deployment_error?: ErrorResponse | null;
   deployment_id?: string | null;
   /** From `deployment_runtime_status_details.approval_diff`, or the older shape (the details themselves). */

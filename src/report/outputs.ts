@@ -16,6 +16,7 @@ export const RUN_OUTPUT_NAMES = [
   'connectors',
   'connector-error-count',
   'stopped',
+  'transition',
 ] as const;
 export type RunOutputName = (typeof RUN_OUTPUT_NAMES)[number];
 
@@ -57,5 +58,6 @@ function runOutputs({ outcome, progress, pipelineUrl, health, stopped }: Pipelin
     'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
     ...connectorOutputs(health.last),
     stopped: String(stopped),
+    transition: progress.transition ?? '',
   };
 }

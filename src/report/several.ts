@@ -28,10 +28,11 @@ export function severalSummary(runs: SummaryFacts[], elapsedMs: number): string 
     target ?? '',
     RESULTS[outcome.result],
     inline(progress.last?.deployment_status ?? 'none read', 100),
+    progress.transition ?? '',
     formatDuration(progress.elapsedMs()),
     outcome.result === 'failed' ? inline(outcome.code, 100) : '',
   ]);
-  const overview = `${heading}\n\n${table(['Pipeline', 'Target', 'Result', 'Last status', 'Elapsed', 'Error code'], rows)}`;
+  const overview = `${heading}\n\n${table(['Pipeline', 'Target', 'Result', 'Last status', 'Transition', 'Elapsed', 'Error code'], rows)}`;
   const share = Math.max(0, (SUMMARY_LIMIT_BYTES - MARGIN_BYTES - Math.max(TABLE_BYTES, Buffer.byteLength(overview))) / runs.length);
   const details = ordered.map((facts) => {
     // Whole parts (`####` sections, each closed in itself) of the pipeline's summary.

@@ -8,6 +8,7 @@ import type { Health } from '../health/window.ts';
 import { countChanges, diffChanges } from './approval.ts';
 import { connectorsMarkdown } from './connectors.ts';
 import { codeBlock, count, cut, fit, inline, table } from './markdown.ts';
+import { transitionText, type Transition } from '../run/transition.ts';
 
 export interface SummaryFacts {
   pipelineName: string;
@@ -119,13 +120,22 @@ function heading({ pipelineName, outcome, progress }: SummaryFacts): string {
     case 'reached':
       return `✅ ${name} is ${status}`;
     case 'accepted':
-      return `✅ ${name} is starting (${status})`;
+      return `✅ ${name} ${ACCEPTED[progress.transition ?? 'start']} (${status})`;
     case 'awaiting-approval':
       return `⏸️ ${name} awaits approval`;
     case 'failed':
       return `❌ ${name} did not start: ${inline(outcome.code, VALUE_CHARS.name)}`;
   }
 }
+
+/** The heading with `wait: false`: what the call accepted is doing. */
+const ACCEPTED: Readonly<Record<Transition, string>> = {
+  start: 'is starting',
+  resume: 'is resuming',
+  pause: 'is pausing',
+  activate: 'is activating',
+  none: 'was left as it was, not waited for',
+};
 
 function howToApprove({ pipelineName, pipelineUrl, progress }: SummaryFacts): string {
   const changes = progress.approvalDiff ? inline(countChanges(progress.approvalDiff), VALUE_CHARS.message) : 'its program or connectors changed';
@@ -140,6 +150,7 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
     facts.push(['Error', inline(outcome.message, VALUE_CHARS.message)]);
     if (outcome.hint) facts.push(['Hint', inline(outcome.hint, VALUE_CHARS.message)]);
   }
+  if (progress.found && target) facts.push(['Transition', inline(transitionText(progress.found, progress.decidedOn, progress.transition, target), VALUE_CHARS.line)]);
   if (pipelineUrl) facts.push(['Console', `[${inline(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
   if (target && outcome.result !== 'reached') facts.push(['Target', target]);
   const last = progress.last;

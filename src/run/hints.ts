@@ -9,7 +9,11 @@ const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera comp
 const BY_CODE: Record<string, string> = {
   CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
   CannotStartWithCompilationError: DOES_NOT_COMPILE,
-  InitialImmutableUnlessStopped: 'the pipeline was already started with another initial; stop it first, or ask for the state it was started in.',
+  InitialImmutableUnlessStopped:
+    'the pipeline was already started with another initial: set if-deployed: converge (the default) to move it to the state asked for, stop it first, or ask for the state it was started in.',
+  InvalidTransition:
+    "the pipeline process refused the move (Feldera's message says from where): it changed since the step read its status; run the step again once it has settled.",
+  EnterpriseFeature: 'this needs Feldera Enterprise: the community (open-source) edition answers 501 EnterpriseFeature.',
   BootstrapPolicyImmutableUnlessStopped:
     'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
   InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',

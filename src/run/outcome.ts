@@ -22,6 +22,7 @@ export const ACTION_CODES: Readonly<Record<string, boolean>> = {
   InternalError: true,
   StoppedExternally: false,
   DesiredStatusChanged: false,
+  CannotConverge: false,
   ConnectorFailed: false,
   ConnectorUnhealthy: false,
   ConnectorErrors: false,
@@ -127,7 +128,7 @@ export function statusFailure(verdict: Verdict, status: PipelineStatus, initial:
         hint:
           desired === 'Suspended'
             ? 'it is being suspended (a graceful stop); start it again once it is Stopped.'
-            : `stop the pipeline first, or ask for initial: ${desired.toLowerCase()}.`,
+            : `run the step again with if-deployed: converge (the default) to move it to ${target}, stop it first, or ask for initial: ${desired.toLowerCase()}.`,
       };
     }
     default:

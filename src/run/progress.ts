@@ -1,5 +1,6 @@
 import type { PipelineDiff, PipelineStatus } from '../feldera/types.ts';
 import { formatDuration } from '../log/text.ts';
+import type { Transition } from './transition.ts';
 
 /**
  * A phase the step saw, and when (ms from the step's start): the `deployment_status`, or, while the
@@ -28,6 +29,12 @@ export class Progress {
   approvedBy: 'auto-approve: true' | 'every modified table is in reloadable-tables' = 'auto-approve: true';
   /** Feldera accepted this step's `/start`: from then on, the pipeline is this step's to clean up. */
   startAccepted = false;
+  /** The first status read, before any call: where the step found the pipeline. */
+  found: PipelineStatus | undefined;
+  /** The later read the transition was decided on, when the step waited for the pipeline to come up first. */
+  decidedOn: PipelineStatus | undefined;
+  /** The call that moved the pipeline, once Feldera accepted it; `none` when it was where asked. */
+  transition: Transition | undefined;
   /** The last diff seen while `AwaitingApproval`. */
   approvalDiff: PipelineDiff | undefined;
   /** The last transient failure, for a timeout's message; cleared when a request succeeds. */

@@ -1,9 +1,10 @@
 import { FelderaError, type TransientError } from '../feldera/errors.ts';
 import type { PipelineClient } from '../feldera/client.ts';
 import type { RetryPolicy } from '../feldera/http.ts';
-import type { Bootstrap, PipelineStatus } from '../feldera/types.ts';
+import type { PipelineStatus } from '../feldera/types.ts';
 import type { Config } from '../inputs.ts';
 import type { RunLog } from '../log/phase-log.ts';
+import { bootstrapOf, converge, type Move, type Watch } from './converge.ts';
 import { classify, targetStatus } from './lifecycle.ts';
 import { statusFailure, type Outcome } from './outcome.ts';
 import type { Progress } from './progress.ts';
@@ -13,16 +14,14 @@ import { formatDuration } from '../log/text.ts';
 import { poll } from './wait.ts';
 import { reloadRefused, reloadVerdict } from './reloadable.ts';
 
-/** Before the start is accepted, a wrong api-url must fail fast, not after the whole budget. */
+/** Before the pipeline is moved, a wrong api-url must fail fast, not after the whole budget. */
 const SETUP_RETRY_WINDOW_MS = 20_000;
 /** One /approve, retried for a few seconds: a pipeline that stopped meanwhile must not hold the step. */
 const APPROVE_RETRY: RetryPolicy = { windowMs: 5000 };
-/** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
-const START_ROUNDS = 3;
-/** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
-const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestrictedToFullyStopped']);
+/** After /resume, /pause or /activate the stored desired status follows on the runner's next poll (measured: within 2 s). */
+const MOVE_SEEN_WITHIN_MS = 10_000;
 
-/** Dismisses an earlier error, starts the pipeline, and waits for the target (API.md 9). */
+/** Gets the pipeline to `initial` from wherever it is (converge.ts), then waits for the target (API.md 9). */
 export async function startPipeline(
   client: PipelineClient,
   config: Config,
@@ -41,8 +40,7 @@ export async function startPipeline(
     onRecovered: () => (progress.lastFailure = undefined),
   };
   const waiting = waitingRetry(progress, log);
-  /** Reads the status every poll-interval and hands each snapshot to `until`, until it gives a value. */
-  const watch = <T>(until: (status: PipelineStatus) => T | undefined | Promise<T | undefined>) =>
+  const watch: Watch = (until) =>
     poll(
       async () => {
         const status = await client.status(waiting);
@@ -54,33 +52,25 @@ export async function startPipeline(
     );
 
   log.group(`Starting pipeline ${client.pipelineName}`);
-  for (let round = 1; ; round++) {
-    try {
-      if (config.dismissError) await client.dismissError(setup);
-      await client.start(config.initial, bootstrapOf(config), setup);
-      progress.startAccepted = true;
-      onAccepted();
-      break;
-    } catch (error) {
-      if (!(error instanceof FelderaError && STILL_STOPPING.has(error.code) && round < START_ROUNDS)) throw error;
-      log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
-      await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
-    }
+  const converged = await converge({ client, config, progress, log, setup, watch, onAccepted });
+  if ('failure' in converged) return converged.failure;
+  if (progress.transition === 'start') {
+    const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
+    const policy = config.reloadableTables ? 'allow, sent as await_approval to check the tables it reloads against reloadable-tables' : config.bootstrapPolicy;
+    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${policy}${flags.map((flag) => `, ${flag}`).join('')}.`);
   }
-  const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
-  const policy = config.reloadableTables ? 'allow, sent as await_approval to check the tables it reloads against reloadable-tables' : config.bootstrapPolicy;
-  log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${policy}${flags.map((flag) => `, ${flag}`).join('')}.`);
 
   if (!config.wait) {
     progress.observe(await client.status(setup));
     return { result: 'accepted' };
   }
   log.group(`Waiting for ${targetStatus(config.initial)}`);
-  return watch((status) => decide(status, client, config, progress, log));
+  return watch((status) => decide(status, client, config, progress, log, converged.move));
 }
 
-async function decide(status: PipelineStatus, client: PipelineClient, config: Config, progress: Progress, log: RunLog): Promise<Outcome | undefined> {
+async function decide(status: PipelineStatus, client: PipelineClient, config: Config, progress: Progress, log: RunLog, move: Move | undefined): Promise<Outcome | undefined> {
   const verdict = classify(status, config.initial);
+  if (move && status.deployment_desired_status !== move.from) move.seen = true;
   switch (verdict.kind) {
     case 'reached':
       return { result: 'reached' };
@@ -106,10 +96,12 @@ async function decide(status: PipelineStatus, client: PipelineClient, config: Co
       log.group(`Waiting for ${targetStatus(config.initial)}`);
       return undefined;
     }
+    case 'desired-elsewhere':
+      if (move && !move.seen) return moveNotSeen(move, status, progress);
+      return statusFailure(verdict, status, config.initial);
     case 'deployment-error':
     case 'compilation-failed':
     case 'stopped-externally':
-    case 'desired-elsewhere':
       return statusFailure(verdict, status, config.initial);
     case 'waiting':
       if (BOOTSTRAPPING.has(status.deployment_status)) await readBootstrapProgress(client, progress);
@@ -133,10 +125,15 @@ async function readBootstrapProgress(client: PipelineClient, progress: Progress)
   }
 }
 
-/** With reloadable-tables, the pipeline must stop at AwaitingApproval for the step to see what it reloads. */
-function bootstrapOf(config: Config): Bootstrap {
-  const policy = config.reloadableTables ? 'await_approval' : config.bootstrapPolicy;
-  return { policy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
+/** Still the desired status the step moved the pipeline from: the runner's lag for a while, then a failure. */
+function moveNotSeen(move: Move, status: PipelineStatus, progress: Progress): Outcome | undefined {
+  if (progress.elapsedMs() - move.acceptedMs < MOVE_SEEN_WITHIN_MS) return undefined;
+  return {
+    result: 'failed',
+    code: 'DesiredStatusChanged',
+    message: `Feldera accepted ${move.call}, but pipeline ${status.name}'s desired status is still ${move.from} after ${formatDuration(MOVE_SEEN_WITHIN_MS)}: the pipeline did not take the transition, or someone moved it back.`,
+    hint: "read the pipeline's log and the Feldera console, then run the step again.",
+  };
 }
 
 /** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
