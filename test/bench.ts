@@ -550,7 +550,7 @@ try {
   for (const script of spread(MANY)) {
     const single = { ...script, name: PIPELINE };
     const run = await withFake(single, (fake) => runAction(fake, duration(sequentialIntervalMs), '0s', { measured: true }));
-    sequential.push({ provisioningMs: script.phases![0]!.ms, wallMs: run.exitedAt - run.spawnedAt, maxRssKb: run.maxRssKb! });
+    sequential.push({ provisioningMs: script.phases![0]!.ms ?? 0, wallMs: run.exitedAt - run.spawnedAt, maxRssKb: run.maxRssKb! });
     process.stdout.write('.');
   }
   process.stdout.write('\n\n');

@@ -1,5 +1,6 @@
 // A fake Feldera pipeline manager: a real HTTP server on 127.0.0.1 that plays the state machine of
-// API.md 2.4 with scripted phase durations, answers with openapi.json's field names and enum
+// API.md 2.4 with scripted phases (held for a time, for a number of status reads, or until the test
+// releases them), answers with openapi.json's field names and enum
 // spellings, and logs every request it gets. Where it can, it answers as the manager's source does
 // (crates/pipeline-manager/src at API.md's commit; the file is named beside each rule). Node runs
 // this file as it is (type stripping), so the demo and the CI job can serve it too:
@@ -16,18 +17,27 @@ export interface ErrorBody {
   details?: unknown;
 }
 
-/** One stretch of the deployment after `/start`: a `deployment_status` held for `ms`. */
+/**
+ * One stretch of the deployment after `/start` (or of the program, in `compile`): a status held for
+ * `ms`, or for `reads` status reads that show it (counted: a slow client sees it too), or until the test opens the
+ * gate `until` (`release`). With none of them it passes at once.
+ */
 export interface Phase {
   status: string;
-  ms: number;
+  ms?: number;
+  reads?: number;
+  until?: string;
 }
 
 export interface PipelineScript {
   name: string;
   /** `program_status` before any start; default `Success`. */
   programStatus?: string;
-  /** Early start: the program statuses played (each for `ms`) before provisioning, ending in `Success` or an error. */
-  compile?: { status: string; ms: number }[];
+  /**
+   * Early start: the program statuses played before provisioning, ending in `Success` or an error.
+   * An error's own hold is the runner's delay in noticing it; without one, it records the error at once.
+   */
+  compile?: Phase[];
   /** Played after `/start` (after compiling), before the target. `AwaitingApproval` holds until `/approve`. */
   phases?: Phase[];
   /** Instead of reaching the target, the runner records this `deployment_error` after the phases. */
@@ -56,16 +66,14 @@ export interface PipelineScript {
   approveLagReads?: number;
   /**
    * The endpoints `GET /stats` reports once the pipeline process is up. Each plays its states: the
-   * last whose `at` (ms after the pipeline reached its target; 0 before) has passed holds.
+   * last that has come holds (see ConnectorState).
    */
   connectors?: ConnectorScript[];
-  /** After reaching its target, the pipeline fails: the runner records this `deployment_error` after `afterMs`. */
-  crash?: { afterMs: number; error: ErrorBody };
   /** `global_metrics.commit_progress` while `Bootstrapping` (a `CommitProgressSummary`). */
   commitProgress?: unknown;
   /** `GET /logs` replays these, then stays open for ever, as Feldera's does. */
   logLines?: string[];
-  /** After the replay, a new log line this often. */
+  /** After the replay, a new log line at once and then this often. */
   logEveryMs?: number;
 }
 
@@ -77,8 +85,10 @@ export interface ConnectorScript {
   states?: ConnectorState[];
 }
 
+/** A state comes `at` ms after the pipeline reached its target (0 before), or with its `read`-th `/stats` answer of the run (counted). */
 export interface ConnectorState {
-  at: number;
+  at?: number;
+  read?: number;
   health?: { status: 'Healthy' | 'Unhealthy'; description: string | null } | null;
   fatalError?: string | null;
   /** Transport errors counted so far; `error` is the last one's message. */
@@ -106,7 +116,9 @@ export type Fault =
   | { kind: 'hang' }
   /** A 200 whose body never ends: a megabyte of JSON-looking text every few milliseconds until the client goes. */
   | { kind: 'endless' }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Answered as Feldera would once `until` resolves: after another request, say. */
+  | { kind: 'hold'; until: Promise<unknown> };
 
 export type Endpoint = 'start' | 'stop' | 'approve' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list';
 
@@ -177,6 +189,10 @@ interface Pipeline {
   run: number;
   /** Status reads left before a stop in progress ends: counted, not timed, so a slow client sees it too. */
   stoppingReads: number;
+  /** A phase held for status reads: how many are left, and what goes on after the last. */
+  readHold: { left: number; resolve: () => void } | undefined;
+  /** `/stats` answers of this run: the clock of connector states scripted by `read`. */
+  statsReads: number;
 }
 
 interface Bootstrap {
@@ -206,6 +222,9 @@ export class FakeFeldera {
   private readonly server: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly streams = new Set<NodeJS.Timeout>();
+  private readonly released = new Set<string>();
+  private readonly gated: { gate: string; resolve: () => void }[] = [];
+  private readonly arrivals: { endpoint: Endpoint; count: number; resolve: () => void }[] = [];
   url = '';
 
   constructor(options: FakeOptions) {
@@ -233,6 +252,27 @@ export class FakeFeldera {
   /** Someone deletes the pipeline: from now on, the manager knows no such pipeline. */
   delete(name: string): void {
     this.pipelines.delete(name);
+  }
+
+  /** The pipeline fails now: the runner records `error` and stops it. */
+  crash(name: string, error: ErrorBody): void {
+    const pipeline = this.pipelines.get(name);
+    if (pipeline) this.failWith(pipeline, error);
+  }
+
+  /** Opens the gate `gate`: phases held there go on, and later ones pass it at once. */
+  release(gate: string): void {
+    this.released.add(gate);
+    for (const waiter of this.gated.filter((entry) => entry.gate === gate)) {
+      this.gated.splice(this.gated.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+
+  /** Resolves once `count` requests to `endpoint` have come, the last one answered (or met its fault). */
+  arrival(endpoint: Endpoint, count = 1): Promise<void> {
+    if (this.calls(endpoint).length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.arrivals.push({ endpoint, count, resolve }));
   }
 
   /** The next `times` requests to `endpoint` get `fault` instead of their answer. */
@@ -268,6 +308,8 @@ export class FakeFeldera {
       onApprove: undefined,
       run: 0,
       stoppingReads: 0,
+      readHold: undefined,
+      statsReads: 0,
     };
     if (script.provisioned) {
       pipeline.resourcesDesired = 'Provisioned';
@@ -303,6 +345,33 @@ export class FakeFeldera {
     return new Promise((resolve) => this.after(ms, resolve));
   }
 
+  /** Waits out a phase: its time, its status reads or its gate. */
+  private hold(pipeline: Pipeline, phase: Phase): Promise<void> {
+    if (phase.until !== undefined) {
+      if (this.released.has(phase.until)) return Promise.resolve();
+      return new Promise((resolve) => this.gated.push({ gate: phase.until!, resolve }));
+    }
+    if (phase.reads) {
+      // A new run's hold replaces the old run's, which then sees that it is no longer current.
+      pipeline.readHold?.resolve();
+      return new Promise((resolve) => (pipeline.readHold = { left: phase.reads!, resolve }));
+    }
+    return phase.ms ? this.wait(phase.ms) : Promise.resolve();
+  }
+
+  /** A status read served the pipeline's status (alone or in the list): the reads it counts move on. */
+  private served(pipeline: Pipeline): void {
+    // A read that still showed AwaitingApproval after an approve did not see the phase held.
+    const shown = this.reported(pipeline) === pipeline.deploymentStatus;
+    if (pipeline.approveLag > 0) pipeline.approveLag--;
+    if (pipeline.stoppingReads > 0 && --pipeline.stoppingReads === 0) this.stopped(pipeline);
+    const hold = pipeline.readHold;
+    if (hold && shown && --hold.left === 0) {
+      pipeline.readHold = undefined;
+      hold.resolve();
+    }
+  }
+
   private edition(): Edition {
     return this.options.edition ?? 'Open source';
   }
@@ -313,13 +382,12 @@ export class FakeFeldera {
     const script = pipeline.script;
     for (const step of script.compile ?? []) {
       pipeline.programStatus = step.status;
-      await this.wait(step.ms);
+      await this.hold(pipeline, step);
       if (!current()) return;
     }
     if (COMPILATION_ERRORS.has(pipeline.programStatus)) {
-      // The runner notices within its 2.5 s poll; here a few milliseconds.
-      await this.wait(20);
-      if (current()) this.failWith(pipeline, compilationFailure(pipeline.programStatus), false);
+      // The runner notices at its next poll (2.5 s): here once the error's own step has held.
+      this.failWith(pipeline, compilationFailure(pipeline.programStatus), false);
       return;
     }
     pipeline.deploymentId = randomUUID();
@@ -351,7 +419,7 @@ export class FakeFeldera {
       if (phase.status !== 'Provisioning') provisioned = true;
       pipeline.runtimeDesired = phase.status === 'Unavailable' ? 'Unavailable' : null;
       this.setStatus(pipeline, phase.status, byRunner ? runnerReason(phase.status) : null);
-      await this.wait(phase.ms);
+      await this.hold(pipeline, phase);
       if (!current()) return;
     }
     pipeline.runtimeDesired = null;
@@ -368,8 +436,6 @@ export class FakeFeldera {
     pipeline.runtimeDesired = pipeline.initial;
     this.setStatus(pipeline, pipeline.initial ?? 'Running');
     pipeline.reachedAt = performance.now();
-    const crash = script.crash;
-    if (crash) this.after(crash.afterMs, () => current() && this.failWith(pipeline, crash.error));
   }
 
   /** The runner records the error and desired Stopped in one transaction, then tears down. */
@@ -396,16 +462,19 @@ export class FakeFeldera {
     pipeline.onApprove?.();
   }
 
+  /** Stopping for one status read, then Stopped: counted, so that every client sees the stop under way. */
   private stop(pipeline: Pipeline): void {
     this.desireStopped(pipeline);
     if (pipeline.deploymentStatus === 'Stopped' || pipeline.deploymentStatus === 'Stopping') return;
     pipeline.initial = null;
     pipeline.bootstrap = null;
     this.setStatus(pipeline, 'Stopping');
-    this.after(30, () => {
-      pipeline.deploymentId = null;
-      this.setStatus(pipeline, 'Stopped');
-    });
+    pipeline.stoppingReads = 1;
+  }
+
+  private stopped(pipeline: Pipeline): void {
+    pipeline.deploymentId = null;
+    this.setStatus(pipeline, 'Stopped');
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
@@ -420,6 +489,15 @@ export class FakeFeldera {
     };
     this.requests.push(entry);
     const endpoint = endpointOf(entry.method, entry.path, this.prefix());
+    this.dispatch(endpoint, entry, request, response);
+    for (const waiter of this.arrivals.filter((entry) => entry.endpoint === endpoint && this.calls(endpoint).length >= entry.count)) {
+      this.arrivals.splice(this.arrivals.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+
+  /** A scripted fault, or the answer Feldera would give. */
+  private dispatch(endpoint: Endpoint | undefined, entry: FakeRequest, request: IncomingMessage, response: ServerResponse): void {
     const scripted = this.faults.find((fault) => fault.endpoint === endpoint && fault.times > 0);
     if (scripted) {
       scripted.times--;
@@ -443,6 +521,7 @@ export class FakeFeldera {
         response.writeHead(fault.status, { 'content-type': 'text/html', ...fault.headers });
         return void response.end(fault.body ?? '');
       }
+      if (fault.kind === 'hold') return void fault.until.then(() => this.answer(endpoint, entry, response));
       return this.after(fault.ms, () => this.answer(endpoint, entry, response));
     }
     this.answer(endpoint, entry, response);
@@ -494,11 +573,15 @@ export class FakeFeldera {
     if (api && this.refusal(request, response)) return;
     if (endpoint === 'config') return send(200, this.configuration());
     // `GET /v0/pipelines?selector=…`: every pipeline, each as `GET /v0/pipelines/{name}` gives it (pipeline_management.rs list_pipelines).
-    if (endpoint === 'list')
-      return send(
+    if (endpoint === 'list') {
+      const pipelines = [...this.pipelines.values()];
+      send(
         200,
-        [...this.pipelines.values()].map((pipeline) => this.statusBody(pipeline, request.query.selector ?? 'all')),
+        pipelines.map((pipeline) => this.statusBody(pipeline, request.query.selector ?? 'all')),
       );
+      for (const pipeline of pipelines) this.served(pipeline);
+      return;
+    }
     // Query parameters are parsed before the handler runs: a bad one is actix's plain-text 400.
     const flags = parseFlags(request.query, endpoint);
     if (typeof flags === 'string') return send(400, `Query deserialize error: ${flags}`, { raw: true, contentType: 'text/plain; charset=utf-8' });
@@ -534,9 +617,7 @@ export class FakeFeldera {
     switch (endpoint) {
       case 'status': {
         send(200, this.statusBody(pipeline, request.query.selector ?? 'all'));
-        if (pipeline.approveLag > 0) pipeline.approveLag--;
-        if (pipeline.stoppingReads > 0 && --pipeline.stoppingReads === 0) this.setStatus(pipeline, 'Stopped');
-        return;
+        return this.served(pipeline);
       }
       case 'dismiss_error':
         return this.dismissError(pipeline, send);
@@ -574,6 +655,7 @@ export class FakeFeldera {
         { headers: early ? {} : { 'retry-after': '5' } },
       );
     }
+    pipeline.statsReads++;
     const endpoints = this.connectorStates(pipeline);
     const bootstrapping = status === 'Bootstrapping';
     send(
@@ -612,9 +694,10 @@ export class FakeFeldera {
   /** Each scripted endpoint with the state it is in now. */
   private connectorStates(pipeline: Pipeline): { script: ConnectorScript; state: ConnectorState }[] {
     const since = pipeline.reachedAt === undefined ? 0 : performance.now() - pipeline.reachedAt;
+    const come = (state: ConnectorState) => (state.read === undefined ? (state.at ?? 0) <= since : pipeline.statsReads >= state.read);
     return (pipeline.script.connectors ?? []).map((script) => ({
       script,
-      state: Object.assign({ at: 0 }, ...(script.states ?? []).filter((state) => state.at <= since)) as ConnectorState,
+      state: Object.assign({}, ...(script.states ?? []).filter(come)) as ConnectorState,
     }));
   }
 
@@ -656,7 +739,9 @@ export class FakeFeldera {
     const every = pipeline.script.logEveryMs;
     if (every === undefined) return;
     let count = 0;
-    const timer = setInterval(() => response.write(`tick ${++count}\n`), every);
+    const tick = () => response.write(`tick ${++count}\n`);
+    tick();
+    const timer = setInterval(tick, every);
     response.on('close', () => clearInterval(timer));
     this.streams.add(timer);
   }
@@ -739,6 +824,7 @@ export class FakeFeldera {
     pipeline.approved = false;
     pipeline.run++;
     pipeline.reachedAt = undefined;
+    pipeline.statsReads = 0;
     void this.play(pipeline, pipeline.run);
     send(202, 'Pipeline is starting');
   }

@@ -15,6 +15,7 @@ export class FakeOidc {
   /** Never answer, as a token service that hangs. */
   hang = false;
   private readonly server: Server;
+  private readonly waiting: { count: number; resolve: () => void }[] = [];
   url = '';
 
   private constructor() {
@@ -32,6 +33,10 @@ export class FakeOidc {
       });
       this.issued.push(token);
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value: token }));
+      for (const waiter of this.waiting.filter(({ count }) => this.issued.length >= count)) {
+        this.waiting.splice(this.waiting.indexOf(waiter), 1);
+        waiter.resolve();
+      }
     });
   }
 
@@ -40,6 +45,12 @@ export class FakeOidc {
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}/token?api-version=2.0`;
     return fake;
+  }
+
+  /** Resolves once `count` tokens have been handed out. */
+  issuing(count: number): Promise<void> {
+    if (this.issued.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ count, resolve }));
   }
 
   /** The environment the runner gives a job with `permissions: id-token: write`. */
