@@ -18,14 +18,21 @@
 //    another. The step's wall time against the slowest pipeline's start, the status requests in each
 //    poll interval against the pipelines still waiting, and the process's peak memory (a launcher
 //    runs the bundle and records process.resourceUsage().maxRSS at its exit).
+// 6. Ends on time (issue 18): the claims of time the tests leave to the bench, each against the bound
+//    its test once asserted: from a cancel (SIGINT or SIGTERM, sent when the fake sees the phase) to
+//    the exit, and the step's own elapsed-seconds when its budget or a bound of its own ends a wait
+//    that would otherwise go on (a Retry-After of an hour, an outage, a token service that hangs, a log
+//    that never ends, a wrong api-url).
 //
 // Children run one at a time (the machine has 2 cores). Prints a table and writes bench-results.json.
 // `node test/bench.ts --quick` does a few runs of each, to try the harness.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeFeldera, type PipelineScript } from './fake-feldera.ts';
+import { FakeOidc } from './fake-oidc.ts';
+import { CLOSED_PORT } from './fixtures.ts';
 
 const QUICK = process.argv.includes('--quick');
 const STARTUP_RUNS = QUICK ? 3 : 20;
@@ -44,6 +51,7 @@ const MANY = 20;
 const FEW = 5;
 /** The issue's margin on the slowest start: one poll interval plus this. */
 const SEVERAL_MARGIN_MS = 300;
+const ON_TIME_RUNS = QUICK ? 1 : 3;
 /** Node's timers may fire up to a millisecond early against performance.now(). */
 const TIMER_SLACK_MS = 2;
 
@@ -121,11 +129,17 @@ interface StepOptions {
   mayFail?: boolean;
 }
 
+/** An output the last run wrote to GITHUB_OUTPUT. */
+function output(name: string): string | undefined {
+  return new RegExp(`^${name}<<(.+)\n(.*)\n\\1$`, 'm').exec(readFileSync(outputFile, 'utf8'))?.[2];
+}
+
 /** One child, with stdio piped as the runner does; `exitedAt` is when this process sees it exit. */
-function runChild(args: string[], env: Record<string, string>): Promise<ChildRun> {
+function runChild(args: string[], env: Record<string, string>, spawned: (child: ChildProcess) => void = () => undefined): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const spawnedAt = performance.now();
     const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    spawned(child);
     let exitedAt = 0;
     let stdout = '';
     let stderr = '';
@@ -156,7 +170,6 @@ async function runAction(
     'INPUT_HEALTH-WINDOW': healthWindow,
     INPUT_TIMEOUT: '1m',
   });
-  const output = (name: string) => new RegExp(`^${name}<<(.+)\n(.*)\n\\1$`, 'm').exec(readFileSync(outputFile, 'utf8'))?.[2];
   const results = JSON.parse(output('results') ?? '{}') as Record<string, { status?: string; 'error-code'?: string }>;
   run.failed = names.filter((name) => results[name]?.status !== 'Running').map((name) => `${name} ${results[name]?.['error-code'] || results[name]?.status}`);
   if ((run.code !== 0 || run.failed.length) && !(mayFail && run.failed.length)) {
@@ -554,7 +567,169 @@ try {
   for (const script of spread(MANY)) {
     const single = { ...script, name: PIPELINE };
     const run = await withFake(single, (fake) => runAction(fake, duration(sequentialIntervalMs), '0s', { measured: true }));
-    sequential.push({ provisioningMs: script.phases![0]!.ms, wallMs: run.exitedAt - run.spawnedAt, maxRssKb: run.maxRssKb! });
+    sequential.push({ provisioningMs: script.phases![0]!.ms ?? 0, wallMs: run.exitedAt - run.spawnedAt, maxRssKb: run.maxRssKb! });
+    process.stdout.write('.');
+  }
+  process.stdout.write('\n\n');
+
+  // ── 6. Ends on time ────────────────────────────────────────────────────────────────────────────
+
+  interface OnTimeCase {
+    label: string;
+    scripts: PipelineScript[];
+    inputs: Record<string, string>;
+    /** Set on the fake before the run. */
+    faults?: (fake: FakeFeldera) => void;
+    /** With a token service (FakeOidc) that never answers. */
+    hangingOidc?: boolean;
+    /** Sent once `when` resolves; the figure is then from the signal to the exit, else the step's elapsed-seconds. */
+    signal?: { name: NodeJS.Signals; when: (fake: FakeFeldera) => Promise<void> };
+    /** The error-code the step must end with, or the figure means nothing. */
+    code: string;
+    /** The bound its test asserted, and where. */
+    boundMs: number;
+    test: string;
+  }
+
+  const stuck = (name: string): PipelineScript => ({ name, phases: [{ status: 'Provisioning', until: 'never' }] });
+  const statusReads = (count: number) => (fake: FakeFeldera) => fake.arrival('status', count);
+  const onTimeCases: OnTimeCase[] = [
+    {
+      label: 'SIGINT, three pipelines waiting',
+      scripts: ['a', 'b', 'c'].map(stuck),
+      inputs: { 'pipeline-name': 'a b c' },
+      signal: { name: 'SIGINT', when: statusReads(6) },
+      code: 'Cancelled',
+      boundMs: 2000,
+      test: 'several.test.ts',
+    },
+    {
+      label: 'SIGTERM with stop-on-failure',
+      scripts: [stuck(PIPELINE)],
+      inputs: { 'stop-on-failure': 'true' },
+      signal: { name: 'SIGTERM', when: statusReads(2) },
+      code: 'Cancelled',
+      boundMs: 5000,
+      test: 'stop.test.ts',
+    },
+    {
+      label: 'SIGINT during a stop that hangs',
+      scripts: [stuck(PIPELINE)],
+      inputs: { timeout: '1s', 'stop-on-failure': 'true', logs: 'never' },
+      faults: (fake) => fake.fault('stop', { kind: 'hang' }),
+      signal: { name: 'SIGINT', when: (fake) => fake.arrival('stop') },
+      code: 'Timeout',
+      boundMs: 5000,
+      test: 'stop.test.ts',
+    },
+    {
+      label: 'SIGINT during a /start that hangs',
+      scripts: [stuck(PIPELINE)],
+      inputs: { 'request-timeout': '5m' },
+      faults: (fake) => fake.fault('start', { kind: 'hang' }),
+      signal: { name: 'SIGINT', when: (fake) => fake.arrival('start') },
+      code: 'Cancelled',
+      boundMs: 7500,
+      test: 'faults.test.ts',
+    },
+    {
+      label: 'Retry-After 3600 on /start, timeout 2s',
+      scripts: [stuck(PIPELINE)],
+      inputs: { timeout: '2s' },
+      faults: (fake) =>
+        fake.fault('start', {
+          kind: 'status',
+          status: 503,
+          body: JSON.stringify({ message: 'Took too long to acquire the lock', error_code: 'LockTookTooLong', details: null }),
+          headers: { 'content-type': 'application/json', 'retry-after': '3600' },
+        }),
+      code: 'Timeout',
+      boundMs: 10_000,
+      test: 'faults.test.ts',
+    },
+    {
+      label: 'an outage of 502s, timeout 3s',
+      scripts: [stuck(PIPELINE)],
+      inputs: { timeout: '3s' },
+      faults: (fake) => fake.fault('status', { kind: 'status', status: 502, body: '<html>Bad Gateway</html>' }, 1000),
+      code: 'Timeout',
+      boundMs: 10_000,
+      test: 'faults.test.ts',
+    },
+    {
+      label: 'a token service that hangs, timeout 2s',
+      scripts: [stuck(PIPELINE)],
+      inputs: { timeout: '2s', 'oidc-audience': 'feldera' },
+      hangingOidc: true,
+      code: 'Timeout',
+      boundMs: 10_000,
+      test: 'oidc.test.ts',
+    },
+    {
+      label: 'a log that never ends, after a failure',
+      scripts: [
+        {
+          name: PIPELINE,
+          phases: [
+            { status: 'Provisioning', ms: 40 },
+            { status: 'Initializing', ms: 40 },
+          ],
+          failWith: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137', details: null },
+          logLines: ['INFO starting', 'ERROR out of memory'],
+          logEveryMs: 50,
+        },
+      ],
+      inputs: {},
+      code: 'RunnerCheckError',
+      boundMs: 10_000,
+      test: 'report.test.ts',
+    },
+    {
+      label: 'a wrong api-url, timeout 10m',
+      scripts: [stuck(PIPELINE)],
+      inputs: { 'api-url': `http://127.0.0.1:${CLOSED_PORT}`, timeout: '10m' },
+      code: 'Unreachable',
+      boundMs: 60_000,
+      test: 'faults.test.ts',
+    },
+  ];
+
+  async function onTimeSample(entry: OnTimeCase): Promise<number> {
+    const oidc = entry.hangingOidc ? await FakeOidc.start() : undefined;
+    if (oidc) oidc.hang = true;
+    try {
+      return await withFake(entry.scripts, async (fake) => {
+        entry.faults?.(fake);
+        writeFileSync(outputFile, '');
+        writeFileSync(summaryFile, '');
+        const inputs = { 'pipeline-name': PIPELINE, 'api-url': fake.url, 'poll-interval': '100ms', ...entry.inputs };
+        const env = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
+        let signalledAt = 0;
+        const run = await runChild([DIST], { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...env, ...oidc?.env() }, (child) => {
+          const signal = entry.signal;
+          if (signal)
+            void signal.when(fake).then(() => {
+              signalledAt = performance.now();
+              child.kill(signal.name);
+            });
+        });
+        if (output('error-code') !== entry.code)
+          throw new Error(`${entry.label}: the step ended with ${output('error-code') || 'no error code'}, not ${entry.code}:\n${run.stdout}${run.stderr}`);
+        if (entry.signal) {
+          if (!signalledAt) throw new Error(`${entry.label}: the step ended before its signal`);
+          return run.exitedAt - signalledAt;
+        }
+        return Number(output('elapsed-seconds')) * 1000;
+      });
+    } finally {
+      await oidc?.close();
+    }
+  }
+
+  const onTime = onTimeCases.map((entry) => ({ entry, samples: [] as number[] }));
+  process.stdout.write(`ends on time: ${ON_TIME_RUNS} rounds of ${onTimeCases.length} cases `);
+  for (let round = 0; round < ON_TIME_RUNS; round++) {
+    for (const { entry, samples } of onTime) samples.push(await onTimeSample(entry));
     process.stdout.write('.');
   }
   process.stdout.write('\n\n');
@@ -765,6 +940,22 @@ try {
     '(wall: launch → exit; slowest: first request → the last switch to Running; margin: wall − slowest; poll wait: that switch → the read that saw it; exit after: that read → exit; reads/int.: the most status and list reads in one poll interval / the most allowed, one list or one per pipeline still waiting; over: intervals over the allowed / intervals, all runs)',
   );
 
+  const onTimeFigures = onTime.map(({ entry, samples }) => ({
+    label: entry.label,
+    measured: entry.signal ? `${entry.signal.name} → exit` : 'elapsed-seconds',
+    code: entry.code,
+    boundMs: entry.boundMs,
+    test: entry.test,
+    runs: samples.length,
+    medianMs: round1(median(samples)),
+    maxMs: round1(Math.max(...samples)),
+    samples,
+  }));
+  const onTimeWidths = [40, 16, 8, 8, 8];
+  console.log(`\nEnds on time (${ON_TIME_RUNS} runs each, ms; bound: what the test named asserted before the claim moved here)`);
+  console.log(row(['', 'measured', 'median', 'max', 'bound'], onTimeWidths));
+  for (const figures of onTimeFigures) console.log(row([figures.label, figures.measured, figures.medianMs, figures.maxMs, figures.boundMs], onTimeWidths));
+
   const checks = [
     {
       target: 'start-up to the first request at most 1.5x the floor',
@@ -826,8 +1017,13 @@ try {
           ]
         : []),
     ]),
+    ...onTimeFigures.map((figures) => ({
+      target: `${figures.label}: ${figures.measured} at most ${figures.boundMs} ms (${figures.test})`,
+      met: figures.maxMs <= figures.boundMs,
+      figure: `at most ${figures.maxMs} ms, median ${figures.medianMs} ms, ${figures.code}`,
+    })),
   ];
-  console.log('\nTargets (issues 6, 10 and 13)');
+  console.log('\nTargets (issues 6, 10, 13 and 18)');
   for (const check of checks) console.log(`  ${check.met ? 'met   ' : 'MISSED'}  ${check.target}: ${check.figure}`);
 
   const totalS = (performance.now() - benchStarted) / 1000;
@@ -847,6 +1043,7 @@ try {
         detection: detectionFigures,
         health: healthFigures,
         several: { spreadMs: SPREAD_MS, inOneStep: severalFigures, oneAfterAnother: sequentialFigures },
+        onTime: onTimeFigures,
         targets: checks,
       },
       null,

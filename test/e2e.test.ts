@@ -16,12 +16,14 @@ describe('the action, end to end', () => {
       {
         name: 'p',
         programStatus: 'CompilingSql',
-        compile: [
-          { status: 'CompilingSql', ms: 150 },
-          { status: 'CompilingRust', ms: 150 },
-          { status: 'Success', ms: 0 },
+        // Each phase for a read, Bootstrapping for two (the step reads its progress between them): every one is seen.
+        compile: [{ status: 'CompilingSql', reads: 1 }, { status: 'CompilingRust', reads: 1 }, { status: 'Success' }],
+        phases: [
+          { status: 'Provisioning', reads: 1 },
+          { status: 'Initializing', reads: 1 },
+          { status: 'Unavailable', reads: 1 },
+          { status: 'Bootstrapping', reads: 2 },
         ],
-        phases: [...PHASES, { status: 'Unavailable', ms: 30 }, { status: 'Bootstrapping', ms: 40 }],
       },
     ]);
     const run = await act(inputs(server));
@@ -61,8 +63,15 @@ describe('the action, end to end', () => {
     expect(server.calls('approve')).toEqual([]);
     // One line per change, not per poll; the console link first.
     expect(run.stdout).toMatch(/^Starting Feldera pipeline p towards Running: http:\/\/127\.0\.0\.1:\d+\/pipelines\/p\/$/m);
-    expect(run.stdout).toMatch(/\] Stopped \(desired Running, program Compiling(Sql|Rust)\)$/m);
-    expect(run.stdout.match(/\] Provisioning \(desired Running\)$/gm)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect([...run.stdout.matchAll(/^\[[\d.]+s\] (.*)$/gm)].map((line) => line[1])).toEqual([
+      'Stopped (desired Running, program CompilingSql)',
+      'Stopped (desired Running, program CompilingRust)',
+      'Provisioning (desired Running)',
+      'Initializing (desired Running)',
+      'Unavailable (desired Unavailable)',
+      'Bootstrapping (desired Running)',
+      'Running (desired Running)',
+    ]);
     expect(run.stdout).toMatch(/^Pipeline p is Running after [\d.]+s\.$/m);
     expect(run.summary).toMatch(/^### ✅ p is Running\n\n/);
     expect(run.summary).toContain(`\n- **Console**: [p](${server.url}/pipelines/p/)\n`);
@@ -135,7 +144,7 @@ describe('the action, end to end', () => {
   });
 
   it('sends concurrent-bootstrap on /start and on the one /approve, and shows its phases like any other', async () => {
-    const phases = [...PHASES, { status: 'AwaitingApproval', ms: 0 }, { status: 'ConcurrentBootstrapping', ms: 600 }, { status: 'Synchronizing', ms: 600 }];
+    const phases = [...PHASES, { status: 'AwaitingApproval' }, { status: 'ConcurrentBootstrapping', reads: 2 }, { status: 'Synchronizing', reads: 2 }];
     const server = await fake([{ name: 'p', phases }], { edition: 'Enterprise' });
     const run = await act(inputs(server, { 'concurrent-bootstrap': 'true', 'auto-approve': 'true' }));
     expect(run.code).toBe(0);

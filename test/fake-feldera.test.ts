@@ -245,7 +245,7 @@ describe('the fake Feldera', () => {
         name: 'p',
         phases: [
           { status: 'Provisioning', ms: 20 },
-          { status: 'Initializing', ms: 300 },
+          { status: 'Initializing', reads: 1 },
         ],
       },
     ]);
@@ -451,6 +451,69 @@ describe('the fake Feldera', () => {
     expect((await status(enterprise)).deployment_desired_status).toBe('Suspended');
     await readUntil(enterprise, (s) => s.deployment_status === 'Stopped');
     expect(enterprise.timeline.map((entry) => entry.status).slice(-3)).toEqual(['Suspended', 'Stopping', 'Stopped']);
+  });
+});
+
+describe('the fake’s script, driven by events rather than the clock', () => {
+  it('holds a phase for a number of status reads, a list being a read of each pipeline in it, or until the test releases it', async () => {
+    const server = await fake([
+      {
+        name: 'p',
+        phases: [
+          { status: 'Provisioning', reads: 2 },
+          { status: 'Initializing', until: 'up' },
+        ],
+      },
+      { name: 'q', programStatus: 'CompilingSql', compile: [{ status: 'CompilingSql', reads: 1 }, { status: 'SqlError' }] },
+    ]);
+    await call(server, 'POST', '/v0/pipelines/p/start');
+    await call(server, 'POST', '/v0/pipelines/q/start');
+    expect((await status(server)).deployment_status).toBe('Provisioning');
+    // The read that sees a program error is the one after the runner recorded it: none comes between.
+    expect((await status(server, 'q')).program_status).toBe('CompilingSql');
+    expect(await status(server, 'q')).toMatchObject({ program_status: 'SqlError', deployment_error: { error_code: 'StartFailedDueToFailedCompilation' } });
+    const list = (await call(server, 'GET', '/v0/pipelines?selector=status')).json as Status[];
+    expect(list.find((item) => item.name === 'p')?.deployment_status).toBe('Provisioning');
+    for (let read = 0; read < 3; read++) expect((await status(server)).deployment_status).toBe('Initializing');
+    server.release('up');
+    expect((await status(server)).deployment_status).toBe('Running');
+    // A stop is seen under way by the next read, whenever it comes, then Stopped.
+    await call(server, 'POST', '/v0/pipelines/p/stop?force=true');
+    expect((await status(server)).deployment_status).toBe('Stopping');
+    expect((await status(server)).deployment_status).toBe('Stopped');
+  });
+
+  it('plays connector states by /stats read, and fails the pipeline when the test says, holding a start until another request came', async () => {
+    const server = await fake([
+      {
+        name: 'p',
+        phases: PHASES,
+        connectors: [
+          {
+            name: 'in',
+            direction: 'input',
+            stream: 't',
+            states: [
+              { read: 1, errors: 1, error: 'old' },
+              { read: 3, errors: 4, error: 'new' },
+            ],
+          },
+        ],
+      },
+    ]);
+    server.fault('start', { kind: 'hold', until: server.arrival('config') });
+    const starting = call(server, 'POST', '/v0/pipelines/p/start');
+    await server.arrival('start');
+    expect(server.responses).toEqual([]);
+    await call(server, 'GET', '/v0/config');
+    expect((await starting).status).toBe(202);
+    expect(server.responses.map((response) => response.endpoint)).toEqual(['config', 'start']);
+    await readUntil(server, (s) => s.deployment_status === 'Running');
+    const errors = async () =>
+      ((await call(server, 'GET', '/v0/pipelines/p/stats')).json as { inputs: { metrics: { num_transport_errors: number } }[] }).inputs[0]!.metrics.num_transport_errors;
+    expect([await errors(), await errors(), await errors(), await errors()]).toEqual([1, 1, 4, 4]);
+    server.crash('p', { error_code: 'RunnerCheckError', message: 'exited', details: null });
+    expect(await status(server)).toMatchObject({ deployment_status: 'Stopping', deployment_desired_status: 'Stopped', deployment_error: { error_code: 'RunnerCheckError' } });
   });
 });
 

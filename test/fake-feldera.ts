@@ -1,5 +1,6 @@
 // A fake Feldera pipeline manager: a real HTTP server on 127.0.0.1 that plays the state machine of
-// API.md 2.4 with scripted phase durations, answers with openapi.json's field names and enum
+// API.md 2.4 with scripted phases (held for a time, for a number of status reads, or until the test
+// releases them), answers with openapi.json's field names and enum
 // spellings, and logs every request it gets. Where it can, it answers as the manager's source does
 // (crates/pipeline-manager/src at API.md's commit; the file is named beside each rule). With
 // `version: '0.375.0'` (or newer) it answers in the shapes of Feldera 0.375 instead, where they
@@ -18,18 +19,27 @@ export interface ErrorBody {
   details?: unknown;
 }
 
-/** One stretch of the deployment after `/start`: a `deployment_status` held for `ms`. */
+/**
+ * One stretch of the deployment after `/start` (or of the program, in `compile`): a status held for
+ * `ms`, or for `reads` status reads that show it (counted: a slow client sees it too), or until the test opens the
+ * gate `until` (`release`). With none of them it passes at once.
+ */
 export interface Phase {
   status: string;
-  ms: number;
+  ms?: number;
+  reads?: number;
+  until?: string;
 }
 
 export interface PipelineScript {
   name: string;
   /** `program_status` before any start; default `Success`. */
   programStatus?: string;
-  /** Early start: the program statuses played (each for `ms`) before provisioning, ending in `Success` or an error. */
-  compile?: { status: string; ms: number }[];
+  /**
+   * Early start: the program statuses played before provisioning, ending in `Success` or an error.
+   * An error's own hold is the runner's delay in noticing it; without one, it records the error at once.
+   */
+  compile?: Phase[];
   /** Played after `/start` (after compiling), before the target. `AwaitingApproval` holds until `/approve`. */
   phases?: Phase[];
   /** Instead of reaching the target, the runner records this `deployment_error` after the phases. */
@@ -68,20 +78,20 @@ export interface PipelineScript {
   approveLagReads?: number;
   /**
    * The endpoints `GET /stats` reports once the pipeline process is up. Each plays its states: the
-   * last whose `at` (ms after the pipeline reached its target; 0 before) has passed holds.
+   * last that has come holds (see ConnectorState).
    */
   connectors?: ConnectorScript[];
   /**
-   * After reaching its target, the pipeline fails: the runner records this `deployment_error` after
-   * `afterMs`, or once it has answered `afterReads` status reads at the target (counted, not timed, so
-   * that a slow client meets it at the same read).
+   * After reaching its target, the pipeline fails once it has answered `afterReads` status reads at
+   * the target (counted, not timed, so that a slow client meets it at the same read); `crash()` fails
+   * it on the test's word.
    */
-  crash?: { afterMs?: number; afterReads?: number; error: ErrorBody };
+  crash?: { afterReads: number; error: ErrorBody };
   /** `global_metrics.commit_progress` while `Bootstrapping` (a `CommitProgressSummary`). */
   commitProgress?: unknown;
   /** `GET /logs` replays these, then stays open for ever, as Feldera's does. */
   logLines?: string[];
-  /** After the replay, a new log line this often. */
+  /** After the replay, a new log line at once and then this often. */
   logEveryMs?: number;
 }
 
@@ -93,8 +103,10 @@ export interface ConnectorScript {
   states?: ConnectorState[];
 }
 
+/** A state comes `at` ms after the pipeline reached its target (0 before), or with its `read`-th `/stats` answer of the run (counted). */
 export interface ConnectorState {
-  at: number;
+  at?: number;
+  read?: number;
   health?: { status: 'Healthy' | 'Unhealthy'; description: string | null } | null;
   fatalError?: string | null;
   /** Transport errors counted so far; `error` is the last one's message. */
@@ -122,7 +134,9 @@ export type Fault =
   | { kind: 'hang' }
   /** A 200 whose body never ends: a megabyte of JSON-looking text every few milliseconds until the client goes. */
   | { kind: 'endless' }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Answered as Feldera would once `until` resolves: after another request, say. */
+  | { kind: 'hold'; until: Promise<unknown> };
 
 export type Endpoint = 'start' | 'stop' | 'approve' | 'pause' | 'resume' | 'activate' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list';
 
@@ -213,6 +227,10 @@ interface Pipeline {
   following: (() => void)[];
   /** `startedMeanwhile` happened. */
   raced: boolean;
+  /** A phase held for status reads: how many are left, and what goes on after the last. */
+  readHold: { left: number; resolve: () => void } | undefined;
+  /** `/stats` answers of this run: the clock of connector states scripted by `read`. */
+  statsReads: number;
 }
 
 interface Bootstrap {
@@ -248,6 +266,9 @@ export class FakeFeldera {
   private readonly server: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly streams = new Set<NodeJS.Timeout>();
+  private readonly released = new Set<string>();
+  private readonly gated: { gate: string; resolve: () => void }[] = [];
+  private readonly arrivals: { endpoint: Endpoint; count: number; resolve: () => void }[] = [];
   url = '';
 
   constructor(options: FakeOptions) {
@@ -275,6 +296,27 @@ export class FakeFeldera {
   /** Someone deletes the pipeline: from now on, the manager knows no such pipeline. */
   delete(name: string): void {
     this.pipelines.delete(name);
+  }
+
+  /** The pipeline fails now: the runner records `error` and stops it. */
+  crash(name: string, error: ErrorBody): void {
+    const pipeline = this.pipelines.get(name);
+    if (pipeline) this.failWith(pipeline, error);
+  }
+
+  /** Opens the gate `gate`: phases held there go on, and later ones pass it at once. */
+  release(gate: string): void {
+    this.released.add(gate);
+    for (const waiter of this.gated.filter((entry) => entry.gate === gate)) {
+      this.gated.splice(this.gated.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+
+  /** Resolves once `count` requests to `endpoint` have come, the last one answered (or met its fault). */
+  arrival(endpoint: Endpoint, count = 1): Promise<void> {
+    if (this.calls(endpoint).length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.arrivals.push({ endpoint, count, resolve }));
   }
 
   /**
@@ -317,6 +359,8 @@ export class FakeFeldera {
       processDesired: null,
       following: [],
       raced: false,
+      readHold: undefined,
+      statsReads: 0,
     };
     if (script.provisioned) {
       const { initial, status, desired, bootstrap } = script.provisioned;
@@ -357,6 +401,33 @@ export class FakeFeldera {
     return new Promise((resolve) => this.after(ms, resolve));
   }
 
+  /** Waits out a phase: its time, its status reads or its gate. */
+  private hold(pipeline: Pipeline, phase: Phase): Promise<void> {
+    if (phase.until !== undefined) {
+      if (this.released.has(phase.until)) return Promise.resolve();
+      return new Promise((resolve) => this.gated.push({ gate: phase.until!, resolve }));
+    }
+    if (phase.reads) {
+      // A new run's hold replaces the old run's, which then sees that it is no longer current.
+      pipeline.readHold?.resolve();
+      return new Promise((resolve) => (pipeline.readHold = { left: phase.reads!, resolve }));
+    }
+    return phase.ms ? this.wait(phase.ms) : Promise.resolve();
+  }
+
+  /** A status read served the pipeline's status (alone or in the list): the reads it counts move on. */
+  private served(pipeline: Pipeline): void {
+    // A read that still showed AwaitingApproval after an approve did not see the phase held.
+    const shown = this.reported(pipeline) === pipeline.deploymentStatus;
+    if (pipeline.approveLag > 0) pipeline.approveLag--;
+    if (pipeline.stoppingReads > 0 && --pipeline.stoppingReads === 0) this.stopped(pipeline);
+    const hold = pipeline.readHold;
+    if (hold && shown && --hold.left === 0) {
+      pipeline.readHold = undefined;
+      hold.resolve();
+    }
+  }
+
   private edition(): Edition {
     return this.options.edition ?? 'Open source';
   }
@@ -371,13 +442,12 @@ export class FakeFeldera {
     const script = pipeline.script;
     for (const step of script.compile ?? []) {
       pipeline.programStatus = step.status;
-      await this.wait(step.ms);
+      await this.hold(pipeline, step);
       if (!current()) return;
     }
     if (COMPILATION_ERRORS.has(pipeline.programStatus)) {
-      // The runner notices within its 2.5 s poll; here a few milliseconds.
-      await this.wait(20);
-      if (current()) this.failWith(pipeline, compilationFailure(pipeline.programStatus), false);
+      // The runner notices at its next poll (2.5 s): here once the error's own step has held.
+      this.failWith(pipeline, compilationFailure(pipeline.programStatus), false);
       return;
     }
     pipeline.deploymentId = randomUUID();
@@ -409,7 +479,7 @@ export class FakeFeldera {
       if (phase.status !== 'Provisioning') provisioned = true;
       pipeline.runtimeDesired = phase.status === 'Unavailable' ? 'Unavailable' : pipeline.processDesired;
       this.setStatus(pipeline, phase.status, byRunner ? runnerReason(phase.status) : null);
-      await this.wait(phase.ms);
+      await this.hold(pipeline, phase);
       if (!current()) return;
     }
     pipeline.runtimeDesired = null;
@@ -429,8 +499,6 @@ export class FakeFeldera {
     this.setStatus(pipeline, target);
     pipeline.reachedAt = performance.now();
     pipeline.readsAtTarget = 0;
-    const crash = script.crash;
-    if (crash?.afterMs !== undefined) this.after(crash.afterMs, () => current() && this.failWith(pipeline, crash.error));
   }
 
   /** A status read that showed the target (not an AwaitingApproval that lingers): the `crash.afterReads`-th fails the pipeline. */
@@ -467,16 +535,19 @@ export class FakeFeldera {
     pipeline.onApprove?.();
   }
 
+  /** Stopping for one status read, then Stopped: counted, so that every client sees the stop under way. */
   private stop(pipeline: Pipeline): void {
     this.desireStopped(pipeline);
     if (pipeline.deploymentStatus === 'Stopped' || pipeline.deploymentStatus === 'Stopping') return;
     pipeline.initial = null;
     pipeline.bootstrap = null;
     this.setStatus(pipeline, 'Stopping');
-    this.after(30, () => {
-      pipeline.deploymentId = null;
-      this.setStatus(pipeline, 'Stopped');
-    });
+    pipeline.stoppingReads = 1;
+  }
+
+  private stopped(pipeline: Pipeline): void {
+    pipeline.deploymentId = null;
+    this.setStatus(pipeline, 'Stopped');
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
@@ -492,6 +563,15 @@ export class FakeFeldera {
     this.requests.push(entry);
     const endpoint = endpointOf(entry.method, entry.path, this.prefix());
     this.onRequest?.(entry, endpoint);
+    this.dispatch(endpoint, entry, request, response);
+    for (const waiter of this.arrivals.filter((entry) => entry.endpoint === endpoint && this.calls(endpoint).length >= entry.count)) {
+      this.arrivals.splice(this.arrivals.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+
+  /** A scripted fault, or the answer Feldera would give. */
+  private dispatch(endpoint: Endpoint | undefined, entry: FakeRequest, request: IncomingMessage, response: ServerResponse): void {
     const scripted = this.faults.find((fault) => fault.endpoint === endpoint && fault.times > 0 && fault.when(entry));
     if (scripted && scripted.skip > 0) scripted.skip--;
     else if (scripted) {
@@ -516,6 +596,7 @@ export class FakeFeldera {
         response.writeHead(fault.status, { 'content-type': 'text/html', ...fault.headers });
         return void response.end(fault.body ?? '');
       }
+      if (fault.kind === 'hold') return void fault.until.then(() => this.answer(endpoint, entry, response));
       return this.after(fault.ms, () => this.answer(endpoint, entry, response));
     }
     this.answer(endpoint, entry, response);
@@ -578,11 +659,15 @@ export class FakeFeldera {
     if (endpoint === 'config') return send(200, this.configuration());
     // `GET /v0/pipelines?selector=…`: every pipeline, each as `GET /v0/pipelines/{name}` gives it (pipeline_management.rs list_pipelines).
     if (endpoint === 'list') {
+      const pipelines = [...this.pipelines.values()];
       send(
         200,
-        [...this.pipelines.values()].map((pipeline) => this.statusBody(pipeline, request.query.selector ?? 'all')),
+        pipelines.map((pipeline) => this.statusBody(pipeline, request.query.selector ?? 'all')),
       );
-      for (const pipeline of this.pipelines.values()) this.afterRead(pipeline);
+      for (const pipeline of pipelines) {
+        this.afterRead(pipeline);
+        this.served(pipeline);
+      }
       return;
     }
     // Query parameters are parsed before the handler runs: a bad one is actix's plain-text 400.
@@ -638,9 +723,7 @@ export class FakeFeldera {
         send(200, this.statusBody(pipeline, request.query.selector ?? 'all'));
         this.countReadAtTarget(pipeline);
         this.afterRead(pipeline);
-        if (pipeline.approveLag > 0) pipeline.approveLag--;
-        if (pipeline.stoppingReads > 0 && --pipeline.stoppingReads === 0) this.setStatus(pipeline, 'Stopped');
-        return;
+        return this.served(pipeline);
       }
       case 'dismiss_error':
         return this.dismissError(pipeline, send);
@@ -693,6 +776,7 @@ export class FakeFeldera {
         { headers: early ? {} : { 'retry-after': '5' } },
       );
     }
+    pipeline.statsReads++;
     const endpoints = this.connectorStates(pipeline);
     const bootstrapping = status === 'Bootstrapping';
     const newest = answersAsNewest(this.version());
@@ -735,9 +819,10 @@ export class FakeFeldera {
   /** Each scripted endpoint with the state it is in now. */
   private connectorStates(pipeline: Pipeline): { script: ConnectorScript; state: ConnectorState }[] {
     const since = pipeline.reachedAt === undefined ? 0 : performance.now() - pipeline.reachedAt;
+    const come = (state: ConnectorState) => (state.read === undefined ? (state.at ?? 0) <= since : pipeline.statsReads >= state.read);
     return (pipeline.script.connectors ?? []).map((script) => ({
       script,
-      state: Object.assign({ at: 0 }, ...(script.states ?? []).filter((state) => state.at <= since)) as ConnectorState,
+      state: Object.assign({}, ...(script.states ?? []).filter(come)) as ConnectorState,
     }));
   }
 
@@ -786,7 +871,9 @@ export class FakeFeldera {
     const every = pipeline.script.logEveryMs;
     if (every === undefined) return;
     let count = 0;
-    const timer = setInterval(() => response.write(`tick ${++count}\n`), every);
+    const tick = () => response.write(`tick ${++count}\n`);
+    tick();
+    const timer = setInterval(tick, every);
     response.on('close', () => clearInterval(timer));
     this.streams.add(timer);
   }
@@ -872,6 +959,7 @@ export class FakeFeldera {
     pipeline.following = [];
     pipeline.run++;
     pipeline.reachedAt = undefined;
+    pipeline.statsReads = 0;
     void this.play(pipeline, pipeline.run);
     send(202, 'Pipeline is starting');
   }

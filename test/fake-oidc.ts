@@ -17,6 +17,7 @@ export class FakeOidc {
   /** Requests for a token, answered or not. */
   asked = 0;
   private readonly server: Server;
+  private readonly waiting: { count: number; resolve: () => void }[] = [];
   url = '';
 
   private constructor() {
@@ -35,6 +36,10 @@ export class FakeOidc {
       });
       this.issued.push(token);
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value: token }));
+      for (const waiter of this.waiting.filter(({ count }) => this.issued.length >= count)) {
+        this.waiting.splice(this.waiting.indexOf(waiter), 1);
+        waiter.resolve();
+      }
     });
   }
 
@@ -43,6 +48,12 @@ export class FakeOidc {
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}/token?api-version=2.0`;
     return fake;
+  }
+
+  /** Resolves once `count` tokens have been handed out. */
+  issuing(count: number): Promise<void> {
+    if (this.issued.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ count, resolve }));
   }
 
   /** The environment the runner gives a job with `permissions: id-token: write`. */

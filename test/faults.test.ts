@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Fault } from './fake-feldera.ts';
+import { CLOSED_PORT } from './fixtures.ts';
 import { endToEnd, errorAnnotation } from './harness.ts';
 import { startAction } from './run-action.ts';
 
@@ -29,7 +30,8 @@ describe('transient faults while waiting are retried', () => {
     const server = await fake([{ name: 'p', phases: PHASES }]);
     // After the status read that decides the start.
     server.fault('status', fault, 2, { skip: 1 });
-    const run = await act(inputs(server, { 'request-timeout': '300ms', timeout: '30s' }));
+    // Only the hang needs a short request-timeout; every other answer of the run must come within it.
+    const run = await act(inputs(server, fault.kind === 'hang' ? { 'request-timeout': '1s' } : {}));
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('Running');
     expect(server.calls('start')).toHaveLength(1);
@@ -37,7 +39,6 @@ describe('transient faults while waiting are retried', () => {
     // One warning for the outage, then a line when Feldera answers again.
     expect(run.annotations.map((annotation) => annotation.level)).toEqual(['warning']);
     expect(run.stdout).toMatch(/^Feldera answered again after 3 attempts in [\d.]+s\.$/m);
-    expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(30);
   });
 
   it('a slow answer within request-timeout is no fault', async () => {
@@ -61,10 +62,7 @@ describe('before the start is accepted', () => {
   });
 
   it('fails a wrong api-url within the retry window with Unreachable, the address and the error', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = CLOSED_PORT;
     const run = await act({ 'pipeline-name': 'p', 'api-url': `http://127.0.0.1:${port}`, timeout: '10m' });
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('Unreachable');
@@ -73,8 +71,7 @@ describe('before the start is accepted', () => {
         `^GET http://127\\.0\\.0\\.1:${port}/v0/pipelines/p\\?selector=status failed \\d+ times in [\\d.]+s; the last: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\. Hint: check api-url`,
       ),
     );
-    // Long before the 10 minute budget: the retry window, about 20 s, ended it.
-    expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(60);
+    // Unreachable, not Timeout: the retry window ended it, not the 10 minute budget (how soon is npm run bench's).
   });
 
   it('cuts a long Retry-After to the budget', async () => {
@@ -85,8 +82,8 @@ describe('before the start is accepted', () => {
     expect(run.outputs['error-code']).toBe('Timeout');
     expect(errorAnnotation(run).message).toContain('the last failure: POST');
     expect(errorAnnotation(run).message).toContain('503 LockTookTooLong');
+    // One /start: the hour it was told to wait was cut to the budget (how soon the step ends is npm run bench's).
     expect(server.calls('start')).toHaveLength(1);
-    expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(10);
   });
 
   it('does not follow a redirect, so the key stays with Feldera', async () => {
@@ -115,7 +112,6 @@ describe('while waiting', () => {
     expect(errorAnnotation(run).message).toMatch(/: Stopped for [\d.]+s; the last failure: 502 from 127\.0\.0\.1:\d+, not Feldera's JSON: <html>Bad Gateway<\/html>\./);
     expect(run.annotations.filter((annotation) => annotation.level === 'warning')).toHaveLength(1);
     expect(server.calls('status').length).toBeGreaterThan(1);
-    expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(10);
   });
 
   it.each([
@@ -156,14 +152,13 @@ describe('cancellation', () => {
     const { child, done } = startAction(inputs(server, { 'request-timeout': '5m' }));
     void watch(done, inputs(server));
     while (server.calls('start').length < 1) await new Promise((resolve) => setTimeout(resolve, 20));
-    const killedAt = performance.now();
     child.kill('SIGINT');
     const run = await done;
+    // It ended by itself, not after the 5 minutes the request had (how soon is npm run bench's).
+    expect(run.signal).toBeNull();
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('Cancelled');
     // From the read before the start.
     expect(run.outputs.status).toBe('Stopped');
-    // Seconds at most on a loaded machine (the runner kills after 7.5 s), against the 5 minutes the request had.
-    expect(performance.now() - killedAt).toBeLessThan(7500);
   });
 });

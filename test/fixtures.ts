@@ -1,4 +1,4 @@
-// Feldera payloads shared by the tests and the demo, in openapi.json's shapes.
+// Feldera payloads shared by the tests and the demo, in openapi.json's shapes, and an address where nothing answers.
 
 /** The newest Feldera release whose spec the tests hold (test/feldera-spec/); the fake answers as it or as 0.337. */
 export const NEWEST_FELDERA = '0.375.0';
@@ -194,3 +194,10 @@ export const DELTA_UNHEALTHY = outputEndpoint('daily_totals.delta_out', 'daily_t
   metrics: { transmitted_records: 40 },
   health: { status: 'Unhealthy', description: 'Delta table write failed: 403 Forbidden' },
 });
+
+/**
+ * A port where nothing listens, for a wrong api-url: privileged and unassigned (so no test and no
+ * service binds it), outside the range `listen(0)` draws from (a port a test frees could be taken by
+ * another process on a shared machine while the step still retries it), and not one fetch refuses.
+ */
+export const CLOSED_PORT = 4;

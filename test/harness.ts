@@ -2,7 +2,7 @@
 // a check after each test that no run wrote the key anywhere.
 import { afterEach, expect } from 'vitest';
 import { FakeFeldera, type FakeOptions, type PipelineScript } from './fake-feldera.ts';
-import { runAction, type ActionRun } from './run-action.ts';
+import { killRunning, runAction, type ActionRun } from './run-action.ts';
 
 export const KEY = `apikey:${'k7'.repeat(64)}`;
 
@@ -10,6 +10,8 @@ export function endToEnd() {
   const servers: { close: () => Promise<void> }[] = [];
   const runs: { run: ActionRun; keys: string[] }[] = [];
   afterEach(async () => {
+    // A run the test did not wait for (it failed, or timed out) ends before the fakes it talks to.
+    await killRunning();
     for (const server of servers.splice(0)) await server.close();
     for (const { run, keys } of runs.splice(0)) {
       for (const key of keys) {

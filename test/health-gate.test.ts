@@ -53,17 +53,18 @@ describe('the health gate', () => {
     expect(message).toContain('orders');
     expect(message).toMatch(/\binput\b/i);
     expect(message).toContain('kafka: authentication failed (SASL)');
-    // It did not wait for the minute.
-    expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(30);
+    // It failed at the first read: it did not wait for the minute.
+    expect(server.calls('stats')).toHaveLength(1);
     expect(connectorsOf(run)[0]?.['fatal-error']).toBe('kafka: authentication failed (SASL)');
   });
 
+  // States by /stats read: the first read of the window sees the first state, every later read the second.
   it('fails on an output that turns Unhealthy during the window', async () => {
     const turning = {
       ...DELTA,
       states: [
-        { at: 0, health: { status: 'Healthy' as const, description: null } },
-        { at: 200, health: { status: 'Unhealthy' as const, description: 'Delta table write failed: 403 Forbidden' } },
+        { read: 1, health: { status: 'Healthy' as const, description: null } },
+        { read: 2, health: { status: 'Unhealthy' as const, description: 'Delta table write failed: 403 Forbidden' } },
       ],
     };
     const server = await fake([pipeline([KAFKA, turning])]);
@@ -78,8 +79,8 @@ describe('the health gate', () => {
     const connecting = {
       ...DELTA,
       states: [
-        { at: 0, health: { status: 'Unhealthy' as const, description: 'connecting' } },
-        { at: 200, health: { status: 'Healthy' as const, description: null } },
+        { read: 1, health: { status: 'Unhealthy' as const, description: 'connecting' } },
+        { read: 2, health: { status: 'Healthy' as const, description: null } },
       ],
     };
     const server = await fake([pipeline([connecting])]);
@@ -100,8 +101,8 @@ describe('the health gate', () => {
   const rising: ConnectorScript = {
     ...KAFKA,
     states: [
-      { at: 0, errors: 2, error: 'old' },
-      { at: 200, errors: 5, error: 'kafka: 1/1 brokers are down' },
+      { read: 1, errors: 2, error: 'old' },
+      { read: 2, errors: 5, error: 'kafka: 1/1 brokers are down' },
     ],
   };
 
@@ -132,19 +133,25 @@ describe('the health gate', () => {
   });
 
   it('fails with the deployment error when the pipeline stops during the window', async () => {
-    const server = await fake([
-      pipeline([KAFKA], { crash: { afterMs: 200, error: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137', details: null } } }),
-    ]);
-    const run = await act(inputs(server, { 'health-window': '1m' }));
+    const server = await fake([pipeline([KAFKA])]);
+    const done = act(inputs(server, { 'health-window': '1m' }));
+    // The window has begun with its first /stats read: the pipeline dies then.
+    await Promise.race([server.arrival('stats'), done]);
+    server.crash('p', { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137', details: null });
+    const run = await done;
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('RunnerCheckError');
     expect(errorAnnotation(run).message).toMatch(/^Pipeline p stopped with RunnerCheckError: The pipeline process exited with code 137\. Hint: /);
   });
 
   it('reads the status every interval while /stats fails, and so fails a pipeline that dies', async () => {
-    const server = await fake([pipeline([KAFKA], { crash: { afterMs: 300, error: { error_code: 'RunnerCheckError', message: 'exited', details: null } } })]);
+    const server = await fake([pipeline([KAFKA])]);
     server.fault('stats', { kind: 'status', status: 503, body: '<html>busy</html>' }, 1000);
-    const run = await act(inputs(server, { 'health-window': '1m', logs: 'never' }));
+    const done = act(inputs(server, { 'health-window': '1m', logs: 'never' }));
+    // The window's first /stats read failed: the pipeline dies then.
+    await Promise.race([server.arrival('stats'), done]);
+    server.crash('p', { error_code: 'RunnerCheckError', message: 'exited', details: null });
+    const run = await done;
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('RunnerCheckError');
   });
@@ -194,7 +201,8 @@ describe('the health gate', () => {
   });
 
   it('shows the bootstrap’s progress in the timeline', async () => {
-    const server = await fake([pipeline([KAFKA], { phases: [...PHASES, { status: 'Bootstrapping', ms: 1500 }], commitProgress: commitProgress(12, 3, 25, 1_200_000, 3_400_000) })]);
+    // Bootstrapping until the second status read: the step reads the progress after the first.
+    const server = await fake([pipeline([KAFKA], { phases: [...PHASES, { status: 'Bootstrapping', reads: 2 }], commitProgress: commitProgress(12, 3, 25, 1_200_000, 3_400_000) })]);
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
     expect(run.summary).toContain('| Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records |');

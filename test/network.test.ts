@@ -1,12 +1,12 @@
 // Network set-ups of self-hosted runners: a forward proxy from the environment, and Feldera over
 // HTTPS with a private certificate authority.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { endToEnd, errorAnnotation } from './harness.ts';
 
 const { fake, inputs, act } = endToEnd();
@@ -98,6 +98,7 @@ describe('HTTPS with a private certificate authority', () => {
     openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'san.ext');
     tls = { key: readFileSync(join(dir, 'server.key'), 'utf8'), cert: readFileSync(join(dir, 'server.pem'), 'utf8') };
   });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('works with NODE_EXTRA_CA_CERTS', async () => {
     const server = await fake([{ name: 'p', phases: PHASES }], { tls });

@@ -33,8 +33,12 @@ describe('with oidc-audience', () => {
     const provider = await oidc();
     // A short life: renewed at half of it, 3 s before Feldera would refuse it.
     provider.lifetimeSeconds = 6;
-    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 8000 }] }], { acceptToken: currentFor('feldera') });
-    const run = await act(inputs(server.url), provider.env(), () => provider.issued);
+    // Provisioning until the second token is out: the wait lasts as long as the renewal takes, no longer.
+    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', until: 'renewed' }] }], { acceptToken: currentFor('feldera') });
+    const done = act(inputs(server.url), provider.env(), () => provider.issued);
+    await Promise.race([provider.issuing(2), done]);
+    server.release('renewed');
+    const run = await done;
     expect(run.code).toBe(0);
     expect(provider.issued.length).toBeGreaterThanOrEqual(2);
     expect(server.refused).toBe(0);
@@ -87,8 +91,8 @@ describe('with oidc-audience', () => {
     const run = await act(inputs(server.url, { timeout: '2s' }), provider.env());
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('Timeout');
+    // The budget ended it (how soon is npm run bench's, "Ends on time").
     expect(server.requests).toEqual([]);
-    expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(10);
   });
 
   it('refuses an API key beside it, before any request', async () => {

@@ -46,15 +46,15 @@ describe('GET /v0/config', () => {
 
   it('says that standby is an Enterprise feature when the open-source edition refuses it', async () => {
     const server = await fake([{ name: 'p' }]);
-    // The config read is answered while the start still waits.
-    server.fault('start', { kind: 'delay', ms: 500 });
+    // The start is answered only after the config read, which the step sent first.
+    server.fault('start', { kind: 'hold', until: server.arrival('config') });
     const run = await act(inputs(server, { initial: 'standby' }));
     expect(run.outputs['error-code']).toBe('InitialStandbyNotAllowed');
     expect(errorAnnotation(run).message).toMatch(
       /Hint: standby needs a file storage backend with sync in the runtime config\. This Feldera is the open-source edition \(0\.337\.0\), where standby is an Enterprise feature/,
     );
     const enterprise = await fake([{ name: 'p' }], { edition: 'Enterprise' });
-    enterprise.fault('start', { kind: 'delay', ms: 500 });
+    enterprise.fault('start', { kind: 'hold', until: enterprise.arrival('config') });
     const refused = await act(inputs(enterprise, { initial: 'standby' }));
     expect(refused.outputs['error-code']).toBe('InitialStandbyNotAllowed');
     expect(errorAnnotation(refused).message).not.toContain('open-source edition');

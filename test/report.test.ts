@@ -176,8 +176,7 @@ describe('the pipeline log', () => {
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
     expect(server.calls('logs')).toHaveLength(1);
-    // 5 s at most for the read, whatever the stream does (the rest is the start itself).
-    expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(10);
+    // The read ended by itself, within its bounds (how long it takes is npm run bench's: "Ends on time").
     expect(run.stdout).toMatch(
       /::group::Pipeline log \(\d+ lines\)\n::stop-commands::[0-9a-f-]{36}\n│ INFO starting\n│ : :add-mask::from-the-log\n│ ERROR out of memory\n│ tick 1\n/,
     );
@@ -229,8 +228,8 @@ describe('the job summary', () => {
       {
         name: 'p',
         phases: [
-          { status: 'Provisioning', ms: 600 },
-          { status: 'Initializing', ms: 600 },
+          { status: 'Provisioning', reads: 2 },
+          { status: 'Initializing', reads: 2 },
         ],
       },
     ]);
@@ -238,11 +237,11 @@ describe('the job summary', () => {
     expect(run.code).toBe(0);
     const table = run.summary.split('#### Statuses seen\n\n')[1]!.split('\n\n')[0]!.trim().split('\n');
     expect(table.slice(0, 2)).toEqual(['| Status | From | For |', '| --- | --- | --- |']);
-    const rows = table.slice(2);
-    expect(rows.at(-1)).toMatch(/^\| Running \| \+[\d.]+s \| until the end \|$/);
-    expect(rows.length).toBeGreaterThanOrEqual(3);
-    for (const row of rows.slice(0, -1)) expect(row).toMatch(/^\| (Stopped|Provisioning|Initializing) \| \+[\d.]+s \| [\d.]+s \|$/);
-    expect(rows.some((row) => row.startsWith('| Provisioning |'))).toBe(true);
+    expect(table.slice(2)).toEqual([
+      expect.stringMatching(/^\| Provisioning \| \+[\d.]+s \| [\d.]+s \|$/),
+      expect.stringMatching(/^\| Initializing \| \+[\d.]+s \| [\d.]+s \|$/),
+      expect.stringMatching(/^\| Running \| \+[\d.]+s \| until the end \|$/),
+    ]);
   });
 
   it('is appended to what the job wrote before', async () => {

@@ -1,7 +1,7 @@
 // Runs the bundle the way the runner does: `node dist/index.js` with INPUT_* variables and the
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and reads back what it wrote.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,6 +21,16 @@ export interface ActionRun {
 }
 
 const DIST = join(import.meta.dirname, '..', 'dist', 'index.js');
+
+/** Runs not yet ended, with what ends them: a test that fails or times out must not leave its step running. */
+const running = new Map<ChildProcess, Promise<ActionRun>>();
+
+/** Kills every run still going and waits for it to end (after each test, see harness.ts). */
+export async function killRunning(): Promise<void> {
+  const left = [...running];
+  for (const [child] of left) child.kill('SIGKILL');
+  await Promise.all(left.map(([, done]) => done));
+}
 
 export function startAction(inputs: Record<string, string>, env: Record<string, string> = {}): { child: ChildProcess; done: Promise<ActionRun> } {
   const dir = mkdtempSync(join(tmpdir(), 'feldera-action-'));
@@ -49,6 +59,8 @@ export function startAction(inputs: Record<string, string>, env: Record<string, 
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const done = new Promise<ActionRun>((resolve) => {
     child.on('close', (code, signal) => {
+      running.delete(child);
+      const state = readFileSync(stateFile, 'utf8');
       resolve({
         code,
         signal,
@@ -56,16 +68,18 @@ export function startAction(inputs: Record<string, string>, env: Record<string, 
         stderr,
         outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
         summary: readFileSync(summaryFile, 'utf8'),
-        state: parseOutputs(readFileSync(stateFile, 'utf8')),
-        stateFile: readFileSync(stateFile, 'utf8'),
+        state: parseOutputs(state),
+        stateFile: state,
         annotations: [...stdout.matchAll(/^::(error|warning|notice)( [^:]*)?::(.*)$/gm)].map((match) => ({
           level: match[1]!,
           properties: (match[2] ?? '').trim(),
           message: decode(match[3]!),
         })),
       });
+      rmSync(dir, { recursive: true, force: true });
     });
   });
+  running.set(child, done);
   return { child, done };
 }
 

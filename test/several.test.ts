@@ -16,8 +16,19 @@ const pipeline = (name: string, more: Partial<PipelineScript> = {}): PipelineScr
 
 describe('several pipelines in one step', () => {
   it('starts three side by side and reports each', async () => {
-    const server = await fake([pipeline('orders'), pipeline('billing', { phases: [...PHASES, { status: 'Bootstrapping', ms: 300 }] }), pipeline('audit')]);
-    const run = await act(inputs(server, { 'pipeline-name': 'orders\nbilling, audit' }));
+    // Each is held in Provisioning until all three starts have come: a step that waited for one before
+    // starting the next would never send them all.
+    const held = [{ status: 'Provisioning', until: 'all started' }, ...PHASES.slice(1)];
+    const server = await fake([
+      pipeline('orders', { phases: held }),
+      pipeline('billing', { phases: [...held, { status: 'Bootstrapping', ms: 300 }] }),
+      pipeline('audit', { phases: held }),
+    ]);
+    const done = act(inputs(server, { 'pipeline-name': 'orders\nbilling, audit' }));
+    await Promise.race([server.arrival('start', 3), done]);
+    expect(server.calls('start')).toHaveLength(3);
+    server.release('all started');
+    const run = await done;
     expect(run.code).toBe(0);
     expect(Object.keys(results(run))).toEqual(['orders', 'billing', 'audit']);
     for (const name of ['orders', 'billing', 'audit']) {
@@ -27,9 +38,6 @@ describe('several pipelines in one step', () => {
     }
     expect(run.outputs).toMatchObject({ status: '', 'error-code': '', 'awaiting-approval': 'false', approved: 'false', 'pipeline-url': '' });
     expect(run.outputs['elapsed-seconds']).toMatch(/^\d+\.\d$/);
-    // Started side by side: every start before the first pipeline is Running.
-    const firstRunning = server.timeline.find((entry) => entry.status === 'Running')!.at;
-    expect(server.calls('start').every((request) => request.at < firstRunning)).toBe(true);
     expect(run.stdout).not.toContain('::group::');
     expect(run.annotations).toEqual([]);
     expect(run.summary).toMatch(/^### ✅ 3 Feldera pipelines: 3 started in [\d.]+s\n\n\| Pipeline \| Target \| Result \|/);
@@ -80,38 +88,44 @@ describe('several pipelines in one step', () => {
     expect(server.requests).toEqual([]);
   });
 
-  it('ends every run on cancel, sets all outputs, and exits within 2 s', async () => {
+  it('ends every run on cancel, sets all outputs, and exits by itself', async () => {
     const stuck = (name: string) => pipeline(name, { phases: [{ status: 'Provisioning', ms: 60_000 }] });
     const server = await fake([stuck('a'), stuck('b'), stuck('c')]);
     const given = inputs(server, { 'pipeline-name': 'a b c' });
     const { child, done } = startAction(given);
     void watch(done, given);
     while (server.calls('status').length < 6) await new Promise((resolve) => setTimeout(resolve, 20));
-    const signalledAt = performance.now();
     child.kill('SIGINT');
     const run = await done;
-    expect(performance.now() - signalledAt).toBeLessThan(2000);
+    // How soon is npm run bench's ("Ends on time").
+    expect(run.signal).toBeNull();
     expect(run.outputs['error-code']).toBe('Cancelled');
     expect(Object.values(results(run)).map((values) => values['error-code'])).toEqual(['Cancelled', 'Cancelled', 'Cancelled']);
   });
 
   it('reads all statuses in one list per interval for more than ten, and fails one deleted while waiting', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `p${i}`);
-    const server = await fake(names.map((name) => pipeline(name, { phases: [{ status: 'Provisioning', ms: name === 'p3' ? 60_000 : 600 }] })));
+    // Provisioning for three reads (a list is a read of each pipeline in it); p3 until it is deleted.
+    const server = await fake(names.map((name) => pipeline(name, { phases: [name === 'p3' ? { status: 'Provisioning', until: 'never' } : { status: 'Provisioning', reads: 3 }] })));
     // One start answered late: its pipeline must not be judged on a list read before it started.
     server.fault('start', { kind: 'delay', ms: 300 });
     const given = inputs(server, { 'pipeline-name': names.join('\n'), 'poll-interval': '200ms' });
     const done = act(given);
-    while (server.calls('list').length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Deleted once it was started and read by itself, and lists were read: the next list lacks it.
+    const p3Read = () => server.calls('status').some((request) => request.path.endsWith('/p3'));
+    const ended = done.then(() => 'ended' as const);
+    for (let lists = 2; !p3Read() || server.calls('list').length < 2; lists++) {
+      if ((await Promise.race([server.arrival('list', lists), ended])) === 'ended') break;
+    }
     server.delete('p3');
     const run = await done;
     expect(run.code).toBe(1);
-    // Each pipeline's first read after its start is its own; then one list per interval for all.
+    // Each pipeline's first read after its start is its own; then lists for all.
     expect(server.calls('status')).toHaveLength(12);
     expect(server.calls('list').every((request) => request.query.selector === 'status')).toBe(true);
-    // One list per interval at most: the step lasted a few intervals, not a list per pipeline per interval.
-    const lastRead = server.calls('list').at(-1)!.at - server.calls('list')[0]!.at;
-    expect(server.calls('list').length).toBeLessThanOrEqual(lastRead / 200 + 3);
+    // One list answers every pipeline: a list per pipeline would be eleven in each interval. At most one
+    // per interval is npm run bench's ("Several pipelines in one step").
+    expect(server.calls('list').length).toBeLessThan(names.length);
     expect(results(run).p3?.['error-code']).toBe('UnknownPipelineName');
     expect(names.filter((name) => name !== 'p3').every((name) => results(run)[name]?.status === 'Running')).toBe(true);
   });

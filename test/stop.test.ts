@@ -23,32 +23,32 @@ describe('stop-on-failure', () => {
     expect(run.summary).toContain('Stopped by this step');
   });
 
-  it('stops the pipeline on SIGTERM, and the step still ends within 5 s of the signal', async () => {
+  it('stops the pipeline on SIGTERM, and the step still ends by itself', async () => {
     const server = await fake([{ name: 'p', phases: STUCK }]);
     const given = inputs(server, { 'stop-on-failure': 'true' });
     const { child, done } = startAction(given);
     void watch(done, given);
     while (server.calls('status').length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
-    const signalledAt = performance.now();
     child.kill('SIGTERM');
     const run = await done;
-    expect(performance.now() - signalledAt).toBeLessThan(5000);
+    // Within 5 s of the signal is npm run bench's ("Ends on time").
+    expect(run.signal).toBeNull();
     expect(run.outputs).toMatchObject({ 'error-code': 'Cancelled', stopped: 'true' });
     expect(server.calls('stop')).toHaveLength(1);
     expect(errorAnnotation(run).message).not.toContain('left as it was');
   });
 
-  it('cuts a stop short on a cancel: the step still ends within 5 s of the signal', async () => {
+  it('cuts a stop short on a cancel: the step still ends by itself', async () => {
     const server = await fake([{ name: 'p', phases: STUCK }]);
     server.fault('stop', { kind: 'hang' });
     const given = inputs(server, { timeout: '1s', 'stop-on-failure': 'true', logs: 'never' });
     const { child, done } = startAction(given);
     void watch(done, given);
     while (server.calls('stop').length < 1) await new Promise((resolve) => setTimeout(resolve, 20));
-    const signalledAt = performance.now();
     child.kill('SIGINT');
     const run = await done;
-    expect(performance.now() - signalledAt).toBeLessThan(5000);
+    // Within 5 s of the signal is npm run bench's ("Ends on time").
+    expect(run.signal).toBeNull();
     expect(run.outputs).toMatchObject({ 'error-code': 'Timeout', stopped: 'false' });
     expect(errorAnnotation(run).message).toContain('It could not be stopped (stop-on-failure: true): the run was cancelled before it was Stopped.');
   });

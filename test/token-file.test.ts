@@ -31,7 +31,8 @@ describe('with FELDERA_OIDC_TOKEN_FILE and no credential input', () => {
     const current = currentFor(AUDIENCE);
     let seen = 0;
     // The refresher replaces the token while the step waits.
-    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 1500 }] }], {
+    // Provisioning for three status reads: requests enough after the rewrite.
+    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', reads: 3 }] }], {
       acceptToken: (presented) => {
         if (++seen === 4) writeFileSync(path, second);
         return current(presented);
