@@ -1337,6 +1337,7 @@ function parseDuration(name, value, problems, allow = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KE: () => (/* binding */ exitWhenFlushed),
 /* harmony export */   bp: () => (/* binding */ untrusted),
 /* harmony export */   mU: () => (/* binding */ untrustedLines),
 /* harmony export */   pq: () => (/* binding */ info),
@@ -1381,6 +1382,14 @@ const stepLog = {
     startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title)),
     endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
 };
+/**
+ * Exits once everything printed is flushed. A process left to wind down by itself gives signals back
+ * to Node's default first, so a cancel then would kill it; and a request the action cannot abort (the
+ * toolkit's ID token fetch has no signal) must not keep it alive.
+ */
+function exitWhenFlushed() {
+    process.stdout.write('', () => process.exit());
+}
 
 
 /***/ }),
@@ -3517,6 +3526,7 @@ function startedBy(config) {
 
 
 
+
 /** What the runner reads as a failed step. Set here, not in run(): @github/local-action calls run() itself. */
 const EXIT_FAILURE = 1;
 /**
@@ -3532,10 +3542,7 @@ async function step(cancel) {
         if (outcome.result === 'failed')
             process.exitCode = EXIT_FAILURE;
     }
-    // Everything is reported: exit once the output is flushed. A request the action cannot abort (the
-    // toolkit's ID token fetch has no signal) must not keep the step alive, and a process left to wind
-    // down by itself gives signals back to Node's default first: a cancel then would kill it.
-    process.stdout.write('', () => process.exit());
+    (0,log/* exitWhenFlushed */.KE)();
 }
 
 

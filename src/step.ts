@@ -1,6 +1,7 @@
 import { getState, warning } from '@actions/core';
 import { run } from './main.ts';
 import { POST_STATE } from './github/state.ts';
+import { exitWhenFlushed } from './log/log.ts';
 import type { Cancellation } from './run/run-end.ts';
 
 /** What the runner reads as a failed step. Set here, not in run(): @github/local-action calls run() itself. */
@@ -17,8 +18,5 @@ export async function step(cancel: Cancellation): Promise<void> {
     const outcome = await run(cancel);
     if (outcome.result === 'failed') process.exitCode = EXIT_FAILURE;
   }
-  // Everything is reported: exit once the output is flushed. A request the action cannot abort (the
-  // toolkit's ID token fetch has no signal) must not keep the step alive, and a process left to wind
-  // down by itself gives signals back to Node's default first: a cancel then would kill it.
-  process.stdout.write('', () => process.exit());
+  exitWhenFlushed();
 }

@@ -64,6 +64,8 @@ describe('the action, end to end', () => {
     // One line per change, not per poll; the console link first.
     expect(run.stdout).toMatch(/^Starting Feldera pipeline p towards Running: http:\/\/127\.0\.0\.1:\d+\/pipelines\/p\/$/m);
     expect([...run.stdout.matchAll(/^\[[\d.]+s\] (.*)$/gm)].map((line) => line[1])).toEqual([
+      // The read that decides the start, then the start's.
+      'Stopped (desired Stopped, program CompilingSql)',
       'Stopped (desired Running, program CompilingSql)',
       'Stopped (desired Running, program CompilingRust)',
       'Provisioning (desired Running)',

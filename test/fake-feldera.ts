@@ -501,11 +501,10 @@ export class FakeFeldera {
     pipeline.readsAtTarget = 0;
   }
 
-  /** A status read that showed the target (not an AwaitingApproval that lingers): the `crash.afterReads`-th fails the pipeline. */
-  private countReadAtTarget(pipeline: Pipeline): void {
+  /** A status read that `shown` the target (not an AwaitingApproval that lingers): the `crash.afterReads`-th fails the pipeline. */
+  private countReadAtTarget(pipeline: Pipeline, shown: boolean): void {
     const crash = pipeline.script.crash;
-    if (crash?.afterReads === undefined || pipeline.reachedAt === undefined || pipeline.resourcesDesired !== 'Provisioned') return;
-    if (this.reported(pipeline) !== pipeline.deploymentStatus) return;
+    if (crash?.afterReads === undefined || pipeline.reachedAt === undefined || pipeline.resourcesDesired !== 'Provisioned' || !shown) return;
     if (++pipeline.readsAtTarget === crash.afterReads) this.failWith(pipeline, crash.error);
   }
 
@@ -721,9 +720,11 @@ export class FakeFeldera {
     switch (endpoint) {
       case 'status': {
         send(200, this.statusBody(pipeline, request.query.selector ?? 'all'));
-        this.countReadAtTarget(pipeline);
+        // The crash comes after this read is served: the next read sees its stop under way.
+        const shown = this.reported(pipeline) === pipeline.deploymentStatus;
         this.afterRead(pipeline);
-        return this.served(pipeline);
+        this.served(pipeline);
+        return this.countReadAtTarget(pipeline, shown);
       }
       case 'dismiss_error':
         return this.dismissError(pipeline, send);

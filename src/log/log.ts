@@ -38,3 +38,12 @@ export const stepLog: LogWriter = {
   startGroup: (title) => core.startGroup(inert(title)),
   endGroup: () => core.endGroup(),
 };
+
+/**
+ * Exits once everything printed is flushed. A process left to wind down by itself gives signals back
+ * to Node's default first, so a cancel then would kill it; and a request the action cannot abort (the
+ * toolkit's ID token fetch has no signal) must not keep it alive.
+ */
+export function exitWhenFlushed(): void {
+  process.stdout.write('', () => process.exit());
+}
