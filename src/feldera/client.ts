@@ -1,4 +1,5 @@
 import { redact, serverText } from '../log/text.ts';
+import { droppedItems } from './bounded-json.ts';
 import { FelderaError } from './errors.ts';
 import { isObject } from './json.ts';
 import { request, type HttpOptions, type RetryPolicy } from './http.ts';
@@ -116,8 +117,21 @@ export function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus
   };
 }
 
-const names = (value: unknown, secrets: string[]): string[] =>
-  Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => serverText(name, secrets, 200)) : [];
+/** A list of names the reader cut (bounded-json.ts) ends with this entry, so that what is told and counted stays true. */
+const MORE_NAMES = /^…and (\d+) more$/;
+
+function names(value: unknown, secrets: string[]): string[] {
+  if (!Array.isArray(value)) return [];
+  const kept = value.filter((name) => typeof name === 'string').map((name) => serverText(name, secrets, 200));
+  const more = droppedItems(value);
+  return more > 0 ? [...kept, `…and ${more} more`] : kept;
+}
+
+/** How many names a list of an approval diff has, those the reader cut included. */
+export function nameCount(names: string[]): number {
+  const more = MORE_NAMES.exec(names.at(-1) ?? '');
+  return more ? names.length - 1 + Number(more[1]) : names.length;
+}
 
 /** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
 function approvalDiff(details: unknown, secrets: string[]): PipelineDiff | null {

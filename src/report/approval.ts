@@ -1,3 +1,4 @@
+import { nameCount } from '../feldera/client.ts';
 import type { PipelineDiff } from '../feldera/types.ts';
 
 /** One line of a diff: `views modified: v1, v2`. */
@@ -29,7 +30,10 @@ export function diffChanges(diff: PipelineDiff): DiffChange[] {
 
 /** `3 views modified, 1 table added`, or what Feldera said when it could not tell. */
 export function countChanges(diff: PipelineDiff): string {
-  const counts = diffChanges(diff).map(({ what, change, names }) => `${names.length} ${what}${names.length === 1 ? '' : 's'} ${change}`);
+  const counts = diffChanges(diff).map(({ what, change, names }) => {
+    const count = nameCount(names);
+    return `${count} ${what}${count === 1 ? '' : 's'} ${change}`;
+  });
   if (diff.program_diff_error) counts.push(`the program diff failed: ${diff.program_diff_error}`);
   return counts.length > 0 ? counts.join(', ') : 'no changes listed';
 }
