@@ -50,11 +50,11 @@ function workerPanic(message: string | LargeText, trace: string | LargeText): Er
 
 const PANIC_HEAD = `${FIRST_LINE}\nForeground worker thread 0 panicked\npanic message: index out of bounds: the len is 2 but the index is 2\npanic location: crates/sqllib/src/array.rs:120:5\nstack trace:\n`;
 
-/** Runs the bundle with the preload that records its peak resident set, and returns the run and the peak in MB. */
+/** Runs the bundle with the preload that records its peak resident set, and returns the run and the peak in MB (10^6 bytes). */
 async function measured(actionInputs: Record<string, string>): Promise<{ run: ActionRun; peakMb: number }> {
   const file = join(mkdtempSync(join(tmpdir(), 'feldera-rss-')), 'peak');
   const run = await act(actionInputs, { NODE_OPTIONS: `--import=${join(import.meta.dirname, 'peak-rss.mjs')}`, PEAK_RSS_FILE: file });
-  const peakMb = Number(readFileSync(file, 'utf8')) / 1024;
+  const peakMb = (Number(readFileSync(file, 'utf8')) * 1024) / 1e6;
   expect(peakMb).toBeGreaterThan(10);
   return { run, peakMb };
 }
@@ -110,8 +110,12 @@ describe('a large approval diff', () => {
     expect(run.outputs).toMatchObject({ status: 'AwaitingApproval', 'awaiting-approval': 'true', 'error-code': '' });
     expect(run.stdout).toContain('tables added: generated_table_0_ttt');
     // The reader keeps 10,000 names of a list; the others are counted, and said to be there.
-    expect(run.stdout).toMatch(/, …and 10000 more\n/);
+    expect(run.stdout).toMatch(/, …and 10,000 more\n/);
+    expect(run.summary).toMatch(/\| tables added \| generated_table_0_t+…, .*, …and 19,\d{3} more \|/);
     expect(run.annotations[0]?.message).toContain('20000 tables added since its checkpoint');
+    const output = JSON.parse(run.outputs['approval-diff']!) as { program_diff: { added_tables: string[] }; omitted_names: unknown };
+    expect(output.program_diff.added_tables).toHaveLength(10_000);
+    expect(output.omitted_names).toEqual({ added_tables: 10_000 });
     expect(summaryBytes(run)).toBeLessThan(MiB);
   });
 });

@@ -6,7 +6,7 @@ import { request, type HttpOptions, type RetryPolicy } from './http.ts';
 import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
 import { controllerStatus, type ControllerStatus } from './stats.ts';
 import type { StatusList } from './status-list.ts';
-import type { Bootstrap, ErrorResponse, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
+import { NAME_LISTS, type Bootstrap, type ErrorResponse, type Initial, type NameList, type PipelineDiff, type PipelineStatus, type ProgramError } from './types.ts';
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 export class PipelineClient {
@@ -117,21 +117,8 @@ export function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus
   };
 }
 
-/** A list of names the reader cut (bounded-json.ts) ends with this entry, so that what is told and counted stays true. */
-const MORE_NAMES = /^…and (\d+) more$/;
-
-function names(value: unknown, secrets: string[]): string[] {
-  if (!Array.isArray(value)) return [];
-  const kept = value.filter((name) => typeof name === 'string').map((name) => serverText(name, secrets, 200));
-  const more = droppedItems(value);
-  return more > 0 ? [...kept, `…and ${more} more`] : kept;
-}
-
-/** How many names a list of an approval diff has, those the reader cut included. */
-export function nameCount(names: string[]): number {
-  const more = MORE_NAMES.exec(names.at(-1) ?? '');
-  return more ? names.length - 1 + Number(more[1]) : names.length;
-}
+const names = (value: unknown, secrets: string[]): string[] =>
+  Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => serverText(name, secrets, 200)) : [];
 
 /** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
 function approvalDiff(details: unknown, secrets: string[]): PipelineDiff | null {
@@ -139,6 +126,11 @@ function approvalDiff(details: unknown, secrets: string[]): PipelineDiff | null 
   const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
   if (!isObject(diff)) return null;
   const program = isObject(diff.program_diff) ? diff.program_diff : null;
+  // Names of a list too long to keep whole (bounded-json.ts) are counted, so that the counts stay true.
+  const omitted: Partial<Record<NameList, number>> = {};
+  for (const [list, value] of [...NAME_LISTS.program.map((list) => [list, program?.[list]] as const), ...NAME_LISTS.connectors.map((list) => [list, diff[list]] as const)]) {
+    if (Array.isArray(value) && droppedItems(value) > 0) omitted[list] = droppedItems(value);
+  }
   return {
     program_diff: program && {
       added_tables: names(program.added_tables, secrets),
@@ -155,6 +147,7 @@ function approvalDiff(details: unknown, secrets: string[]): PipelineDiff | null 
     added_output_connectors: names(diff.added_output_connectors, secrets),
     modified_output_connectors: names(diff.modified_output_connectors, secrets),
     removed_output_connectors: names(diff.removed_output_connectors, secrets),
+    ...(Object.keys(omitted).length > 0 ? { omitted_names: omitted } : {}),
   };
 }
 
