@@ -18,6 +18,11 @@
 //    another. The step's wall time against the slowest pipeline's start, the status requests in each
 //    poll interval against the pipelines still waiting, and the process's peak memory (a launcher
 //    runs the bundle and records process.resourceUsage().maxRSS at its exit).
+// 6. Large answers (issue 18): a pipeline that fails with a RuntimeError.WorkerPanic whose status is
+//    20 MB, 200 MB and 2 GB (half the message, half the backtrace, streamed by the fake), beside one of
+//    1 kB, and a status body that never ends (request-timeout 10s): the step's wall time, the large
+//    read's throughput (its bytes over the wall time it adds to the 1 kB run; the fake writing it
+//    shares the machine) and the peak memory, which the issue bounds at 300 MB.
 //
 // Children run one at a time (the machine has 2 cores). Prints a table and writes bench-results.json.
 // `node test/bench.ts --quick` does a few runs of each, to try the harness.
@@ -25,7 +30,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeFeldera, type PipelineScript } from './fake-feldera.ts';
+import { FakeFeldera, LargeText, type PipelineScript } from './fake-feldera.ts';
 
 const QUICK = process.argv.includes('--quick');
 const STARTUP_RUNS = QUICK ? 3 : 20;
@@ -44,6 +49,11 @@ const MANY = 20;
 const FEW = 5;
 /** The issue's margin on the slowest start: one poll interval plus this. */
 const SEVERAL_MARGIN_MS = 300;
+/** The status bodies of part 6, bytes; the first is the floor the others are compared with. */
+const LARGE_BYTES = QUICK ? [1e3, 20e6, 200e6] : [1e3, 20e6, 200e6, 2e9];
+const LARGE_RUNS = QUICK ? 1 : 3;
+const MAX_RSS_MB = 300;
+const sizeLabel = (bytes: number) => (bytes >= 1e9 ? `${bytes / 1e9} GB` : bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} kB`);
 /** Node's timers may fire up to a millisecond early against performance.now(). */
 const TIMER_SLACK_MS = 2;
 
@@ -119,6 +129,8 @@ interface StepOptions {
   measured?: boolean;
   /** Report the pipelines that did not reach Running in `failed` instead of throwing. */
   mayFail?: boolean;
+  /** More inputs, by name. */
+  more?: Record<string, string>;
 }
 
 /** One child, with stdio piped as the runner does; `exitedAt` is when this process sees it exit. */
@@ -142,7 +154,7 @@ async function runAction(
   fake: FakeFeldera,
   pollInterval: string,
   healthWindow = '0s',
-  { names = [PIPELINE], measured = false, mayFail = false }: StepOptions = {},
+  { names = [PIPELINE], measured = false, mayFail = false, more = {} }: StepOptions = {},
 ): Promise<ChildRun> {
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
@@ -155,6 +167,7 @@ async function runAction(
     'INPUT_POLL-INTERVAL': pollInterval,
     'INPUT_HEALTH-WINDOW': healthWindow,
     INPUT_TIMEOUT: '1m',
+    ...Object.fromEntries(Object.entries(more).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
   });
   const output = (name: string) => new RegExp(`^${name}<<(.+)\n(.*)\n\\1$`, 'm').exec(readFileSync(outputFile, 'utf8'))?.[2];
   const results = JSON.parse(output('results') ?? '{}') as Record<string, { status?: string; 'error-code'?: string }>;
@@ -553,7 +566,38 @@ try {
     sequential.push({ provisioningMs: script.phases![0]!.ms, wallMs: run.exitedAt - run.spawnedAt, maxRssKb: run.maxRssKb! });
     process.stdout.write('.');
   }
-  process.stdout.write('\n\n');
+  process.stdout.write('\n');
+
+  // ── 6. Large answers ───────────────────────────────────────────────────────────────────────────
+
+  interface LargeSample {
+    wallMs: number;
+    maxRssKb: number;
+    outcome: string;
+  }
+  const panicking = (bytes: number): PipelineScript => ({
+    name: PIPELINE,
+    phases: [{ status: 'Provisioning', ms: 20 }],
+    failWith: {
+      error_code: 'RuntimeError.WorkerPanic',
+      message: new LargeText('DBSP error: One or more worker threads terminated unexpectedly\n', bytes / 2),
+      details: { error: { WorkerPanic: { panic_info: [[0, 'Foreground', { message: 'index out of bounds', location: null, backtrace: new LargeText('', bytes / 2) }]] } } },
+    },
+  });
+  const largeSample = (script: PipelineScript, more: Record<string, string>, endless = false) =>
+    withFake(script, async (fake): Promise<LargeSample> => {
+      if (endless) fake.fault('status', { kind: 'endless' });
+      const run = await runAction(fake, '100ms', '0s', { measured: true, mayFail: true, more: { logs: 'never', ...more } });
+      return { wallMs: run.exitedAt - run.spawnedAt, maxRssKb: run.maxRssKb!, outcome: run.failed![0] ?? 'p Running' };
+    });
+  process.stdout.write(`large answers: ${LARGE_RUNS} rounds of ${LARGE_BYTES.map(sizeLabel).join(', ')}; a body that never ends `);
+  const large = LARGE_BYTES.map((bytes) => ({ bytes, samples: [] as LargeSample[] }));
+  for (let round = 0; round < LARGE_RUNS; round++) {
+    for (const entry of large) entry.samples.push(await largeSample(panicking(entry.bytes), {}));
+    process.stdout.write('.');
+  }
+  const endlessSample = await largeSample({ name: PIPELINE, phases: [{ status: 'Provisioning', ms: 20 }] }, { 'request-timeout': '10s' }, true);
+  process.stdout.write('.\n\n');
 
   // ── Report ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -665,6 +709,20 @@ try {
     };
   });
 
+  const largeFloorMs = median(large[0]!.samples.map((sample) => sample.wallMs));
+  const largeFigures = large.map(({ bytes, samples }) => {
+    const wallMedianMs = round1(median(samples.map((sample) => sample.wallMs)));
+    return {
+      bytes,
+      runs: samples.length,
+      wallMedianMs,
+      mbPerSecond: bytes > large[0]!.bytes ? round1(bytes / 1e6 / ((wallMedianMs - largeFloorMs) / 1000)) : null,
+      maxRssMaxKb: Math.max(...samples.map((sample) => sample.maxRssKb)),
+      outcomes: [...new Set(samples.map((sample) => sample.outcome))],
+      samples,
+    };
+  });
+
   const row = (cells: (string | number | null)[], widths: number[]) =>
     cells.map((cell, i) => (i === 0 ? String(cell ?? '—').padEnd(widths[i]!) : String(cell ?? '—').padStart(widths[i]!))).join('  ');
 
@@ -761,6 +819,15 @@ try {
     '(wall: launch → exit; slowest: first request → the last switch to Running; margin: wall − slowest; poll wait: that switch → the read that saw it; exit after: that read → exit; reads/int.: the most status and list reads in one poll interval / the most allowed, one list or one per pipeline still waiting; over: intervals over the allowed / intervals, all runs)',
   );
 
+  const largeWidths = [24, 9, 9, 10, 28];
+  console.log(`\nLarge answers: a WorkerPanic's status of each size (${LARGE_RUNS} runs each; wall time medians, the highest peak RSS)`);
+  console.log(row(['', 'wall ms', 'MB/s', 'peak RSS', 'reported'], largeWidths));
+  for (const figures of largeFigures) {
+    console.log(row([sizeLabel(figures.bytes), figures.wallMedianMs, figures.mbPerSecond, mib(figures.maxRssMaxKb), figures.outcomes.join(', ')], largeWidths));
+  }
+  console.log(row(['never ends, 10s timeout', round1(endlessSample.wallMs), null, mib(endlessSample.maxRssKb), endlessSample.outcome], largeWidths));
+  console.log('(MB/s: the body over the wall time it adds to the 1 kB run, the fake writing it on the same machine)');
+
   const checks = [
     {
       target: 'start-up to the first request at most 1.5x the floor',
@@ -822,8 +889,18 @@ try {
           ]
         : []),
     ]),
+    ...largeFigures.map((figures) => ({
+      target: `a status of ${sizeLabel(figures.bytes)}: reported as the WorkerPanic it is, peak memory under ${MAX_RSS_MB} MB`,
+      met: figures.outcomes.every((outcome) => outcome.endsWith('RuntimeError.WorkerPanic')) && (figures.maxRssMaxKb * 1024) / 1e6 < MAX_RSS_MB,
+      figure: `${figures.outcomes.join(', ')}; at most ${mib(figures.maxRssMaxKb)}`,
+    })),
+    {
+      target: `a status body that never ends: cut by request-timeout, then Running; peak memory under ${MAX_RSS_MB} MB`,
+      met: endlessSample.outcome === 'p Running' && (endlessSample.maxRssKb * 1024) / 1e6 < MAX_RSS_MB,
+      figure: `${endlessSample.outcome}; ${mib(endlessSample.maxRssKb)}`,
+    },
   ];
-  console.log('\nTargets (issues 6, 10 and 13)');
+  console.log('\nTargets (issues 6, 10, 13 and 18)');
   for (const check of checks) console.log(`  ${check.met ? 'met   ' : 'MISSED'}  ${check.target}: ${check.figure}`);
 
   const totalS = (performance.now() - benchStarted) / 1000;
@@ -843,6 +920,7 @@ try {
         detection: detectionFigures,
         health: healthFigures,
         several: { spreadMs: SPREAD_MS, inOneStep: severalFigures, oneAfterAnother: sequentialFigures },
+        largeAnswers: { sizes: largeFigures, endless: endlessSample },
         targets: checks,
       },
       null,
