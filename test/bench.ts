@@ -22,7 +22,8 @@
 //    20 MB, 200 MB and 2 GB (half the message, half the backtrace, streamed by the fake), beside one of
 //    1 kB, and a status body that never ends (request-timeout 10s): the step's wall time, the large
 //    read's throughput (its bytes over the wall time it adds to the 1 kB run; the fake writing it
-//    shares the machine) and the peak memory, which the issue bounds at 300 MB.
+//    shares the machine) and the peak memory, which the issue bounds at 300 MB. Beside them, the
+//    parser alone, in this process: 200 MB of two long strings, and 37 MB of 400,000 small objects.
 //
 // Children run one at a time (the machine has 2 cores). Prints a table and writes bench-results.json.
 // `node test/bench.ts --quick` does a few runs of each, to try the harness.
@@ -30,6 +31,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BoundedJson } from '../src/feldera/bounded-json.ts';
 import { FakeFeldera, LargeText, type PipelineScript } from './fake-feldera.ts';
 
 const QUICK = process.argv.includes('--quick');
@@ -597,6 +599,26 @@ try {
     process.stdout.write('.');
   }
   const endlessSample = await largeSample({ name: PIPELINE, phases: [{ status: 'Provisioning', ms: 20 }] }, { 'request-timeout': '10s' }, true);
+  /** MB/s of the parser alone on `body`, fed in 64 KiB chunks as undici gives them: the median of three. */
+  const parserSpeed = (body: Buffer) =>
+    round1(
+      median(
+        [0, 1, 2].map(() => {
+          const started = performance.now();
+          const parser = new BoundedJson();
+          for (let at = 0; at < body.length; at += 1 << 16) parser.write(body.subarray(at, at + (1 << 16)));
+          parser.end();
+          return body.length / 1e6 / ((performance.now() - started) / 1000);
+        }),
+      ),
+    );
+  const frames = '  12: dbsp::circuit::runtime::Runtime::run::{{closure}}\\n             at crates/dbsp/src/circuit/runtime.rs:512:9\\n'.repeat(870_000);
+  const parser = {
+    longStringsMbPerSecond: parserSpeed(Buffer.from(`{"message": "${frames}", "details": {"backtrace": "${frames}"}}`)),
+    smallValuesMbPerSecond: parserSpeed(
+      Buffer.from(JSON.stringify(Array.from({ length: 400_000 }, (_, i) => ({ name: `p${i}`, deployment_status: 'Running', n: i, ok: true, e: null, x: [1.5, 'é'] })))),
+    ),
+  };
   process.stdout.write('.\n\n');
 
   // ── Report ─────────────────────────────────────────────────────────────────────────────────────
@@ -827,6 +849,7 @@ try {
   }
   console.log(row(['never ends, 10s timeout', round1(endlessSample.wallMs), null, mib(endlessSample.maxRssKb), endlessSample.outcome], largeWidths));
   console.log('(MB/s: the body over the wall time it adds to the 1 kB run, the fake writing it on the same machine)');
+  console.log(`The parser alone: ${parser.longStringsMbPerSecond} MB/s on two long strings, ${parser.smallValuesMbPerSecond} MB/s on small objects (medians of three)`);
 
   const checks = [
     {
@@ -920,7 +943,7 @@ try {
         detection: detectionFigures,
         health: healthFigures,
         several: { spreadMs: SPREAD_MS, inOneStep: severalFigures, oneAfterAnother: sequentialFigures },
-        largeAnswers: { sizes: largeFigures, endless: endlessSample },
+        largeAnswers: { sizes: largeFigures, endless: endlessSample, parser },
         targets: checks,
       },
       null,
