@@ -202,7 +202,590 @@ function connect(config, signal, debug = (line) => core/* debug */.Yz(line)) {
 
 /***/ }),
 
-/***/ 1076:
+/***/ 273:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SL: () => (/* binding */ readExcerpt),
+/* harmony export */   Vh: () => (/* binding */ readJson)
+/* harmony export */ });
+/* unused harmony export EXCERPT_BYTES */
+/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7347);
+
+/** What is kept of a body that is not JSON, for an excerpt of its first characters. */
+const EXCERPT_BYTES = 16 << 10;
+/**
+ * Reads the whole body, however long, keeping a bounded copy of its value; only the request's
+ * timeout ends a body that never ends. A body that is not JSON is read no further than its head.
+ */
+async function readJson(response, options) {
+    const parser = new _bounded_json_js__WEBPACK_IMPORTED_MODULE_0__/* .BoundedJson */ .em(options);
+    const head = new Head(EXCERPT_BYTES);
+    let json = true;
+    for await (const chunk of (response.body ?? [])) {
+        head.add(chunk);
+        if (json)
+            json = written(parser, chunk);
+        // Leaving the loop cancels the stream.
+        if (!json && head.full())
+            break;
+    }
+    return { json: json ? ended(parser) : undefined, head: head.text(options.secrets ?? []) };
+}
+/** The body's first characters (an error page, say), the rest not read. */
+async function readExcerpt(response, secrets) {
+    const head = new Head(EXCERPT_BYTES);
+    for await (const chunk of (response.body ?? [])) {
+        head.add(chunk);
+        if (head.full())
+            break;
+    }
+    return head.text(secrets);
+}
+function written(parser, chunk) {
+    try {
+        parser.write(chunk);
+        return true;
+    }
+    catch (error) {
+        if (error instanceof _bounded_json_js__WEBPACK_IMPORTED_MODULE_0__/* .NotJson */ .ac)
+            return false;
+        throw error;
+    }
+}
+function ended(parser) {
+    try {
+        return parser.end();
+    }
+    catch (error) {
+        if (error instanceof _bounded_json_js__WEBPACK_IMPORTED_MODULE_0__/* .NotJson */ .ac)
+            return undefined;
+        throw error;
+    }
+}
+/** The first bytes of a body. */
+class Head {
+    chunks = [];
+    bytes = 0;
+    cut = false;
+    maxBytes;
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+    add(chunk) {
+        const room = this.maxBytes - this.bytes;
+        if (chunk.byteLength > room)
+            this.cut = true;
+        if (room <= 0)
+            return;
+        const kept = chunk.subarray(0, room);
+        this.chunks.push(kept);
+        this.bytes += kept.byteLength;
+    }
+    full() {
+        return this.bytes >= this.maxBytes;
+    }
+    /** A secret cut off at the end would not be redacted: as many characters go as the longest has. */
+    text(secrets) {
+        const text = new TextDecoder().decode(Buffer.concat(this.chunks));
+        if (!this.cut && !this.full())
+            return text;
+        return text.slice(0, Math.max(0, text.length - Math.max(1, ...secrets.map((secret) => secret.length))));
+    }
+}
+
+
+/***/ }),
+
+/***/ 7347:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ac: () => (/* binding */ NotJson),
+/* harmony export */   dV: () => (/* binding */ droppedItems),
+/* harmony export */   em: () => (/* binding */ BoundedJson)
+/* harmony export */ });
+/* unused harmony exports JSON_LIMITS, formatSize */
+// A JSON parser that reads a body as it arrives and keeps a bounded copy of its value: however large
+// the answer, what is kept stays under `maxKept` (long strings cut with a marker, arrays and objects
+// shortened), while the rest is still parsed, so that a body that is not JSON is still told as such.
+const JSON_LIMITS = { maxString: 64 << 10, maxItems: 10_000, maxDepth: 128, maxKept: 16 << 20 };
+/** The bytes are not JSON (or nest deeper than `maxDepth`). */
+class NotJson extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NotJson';
+    }
+}
+const dropped = new WeakMap();
+/** How many items (of an array) or members (of an object) the parser skipped: the value's true size is its own plus these. */
+function droppedItems(value) {
+    return dropped.get(value) ?? 0;
+}
+// What the parser expects next.
+const START = 0;
+const BOM = 1;
+const VALUE = 2;
+const ARRAY_FIRST = 3;
+const OBJECT_FIRST = 4;
+const KEY = 5;
+const COLON = 6;
+const AFTER = 7;
+const STRING = 8;
+const ESCAPE = 9;
+const UNICODE = 10;
+const NUMBER = 11;
+const LITERAL = 12;
+const DONE = 13;
+// Where a number is in JSON's grammar; the last four may end it.
+const N_MINUS = 0;
+const N_DOT = 1;
+const N_E = 2;
+const N_E_SIGN = 3;
+const N_ZERO = 4;
+const N_INT = 5;
+const N_FRAC = 6;
+const N_EXP = 7;
+/** What one kept value costs besides its text: enough to bound the objects and arrays built. */
+const VALUE_COST = 16;
+/** A number longer than this (none of Feldera's) is read as null rather than kept. */
+const MAX_NUMBER = 1024;
+const BOM_BYTES = [0xef, 0xbb, 0xbf];
+const ESCAPES = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
+class BoundedJson {
+    limits;
+    secrets;
+    keepItem;
+    margin;
+    decoder = new TextDecoder();
+    stack = [];
+    top;
+    state = START;
+    result;
+    /** What the kept values take, and what it was when the current item of the top-level array began. */
+    kept = 0;
+    itemStart = 0;
+    bom = 0;
+    // The string (value or key) being read.
+    stringKept = false;
+    stringIsKey = false;
+    collecting = false;
+    overflow = false;
+    parts = [];
+    chars = 0;
+    keepChars = 0;
+    stringBytes = 0;
+    unicode = 0;
+    hexDigits = 0;
+    // The number or literal being read.
+    tokenKept = false;
+    numberState = N_MINUS;
+    numberText = '';
+    numberLength = 0;
+    literal = '';
+    literalAt = 0;
+    constructor(options = {}) {
+        this.limits = options.limits ?? JSON_LIMITS;
+        this.secrets = (options.secrets ?? []).filter((secret) => secret.length > 0);
+        this.keepItem = options.keepItem;
+        this.margin = Math.max(0, ...this.secrets.map((secret) => secret.length));
+    }
+    /** Reads the next bytes of the body; throws `NotJson` at the first byte that cannot be JSON. */
+    write(chunk) {
+        const n = chunk.length;
+        let i = 0;
+        while (i < n) {
+            switch (this.state) {
+                case STRING:
+                    i = this.stringRun(chunk, i);
+                    continue;
+                case NUMBER:
+                    i = this.numberRun(chunk, i);
+                    continue;
+                case ESCAPE:
+                    this.escape(chunk[i]);
+                    i++;
+                    continue;
+                case UNICODE:
+                    this.hexDigit(chunk[i]);
+                    i++;
+                    continue;
+                case LITERAL:
+                    if (chunk[i] !== this.literal.charCodeAt(this.literalAt))
+                        throw new NotJson(`an unexpected byte in ${this.literal}`);
+                    i++;
+                    if (++this.literalAt === this.literal.length)
+                        this.finish(literalValue(this.literal), this.tokenKept, VALUE_COST);
+                    continue;
+            }
+            const byte = chunk[i];
+            // JSON's whitespace: space, tab, line feed, carriage return.
+            if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) {
+                if (this.state === START)
+                    this.state = VALUE;
+                i++;
+                continue;
+            }
+            if (this.structural(byte))
+                i++;
+        }
+    }
+    /** The value, once the body has ended; throws `NotJson` when the body ended before it. */
+    end() {
+        if (this.state === NUMBER)
+            this.endNumber();
+        if (this.state !== DONE)
+            throw new NotJson('the body ends before its JSON does');
+        return this.result;
+    }
+    /** Reads one byte between tokens, or begins a token; false when the byte is to be read again, as the first of a number. */
+    structural(byte) {
+        switch (this.state) {
+            case START:
+                // TextDecoder drops a byte order mark at the start; so does this.
+                if (byte === BOM_BYTES[0]) {
+                    this.state = BOM;
+                    this.bom = 1;
+                    return true;
+                }
+                this.state = VALUE;
+                return this.value(byte);
+            case BOM:
+                if (byte !== BOM_BYTES[this.bom])
+                    throw new NotJson('a broken byte order mark');
+                if (++this.bom === BOM_BYTES.length)
+                    this.state = VALUE;
+                return true;
+            case VALUE:
+                return this.value(byte);
+            case ARRAY_FIRST:
+                if (byte !== 0x5d)
+                    return this.value(byte);
+                this.close();
+                return true;
+            case OBJECT_FIRST:
+                if (byte === 0x7d)
+                    this.close();
+                else
+                    this.key(byte);
+                return true;
+            case KEY:
+                this.key(byte);
+                return true;
+            case COLON:
+                if (byte !== 0x3a)
+                    throw new NotJson('a key without a colon');
+                this.state = VALUE;
+                return true;
+            case AFTER:
+                if (byte === 0x2c)
+                    this.state = this.top?.array ? VALUE : KEY;
+                else if ((byte === 0x5d && this.top?.array) || (byte === 0x7d && this.top?.array === false))
+                    this.close();
+                else
+                    throw new NotJson(`an unexpected ${show(byte)} after a value`);
+                return true;
+            default:
+                throw new NotJson(`${show(byte)} after the end of the JSON`);
+        }
+    }
+    value(byte) {
+        if (byte === 0x22) {
+            this.beginString(false, this.beginValue());
+            return true;
+        }
+        if (byte === 0x7b || byte === 0x5b) {
+            this.open(byte === 0x5b);
+            return true;
+        }
+        if (byte === 0x2d || (byte >= 0x30 && byte <= 0x39)) {
+            this.tokenKept = this.beginValue();
+            this.numberText = '';
+            this.numberLength = 0;
+            this.numberState = N_MINUS;
+            this.state = NUMBER;
+            return false;
+        }
+        const literal = byte === 0x74 ? 'true' : byte === 0x66 ? 'false' : byte === 0x6e ? 'null' : undefined;
+        if (literal === undefined)
+            throw new NotJson(`an unexpected ${show(byte)} where a value should be`);
+        this.tokenKept = this.beginValue();
+        this.literal = literal;
+        this.literalAt = 1;
+        this.state = LITERAL;
+        return true;
+    }
+    key(byte) {
+        if (byte !== 0x22)
+            throw new NotJson(`an unexpected ${show(byte)} where a key should be`);
+        const frame = this.top;
+        this.beginString(true, frame.value !== undefined && frame.kept < this.limits.maxItems && this.kept < this.limits.maxKept);
+    }
+    /** Whether the value that begins now is kept: its container is, and has room for it. */
+    beginValue() {
+        const frame = this.top;
+        if (frame === undefined)
+            return true;
+        if (this.keepItem && frame.array && this.stack.length === 1)
+            this.itemStart = this.kept;
+        if (frame.value === undefined)
+            return false;
+        if (!frame.array)
+            return frame.key !== undefined;
+        if (frame.kept < this.limits.maxItems && this.kept < this.limits.maxKept)
+            return true;
+        frame.dropped++;
+        return false;
+    }
+    open(array) {
+        const kept = this.beginValue();
+        if (this.stack.length >= this.limits.maxDepth)
+            throw new NotJson(`values nested deeper than ${this.limits.maxDepth} levels`);
+        if (kept)
+            this.kept += VALUE_COST;
+        this.top = { value: kept ? (array ? [] : {}) : undefined, array, key: undefined, kept: 0, dropped: 0 };
+        this.stack.push(this.top);
+        this.state = array ? ARRAY_FIRST : OBJECT_FIRST;
+    }
+    close() {
+        const frame = this.stack.pop();
+        this.top = this.stack.at(-1);
+        if (frame.value !== undefined && frame.dropped > 0)
+            dropped.set(frame.value, frame.dropped);
+        this.finish(frame.value, frame.value !== undefined, 0);
+    }
+    /** A value has been read: it goes into its container, or is the result. */
+    finish(value, kept, cost) {
+        const frame = this.top;
+        if (frame === undefined) {
+            this.result = value;
+            this.state = DONE;
+            return;
+        }
+        this.state = AFTER;
+        if (!kept || frame.value === undefined)
+            return;
+        this.kept += cost;
+        if (Array.isArray(frame.value)) {
+            if (this.keepItem && this.stack.length === 1 && !this.keepItem(value)) {
+                this.kept = this.itemStart;
+                return;
+            }
+            frame.value.push(value);
+        }
+        else {
+            define(frame.value, frame.key ?? '', value);
+        }
+        frame.kept++;
+    }
+    beginString(isKey, kept) {
+        this.stringIsKey = isKey;
+        this.stringKept = kept;
+        this.collecting = kept;
+        this.overflow = false;
+        if (kept)
+            this.parts = [];
+        this.chars = 0;
+        this.stringBytes = 0;
+        this.keepChars = Math.min(this.limits.maxString, Math.max(0, this.limits.maxKept - this.kept));
+        this.state = STRING;
+    }
+    /** Reads a string's bytes up to its end, an escape or the chunk's end. */
+    stringRun(chunk, from) {
+        const n = chunk.length;
+        let i = from;
+        for (; i < n; i++) {
+            const byte = chunk[i];
+            if (byte === 0x22 || byte === 0x5c || byte < 0x20)
+                break;
+        }
+        this.stringBytes += i - from;
+        if (this.collecting && i > from)
+            this.collect(chunk, from, i);
+        if (i === n)
+            return n;
+        const byte = chunk[i];
+        if (byte === 0x22) {
+            this.endString();
+            return i + 1;
+        }
+        if (byte === 0x5c) {
+            this.stringBytes++;
+            this.state = ESCAPE;
+            return i + 1;
+        }
+        throw new NotJson('a control character inside a string');
+    }
+    /** Decodes what is kept of a string, up to its limit and a margin that shows a secret crossing the cut. */
+    collect(chunk, from, to) {
+        let at = from;
+        while (at < to) {
+            const room = this.keepChars + this.margin - this.chars;
+            if (room <= 0)
+                return this.stopCollecting();
+            // A character takes one byte or more: `room` bytes never give more than `room` characters.
+            const end = Math.min(to, at + room);
+            const text = this.decoder.decode(chunk.subarray(at, end), { stream: true });
+            this.parts.push(text);
+            this.chars += text.length;
+            at = end;
+        }
+    }
+    stopCollecting() {
+        this.collecting = false;
+        this.overflow = true;
+        // A character split at the stop is beyond the cut: forget it.
+        this.decoder.decode();
+    }
+    escape(byte) {
+        this.stringBytes++;
+        if (byte === 0x75) {
+            this.unicode = 0;
+            this.hexDigits = 0;
+            this.state = UNICODE;
+            return;
+        }
+        const char = ESCAPES[byte];
+        if (char === undefined)
+            throw new NotJson(`an unknown escape \\${String.fromCharCode(byte)}`);
+        this.keepChar(char);
+        this.state = STRING;
+    }
+    hexDigit(byte) {
+        this.stringBytes++;
+        const digit = byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : byte >= 0x61 && byte <= 0x66 ? byte - 0x57 : byte >= 0x41 && byte <= 0x46 ? byte - 0x37 : -1;
+        if (digit < 0)
+            throw new NotJson('a \\u escape without four hex digits');
+        this.unicode = this.unicode * 16 + digit;
+        if (++this.hexDigits < 4)
+            return;
+        // Each escape is one UTF-16 unit; a surrogate pair's two escapes join in the text, as in JSON.parse.
+        this.keepChar(String.fromCharCode(this.unicode));
+        this.state = STRING;
+    }
+    keepChar(char) {
+        if (!this.collecting)
+            return;
+        if (this.chars >= this.keepChars + this.margin)
+            return this.stopCollecting();
+        // What the decoder holds of a broken character comes before the escape, as in the body.
+        const pending = this.decoder.decode();
+        if (pending)
+            this.parts.push(pending);
+        this.parts.push(char);
+        this.chars += pending.length + 1;
+    }
+    endString() {
+        let text = '';
+        if (this.stringKept) {
+            if (this.collecting)
+                this.parts.push(this.decoder.decode());
+            text = this.cut(this.parts.join(''));
+            this.parts = [];
+        }
+        if (!this.stringIsKey)
+            return this.finish(text, this.stringKept, VALUE_COST + text.length);
+        const frame = this.top;
+        if (this.stringKept) {
+            frame.key = text;
+            this.kept += text.length;
+        }
+        else {
+            frame.key = undefined;
+            if (frame.value !== undefined)
+                frame.dropped++;
+        }
+        this.state = COLON;
+    }
+    /** The kept text, cut at `keepChars` if longer, never inside a secret or a surrogate pair. */
+    cut(text) {
+        if (!this.overflow && text.length <= this.keepChars)
+            return text;
+        let end = Math.min(this.keepChars, text.length);
+        for (let moved = true; moved;) {
+            moved = false;
+            for (const secret of this.secrets) {
+                const at = text.indexOf(secret, Math.max(0, end - secret.length + 1));
+                if (at !== -1 && at < end) {
+                    end = at;
+                    moved = true;
+                }
+            }
+        }
+        const last = text.charCodeAt(end - 1);
+        if (last >= 0xd800 && last <= 0xdbff)
+            end--;
+        return `${text.slice(0, end)}…[cut: ${formatSize(this.stringBytes)}]`;
+    }
+    /** Reads a number's bytes, checking JSON's grammar; a byte that ends it is read again as what follows. */
+    numberRun(chunk, from) {
+        const n = chunk.length;
+        let i = from;
+        let state = this.numberState;
+        for (; i < n; i++) {
+            const byte = chunk[i];
+            const digit = byte >= 0x30 && byte <= 0x39;
+            if (digit) {
+                if (state === N_MINUS)
+                    state = byte === 0x30 ? N_ZERO : N_INT;
+                else if (state === N_DOT)
+                    state = N_FRAC;
+                else if (state === N_E || state === N_E_SIGN)
+                    state = N_EXP;
+                else if (state === N_ZERO)
+                    break;
+                continue;
+            }
+            if (byte === 0x2e && (state === N_ZERO || state === N_INT))
+                state = N_DOT;
+            else if ((byte === 0x65 || byte === 0x45) && (state === N_ZERO || state === N_INT || state === N_FRAC))
+                state = N_E;
+            else if ((byte === 0x2b || byte === 0x2d) && state === N_E)
+                state = N_E_SIGN;
+            else if (byte === 0x2d && state === N_MINUS && this.numberLength === 0 && i === from)
+                continue;
+            else
+                break;
+        }
+        this.numberState = state;
+        if (this.tokenKept && this.numberLength + (i - from) <= MAX_NUMBER)
+            this.numberText += String.fromCharCode(...chunk.subarray(from, i));
+        this.numberLength += i - from;
+        if (i < n)
+            this.endNumber();
+        return i;
+    }
+    endNumber() {
+        if (this.numberState < N_ZERO)
+            throw new NotJson('a number cut short');
+        this.finish(this.numberLength <= MAX_NUMBER ? Number(this.numberText) : null, this.tokenKept, VALUE_COST);
+    }
+}
+function literalValue(literal) {
+    return literal === 'null' ? null : literal === 'true';
+}
+/** A member as JSON.parse makes it: `__proto__` is a key like any other, not the prototype. */
+function define(object, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+    else
+        object[key] = value;
+}
+function show(byte) {
+    return byte >= 0x21 && byte <= 0x7e ? `'${String.fromCharCode(byte)}'` : `byte 0x${byte.toString(16).padStart(2, '0')}`;
+}
+/** `3.0 MB`: the size of what was cut, in the body's bytes. */
+function formatSize(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const [value, unit] = bytes < 1e6 ? [bytes / 1e3, 'kB'] : bytes < 1e9 ? [bytes / 1e6, 'MB'] : [bytes / 1e9, 'GB'];
+    return `${value.toFixed(1)} ${unit}`;
+}
+
+
+/***/ }),
+
+/***/ 5071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -214,6 +797,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/log/text.ts
 var log_text = __webpack_require__(3271);
+// EXTERNAL MODULE: ./src/feldera/bounded-json.ts
+var bounded_json = __webpack_require__(7347);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
 var errors = __webpack_require__(9210);
 // EXTERNAL MODULE: ./src/feldera/json.ts
@@ -222,7 +807,10 @@ var json = __webpack_require__(4351);
 var http = __webpack_require__(6965);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./src/feldera/body.ts
+var body = __webpack_require__(273);
 ;// CONCATENATED MODULE: ./src/feldera/logs.ts
+
 
 
 
@@ -248,7 +836,7 @@ async function readLogTail(options, path, limits) {
         return { lines: [], truncated: false };
     const secrets = options.credentials.secrets();
     if (response.status !== 200 || !response.body) {
-        const text = (await (0,http/* readText */.yR)(response, 64 << 10).catch(() => '')) ?? '(a body too long to show)';
+        const text = await (0,body/* readExcerpt */.SL)(response, secrets).catch(() => '');
         const message = `GET ${url.href} failed: ${response.status} ${(0,log_text/* serverText */.Tn)(text, secrets, 200)}`;
         throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', message, { status: response.status });
     }
@@ -304,7 +892,26 @@ async function readWithin(reader, ms) {
 
 // EXTERNAL MODULE: ./src/feldera/stats.ts
 var stats = __webpack_require__(2598);
+;// CONCATENATED MODULE: ./src/feldera/types.ts
+// Shapes of the pipeline manager's answers, with the field names and enum spellings of Feldera's
+// openapi.json (PipelineSelectedInfo, ErrorResponse). Enums are open (`| string`): Feldera adds
+// statuses often, and an unknown one must mean "keep waiting", not a crash.
+/** The lists of names of a `PipelineDiff`: those of its `program_diff`, and its own. */
+const NAME_LISTS = {
+    program: ['added_tables', 'removed_tables', 'modified_tables', 'added_views', 'removed_views', 'modified_views'],
+    connectors: [
+        'added_input_connectors',
+        'modified_input_connectors',
+        'removed_input_connectors',
+        'added_output_connectors',
+        'modified_output_connectors',
+        'removed_output_connectors',
+    ],
+};
+
 ;// CONCATENATED MODULE: ./src/feldera/client.ts
+
+
 
 
 
@@ -444,6 +1051,12 @@ function approvalDiff(details, secrets) {
     if (!(0,json/* isObject */.G)(diff))
         return null;
     const program = (0,json/* isObject */.G)(diff.program_diff) ? diff.program_diff : null;
+    // Names of a list too long to keep whole (bounded-json.ts) are counted, so that the counts stay true.
+    const omitted = {};
+    for (const [list, value] of [...NAME_LISTS.program.map((list) => [list, program?.[list]]), ...NAME_LISTS.connectors.map((list) => [list, diff[list]])]) {
+        if (Array.isArray(value) && (0,bounded_json/* droppedItems */.dV)(value) > 0)
+            omitted[list] = (0,bounded_json/* droppedItems */.dV)(value);
+    }
     return {
         program_diff: program && {
             added_tables: names(program.added_tables, secrets),
@@ -460,6 +1073,7 @@ function approvalDiff(details, secrets) {
         added_output_connectors: names(diff.added_output_connectors, secrets),
         modified_output_connectors: names(diff.modified_output_connectors, secrets),
         removed_output_connectors: names(diff.removed_output_connectors, secrets),
+        ...(Object.keys(omitted).length > 0 ? { omitted_names: omitted } : {}),
     };
 }
 /**
@@ -587,14 +1201,15 @@ function hintOf(error) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A1: () => (/* binding */ requestHeaders),
 /* harmony export */   Em: () => (/* binding */ request),
-/* harmony export */   yR: () => (/* binding */ readText),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony exports MAX_JSON_BYTES, errorDescription, retryAfterMs */
+/* unused harmony exports errorDescription, retryAfterMs */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3271);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7947);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9210);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3271);
+/* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(273);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7947);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9210);
+
 
 
 
@@ -605,10 +1220,12 @@ const BACKOFF_CAP_MS = 30_000;
 /** fda's longest wait between attempts: a server's Retry-After is obeyed up to this. */
 const RETRY_AFTER_CAP_MS = 60_000;
 const MIN_ATTEMPT_MS = 1000;
-/** A pipeline's status is a few kilobytes, its statistics some more: a larger answer is not one to read. */
-const MAX_JSON_BYTES = 4 << 20;
-/** One JSON request to the pipeline manager, retried by error class inside its window. */
-async function request(options, method, path, retry) {
+/**
+ * One JSON request to the pipeline manager, retried by error class inside its window. The answer is
+ * read whatever its size, with its long strings cut (bounded-json.ts); `keepItem` keeps only some
+ * items of an answer that is a list.
+ */
+async function request(options, method, path, retry, keepItem) {
     const url = new URL(path, options.baseUrl);
     const started = performance.now();
     let renewed = false;
@@ -616,7 +1233,7 @@ async function request(options, method, path, retry) {
         // An attempt outlasts the window by a second at most: a host that never answers fails within it too.
         const windowLeftMs = retry.windowMs - (performance.now() - started);
         const timeoutMs = Math.ceil(Math.min(options.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, windowLeftMs)));
-        const result = await attemptOnce(options, method, url, timeoutMs);
+        const result = await attemptOnce(options, method, url, timeoutMs, keepItem);
         const elapsedMs = performance.now() - started;
         if ('body' in result) {
             if (attempt > 1)
@@ -634,7 +1251,7 @@ async function request(options, method, path, retry) {
         const failure = result.transient;
         const leftMs = retry.windowMs - elapsedMs;
         if (leftMs <= 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('gave-up', failure.code ?? 'Unreachable', `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(elapsedMs)}; the last: ${failure.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('gave-up', failure.code ?? 'Unreachable', `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(elapsedMs)}; the last: ${failure.message}`);
         }
         // Full jitter keeps many runners from retrying in step. A Retry-After makes the wait longer, never
         // shorter: `Retry-After: 0` on every answer must not turn the retries into a busy loop.
@@ -644,15 +1261,18 @@ async function request(options, method, path, retry) {
         await sleep(delayMs, options.signal);
     }
 }
-async function attemptOnce(options, method, url, timeoutMs) {
+async function attemptOnce(options, method, url, timeoutMs, keepItem) {
     // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
     const requestTimeout = AbortSignal.timeout(timeoutMs);
     const signal = AbortSignal.any([options.signal, requestTimeout]);
     const sentAt = performance.now();
-    let text;
+    let secrets;
+    let read;
     let response;
     try {
         const headers = await requestHeaders(options, 'application/json', signal);
+        // Every token given out so far, the one just sent included.
+        secrets = options.credentials.secrets();
         response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.fetch)(url, {
             method,
             headers,
@@ -661,63 +1281,60 @@ async function attemptOnce(options, method, url, timeoutMs) {
             // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
             redirect: 'manual',
         });
-        text = await readText(response, MAX_JSON_BYTES);
+        // A body that never ends ends with the request's timeout.
+        read = await (0,_body_js__WEBPACK_IMPORTED_MODULE_1__/* .readJson */ .Vh)(response, { secrets, keepItem });
     }
     catch (error) {
         if (options.signal.aborted)
             throw options.signal.reason;
         if (requestTimeout.aborted)
-            return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`no complete answer within ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(timeoutMs)}`) };
-        if (error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .CredentialError */ .oA) {
+            return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`no complete answer within ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(timeoutMs)}`) };
+        if (error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialError */ .oA) {
             if (error.transient)
-                return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(error.message) };
+                return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(error.message) };
             throw error;
         }
         const cause = rootCause(error);
         // A refused certificate does not heal by itself: say so now rather than after the retry window.
         if (CERTIFICATE_ERROR.test(String(cause.code))) {
             const message = `${method} ${url.href} failed: the server's certificate was refused (${describeCause(cause)}).`;
-            return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('certificate', 'Unreachable', message) };
+            return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('certificate', 'Unreachable', message) };
         }
-        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(describeCause(cause)) };
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(describeCause(cause)) };
     }
     const status = response.status;
     options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
-    if (text === undefined) {
-        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`${status} with a body over ${MAX_JSON_BYTES >> 20} MiB, more than any answer of Feldera's; not read further`) };
-    }
-    const secrets = options.credentials.secrets();
-    const body = parseJson(text);
+    const body = read.json;
     const retryAfter = retryAfterMs(response.headers.get('retry-after'));
     if (status >= 200 && status < 300) {
         if (body !== undefined)
             return { body };
-        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`${status} with a body that is not JSON: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(text, secrets, 200) || '(empty)'}`) };
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`${status} with a body that is not JSON: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(read.head, secrets, 200) || '(empty)'}`) };
     }
-    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isErrorResponse */ .CR)(body)) {
-        const code = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(body.error_code, secrets, 100);
-        const described = `${method} ${url.href} failed: ${status} ${code}: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(body.message, secrets)}`;
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isErrorResponse */ .CR)(body)) {
+        const code = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(body.error_code, secrets, 100);
+        const described = `${method} ${url.href} failed: ${status} ${code}: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(body.message, secrets)}`;
         if (TRANSIENT_STATUSES.has(status))
-            return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(described, code, retryAfter) };
-        const hint = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .hintOf */ .$z)(body);
-        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('feldera', code, described, { status, hint: hint && (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(hint, secrets) }) };
+            return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(described, code, retryAfter) };
+        const hint = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .hintOf */ .$z)(body);
+        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('feldera', code, described, { status, hint: hint && (0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(hint, secrets) }) };
     }
     // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
-    const excerpt = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(text, secrets, 200) || '(empty body)';
+    const excerpt = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(read.head, secrets, 200) || '(empty body)';
     if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
-        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TransientError */ .N_(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter) };
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter) };
     }
     if (status >= 300 && status < 400) {
-        const location = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(response.headers.get('location') ?? '(none)', secrets, 300);
+        const location = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(response.headers.get('location') ?? '(none)', secrets, 300);
         const message = `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`;
-        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('redirect', 'UnexpectedResponse', message, { status }) };
+        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('redirect', 'UnexpectedResponse', message, { status }) };
     }
     // A bare 401 is the auth layer's refusal of a token (auth.rs): why is in its challenge, if anywhere.
     const refused = status === 401 ? errorDescription(response.headers.get('www-authenticate')) : undefined;
     const message = refused
-        ? `${method} ${url.href} failed: 401, Feldera refused the token: "${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(refused, secrets, 300)}"`
+        ? `${method} ${url.href} failed: 401, Feldera refused the token: "${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(refused, secrets, 300)}"`
         : `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
-    return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FelderaError */ .kP('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
+    return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
 }
 /** The headers of every request: what is accepted, the bearer token, the tenant. */
 async function requestHeaders(options, accept, signal) {
@@ -729,35 +1346,10 @@ async function requestHeaders(options, accept, signal) {
         headers['feldera-tenant'] = options.tenant;
     return headers;
 }
-/** The body as text, or `undefined` when it is longer than `maxBytes` (then it is not read further). */
-async function readText(response, maxBytes) {
-    if (Number(response.headers.get('content-length')) > maxBytes) {
-        await response.body?.cancel();
-        return undefined;
-    }
-    const chunks = [];
-    let bytes = 0;
-    for await (const chunk of (response.body ?? [])) {
-        bytes += chunk.byteLength;
-        // Leaving the loop cancels the stream.
-        if (bytes > maxBytes)
-            return undefined;
-        chunks.push(chunk);
-    }
-    return new TextDecoder().decode(Buffer.concat(chunks));
-}
 /** `error_description` of a `WWW-Authenticate: Bearer …` challenge (RFC 6750), unquoted. */
 function errorDescription(challenge) {
     const quoted = /\berror_description="((?:[^"\\]|\\.)*)"/.exec(challenge ?? '')?.[1];
     return quoted?.replace(/\\(.)/g, '$1');
-}
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
 }
 /** `Retry-After` in seconds or as an HTTP date, up to a minute. */
 function retryAfterMs(header) {
@@ -777,7 +1369,7 @@ function describeCause(cause) {
     if (!(cause instanceof Error))
         return String(cause);
     const code = cause.code;
-    const text = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(cause.message, [], 300);
+    const text = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(cause.message, [], 300);
     return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
 }
 /** Waits, or throws the run's end (budget spent, cancelled) as soon as it comes. */
@@ -819,9 +1411,11 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 /* harmony export */   tr: () => (/* binding */ controllerStatus)
 /* harmony export */ });
 /* unused harmony export MAX_ERRORS_KEPT */
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3271);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3271);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9210);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4351);
+/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7347);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4351);
+
 
 
 
@@ -838,27 +1432,27 @@ const count = (value) => (typeof value === 'number' && Number.isFinite(value) &&
  * Feldera still gives the action what it can.
  */
 function controllerStatus(body, secrets) {
-    const record = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(body) ? body : {};
+    const record = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(body) ? body : {};
     const global = field(record, 'global_metrics');
     const inputs = field(record, 'inputs');
     const outputs = field(record, 'outputs');
-    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(global) || !Array.isArray(inputs) || !Array.isArray(outputs)) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(global) || !Array.isArray(inputs) || !Array.isArray(outputs)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FelderaError */ .kP('not-feldera', 'UnexpectedResponse', "The pipeline's statistics lack global_metrics, inputs or outputs: is api-url the Feldera API?");
     }
-    const text = (value, maxLength) => (typeof value === 'string' ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(value, secrets, maxLength) : '');
-    const nullableText = (value) => (typeof value === 'string' ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(value, secrets) : null);
-    const health = (value) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value) && typeof field(value, 'status') === 'string' ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) } : null;
+    const text = (value, maxLength) => (typeof value === 'string' ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(value, secrets, maxLength) : '');
+    const nullableText = (value) => (typeof value === 'string' ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(value, secrets) : null);
+    const health = (value) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(value) && typeof field(value, 'status') === 'string' ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) } : null;
     const errors = (value) => Array.isArray(value)
         ? value
             .slice(-MAX_ERRORS_KEPT)
-            .filter(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)
+            .filter(_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)
             .map((error) => ({ timestamp: text(field(error, 'timestamp'), 40), message: text(field(error, 'message')) }))
         : null;
     const endpoint = (value) => {
         const config = field(value, 'config');
         return {
             endpoint_name: text(field(value, 'endpoint_name'), 200),
-            config: { stream: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(config) ? text(field(config, 'stream'), 200) : '' },
+            config: { stream: (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(config) ? text(field(config, 'stream'), 200) : '' },
             health: health(field(value, 'health')),
             fatal_error: nullableText(field(value, 'fatal_error')),
             transport_errors: errors(field(value, 'transport_errors')),
@@ -866,10 +1460,10 @@ function controllerStatus(body, secrets) {
     };
     const metrics = (value) => {
         const metrics = field(value, 'metrics');
-        return (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(metrics) ? metrics : {};
+        return (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(metrics) ? metrics : {};
     };
-    const keptInputs = inputs.slice(0, MAX_ENDPOINTS).filter(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G);
-    const keptOutputs = outputs.slice(0, MAX_ENDPOINTS).filter(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G);
+    const keptInputs = inputs.slice(0, MAX_ENDPOINTS).filter(_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G);
+    const keptOutputs = outputs.slice(0, MAX_ENDPOINTS).filter(_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G);
     return {
         global_metrics: globalMetrics(global, text),
         inputs: keptInputs.map((input) => ({
@@ -893,11 +1487,12 @@ function controllerStatus(body, secrets) {
             },
             encode_errors: errors(field(output, 'encode_errors')),
         })),
-        omitted_endpoints: Math.max(0, inputs.length - MAX_ENDPOINTS) + Math.max(0, outputs.length - MAX_ENDPOINTS),
+        // The reader may have skipped endpoints of a huge list already: they count too.
+        omitted_endpoints: Math.max(0, inputs.length + (0,_bounded_json_js__WEBPACK_IMPORTED_MODULE_1__/* .droppedItems */ .dV)(inputs) - MAX_ENDPOINTS) + Math.max(0, outputs.length + (0,_bounded_json_js__WEBPACK_IMPORTED_MODULE_1__/* .droppedItems */ .dV)(outputs) - MAX_ENDPOINTS),
     };
 }
 function globalMetrics(global, text) {
-    const progress = (value) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value)
+    const progress = (value) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(value)
         ? {
             completed: count(field(value, 'completed')),
             in_progress: count(field(value, 'in_progress')),
@@ -1563,35 +2158,46 @@ function formatDuration(ms) {
 /* harmony export */   Xw: () => (/* binding */ diffChanges),
 /* harmony export */   xS: () => (/* binding */ countChanges)
 /* harmony export */ });
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4285);
+
 /** The changes of a `PipelineDiff` that are not empty, tables first. */
 function diffChanges(diff) {
     const program = diff.program_diff;
+    const change = (what, change, list, names) => ({
+        what,
+        change,
+        names: names ?? [],
+        count: (names?.length ?? 0) + (diff.omitted_names?.[list] ?? 0),
+    });
     const all = [
-        { what: 'table', change: 'added', names: program?.added_tables ?? [] },
-        { what: 'table', change: 'removed', names: program?.removed_tables ?? [] },
-        { what: 'table', change: 'modified', names: program?.modified_tables ?? [] },
-        { what: 'view', change: 'added', names: program?.added_views ?? [] },
-        { what: 'view', change: 'removed', names: program?.removed_views ?? [] },
-        { what: 'view', change: 'modified', names: program?.modified_views ?? [] },
-        { what: 'input connector', change: 'added', names: diff.added_input_connectors },
-        { what: 'input connector', change: 'removed', names: diff.removed_input_connectors },
-        { what: 'input connector', change: 'modified', names: diff.modified_input_connectors },
-        { what: 'output connector', change: 'added', names: diff.added_output_connectors },
-        { what: 'output connector', change: 'removed', names: diff.removed_output_connectors },
-        { what: 'output connector', change: 'modified', names: diff.modified_output_connectors },
+        change('table', 'added', 'added_tables', program?.added_tables),
+        change('table', 'removed', 'removed_tables', program?.removed_tables),
+        change('table', 'modified', 'modified_tables', program?.modified_tables),
+        change('view', 'added', 'added_views', program?.added_views),
+        change('view', 'removed', 'removed_views', program?.removed_views),
+        change('view', 'modified', 'modified_views', program?.modified_views),
+        change('input connector', 'added', 'added_input_connectors', diff.added_input_connectors),
+        change('input connector', 'removed', 'removed_input_connectors', diff.removed_input_connectors),
+        change('input connector', 'modified', 'modified_input_connectors', diff.modified_input_connectors),
+        change('output connector', 'added', 'added_output_connectors', diff.added_output_connectors),
+        change('output connector', 'removed', 'removed_output_connectors', diff.removed_output_connectors),
+        change('output connector', 'modified', 'modified_output_connectors', diff.modified_output_connectors),
     ];
-    return all.filter((change) => change.names.length > 0);
+    return all.filter((change) => change.count > 0);
 }
 /** `3 views modified, 1 table added`, or what Feldera said when it could not tell. */
 function countChanges(diff) {
-    const counts = diffChanges(diff).map(({ what, change, names }) => `${names.length} ${what}${names.length === 1 ? '' : 's'} ${change}`);
+    const counts = diffChanges(diff).map(({ what, change, count }) => `${count} ${what}${count === 1 ? '' : 's'} ${change}`);
     if (diff.program_diff_error)
         counts.push(`the program diff failed: ${diff.program_diff_error}`);
     return counts.length > 0 ? counts.join(', ') : 'no changes listed';
 }
 /** The log's lines for a diff: one per kind of change, with the names. */
 function diffLines(diff) {
-    const lines = diffChanges(diff).map(({ what, change, names }) => `${what}s ${change}: ${names.join(', ')}`);
+    const lines = diffChanges(diff).map(({ what, change, names, count }) => {
+        const more = count > names.length ? [`…and ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U9)(count - names.length)} more`] : [];
+        return `${what}s ${change}: ${[...names, ...more].join(', ')}`;
+    });
     if (diff.program_diff_error)
         lines.push(`program diff error: ${diff.program_diff_error}`);
     return lines.length > 0 ? lines : ['no changes listed'];
@@ -2361,8 +2967,8 @@ async function diagnose(client, config, outcome, progress) {
     return diagnosis;
 }
 
-// EXTERNAL MODULE: ./src/feldera/client.ts + 1 modules
-var feldera_client = __webpack_require__(1076);
+// EXTERNAL MODULE: ./src/feldera/client.ts + 2 modules
+var feldera_client = __webpack_require__(5071);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
 var errors = __webpack_require__(9210);
 // EXTERNAL MODULE: ./src/run/lifecycle.ts
@@ -3316,8 +3922,8 @@ function compareVersions(a, b) {
     return 0;
 }
 
-// EXTERNAL MODULE: ./src/feldera/client.ts + 1 modules
-var client = __webpack_require__(1076);
+// EXTERNAL MODULE: ./src/feldera/client.ts + 2 modules
+var client = __webpack_require__(5071);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
 var errors = __webpack_require__(9210);
 ;// CONCATENATED MODULE: ./src/feldera/status-list.ts
@@ -3333,10 +3939,13 @@ var errors = __webpack_require__(9210);
 class StatusList {
     http;
     maxAgeMs;
+    /** The pipelines of the step: only their items of the list are kept, however many others Feldera has. */
+    names;
     list;
-    constructor(http, maxAgeMs) {
+    constructor(http, maxAgeMs, names) {
         this.http = http;
         this.maxAgeMs = maxAgeMs;
+        this.names = new Set(names);
     }
     /** A pipeline missing from the list was deleted: Feldera's own code for it. */
     async status(name, retry) {
@@ -3357,10 +3966,11 @@ class StatusList {
         return (0,client/* pipelineStatus */.p)(item, this.http.credentials.secrets());
     }
     async read(retry) {
-        const body = await (0,feldera_http/* request */.Em)(this.http, 'GET', 'v0/pipelines?selector=status', retry);
+        const named = (item) => typeof item === 'object' && item !== null && typeof item.name === 'string';
+        const ours = (item) => named(item) && this.names.has(item.name);
+        const body = await (0,feldera_http/* request */.Em)(this.http, 'GET', 'v0/pipelines?selector=status', retry, ours);
         if (!Array.isArray(body))
             throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', `GET ${this.url()} answered with no list of pipelines: is api-url the Feldera API?`);
-        const named = (item) => typeof item === 'object' && item !== null && typeof item.name === 'string';
         return new Map(body.filter(named).map((item) => [item.name, item]));
     }
     url() {
@@ -3496,7 +4106,7 @@ async function startAll(facts, cancelled) {
             http: connection.http,
             auth: connection.auth,
             end,
-            statuses: config.pipelineNames.length > LIST_STATUSES_ABOVE ? new StatusList(connection.http, listAge(config)) : undefined,
+            statuses: config.pipelineNames.length > LIST_STATUSES_ABOVE ? new StatusList(connection.http, listAge(config), config.pipelineNames) : undefined,
             platform: () => platform,
             accepted: startedBy(config),
         };

@@ -66,8 +66,9 @@ function summaryMarkdown(facts) {
         const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
         const changes = (0,approval/* diffChanges */.Xw)(progress.approvalDiff);
         const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
-        const rows = changes.map(({ what, change, names }) => {
-            const { kept, more } = (0,markdown/* fit */.Uj)(names.map((name) => (0,markdown/* inline */.mG)(name, VALUE_CHARS.name)), share);
+        const rows = changes.map(({ what, change, names, count: all }) => {
+            const { kept } = (0,markdown/* fit */.Uj)(names.map((name) => (0,markdown/* inline */.mG)(name, VALUE_CHARS.name)), share);
+            const more = all - kept.length;
             return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${(0,markdown/* count */.U9)(more)} more`] : [])].join(', ')];
         });
         const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${(0,markdown/* inline */.mG)(progress.approvalDiff.program_diff_error, VALUE_CHARS.message)}` : '';

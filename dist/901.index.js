@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7531);
-/* harmony import */ var _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1076);
+/* harmony import */ var _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5071);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2053);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4285);
 /* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5384);

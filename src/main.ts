@@ -97,7 +97,7 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
       http: connection.http,
       auth: connection.auth,
       end,
-      statuses: config.pipelineNames.length > LIST_STATUSES_ABOVE ? new StatusList(connection.http, listAge(config)) : undefined,
+      statuses: config.pipelineNames.length > LIST_STATUSES_ABOVE ? new StatusList(connection.http, listAge(config), config.pipelineNames) : undefined,
       platform: () => platform,
       accepted: startedBy(config),
     };

@@ -23,6 +23,12 @@
 //    the exit, and the step's own elapsed-seconds when its budget or a bound of its own ends a wait
 //    that would otherwise go on (a Retry-After of an hour, an outage, a token service that hangs, a log
 //    that never ends, a wrong api-url).
+// 7. Large answers (issue 18): a pipeline that fails with a RuntimeError.WorkerPanic whose status is
+//    20 MB, 200 MB and 2 GB (half the message, half the backtrace, streamed by the fake), beside one of
+//    1 kB, and a status body that never ends (request-timeout 10s): the step's wall time, the large
+//    read's throughput (its bytes over the wall time it adds to the 1 kB run; the fake writing it
+//    shares the machine) and the peak memory, which the issue bounds at 300 MB. Beside them, the
+//    parser alone, in this process: 200 MB of two long strings, and 37 MB of 400,000 small objects.
 //
 // Children run one at a time (the machine has 2 cores). Prints a table and writes bench-results.json.
 // `node test/bench.ts --quick` does a few runs of each, to try the harness.
@@ -30,9 +36,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeFeldera, type PipelineScript } from './fake-feldera.ts';
 import { FakeOidc } from './fake-oidc.ts';
 import { CLOSED_PORT } from './fixtures.ts';
+import { BoundedJson } from '../src/feldera/bounded-json.ts';
+import { FakeFeldera, LargeText, type PipelineScript } from './fake-feldera.ts';
 
 const QUICK = process.argv.includes('--quick');
 const STARTUP_RUNS = QUICK ? 3 : 20;
@@ -52,6 +59,11 @@ const FEW = 5;
 /** The issue's margin on the slowest start: one poll interval plus this. */
 const SEVERAL_MARGIN_MS = 300;
 const ON_TIME_RUNS = QUICK ? 1 : 3;
+/** The status bodies of part 7, bytes; the first is the floor the others are compared with. */
+const LARGE_BYTES = QUICK ? [1e3, 20e6, 200e6] : [1e3, 20e6, 200e6, 2e9];
+const LARGE_RUNS = QUICK ? 1 : 3;
+const MAX_RSS_MB = 300;
+const sizeLabel = (bytes: number) => (bytes >= 1e9 ? `${bytes / 1e9} GB` : bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} kB`);
 /** Node's timers may fire up to a millisecond early against performance.now(). */
 const TIMER_SLACK_MS = 2;
 
@@ -127,6 +139,8 @@ interface StepOptions {
   measured?: boolean;
   /** Report the pipelines that did not reach Running in `failed` instead of throwing. */
   mayFail?: boolean;
+  /** More inputs, by name. */
+  more?: Record<string, string>;
 }
 
 /** An output the last run wrote to GITHUB_OUTPUT. */
@@ -156,7 +170,7 @@ async function runAction(
   fake: FakeFeldera,
   pollInterval: string,
   healthWindow = '0s',
-  { names = [PIPELINE], measured = false, mayFail = false }: StepOptions = {},
+  { names = [PIPELINE], measured = false, mayFail = false, more = {} }: StepOptions = {},
 ): Promise<ChildRun> {
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
@@ -169,6 +183,7 @@ async function runAction(
     'INPUT_POLL-INTERVAL': pollInterval,
     'INPUT_HEALTH-WINDOW': healthWindow,
     INPUT_TIMEOUT: '1m',
+    ...Object.fromEntries(Object.entries(more).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
   });
   const results = JSON.parse(output('results') ?? '{}') as Record<string, { status?: string; 'error-code'?: string }>;
   run.failed = names.filter((name) => results[name]?.status !== 'Running').map((name) => `${name} ${results[name]?.['error-code'] || results[name]?.status}`);
@@ -732,7 +747,58 @@ try {
     for (const { entry, samples } of onTime) samples.push(await onTimeSample(entry));
     process.stdout.write('.');
   }
-  process.stdout.write('\n\n');
+  process.stdout.write('\n');
+
+  // ── 6. Large answers ───────────────────────────────────────────────────────────────────────────
+
+  interface LargeSample {
+    wallMs: number;
+    maxRssKb: number;
+    outcome: string;
+  }
+  const panicking = (bytes: number): PipelineScript => ({
+    name: PIPELINE,
+    phases: [{ status: 'Provisioning', ms: 20 }],
+    failWith: {
+      error_code: 'RuntimeError.WorkerPanic',
+      message: new LargeText('DBSP error: One or more worker threads terminated unexpectedly\n', bytes / 2),
+      details: { error: { WorkerPanic: { panic_info: [[0, 'Foreground', { message: 'index out of bounds', location: null, backtrace: new LargeText('', bytes / 2) }]] } } },
+    },
+  });
+  const largeSample = (script: PipelineScript, more: Record<string, string>, endless = false) =>
+    withFake(script, async (fake): Promise<LargeSample> => {
+      if (endless) fake.fault('status', { kind: 'endless' });
+      const run = await runAction(fake, '100ms', '0s', { measured: true, mayFail: true, more: { logs: 'never', ...more } });
+      return { wallMs: run.exitedAt - run.spawnedAt, maxRssKb: run.maxRssKb!, outcome: run.failed![0] ?? 'p Running' };
+    });
+  process.stdout.write(`large answers: ${LARGE_RUNS} rounds of ${LARGE_BYTES.map(sizeLabel).join(', ')}; a body that never ends `);
+  const large = LARGE_BYTES.map((bytes) => ({ bytes, samples: [] as LargeSample[] }));
+  for (let round = 0; round < LARGE_RUNS; round++) {
+    for (const entry of large) entry.samples.push(await largeSample(panicking(entry.bytes), {}));
+    process.stdout.write('.');
+  }
+  const endlessSample = await largeSample({ name: PIPELINE, phases: [{ status: 'Provisioning', ms: 20 }] }, { 'request-timeout': '10s' }, true);
+  /** MB/s of the parser alone on `body`, fed in 64 KiB chunks as undici gives them: the median of three. */
+  const parserSpeed = (body: Buffer) =>
+    round1(
+      median(
+        [0, 1, 2].map(() => {
+          const started = performance.now();
+          const parser = new BoundedJson();
+          for (let at = 0; at < body.length; at += 1 << 16) parser.write(body.subarray(at, at + (1 << 16)));
+          parser.end();
+          return body.length / 1e6 / ((performance.now() - started) / 1000);
+        }),
+      ),
+    );
+  const frames = '  12: dbsp::circuit::runtime::Runtime::run::{{closure}}\\n             at crates/dbsp/src/circuit/runtime.rs:512:9\\n'.repeat(870_000);
+  const parser = {
+    longStringsMbPerSecond: parserSpeed(Buffer.from(`{"message": "${frames}", "details": {"backtrace": "${frames}"}}`)),
+    smallValuesMbPerSecond: parserSpeed(
+      Buffer.from(JSON.stringify(Array.from({ length: 400_000 }, (_, i) => ({ name: `p${i}`, deployment_status: 'Running', n: i, ok: true, e: null, x: [1.5, 'é'] })))),
+    ),
+  };
+  process.stdout.write('.\n\n');
 
   // ── Report ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -840,6 +906,20 @@ try {
       runsWithFailures: samples.filter((s) => s.failed.length).length,
       failed: samples.flatMap((s) => s.failed),
       sequentialRatio: entry.pipelines === sequentialFigures.pipelines && entry.intervalMs === sequentialIntervalMs ? round3(wallMedianMs / sequentialFigures.totalMs) : null,
+      samples,
+    };
+  });
+
+  const largeFloorMs = median(large[0]!.samples.map((sample) => sample.wallMs));
+  const largeFigures = large.map(({ bytes, samples }) => {
+    const wallMedianMs = round1(median(samples.map((sample) => sample.wallMs)));
+    return {
+      bytes,
+      runs: samples.length,
+      wallMedianMs,
+      mbPerSecond: bytes > large[0]!.bytes ? round1(bytes / 1e6 / ((wallMedianMs - largeFloorMs) / 1000)) : null,
+      maxRssMaxKb: Math.max(...samples.map((sample) => sample.maxRssKb)),
+      outcomes: [...new Set(samples.map((sample) => sample.outcome))],
       samples,
     };
   });
@@ -955,6 +1035,15 @@ try {
   console.log(`\nEnds on time (${ON_TIME_RUNS} runs each, ms; bound: what the test named asserted before the claim moved here)`);
   console.log(row(['', 'measured', 'median', 'max', 'bound'], onTimeWidths));
   for (const figures of onTimeFigures) console.log(row([figures.label, figures.measured, figures.medianMs, figures.maxMs, figures.boundMs], onTimeWidths));
+  const largeWidths = [24, 9, 9, 10, 28];
+  console.log(`\nLarge answers: a WorkerPanic's status of each size (${LARGE_RUNS} runs each; wall time medians, the highest peak RSS)`);
+  console.log(row(['', 'wall ms', 'MB/s', 'peak RSS', 'reported'], largeWidths));
+  for (const figures of largeFigures) {
+    console.log(row([sizeLabel(figures.bytes), figures.wallMedianMs, figures.mbPerSecond, mib(figures.maxRssMaxKb), figures.outcomes.join(', ')], largeWidths));
+  }
+  console.log(row(['never ends, 10s timeout', round1(endlessSample.wallMs), null, mib(endlessSample.maxRssKb), endlessSample.outcome], largeWidths));
+  console.log('(MB/s: the body over the wall time it adds to the 1 kB run, the fake writing it on the same machine)');
+  console.log(`The parser alone: ${parser.longStringsMbPerSecond} MB/s on two long strings, ${parser.smallValuesMbPerSecond} MB/s on small objects (medians of three)`);
 
   const checks = [
     {
@@ -1022,6 +1111,16 @@ try {
       met: figures.maxMs <= figures.boundMs,
       figure: `at most ${figures.maxMs} ms, median ${figures.medianMs} ms, ${figures.code}`,
     })),
+    ...largeFigures.map((figures) => ({
+      target: `a status of ${sizeLabel(figures.bytes)}: reported as the WorkerPanic it is, peak memory under ${MAX_RSS_MB} MB`,
+      met: figures.outcomes.every((outcome) => outcome.endsWith('RuntimeError.WorkerPanic')) && (figures.maxRssMaxKb * 1024) / 1e6 < MAX_RSS_MB,
+      figure: `${figures.outcomes.join(', ')}; at most ${mib(figures.maxRssMaxKb)}`,
+    })),
+    {
+      target: `a status body that never ends: cut by request-timeout, then Running; peak memory under ${MAX_RSS_MB} MB`,
+      met: endlessSample.outcome === 'p Running' && (endlessSample.maxRssKb * 1024) / 1e6 < MAX_RSS_MB,
+      figure: `${endlessSample.outcome}; ${mib(endlessSample.maxRssKb)}`,
+    },
   ];
   console.log('\nTargets (issues 6, 10, 13 and 18)');
   for (const check of checks) console.log(`  ${check.met ? 'met   ' : 'MISSED'}  ${check.target}: ${check.figure}`);
@@ -1044,6 +1143,7 @@ try {
         health: healthFigures,
         several: { spreadMs: SPREAD_MS, inOneStep: severalFigures, oneAfterAnother: sequentialFigures },
         onTime: onTimeFigures,
+        largeAnswers: { sizes: largeFigures, endless: endlessSample, parser },
         targets: checks,
       },
       null,

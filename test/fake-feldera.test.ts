@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeFeldera, type FakeOptions, type FakeResponse, type PipelineScript } from './fake-feldera.ts';
+import { FakeFeldera, LargeText, type FakeOptions, type FakeResponse, type PipelineScript } from './fake-feldera.ts';
 import { jwt } from './fake-oidc.ts';
 import { checkAnswers, NEWEST_SPEC, NEWEST_SPEC_SHA256, OLDER_SPEC } from './openapi-check.ts';
 import { answersAsNewest, APPROVAL_DIFF, NEWEST_FELDERA } from './fixtures.ts';
@@ -451,6 +451,20 @@ describe('the fake Feldera', () => {
     expect((await status(enterprise)).deployment_desired_status).toBe('Suspended');
     await readUntil(enterprise, (s) => s.deployment_status === 'Stopped');
     expect(enterprise.timeline.map((entry) => entry.status).slice(-3)).toEqual(['Suspended', 'Stopping', 'Stopped']);
+  });
+
+  it('streams a LargeText as a JSON string of exactly its size, in the status and in the list', async () => {
+    const head = 'DBSP error: "quoted"\nsecond line é';
+    const server = await fake([{ name: 'p', description: new LargeText(head, 3_000_000) }, { name: 'q' }]);
+    const answer = await call(server, 'GET', '/v0/pipelines/p?selector=status');
+    const description = (answer.json as Status).description as string;
+    expect(Buffer.byteLength(JSON.stringify(description)) - 2).toBe(3_000_000);
+    expect(description.startsWith(`${head}  0: dbsp::circuit::runtime::Runtime::run::{{closure}}\n`)).toBe(true);
+    const list = (await call(server, 'GET', '/v0/pipelines?selector=status')).json as Status[];
+    expect(list.map((item) => [item.name, (item.description as string).length])).toEqual([
+      ['p', description.length],
+      ['q', 0],
+    ]);
   });
 });
 

@@ -14,10 +14,39 @@ import type { AddressInfo } from 'node:net';
 import { answersAsNewest, connectorError, controllerStatusBody, inputEndpoint, outputEndpoint, pipelineDiff } from './fixtures.ts';
 
 export interface ErrorBody {
-  message: string;
+  message: string | LargeText;
   error_code: string;
   details?: unknown;
 }
+
+/**
+ * A string of `bytes` bytes in the body: `head`, then lines of a stack trace, as a panic's message
+ * and backtrace carry. The fake streams it while it writes the answer, at the pace the client reads,
+ * so that an answer of 200 MB costs the fake no memory. Put one wherever an answer has a string.
+ */
+export class LargeText {
+  readonly head: string;
+  readonly bytes: number;
+
+  constructor(head: string, bytes: number) {
+    this.head = head;
+    this.bytes = bytes;
+  }
+
+  /** The placeholder that `send` replaces by the text itself. */
+  toJSON(): string {
+    return `\u0000large:${this.bytes}:${encodeURIComponent(this.head)}\u0000`;
+  }
+}
+
+/** A LargeText's placeholder, as JSON.stringify writes it. */
+const LARGE_TEXT = /"\\u0000large:(\d+):([^"\\]*)\\u0000"/g;
+/** What fills a LargeText after its head: a backtrace's lines, JSON-escaped. */
+const BACKTRACE = Buffer.from(
+  JSON.stringify(
+    Array.from({ length: 400 }, (_, i) => `  ${i}: dbsp::circuit::runtime::Runtime::run::{{closure}}\n             at crates/dbsp/src/circuit/runtime.rs:${i}:9\n`).join(''),
+  ).slice(1, -1),
+);
 
 /**
  * One stretch of the deployment after `/start` (or of the program, in `compile`): a status held for
@@ -89,6 +118,8 @@ export interface PipelineScript {
   crash?: { afterReads: number; error: ErrorBody };
   /** `global_metrics.commit_progress` while `Bootstrapping` (a `CommitProgressSummary`). */
   commitProgress?: unknown;
+  /** `description`, which a user sets; an older Feldera stored any length (newer ones refuse a long one). */
+  description?: string | LargeText;
   /** `GET /logs` replays these, then stays open for ever, as Feldera's does. */
   logLines?: string[];
   /** After the replay, a new log line at once and then this often. */
@@ -587,7 +618,8 @@ export class FakeFeldera {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.write('{"name": "');
         const megabyte = 'x'.repeat(1 << 20);
-        const timer = setInterval(() => response.write(megabyte), 5);
+        // No faster than the client reads, as a server's socket would have it.
+        const timer = setInterval(() => response.writableNeedDrain || response.write(megabyte), 5);
         this.streams.add(timer);
         return void response.on('close', () => clearInterval(timer));
       }
@@ -612,7 +644,8 @@ export class FakeFeldera {
     const contentType = options.contentType ?? 'application/json';
     const text = options.raw ? String(body) : JSON.stringify(body);
     response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache', ...options.headers });
-    response.end(text);
+    if (text.includes('\\u0000large:')) void streamLarge(response, text);
+    else response.end(text);
     const endpoint = endpointOf(request.method, request.path, this.prefix());
     this.responses.push({
       method: request.method,
@@ -1101,7 +1134,7 @@ export class FakeFeldera {
     const body: Record<string, unknown> = {
       id: '0198c7a1-5e1e-7d40-9a2f-6b9d2f3a1c10',
       name: pipeline.script.name,
-      description: '',
+      description: pipeline.script.description ?? '',
       tags: [],
       created_at: '2026-08-21T10:00:00Z',
       version: 4,
@@ -1149,6 +1182,36 @@ export class FakeFeldera {
 }
 
 type Send = (status: number, body: unknown, options?: { contentType?: string; headers?: Record<string, string>; raw?: boolean }) => void;
+
+/** Writes `text` with each LargeText's placeholder replaced by the text, as fast as the client reads. */
+async function streamLarge(response: ServerResponse, text: string): Promise<void> {
+  let at = 0;
+  for (const match of text.matchAll(LARGE_TEXT)) {
+    const head = JSON.stringify(decodeURIComponent(match[2]!)).slice(0, -1);
+    await written(response, `${text.slice(at, match.index)}${head}`);
+    for (let left = Number(match[1]) - Buffer.byteLength(head) + 1; left > 0 && !response.destroyed; left -= BACKTRACE.length) {
+      // The last piece is spaces: a cut backtrace could end inside an escape.
+      await written(response, left >= BACKTRACE.length ? BACKTRACE : ' '.repeat(left));
+    }
+    await written(response, '"');
+    at = match.index + match[0].length;
+  }
+  response.end(text.slice(at));
+}
+
+/** Once the client has taken `data` (or gone). */
+function written(response: ServerResponse, data: string | Buffer): Promise<void> {
+  return new Promise((resolve) => {
+    if (response.destroyed || response.write(data)) return resolve();
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
+}
 
 /** The boolean query parameters of an endpoint, parsed as serde does: exactly `true` or `false`. */
 interface Flags {

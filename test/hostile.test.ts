@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inert, serverText } from '../src/log/text.ts';
 import { endToEnd, errorAnnotation } from './harness.ts';
+import { LargeText } from './fake-feldera.ts';
 import { pipelineDiff } from './fixtures.ts';
 import type { ActionRun } from './run-action.ts';
 import { runnerCommands } from './runner-commands.ts';
@@ -210,14 +211,15 @@ describe('a timeout during compilation', () => {
 });
 
 describe('a huge body', () => {
-  it('is not read past the cap: the attempt fails as transient, naming the size, and the wait goes on', async () => {
-    const server = await fake([{ name: 'p', phases: PHASES }]);
+  it('is read for what it says: a status of 5 MiB is a status, and one that never ends is cut by request-timeout', async () => {
+    // An older Feldera stored a description of any length, and every status carries it.
+    const server = await fake([{ name: 'p', phases: PHASES, description: new LargeText('orders', 5 << 20) }]);
     // The first read while waiting, after the one that decides the start.
-    server.fault('status', { kind: 'status', status: 200, body: `{"pad": "${'x'.repeat(5 << 20)}"}`, headers: { 'content-type': 'application/json' } }, 1, { skip: 1 });
-    server.fault('status', { kind: 'endless' }, 1);
-    const run = await act(inputs(server));
+    server.fault('status', { kind: 'endless' }, 1, { skip: 1 });
+    const run = await act(inputs(server, { 'request-timeout': '2s' }));
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('Running');
-    expect(run.annotations.map(({ message }) => message)).toEqual([expect.stringContaining('200 with a body over 4 MiB')]);
+    expect(server.calls('status').length).toBeGreaterThan(1);
+    expect(run.annotations.map(({ message }) => message)).toEqual([expect.stringContaining('no complete answer within 2s')]);
   });
 });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatSize } from '../src/feldera/bounded-json.ts';
 import { apiKeyCredentials, NO_CREDENTIALS } from '../src/feldera/credentials.ts';
 import { FelderaError, TransientError } from '../src/feldera/errors.ts';
 import { errorDescription, request, retryAfterMs, type HttpOptions } from '../src/feldera/http.ts';
@@ -228,6 +229,94 @@ describe('request', () => {
     });
     await expect(retrying).rejects.toBe(reason);
     expect(failing.hits()).toBe(1);
+  });
+});
+
+/** A body written as fast as the client reads it, until the client goes: `closed` resolves then. */
+function endless(status: number, contentType: string, head: string, filler: string): { handler: Handler; closed: Promise<void> } {
+  let close: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => (close = resolve));
+  const handler: Handler = (_req, res) => {
+    res.writeHead(status, { 'content-type': contentType });
+    res.write(head);
+    const write = () => {
+      while (!res.destroyed && res.write(filler));
+    };
+    res.on('drain', write);
+    res.on('close', close);
+    write();
+  };
+  return { handler, closed };
+}
+
+describe('a large answer', () => {
+  it('is read whatever its size, its long strings cut with their size', async () => {
+    const message = `DBSP error: One or more worker threads terminated unexpectedly\n${'   at dbsp::circuit::runtime\n'.repeat(200_000)}`;
+    const status = { name: 'p', deployment_status: 'Stopped', deployment_error: { error_code: 'RuntimeError.WorkerPanic', message, details: { backtrace: message } } };
+    const server = await serve(json(200, status));
+    const body = (await request(options(server.url), 'GET', 'v0/pipelines/p', { windowMs: 0 })) as typeof status;
+    expect(body.name).toBe('p');
+    expect(body.deployment_status).toBe('Stopped');
+    // The size is the string's in the body: its escapes as sent.
+    const cut = `${message.slice(0, 64 << 10)}…[cut: ${formatSize(JSON.stringify(message).length - 2)}]`;
+    expect(body.deployment_error).toEqual({ error_code: 'RuntimeError.WorkerPanic', message: cut, details: { backtrace: cut } });
+    expect(cut).toMatch(/…\[cut: 6\.\d MB\]$/);
+  });
+
+  it('of an error is read for its code and message', async () => {
+    const server = await serve(json(500, { message: `it broke\n${'because '.repeat(1_000_000)}`, error_code: 'PostgresError', details: { hint: 'h'.repeat(5_000_000) } }));
+    const error = await failure(request(options(server.url), 'GET', 'v0/pipelines/p', { windowMs: 0 }));
+    expect(error.code).toBe('PostgresError');
+    expect(error.message).toMatch(/failed: 500 PostgresError: it broke because because/);
+    expect(error.message.length).toBeLessThan(1000);
+  });
+
+  it('keeps only the items of a list the caller wants', async () => {
+    const list = Array.from({ length: 2000 }, (_, i) => ({ name: `p${i}`, description: 'd'.repeat(10_000) }));
+    const server = await serve(json(200, list));
+    const body = await request(options(server.url), 'GET', 'v0/pipelines?selector=status', { windowMs: 0 }, (item) => ['p7', 'p1999'].includes((item as { name: string }).name));
+    expect(body).toEqual([list[7], list[1999]]);
+  });
+
+  it('that never ends ends with the request-timeout, as a transient failure', async () => {
+    const body = endless(200, 'application/json', '{"name": "', 'x'.repeat(1 << 16));
+    const server = await serve(body.handler, json(200, { ok: true }));
+    const failures: string[] = [];
+    const answer = await request(options(server.url, { requestTimeoutMs: 1000 }), 'GET', 'v0/pipelines/p', {
+      windowMs: 60_000,
+      onRetry: (failure) => failures.push(failure.message),
+    });
+    expect(answer).toEqual({ ok: true });
+    expect(failures).toEqual(['no complete answer within 1s']);
+    await body.closed;
+  });
+
+  it('that is not JSON is read only as far as its excerpt', async () => {
+    // With a minute to read, an attempt that read the whole page would fail with the timeout.
+    const page = endless(502, 'text/html', '<html><body>Bad Gateway', '<p>padding</p>'.repeat(5000));
+    const server = await serve(page.handler, json(200, { ok: true }));
+    const failures: string[] = [];
+    const answer = await request(options(server.url, { requestTimeoutMs: 60_000 }), 'GET', 'v0/pipelines/p', {
+      windowMs: 120_000,
+      onRetry: (failure) => failures.push(failure.message),
+    });
+    expect(answer).toEqual({ ok: true });
+    expect(failures).toEqual([expect.stringMatching(/^502 from 127\.0\.0\.1:\d+, not Feldera's JSON: <html><body>Bad Gateway<p>padding<\/p>.{100,}…$/)]);
+    await page.closed;
+  });
+
+  it('that is cut for its excerpt never shows part of the key', async () => {
+    const key = `apikey:${'k'.repeat(60)}`;
+    // Colour codes, which the excerpt drops, fill the head up to the middle of the key.
+    const colours = '\u001b[0m'.repeat(((16 << 10) - 30) / 4);
+    const server = await serve(text(502, `${colours}${key} and more`), json(200, { ok: true }));
+    const failures: string[] = [];
+    await request(options(server.url, { credentials: apiKeyCredentials(key) }), 'GET', 'v0/pipelines/p', {
+      windowMs: 60_000,
+      onRetry: (failure) => failures.push(failure.message),
+    });
+    expect(failures).toEqual([expect.stringMatching(/not Feldera's JSON: \(empty body\)$/)]);
+    expect(failures[0]).not.toContain('apikey');
   });
 });
 

@@ -345,7 +345,7 @@ function programError(kind: CompileError, hostile: string[], large: boolean) {
 
 /** A panic message of 300 KB, as a worker's backtrace can be: a correct answer, only long. */
 function enlarged(error: ErrorBody, large: boolean): ErrorBody {
-  return large ? { ...error, message: `${error.message}\n${'  at dbsp::circuit::step\n'.repeat(12_000)}` } : error;
+  return large && typeof error.message === 'string' ? { ...error, message: `${error.message}\n${'  at dbsp::circuit::step\n'.repeat(12_000)}` } : error;
 }
 
 /** What Feldera's semantics give for a life that no cancel and no hard fault disturb. */

@@ -1,11 +1,22 @@
 import { redact, serverText } from '../log/text.ts';
+import { droppedItems } from './bounded-json.ts';
 import { FelderaError } from './errors.ts';
 import { isObject } from './json.ts';
 import { request, type HttpOptions, type RetryPolicy } from './http.ts';
 import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
 import { controllerStatus, type ControllerStatus } from './stats.ts';
 import type { StatusList } from './status-list.ts';
-import type { Bootstrap, BootstrapPolicy, ErrorResponse, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
+import {
+  NAME_LISTS,
+  type Bootstrap,
+  type BootstrapPolicy,
+  type ErrorResponse,
+  type Initial,
+  type NameList,
+  type PipelineDiff,
+  type PipelineStatus,
+  type ProgramError,
+} from './types.ts';
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 export class PipelineClient {
@@ -160,6 +171,11 @@ function approvalDiff(details: unknown, secrets: string[]): PipelineDiff | null 
   const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
   if (!isObject(diff)) return null;
   const program = isObject(diff.program_diff) ? diff.program_diff : null;
+  // Names of a list too long to keep whole (bounded-json.ts) are counted, so that the counts stay true.
+  const omitted: Partial<Record<NameList, number>> = {};
+  for (const [list, value] of [...NAME_LISTS.program.map((list) => [list, program?.[list]] as const), ...NAME_LISTS.connectors.map((list) => [list, diff[list]] as const)]) {
+    if (Array.isArray(value) && droppedItems(value) > 0) omitted[list] = droppedItems(value);
+  }
   return {
     program_diff: program && {
       added_tables: names(program.added_tables, secrets),
@@ -176,6 +192,7 @@ function approvalDiff(details: unknown, secrets: string[]): PipelineDiff | null 
     added_output_connectors: names(diff.added_output_connectors, secrets),
     modified_output_connectors: names(diff.modified_output_connectors, secrets),
     removed_output_connectors: names(diff.removed_output_connectors, secrets),
+    ...(Object.keys(omitted).length > 0 ? { omitted_names: omitted } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { fetch, type Dispatcher } from 'undici';
 import { serverText, formatDuration } from '../log/text.ts';
+import { readJson, type Body } from './body.ts';
 import { CredentialError, type Credentials } from './credentials.ts';
 import { FelderaError, TransientError, hintOf, isErrorResponse } from './errors.ts';
 
@@ -31,11 +32,13 @@ const BACKOFF_CAP_MS = 30_000;
 /** fda's longest wait between attempts: a server's Retry-After is obeyed up to this. */
 const RETRY_AFTER_CAP_MS = 60_000;
 const MIN_ATTEMPT_MS = 1000;
-/** A pipeline's status is a few kilobytes, its statistics some more: a larger answer is not one to read. */
-export const MAX_JSON_BYTES = 4 << 20;
 
-/** One JSON request to the pipeline manager, retried by error class inside its window. */
-export async function request(options: HttpOptions, method: 'GET' | 'POST', path: string, retry: RetryPolicy): Promise<unknown> {
+/**
+ * One JSON request to the pipeline manager, retried by error class inside its window. The answer is
+ * read whatever its size, with its long strings cut (bounded-json.ts); `keepItem` keeps only some
+ * items of an answer that is a list.
+ */
+export async function request(options: HttpOptions, method: 'GET' | 'POST', path: string, retry: RetryPolicy, keepItem?: (item: unknown) => boolean): Promise<unknown> {
   const url = new URL(path, options.baseUrl);
   const started = performance.now();
   let renewed = false;
@@ -43,7 +46,7 @@ export async function request(options: HttpOptions, method: 'GET' | 'POST', path
     // An attempt outlasts the window by a second at most: a host that never answers fails within it too.
     const windowLeftMs = retry.windowMs - (performance.now() - started);
     const timeoutMs = Math.ceil(Math.min(options.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, windowLeftMs)));
-    const result = await attemptOnce(options, method, url, timeoutMs);
+    const result = await attemptOnce(options, method, url, timeoutMs, keepItem);
     const elapsedMs = performance.now() - started;
     if ('body' in result) {
       if (attempt > 1) retry.onRecovered?.(attempt, elapsedMs);
@@ -77,15 +80,18 @@ export async function request(options: HttpOptions, method: 'GET' | 'POST', path
 
 type Attempt = { body: unknown } | { transient: TransientError } | { failure: FelderaError };
 
-async function attemptOnce(options: HttpOptions, method: string, url: URL, timeoutMs: number): Promise<Attempt> {
+async function attemptOnce(options: HttpOptions, method: string, url: URL, timeoutMs: number, keepItem: ((item: unknown) => boolean) | undefined): Promise<Attempt> {
   // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
   const requestTimeout = AbortSignal.timeout(timeoutMs);
   const signal = AbortSignal.any([options.signal, requestTimeout]);
   const sentAt = performance.now();
-  let text: string | undefined;
+  let secrets: string[];
+  let read: Body;
   let response: Awaited<ReturnType<typeof fetch>>;
   try {
     const headers = await requestHeaders(options, 'application/json', signal);
+    // Every token given out so far, the one just sent included.
+    secrets = options.credentials.secrets();
     response = await fetch(url, {
       method,
       headers,
@@ -94,7 +100,8 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
       // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
       redirect: 'manual',
     });
-    text = await readText(response, MAX_JSON_BYTES);
+    // A body that never ends ends with the request's timeout.
+    read = await readJson(response, { secrets, keepItem });
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason;
     if (requestTimeout.aborted) return { transient: new TransientError(`no complete answer within ${formatDuration(timeoutMs)}`) };
@@ -112,16 +119,12 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
   }
   const status = response.status;
   options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
-  if (text === undefined) {
-    return { transient: new TransientError(`${status} with a body over ${MAX_JSON_BYTES >> 20} MiB, more than any answer of Feldera's; not read further`) };
-  }
-  const secrets = options.credentials.secrets();
-  const body = parseJson(text);
+  const body = read.json;
   const retryAfter = retryAfterMs(response.headers.get('retry-after'));
 
   if (status >= 200 && status < 300) {
     if (body !== undefined) return { body };
-    return { transient: new TransientError(`${status} with a body that is not JSON: ${serverText(text, secrets, 200) || '(empty)'}`) };
+    return { transient: new TransientError(`${status} with a body that is not JSON: ${serverText(read.head, secrets, 200) || '(empty)'}`) };
   }
   if (isErrorResponse(body)) {
     const code = serverText(body.error_code, secrets, 100);
@@ -131,7 +134,7 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
     return { failure: new FelderaError('feldera', code, described, { status, hint: hint && serverText(hint, secrets) }) };
   }
   // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
-  const excerpt = serverText(text, secrets, 200) || '(empty body)';
+  const excerpt = serverText(read.head, secrets, 200) || '(empty body)';
   if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
     return { transient: new TransientError(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter) };
   }
@@ -157,35 +160,10 @@ export async function requestHeaders(options: HttpOptions, accept: string, signa
   return headers;
 }
 
-/** The body as text, or `undefined` when it is longer than `maxBytes` (then it is not read further). */
-export async function readText(response: Awaited<ReturnType<typeof fetch>>, maxBytes: number): Promise<string | undefined> {
-  if (Number(response.headers.get('content-length')) > maxBytes) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
-    bytes += chunk.byteLength;
-    // Leaving the loop cancels the stream.
-    if (bytes > maxBytes) return undefined;
-    chunks.push(chunk);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
 /** `error_description` of a `WWW-Authenticate: Bearer …` challenge (RFC 6750), unquoted. */
 export function errorDescription(challenge: string | null): string | undefined {
   const quoted = /\berror_description="((?:[^"\\]|\\.)*)"/.exec(challenge ?? '')?.[1];
   return quoted?.replace(/\\(.)/g, '$1');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /** `Retry-After` in seconds or as an HTTP date, up to a minute. */

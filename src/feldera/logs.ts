@@ -1,7 +1,8 @@
 import { fetch } from 'undici';
 import { serverText } from '../log/text.ts';
 import { FelderaError } from './errors.ts';
-import { readText, requestHeaders, type HttpOptions } from './http.ts';
+import { readExcerpt } from './body.ts';
+import { requestHeaders, type HttpOptions } from './http.ts';
 
 /** `GET /logs` never ends while the pipeline exists: how much of it to read. */
 export interface LogLimits {
@@ -40,7 +41,7 @@ export async function readLogTail(options: HttpOptions, path: string, limits: Lo
   if (!response) return { lines: [], truncated: false };
   const secrets = options.credentials.secrets();
   if (response.status !== 200 || !response.body) {
-    const text = (await readText(response, 64 << 10).catch(() => '')) ?? '(a body too long to show)';
+    const text = await readExcerpt(response, secrets).catch(() => '');
     const message = `GET ${url.href} failed: ${response.status} ${serverText(text, secrets, 200)}`;
     throw new FelderaError('not-feldera', 'UnexpectedResponse', message, { status: response.status });
   }

@@ -1,5 +1,6 @@
 import { serverText } from '../log/text.ts';
 import { FelderaError } from './errors.ts';
+import { droppedItems } from './bounded-json.ts';
 import { isObject, type Json } from './json.ts';
 
 // `GET /v0/pipelines/{name}/stats?include_connector_errors=true`: openapi.json's ControllerStatus,
@@ -153,7 +154,8 @@ export function controllerStatus(body: unknown, secrets: string[]): ControllerSt
       },
       encode_errors: errors(field(output, 'encode_errors')),
     })),
-    omitted_endpoints: Math.max(0, inputs.length - MAX_ENDPOINTS) + Math.max(0, outputs.length - MAX_ENDPOINTS),
+    // The reader may have skipped endpoints of a huge list already: they count too.
+    omitted_endpoints: Math.max(0, inputs.length + droppedItems(inputs) - MAX_ENDPOINTS) + Math.max(0, outputs.length + droppedItems(outputs) - MAX_ENDPOINTS),
   };
 }
 

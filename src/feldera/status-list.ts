@@ -12,11 +12,14 @@ import type { PipelineStatus } from './types.ts';
 export class StatusList {
   private readonly http: HttpOptions;
   private readonly maxAgeMs: number;
+  /** The pipelines of the step: only their items of the list are kept, however many others Feldera has. */
+  private readonly names: ReadonlySet<string>;
   private list: { at: number; items: Promise<Map<string, unknown>> } | undefined;
 
-  constructor(http: HttpOptions, maxAgeMs: number) {
+  constructor(http: HttpOptions, maxAgeMs: number, names: readonly string[]) {
     this.http = http;
     this.maxAgeMs = maxAgeMs;
+    this.names = new Set(names);
   }
 
   /** A pipeline missing from the list was deleted: Feldera's own code for it. */
@@ -39,9 +42,10 @@ export class StatusList {
   }
 
   private async read(retry: RetryPolicy): Promise<Map<string, unknown>> {
-    const body = await request(this.http, 'GET', 'v0/pipelines?selector=status', retry);
-    if (!Array.isArray(body)) throw new FelderaError('not-feldera', 'UnexpectedResponse', `GET ${this.url()} answered with no list of pipelines: is api-url the Feldera API?`);
     const named = (item: unknown): item is { name: string } => typeof item === 'object' && item !== null && typeof (item as { name?: unknown }).name === 'string';
+    const ours = (item: unknown) => named(item) && this.names.has(item.name);
+    const body = await request(this.http, 'GET', 'v0/pipelines?selector=status', retry, ours);
+    if (!Array.isArray(body)) throw new FelderaError('not-feldera', 'UnexpectedResponse', `GET ${this.url()} answered with no list of pipelines: is api-url the Feldera API?`);
     return new Map(body.filter(named).map((item) => [item.name, item]));
   }
 

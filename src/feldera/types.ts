@@ -79,7 +79,24 @@ export interface PipelineDiff {
   added_output_connectors: string[];
   modified_output_connectors: string[];
   removed_output_connectors: string[];
+  /** The action's own: per list, the names beyond what the reader keeps of a list (bounded-json.ts), counted but not kept. */
+  omitted_names?: Partial<Record<NameList, number>>;
 }
+
+/** The lists of names of a `PipelineDiff`: those of its `program_diff`, and its own. */
+export const NAME_LISTS = {
+  program: ['added_tables', 'removed_tables', 'modified_tables', 'added_views', 'removed_views', 'modified_views'],
+  connectors: [
+    'added_input_connectors',
+    'modified_input_connectors',
+    'removed_input_connectors',
+    'added_output_connectors',
+    'modified_output_connectors',
+    'removed_output_connectors',
+  ],
+} as const;
+
+export type NameList = (typeof NAME_LISTS.program)[number] | (typeof NAME_LISTS.connectors)[number];
 
 /** `SqlCompilerMessage`; positions appear to be 1-based (API.md 3). */
 export interface SqlCompilerMessage {

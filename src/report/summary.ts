@@ -54,11 +54,12 @@ export function summaryMarkdown(facts: SummaryFacts): string {
     const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
     const changes = diffChanges(progress.approvalDiff);
     const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
-    const rows = changes.map(({ what, change, names }) => {
-      const { kept, more } = fit(
+    const rows = changes.map(({ what, change, names, count: all }) => {
+      const { kept } = fit(
         names.map((name) => inline(name, VALUE_CHARS.name)),
         share,
       );
+      const more = all - kept.length;
       return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${count(more)} more`] : [])].join(', ')];
     });
     const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${inline(progress.approvalDiff.program_diff_error, VALUE_CHARS.message)}` : '';
