@@ -198,7 +198,7 @@ describe('if-deployed: converge', () => {
       ),
     );
     const run = await act(inputs(server, { 'pipeline-name': names.join(' '), 'poll-interval': '200ms', logs: 'never' }));
-    expect(run.code).toBe(0);
+    expect(run.code, JSON.stringify(run.annotations)).toBe(0);
     expect(names.map((name) => results(run)[name]?.transition)).toEqual(['resume', 'resume', ...names.slice(2).map(() => 'start')]);
     expect(server.calls('list').length).toBeGreaterThan(0);
     // The decisions came from the list: a read of its own only after each call.
