@@ -1,6 +1,6 @@
 // Writes <out>/licenses.txt: the license of every package the bundle can contain (the production
 // dependencies in package-lock.json). ncc's own --license keeps only the last chunk's when the
-// bundle is split (src/github/deployment.ts loads @actions/github lazily), so the build makes it here.
+// bundle is split (src/phases/deployment.ts loads @actions/github lazily), so the build makes it here.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -2,7 +2,7 @@ export const id = 212;
 export const ids = [212];
 export const modules = {
 
-/***/ 7531:
+/***/ 7867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,9 +17,9 @@ var core = __webpack_require__(6421);
 var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./src/feldera/credentials.ts
 var credentials = __webpack_require__(7947);
-// EXTERNAL MODULE: ./src/log/text.ts
-var log_text = __webpack_require__(3271);
-;// CONCATENATED MODULE: ./src/github/oidc.ts
+// EXTERNAL MODULE: ./src/text/text.ts
+var text_text = __webpack_require__(8544);
+;// CONCATENATED MODULE: ./src/connection/oidc.ts
 
 
 /** A token is renewed this long before its `exp` (half its life when it is short): a request takes time too. */
@@ -38,7 +38,7 @@ function oidcCredentials(audience, getIdToken) {
             token = await getIdToken(audience);
         }
         catch (error) {
-            const reason = (0,log_text/* messageOf */.bD)(error);
+            const reason = (0,text_text/* messageOf */.bD)(error);
             throw new credentials/* CredentialError */.oA('OidcTokenUnavailable', `Could not get an ID token for audience ${audience}: ${reason}`, issued.length > 0);
         }
         issued.push(token);
@@ -96,7 +96,7 @@ function describeClaims(claims) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-;// CONCATENATED MODULE: ./src/github/oidc-token-file.ts
+;// CONCATENATED MODULE: ./src/connection/oidc-token-file.ts
 
 
 
@@ -142,7 +142,7 @@ function tokenFileCredentials(path, onToken) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/auth.ts
+;// CONCATENATED MODULE: ./src/connection/auth.ts
 
 
 
@@ -175,7 +175,7 @@ function authFor(config, env, getIdToken, onSecret) {
     return { credentials: credentials/* NO_CREDENTIALS */.zw, describe: () => 'none', refusalHint: () => undefined };
 }
 
-;// CONCATENATED MODULE: ./src/connection.ts
+;// CONCATENATED MODULE: ./src/connection/connection.ts
 
 
 
@@ -785,28 +785,25 @@ function formatSize(bytes) {
 
 /***/ }),
 
-/***/ 5071:
+/***/ 1076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ PipelineClient),
-  p: () => (/* binding */ pipelineStatus)
+  I: () => (/* binding */ PipelineClient)
 });
 
-// EXTERNAL MODULE: ./src/log/text.ts
-var log_text = __webpack_require__(3271);
-// EXTERNAL MODULE: ./src/feldera/bounded-json.ts
-var bounded_json = __webpack_require__(7347);
-// EXTERNAL MODULE: ./src/feldera/errors.ts
-var errors = __webpack_require__(9210);
+// EXTERNAL MODULE: ./src/text/text.ts
+var text_text = __webpack_require__(8544);
 // EXTERNAL MODULE: ./src/feldera/json.ts
 var json = __webpack_require__(4351);
 // EXTERNAL MODULE: ./src/feldera/http.ts
 var http = __webpack_require__(6965);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./src/feldera/errors.ts
+var errors = __webpack_require__(9210);
 // EXTERNAL MODULE: ./src/feldera/body.ts
 var body = __webpack_require__(273);
 ;// CONCATENATED MODULE: ./src/feldera/logs.ts
@@ -837,7 +834,7 @@ async function readLogTail(options, path, limits) {
     const secrets = options.credentials.secrets();
     if (response.status !== 200 || !response.body) {
         const text = await (0,body/* readExcerpt */.SL)(response, secrets).catch(() => '');
-        const message = `GET ${url.href} failed: ${response.status} ${(0,log_text/* serverText */.Tn)(text, secrets, 200)}`;
+        const message = `GET ${url.href} failed: ${response.status} ${(0,text_text/* serverText */.Tn)(text, secrets, 200)}`;
         throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', message, { status: response.status });
     }
     const lines = [];
@@ -845,7 +842,7 @@ async function readLogTail(options, path, limits) {
     let partial = '';
     let bytes = 0;
     const keep = (line) => {
-        lines.push((0,log_text/* serverText */.Tn)(line, secrets, 1000));
+        lines.push((0,text_text/* serverText */.Tn)(line, secrets, 1000));
         if (lines.length > limits.maxLines) {
             lines.shift();
             dropped = true;
@@ -892,26 +889,9 @@ async function readWithin(reader, ms) {
 
 // EXTERNAL MODULE: ./src/feldera/stats.ts
 var stats = __webpack_require__(2598);
-;// CONCATENATED MODULE: ./src/feldera/types.ts
-// Shapes of the pipeline manager's answers, with the field names and enum spellings of Feldera's
-// openapi.json (PipelineSelectedInfo, ErrorResponse). Enums are open (`| string`): Feldera adds
-// statuses often, and an unknown one must mean "keep waiting", not a crash.
-/** The lists of names of a `PipelineDiff`: those of its `program_diff`, and its own. */
-const NAME_LISTS = {
-    program: ['added_tables', 'removed_tables', 'modified_tables', 'added_views', 'removed_views', 'modified_views'],
-    connectors: [
-        'added_input_connectors',
-        'modified_input_connectors',
-        'removed_input_connectors',
-        'added_output_connectors',
-        'modified_output_connectors',
-        'removed_output_connectors',
-    ],
-};
-
+// EXTERNAL MODULE: ./src/feldera/status.ts + 1 modules
+var feldera_status = __webpack_require__(7978);
 ;// CONCATENATED MODULE: ./src/feldera/client.ts
-
-
 
 
 
@@ -978,7 +958,7 @@ class PipelineClient {
             return this.statuses.status(this.pipelineName, retry);
         this.ownRead = false;
         const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}?selector=status`, retry);
-        return pipelineStatus(body, this.secrets());
+        return (0,feldera_status/* pipelineStatus */.p)(body, this.secrets());
     }
     /** The compiler's messages: only `selector=all` has them (API.md 3). */
     async programError(retry) {
@@ -1005,77 +985,6 @@ class PipelineClient {
 function bootstrapFlags(bootstrap) {
     return { silent_bootstrap: String(bootstrap.silent), concurrent_bootstrap: String(bootstrap.concurrent) };
 }
-const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'];
-/** Checks the fields the action relies on and neutralises the server's strings once, here. */
-function pipelineStatus(body, secrets) {
-    const record = (typeof body === 'object' && body !== null ? body : {});
-    const missing = STATUS_FIELDS.filter((field) => typeof record[field] !== 'string');
-    if (missing.length > 0) {
-        throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
-    }
-    const text = (field) => (typeof record[field] === 'string' ? (0,log_text/* serverText */.Tn)(record[field], secrets, 100) : '');
-    const error = record.deployment_error;
-    return {
-        name: text('name'),
-        program_status: text('program_status'),
-        deployment_status: text('deployment_status'),
-        deployment_status_since: text('deployment_status_since'),
-        deployment_desired_status: text('deployment_desired_status'),
-        deployment_initial: typeof record.deployment_initial === 'string' ? text('deployment_initial') : null,
-        bootstrap: bootstrapOf(record),
-        deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
-        approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
-        deployment_error: error && typeof error === 'object'
-            ? {
-                error_code: (0,log_text/* serverText */.Tn)(typeof error.error_code === 'string' ? error.error_code : '', secrets, 100),
-                message: (0,log_text/* serverText */.Tn)(typeof error.message === 'string' ? error.message : '', secrets),
-                details: error.details,
-            }
-            : null,
-    };
-}
-const POLICIES = ['allow', 'reject', 'await_approval'];
-/** `bootstrap_policy`, `silent_bootstrap`, `concurrent_bootstrap`: what the last start asked for, when the server says. */
-function bootstrapOf(record) {
-    const policy = record.bootstrap_policy;
-    if (typeof policy !== 'string' || !POLICIES.includes(policy))
-        return null;
-    return { policy: policy, silent: record.silent_bootstrap === true, concurrent: record.concurrent_bootstrap === true };
-}
-const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => (0,log_text/* serverText */.Tn)(name, secrets, 200)) : [];
-/** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
-function approvalDiff(details, secrets) {
-    if (!(0,json/* isObject */.G)(details))
-        return null;
-    const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
-    if (!(0,json/* isObject */.G)(diff))
-        return null;
-    const program = (0,json/* isObject */.G)(diff.program_diff) ? diff.program_diff : null;
-    // Names of a list too long to keep whole (bounded-json.ts) are counted, so that the counts stay true.
-    const omitted = {};
-    for (const [list, value] of [...NAME_LISTS.program.map((list) => [list, program?.[list]]), ...NAME_LISTS.connectors.map((list) => [list, diff[list]])]) {
-        if (Array.isArray(value) && (0,bounded_json/* droppedItems */.dV)(value) > 0)
-            omitted[list] = (0,bounded_json/* droppedItems */.dV)(value);
-    }
-    return {
-        program_diff: program && {
-            added_tables: names(program.added_tables, secrets),
-            removed_tables: names(program.removed_tables, secrets),
-            modified_tables: names(program.modified_tables, secrets),
-            added_views: names(program.added_views, secrets),
-            removed_views: names(program.removed_views, secrets),
-            modified_views: names(program.modified_views, secrets),
-        },
-        program_diff_error: typeof diff.program_diff_error === 'string' ? (0,log_text/* serverText */.Tn)(diff.program_diff_error, secrets) : null,
-        added_input_connectors: names(diff.added_input_connectors, secrets),
-        modified_input_connectors: names(diff.modified_input_connectors, secrets),
-        removed_input_connectors: names(diff.removed_input_connectors, secrets),
-        added_output_connectors: names(diff.added_output_connectors, secrets),
-        modified_output_connectors: names(diff.modified_output_connectors, secrets),
-        removed_output_connectors: names(diff.removed_output_connectors, secrets),
-        ...(Object.keys(omitted).length > 0 ? { omitted_names: omitted } : {}),
-    };
-}
 /**
  * `program_error`, with its text left multi-line (snippets, cargo output): whoever prints it must
  * neutralise each line. Only the key is taken out here.
@@ -1083,7 +992,7 @@ function approvalDiff(details, secrets) {
 function programError(value, secrets) {
     if (!(0,json/* isObject */.G)(value))
         return null;
-    const text = (value) => (0,log_text/* redact */.E$)(typeof value === 'string' ? value : '', secrets);
+    const text = (value) => (0,text_text/* redact */.E$)(typeof value === 'string' ? value : '', secrets);
     const number = (n) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
     const sql = (0,json/* isObject */.G)(value.sql_compilation) ? value.sql_compilation : null;
     const rust = (0,json/* isObject */.G)(value.rust_compilation) ? value.rust_compilation : null;
@@ -1205,7 +1114,7 @@ function hintOf(error) {
 /* harmony export */ });
 /* unused harmony exports errorDescription, retryAfterMs */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3271);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8544);
 /* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(273);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7947);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9210);
@@ -1251,7 +1160,7 @@ async function request(options, method, path, retry, keepItem) {
         const failure = result.transient;
         const leftMs = retry.windowMs - elapsedMs;
         if (leftMs <= 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('gave-up', failure.code ?? 'Unreachable', `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(elapsedMs)}; the last: ${failure.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('gave-up', failure.code ?? 'Unreachable', `${method} ${url.href} failed ${attempt === 1 ? 'once' : `${attempt} times`} in ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(elapsedMs)}; the last: ${failure.message}`);
         }
         // Full jitter keeps many runners from retrying in step. A Retry-After makes the wait longer, never
         // shorter: `Retry-After: 0` on every answer must not turn the retries into a busy loop.
@@ -1288,7 +1197,7 @@ async function attemptOnce(options, method, url, timeoutMs, keepItem) {
         if (options.signal.aborted)
             throw options.signal.reason;
         if (requestTimeout.aborted)
-            return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`no complete answer within ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(timeoutMs)}`) };
+            return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`no complete answer within ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(timeoutMs)}`) };
         if (error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialError */ .oA) {
             if (error.transient)
                 return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(error.message) };
@@ -1309,30 +1218,30 @@ async function attemptOnce(options, method, url, timeoutMs, keepItem) {
     if (status >= 200 && status < 300) {
         if (body !== undefined)
             return { body };
-        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`${status} with a body that is not JSON: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(read.head, secrets, 200) || '(empty)'}`) };
+        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`${status} with a body that is not JSON: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(read.head, secrets, 200) || '(empty)'}`) };
     }
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isErrorResponse */ .CR)(body)) {
-        const code = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(body.error_code, secrets, 100);
-        const described = `${method} ${url.href} failed: ${status} ${code}: ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(body.message, secrets)}`;
+        const code = (0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(body.error_code, secrets, 100);
+        const described = `${method} ${url.href} failed: ${status} ${code}: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(body.message, secrets)}`;
         if (TRANSIENT_STATUSES.has(status))
             return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(described, code, retryAfter) };
         const hint = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .hintOf */ .$z)(body);
-        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('feldera', code, described, { status, hint: hint && (0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(hint, secrets) }) };
+        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('feldera', code, described, { status, hint: hint && (0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(hint, secrets) }) };
     }
     // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
-    const excerpt = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(read.head, secrets, 200) || '(empty body)';
+    const excerpt = (0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(read.head, secrets, 200) || '(empty body)';
     if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
         return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter) };
     }
     if (status >= 300 && status < 400) {
-        const location = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(response.headers.get('location') ?? '(none)', secrets, 300);
+        const location = (0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(response.headers.get('location') ?? '(none)', secrets, 300);
         const message = `${method} ${url.href} was redirected (${status}) to ${location}; redirects are not followed.`;
         return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('redirect', 'UnexpectedResponse', message, { status }) };
     }
     // A bare 401 is the auth layer's refusal of a token (auth.rs): why is in its challenge, if anywhere.
     const refused = status === 401 ? errorDescription(response.headers.get('www-authenticate')) : undefined;
     const message = refused
-        ? `${method} ${url.href} failed: 401, Feldera refused the token: "${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(refused, secrets, 300)}"`
+        ? `${method} ${url.href} failed: 401, Feldera refused the token: "${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(refused, secrets, 300)}"`
         : `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
     return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
 }
@@ -1369,7 +1278,7 @@ function describeCause(cause) {
     if (!(cause instanceof Error))
         return String(cause);
     const code = cause.code;
-    const text = (0,_log_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(cause.message, [], 300);
+    const text = (0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(cause.message, [], 300);
     return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
 }
 /** Waits, or throws the run's end (budget spent, cancelled) as soon as it comes. */
@@ -1411,7 +1320,7 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 /* harmony export */   tr: () => (/* binding */ controllerStatus)
 /* harmony export */ });
 /* unused harmony export MAX_ERRORS_KEPT */
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3271);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8544);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9210);
 /* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7347);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4351);
@@ -1439,8 +1348,8 @@ function controllerStatus(body, secrets) {
     if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(global) || !Array.isArray(inputs) || !Array.isArray(outputs)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FelderaError */ .kP('not-feldera', 'UnexpectedResponse', "The pipeline's statistics lack global_metrics, inputs or outputs: is api-url the Feldera API?");
     }
-    const text = (value, maxLength) => (typeof value === 'string' ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(value, secrets, maxLength) : '');
-    const nullableText = (value) => (typeof value === 'string' ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(value, secrets) : null);
+    const text = (value, maxLength) => (typeof value === 'string' ? (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(value, secrets, maxLength) : '');
+    const nullableText = (value) => (typeof value === 'string' ? (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(value, secrets) : null);
     const health = (value) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(value) && typeof field(value, 'status') === 'string' ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) } : null;
     const errors = (value) => Array.isArray(value)
         ? value
@@ -1518,52 +1427,391 @@ function globalMetrics(global, text) {
 
 /***/ }),
 
-/***/ 8862:
+/***/ 7978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ STARTED_STATE),
-/* harmony export */   j: () => (/* binding */ POST_STATE)
-/* harmony export */ });
-// What the main step saves for its post step (GITHUB_STATE): names only, never a secret.
-/** Saved by the main step: the post step runs the same bundle, and tells itself apart by this. */
-const POST_STATE = 'post';
-/** The names of the pipelines whose `/start` Feldera accepted, as a JSON array. */
-const STARTED_STATE = 'started';
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  p: () => (/* binding */ pipelineStatus)
+});
+
+// EXTERNAL MODULE: ./src/text/text.ts
+var text_text = __webpack_require__(8544);
+// EXTERNAL MODULE: ./src/feldera/bounded-json.ts
+var bounded_json = __webpack_require__(7347);
+// EXTERNAL MODULE: ./src/feldera/errors.ts
+var errors = __webpack_require__(9210);
+// EXTERNAL MODULE: ./src/feldera/json.ts
+var json = __webpack_require__(4351);
+;// CONCATENATED MODULE: ./src/feldera/types.ts
+// Shapes of the pipeline manager's answers, with the field names and enum spellings of Feldera's
+// openapi.json (PipelineSelectedInfo, ErrorResponse). Enums are open (`| string`): Feldera adds
+// statuses often, and an unknown one must mean "keep waiting", not a crash.
+/** The lists of names of a `PipelineDiff`: those of its `program_diff`, and its own. */
+const NAME_LISTS = {
+    program: ['added_tables', 'removed_tables', 'modified_tables', 'added_views', 'removed_views', 'modified_views'],
+    connectors: [
+        'added_input_connectors',
+        'modified_input_connectors',
+        'removed_input_connectors',
+        'added_output_connectors',
+        'modified_output_connectors',
+        'removed_output_connectors',
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/feldera/status.ts
+// A pipeline's status as the step relies on it: the fields checked, the server's strings made inert once.
+
+
+
+
+
+const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'];
+/** Checks the fields the action relies on and neutralises the server's strings once, here. */
+function pipelineStatus(body, secrets) {
+    const record = (typeof body === 'object' && body !== null ? body : {});
+    const missing = STATUS_FIELDS.filter((field) => typeof record[field] !== 'string');
+    if (missing.length > 0) {
+        throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
+    }
+    const text = (field) => (typeof record[field] === 'string' ? (0,text_text/* serverText */.Tn)(record[field], secrets, 100) : '');
+    const error = record.deployment_error;
+    return {
+        name: text('name'),
+        program_status: text('program_status'),
+        deployment_status: text('deployment_status'),
+        deployment_status_since: text('deployment_status_since'),
+        deployment_desired_status: text('deployment_desired_status'),
+        deployment_initial: typeof record.deployment_initial === 'string' ? text('deployment_initial') : null,
+        bootstrap: bootstrapOf(record),
+        deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
+        approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
+        deployment_error: error && typeof error === 'object'
+            ? {
+                error_code: (0,text_text/* serverText */.Tn)(typeof error.error_code === 'string' ? error.error_code : '', secrets, 100),
+                message: (0,text_text/* serverText */.Tn)(typeof error.message === 'string' ? error.message : '', secrets),
+                details: error.details,
+            }
+            : null,
+    };
+}
+const POLICIES = ['allow', 'reject', 'await_approval'];
+/** `bootstrap_policy`, `silent_bootstrap`, `concurrent_bootstrap`: what the last start asked for, when the server says. */
+function bootstrapOf(record) {
+    const policy = record.bootstrap_policy;
+    if (typeof policy !== 'string' || !POLICIES.includes(policy))
+        return null;
+    return { policy: policy, silent: record.silent_bootstrap === true, concurrent: record.concurrent_bootstrap === true };
+}
+const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => (0,text_text/* serverText */.Tn)(name, secrets, 200)) : [];
+/** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
+function approvalDiff(details, secrets) {
+    if (!(0,json/* isObject */.G)(details))
+        return null;
+    const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
+    if (!(0,json/* isObject */.G)(diff))
+        return null;
+    const program = (0,json/* isObject */.G)(diff.program_diff) ? diff.program_diff : null;
+    // Names of a list too long to keep whole (bounded-json.ts) are counted, so that the counts stay true.
+    const omitted = {};
+    for (const [list, value] of [...NAME_LISTS.program.map((list) => [list, program?.[list]]), ...NAME_LISTS.connectors.map((list) => [list, diff[list]])]) {
+        if (Array.isArray(value) && (0,bounded_json/* droppedItems */.dV)(value) > 0)
+            omitted[list] = (0,bounded_json/* droppedItems */.dV)(value);
+    }
+    return {
+        program_diff: program && {
+            added_tables: names(program.added_tables, secrets),
+            removed_tables: names(program.removed_tables, secrets),
+            modified_tables: names(program.modified_tables, secrets),
+            added_views: names(program.added_views, secrets),
+            removed_views: names(program.removed_views, secrets),
+            modified_views: names(program.modified_views, secrets),
+        },
+        program_diff_error: typeof diff.program_diff_error === 'string' ? (0,text_text/* serverText */.Tn)(diff.program_diff_error, secrets) : null,
+        added_input_connectors: names(diff.added_input_connectors, secrets),
+        modified_input_connectors: names(diff.modified_input_connectors, secrets),
+        removed_input_connectors: names(diff.removed_input_connectors, secrets),
+        added_output_connectors: names(diff.added_output_connectors, secrets),
+        modified_output_connectors: names(diff.modified_output_connectors, secrets),
+        removed_output_connectors: names(diff.removed_output_connectors, secrets),
+        ...(Object.keys(omitted).length > 0 ? { omitted_names: omitted } : {}),
+    };
+}
 
 
 /***/ }),
 
-/***/ 7384:
+/***/ 5384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ appendSummary)
+/* harmony export */   KE: () => (/* binding */ exitWhenFlushed),
+/* harmony export */   bp: () => (/* binding */ untrusted),
+/* harmony export */   mU: () => (/* binding */ untrustedLines),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   tV: () => (/* binding */ stepLog)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8544);
 
+
+
+// The one way to the step's plain log. The runner reads workflow commands in plain lines (not in the
+// data of its own `::error::`, `::warning::` and `::debug::` commands, which @actions/core escapes),
+// so every plain line passes through `inert`, whatever it holds.
+function info(line) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(line));
+}
 /**
- * Appends markdown to the job summary (the file GITHUB_STEP_SUMMARY names), synchronously: a report
- * written at once cannot be cut in half by a cancel's deadline. Returns why it could not, if it could not.
+ * Server lines (a log tail, compiler output) in a collapsed group, each behind a bar, and between
+ * `stop-commands` and a token no server can know: the runner runs no command among them.
  */
-function appendSummary(markdown) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file)
-        return 'GITHUB_STEP_SUMMARY is not set';
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, markdown);
-        return undefined;
+function untrusted(title, lines) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title));
+    untrustedLines(lines);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+}
+/** The same inside a group already open. */
+function untrustedLines(lines) {
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::stop-commands::${token}`);
+    for (const line of lines)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(`│ ${line}`));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::${token}::`);
+}
+/** @actions/core's output, with every plain line and group title made inert: what a PhaseLog writes to. */
+const stepLog = {
+    debug: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line),
+    isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o(),
+    info,
+    warning: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line),
+    startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title)),
+    endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
+};
+/**
+ * Exits once everything printed is flushed. A process left to wind down by itself gives signals back
+ * to Node's default first, so a cancel then would kill it; and a request the action cannot abort (the
+ * toolkit's ID token fetch has no signal) must not keep it alive.
+ */
+function exitWhenFlushed() {
+    process.stdout.write('', () => process.exit());
+}
+
+
+/***/ }),
+
+/***/ 5414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ PhaseLog),
+/* harmony export */   s: () => (/* binding */ PrefixedLog)
+/* harmony export */ });
+/**
+ * The step's log in phases, a collapsed group each. A group opens with its first line, not when its
+ * phase begins: a phase that ends without a word (a start refused at once) leaves no empty group.
+ */
+class PhaseLog {
+    writer;
+    pending;
+    open = false;
+    constructor(writer) {
+        this.writer = writer;
     }
-    catch (error) {
-        return error instanceof Error ? error.message : String(error);
+    /** Ends the group open, if any; the next line opens a group with this title. */
+    group(title) {
+        this.end();
+        this.pending = title;
+    }
+    /** A debug line opens its phase's group only where the runner shows it: else the group would look empty. */
+    debug(line) {
+        (this.writer.isDebug() ? this.opened() : this.writer).debug(line);
+    }
+    info(line) {
+        this.opened().info(line);
+    }
+    detail(line) {
+        this.info(line);
+    }
+    warning(line) {
+        this.opened().warning(line);
+    }
+    /** Ends the phase: what follows is outside any group. */
+    end() {
+        this.pending = undefined;
+        if (this.open)
+            this.writer.endGroup();
+        this.open = false;
+    }
+    opened() {
+        if (this.pending !== undefined) {
+            this.writer.startGroup(this.pending);
+            this.pending = undefined;
+            this.open = true;
+        }
+        return this.writer;
+    }
+}
+/**
+ * One pipeline's lines among several pipelines' (issue: several per step): each behind the
+ * pipeline's name in brackets, no groups (they would interleave), details kept for a group of the
+ * pipeline's own after the waiting.
+ */
+class PrefixedLog {
+    details = [];
+    writer;
+    prefix;
+    constructor(writer, name) {
+        this.writer = writer;
+        this.prefix = `[${name}] `;
+    }
+    info(line) {
+        this.writer.info(this.prefix + line);
+    }
+    warning(line) {
+        this.writer.warning(this.prefix + line);
+    }
+    debug(line) {
+        this.writer.debug(this.prefix + line);
+    }
+    group(title) {
+        this.info(title);
+    }
+    detail(line) {
+        this.details.push(line);
+    }
+    end() {
+        // No group is open: the lines are flat.
     }
 }
 
 
 /***/ }),
 
-/***/ 8772:
+/***/ 8762:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pp: () => (/* binding */ diffLines),
+/* harmony export */   Xw: () => (/* binding */ diffChanges),
+/* harmony export */   xS: () => (/* binding */ countChanges)
+/* harmony export */ });
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6590);
+
+/** The changes of a `PipelineDiff` that are not empty, tables first. */
+function diffChanges(diff) {
+    const program = diff.program_diff;
+    const change = (what, change, list, names) => ({
+        what,
+        change,
+        names: names ?? [],
+        count: (names?.length ?? 0) + (diff.omitted_names?.[list] ?? 0),
+    });
+    const all = [
+        change('table', 'added', 'added_tables', program?.added_tables),
+        change('table', 'removed', 'removed_tables', program?.removed_tables),
+        change('table', 'modified', 'modified_tables', program?.modified_tables),
+        change('view', 'added', 'added_views', program?.added_views),
+        change('view', 'removed', 'removed_views', program?.removed_views),
+        change('view', 'modified', 'modified_views', program?.modified_views),
+        change('input connector', 'added', 'added_input_connectors', diff.added_input_connectors),
+        change('input connector', 'removed', 'removed_input_connectors', diff.removed_input_connectors),
+        change('input connector', 'modified', 'modified_input_connectors', diff.modified_input_connectors),
+        change('output connector', 'added', 'added_output_connectors', diff.added_output_connectors),
+        change('output connector', 'removed', 'removed_output_connectors', diff.removed_output_connectors),
+        change('output connector', 'modified', 'modified_output_connectors', diff.modified_output_connectors),
+    ];
+    return all.filter((change) => change.count > 0);
+}
+/** `3 views modified, 1 table added`, or what Feldera said when it could not tell. */
+function countChanges(diff) {
+    const counts = diffChanges(diff).map(({ what, change, count }) => `${count} ${what}${count === 1 ? '' : 's'} ${change}`);
+    if (diff.program_diff_error)
+        counts.push(`the program diff failed: ${diff.program_diff_error}`);
+    return counts.length > 0 ? counts.join(', ') : 'no changes listed';
+}
+/** The log's lines for a diff: one per kind of change, with the names. */
+function diffLines(diff) {
+    const lines = diffChanges(diff).map(({ what, change, names, count }) => {
+        const more = count > names.length ? [`…and ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U9)(count - names.length)} more`] : [];
+        return `${what}s ${change}: ${[...names, ...more].join(', ')}`;
+    });
+    if (diff.program_diff_error)
+        lines.push(`program diff error: ${diff.program_diff_error}`);
+    return lines.length > 0 ? lines : ['no changes listed'];
+}
+
+
+/***/ }),
+
+/***/ 4362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ compilationReport),
+/* harmony export */   K: () => (/* binding */ MAX_ANNOTATIONS)
+/* harmony export */ });
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8544);
+
+/** GitHub shows this many annotations of each level (error, warning) of a step. */
+const MAX_ANNOTATIONS = 10;
+const EXCERPT_LINES = 40;
+function compilationReport(programError, pipelineName, sqlFile) {
+    const messages = programError.sql_compilation?.messages ?? [];
+    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
+    const firstSql = messages.find((message) => !message.warning);
+    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
+    const firstError = firstSql
+        ? (0,_text_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
+        : excerpt && (0,_text_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(excerpt.split('\n').find((line) => line.trim()) ?? '');
+    return { annotations, firstError, excerpt };
+}
+function position(message) {
+    return `line ${message.start_line_number}, column ${message.start_column}`;
+}
+function sqlAnnotation(message, pipelineName, sqlFile) {
+    const level = message.warning ? 'warning' : 'error';
+    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
+    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
+    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
+    if (!sqlFile)
+        return { ...annotation, message: `${position(message)}: ${text}` };
+    return {
+        ...annotation,
+        file: sqlFile,
+        startLine: message.start_line_number,
+        startColumn: message.start_column,
+        endLine: message.end_line_number,
+        endColumn: message.end_column,
+    };
+}
+/** cargo's output from its first `error` line on: the part that says what failed. */
+function rustExcerpt(output) {
+    if (!output?.trim())
+        return undefined;
+    const lines = output.split('\n');
+    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
+    return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
+}
+function firstLines(text) {
+    return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
+}
+/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
+function neutralised(lines) {
+    return lines
+        .map((line) => (0,_text_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(line, [], 1000))
+        .join('\n')
+        .trimEnd();
+}
+
+
+/***/ }),
+
+/***/ 7615:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1617,7 +1865,7 @@ function lastError(lists, health, fatalError) {
 
 /***/ }),
 
-/***/ 2053:
+/***/ 1272:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1630,7 +1878,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: INPUT_NAMES, MAX_PIPELINES, parseDuration
 
-;// CONCATENATED MODULE: ./src/proxy.ts
+;// CONCATENATED MODULE: ./src/model/proxy.ts
 /**
  * Reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY (the lowercase name first, as undici does) the way curl
  * does: a bare `host:port` is an HTTP proxy. One that cannot be used is a problem naming the
@@ -1657,7 +1905,7 @@ function proxyUrl(env, lower, upper, problems) {
     return '';
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/model/inputs.ts
 
 /** Every input of action.yml, in its order. */
 const INPUT_NAMES = (/* unused pure expression or super */ null && ([
@@ -1928,724 +2176,7 @@ function parseDuration(name, value, problems, allow = {}) {
 
 /***/ }),
 
-/***/ 5384:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KE: () => (/* binding */ exitWhenFlushed),
-/* harmony export */   bp: () => (/* binding */ untrusted),
-/* harmony export */   mU: () => (/* binding */ untrustedLines),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   tV: () => (/* binding */ stepLog)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3271);
-
-
-
-// The one way to the step's plain log. The runner reads workflow commands in plain lines (not in the
-// data of its own `::error::`, `::warning::` and `::debug::` commands, which @actions/core escapes),
-// so every plain line passes through `inert`, whatever it holds.
-function info(line) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(line));
-}
-/**
- * Server lines (a log tail, compiler output) in a collapsed group, each behind a bar, and between
- * `stop-commands` and a token no server can know: the runner runs no command among them.
- */
-function untrusted(title, lines) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title));
-    untrustedLines(lines);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
-}
-/** The same inside a group already open. */
-function untrustedLines(lines) {
-    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::stop-commands::${token}`);
-    for (const line of lines)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(`│ ${line}`));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::${token}::`);
-}
-/** @actions/core's output, with every plain line and group title made inert: what a PhaseLog writes to. */
-const stepLog = {
-    debug: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line),
-    isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o(),
-    info,
-    warning: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line),
-    startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title)),
-    endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
-};
-/**
- * Exits once everything printed is flushed. A process left to wind down by itself gives signals back
- * to Node's default first, so a cancel then would kill it; and a request the action cannot abort (the
- * toolkit's ID token fetch has no signal) must not keep it alive.
- */
-function exitWhenFlushed() {
-    process.stdout.write('', () => process.exit());
-}
-
-
-/***/ }),
-
-/***/ 5414:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ PhaseLog),
-/* harmony export */   s: () => (/* binding */ PrefixedLog)
-/* harmony export */ });
-/**
- * The step's log in phases, a collapsed group each. A group opens with its first line, not when its
- * phase begins: a phase that ends without a word (a start refused at once) leaves no empty group.
- */
-class PhaseLog {
-    writer;
-    pending;
-    open = false;
-    constructor(writer) {
-        this.writer = writer;
-    }
-    /** Ends the group open, if any; the next line opens a group with this title. */
-    group(title) {
-        this.end();
-        this.pending = title;
-    }
-    /** A debug line opens its phase's group only where the runner shows it: else the group would look empty. */
-    debug(line) {
-        (this.writer.isDebug() ? this.opened() : this.writer).debug(line);
-    }
-    info(line) {
-        this.opened().info(line);
-    }
-    detail(line) {
-        this.info(line);
-    }
-    warning(line) {
-        this.opened().warning(line);
-    }
-    /** Ends the phase: what follows is outside any group. */
-    end() {
-        this.pending = undefined;
-        if (this.open)
-            this.writer.endGroup();
-        this.open = false;
-    }
-    opened() {
-        if (this.pending !== undefined) {
-            this.writer.startGroup(this.pending);
-            this.pending = undefined;
-            this.open = true;
-        }
-        return this.writer;
-    }
-}
-/**
- * One pipeline's lines among several pipelines' (issue: several per step): each behind the
- * pipeline's name in brackets, no groups (they would interleave), details kept for a group of the
- * pipeline's own after the waiting.
- */
-class PrefixedLog {
-    details = [];
-    writer;
-    prefix;
-    constructor(writer, name) {
-        this.writer = writer;
-        this.prefix = `[${name}] `;
-    }
-    info(line) {
-        this.writer.info(this.prefix + line);
-    }
-    warning(line) {
-        this.writer.warning(this.prefix + line);
-    }
-    debug(line) {
-        this.writer.debug(this.prefix + line);
-    }
-    group(title) {
-        this.info(title);
-    }
-    detail(line) {
-        this.details.push(line);
-    }
-    end() {
-        // No group is open: the lines are flat.
-    }
-}
-
-
-/***/ }),
-
-/***/ 3271:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   Tn: () => (/* binding */ serverText),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   tJ: () => (/* binding */ inert)
-/* harmony export */ });
-// Text that came from the server (error messages, hints, status values, log and compiler lines) goes
-// through `serverText` once, where it enters the action; every plain line the action prints goes
-// through `inert` (src/log/log.ts) on its way out. Together they keep the runner from reading a workflow
-// command in anything a server sent.
-const MAX_LENGTH = 600;
-// ANSI escape sequences: CSI (colours, cursor moves; ESC [ or the one-byte C1 form), OSC (titles,
-// links; ended by BEL or ESC \), and the two-byte escapes. Feldera's logs are coloured.
-const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
-// The runner finds commands with .NET's culture-sensitive IndexOf and StartsWith, which skip what ICU
-// ignores: control and format characters, variation selectors. Such a character between `#` and `#[`
-// would hide a command from a plain search, so it goes (it shows as nothing anyway).
-const IGNORABLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]+/gu;
-const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\v\f]+/g;
-function serverText(text, secrets = [], maxLength = MAX_LENGTH) {
-    // Line breaks and tabs become spaces first, so words stay apart; the other invisible characters go.
-    const plain = redact(text.replace(ANSI, ''), secrets).replace(LINE_BREAKS, ' ').replace(/\t/g, ' ');
-    // Leading spaces stay: they are the indentation of log and compiler lines, which the action prefixes.
-    const line = inert(plain).trimEnd();
-    return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
-}
-/**
- * One line the runner prints as it is: it reads `::command::` at the start of a line, after spaces,
- * and the legacy `##[command]` anywhere in it (actions/runner, ActionCommand.TryParseV2 and TryParse).
- * Both are broken by a visible space; invisible characters that could hide them are removed first.
- */
-function inert(line) {
-    return line
-        .replace(IGNORABLE, (match) => (/[\r\n\u2028\u2029]/.test(match) ? ' ' : ''))
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*):(?=:)/u, '$1: ');
-}
-/** What an error says, whatever was thrown. */
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** The text with every secret replaced by `***`, as the runner masks them. */
-function redact(text, secrets) {
-    let result = text;
-    for (const secret of secrets) {
-        if (secret)
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
-/** `90500` → `1m30.5s`: how the action writes durations, the way users write them as inputs. */
-function formatDuration(ms) {
-    const tenths = Math.round(ms / 100);
-    const hours = Math.floor(tenths / 36_000);
-    const minutes = Math.floor((tenths % 36_000) / 600);
-    const seconds = (tenths % 600) / 10;
-    const parts = [];
-    if (hours)
-        parts.push(`${hours}h`);
-    if (minutes)
-        parts.push(`${minutes}m`);
-    if (seconds || parts.length === 0)
-        parts.push(`${seconds.toFixed(seconds % 1 ? 1 : 0)}s`);
-    return parts.join('');
-}
-
-
-/***/ }),
-
-/***/ 79:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Pp: () => (/* binding */ diffLines),
-/* harmony export */   Xw: () => (/* binding */ diffChanges),
-/* harmony export */   xS: () => (/* binding */ countChanges)
-/* harmony export */ });
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4285);
-
-/** The changes of a `PipelineDiff` that are not empty, tables first. */
-function diffChanges(diff) {
-    const program = diff.program_diff;
-    const change = (what, change, list, names) => ({
-        what,
-        change,
-        names: names ?? [],
-        count: (names?.length ?? 0) + (diff.omitted_names?.[list] ?? 0),
-    });
-    const all = [
-        change('table', 'added', 'added_tables', program?.added_tables),
-        change('table', 'removed', 'removed_tables', program?.removed_tables),
-        change('table', 'modified', 'modified_tables', program?.modified_tables),
-        change('view', 'added', 'added_views', program?.added_views),
-        change('view', 'removed', 'removed_views', program?.removed_views),
-        change('view', 'modified', 'modified_views', program?.modified_views),
-        change('input connector', 'added', 'added_input_connectors', diff.added_input_connectors),
-        change('input connector', 'removed', 'removed_input_connectors', diff.removed_input_connectors),
-        change('input connector', 'modified', 'modified_input_connectors', diff.modified_input_connectors),
-        change('output connector', 'added', 'added_output_connectors', diff.added_output_connectors),
-        change('output connector', 'removed', 'removed_output_connectors', diff.removed_output_connectors),
-        change('output connector', 'modified', 'modified_output_connectors', diff.modified_output_connectors),
-    ];
-    return all.filter((change) => change.count > 0);
-}
-/** `3 views modified, 1 table added`, or what Feldera said when it could not tell. */
-function countChanges(diff) {
-    const counts = diffChanges(diff).map(({ what, change, count }) => `${count} ${what}${count === 1 ? '' : 's'} ${change}`);
-    if (diff.program_diff_error)
-        counts.push(`the program diff failed: ${diff.program_diff_error}`);
-    return counts.length > 0 ? counts.join(', ') : 'no changes listed';
-}
-/** The log's lines for a diff: one per kind of change, with the names. */
-function diffLines(diff) {
-    const lines = diffChanges(diff).map(({ what, change, names, count }) => {
-        const more = count > names.length ? [`…and ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U9)(count - names.length)} more`] : [];
-        return `${what}s ${change}: ${[...names, ...more].join(', ')}`;
-    });
-    if (diff.program_diff_error)
-        lines.push(`program diff error: ${diff.program_diff_error}`);
-    return lines.length > 0 ? lines : ['no changes listed'];
-}
-
-
-/***/ }),
-
-/***/ 6069:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ compilationReport),
-/* harmony export */   K: () => (/* binding */ MAX_ANNOTATIONS)
-/* harmony export */ });
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3271);
-
-/** GitHub shows this many annotations of each level (error, warning) of a step. */
-const MAX_ANNOTATIONS = 10;
-const EXCERPT_LINES = 40;
-function compilationReport(programError, pipelineName, sqlFile) {
-    const messages = programError.sql_compilation?.messages ?? [];
-    const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
-    const firstSql = messages.find((message) => !message.warning);
-    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
-    const firstError = firstSql
-        ? (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
-        : excerpt && (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(excerpt.split('\n').find((line) => line.trim()) ?? '');
-    return { annotations, firstError, excerpt };
-}
-function position(message) {
-    return `line ${message.start_line_number}, column ${message.start_column}`;
-}
-function sqlAnnotation(message, pipelineName, sqlFile) {
-    const level = message.warning ? 'warning' : 'error';
-    // @actions/core escapes the message, so the snippet's lines stay inside the annotation.
-    const text = `${message.error_type}: ${message.message}${message.snippet ? `\n${message.snippet.trimEnd()}` : ''}`;
-    const annotation = { level, title: `SQL ${level} in pipeline ${pipelineName}`, message: text };
-    if (!sqlFile)
-        return { ...annotation, message: `${position(message)}: ${text}` };
-    return {
-        ...annotation,
-        file: sqlFile,
-        startLine: message.start_line_number,
-        startColumn: message.start_column,
-        endLine: message.end_line_number,
-        endColumn: message.end_column,
-    };
-}
-/** cargo's output from its first `error` line on: the part that says what failed. */
-function rustExcerpt(output) {
-    if (!output?.trim())
-        return undefined;
-    const lines = output.split('\n');
-    const first = lines.findIndex((line) => /^error(\[E\d+\])?:/.test(line));
-    return neutralised(first >= 0 ? lines.slice(first, first + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES));
-}
-function firstLines(text) {
-    return text?.trim() ? neutralised(text.split('\n').slice(0, EXCERPT_LINES)) : undefined;
-}
-/** Each line of compiler output as server text: printed one by one, none can start a workflow command. */
-function neutralised(lines) {
-    return lines
-        .map((line) => (0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(line, [], 1000))
-        .join('\n')
-        .trimEnd();
-}
-
-
-/***/ }),
-
-/***/ 3952:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X5: () => (/* binding */ connectorWarnings),
-/* harmony export */   gC: () => (/* binding */ connectorOutputs),
-/* harmony export */   kv: () => (/* binding */ connectorsMarkdown)
-/* harmony export */ });
-/* unused harmony export MAX_TABLE_ROWS */
-/* harmony import */ var _feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2598);
-/* harmony import */ var _health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8772);
-/* harmony import */ var _compilation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6069);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4285);
-
-
-
-
-/** Rows of the Connectors table; the `connectors` output has every endpoint. */
-const MAX_TABLE_ROWS = 50;
-/** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
-const MESSAGE_CELL_LENGTH = 200;
-const NAME_CELL_LENGTH = 200;
-/** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
-function connectorOutputs(last) {
-    if (!last)
-        return { connectors: '[]', 'connector-error-count': '' };
-    const endpoints = (0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(last);
-    const connectors = endpoints.map((endpoint) => ({
-        name: endpoint.name,
-        direction: endpoint.direction,
-        stream: endpoint.stream,
-        health: endpoint.health?.status ?? '',
-        'fatal-error': endpoint.fatalError ?? '',
-        errors: endpoint.errors,
-        records: endpoint.records,
-        paused: endpoint.paused,
-    }));
-    const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
-    return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
-}
-/** A warning annotation for each problem that does not fail the step, as many as GitHub shows. */
-function connectorWarnings(problems, pipelineName) {
-    const warnings = problems.filter((problem) => !problem.fails);
-    return {
-        annotations: warnings.slice(0, _compilation_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS */ .K).map((problem) => ({
-            title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
-            message: problem.message,
-        })),
-        unannotated: warnings.slice(_compilation_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS */ .K),
-    };
-}
-/**
- * The summary's Connectors section: failed and Unhealthy endpoints first, then the others in
- * Feldera's order; errors counted since the baseline shown beside the total; the warnings that did
- * not fit in annotations below the table.
- */
-function connectorsMarkdown(last, baseline, unannotated = []) {
-    const before = new Map(baseline ? (0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(baseline).map((endpoint) => [(0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointKey */ .r4)(endpoint), endpoint.errors]) : []);
-    const endpoints = (0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(last)
-        .map((endpoint, order) => ({ endpoint, order }))
-        .sort((a, b) => rank(a.endpoint) - rank(b.endpoint) || a.order - b.order)
-        .map(({ endpoint }) => endpoint);
-    if (endpoints.length === 0)
-        return '#### Connectors\n\nThe pipeline has no connectors.';
-    const rows = endpoints.slice(0, MAX_TABLE_ROWS).map((endpoint) => {
-        const newErrors = endpoint.errors - (before.get((0,_health_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointKey */ .r4)(endpoint)) ?? 0);
-        const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
-        const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
-        return [
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.name, NAME_CELL_LENGTH),
-            endpoint.paused ? `${endpoint.direction}, paused` : endpoint.direction,
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.stream, NAME_CELL_LENGTH),
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(endpoint.records),
-            errors,
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(message, MESSAGE_CELL_LENGTH),
-        ];
-    });
-    const notes = [];
-    if (endpoints.length > MAX_TABLE_ROWS) {
-        notes.push(`The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`);
-    }
-    if (last.omitted_endpoints > 0) {
-        notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${_feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ENDPOINTS */ .k$} of each direction were not checked.`);
-    }
-    if (unannotated.length > 0) {
-        const list = unannotated
-            .slice(0, MAX_TABLE_ROWS)
-            .map((problem) => `- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(problem.message, MESSAGE_CELL_LENGTH)}`)
-            .concat(unannotated.length > MAX_TABLE_ROWS ? [`- …and ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(unannotated.length - MAX_TABLE_ROWS)} more`] : [])
-            .join('\n');
-        notes.push(`Warnings beyond the ${_compilation_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS */ .K} that GitHub shows as annotations:\n\n${list}`);
-    }
-    const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
-    return ['#### Connectors', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(header, rows), ...notes].join('\n\n');
-}
-function rank(endpoint) {
-    if (endpoint.fatalError !== null)
-        return 0;
-    return endpoint.health?.status === 'Unhealthy' ? 1 : 2;
-}
-
-
-/***/ }),
-
-/***/ 4325:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ lastWord),
-/* harmony export */   n: () => (/* binding */ failureTitle)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _github_step_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7384);
-/* harmony import */ var _run_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6408);
-/* harmony import */ var _log_phase_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5414);
-/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5384);
-/* harmony import */ var _run_run_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3271);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4285);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5468);
-
-
-
-
-
-
-
-
-
-/**
- * The short report, when a cancel's deadline comes before the full one was written: every output,
- * an error annotation for each failed pipeline, and a few lines of summary. Synchronous: the process
- * exits right after it.
- */
-function lastWord(facts, reason) {
-    if (facts.runs.length === 0)
-        facts.runs.push((0,_run_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__/* .newRun */ .uH)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('pipeline-name'), undefined, new _log_phase_log_js__WEBPACK_IMPORTED_MODULE_6__/* .PhaseLog */ .U(_log_log_js__WEBPACK_IMPORTED_MODULE_3__/* .stepLog */ .tV), true));
-    for (const run of facts.runs)
-        (0,_run_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__/* .noteCancel */ .LU)(run, reason);
-    const values = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .outputValues */ .uN)(facts.runs, facts.elapsedMs(), facts.config !== undefined);
-    for (const name of _outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .OUTPUT_NAMES */ .P0)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, values[name]);
-    const lines = [`### ❌ Cancelled: the step could not finish its report within ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(_run_run_end_js__WEBPACK_IMPORTED_MODULE_4__/* .CANCEL_DEADLINE_MS */ .JC)} of the cancel`, ''];
-    for (const { name, outcome } of facts.runs) {
-        if (outcome.result !== 'failed')
-            continue;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(outcome.message, { title: failureTitle(name) });
-        lines.push(`- **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)(name || '(no name)', 100)}**: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)(outcome.code, 100)}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)(outcome.message, 2000)}`);
-    }
-    (0,_github_step_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .appendSummary */ .f)(`${lines.join('\n')}\n`);
-    process.exitCode = 1;
-}
-/** The title of the annotation that fails the step for a pipeline. */
-function failureTitle(name) {
-    return `Feldera pipeline ${name || '(no name)'} did not start`;
-}
-
-
-/***/ }),
-
-/***/ 4285:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DV: () => (/* binding */ codeBlock),
-/* harmony export */   Jj: () => (/* binding */ cut),
-/* harmony export */   U9: () => (/* binding */ count),
-/* harmony export */   Uj: () => (/* binding */ fit),
-/* harmony export */   mG: () => (/* binding */ inline),
-/* harmony export */   tp: () => (/* binding */ table)
-/* harmony export */ });
-// Markdown for the job summary: server text made plain text, and the shapes it sits in.
-/** `14820` → `14,820`. */
-function count(n) {
-    return n.toLocaleString('en-US');
-}
-function cut(text, maxChars) {
-    return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
-}
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-/**
- * Server text as markdown text, cut to `maxChars`: no HTML, no link or image of its own, no emphasis,
- * code, strike-through or math, no table break, its lines kept in its table cell or list item. A
- * backslash before each character that could start one (2 bytes, where an entity takes 5), and only
- * there: a `_` between letters or digits, a `&` that begins no entity and a `#` inside a word start
- * nothing, and names and addresses are full of them. It always follows the action's own words on a
- * line, so nothing in it can start a block (a heading, a list, a quote); a bare address may show as
- * a link, to where it says.
- */
-function inline(text, maxChars) {
-    return cut(text, maxChars)
-        .replace(/[\\`*[\]<|~$]|&(?=#?\w+;)|(?<=^|\s)#|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (char) => `\\${char}`)
-        .replace(/\r\n|\r|\n/g, '<br>');
-}
-/** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
-function codeBlock(text, indent = '') {
-    // Any line ending ends a line of markdown: one left in would leave the block's indentation.
-    const lines = text.flatMap((line) => line.split(/\r\n|\r|\n/));
-    const longest = Math.max(2, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
-    const fence = '`'.repeat(longest + 1);
-    return [`${fence}text`, ...lines, fence].map((line) => indent + line).join('\n');
-}
-/** The first items that fit in `budget` bytes, and how many did not. */
-function fit(items, budget) {
-    const kept = [];
-    let used = 0;
-    for (const item of items) {
-        used += Buffer.byteLength(item) + 2;
-        if (used > budget)
-            break;
-        kept.push(item);
-    }
-    return { kept, more: items.length - kept.length };
-}
-
-
-/***/ }),
-
-/***/ 5468:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P0: () => (/* binding */ OUTPUT_NAMES),
-/* harmony export */   uN: () => (/* binding */ outputValues)
-/* harmony export */ });
-/* unused harmony export RUN_OUTPUT_NAMES */
-/* harmony import */ var _connectors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3952);
-
-/** The outputs of one pipeline's run, in action.yml's order: with several, each pipeline's in `results`. */
-const RUN_OUTPUT_NAMES = [
-    'status',
-    'desired-status',
-    'awaiting-approval',
-    'approved',
-    'deployment-id',
-    'program-status',
-    'error-code',
-    'elapsed-seconds',
-    'pipeline-url',
-    'approval-diff',
-    'connectors',
-    'connector-error-count',
-    'stopped',
-    'transition',
-];
-/** Every output of action.yml, in its order. */
-const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'];
-/** The outputs, set on failure too: one pipeline's as they are; with several, what speaks for all, and each in `results`. */
-function outputValues(runs, elapsedMs, namesKnown) {
-    const each = runs.map(runOutputs);
-    // Invalid inputs name no pipeline for sure: no results.
-    const results = namesKnown ? JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]]))) : '{}';
-    const [only] = each;
-    if (only && each.length === 1)
-        return { ...only, results };
-    const none = Object.fromEntries(RUN_OUTPUT_NAMES.map((name) => [name, '']));
-    return {
-        ...none,
-        'error-code': each.find((values) => values['error-code'])?.['error-code'] ?? '',
-        'awaiting-approval': String(each.some((values) => values['awaiting-approval'] === 'true')),
-        approved: String(each.some((values) => values.approved === 'true')),
-        'elapsed-seconds': (elapsedMs / 1000).toFixed(1),
-        results,
-    };
-}
-/** One pipeline's outputs, from what was last seen. */
-function runOutputs({ outcome, progress, pipelineUrl, health, stopped }) {
-    const last = progress.last;
-    return {
-        status: last?.deployment_status ?? '',
-        'desired-status': last?.deployment_desired_status ?? '',
-        'awaiting-approval': String(last?.deployment_status === 'AwaitingApproval'),
-        approved: String(progress.approved),
-        'deployment-id': last?.deployment_id ?? '',
-        'program-status': last?.program_status ?? '',
-        'error-code': outcome.result === 'failed' ? outcome.code : '',
-        'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
-        'pipeline-url': pipelineUrl,
-        'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
-        ...(0,_connectors_js__WEBPACK_IMPORTED_MODULE_0__/* .connectorOutputs */ .gC)(health.last),
-        stopped: String(stopped),
-        transition: progress.transition ?? '',
-    };
-}
-
-
-/***/ }),
-
-/***/ 1507:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JR: () => (/* binding */ hintFor),
-/* harmony export */   VO: () => (/* binding */ withEdition),
-/* harmony export */   hI: () => (/* binding */ deploymentErrorHint)
-/* harmony export */ });
-const NEEDS_WRITE_ROLE = 'the API key needs the write role.';
-const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera compiles it again.';
-// What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
-const BY_CODE = {
-    CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
-    CannotStartWithCompilationError: DOES_NOT_COMPILE,
-    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial: set if-deployed: converge (the default) to move it to the state asked for, stop it first, or ask for the state it was started in.',
-    InvalidTransition: "the pipeline process refused the move (Feldera's message says from where): it changed since the step read its status; run the step again once it has settled.",
-    EnterpriseFeature: 'this needs Feldera Enterprise: the community (open-source) edition answers 501 EnterpriseFeature.',
-    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
-    InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
-    UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
-    AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
-    InsufficientPermissions: NEEDS_WRITE_ROLE,
-    Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
-};
-// An answer that is not Feldera's has no code of its own, but its status says enough (a 401 has its code).
-const BY_STATUS = {
-    403: NEEDS_WRITE_ROLE,
-    404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
-};
-/**
- * A refusal that comes from the edition (or the storage standby needs) says so on the open-source
- * edition, where no setting of this step helps.
- */
-function withEdition(outcome, platform) {
-    if (outcome.result !== 'failed' || platform?.edition !== 'Open source')
-        return outcome;
-    const edition = `the open-source edition (${platform.version})`;
-    if (outcome.code === 'InitialStandbyNotAllowed') {
-        return {
-            ...outcome,
-            hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim(),
-        };
-    }
-    if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
-        return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
-    }
-    return outcome;
-}
-// Why a pipeline stopped with a `deployment_error`, read from Feldera's runner
-// (crates/pipeline-manager/src/runner/error.rs) and the pipeline's /status, and what to do about it.
-const BY_DEPLOYMENT_ERROR = {
-    RunnerCheckError: "the pipeline's process or storage failed while it ran (it crashed, ran out of memory, or its pod was evicted): the pipeline's log says why; give it more memory in its resources if it ran out.",
-    InitializationError: "the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline's log say which.",
-    AutomatonProvisioningTimeout: "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout in the pipeline's runtime config (a duration such as 20m since Feldera 0.366; provisioning_timeout_secs, in seconds, before), or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
-    RunnerProvisionError: "Feldera could not create the pipeline's compute or storage (the message says why): check the pipeline's resources config and the cluster's capacity.",
-    AutomatonInvalidRuntimeConfig: "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
-    AutomatonInvalidProgramInfo: 'the compiled program no longer fits this Feldera version: recompile it (fda update-runtime), then start it again.',
-    AutomatonCannotProvisionUnsupportedPlatformVersion: 'the program was compiled by another Feldera version than the one installed: recompile it with the current one (fda update-runtime, or a change to the program), then start it again.',
-    StartFailedDueToFailedCompilation: DOES_NOT_COMPILE,
-};
-/** For a deployment error without a hint of its own: where the reason is. */
-const READ_THE_LOG = "the pipeline's log says why it stopped: read its tail below (logs: on-failure, the default), or the whole log in the Feldera console.";
-/** What to do about a pipeline that stopped with this `deployment_error` code. */
-function deploymentErrorHint(code) {
-    return BY_DEPLOYMENT_ERROR[code] ?? READ_THE_LOG;
-}
-function hintFor(error) {
-    if (error.hint)
-        return error.hint;
-    switch (error.kind) {
-        case 'certificate':
-            return "if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step's env.";
-        case 'redirect':
-            return 'set api-url to the address the API really answers at.';
-        case 'not-feldera':
-            return BY_CODE[error.code] ?? BY_STATUS[error.status ?? 0];
-        default:
-            return BY_CODE[error.code];
-    }
-}
-
-
-/***/ }),
-
-/***/ 6513:
+/***/ 973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2687,22 +2218,85 @@ function classify(status, initial) {
 
 /***/ }),
 
-/***/ 6497:
+/***/ 3993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cz: () => (/* binding */ UNDECIDED),
-/* harmony export */   FP: () => (/* binding */ statusFailure),
-/* harmony export */   WB: () => (/* binding */ internalError),
-/* harmony export */   Y_: () => (/* binding */ ACTION_CODES),
-/* harmony export */   ZZ: () => (/* binding */ afterCancel),
-/* harmony export */   g5: () => (/* binding */ failureOf)
-/* harmony export */ });
-/* harmony import */ var _feldera_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7947);
-/* harmony import */ var _feldera_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9210);
-/* harmony import */ var _hints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1507);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6513);
-/* harmony import */ var _run_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3776);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Y_: () => (/* binding */ ACTION_CODES),
+  Cz: () => (/* binding */ UNDECIDED),
+  ZZ: () => (/* binding */ afterCancel),
+  g5: () => (/* binding */ failureOf),
+  WB: () => (/* binding */ internalError),
+  FP: () => (/* binding */ statusFailure),
+  VO: () => (/* binding */ withEdition)
+});
+
+// EXTERNAL MODULE: ./src/feldera/credentials.ts
+var credentials = __webpack_require__(7947);
+// EXTERNAL MODULE: ./src/feldera/errors.ts
+var errors = __webpack_require__(9210);
+;// CONCATENATED MODULE: ./src/model/hints.ts
+const NEEDS_WRITE_ROLE = 'the API key needs the write role.';
+const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera compiles it again.';
+// What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
+const BY_CODE = {
+    CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
+    CannotStartWithCompilationError: DOES_NOT_COMPILE,
+    InitialImmutableUnlessStopped: 'the pipeline was already started with another initial: set if-deployed: converge (the default) to move it to the state asked for, stop it first, or ask for the state it was started in.',
+    InvalidTransition: "the pipeline process refused the move (Feldera's message says from where): it changed since the step read its status; run the step again once it has settled.",
+    EnterpriseFeature: 'this needs Feldera Enterprise: the community (open-source) edition answers 501 EnterpriseFeature.',
+    BootstrapPolicyImmutableUnlessStopped: 'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
+    InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
+    UnknownPipelineName: 'check pipeline-name and api-url: the pipeline must exist on that Feldera instance.',
+    AuthenticationFailed: 'check api-key (or FELDERA_API_KEY).',
+    InsufficientPermissions: NEEDS_WRITE_ROLE,
+    Unreachable: 'check api-url, and that the runner can reach it (network, proxy, firewall).',
+};
+// An answer that is not Feldera's has no code of its own, but its status says enough (a 401 has its code).
+const BY_STATUS = {
+    403: NEEDS_WRITE_ROLE,
+    404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
+};
+// Why a pipeline stopped with a `deployment_error`, read from Feldera's runner
+// (crates/pipeline-manager/src/runner/error.rs) and the pipeline's /status, and what to do about it.
+const BY_DEPLOYMENT_ERROR = {
+    RunnerCheckError: "the pipeline's process or storage failed while it ran (it crashed, ran out of memory, or its pod was evicted): the pipeline's log says why; give it more memory in its resources if it ran out.",
+    InitializationError: "the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline's log say which.",
+    AutomatonProvisioningTimeout: "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout in the pipeline's runtime config (a duration such as 20m since Feldera 0.366; provisioning_timeout_secs, in seconds, before), or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
+    RunnerProvisionError: "Feldera could not create the pipeline's compute or storage (the message says why): check the pipeline's resources config and the cluster's capacity.",
+    AutomatonInvalidRuntimeConfig: "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
+    AutomatonInvalidProgramInfo: 'the compiled program no longer fits this Feldera version: recompile it (fda update-runtime), then start it again.',
+    AutomatonCannotProvisionUnsupportedPlatformVersion: 'the program was compiled by another Feldera version than the one installed: recompile it with the current one (fda update-runtime, or a change to the program), then start it again.',
+    StartFailedDueToFailedCompilation: DOES_NOT_COMPILE,
+};
+/** For a deployment error without a hint of its own: where the reason is. */
+const READ_THE_LOG = "the pipeline's log says why it stopped: read its tail below (logs: on-failure, the default), or the whole log in the Feldera console.";
+/** What to do about a pipeline that stopped with this `deployment_error` code. */
+function deploymentErrorHint(code) {
+    return BY_DEPLOYMENT_ERROR[code] ?? READ_THE_LOG;
+}
+function hintFor(error) {
+    if (error.hint)
+        return error.hint;
+    switch (error.kind) {
+        case 'certificate':
+            return "if Feldera uses a private certificate authority, set NODE_EXTRA_CA_CERTS to its PEM file in the step's env.";
+        case 'redirect':
+            return 'set api-url to the address the API really answers at.';
+        case 'not-feldera':
+            return BY_CODE[error.code] ?? BY_STATUS[error.status ?? 0];
+        default:
+            return BY_CODE[error.code];
+    }
+}
+
+// EXTERNAL MODULE: ./src/model/lifecycle.ts
+var lifecycle = __webpack_require__(973);
+// EXTERNAL MODULE: ./src/model/run-end.ts
+var run_end = __webpack_require__(7092);
+;// CONCATENATED MODULE: ./src/model/outcome.ts
 
 
 
@@ -2748,32 +2342,31 @@ function afterCancel(outcome, reason, name, phase, progress) {
         message: `Pipeline ${name} was ${status} when ${reason}, while ${phase}: the step did not finish, and left the pipeline as it was.`,
     };
 }
-/** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
 function failureOf(error, name, config, progress, auth) {
     const pipeline = `pipeline ${name}`;
-    if (error instanceof _run_end_js__WEBPACK_IMPORTED_MODULE_4__/* .RunEnded */ .QS && error.code === 'Timeout') {
+    if (error instanceof run_end/* RunEnded */.QS && error.code === 'Timeout') {
         const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
         return {
             result: 'failed',
             code: 'Timeout',
-            message: `Feldera ${pipeline} did not become ${(0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .targetStatus */ .u)(config.initial)} before ${error.message}: ${progress.describeLast()}${lastFailure}.`,
+            message: `Feldera ${pipeline} did not become ${(0,lifecycle/* targetStatus */.u)(config.initial)} before ${error.message}: ${progress.describeLast()}${lastFailure}.`,
             hint: 'give a longer timeout if the pipeline needs it, or look in the Feldera console why it is slow.',
         };
     }
-    if (error instanceof _run_end_js__WEBPACK_IMPORTED_MODULE_4__/* .RunEnded */ .QS) {
+    if (error instanceof run_end/* RunEnded */.QS) {
         return {
             result: 'failed',
             code: 'Cancelled',
             message: `Stopped waiting: ${error.message} (${progress.describeLast()}).`,
         };
     }
-    if (error instanceof _feldera_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .CredentialError */ .oA)
+    if (error instanceof credentials/* CredentialError */.oA)
         return { result: 'failed', code: error.code, message: error.message };
-    if (error instanceof _feldera_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FelderaError */ .kP) {
+    if (error instanceof errors/* FelderaError */.kP) {
         // One code for "the program does not compile", whether /start refused it or the runner found it.
         const code = error.code === 'CannotStartWithCompilationError' ? 'StartFailedDueToFailedCompilation' : error.code;
         const refused = code === 'AuthenticationFailed' ? auth.refusalHint() : undefined;
-        return { result: 'failed', code, message: error.message, hint: refused ?? (0,_hints_js__WEBPACK_IMPORTED_MODULE_2__/* .hintFor */ .JR)(error) };
+        return { result: 'failed', code, message: error.message, hint: refused ?? hintFor(error) };
     }
     return internalError(error);
 }
@@ -2785,14 +2378,14 @@ function internalError(error) {
 /** The failure a status means, before the target or after it (in the health window); else undefined. */
 function statusFailure(verdict, status, initial) {
     const name = status.name;
-    const target = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .targetStatus */ .u)(initial);
+    const target = (0,lifecycle/* targetStatus */.u)(initial);
     switch (verdict.kind) {
         case 'deployment-error':
             return {
                 result: 'failed',
                 code: verdict.error.error_code,
                 message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
-                hint: (0,_hints_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentErrorHint */ .hI)(verdict.error.error_code),
+                hint: deploymentErrorHint(verdict.error.error_code),
             };
         case 'compilation-failed':
             return {
@@ -2823,763 +2416,37 @@ function statusFailure(verdict, status, initial) {
             return undefined;
     }
 }
-
-
-/***/ }),
-
-/***/ 6408:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  JY: () => (/* binding */ heartbeatLine),
-  uH: () => (/* binding */ newRun),
-  LU: () => (/* binding */ noteCancel),
-  aI: () => (/* binding */ runPipeline)
-});
-
-// EXTERNAL MODULE: ./src/run/outcome.ts
-var run_outcome = __webpack_require__(6497);
-// EXTERNAL MODULE: ./src/log/text.ts
-var log_text = __webpack_require__(3271);
-// EXTERNAL MODULE: ./src/run/run-end.ts
-var run_end = __webpack_require__(3776);
-;// CONCATENATED MODULE: ./src/github/deployment.ts
-
-
-
-/** A GitHub call that does not answer must not hold the step. */
-const GITHUB_CALL_MS = 15_000;
-/** After a cancel, the runner kills the step soon: the last status gets this long. */
-const AFTER_CANCEL_MS = 1500;
 /**
- * Creates the deployment and its `in_progress` status. Any failure is a warning and gives
- * `undefined`: recording a deployment must never fail a start.
+ * A refusal that comes from the edition (or the storage standby needs) says so on the open-source
+ * edition, where no setting of this step helps.
  */
-async function createDeployment(options) {
-    const where = `a GitHub deployment to environment ${options.environment}`;
-    const call = () => AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]);
-    let github;
-    let id;
-    try {
-        github = await connect(options.token);
-        const created = await github.octokit.rest.repos.createDeployment({
-            ...github.repo,
-            ref: github.context.sha,
-            environment: options.environment,
-            description: `Start Feldera pipeline ${options.pipelineName}`,
-            auto_merge: false,
-            // The start is the check here; the commit's other checks do not gate it.
-            required_contexts: [],
-            request: { signal: call() },
-        });
-        if (!('id' in created.data))
-            throw new Error(created.data.message ?? 'GitHub created no deployment');
-        id = created.data.id;
+function withEdition(outcome, platform) {
+    if (outcome.result !== 'failed' || platform?.edition !== 'Open source')
+        return outcome;
+    const edition = `the open-source edition (${platform.version})`;
+    if (outcome.code === 'InitialStandbyNotAllowed') {
+        return {
+            ...outcome,
+            hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim(),
+        };
     }
-    catch (error) {
-        options.warning(`Could not record ${where}: ${describe(error)}`);
-        return undefined;
+    if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
+        return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
     }
-    const logUrl = `${github.context.serverUrl}/${github.repo.owner}/${github.repo.repo}/actions/runs/${github.context.runId}`;
-    const status = async (state, description, signal) => {
-        try {
-            await github.octokit.rest.repos.createDeploymentStatus({
-                ...github.repo,
-                deployment_id: id,
-                state,
-                // GitHub keeps 140 characters of a description.
-                description: description.length > 140 ? `${description.slice(0, 139)}…` : description,
-                environment_url: options.pipelineUrl,
-                log_url: logUrl,
-                request: { signal },
-            });
-        }
-        catch (error) {
-            options.warning(`Could not record the status ${state} of ${where}: ${describe(error)}`);
-        }
-    };
-    await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`, call());
-    options.info(`Recording ${where} (deployment ${id}).`);
-    return {
-        finish: async (outcome, changes) => {
-            // The last status is recorded after a cancel too, briefly: it says the start did not finish.
-            // A cancel that comes while it is recorded cuts the call to that moment as well.
-            const signal = AbortSignal.any([AbortSignal.timeout(GITHUB_CALL_MS), (0,run_end/* graceAfter */.Dc)(options.cancelled, AFTER_CANCEL_MS)]);
-            switch (outcome.result) {
-                case 'reached':
-                case 'accepted':
-                    return status('success', `Feldera pipeline ${options.pipelineName} started`, signal);
-                case 'awaiting-approval':
-                    return status('pending', `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`, signal);
-                case 'failed':
-                    return status(run_outcome/* ACTION_CODES */.Y_[outcome.code] ? 'error' : 'failure', `${outcome.code}: ${outcome.message}`, signal);
-            }
-        },
-    };
-}
-/** Loaded only for runs that record a deployment: the other runs start without it. */
-async function connect(token) {
-    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-    return { context, octokit: getOctokit(token), repo: context.repo };
-}
-/** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */
-function describe(error) {
-    const status = error.status;
-    const message = (0,log_text/* serverText */.Tn)((0,log_text/* messageOf */.bD)(error), [], 300);
-    if (status === 403 || status === 404) {
-        return `${status} ${message}. Give the job \`permissions: deployments: write\` (and contents: read).`;
-    }
-    return typeof status === 'number' ? `${status} ${message}` : message;
-}
-
-// EXTERNAL MODULE: ./src/report/compilation.ts
-var compilation = __webpack_require__(6069);
-;// CONCATENATED MODULE: ./src/run/diagnose.ts
-
-
-/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
-const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
-const FOLLOW_UP_RETRY = { windowMs: 5000 };
-async function diagnose(client, config, outcome, progress) {
-    const diagnosis = { problems: [] };
-    const failed = outcome.result === 'failed';
-    if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
-        try {
-            const programError = await client.programError(FOLLOW_UP_RETRY);
-            if (programError)
-                diagnosis.compilation = (0,compilation/* compilationReport */.C)(programError, client.pipelineName, config.sqlFile);
-        }
-        catch (error) {
-            diagnosis.problems.push(`Could not read the compiler's messages: ${(0,log_text/* messageOf */.bD)(error)}`);
-        }
-    }
-    const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
-    if (wantLogs && progress.provisioned) {
-        try {
-            diagnosis.logTail = await client.logs(LOG_LIMITS);
-        }
-        catch (error) {
-            diagnosis.problems.push(`Could not read the pipeline's log: ${(0,log_text/* messageOf */.bD)(error)}`);
-        }
-    }
-    return diagnosis;
-}
-
-// EXTERNAL MODULE: ./src/feldera/client.ts + 2 modules
-var feldera_client = __webpack_require__(5071);
-// EXTERNAL MODULE: ./src/feldera/errors.ts
-var errors = __webpack_require__(9210);
-// EXTERNAL MODULE: ./src/run/lifecycle.ts
-var lifecycle = __webpack_require__(6513);
-// EXTERNAL MODULE: ./src/run/wait.ts
-var wait = __webpack_require__(300);
-// EXTERNAL MODULE: ./src/health/endpoints.ts
-var endpoints = __webpack_require__(8772);
-;// CONCATENATED MODULE: ./src/health/verdict.ts
-
-
-/** When endpoints fail for different reasons, the step's code is the first of these. */
-const GRAVITY = ['ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors'];
-/** Endpoints named in a failure's message besides the first; the Connectors table has them all. */
-const MORE_NAMED = 5;
-/**
- * What one read of `/stats` means for the step (issue 10, Behaviour). A fatal error fails at any read;
- * health is judged only at the end of the window, since a connector may still be connecting when the
- * pipeline becomes Running; errors are judged by how far they rose above the baseline. Paused inputs,
- * ended inputs and idle endpoints are not problems: `initial: paused` pauses them by design.
- */
-function healthVerdict(check) {
-    const before = new Map((0,endpoints/* endpointsOf */.uY)(check.baseline).map((endpoint) => [(0,endpoints/* endpointKey */.r4)(endpoint), endpoint.errors]));
-    const problems = (0,endpoints/* endpointsOf */.uY)(check.current).flatMap((endpoint) => {
-        const found = endpointProblems(endpoint, endpoint.errors - (before.get((0,endpoints/* endpointKey */.r4)(endpoint)) ?? 0), check);
-        // One per endpoint: the one that fails the step if any, else the gravest.
-        return found
-            .filter((problem) => problem.fails)
-            .concat(found)
-            .slice(0, 1);
-    });
-    const failing = problems.filter((problem) => problem.fails);
-    if (failing.length === 0)
-        return problems.length > 0 ? { kind: 'warn', problems } : { kind: 'pass' };
-    const code = GRAVITY.find((gravest) => failing.some((problem) => problem.code === gravest));
-    const [first, ...others] = failing.filter((problem) => problem.code === code);
-    // Never: one problem fails, and each has a code of GRAVITY.
-    if (!first)
-        return { kind: 'warn', problems };
-    const message = others.length > 0 ? `${first.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first.message;
-    return { kind: 'fail', code: first.code, message, problems };
-}
-function endpointProblems(endpoint, newErrors, check) {
-    const about = capitalised((0,endpoints/* describeEndpoint */.N2)(endpoint));
-    const found = [];
-    if (endpoint.fatalError !== null) {
-        found.push({ endpoint, code: 'ConnectorFailed', fails: true, message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}` });
-    }
-    if (check.phase === 'end' && endpoint.health?.status === 'Unhealthy') {
-        const when = check.windowMs > 0
-            ? `is still Unhealthy after the health window of ${(0,log_text/* formatDuration */.a3)(check.windowMs)}`
-            : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
-        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${lastError(endpoint)}` });
-    }
-    // A count below the baseline means a new pipeline process with its own counters: nothing rose.
-    if (newErrors > 0 && check.connectorErrors !== 'ignore') {
-        const counted = `counted ${newErrors} new ${newErrors === 1 ? 'error' : 'errors'} since the first read (${endpoint.errors} in all)`;
-        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${lastError(endpoint)}` });
-    }
-    return found;
-}
-function lastError(endpoint) {
-    return endpoint.lastError ? `; Feldera's last error: ${endpoint.lastError}` : '; Feldera gave no message';
-}
-function alsoNamed(others) {
-    const names = others.slice(0, MORE_NAMED).map((problem) => `${problem.endpoint.direction} ${problem.endpoint.name}`);
-    const rest = others.length > MORE_NAMED ? ` and ${others.length - MORE_NAMED} more` : '';
-    return `The same for ${others.length} more ${others.length === 1 ? 'endpoint' : 'endpoints'}: ${names.join(', ')}${rest}.`;
-}
-function capitalised(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/health/window.ts
-
-
-
-
-
-
-
-function noHealth() {
-    return { baseline: undefined, last: undefined, problems: [], notes: [] };
-}
-/** A `0s` window still allows its one read a few seconds of retries. */
-const MIN_READ_WINDOW_MS = 5000;
-/**
- * After the target: reads `/stats` at once, then the status and `/stats` every poll-interval until
- * `health-window` has passed, and judges each read (src/health/verdict.ts). A pipeline that leaves
- * the target fails as it would have before it. The window is part of `timeout`: a budget that runs
- * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
- * `health`, which the report reads even when the window ends by a cancel.
- */
-async function watchHealth(client, config, progress, signal, waiting, health) {
-    const windowMs = config.healthWindowMs;
-    const endsAt = performance.now() + windowMs;
-    let reads = 0;
-    /** Why `/stats` could not be read; a refusal (404, 401, …) is not asked again. */
-    let unreadable;
-    const judge = (phase) => {
-        if (!health.last || !health.baseline)
-            return undefined;
-        const verdict = healthVerdict({ baseline: health.baseline, current: health.last, phase, windowMs, connectorErrors: config.connectorErrors });
-        health.problems = verdict.kind === 'pass' ? [] : verdict.problems;
-        return verdict.kind === 'fail' ? { result: 'failed', code: verdict.code, message: verdict.message } : undefined;
-    };
-    try {
-        const failed = await (0,wait/* poll */.w)(async () => {
-            // The status that reached the target was just read: the first round reads only `/stats`.
-            if (reads++ > 0) {
-                const status = await client.status(waiting);
-                progress.observe(status);
-                const left = (0,run_outcome/* statusFailure */.FP)((0,lifecycle/* classify */.L)(status, config.initial), status, config.initial);
-                if (left)
-                    return left;
-            }
-            if (!unreadable?.final) {
-                try {
-                    // Retried within one poll-interval, so that the status is read every interval: a pipeline
-                    // that dies answers /stats with 503, and only its status says why.
-                    const readWindowMs = windowMs === 0 ? MIN_READ_WINDOW_MS : Math.min(config.pollIntervalMs, Math.max(0, endsAt - performance.now()));
-                    health.last = await client.stats({ windowMs: readWindowMs });
-                    health.baseline ??= health.last;
-                    unreadable = undefined;
-                }
-                catch (error) {
-                    if (!(error instanceof errors/* FelderaError */.kP))
-                        throw error;
-                    unreadable = { message: error.message, final: error.kind !== 'gave-up' };
-                }
-            }
-            const phase = performance.now() >= endsAt ? 'end' : 'during';
-            return judge(phase) ?? (phase === 'end' ? null : undefined);
-        }, config.pollIntervalMs, signal);
-        if (failed)
-            return failed;
-    }
-    catch (error) {
-        if (!(error instanceof run_end/* RunEnded */.QS && error.code === 'Timeout'))
-            throw error;
-        health.notes.push(`The timeout ran out inside the health window of ${(0,log_text/* formatDuration */.a3)(windowMs)}: its health was judged on the last read.`);
-        const failed = judge('end');
-        if (failed)
-            return failed;
-    }
-    if (!health.last)
-        health.notes.push(`The pipeline's health could not be checked: ${unreadable?.message ?? 'no read of /stats answered'}.`);
-    return { result: 'reached' };
-}
-
-// EXTERNAL MODULE: ./src/run/hints.ts
-var hints = __webpack_require__(1507);
-// EXTERNAL MODULE: ./src/run/progress.ts
-var progress = __webpack_require__(6358);
-// EXTERNAL MODULE: ./src/report/approval.ts
-var approval = __webpack_require__(79);
-// EXTERNAL MODULE: ./src/run/transition.ts
-var transition = __webpack_require__(9398);
-;// CONCATENATED MODULE: ./src/run/converge.ts
-
-
-
-
-/** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
-const START_ROUNDS = 3;
-/** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
-const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestrictedToFullyStopped']);
-/** A /start that found the pipeline started by someone else since the status read: read again, decide once more. */
-const STARTED_MEANWHILE = new Set(['InitialImmutableUnlessStopped', 'BootstrapPolicyImmutableUnlessStopped']);
-/** The failures a pipeline coming up can show while the step waits to move it: someone else's start failed, or was stopped. */
-const COMING_UP_FAILURES = new Set(['deployment-error', 'compilation-failed', 'stopped-externally']);
-/**
- * Reads where the pipeline is, decides from that one read (transition.ts), and makes the one call
- * that gets it to `initial`. A start refused because someone else started the pipeline meanwhile is
- * read and decided once more, never in a loop. Resolves to the move made, if any, or a failure.
- */
-async function converge(context) {
-    const { client, config, progress, log, setup } = context;
-    for (let round = 1;; round++) {
-        const read = await client.status(setup);
-        progress.observe(read);
-        progress.found ??= read;
-        const decided = await decide(read, context);
-        if ('failure' in decided)
-            return decided;
-        const { decision, status } = decided;
-        if (status !== read)
-            progress.decidedOn = status;
-        const what = `Pipeline ${client.pipelineName} is ${(0,transition/* foundText */.iq)(status)}`;
-        switch (decision.kind) {
-            case 'refuse':
-                return { failure: { result: 'failed', code: 'CannotConverge', message: decision.message, hint: decision.hint } };
-            case 'none':
-                log.info(`${what}: nothing to move (if-deployed: converge).`);
-                warnBootstrap(status, context);
-                progress.transition = 'none';
-                return { move: undefined };
-            case 'move': {
-                const call = decision.transition === 'activate' ? `POST /activate?initial=${config.initial}` : `POST /${decision.transition}`;
-                log.info(`${what}: moving it to ${(0,lifecycle/* targetStatus */.u)(config.initial)} with ${call} (if-deployed: converge).`);
-                warnBootstrap(status, context);
-                // Forwarded to the pipeline process: a 503 while it is out of reach is retried until the step's budget ends.
-                const retry = { ...setup, windowMs: Infinity };
-                if (decision.transition === 'resume')
-                    await client.resume(retry);
-                else if (decision.transition === 'pause')
-                    await client.pause(retry);
-                else
-                    await client.activate(config.initial === 'paused' ? 'paused' : 'running', retry);
-                progress.transition = decision.transition;
-                log.info(`Feldera accepted ${call}.`);
-                return { move: { call, from: status.deployment_desired_status, acceptedMs: progress.elapsedMs(), seen: false } };
-            }
-            case 'start':
-                try {
-                    // Only a pipeline found stopped can hold an error to dismiss: it comes with desired Stopped.
-                    await start(context, decision.accepted === 'start');
-                }
-                catch (error) {
-                    if (!(round === 1 && config.ifDeployed === 'converge' && error instanceof errors/* FelderaError */.kP && STARTED_MEANWHILE.has(error.code)))
-                        throw error;
-                    log.info(`Someone else started the pipeline since the step read its status (${error.code}); reading it again.`);
-                    continue;
-                }
-                progress.transition = decision.accepted;
-                if (decision.accepted === 'start') {
-                    progress.startAccepted = true;
-                    context.onAccepted();
-                }
-                return { move: undefined };
-        }
-    }
-}
-/** The decision on `read`, or, for a pipeline coming up towards another state, on the first read that finds it up. */
-async function decide(read, { config, client, log, watch }) {
-    const first = (0,transition/* decideTransition */.mj)(read, config.initial, config.ifDeployed);
-    if (first.kind !== 'wait')
-        return { decision: first, status: read };
-    log.info(`Pipeline ${client.pipelineName} is ${(0,transition/* foundText */.iq)(read)}: waiting until it is up to move it to ${(0,lifecycle/* targetStatus */.u)(config.initial)}.`);
-    return watch((status) => {
-        const verdict = (0,lifecycle/* classify */.L)(status, config.initial);
-        const failure = COMING_UP_FAILURES.has(verdict.kind) ? (0,run_outcome/* statusFailure */.FP)(verdict, status, config.initial) : undefined;
-        if (failure?.result === 'failed')
-            return { failure };
-        const decision = (0,transition/* decideTransition */.mj)(status, config.initial, config.ifDeployed);
-        return decision.kind === 'wait' ? undefined : { decision, status };
-    });
-}
-/** Dismisses an earlier error and starts the pipeline, waiting out a stop in progress (API.md 9). */
-async function start({ client, config, log, setup, watch }, stopped) {
-    for (let round = 1;; round++) {
-        try {
-            if (config.dismissError && stopped)
-                await client.dismissError(setup);
-            await client.start(config.initial, bootstrapOf(config), setup);
-            return;
-        }
-        catch (error) {
-            if (!(error instanceof errors/* FelderaError */.kP && STILL_STOPPING.has(error.code) && round < START_ROUNDS))
-                throw error;
-            log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
-            await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
-        }
-    }
-}
-/** The bootstrap inputs apply to a start only: a pipeline moved keeps those it was started with. */
-function warnBootstrap(status, { client, config, log }) {
-    const differences = (0,transition/* bootstrapDifferences */.D8)(status.bootstrap, bootstrapOf(config));
-    if (differences.length === 0)
-        return;
-    log.warning(`Pipeline ${client.pipelineName} keeps the bootstrap settings it was started with: ${differences.join(', ')} apply to a start only (Feldera would refuse them with BootstrapPolicyImmutableUnlessStopped). To use them, stop the pipeline and run the step again.`);
-}
-/** With reloadable-tables, the pipeline must stop at AwaitingApproval for the step to see what it reloads. */
-function bootstrapOf(config) {
-    const policy = config.reloadableTables ? 'await_approval' : config.bootstrapPolicy;
-    return { policy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
-}
-
-;// CONCATENATED MODULE: ./src/health/bootstrap.ts
-/**
- * `Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records`, or undefined while Feldera reports no
- * commit in progress (a bootstrap replays its inputs before it commits). Operators are counted as
- * the web console does: completed of completed + in progress + remaining; records are those of the
- * operators being flushed.
- */
-function bootstrapProgress(status) {
-    const global = status.global_metrics;
-    const [label, progress] = global.concurrent_bootstrap_phase === 'ConcurrentBootstrapping'
-        ? ['Bootstrapping concurrently', global.concurrent_bootstrap_progress]
-        : global.concurrent_bootstrap_phase === 'Synchronizing'
-            ? ['Synchronizing', global.concurrent_bootstrap_progress]
-            : ['Bootstrapping', global.commit_progress];
-    return progress ? describeProgress(label, progress) : undefined;
-}
-function describeProgress(label, progress) {
-    const operators = progress.completed + progress.in_progress + progress.remaining;
-    if (operators === 0)
-        return undefined;
-    const records = progress.in_progress_total_records > 0 ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records` : '';
-    return `${label}: ${formatCount(progress.completed)} of ${formatCount(operators)} operators${records}`;
-}
-const SUFFIXES = ['k', 'M', 'B', 'T'];
-/** `1234567` → `1.2M`: a count short enough for a progress line; one decimal below 100 of a unit. */
-function formatCount(count) {
-    const rounded = (value) => (value < 100 ? Math.round(value * 10) / 10 : Math.round(value));
-    let value = Math.max(0, count);
-    let unit = -1;
-    // Rounding decides the unit: 999,960 is `1M`, not `1000k`.
-    while (unit < SUFFIXES.length - 1 && rounded(value) >= 1000) {
-        value /= 1000;
-        unit++;
-    }
-    return unit < 0 ? String(Math.round(value)) : `${rounded(value)}${SUFFIXES[unit]}`;
-}
-
-;// CONCATENATED MODULE: ./src/run/reloadable.ts
-function reloadVerdict(diff, reloadable) {
-    if (!diff)
-        return { approve: false, reason: 'Feldera did not say what changed', blocked: [] };
-    if (!diff.program_diff)
-        return { approve: false, reason: `Feldera could not compute the program diff (${diff.program_diff_error ?? 'it gave no reason'})`, blocked: [] };
-    const blocked = diff.program_diff.modified_tables.filter((table) => !reloadable.includes(table));
-    if (blocked.length === 0)
-        return { approve: true };
-    return { approve: false, reason: `its bootstrap would reload ${blocked.length === 1 ? 'table' : 'tables'} ${blocked.join(', ')}, not in reloadable-tables`, blocked };
-}
-/** The pipeline is left AwaitingApproval, as the Python client leaves it: someone may still approve it. */
-function reloadRefused(name, verdict) {
-    return {
-        result: 'failed',
-        code: 'TableReloadNotAllowed',
-        message: `Pipeline ${name} was not approved: ${verdict.reason}. It is left AwaitingApproval.`,
-        hint: verdict.blocked.length > 0
-            ? `to reload ${verdict.blocked.length === 1 ? 'it' : 'them'}, add ${verdict.blocked.join(', ')} to reloadable-tables and run again, or approve it (fda approve ${name}, or the Feldera console); to keep the tables, stop it (fda stop ${name}) and change the program so that they stay unmodified.`
-            : `approve it yourself if the changes may reload any table (fda approve ${name}, or the Feldera console), or stop it (fda stop ${name}).`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run/start.ts
-
-
-
-
-
-
-
-
-
-/** Before the pipeline is moved, a wrong api-url must fail fast, not after the whole budget. */
-const SETUP_RETRY_WINDOW_MS = 20_000;
-/** One /approve, retried for a few seconds: a pipeline that stopped meanwhile must not hold the step. */
-const APPROVE_RETRY = { windowMs: 5000 };
-/** After /resume, /pause or /activate the stored desired status follows on the runner's next poll (measured: within 2 s). */
-const MOVE_SEEN_WITHIN_MS = 10_000;
-/** Gets the pipeline to `initial` from wherever it is (converge.ts), then waits for the target (API.md 9). */
-async function startPipeline(client, config, progress, signal, log, 
-/** Told when Feldera accepted the start: from then on, the pipeline is this step's to clean up. */
-onAccepted = () => undefined) {
-    const setup = {
-        windowMs: SETUP_RETRY_WINDOW_MS,
-        onRetry: (failure, delayMs) => {
-            progress.lastFailure = failure.message;
-            log.info(`${failure.message}; trying again in ${(0,log_text/* formatDuration */.a3)(delayMs)}.`);
-        },
-        onRecovered: () => (progress.lastFailure = undefined),
-    };
-    const waiting = waitingRetry(progress, log);
-    const watch = (until) => (0,wait/* poll */.w)(async () => {
-        const status = await client.status(waiting);
-        progress.observe(status);
-        return until(status);
-    }, config.pollIntervalMs, signal);
-    log.group(`Starting pipeline ${client.pipelineName}`);
-    const converged = await converge({ client, config, progress, log, setup, watch, onAccepted });
-    if ('failure' in converged)
-        return converged.failure;
-    if (progress.transition === 'start') {
-        const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
-        const policy = config.reloadableTables ? 'allow, sent as await_approval to check the tables it reloads against reloadable-tables' : config.bootstrapPolicy;
-        log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${policy}${flags.map((flag) => `, ${flag}`).join('')}.`);
-    }
-    if (!config.wait) {
-        progress.observe(await client.status(setup));
-        return { result: 'accepted' };
-    }
-    log.group(`Waiting for ${(0,lifecycle/* targetStatus */.u)(config.initial)}`);
-    return watch((status) => start_decide(status, client, config, progress, log, converged.move));
-}
-async function start_decide(status, client, config, progress, log, move) {
-    const verdict = (0,lifecycle/* classify */.L)(status, config.initial);
-    if (move && status.deployment_desired_status !== move.from)
-        move.seen = true;
-    switch (verdict.kind) {
-        case 'reached':
-            return { result: 'reached' };
-        case 'awaiting-approval': {
-            // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
-            if (progress.approved)
-                return undefined;
-            const reload = config.reloadableTables ? reloadVerdict(status.approval_diff, config.reloadableTables) : undefined;
-            log.group(config.autoApprove || reload?.approve ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
-            for (const line of status.approval_diff ? (0,approval/* diffLines */.Pp)(status.approval_diff) : ['Feldera sent no diff.'])
-                log.detail(line);
-            if (reload && !reload.approve)
-                return reloadRefused(status.name, reload);
-            if (!config.autoApprove && !reload)
-                return { result: 'awaiting-approval' };
-            try {
-                await client.approve(bootstrapOf(config), APPROVE_RETRY);
-            }
-            catch (error) {
-                // The pipeline may have failed or been stopped meanwhile: the next status read tells.
-                if (!(error instanceof errors/* FelderaError */.kP && error.kind === 'gave-up'))
-                    throw error;
-                log.info(`Approving failed (${error.message}); reading the status again.`);
-                return undefined;
-            }
-            progress.approved = true;
-            if (reload)
-                progress.approvedBy = 'every modified table is in reloadable-tables';
-            log.info(`Approved (${progress.approvedBy}).`);
-            log.group(`Waiting for ${(0,lifecycle/* targetStatus */.u)(config.initial)}`);
-            return undefined;
-        }
-        case 'desired-elsewhere':
-            if (move && !move.seen)
-                return moveNotSeen(move, status, progress);
-            return (0,run_outcome/* statusFailure */.FP)(verdict, status, config.initial);
-        case 'deployment-error':
-        case 'compilation-failed':
-        case 'stopped-externally':
-            return (0,run_outcome/* statusFailure */.FP)(verdict, status, config.initial);
-        case 'waiting':
-            if (BOOTSTRAPPING.has(status.deployment_status))
-                await readBootstrapProgress(client, progress);
-            return undefined;
-    }
-}
-const BOOTSTRAPPING = new Set(['Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing']);
-/** A `/stats` read costs the pipeline more than a status read: bootstrap progress at most this often. */
-const BOOTSTRAP_PROGRESS_EVERY_MS = 10_000;
-/** One attempt at the bootstrap's progress, for the heartbeat and the timeline; never fails the step. */
-async function readBootstrapProgress(client, progress) {
-    if (progress.elapsedMs() - progress.bootstrapReadMs < BOOTSTRAP_PROGRESS_EVERY_MS)
-        return;
-    progress.bootstrapReadMs = progress.elapsedMs();
-    try {
-        const text = bootstrapProgress(await client.stats({ windowMs: 0 }));
-        if (text)
-            progress.noteProgress(text);
-    }
-    catch (error) {
-        if (!(error instanceof errors/* FelderaError */.kP))
-            throw error;
-    }
-}
-/** Still the desired status the step moved the pipeline from: the runner's lag for a while, then a failure. */
-function moveNotSeen(move, status, progress) {
-    if (progress.elapsedMs() - move.acceptedMs < MOVE_SEEN_WITHIN_MS)
-        return undefined;
-    return {
-        result: 'failed',
-        code: 'DesiredStatusChanged',
-        message: `Feldera accepted ${move.call}, but pipeline ${status.name}'s desired status is still ${move.from} after ${(0,log_text/* formatDuration */.a3)(MOVE_SEEN_WITHIN_MS)}: the pipeline did not take the transition, or someone moved it back.`,
-        hint: "read the pipeline's log and the Feldera console, then run the step again.",
-    };
-}
-/** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
-function waitingRetry(progress, log) {
-    return {
-        windowMs: Infinity,
-        onRetry: (failure, delayMs, attempt) => {
-            progress.lastFailure = failure.message;
-            if (attempt === 1)
-                log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`);
-            else
-                log.info(`Still failing (attempt ${attempt}); trying again in ${(0,log_text/* formatDuration */.a3)(delayMs)}.`);
-        },
-        onRecovered: (attempts, elapsedMs) => {
-            progress.lastFailure = undefined;
-            log.info(`Feldera answered again after ${attempts} attempts in ${(0,log_text/* formatDuration */.a3)(elapsedMs)}.`);
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/run/stop.ts
-var stop = __webpack_require__(6941);
-;// CONCATENATED MODULE: ./src/run/pipeline-run.ts
-
-
-
-
-
-
-
-
-
-
-
-/** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
-const FOLLOW_UP_MS = 6000;
-/** A stop after a Timeout or a failed health check has a budget of its own, like the follow-up reads. */
-const STOP_MS = 30_000;
-function newRun(name, apiUrl, log, heartbeat) {
-    return {
-        name,
-        pipelineUrl: apiUrl ? new URL(`pipelines/${encodeURIComponent(name)}/`, apiUrl).href : '',
-        log,
-        progress: new progress/* Progress */.k((line) => log.info(line), heartbeat),
-        outcome: run_outcome/* UNDECIDED */.Cz,
-        diagnosis: { problems: [] },
-        health: noHealth(),
-        stopped: false,
-        stopProblem: undefined,
-        phase: 'starting it',
-        cancelNoted: false,
-    };
-}
-/** `[2m30s] orders Bootstrapping for 2m10s, billing Running for 5s`: with several pipelines, one heartbeat for all. */
-function heartbeatLine(runs, elapsedMs) {
-    return `[${(0,log_text/* formatDuration */.a3)(elapsedMs)}] ${runs.map((run) => `${run.name} ${run.progress.describeLast()}`).join(', ')}`;
-}
-/** Start, wait, check the health, maybe stop, and read what explains the outcome: into `run`, which never throws. */
-async function runPipeline(run, context) {
-    try {
-        await steps(run, context);
-    }
-    catch (error) {
-        // A bug of the action's own ends this pipeline's run, not the others'.
-        run.outcome = (0,run_outcome/* internalError */.WB)(error);
-    }
-}
-async function steps(run, { config, http, auth, end, statuses, platform, accepted }) {
-    const { name, log, progress } = run;
-    // Its own debug lines: with several pipelines, each behind its name.
-    const client = new feldera_client/* PipelineClient */.I({ ...http, debug: (line) => log.debug(line) }, name, statuses);
-    const deployment = config.environment
-        ? await createDeployment({
-            token: config.githubToken ?? '',
-            environment: config.environment,
-            pipelineName: name,
-            pipelineUrl: run.pipelineUrl,
-            cancelled: end.cancelled,
-            info: (line) => log.info(line),
-            warning: (line) => log.warning(line),
-        })
-        : undefined;
-    try {
-        run.outcome = await startPipeline(client, config, progress, end.signal, log, () => accepted(name));
-        // Standby runs nothing yet, so there is no health to check.
-        if (run.outcome.result === 'reached' && config.initial !== 'standby') {
-            const window = config.healthWindowMs > 0 ? ` for ${(0,log_text/* formatDuration */.a3)(config.healthWindowMs)}` : '';
-            log.group(`Checking the connectors' health${window}`);
-            run.outcome = await watchHealth(client, config, progress, end.signal, waitingRetry(progress, log), run.health);
-        }
-    }
-    catch (error) {
-        run.outcome = (0,run_outcome/* failureOf */.g5)(error, name, config, progress, auth);
-    }
-    run.outcome = (0,hints/* withEdition */.VO)(run.outcome, platform());
-    log.end();
-    const outcome = run.outcome;
-    const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled' ? outcome : undefined;
-    if (!cancelled) {
-        run.phase = "reading the compiler's messages and the pipeline's log";
-        // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
-        const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
-        run.diagnosis = await diagnose(followUp, config, outcome, progress);
-    }
-    if (config.stopOnFailure && progress.startAccepted && (0,stop/* stopsAfter */.u)(outcome)) {
-        run.phase = 'stopping it (stop-on-failure: true)';
-        log.info(`Stopping pipeline ${name} after ${outcome.code} (stop-on-failure: true).`);
-        const problem = await (0,stop/* stopPipeline */.J)(client, STOP_MS, end.cancelled);
-        run.stopped = problem === undefined;
-        run.stopProblem = problem;
-        log.info(problem ? `Could not stop pipeline ${name}: ${problem}.` : `Pipeline ${name} is Stopped.`);
-        run.outcome = withStopNote(outcome, name, problem);
-    }
-    else if (cancelled) {
-        run.outcome = { ...cancelled, message: `${cancelled.message} The pipeline ${name} was left as it was: it is not stopped.` };
-    }
-    // The deployment's last status says what the report will say.
-    if (end.cancelled.aborted)
-        noteCancel(run, end.cancelled.reason);
-    run.phase = "recording the GitHub deployment's last status";
-    await deployment?.finish(run.outcome, progress.approvalDiff && (0,approval/* countChanges */.xS)(progress.approvalDiff));
-}
-/** A cancel that came before the report: the outcome says so, once (outcome.ts afterCancel). */
-function noteCancel(run, reason) {
-    if (run.cancelNoted)
-        return;
-    run.cancelNoted = true;
-    run.outcome = (0,run_outcome/* afterCancel */.ZZ)(run.outcome, reason instanceof Error ? reason.message : String(reason), run.name, run.phase, run.progress);
-}
-/** A failure's message, in the annotation and the summary, says whether this step stopped the pipeline. */
-function withStopNote(outcome, name, problem) {
-    const note = problem ? `It could not be stopped (stop-on-failure: true): ${problem}.` : `Pipeline ${name} was stopped (stop-on-failure: true).`;
-    return { ...outcome, message: `${outcome.message} ${note}` };
+    return outcome;
 }
 
 
 /***/ }),
 
-/***/ 6358:
+/***/ 138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ Progress),
 /* harmony export */   m: () => (/* binding */ HEARTBEAT_MS)
 /* harmony export */ });
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3271);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8544);
 
 /** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
 const HEARTBEAT_MS = 30_000;
@@ -3639,10 +2506,10 @@ class Progress {
             before.program_status !== status.program_status;
         if (changed) {
             const program = status.program_status === 'Success' ? '' : `, program ${status.program_status}`;
-            this.line(`[${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
+            this.line(`[${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
         }
         else if (this.heartbeat && now - this.lastLineMs >= HEARTBEAT_MS) {
-            this.line(`[${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(now)}] ${this.describeLast(true)}`);
+            this.line(`[${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(now)}] ${this.describeLast(true)}`);
         }
     }
     /** Bootstrap progress, shown by the heartbeat and kept in the phase's timeline entry. */
@@ -3659,7 +2526,7 @@ class Progress {
         const current = this.timeline.at(-1);
         if (!current)
             return 'no status was read';
-        const since = `${current.status} for ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(this.elapsedMs() - current.beganMs)}`;
+        const since = `${current.status} for ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(this.elapsedMs() - current.beganMs)}`;
         const progress = current.progress ? ` (${current.progress})` : '';
         if (current.of === 'deployment')
             return `${still ? 'still ' : ''}${since}${progress}`;
@@ -3680,54 +2547,7 @@ function phaseOf(status) {
 
 /***/ }),
 
-/***/ 6941:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ stopPipeline),
-/* harmony export */   u: () => (/* binding */ stopsAfter)
-/* harmony export */ });
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3271);
-/* harmony import */ var _run_end_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3776);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(300);
-
-
-
-/** The failures after which `stop-on-failure` stops the pipeline: the pipeline is up, or coming up, and not right. */
-const STOPPED_AFTER = new Set(['Timeout', 'Cancelled', 'ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors']);
-/** Whether this step should stop the pipeline it started: never when someone else steers it, or Feldera already stops it. */
-function stopsAfter(outcome) {
-    return outcome.result === 'failed' && STOPPED_AFTER.has(outcome.code);
-}
-/** After a cancel, the stop gets this long; the report has the rest of the 5 s the step takes to end. */
-const STOP_AFTER_CANCEL_MS = 2500;
-/** After a stop, a status read this often until `Stopped`. */
-const STOP_POLL_MS = 500;
-/**
- * `POST /stop?force=true`, retried like the other writes, then the status until `Stopped`, all within
- * `budgetMs` (and the client's signal). Resolves to `undefined` when the pipeline is `Stopped`, else
- * to what went wrong: the caller warns, and the step's error code stays the one that caused the stop.
- */
-async function stopPipeline(client, budgetMs, cancelled) {
-    // A cancel cuts what is left of the budget: the runner kills the step soon after its signal.
-    const budget = AbortSignal.any([AbortSignal.timeout(budgetMs), (0,_run_end_js__WEBPACK_IMPORTED_MODULE_0__/* .graceAfter */ .Dc)(cancelled, STOP_AFTER_CANCEL_MS)]);
-    const within = client.withSignal(budget);
-    try {
-        await within.stop({ windowMs: budgetMs });
-        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .poll */ .w)(async () => ((await within.status({ windowMs: budgetMs })).deployment_status === 'Stopped' ? true : undefined), STOP_POLL_MS, budget);
-        return undefined;
-    }
-    catch (error) {
-        if (budget.aborted)
-            return cancelled.aborted ? 'the run was cancelled before it was Stopped' : `it was not Stopped within ${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(budgetMs)}`;
-        return (0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error);
-    }
-}
-
-
-/***/ }),
-
-/***/ 9398:
+/***/ 1053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3736,7 +2556,7 @@ async function stopPipeline(client, budgetMs, cancelled) {
 /* harmony export */   iq: () => (/* binding */ foundText),
 /* harmony export */   mj: () => (/* binding */ decideTransition)
 /* harmony export */ });
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6513);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(973);
 
 /** Phases a pipeline goes through on its way to its desired status; moving it now would skip or cut them. */
 const BUSY = new Set(['AwaitingApproval', 'Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing', 'Replaying']);
@@ -3830,7 +2650,796 @@ function bootstrapDifferences(started, asked) {
 
 /***/ }),
 
-/***/ 300:
+/***/ 6200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  JY: () => (/* binding */ heartbeatLine),
+  uH: () => (/* binding */ newRun),
+  LU: () => (/* binding */ noteCancel),
+  aI: () => (/* binding */ runPipeline)
+});
+
+// EXTERNAL MODULE: ./src/model/outcome.ts + 1 modules
+var model_outcome = __webpack_require__(3993);
+// EXTERNAL MODULE: ./src/text/text.ts
+var text_text = __webpack_require__(8544);
+// EXTERNAL MODULE: ./src/model/run-end.ts
+var run_end = __webpack_require__(7092);
+;// CONCATENATED MODULE: ./src/phases/deployment.ts
+
+
+
+/** A GitHub call that does not answer must not hold the step. */
+const GITHUB_CALL_MS = 15_000;
+/** After a cancel, the runner kills the step soon: the last status gets this long. */
+const AFTER_CANCEL_MS = 1500;
+/**
+ * Creates the deployment and its `in_progress` status. Any failure is a warning and gives
+ * `undefined`: recording a deployment must never fail a start.
+ */
+async function createDeployment(options) {
+    const where = `a GitHub deployment to environment ${options.environment}`;
+    const call = () => AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]);
+    let github;
+    let id;
+    try {
+        github = await connect(options.token);
+        const created = await github.octokit.rest.repos.createDeployment({
+            ...github.repo,
+            ref: github.context.sha,
+            environment: options.environment,
+            description: `Start Feldera pipeline ${options.pipelineName}`,
+            auto_merge: false,
+            // The start is the check here; the commit's other checks do not gate it.
+            required_contexts: [],
+            request: { signal: call() },
+        });
+        if (!('id' in created.data))
+            throw new Error(created.data.message ?? 'GitHub created no deployment');
+        id = created.data.id;
+    }
+    catch (error) {
+        options.warning(`Could not record ${where}: ${describe(error)}`);
+        return undefined;
+    }
+    const logUrl = `${github.context.serverUrl}/${github.repo.owner}/${github.repo.repo}/actions/runs/${github.context.runId}`;
+    const status = async (state, description, signal) => {
+        try {
+            await github.octokit.rest.repos.createDeploymentStatus({
+                ...github.repo,
+                deployment_id: id,
+                state,
+                // GitHub keeps 140 characters of a description.
+                description: description.length > 140 ? `${description.slice(0, 139)}…` : description,
+                environment_url: options.pipelineUrl,
+                log_url: logUrl,
+                request: { signal },
+            });
+        }
+        catch (error) {
+            options.warning(`Could not record the status ${state} of ${where}: ${describe(error)}`);
+        }
+    };
+    await status('in_progress', `Starting Feldera pipeline ${options.pipelineName}`, call());
+    options.info(`Recording ${where} (deployment ${id}).`);
+    return {
+        finish: async (outcome, changes) => {
+            // The last status is recorded after a cancel too, briefly: it says the start did not finish.
+            // A cancel that comes while it is recorded cuts the call to that moment as well.
+            const signal = AbortSignal.any([AbortSignal.timeout(GITHUB_CALL_MS), (0,run_end/* graceAfter */.Dc)(options.cancelled, AFTER_CANCEL_MS)]);
+            switch (outcome.result) {
+                case 'reached':
+                case 'accepted':
+                    return status('success', `Feldera pipeline ${options.pipelineName} started`, signal);
+                case 'awaiting-approval':
+                    return status('pending', `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`, signal);
+                case 'failed':
+                    return status(model_outcome/* ACTION_CODES */.Y_[outcome.code] ? 'error' : 'failure', `${outcome.code}: ${outcome.message}`, signal);
+            }
+        },
+    };
+}
+/** Loaded only for runs that record a deployment: the other runs start without it. */
+async function connect(token) {
+    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    return { context, octokit: getOctokit(token), repo: context.repo };
+}
+/** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */
+function describe(error) {
+    const status = error.status;
+    const message = (0,text_text/* serverText */.Tn)((0,text_text/* messageOf */.bD)(error), [], 300);
+    if (status === 403 || status === 404) {
+        return `${status} ${message}. Give the job \`permissions: deployments: write\` (and contents: read).`;
+    }
+    return typeof status === 'number' ? `${status} ${message}` : message;
+}
+
+// EXTERNAL MODULE: ./src/model/compilation.ts
+var compilation = __webpack_require__(4362);
+;// CONCATENATED MODULE: ./src/phases/diagnose.ts
+
+
+/** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
+const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
+const FOLLOW_UP_RETRY = { windowMs: 5000 };
+async function diagnose(client, config, outcome, progress) {
+    const diagnosis = { problems: [] };
+    const failed = outcome.result === 'failed';
+    if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
+        try {
+            const programError = await client.programError(FOLLOW_UP_RETRY);
+            if (programError)
+                diagnosis.compilation = (0,compilation/* compilationReport */.C)(programError, client.pipelineName, config.sqlFile);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the compiler's messages: ${(0,text_text/* messageOf */.bD)(error)}`);
+        }
+    }
+    const wantLogs = config.logs === 'always' || (config.logs === 'on-failure' && failed);
+    if (wantLogs && progress.provisioned) {
+        try {
+            diagnosis.logTail = await client.logs(LOG_LIMITS);
+        }
+        catch (error) {
+            diagnosis.problems.push(`Could not read the pipeline's log: ${(0,text_text/* messageOf */.bD)(error)}`);
+        }
+    }
+    return diagnosis;
+}
+
+// EXTERNAL MODULE: ./src/feldera/client.ts + 1 modules
+var feldera_client = __webpack_require__(1076);
+// EXTERNAL MODULE: ./src/feldera/errors.ts
+var errors = __webpack_require__(9210);
+// EXTERNAL MODULE: ./src/model/lifecycle.ts
+var lifecycle = __webpack_require__(973);
+// EXTERNAL MODULE: ./src/phases/wait.ts
+var wait = __webpack_require__(5523);
+// EXTERNAL MODULE: ./src/model/endpoints.ts
+var endpoints = __webpack_require__(7615);
+;// CONCATENATED MODULE: ./src/model/verdict.ts
+
+
+/** When endpoints fail for different reasons, the step's code is the first of these. */
+const GRAVITY = ['ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors'];
+/** Endpoints named in a failure's message besides the first; the Connectors table has them all. */
+const MORE_NAMED = 5;
+/**
+ * What one read of `/stats` means for the step (issue 10, Behaviour). A fatal error fails at any read;
+ * health is judged only at the end of the window, since a connector may still be connecting when the
+ * pipeline becomes Running; errors are judged by how far they rose above the baseline. Paused inputs,
+ * ended inputs and idle endpoints are not problems: `initial: paused` pauses them by design.
+ */
+function healthVerdict(check) {
+    const before = new Map((0,endpoints/* endpointsOf */.uY)(check.baseline).map((endpoint) => [(0,endpoints/* endpointKey */.r4)(endpoint), endpoint.errors]));
+    const problems = (0,endpoints/* endpointsOf */.uY)(check.current).flatMap((endpoint) => {
+        const found = endpointProblems(endpoint, endpoint.errors - (before.get((0,endpoints/* endpointKey */.r4)(endpoint)) ?? 0), check);
+        // One per endpoint: the one that fails the step if any, else the gravest.
+        return found
+            .filter((problem) => problem.fails)
+            .concat(found)
+            .slice(0, 1);
+    });
+    const failing = problems.filter((problem) => problem.fails);
+    if (failing.length === 0)
+        return problems.length > 0 ? { kind: 'warn', problems } : { kind: 'pass' };
+    const code = GRAVITY.find((gravest) => failing.some((problem) => problem.code === gravest));
+    const [first, ...others] = failing.filter((problem) => problem.code === code);
+    // Never: one problem fails, and each has a code of GRAVITY.
+    if (!first)
+        return { kind: 'warn', problems };
+    const message = others.length > 0 ? `${first.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first.message;
+    return { kind: 'fail', code: first.code, message, problems };
+}
+function endpointProblems(endpoint, newErrors, check) {
+    const about = capitalised((0,endpoints/* describeEndpoint */.N2)(endpoint));
+    const found = [];
+    if (endpoint.fatalError !== null) {
+        found.push({ endpoint, code: 'ConnectorFailed', fails: true, message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}` });
+    }
+    if (check.phase === 'end' && endpoint.health?.status === 'Unhealthy') {
+        const when = check.windowMs > 0
+            ? `is still Unhealthy after the health window of ${(0,text_text/* formatDuration */.a3)(check.windowMs)}`
+            : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
+        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${lastError(endpoint)}` });
+    }
+    // A count below the baseline means a new pipeline process with its own counters: nothing rose.
+    if (newErrors > 0 && check.connectorErrors !== 'ignore') {
+        const counted = `counted ${newErrors} new ${newErrors === 1 ? 'error' : 'errors'} since the first read (${endpoint.errors} in all)`;
+        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${lastError(endpoint)}` });
+    }
+    return found;
+}
+function lastError(endpoint) {
+    return endpoint.lastError ? `; Feldera's last error: ${endpoint.lastError}` : '; Feldera gave no message';
+}
+function alsoNamed(others) {
+    const names = others.slice(0, MORE_NAMED).map((problem) => `${problem.endpoint.direction} ${problem.endpoint.name}`);
+    const rest = others.length > MORE_NAMED ? ` and ${others.length - MORE_NAMED} more` : '';
+    return `The same for ${others.length} more ${others.length === 1 ? 'endpoint' : 'endpoints'}: ${names.join(', ')}${rest}.`;
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/phases/health-window.ts
+
+
+
+
+
+
+
+function noHealth() {
+    return { baseline: undefined, last: undefined, problems: [], notes: [] };
+}
+/** A `0s` window still allows its one read a few seconds of retries. */
+const MIN_READ_WINDOW_MS = 5000;
+/**
+ * After the target: reads `/stats` at once, then the status and `/stats` every poll-interval until
+ * `health-window` has passed, and judges each read (src/model/verdict.ts). A pipeline that leaves
+ * the target fails as it would have before it. The window is part of `timeout`: a budget that runs
+ * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
+ * `health`, which the report reads even when the window ends by a cancel.
+ */
+async function watchHealth(client, config, progress, signal, waiting, health) {
+    const windowMs = config.healthWindowMs;
+    const endsAt = performance.now() + windowMs;
+    let reads = 0;
+    /** Why `/stats` could not be read; a refusal (404, 401, …) is not asked again. */
+    let unreadable;
+    const judge = (phase) => {
+        if (!health.last || !health.baseline)
+            return undefined;
+        const verdict = healthVerdict({ baseline: health.baseline, current: health.last, phase, windowMs, connectorErrors: config.connectorErrors });
+        health.problems = verdict.kind === 'pass' ? [] : verdict.problems;
+        return verdict.kind === 'fail' ? { result: 'failed', code: verdict.code, message: verdict.message } : undefined;
+    };
+    try {
+        const failed = await (0,wait/* poll */.w)(async () => {
+            // The status that reached the target was just read: the first round reads only `/stats`.
+            if (reads++ > 0) {
+                const status = await client.status(waiting);
+                progress.observe(status);
+                const left = (0,model_outcome/* statusFailure */.FP)((0,lifecycle/* classify */.L)(status, config.initial), status, config.initial);
+                if (left)
+                    return left;
+            }
+            if (!unreadable?.final) {
+                try {
+                    // Retried within one poll-interval, so that the status is read every interval: a pipeline
+                    // that dies answers /stats with 503, and only its status says why.
+                    const readWindowMs = windowMs === 0 ? MIN_READ_WINDOW_MS : Math.min(config.pollIntervalMs, Math.max(0, endsAt - performance.now()));
+                    health.last = await client.stats({ windowMs: readWindowMs });
+                    health.baseline ??= health.last;
+                    unreadable = undefined;
+                }
+                catch (error) {
+                    if (!(error instanceof errors/* FelderaError */.kP))
+                        throw error;
+                    unreadable = { message: error.message, final: error.kind !== 'gave-up' };
+                }
+            }
+            const phase = performance.now() >= endsAt ? 'end' : 'during';
+            return judge(phase) ?? (phase === 'end' ? null : undefined);
+        }, config.pollIntervalMs, signal);
+        if (failed)
+            return failed;
+    }
+    catch (error) {
+        if (!(error instanceof run_end/* RunEnded */.QS && error.code === 'Timeout'))
+            throw error;
+        health.notes.push(`The timeout ran out inside the health window of ${(0,text_text/* formatDuration */.a3)(windowMs)}: its health was judged on the last read.`);
+        const failed = judge('end');
+        if (failed)
+            return failed;
+    }
+    if (!health.last)
+        health.notes.push(`The pipeline's health could not be checked: ${unreadable?.message ?? 'no read of /stats answered'}.`);
+    return { result: 'reached' };
+}
+
+// EXTERNAL MODULE: ./src/model/progress.ts
+var progress = __webpack_require__(138);
+// EXTERNAL MODULE: ./src/model/approval.ts
+var approval = __webpack_require__(8762);
+// EXTERNAL MODULE: ./src/model/transition.ts
+var transition = __webpack_require__(1053);
+;// CONCATENATED MODULE: ./src/phases/converge.ts
+
+
+
+
+/** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
+const START_ROUNDS = 3;
+/** Feldera's answers while the pipeline is still stopping: wait for Stopped, then try again. */
+const STILL_STOPPING = new Set(['IllegalPipelineAction', 'DismissErrorRestrictedToFullyStopped']);
+/** A /start that found the pipeline started by someone else since the status read: read again, decide once more. */
+const STARTED_MEANWHILE = new Set(['InitialImmutableUnlessStopped', 'BootstrapPolicyImmutableUnlessStopped']);
+/** The failures a pipeline coming up can show while the step waits to move it: someone else's start failed, or was stopped. */
+const COMING_UP_FAILURES = new Set(['deployment-error', 'compilation-failed', 'stopped-externally']);
+/**
+ * Reads where the pipeline is, decides from that one read (transition.ts), and makes the one call
+ * that gets it to `initial`. A start refused because someone else started the pipeline meanwhile is
+ * read and decided once more, never in a loop. Resolves to the move made, if any, or a failure.
+ */
+async function converge(context) {
+    const { client, config, progress, log, setup } = context;
+    for (let round = 1;; round++) {
+        const read = await client.status(setup);
+        progress.observe(read);
+        progress.found ??= read;
+        const decided = await decide(read, context);
+        if ('failure' in decided)
+            return decided;
+        const { decision, status } = decided;
+        if (status !== read)
+            progress.decidedOn = status;
+        const what = `Pipeline ${client.pipelineName} is ${(0,transition/* foundText */.iq)(status)}`;
+        switch (decision.kind) {
+            case 'refuse':
+                return { failure: { result: 'failed', code: 'CannotConverge', message: decision.message, hint: decision.hint } };
+            case 'none':
+                log.info(`${what}: nothing to move (if-deployed: converge).`);
+                warnBootstrap(status, context);
+                progress.transition = 'none';
+                return { move: undefined };
+            case 'move': {
+                const call = decision.transition === 'activate' ? `POST /activate?initial=${config.initial}` : `POST /${decision.transition}`;
+                log.info(`${what}: moving it to ${(0,lifecycle/* targetStatus */.u)(config.initial)} with ${call} (if-deployed: converge).`);
+                warnBootstrap(status, context);
+                // Forwarded to the pipeline process: a 503 while it is out of reach is retried until the step's budget ends.
+                const retry = { ...setup, windowMs: Infinity };
+                if (decision.transition === 'resume')
+                    await client.resume(retry);
+                else if (decision.transition === 'pause')
+                    await client.pause(retry);
+                else
+                    await client.activate(config.initial === 'paused' ? 'paused' : 'running', retry);
+                progress.transition = decision.transition;
+                log.info(`Feldera accepted ${call}.`);
+                return { move: { call, from: status.deployment_desired_status, acceptedMs: progress.elapsedMs(), seen: false } };
+            }
+            case 'start':
+                try {
+                    // Only a pipeline found stopped can hold an error to dismiss: it comes with desired Stopped.
+                    await start(context, decision.accepted === 'start');
+                }
+                catch (error) {
+                    if (!(round === 1 && config.ifDeployed === 'converge' && error instanceof errors/* FelderaError */.kP && STARTED_MEANWHILE.has(error.code)))
+                        throw error;
+                    log.info(`Someone else started the pipeline since the step read its status (${error.code}); reading it again.`);
+                    continue;
+                }
+                progress.transition = decision.accepted;
+                if (decision.accepted === 'start') {
+                    progress.startAccepted = true;
+                    context.onAccepted();
+                }
+                return { move: undefined };
+        }
+    }
+}
+/** The decision on `read`, or, for a pipeline coming up towards another state, on the first read that finds it up. */
+async function decide(read, { config, client, log, watch }) {
+    const first = (0,transition/* decideTransition */.mj)(read, config.initial, config.ifDeployed);
+    if (first.kind !== 'wait')
+        return { decision: first, status: read };
+    log.info(`Pipeline ${client.pipelineName} is ${(0,transition/* foundText */.iq)(read)}: waiting until it is up to move it to ${(0,lifecycle/* targetStatus */.u)(config.initial)}.`);
+    return watch((status) => {
+        const verdict = (0,lifecycle/* classify */.L)(status, config.initial);
+        const failure = COMING_UP_FAILURES.has(verdict.kind) ? (0,model_outcome/* statusFailure */.FP)(verdict, status, config.initial) : undefined;
+        if (failure?.result === 'failed')
+            return { failure };
+        const decision = (0,transition/* decideTransition */.mj)(status, config.initial, config.ifDeployed);
+        return decision.kind === 'wait' ? undefined : { decision, status };
+    });
+}
+/** Dismisses an earlier error and starts the pipeline, waiting out a stop in progress (API.md 9). */
+async function start({ client, config, log, setup, watch }, stopped) {
+    for (let round = 1;; round++) {
+        try {
+            if (config.dismissError && stopped)
+                await client.dismissError(setup);
+            await client.start(config.initial, bootstrapOf(config), setup);
+            return;
+        }
+        catch (error) {
+            if (!(error instanceof errors/* FelderaError */.kP && STILL_STOPPING.has(error.code) && round < START_ROUNDS))
+                throw error;
+            log.info(`The pipeline is still stopping (${error.code}); waiting for Stopped to start it again.`);
+            await watch((status) => (status.deployment_status === 'Stopped' ? true : undefined));
+        }
+    }
+}
+/** The bootstrap inputs apply to a start only: a pipeline moved keeps those it was started with. */
+function warnBootstrap(status, { client, config, log }) {
+    const differences = (0,transition/* bootstrapDifferences */.D8)(status.bootstrap, bootstrapOf(config));
+    if (differences.length === 0)
+        return;
+    log.warning(`Pipeline ${client.pipelineName} keeps the bootstrap settings it was started with: ${differences.join(', ')} apply to a start only (Feldera would refuse them with BootstrapPolicyImmutableUnlessStopped). To use them, stop the pipeline and run the step again.`);
+}
+/** With reloadable-tables, the pipeline must stop at AwaitingApproval for the step to see what it reloads. */
+function bootstrapOf(config) {
+    const policy = config.reloadableTables ? 'await_approval' : config.bootstrapPolicy;
+    return { policy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
+}
+
+;// CONCATENATED MODULE: ./src/model/bootstrap.ts
+/**
+ * `Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records`, or undefined while Feldera reports no
+ * commit in progress (a bootstrap replays its inputs before it commits). Operators are counted as
+ * the web console does: completed of completed + in progress + remaining; records are those of the
+ * operators being flushed.
+ */
+function bootstrapProgress(status) {
+    const global = status.global_metrics;
+    const [label, progress] = global.concurrent_bootstrap_phase === 'ConcurrentBootstrapping'
+        ? ['Bootstrapping concurrently', global.concurrent_bootstrap_progress]
+        : global.concurrent_bootstrap_phase === 'Synchronizing'
+            ? ['Synchronizing', global.concurrent_bootstrap_progress]
+            : ['Bootstrapping', global.commit_progress];
+    return progress ? describeProgress(label, progress) : undefined;
+}
+function describeProgress(label, progress) {
+    const operators = progress.completed + progress.in_progress + progress.remaining;
+    if (operators === 0)
+        return undefined;
+    const records = progress.in_progress_total_records > 0 ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records` : '';
+    return `${label}: ${formatCount(progress.completed)} of ${formatCount(operators)} operators${records}`;
+}
+const SUFFIXES = ['k', 'M', 'B', 'T'];
+/** `1234567` → `1.2M`: a count short enough for a progress line; one decimal below 100 of a unit. */
+function formatCount(count) {
+    const rounded = (value) => (value < 100 ? Math.round(value * 10) / 10 : Math.round(value));
+    let value = Math.max(0, count);
+    let unit = -1;
+    // Rounding decides the unit: 999,960 is `1M`, not `1000k`.
+    while (unit < SUFFIXES.length - 1 && rounded(value) >= 1000) {
+        value /= 1000;
+        unit++;
+    }
+    return unit < 0 ? String(Math.round(value)) : `${rounded(value)}${SUFFIXES[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./src/model/reloadable.ts
+function reloadVerdict(diff, reloadable) {
+    if (!diff)
+        return { approve: false, reason: 'Feldera did not say what changed', blocked: [] };
+    if (!diff.program_diff)
+        return { approve: false, reason: `Feldera could not compute the program diff (${diff.program_diff_error ?? 'it gave no reason'})`, blocked: [] };
+    const blocked = diff.program_diff.modified_tables.filter((table) => !reloadable.includes(table));
+    if (blocked.length === 0)
+        return { approve: true };
+    return { approve: false, reason: `its bootstrap would reload ${blocked.length === 1 ? 'table' : 'tables'} ${blocked.join(', ')}, not in reloadable-tables`, blocked };
+}
+/** The pipeline is left AwaitingApproval, as the Python client leaves it: someone may still approve it. */
+function reloadRefused(name, verdict) {
+    return {
+        result: 'failed',
+        code: 'TableReloadNotAllowed',
+        message: `Pipeline ${name} was not approved: ${verdict.reason}. It is left AwaitingApproval.`,
+        hint: verdict.blocked.length > 0
+            ? `to reload ${verdict.blocked.length === 1 ? 'it' : 'them'}, add ${verdict.blocked.join(', ')} to reloadable-tables and run again, or approve it (fda approve ${name}, or the Feldera console); to keep the tables, stop it (fda stop ${name}) and change the program so that they stay unmodified.`
+            : `approve it yourself if the changes may reload any table (fda approve ${name}, or the Feldera console), or stop it (fda stop ${name}).`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/phases/start.ts
+
+
+
+
+
+
+
+
+
+/** Before the pipeline is moved, a wrong api-url must fail fast, not after the whole budget. */
+const SETUP_RETRY_WINDOW_MS = 20_000;
+/** One /approve, retried for a few seconds: a pipeline that stopped meanwhile must not hold the step. */
+const APPROVE_RETRY = { windowMs: 5000 };
+/** After /resume, /pause or /activate the stored desired status follows on the runner's next poll (measured: within 2 s). */
+const MOVE_SEEN_WITHIN_MS = 10_000;
+/** Gets the pipeline to `initial` from wherever it is (converge.ts), then waits for the target (API.md 9). */
+async function startPipeline(client, config, progress, signal, log, 
+/** Told when Feldera accepted the start: from then on, the pipeline is this step's to clean up. */
+onAccepted = () => undefined) {
+    const setup = {
+        windowMs: SETUP_RETRY_WINDOW_MS,
+        onRetry: (failure, delayMs) => {
+            progress.lastFailure = failure.message;
+            log.info(`${failure.message}; trying again in ${(0,text_text/* formatDuration */.a3)(delayMs)}.`);
+        },
+        onRecovered: () => (progress.lastFailure = undefined),
+    };
+    const waiting = waitingRetry(progress, log);
+    const watch = (until) => (0,wait/* poll */.w)(async () => {
+        const status = await client.status(waiting);
+        progress.observe(status);
+        return until(status);
+    }, config.pollIntervalMs, signal);
+    log.group(`Starting pipeline ${client.pipelineName}`);
+    const converged = await converge({ client, config, progress, log, setup, watch, onAccepted });
+    if ('failure' in converged)
+        return converged.failure;
+    if (progress.transition === 'start') {
+        const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
+        const policy = config.reloadableTables ? 'allow, sent as await_approval to check the tables it reloads against reloadable-tables' : config.bootstrapPolicy;
+        log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${policy}${flags.map((flag) => `, ${flag}`).join('')}.`);
+    }
+    if (!config.wait) {
+        progress.observe(await client.status(setup));
+        return { result: 'accepted' };
+    }
+    log.group(`Waiting for ${(0,lifecycle/* targetStatus */.u)(config.initial)}`);
+    return watch((status) => start_decide(status, client, config, progress, log, converged.move));
+}
+async function start_decide(status, client, config, progress, log, move) {
+    const verdict = (0,lifecycle/* classify */.L)(status, config.initial);
+    if (move && status.deployment_desired_status !== move.from)
+        move.seen = true;
+    switch (verdict.kind) {
+        case 'reached':
+            return { result: 'reached' };
+        case 'awaiting-approval': {
+            // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
+            if (progress.approved)
+                return undefined;
+            const reload = config.reloadableTables ? reloadVerdict(status.approval_diff, config.reloadableTables) : undefined;
+            log.group(config.autoApprove || reload?.approve ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
+            for (const line of status.approval_diff ? (0,approval/* diffLines */.Pp)(status.approval_diff) : ['Feldera sent no diff.'])
+                log.detail(line);
+            if (reload && !reload.approve)
+                return reloadRefused(status.name, reload);
+            if (!config.autoApprove && !reload)
+                return { result: 'awaiting-approval' };
+            try {
+                await client.approve(bootstrapOf(config), APPROVE_RETRY);
+            }
+            catch (error) {
+                // The pipeline may have failed or been stopped meanwhile: the next status read tells.
+                if (!(error instanceof errors/* FelderaError */.kP && error.kind === 'gave-up'))
+                    throw error;
+                log.info(`Approving failed (${error.message}); reading the status again.`);
+                return undefined;
+            }
+            progress.approved = true;
+            if (reload)
+                progress.approvedBy = 'every modified table is in reloadable-tables';
+            log.info(`Approved (${progress.approvedBy}).`);
+            log.group(`Waiting for ${(0,lifecycle/* targetStatus */.u)(config.initial)}`);
+            return undefined;
+        }
+        case 'desired-elsewhere':
+            if (move && !move.seen)
+                return moveNotSeen(move, status, progress);
+            return (0,model_outcome/* statusFailure */.FP)(verdict, status, config.initial);
+        case 'deployment-error':
+        case 'compilation-failed':
+        case 'stopped-externally':
+            return (0,model_outcome/* statusFailure */.FP)(verdict, status, config.initial);
+        case 'waiting':
+            if (BOOTSTRAPPING.has(status.deployment_status))
+                await readBootstrapProgress(client, progress);
+            return undefined;
+    }
+}
+const BOOTSTRAPPING = new Set(['Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing']);
+/** A `/stats` read costs the pipeline more than a status read: bootstrap progress at most this often. */
+const BOOTSTRAP_PROGRESS_EVERY_MS = 10_000;
+/** One attempt at the bootstrap's progress, for the heartbeat and the timeline; never fails the step. */
+async function readBootstrapProgress(client, progress) {
+    if (progress.elapsedMs() - progress.bootstrapReadMs < BOOTSTRAP_PROGRESS_EVERY_MS)
+        return;
+    progress.bootstrapReadMs = progress.elapsedMs();
+    try {
+        const text = bootstrapProgress(await client.stats({ windowMs: 0 }));
+        if (text)
+            progress.noteProgress(text);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* FelderaError */.kP))
+            throw error;
+    }
+}
+/** Still the desired status the step moved the pipeline from: the runner's lag for a while, then a failure. */
+function moveNotSeen(move, status, progress) {
+    if (progress.elapsedMs() - move.acceptedMs < MOVE_SEEN_WITHIN_MS)
+        return undefined;
+    return {
+        result: 'failed',
+        code: 'DesiredStatusChanged',
+        message: `Feldera accepted ${move.call}, but pipeline ${status.name}'s desired status is still ${move.from} after ${(0,text_text/* formatDuration */.a3)(MOVE_SEEN_WITHIN_MS)}: the pipeline did not take the transition, or someone moved it back.`,
+        hint: "read the pipeline's log and the Feldera console, then run the step again.",
+    };
+}
+/** While waiting, failures never end the wait: one warning when an outage starts, a line when it ends. */
+function waitingRetry(progress, log) {
+    return {
+        windowMs: Infinity,
+        onRetry: (failure, delayMs, attempt) => {
+            progress.lastFailure = failure.message;
+            if (attempt === 1)
+                log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`);
+            else
+                log.info(`Still failing (attempt ${attempt}); trying again in ${(0,text_text/* formatDuration */.a3)(delayMs)}.`);
+        },
+        onRecovered: (attempts, elapsedMs) => {
+            progress.lastFailure = undefined;
+            log.info(`Feldera answered again after ${attempts} attempts in ${(0,text_text/* formatDuration */.a3)(elapsedMs)}.`);
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/phases/stop.ts
+var stop = __webpack_require__(5634);
+;// CONCATENATED MODULE: ./src/phases/pipeline-run.ts
+
+
+
+
+
+
+
+
+
+
+/** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
+const FOLLOW_UP_MS = 6000;
+/** A stop after a Timeout or a failed health check has a budget of its own, like the follow-up reads. */
+const STOP_MS = 30_000;
+function newRun(name, apiUrl, log, heartbeat) {
+    return {
+        name,
+        pipelineUrl: apiUrl ? new URL(`pipelines/${encodeURIComponent(name)}/`, apiUrl).href : '',
+        log,
+        progress: new progress/* Progress */.k((line) => log.info(line), heartbeat),
+        outcome: model_outcome/* UNDECIDED */.Cz,
+        diagnosis: { problems: [] },
+        health: noHealth(),
+        stopped: false,
+        stopProblem: undefined,
+        phase: 'starting it',
+        cancelNoted: false,
+    };
+}
+/** `[2m30s] orders Bootstrapping for 2m10s, billing Running for 5s`: with several pipelines, one heartbeat for all. */
+function heartbeatLine(runs, elapsedMs) {
+    return `[${(0,text_text/* formatDuration */.a3)(elapsedMs)}] ${runs.map((run) => `${run.name} ${run.progress.describeLast()}`).join(', ')}`;
+}
+/** Start, wait, check the health, maybe stop, and read what explains the outcome: into `run`, which never throws. */
+async function runPipeline(run, context) {
+    try {
+        await steps(run, context);
+    }
+    catch (error) {
+        // A bug of the action's own ends this pipeline's run, not the others'.
+        run.outcome = (0,model_outcome/* internalError */.WB)(error);
+    }
+}
+async function steps(run, { config, http, auth, end, statuses, platform, accepted }) {
+    const { name, log, progress } = run;
+    // Its own debug lines: with several pipelines, each behind its name.
+    const client = new feldera_client/* PipelineClient */.I({ ...http, debug: (line) => log.debug(line) }, name, statuses);
+    const deployment = config.environment
+        ? await createDeployment({
+            token: config.githubToken ?? '',
+            environment: config.environment,
+            pipelineName: name,
+            pipelineUrl: run.pipelineUrl,
+            cancelled: end.cancelled,
+            info: (line) => log.info(line),
+            warning: (line) => log.warning(line),
+        })
+        : undefined;
+    try {
+        run.outcome = await startPipeline(client, config, progress, end.signal, log, () => accepted(name));
+        // Standby runs nothing yet, so there is no health to check.
+        if (run.outcome.result === 'reached' && config.initial !== 'standby') {
+            const window = config.healthWindowMs > 0 ? ` for ${(0,text_text/* formatDuration */.a3)(config.healthWindowMs)}` : '';
+            log.group(`Checking the connectors' health${window}`);
+            run.outcome = await watchHealth(client, config, progress, end.signal, waitingRetry(progress, log), run.health);
+        }
+    }
+    catch (error) {
+        run.outcome = (0,model_outcome/* failureOf */.g5)(error, name, config, progress, auth);
+    }
+    run.outcome = (0,model_outcome/* withEdition */.VO)(run.outcome, platform());
+    log.end();
+    const outcome = run.outcome;
+    const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled' ? outcome : undefined;
+    if (!cancelled) {
+        run.phase = "reading the compiler's messages and the pipeline's log";
+        // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
+        const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
+        run.diagnosis = await diagnose(followUp, config, outcome, progress);
+    }
+    if (config.stopOnFailure && progress.startAccepted && (0,stop/* stopsAfter */.u)(outcome)) {
+        run.phase = 'stopping it (stop-on-failure: true)';
+        log.info(`Stopping pipeline ${name} after ${outcome.code} (stop-on-failure: true).`);
+        const problem = await (0,stop/* stopPipeline */.J)(client, STOP_MS, end.cancelled);
+        run.stopped = problem === undefined;
+        run.stopProblem = problem;
+        log.info(problem ? `Could not stop pipeline ${name}: ${problem}.` : `Pipeline ${name} is Stopped.`);
+        run.outcome = withStopNote(outcome, name, problem);
+    }
+    else if (cancelled) {
+        run.outcome = { ...cancelled, message: `${cancelled.message} The pipeline ${name} was left as it was: it is not stopped.` };
+    }
+    // The deployment's last status says what the report will say.
+    if (end.cancelled.aborted)
+        noteCancel(run, end.cancelled.reason);
+    run.phase = "recording the GitHub deployment's last status";
+    await deployment?.finish(run.outcome, progress.approvalDiff && (0,approval/* countChanges */.xS)(progress.approvalDiff));
+}
+/** A cancel that came before the report: the outcome says so, once (outcome.ts afterCancel). */
+function noteCancel(run, reason) {
+    if (run.cancelNoted)
+        return;
+    run.cancelNoted = true;
+    run.outcome = (0,model_outcome/* afterCancel */.ZZ)(run.outcome, reason instanceof Error ? reason.message : String(reason), run.name, run.phase, run.progress);
+}
+/** A failure's message, in the annotation and the summary, says whether this step stopped the pipeline. */
+function withStopNote(outcome, name, problem) {
+    const note = problem ? `It could not be stopped (stop-on-failure: true): ${problem}.` : `Pipeline ${name} was stopped (stop-on-failure: true).`;
+    return { ...outcome, message: `${outcome.message} ${note}` };
+}
+
+
+/***/ }),
+
+/***/ 5634:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ stopPipeline),
+/* harmony export */   u: () => (/* binding */ stopsAfter)
+/* harmony export */ });
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8544);
+/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7092);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5523);
+
+
+
+/** The failures after which `stop-on-failure` stops the pipeline: the pipeline is up, or coming up, and not right. */
+const STOPPED_AFTER = new Set(['Timeout', 'Cancelled', 'ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors']);
+/** Whether this step should stop the pipeline it started: never when someone else steers it, or Feldera already stops it. */
+function stopsAfter(outcome) {
+    return outcome.result === 'failed' && STOPPED_AFTER.has(outcome.code);
+}
+/** After a cancel, the stop gets this long; the report has the rest of the 5 s the step takes to end. */
+const STOP_AFTER_CANCEL_MS = 2500;
+/** After a stop, a status read this often until `Stopped`. */
+const STOP_POLL_MS = 500;
+/**
+ * `POST /stop?force=true`, retried like the other writes, then the status until `Stopped`, all within
+ * `budgetMs` (and the client's signal). Resolves to `undefined` when the pipeline is `Stopped`, else
+ * to what went wrong: the caller warns, and the step's error code stays the one that caused the stop.
+ */
+async function stopPipeline(client, budgetMs, cancelled) {
+    // A cancel cuts what is left of the budget: the runner kills the step soon after its signal.
+    const budget = AbortSignal.any([AbortSignal.timeout(budgetMs), (0,_model_run_end_js__WEBPACK_IMPORTED_MODULE_0__/* .graceAfter */ .Dc)(cancelled, STOP_AFTER_CANCEL_MS)]);
+    const within = client.withSignal(budget);
+    try {
+        await within.stop({ windowMs: budgetMs });
+        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .poll */ .w)(async () => ((await within.status({ windowMs: budgetMs })).deployment_status === 'Stopped' ? true : undefined), STOP_POLL_MS, budget);
+        return undefined;
+    }
+    catch (error) {
+        if (budget.aborted)
+            return cancelled.aborted ? 'the run was cancelled before it was Stopped' : `it was not Stopped within ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(budgetMs)}`;
+        return (0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3856,6 +3465,282 @@ async function poll(step, intervalMs, signal) {
 
 /***/ }),
 
+/***/ 3952:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X5: () => (/* binding */ connectorWarnings),
+/* harmony export */   gC: () => (/* binding */ connectorOutputs),
+/* harmony export */   kv: () => (/* binding */ connectorsMarkdown)
+/* harmony export */ });
+/* unused harmony export MAX_TABLE_ROWS */
+/* harmony import */ var _feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2598);
+/* harmony import */ var _model_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7615);
+/* harmony import */ var _model_compilation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4362);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6590);
+
+
+
+
+/** Rows of the Connectors table; the `connectors` output has every endpoint. */
+const MAX_TABLE_ROWS = 50;
+/** An error message in a table cell: enough to recognise it, short enough to keep the table readable. */
+const MESSAGE_CELL_LENGTH = 200;
+const NAME_CELL_LENGTH = 200;
+/** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
+function connectorOutputs(last) {
+    if (!last)
+        return { connectors: '[]', 'connector-error-count': '' };
+    const endpoints = (0,_model_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(last);
+    const connectors = endpoints.map((endpoint) => ({
+        name: endpoint.name,
+        direction: endpoint.direction,
+        stream: endpoint.stream,
+        health: endpoint.health?.status ?? '',
+        'fatal-error': endpoint.fatalError ?? '',
+        errors: endpoint.errors,
+        records: endpoint.records,
+        paused: endpoint.paused,
+    }));
+    const errors = endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
+    return { connectors: JSON.stringify(connectors), 'connector-error-count': String(errors) };
+}
+/** A warning annotation for each problem that does not fail the step, as many as GitHub shows. */
+function connectorWarnings(problems, pipelineName) {
+    const warnings = problems.filter((problem) => !problem.fails);
+    return {
+        annotations: warnings.slice(0, _model_compilation_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS */ .K).map((problem) => ({
+            title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
+            message: problem.message,
+        })),
+        unannotated: warnings.slice(_model_compilation_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS */ .K),
+    };
+}
+/**
+ * The summary's Connectors section: failed and Unhealthy endpoints first, then the others in
+ * Feldera's order; errors counted since the baseline shown beside the total; the warnings that did
+ * not fit in annotations below the table.
+ */
+function connectorsMarkdown(last, baseline, unannotated = []) {
+    const before = new Map(baseline ? (0,_model_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(baseline).map((endpoint) => [(0,_model_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointKey */ .r4)(endpoint), endpoint.errors]) : []);
+    const endpoints = (0,_model_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointsOf */ .uY)(last)
+        .map((endpoint, order) => ({ endpoint, order }))
+        .sort((a, b) => rank(a.endpoint) - rank(b.endpoint) || a.order - b.order)
+        .map(({ endpoint }) => endpoint);
+    if (endpoints.length === 0)
+        return '#### Connectors\n\nThe pipeline has no connectors.';
+    const rows = endpoints.slice(0, MAX_TABLE_ROWS).map((endpoint) => {
+        const newErrors = endpoint.errors - (before.get((0,_model_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointKey */ .r4)(endpoint)) ?? 0);
+        const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
+        const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
+        return [
+            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.name, NAME_CELL_LENGTH),
+            endpoint.paused ? `${endpoint.direction}, paused` : endpoint.direction,
+            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.stream, NAME_CELL_LENGTH),
+            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
+            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(endpoint.records),
+            errors,
+            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(message, MESSAGE_CELL_LENGTH),
+        ];
+    });
+    const notes = [];
+    if (endpoints.length > MAX_TABLE_ROWS) {
+        notes.push(`The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`);
+    }
+    if (last.omitted_endpoints > 0) {
+        notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${_feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_ENDPOINTS */ .k$} of each direction were not checked.`);
+    }
+    if (unannotated.length > 0) {
+        const list = unannotated
+            .slice(0, MAX_TABLE_ROWS)
+            .map((problem) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(problem.message, MESSAGE_CELL_LENGTH)}`)
+            .concat(unannotated.length > MAX_TABLE_ROWS ? [`- …and ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(unannotated.length - MAX_TABLE_ROWS)} more`] : [])
+            .join('\n');
+        notes.push(`Warnings beyond the ${_model_compilation_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS */ .K} that GitHub shows as annotations:\n\n${list}`);
+    }
+    const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
+    return ['#### Connectors', (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(header, rows), ...notes].join('\n\n');
+}
+function rank(endpoint) {
+    if (endpoint.fatalError !== null)
+        return 0;
+    return endpoint.health?.status === 'Unhealthy' ? 1 : 2;
+}
+
+
+/***/ }),
+
+/***/ 4325:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ lastWord),
+/* harmony export */   n: () => (/* binding */ failureTitle)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _step_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9211);
+/* harmony import */ var _phases_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6200);
+/* harmony import */ var _log_phase_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5414);
+/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5384);
+/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7092);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8544);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6590);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5468);
+
+
+
+
+
+
+
+
+
+/**
+ * The short report, when a cancel's deadline comes before the full one was written: every output,
+ * an error annotation for each failed pipeline, and a few lines of summary. Synchronous: the process
+ * exits right after it.
+ */
+function lastWord(facts, reason) {
+    if (facts.runs.length === 0)
+        facts.runs.push((0,_phases_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__/* .newRun */ .uH)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('pipeline-name'), undefined, new _log_phase_log_js__WEBPACK_IMPORTED_MODULE_6__/* .PhaseLog */ .U(_log_log_js__WEBPACK_IMPORTED_MODULE_3__/* .stepLog */ .tV), true));
+    for (const run of facts.runs)
+        (0,_phases_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__/* .noteCancel */ .LU)(run, reason);
+    const values = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .outputValues */ .uN)(facts.runs, facts.elapsedMs(), facts.config !== undefined);
+    for (const name of _outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .OUTPUT_NAMES */ .P0)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, values[name]);
+    const lines = [`### ❌ Cancelled: the step could not finish its report within ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(_model_run_end_js__WEBPACK_IMPORTED_MODULE_4__/* .CANCEL_DEADLINE_MS */ .JC)} of the cancel`, ''];
+    for (const { name, outcome } of facts.runs) {
+        if (outcome.result !== 'failed')
+            continue;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(outcome.message, { title: failureTitle(name) });
+        lines.push(`- **${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)(name || '(no name)', 100)}**: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)(outcome.code, 100)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)(outcome.message, 2000)}`);
+    }
+    (0,_step_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .appendSummary */ .f)(`${lines.join('\n')}\n`);
+    process.exitCode = 1;
+}
+/** The title of the annotation that fails the step for a pipeline. */
+function failureTitle(name) {
+    return `Feldera pipeline ${name || '(no name)'} did not start`;
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P0: () => (/* binding */ OUTPUT_NAMES),
+/* harmony export */   uN: () => (/* binding */ outputValues)
+/* harmony export */ });
+/* unused harmony export RUN_OUTPUT_NAMES */
+/* harmony import */ var _connectors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3952);
+
+/** The outputs of one pipeline's run, in action.yml's order: with several, each pipeline's in `results`. */
+const RUN_OUTPUT_NAMES = [
+    'status',
+    'desired-status',
+    'awaiting-approval',
+    'approved',
+    'deployment-id',
+    'program-status',
+    'error-code',
+    'elapsed-seconds',
+    'pipeline-url',
+    'approval-diff',
+    'connectors',
+    'connector-error-count',
+    'stopped',
+    'transition',
+];
+/** Every output of action.yml, in its order. */
+const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'];
+/** The outputs, set on failure too: one pipeline's as they are; with several, what speaks for all, and each in `results`. */
+function outputValues(runs, elapsedMs, namesKnown) {
+    const each = runs.map(runOutputs);
+    // Invalid inputs name no pipeline for sure: no results.
+    const results = namesKnown ? JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]]))) : '{}';
+    const [only] = each;
+    if (only && each.length === 1)
+        return { ...only, results };
+    const none = Object.fromEntries(RUN_OUTPUT_NAMES.map((name) => [name, '']));
+    return {
+        ...none,
+        'error-code': each.find((values) => values['error-code'])?.['error-code'] ?? '',
+        'awaiting-approval': String(each.some((values) => values['awaiting-approval'] === 'true')),
+        approved: String(each.some((values) => values.approved === 'true')),
+        'elapsed-seconds': (elapsedMs / 1000).toFixed(1),
+        results,
+    };
+}
+/** One pipeline's outputs, from what was last seen. */
+function runOutputs({ outcome, progress, pipelineUrl, health, stopped }) {
+    const last = progress.last;
+    return {
+        status: last?.deployment_status ?? '',
+        'desired-status': last?.deployment_desired_status ?? '',
+        'awaiting-approval': String(last?.deployment_status === 'AwaitingApproval'),
+        approved: String(progress.approved),
+        'deployment-id': last?.deployment_id ?? '',
+        'program-status': last?.program_status ?? '',
+        'error-code': outcome.result === 'failed' ? outcome.code : '',
+        'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
+        'pipeline-url': pipelineUrl,
+        'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
+        ...(0,_connectors_js__WEBPACK_IMPORTED_MODULE_0__/* .connectorOutputs */ .gC)(health.last),
+        stopped: String(stopped),
+        transition: progress.transition ?? '',
+    };
+}
+
+
+/***/ }),
+
+/***/ 7343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ STARTED_STATE),
+/* harmony export */   j: () => (/* binding */ POST_STATE)
+/* harmony export */ });
+// What the main step saves for its post step (GITHUB_STATE): names only, never a secret.
+/** Saved by the main step: the post step runs the same bundle, and tells itself apart by this. */
+const POST_STATE = 'post';
+/** The names of the pipelines whose `/start` Feldera accepted, as a JSON array. */
+const STARTED_STATE = 'started';
+
+
+/***/ }),
+
+/***/ 9211:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ appendSummary)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Appends markdown to the job summary (the file GITHUB_STEP_SUMMARY names), synchronously: a report
+ * written at once cannot be cut in half by a cancel's deadline. Returns why it could not, if it could not.
+ */
+function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return 'GITHUB_STEP_SUMMARY is not set';
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, markdown);
+        return undefined;
+    }
+    catch (error) {
+        return error instanceof Error ? error.message : String(error);
+    }
+}
+
+
+/***/ }),
+
 /***/ 7212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3867,10 +3752,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./src/connection.ts + 3 modules
-var src_connection = __webpack_require__(7531);
-// EXTERNAL MODULE: ./src/log/text.ts
-var log_text = __webpack_require__(3271);
+// EXTERNAL MODULE: ./src/connection/connection.ts + 3 modules
+var connection_connection = __webpack_require__(7867);
+// EXTERNAL MODULE: ./src/text/text.ts
+var text_text = __webpack_require__(8544);
 // EXTERNAL MODULE: ./src/feldera/http.ts
 var feldera_http = __webpack_require__(6965);
 ;// CONCATENATED MODULE: ./src/feldera/platform.ts
@@ -3894,7 +3779,7 @@ async function readPlatform(http) {
         const secrets = http.credentials.secrets();
         if (typeof body?.edition !== 'string' || typeof body.version !== 'string')
             return undefined;
-        return { edition: (0,log_text/* serverText */.Tn)(body.edition, secrets, 40), version: (0,log_text/* serverText */.Tn)(body.version, secrets, 40) };
+        return { edition: (0,text_text/* serverText */.Tn)(body.edition, secrets, 40), version: (0,text_text/* serverText */.Tn)(body.version, secrets, 40) };
     }
     catch {
         return undefined;
@@ -3922,8 +3807,8 @@ function compareVersions(a, b) {
     return 0;
 }
 
-// EXTERNAL MODULE: ./src/feldera/client.ts + 2 modules
-var client = __webpack_require__(5071);
+// EXTERNAL MODULE: ./src/feldera/status.ts + 1 modules
+var feldera_status = __webpack_require__(7978);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
 var errors = __webpack_require__(9210);
 ;// CONCATENATED MODULE: ./src/feldera/status-list.ts
@@ -3963,7 +3848,7 @@ class StatusList {
             });
         }
         // Parsed here, for the pipeline asked for: another pipeline's odd entry is none of this run's business.
-        return (0,client/* pipelineStatus */.p)(item, this.http.credentials.secrets());
+        return (0,feldera_status/* pipelineStatus */.p)(item, this.http.credentials.secrets());
     }
     async read(retry) {
         const named = (item) => typeof item === 'object' && item !== null && typeof item.name === 'string';
@@ -3978,24 +3863,24 @@ class StatusList {
     }
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var inputs = __webpack_require__(2053);
-// EXTERNAL MODULE: ./src/run/lifecycle.ts
-var lifecycle = __webpack_require__(6513);
+// EXTERNAL MODULE: ./src/model/inputs.ts + 1 modules
+var inputs = __webpack_require__(1272);
+// EXTERNAL MODULE: ./src/model/lifecycle.ts
+var lifecycle = __webpack_require__(973);
 // EXTERNAL MODULE: ./src/log/log.ts
 var log = __webpack_require__(5384);
-// EXTERNAL MODULE: ./src/run/outcome.ts
-var run_outcome = __webpack_require__(6497);
+// EXTERNAL MODULE: ./src/model/outcome.ts + 1 modules
+var model_outcome = __webpack_require__(3993);
 // EXTERNAL MODULE: ./src/log/phase-log.ts
 var phase_log = __webpack_require__(5414);
-// EXTERNAL MODULE: ./src/run/pipeline-run.ts + 8 modules
-var pipeline_run = __webpack_require__(6408);
-// EXTERNAL MODULE: ./src/github/state.ts
-var state = __webpack_require__(8862);
-// EXTERNAL MODULE: ./src/run/progress.ts
-var progress = __webpack_require__(6358);
-// EXTERNAL MODULE: ./src/run/run-end.ts
-var run_end = __webpack_require__(3776);
+// EXTERNAL MODULE: ./src/phases/pipeline-run.ts + 8 modules
+var pipeline_run = __webpack_require__(6200);
+// EXTERNAL MODULE: ./src/report/state.ts
+var state = __webpack_require__(7343);
+// EXTERNAL MODULE: ./src/model/progress.ts
+var progress = __webpack_require__(138);
+// EXTERNAL MODULE: ./src/model/run-end.ts
+var run_end = __webpack_require__(7092);
 // EXTERNAL MODULE: ./src/report/last-word.ts
 var last_word = __webpack_require__(4325);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -4036,7 +3921,7 @@ async function run(cancel = (0,run_end/* cancellation */.WN)()) {
     }
     catch (error) {
         // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
-        const outcome = error instanceof inputs/* InputError */.dz ? { result: 'failed', code: 'InvalidInput', message: error.message } : (0,run_outcome/* internalError */.WB)(error);
+        const outcome = error instanceof inputs/* InputError */.dz ? { result: 'failed', code: 'InvalidInput', message: error.message } : (0,model_outcome/* internalError */.WB)(error);
         if (facts.runs.length === 0)
             facts.runs.push((0,pipeline_run/* newRun */.uH)(core/* getInput */.V4('pipeline-name'), undefined, new phase_log/* PhaseLog */.U(log/* stepLog */.tV), true));
         for (const run of facts.runs)
@@ -4061,14 +3946,14 @@ async function run(cancel = (0,run_end/* cancellation */.WN)()) {
     catch (error) {
         // The report itself failed: still the error code and an annotation.
         core/* setOutput */.uH('error-code', 'InternalError');
-        core/* error */.z3((0,run_outcome/* internalError */.WB)(error).message, { title: 'Feldera start-pipeline could not report' });
-        return (0,run_outcome/* internalError */.WB)(error);
+        core/* error */.z3((0,model_outcome/* internalError */.WB)(error).message, { title: 'Feldera start-pipeline could not report' });
+        return (0,model_outcome/* internalError */.WB)(error);
     }
     finally {
         reported = true;
     }
     const outcomes = facts.runs.map((run) => run.outcome);
-    return outcomes.find((outcome) => outcome.result === 'failed') ?? outcomes[0] ?? (0,run_outcome/* internalError */.WB)('no pipeline was run');
+    return outcomes.find((outcome) => outcome.result === 'failed') ?? outcomes[0] ?? (0,model_outcome/* internalError */.WB)('no pipeline was run');
 }
 /** Reads the inputs, then runs every pipeline side by side under the one budget, into `facts`. */
 async function startAll(facts, cancelled) {
@@ -4086,11 +3971,11 @@ async function startAll(facts, cancelled) {
     facts.runs = config.pipelineNames.map((name) => (0,pipeline_run/* newRun */.uH)(name, config.apiUrl, several ? new phase_log/* PrefixedLog */.s(log/* stepLog */.tV, name) : new phase_log/* PhaseLog */.U(log/* stepLog */.tV), !several));
     for (const run of facts.runs)
         run.log.info(`Starting Feldera pipeline ${run.name} towards ${(0,lifecycle/* targetStatus */.u)(config.initial)}: ${run.pipelineUrl}`);
-    const end = (0,run_end/* runEnd */.lx)(config.timeoutMs, (0,log_text/* formatDuration */.a3)(config.timeoutMs), cancelled);
+    const end = (0,run_end/* runEnd */.lx)(config.timeoutMs, (0,text_text/* formatDuration */.a3)(config.timeoutMs), cancelled);
     const heartbeat = several ? setInterval(() => (0,log/* info */.pq)((0,pipeline_run/* heartbeatLine */.JY)(facts.runs, facts.elapsedMs())), progress/* HEARTBEAT_MS */.m) : undefined;
     let connection;
     try {
-        connection = (0,src_connection/* connect */.N)(config, end.signal);
+        connection = (0,connection_connection/* connect */.N)(config, end.signal);
         facts.credential = connection.auth.describe();
         // Beside the first requests, never waited for: the report uses it if it came in time.
         let platform;
@@ -4145,7 +4030,7 @@ const EXIT_FAILURE = 1;
  */
 async function step(cancel) {
     if ((0,core/* getState */.Gu)(state/* POST_STATE */.j)) {
-        await __webpack_require__.e(/* import() */ 901).then(__webpack_require__.bind(__webpack_require__, 2901)).then(({ post }) => post(cancel)).catch((error) => (0,core/* warning */.$e)(`stop-at-job-end: ${String(error)}`));
+        await __webpack_require__.e(/* import() */ 661).then(__webpack_require__.bind(__webpack_require__, 6661)).then(({ post }) => post(cancel)).catch((error) => (0,core/* warning */.$e)(`stop-at-job-end: ${String(error)}`));
     }
     else {
         const outcome = await run(cancel);
@@ -4153,6 +4038,140 @@ async function step(cancel) {
             process.exitCode = EXIT_FAILURE;
     }
     (0,log/* exitWhenFlushed */.KE)();
+}
+
+
+/***/ }),
+
+/***/ 6590:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   Jj: () => (/* binding */ cut),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   Uj: () => (/* binding */ fit),
+/* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+// Markdown for the job summary: server text made plain text, and the shapes it sits in.
+/** `14820` → `14,820`. */
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+function cut(text, maxChars) {
+    return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/**
+ * Server text as markdown text, cut to `maxChars`: no HTML, no link or image of its own, no emphasis,
+ * code, strike-through or math, no table break, its lines kept in its table cell or list item. A
+ * backslash before each character that could start one (2 bytes, where an entity takes 5), and only
+ * there: a `_` between letters or digits, a `&` that begins no entity and a `#` inside a word start
+ * nothing, and names and addresses are full of them. It always follows the action's own words on a
+ * line, so nothing in it can start a block (a heading, a list, a quote); a bare address may show as
+ * a link, to where it says.
+ */
+function inline(text, maxChars) {
+    return cut(text, maxChars)
+        .replace(/[\\`*[\]<|~$]|&(?=#?\w+;)|(?<=^|\s)#|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (char) => `\\${char}`)
+        .replace(/\r\n|\r|\n/g, '<br>');
+}
+/** A fenced block that server text cannot close: the fence is longer than any run of backticks in it. */
+function codeBlock(text, indent = '') {
+    // Any line ending ends a line of markdown: one left in would leave the block's indentation.
+    const lines = text.flatMap((line) => line.split(/\r\n|\r|\n/));
+    const longest = Math.max(2, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
+    const fence = '`'.repeat(longest + 1);
+    return [`${fence}text`, ...lines, fence].map((line) => indent + line).join('\n');
+}
+/** The first items that fit in `budget` bytes, and how many did not. */
+function fit(items, budget) {
+    const kept = [];
+    let used = 0;
+    for (const item of items) {
+        used += Buffer.byteLength(item) + 2;
+        if (used > budget)
+            break;
+        kept.push(item);
+    }
+    return { kept, more: items.length - kept.length };
+}
+
+
+/***/ }),
+
+/***/ 8544:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Tn: () => (/* binding */ serverText),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   tJ: () => (/* binding */ inert)
+/* harmony export */ });
+// Text that came from the server (error messages, hints, status values, log and compiler lines) goes
+// through `serverText` once, where it enters the action; every plain line the action prints goes
+// through `inert` (src/log/log.ts) on its way out. Together they keep the runner from reading a workflow
+// command in anything a server sent.
+const MAX_LENGTH = 600;
+// ANSI escape sequences: CSI (colours, cursor moves; ESC [ or the one-byte C1 form), OSC (titles,
+// links; ended by BEL or ESC \), and the two-byte escapes. Feldera's logs are coloured.
+const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
+// The runner finds commands with .NET's culture-sensitive IndexOf and StartsWith, which skip what ICU
+// ignores: control and format characters, variation selectors. Such a character between `#` and `#[`
+// would hide a command from a plain search, so it goes (it shows as nothing anyway).
+const IGNORABLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]+/gu;
+const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\v\f]+/g;
+function serverText(text, secrets = [], maxLength = MAX_LENGTH) {
+    // Line breaks and tabs become spaces first, so words stay apart; the other invisible characters go.
+    const plain = redact(text.replace(ANSI, ''), secrets).replace(LINE_BREAKS, ' ').replace(/\t/g, ' ');
+    // Leading spaces stay: they are the indentation of log and compiler lines, which the action prefixes.
+    const line = inert(plain).trimEnd();
+    return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+/**
+ * One line the runner prints as it is: it reads `::command::` at the start of a line, after spaces,
+ * and the legacy `##[command]` anywhere in it (actions/runner, ActionCommand.TryParseV2 and TryParse).
+ * Both are broken by a visible space; invisible characters that could hide them are removed first.
+ */
+function inert(line) {
+    return line
+        .replace(IGNORABLE, (match) => (/[\r\n\u2028\u2029]/.test(match) ? ' ' : ''))
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*):(?=:)/u, '$1: ');
+}
+/** What an error says, whatever was thrown. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** The text with every secret replaced by `***`, as the runner masks them. */
+function redact(text, secrets) {
+    let result = text;
+    for (const secret of secrets) {
+        if (secret)
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+/** `90500` → `1m30.5s`: how the action writes durations, the way users write them as inputs. */
+function formatDuration(ms) {
+    const tenths = Math.round(ms / 100);
+    const hours = Math.floor(tenths / 36_000);
+    const minutes = Math.floor((tenths % 36_000) / 600);
+    const seconds = (tenths % 600) / 10;
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds || parts.length === 0)
+        parts.push(`${seconds.toFixed(seconds % 1 ? 1 : 0)}s`);
+    return parts.join('');
 }
 
 

@@ -13,26 +13,26 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./src/run/lifecycle.ts
-var lifecycle = __webpack_require__(6513);
+// EXTERNAL MODULE: ./src/model/lifecycle.ts
+var lifecycle = __webpack_require__(973);
 // EXTERNAL MODULE: ./src/log/log.ts
 var log_log = __webpack_require__(5384);
 // EXTERNAL MODULE: ./src/log/phase-log.ts
 var phase_log = __webpack_require__(5414);
-// EXTERNAL MODULE: ./src/log/text.ts
-var log_text = __webpack_require__(3271);
-// EXTERNAL MODULE: ./src/report/approval.ts
-var approval = __webpack_require__(79);
-// EXTERNAL MODULE: ./src/report/compilation.ts
-var compilation = __webpack_require__(6069);
+// EXTERNAL MODULE: ./src/text/text.ts
+var text_text = __webpack_require__(8544);
+// EXTERNAL MODULE: ./src/model/approval.ts
+var approval = __webpack_require__(8762);
+// EXTERNAL MODULE: ./src/model/compilation.ts
+var compilation = __webpack_require__(4362);
 // EXTERNAL MODULE: ./src/report/connectors.ts
 var report_connectors = __webpack_require__(3952);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(5468);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(4285);
-// EXTERNAL MODULE: ./src/run/transition.ts
-var transition = __webpack_require__(9398);
+// EXTERNAL MODULE: ./src/text/markdown.ts
+var markdown = __webpack_require__(6590);
+// EXTERNAL MODULE: ./src/model/transition.ts
+var transition = __webpack_require__(1053);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
@@ -167,14 +167,14 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
         facts.push(['Approved by this step', `yes (${progress.approvedBy})`]);
     if (stopped)
         facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
-    facts.push(['Elapsed', (0,log_text/* formatDuration */.a3)(progress.elapsedMs())]);
+    facts.push(['Elapsed', (0,text_text/* formatDuration */.a3)(progress.elapsedMs())]);
     return facts.map(([label, value]) => `- **${label}**: ${value}`).join('\n');
 }
 function timelineTable(progress) {
     const rows = progress.timeline.map((entry) => [
         (0,markdown/* inline */.mG)(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status), VALUE_CHARS.name),
-        `+${(0,log_text/* formatDuration */.a3)(entry.beganMs)}`,
-        entry.endedMs === undefined ? 'until the end' : (0,log_text/* formatDuration */.a3)(entry.endedMs - entry.beganMs),
+        `+${(0,text_text/* formatDuration */.a3)(entry.beganMs)}`,
+        entry.endedMs === undefined ? 'until the end' : (0,text_text/* formatDuration */.a3)(entry.endedMs - entry.beganMs),
     ]);
     if (rows.length > TIMELINE_ROWS) {
         const half = TIMELINE_ROWS / 2;
@@ -204,7 +204,7 @@ function severalSummary(runs, elapsedMs) {
         `${runs.length - failed - awaiting} started`,
         ...(awaiting > 0 ? [`${awaiting} await approval`] : []),
         ...(failed > 0 ? [`${failed} failed`] : []),
-    ].join(', ')} in ${(0,log_text/* formatDuration */.a3)(elapsedMs)}`;
+    ].join(', ')} in ${(0,text_text/* formatDuration */.a3)(elapsedMs)}`;
     const ordered = [...runs].sort((a, b) => rank(a) - rank(b));
     const rows = ordered.map(({ pipelineName, pipelineUrl, target, outcome, progress }) => [
         pipelineUrl ? `[${(0,markdown/* inline */.mG)(pipelineName, 100)}](${pipelineUrl})` : (0,markdown/* inline */.mG)(pipelineName, 100),
@@ -212,7 +212,7 @@ function severalSummary(runs, elapsedMs) {
         RESULTS[outcome.result],
         (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'none read', 100),
         progress.transition ?? '',
-        (0,log_text/* formatDuration */.a3)(progress.elapsedMs()),
+        (0,text_text/* formatDuration */.a3)(progress.elapsedMs()),
         outcome.result === 'failed' ? (0,markdown/* inline */.mG)(outcome.code, 100) : '',
     ]);
     const overview = `${heading}\n\n${(0,markdown/* table */.tp)(['Pipeline', 'Target', 'Result', 'Last status', 'Transition', 'Elapsed', 'Error code'], rows)}`;
@@ -233,8 +233,8 @@ function rank({ outcome }) {
 
 // EXTERNAL MODULE: ./src/report/last-word.ts
 var last_word = __webpack_require__(4325);
-// EXTERNAL MODULE: ./src/github/step-summary.ts
-var step_summary = __webpack_require__(7384);
+// EXTERNAL MODULE: ./src/report/step-summary.ts
+var step_summary = __webpack_require__(9211);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 
@@ -324,7 +324,7 @@ function runWarnings({ name, diagnosis, health, stopProblem }) {
 }
 /** The annotation that gives the result, and the log's last words on it. */
 function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }, target) {
-    const elapsed = (0,log_text/* formatDuration */.a3)(progress.elapsedMs());
+    const elapsed = (0,text_text/* formatDuration */.a3)(progress.elapsedMs());
     switch (outcome.result) {
         case 'reached':
             return { annotations: [], lines: [`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`] };

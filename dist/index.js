@@ -5,10 +5,10 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_run_end_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3776);
+/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7092);
 
 // Before the rest of the bundle loads: from here on, no cancel can kill the step unreported.
-const cancel = (0,_run_run_end_js__WEBPACK_IMPORTED_MODULE_0__/* .cancellation */ .WN)();
+const cancel = (0,_model_run_end_js__WEBPACK_IMPORTED_MODULE_0__/* .cancellation */ .WN)();
 const { step } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7212));
 await step(cancel);
 
@@ -17,7 +17,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3776:
+/***/ 7092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

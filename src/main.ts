@@ -1,19 +1,19 @@
 import * as core from '@actions/core';
-import { connect, type Connection } from './connection.ts';
+import { connect, type Connection } from './connection/connection.ts';
 import { describePlatform, readPlatform, type Platform } from './feldera/platform.ts';
 import { StatusList } from './feldera/status-list.ts';
-import { InputError, readConfig, type Config } from './inputs.ts';
-import { targetStatus } from './run/lifecycle.ts';
+import { InputError, readConfig, type Config } from './model/inputs.ts';
+import { targetStatus } from './model/lifecycle.ts';
 import { info, stepLog } from './log/log.ts';
-import { internalError, type Outcome } from './run/outcome.ts';
+import { internalError, type Outcome } from './model/outcome.ts';
 import { PhaseLog, PrefixedLog } from './log/phase-log.ts';
-import { heartbeatLine, newRun, noteCancel, runPipeline, type RunContext } from './run/pipeline-run.ts';
-import { POST_STATE, STARTED_STATE } from './github/state.ts';
-import { HEARTBEAT_MS } from './run/progress.ts';
-import type { ReportFacts } from './report/report.ts';
-import { cancellation, runEnd, type Cancellation } from './run/run-end.ts';
+import { heartbeatLine, newRun, noteCancel, runPipeline, type RunContext } from './phases/pipeline-run.ts';
+import { POST_STATE, STARTED_STATE } from './report/state.ts';
+import { HEARTBEAT_MS } from './model/progress.ts';
+import type { ReportFacts } from './report/facts.ts';
+import { cancellation, runEnd, type Cancellation } from './model/run-end.ts';
 import { lastWord } from './report/last-word.ts';
-import { formatDuration } from './log/text.ts';
+import { formatDuration } from './text/text.ts';
 
 /** Above this many pipelines, one list of all statuses per poll-interval costs fewer requests than one read each. */
 const LIST_STATUSES_ABOVE = 10;

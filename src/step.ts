@@ -1,8 +1,8 @@
 import { getState, warning } from '@actions/core';
 import { run } from './main.ts';
-import { POST_STATE } from './github/state.ts';
+import { POST_STATE } from './report/state.ts';
 import { exitWhenFlushed } from './log/log.ts';
-import type { Cancellation } from './run/run-end.ts';
+import type { Cancellation } from './model/run-end.ts';
 
 /** What the runner reads as a failed step. Set here, not in run(): @github/local-action calls run() itself. */
 const EXIT_FAILURE = 1;
@@ -13,7 +13,7 @@ const EXIT_FAILURE = 1;
  */
 export async function step(cancel: Cancellation): Promise<void> {
   if (getState(POST_STATE)) {
-    await import('./github/post.ts').then(({ post }) => post(cancel)).catch((error: unknown) => warning(`stop-at-job-end: ${String(error)}`));
+    await import('./post.ts').then(({ post }) => post(cancel)).catch((error: unknown) => warning(`stop-at-job-end: ${String(error)}`));
   } else {
     const outcome = await run(cancel);
     if (outcome.result === 'failed') process.exitCode = EXIT_FAILURE;

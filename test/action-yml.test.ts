@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { INPUT_NAMES } from '../src/inputs.ts';
-import { ACTION_CODES } from '../src/run/outcome.ts';
+import { INPUT_NAMES } from '../src/model/inputs.ts';
+import { ACTION_CODES } from '../src/model/outcome.ts';
 import { OUTPUT_NAMES } from '../src/report/outputs.ts';
 
 const root = join(import.meta.dirname, '..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { controllerStatus } from '../src/feldera/stats.ts';
-import { bootstrapProgress, formatCount } from '../src/health/bootstrap.ts';
+import { bootstrapProgress, formatCount } from '../src/model/bootstrap.ts';
 import { commitProgress, controllerStatusBody } from './fixtures.ts';
 
 const progressOf = (global: Record<string, unknown>) => bootstrapProgress(controllerStatus(controllerStatusBody({ global }), []));

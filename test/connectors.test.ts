@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { controllerStatus, type ControllerStatus } from '../src/feldera/stats.ts';
-import { healthVerdict, type Problem } from '../src/health/verdict.ts';
-import { MAX_ANNOTATIONS as MAX_WARNING_ANNOTATIONS } from '../src/report/compilation.ts';
+import { healthVerdict, type Problem } from '../src/model/verdict.ts';
+import { MAX_ANNOTATIONS as MAX_WARNING_ANNOTATIONS } from '../src/model/compilation.ts';
 import { connectorOutputs, connectorsMarkdown, connectorWarnings, MAX_TABLE_ROWS } from '../src/report/connectors.ts';
 import { connectorError, controllerStatusBody, DELTA_UNHEALTHY, inputEndpoint, KAFKA_DOWN, NEWEST_FELDERA, outputEndpoint } from './fixtures.ts';
 

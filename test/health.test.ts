@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { controllerStatus, type ControllerStatus } from '../src/feldera/stats.ts';
-import { describeEndpoint, endpointsOf } from '../src/health/endpoints.ts';
-import { healthVerdict, type ConnectorErrorsMode, type HealthCheck } from '../src/health/verdict.ts';
+import { describeEndpoint, endpointsOf } from '../src/model/endpoints.ts';
+import { healthVerdict, type ConnectorErrorsMode, type HealthCheck } from '../src/model/verdict.ts';
 import { connectorError, controllerStatusBody, DELTA_UNHEALTHY, globalMetrics, inputEndpoint, KAFKA_DOWN, outputEndpoint } from './fixtures.ts';
 
 type Body = Parameters<typeof controllerStatusBody>[0];

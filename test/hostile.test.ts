@@ -5,7 +5,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inert, serverText } from '../src/log/text.ts';
+import { inert, serverText } from '../src/text/text.ts';
 import { endToEnd, errorAnnotation } from './harness.ts';
 import { LargeText } from './fake-feldera.ts';
 import { pipelineDiff } from './fixtures.ts';

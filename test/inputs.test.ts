@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INPUT_NAMES, InputError, MAX_PIPELINES, readConfig, type InputName } from '../src/inputs.ts';
+import { INPUT_NAMES, InputError, MAX_PIPELINES, readConfig, type InputName } from '../src/model/inputs.ts';
 
 function read(inputs: Partial<Record<InputName, string>>, env: Record<string, string> = {}) {
   const secrets: string[] = [];

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stepLog } from '../src/log/log.ts';
 import { PhaseLog } from '../src/log/phase-log.ts';
-import { readConfig, type Config } from '../src/inputs.ts';
+import { readConfig, type Config } from '../src/model/inputs.ts';
 import { lastWord } from '../src/report/last-word.ts';
-import type { ReportFacts } from '../src/report/report.ts';
-import { newRun } from '../src/run/pipeline-run.ts';
-import { RunEnded } from '../src/run/run-end.ts';
+import type { ReportFacts } from '../src/report/facts.ts';
+import { newRun } from '../src/phases/pipeline-run.ts';
+import { RunEnded } from '../src/model/run-end.ts';
 
 const RUN_END = join(import.meta.dirname, '..', 'src', 'run', 'run-end.ts');
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PipelineStatus } from '../src/feldera/types.ts';
-import { classify } from '../src/run/lifecycle.ts';
+import { classify } from '../src/model/lifecycle.ts';
 
 // Feldera's CombinedStatus and ProgramStatus (openapi.json); checked against the spec below when it is beside the repo.
 const DEPLOYMENT_STATUSES = [

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PipelineStatus } from '../src/feldera/types.ts';
 import { PrefixedLog } from '../src/log/phase-log.ts';
-import { heartbeatLine, newRun } from '../src/run/pipeline-run.ts';
-import { Progress } from '../src/run/progress.ts';
+import { heartbeatLine, newRun } from '../src/phases/pipeline-run.ts';
+import { Progress } from '../src/model/progress.ts';
 
 const status = (deployment_status: string, program_status = 'Success'): PipelineStatus => ({
   name: 'p',

@@ -3,16 +3,16 @@
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import type { Diagnosis } from '../src/run/diagnose.ts';
-import { deploymentErrorHint } from '../src/run/hints.ts';
-import type { Outcome } from '../src/run/outcome.ts';
-import { Progress } from '../src/run/progress.ts';
-import { noHealth } from '../src/health/window.ts';
-import { inline } from '../src/report/markdown.ts';
+import type { Diagnosis } from '../src/phases/diagnose.ts';
+import { deploymentErrorHint } from '../src/model/hints.ts';
+import type { Outcome } from '../src/model/outcome.ts';
+import { Progress } from '../src/model/progress.ts';
+import { noHealth } from '../src/phases/health-window.ts';
+import { inline } from '../src/text/markdown.ts';
 import { severalSummary } from '../src/report/several.ts';
 import { SUMMARY_LIMIT_BYTES, summaryMarkdown, type SummaryFacts } from '../src/report/summary.ts';
 import { controllerStatus } from '../src/feldera/stats.ts';
-import { endpointsOf } from '../src/health/endpoints.ts';
+import { endpointsOf } from '../src/model/endpoints.ts';
 import { controllerStatusBody, inputEndpoint, pipelineDiff } from './fixtures.ts';
 
 /** GitHub lets raw HTML through (sanitised): so does this, so that injected HTML would show. */

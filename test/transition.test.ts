@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Initial, PipelineStatus } from '../src/feldera/types.ts';
-import { bootstrapDifferences, decideTransition, foundText, transitionText } from '../src/run/transition.ts';
+import { bootstrapDifferences, decideTransition, foundText, transitionText } from '../src/model/transition.ts';
 
 function found(status: string, desired: string, more: Partial<PipelineStatus> = {}): PipelineStatus {
   return {

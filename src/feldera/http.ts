@@ -1,5 +1,5 @@
 import { fetch, type Dispatcher } from 'undici';
-import { serverText, formatDuration } from '../log/text.ts';
+import { serverText, formatDuration } from '../text/text.ts';
 import { readJson, type Body } from './body.ts';
 import { CredentialError, type Credentials } from './credentials.ts';
 import { FelderaError, TransientError, hintOf, isErrorResponse } from './errors.ts';

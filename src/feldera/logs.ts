@@ -1,5 +1,5 @@
 import { fetch } from 'undici';
-import { serverText } from '../log/text.ts';
+import { serverText } from '../text/text.ts';
 import { FelderaError } from './errors.ts';
 import { readExcerpt } from './body.ts';
 import { requestHeaders, type HttpOptions } from './http.ts';

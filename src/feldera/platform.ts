@@ -1,4 +1,4 @@
-import { serverText } from '../log/text.ts';
+import { serverText } from '../text/text.ts';
 import { request, type HttpOptions } from './http.ts';
 
 /** Which Feldera answered (`GET /v0/config`): its `edition`, `Open source` or `Enterprise`, and `version`. */

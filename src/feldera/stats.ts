@@ -1,4 +1,4 @@
-import { serverText } from '../log/text.ts';
+import { serverText } from '../text/text.ts';
 import { FelderaError } from './errors.ts';
 import { droppedItems } from './bounded-json.ts';
 import { isObject, type Json } from './json.ts';

@@ -1,4 +1,4 @@
-import { pipelineStatus } from './client.ts';
+import { pipelineStatus } from './status.ts';
 import { FelderaError } from './errors.ts';
 import { request, type HttpOptions, type RetryPolicy } from './http.ts';
 import type { PipelineStatus } from './types.ts';

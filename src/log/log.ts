@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { randomUUID } from 'node:crypto';
 import type { LogWriter } from './phase-log.ts';
-import { inert } from './text.ts';
+import { inert } from '../text/text.ts';
 
 // The one way to the step's plain log. The runner reads workflow commands in plain lines (not in the
 // data of its own `::error::`, `::warning::` and `::debug::` commands, which @actions/core escapes),

@@ -1,8 +1,8 @@
 import { MAX_ENDPOINTS, type ControllerStatus } from '../feldera/stats.ts';
-import { endpointKey, endpointsOf, type Endpoint } from '../health/endpoints.ts';
-import type { Problem } from '../health/verdict.ts';
-import { MAX_ANNOTATIONS } from './compilation.ts';
-import { count, inline, table } from './markdown.ts';
+import { endpointKey, endpointsOf, type Endpoint } from '../model/endpoints.ts';
+import type { Problem } from '../model/verdict.ts';
+import { MAX_ANNOTATIONS } from '../model/compilation.ts';
+import { count, inline, table } from '../text/markdown.ts';
 
 /** Rows of the Connectors table; the `connectors` output has every endpoint. */
 export const MAX_TABLE_ROWS = 50;

@@ -1,13 +1,13 @@
 import * as core from '@actions/core';
-import { appendSummary } from '../github/step-summary.ts';
-import { newRun, noteCancel } from '../run/pipeline-run.ts';
+import { appendSummary } from './step-summary.ts';
+import { newRun, noteCancel } from '../phases/pipeline-run.ts';
 import { PhaseLog } from '../log/phase-log.ts';
 import { stepLog } from '../log/log.ts';
-import { CANCEL_DEADLINE_MS } from '../run/run-end.ts';
-import { formatDuration } from '../log/text.ts';
-import { inline } from './markdown.ts';
+import { CANCEL_DEADLINE_MS } from '../model/run-end.ts';
+import { formatDuration } from '../text/text.ts';
+import { inline } from '../text/markdown.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
-import type { ReportFacts } from './report.ts';
+import type { ReportFacts } from './facts.ts';
 
 /**
  * The short report, when a cancel's deadline comes before the full one was written: every output,

@@ -1,4 +1,4 @@
-import type { PipelineRun } from '../run/pipeline-run.ts';
+import type { PipelineRun } from '../phases/pipeline-run.ts';
 import { connectorOutputs } from './connectors.ts';
 
 /** The outputs of one pipeline's run, in action.yml's order: with several, each pipeline's in `results`. */

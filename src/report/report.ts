@@ -1,32 +1,19 @@
 import * as core from '@actions/core';
-import type { Config } from '../inputs.ts';
-import { targetStatus } from '../run/lifecycle.ts';
+import { targetStatus } from '../model/lifecycle.ts';
 import { info, stepLog, untrusted, untrustedLines } from '../log/log.ts';
 import { PrefixedLog } from '../log/phase-log.ts';
-import type { PipelineRun } from '../run/pipeline-run.ts';
-import { formatDuration } from '../log/text.ts';
-import { countChanges } from './approval.ts';
-import { MAX_ANNOTATIONS, type Annotation } from './compilation.ts';
+import type { PipelineRun } from '../phases/pipeline-run.ts';
+import { formatDuration } from '../text/text.ts';
+import { countChanges } from '../model/approval.ts';
+import { MAX_ANNOTATIONS, type Annotation } from '../model/compilation.ts';
 import { connectorWarnings } from './connectors.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
 import { severalSummary } from './several.ts';
 import { failureTitle } from './last-word.ts';
-import { appendSummary } from '../github/step-summary.ts';
-import { count, fit, inline } from './markdown.ts';
+import type { ReportFacts } from './facts.ts';
+import { appendSummary } from './step-summary.ts';
+import { count, fit, inline } from '../text/markdown.ts';
 import { approvalWays, EMPTY_LOG, logTailTitle, summaryMarkdown, type SummaryFacts } from './summary.ts';
-
-export interface ReportFacts {
-  /** Undefined when the inputs were invalid. */
-  config: Config | undefined;
-  /** One per pipeline, in the order given. */
-  runs: PipelineRun[];
-  /** Which credential was used, never its value. */
-  credential: string;
-  /** `0.337.0, Enterprise`, when Feldera said in time. */
-  feldera?: string | undefined;
-  /** Since the step began. */
-  elapsedMs: () => number;
-}
 
 /** The annotations past those GitHub shows take at most this much of the summary. */
 const NOT_SHOWN_BYTES = 64 * 1024;

@@ -1,5 +1,5 @@
-import { formatDuration } from '../log/text.ts';
-import { count, fit, inline, table } from './markdown.ts';
+import { formatDuration } from '../text/text.ts';
+import { count, fit, inline, table } from '../text/markdown.ts';
 import { SUMMARY_LIMIT_BYTES, summaryMarkdown, type SummaryFacts } from './summary.ts';
 
 /** What the table and the headings may take: the rest is shared by the pipelines' details. */

@@ -1,14 +1,14 @@
-import type { Diagnosis } from '../run/diagnose.ts';
+import type { Diagnosis } from '../phases/diagnose.ts';
 import type { LogTail } from '../feldera/logs.ts';
-import type { Outcome } from '../run/outcome.ts';
-import type { Progress } from '../run/progress.ts';
-import { formatDuration } from '../log/text.ts';
-import type { Problem } from '../health/verdict.ts';
-import type { Health } from '../health/window.ts';
-import { countChanges, diffChanges } from './approval.ts';
+import type { Outcome } from '../model/outcome.ts';
+import type { Progress } from '../model/progress.ts';
+import { formatDuration } from '../text/text.ts';
+import type { Problem } from '../model/verdict.ts';
+import type { Health } from '../phases/health-window.ts';
+import { countChanges, diffChanges } from '../model/approval.ts';
 import { connectorsMarkdown } from './connectors.ts';
-import { codeBlock, count, cut, fit, inline, table } from './markdown.ts';
-import { transitionText, type Transition } from '../run/transition.ts';
+import { codeBlock, count, cut, fit, inline, table } from '../text/markdown.ts';
+import { transitionText, type Transition } from '../model/transition.ts';
 
 export interface SummaryFacts {
   pipelineName: string;

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import { EnvHttpProxyAgent } from 'undici';
-import { authFor, type Auth } from './github/auth.ts';
-import type { HttpOptions } from './feldera/http.ts';
-import type { Config } from './inputs.ts';
+import { authFor, type Auth } from './auth.ts';
+import type { HttpOptions } from '../feldera/http.ts';
+import type { Config } from '../model/inputs.ts';
 
 /** How the step talks to Feldera: the credential, the proxies, the options of every request. */
 export interface Connection {

@@ -1,5 +1,5 @@
 import type { ProgramError, SqlCompilerMessage } from '../feldera/types.ts';
-import { serverText } from '../log/text.ts';
+import { serverText } from '../text/text.ts';
 
 /** GitHub shows this many annotations of each level (error, warning) of a step. */
 export const MAX_ANNOTATIONS = 10;

@@ -1,6 +1,4 @@
 import type { FelderaError } from '../feldera/errors.ts';
-import type { Platform } from '../feldera/platform.ts';
-import type { Outcome } from './outcome.ts';
 
 const NEEDS_WRITE_ROLE = 'the API key needs the write role.';
 const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera compiles it again.';
@@ -28,25 +26,6 @@ const BY_STATUS: Record<number, string> = {
   403: NEEDS_WRITE_ROLE,
   404: 'check api-url: it must be the address of the Feldera API, with its path prefix if it has one.',
 };
-
-/**
- * A refusal that comes from the edition (or the storage standby needs) says so on the open-source
- * edition, where no setting of this step helps.
- */
-export function withEdition(outcome: Outcome, platform: Platform | undefined): Outcome {
-  if (outcome.result !== 'failed' || platform?.edition !== 'Open source') return outcome;
-  const edition = `the open-source edition (${platform.version})`;
-  if (outcome.code === 'InitialStandbyNotAllowed') {
-    return {
-      ...outcome,
-      hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim(),
-    };
-  }
-  if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
-    return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
-  }
-  return outcome;
-}
 
 // Why a pipeline stopped with a `deployment_error`, read from Feldera's runner
 // (crates/pipeline-manager/src/runner/error.rs) and the pipeline's /status, and what to do about it.

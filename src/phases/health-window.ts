@@ -2,14 +2,14 @@ import type { PipelineClient } from '../feldera/client.ts';
 import { FelderaError } from '../feldera/errors.ts';
 import type { RetryPolicy } from '../feldera/http.ts';
 import type { ControllerStatus } from '../feldera/stats.ts';
-import type { Config } from '../inputs.ts';
-import { classify } from '../run/lifecycle.ts';
-import { statusFailure, type Outcome } from '../run/outcome.ts';
-import type { Progress } from '../run/progress.ts';
-import { RunEnded } from '../run/run-end.ts';
-import { formatDuration } from '../log/text.ts';
-import { poll } from '../run/wait.ts';
-import { healthVerdict, type HealthVerdict, type Problem, type WindowPhase } from './verdict.ts';
+import type { Config } from '../model/inputs.ts';
+import { classify } from '../model/lifecycle.ts';
+import { statusFailure, type Outcome } from '../model/outcome.ts';
+import type { Progress } from '../model/progress.ts';
+import { RunEnded } from '../model/run-end.ts';
+import { formatDuration } from '../text/text.ts';
+import { poll } from './wait.ts';
+import { healthVerdict, type HealthVerdict, type Problem, type WindowPhase } from '../model/verdict.ts';
 
 /** What the health window saw, for the outputs and the report. */
 export interface Health {
@@ -31,7 +31,7 @@ const MIN_READ_WINDOW_MS = 5000;
 
 /**
  * After the target: reads `/stats` at once, then the status and `/stats` every poll-interval until
- * `health-window` has passed, and judges each read (src/health/verdict.ts). A pipeline that leaves
+ * `health-window` has passed, and judges each read (src/model/verdict.ts). A pipeline that leaves
  * the target fails as it would have before it. The window is part of `timeout`: a budget that runs
  * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
  * `health`, which the report reads even when the window ends by a cancel.

@@ -1,6 +1,6 @@
-import { ACTION_CODES, type Outcome } from '../run/outcome.ts';
-import { messageOf, serverText } from '../log/text.ts';
-import { graceAfter } from '../run/run-end.ts';
+import { ACTION_CODES, type Outcome } from '../model/outcome.ts';
+import { messageOf, serverText } from '../text/text.ts';
+import { graceAfter } from '../model/run-end.ts';
 
 export interface DeploymentOptions {
   token: string;

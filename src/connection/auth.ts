@@ -1,5 +1,5 @@
 import { apiKeyCredentials, NO_CREDENTIALS, type Credentials } from '../feldera/credentials.ts';
-import type { Config } from '../inputs.ts';
+import type { Config } from '../model/inputs.ts';
 import { describeClaims, oidcCredentials } from './oidc.ts';
 import { TOKEN_FILE_VARIABLE, tokenFileCredentials } from './oidc-token-file.ts';
 

@@ -1,5 +1,5 @@
 import type { ControllerStatus } from '../feldera/stats.ts';
-import { formatDuration } from '../log/text.ts';
+import { formatDuration } from '../text/text.ts';
 import { describeEndpoint, endpointKey, endpointsOf, type Endpoint } from './endpoints.ts';
 
 /** The `connector-errors` input: what errors that appear during the health window do. */

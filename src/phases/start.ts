@@ -2,17 +2,17 @@ import { FelderaError, type TransientError } from '../feldera/errors.ts';
 import type { PipelineClient } from '../feldera/client.ts';
 import type { RetryPolicy } from '../feldera/http.ts';
 import type { PipelineStatus } from '../feldera/types.ts';
-import type { Config } from '../inputs.ts';
+import type { Config } from '../model/inputs.ts';
 import type { RunLog } from '../log/phase-log.ts';
 import { bootstrapOf, converge, type Move, type Watch } from './converge.ts';
-import { classify, targetStatus } from './lifecycle.ts';
-import { statusFailure, type Outcome } from './outcome.ts';
-import type { Progress } from './progress.ts';
-import { bootstrapProgress } from '../health/bootstrap.ts';
-import { diffLines } from '../report/approval.ts';
-import { formatDuration } from '../log/text.ts';
+import { classify, targetStatus } from '../model/lifecycle.ts';
+import { statusFailure, type Outcome } from '../model/outcome.ts';
+import type { Progress } from '../model/progress.ts';
+import { bootstrapProgress } from '../model/bootstrap.ts';
+import { diffLines } from '../model/approval.ts';
+import { formatDuration } from '../text/text.ts';
 import { poll } from './wait.ts';
-import { reloadRefused, reloadVerdict } from './reloadable.ts';
+import { reloadRefused, reloadVerdict } from '../model/reloadable.ts';
 
 /** Before the pipeline is moved, a wrong api-url must fail fast, not after the whole budget. */
 const SETUP_RETRY_WINDOW_MS = 20_000;

@@ -2,12 +2,12 @@ import { FelderaError } from '../feldera/errors.ts';
 import type { PipelineClient } from '../feldera/client.ts';
 import type { RetryPolicy } from '../feldera/http.ts';
 import type { Bootstrap, PipelineStatus } from '../feldera/types.ts';
-import type { Config } from '../inputs.ts';
+import type { Config } from '../model/inputs.ts';
 import type { RunLog } from '../log/phase-log.ts';
-import { classify, targetStatus } from './lifecycle.ts';
-import { statusFailure, type Failure } from './outcome.ts';
-import type { Progress } from './progress.ts';
-import { bootstrapDifferences, decideTransition, foundText, type Decision } from './transition.ts';
+import { classify, targetStatus } from '../model/lifecycle.ts';
+import { statusFailure, type Failure } from '../model/outcome.ts';
+import type { Progress } from '../model/progress.ts';
+import { bootstrapDifferences, decideTransition, foundText, type Decision } from '../model/transition.ts';
 
 /** Reads the status every poll-interval and hands each snapshot to `until`, until it gives a value. */
 export type Watch = <T>(until: (status: PipelineStatus) => T | undefined | Promise<T | undefined>) => Promise<T>;

@@ -1,21 +1,20 @@
-import type { Auth } from '../github/auth.ts';
-import { createDeployment } from '../github/deployment.ts';
+import type { Auth } from '../connection/auth.ts';
+import { createDeployment } from './deployment.ts';
 import { diagnose, type Diagnosis } from './diagnose.ts';
 import { PipelineClient } from '../feldera/client.ts';
 import type { HttpOptions } from '../feldera/http.ts';
 import type { Platform } from '../feldera/platform.ts';
 import type { StatusList } from '../feldera/status-list.ts';
-import { noHealth, watchHealth, type Health } from '../health/window.ts';
-import { withEdition } from './hints.ts';
-import type { Config } from '../inputs.ts';
-import { afterCancel, failureOf, internalError, UNDECIDED, type Failure, type Outcome } from './outcome.ts';
+import { noHealth, watchHealth, type Health } from './health-window.ts';
+import type { Config } from '../model/inputs.ts';
+import { afterCancel, failureOf, internalError, UNDECIDED, withEdition, type Failure, type Outcome } from '../model/outcome.ts';
 import type { RunLog } from '../log/phase-log.ts';
-import { Progress } from './progress.ts';
-import { countChanges } from '../report/approval.ts';
-import type { RunEnd } from './run-end.ts';
+import { Progress } from '../model/progress.ts';
+import { countChanges } from '../model/approval.ts';
+import type { RunEnd } from '../model/run-end.ts';
 import { startPipeline, waitingRetry } from './start.ts';
 import { stopPipeline, stopsAfter } from './stop.ts';
-import { formatDuration } from '../log/text.ts';
+import { formatDuration } from '../text/text.ts';
 
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
 const FOLLOW_UP_MS = 6000;

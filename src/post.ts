@@ -1,14 +1,14 @@
 import * as core from '@actions/core';
-import { connect } from '../connection.ts';
-import { PipelineClient } from '../feldera/client.ts';
-import { parseBoolean, readConfig } from '../inputs.ts';
-import { inline } from '../report/markdown.ts';
-import { info } from '../log/log.ts';
-import { runEnd, type Cancellation } from '../run/run-end.ts';
-import { appendSummary } from './step-summary.ts';
-import { STARTED_STATE } from './state.ts';
-import { stopPipeline } from '../run/stop.ts';
-import { formatDuration, messageOf } from '../log/text.ts';
+import { connect } from './connection/connection.ts';
+import { PipelineClient } from './feldera/client.ts';
+import { parseBoolean, readConfig } from './model/inputs.ts';
+import { inline } from './text/markdown.ts';
+import { info } from './log/log.ts';
+import { runEnd, type Cancellation } from './model/run-end.ts';
+import { appendSummary } from './report/step-summary.ts';
+import { STARTED_STATE } from './report/state.ts';
+import { stopPipeline } from './phases/stop.ts';
+import { formatDuration, messageOf } from './text/text.ts';
 
 /** The post step waits this long for `Stopped`. */
 const STOP_AT_JOB_END_MS = 60_000;

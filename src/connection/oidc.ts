@@ -1,5 +1,5 @@
 import { CredentialError, type Credentials } from '../feldera/credentials.ts';
-import { messageOf } from '../log/text.ts';
+import { messageOf } from '../text/text.ts';
 
 /** The claims of a GitHub ID token that say who it is for, and until when. */
 export interface TokenClaims {

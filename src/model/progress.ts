@@ -1,5 +1,5 @@
 import type { PipelineDiff, PipelineStatus } from '../feldera/types.ts';
-import { formatDuration } from '../log/text.ts';
+import { formatDuration } from '../text/text.ts';
 import type { Transition } from './transition.ts';
 
 /**

@@ -1,10 +1,10 @@
 import type { PipelineClient } from '../feldera/client.ts';
 import type { LogTail } from '../feldera/logs.ts';
-import type { Config } from '../inputs.ts';
-import type { Outcome } from './outcome.ts';
-import type { Progress } from './progress.ts';
-import { compilationReport, type CompilationReport } from '../report/compilation.ts';
-import { messageOf } from '../log/text.ts';
+import type { Config } from '../model/inputs.ts';
+import type { Outcome } from '../model/outcome.ts';
+import type { Progress } from '../model/progress.ts';
+import { compilationReport, type CompilationReport } from '../model/compilation.ts';
+import { messageOf } from '../text/text.ts';
 
 /** What the step reads after the outcome to explain it: the compiler's messages and the pipeline's log. */
 export interface Diagnosis {

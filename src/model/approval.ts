@@ -1,5 +1,5 @@
 import type { NameList, PipelineDiff } from '../feldera/types.ts';
-import { count as thousands } from './markdown.ts';
+import { count as thousands } from '../text/markdown.ts';
 
 /** One line of a diff: `views modified: v1, v2`. */
 export interface DiffChange {

@@ -1,6 +1,6 @@
-import type { BootstrapPolicy, Initial } from './feldera/types.ts';
-import type { ConnectorErrorsMode } from './health/verdict.ts';
-import type { IfDeployed } from './run/transition.ts';
+import type { BootstrapPolicy, Initial } from '../feldera/types.ts';
+import type { ConnectorErrorsMode } from './verdict.ts';
+import type { IfDeployed } from './transition.ts';
 import { readProxies, type Proxies } from './proxy.ts';
 
 /** Every input of action.yml, in its order. */

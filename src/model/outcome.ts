@@ -1,8 +1,8 @@
-import type { Auth } from '../github/auth.ts';
+import type { Platform } from '../feldera/platform.ts';
 import { CredentialError } from '../feldera/credentials.ts';
 import { FelderaError } from '../feldera/errors.ts';
 import { deploymentErrorHint, hintFor } from './hints.ts';
-import type { Config } from '../inputs.ts';
+import type { Config } from './inputs.ts';
 import { targetStatus, type Verdict } from './lifecycle.ts';
 import type { Initial, PipelineStatus } from '../feldera/types.ts';
 import type { Progress } from './progress.ts';
@@ -59,7 +59,12 @@ export function afterCancel(outcome: Outcome, reason: string, name: string, phas
 }
 
 /** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
-export function failureOf(error: unknown, name: string, config: Config, progress: Progress, auth: Auth): Outcome {
+/** What the credential says of a refused token (connection/auth.ts): its issuer, subject and audience. */
+export interface Refusal {
+  refusalHint: () => string | undefined;
+}
+
+export function failureOf(error: unknown, name: string, config: Config, progress: Progress, auth: Refusal): Outcome {
   const pipeline = `pipeline ${name}`;
   if (error instanceof RunEnded && error.code === 'Timeout') {
     const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
@@ -134,4 +139,23 @@ export function statusFailure(verdict: Verdict, status: PipelineStatus, initial:
     default:
       return undefined;
   }
+}
+
+/**
+ * A refusal that comes from the edition (or the storage standby needs) says so on the open-source
+ * edition, where no setting of this step helps.
+ */
+export function withEdition(outcome: Outcome, platform: Platform | undefined): Outcome {
+  if (outcome.result !== 'failed' || platform?.edition !== 'Open source') return outcome;
+  const edition = `the open-source edition (${platform.version})`;
+  if (outcome.code === 'InitialStandbyNotAllowed') {
+    return {
+      ...outcome,
+      hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim(),
+    };
+  }
+  if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
+    return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
+  }
+  return outcome;
 }

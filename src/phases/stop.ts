@@ -1,7 +1,7 @@
 import type { PipelineClient } from '../feldera/client.ts';
-import type { Failure, Outcome } from './outcome.ts';
-import { formatDuration, messageOf } from '../log/text.ts';
-import { graceAfter } from './run-end.ts';
+import type { Failure, Outcome } from '../model/outcome.ts';
+import { formatDuration, messageOf } from '../text/text.ts';
+import { graceAfter } from '../model/run-end.ts';
 import { poll } from './wait.ts';
 
 /** The failures after which `stop-on-failure` stops the pipeline: the pipeline is up, or coming up, and not right. */

@@ -1,0 +1,16 @@
+import type { Config } from '../model/inputs.ts';
+import type { PipelineRun } from '../phases/pipeline-run.ts';
+
+/** What the report is made of: the inputs, each pipeline's run, which credential and which Feldera. */
+export interface ReportFacts {
+  /** Undefined when the inputs were invalid. */
+  config: Config | undefined;
+  /** One per pipeline, in the order given. */
+  runs: PipelineRun[];
+  /** Which credential was used, never its value. */
+  credential: string;
+  /** `0.337.0, Enterprise`, when Feldera said in time. */
+  feldera?: string | undefined;
+  /** Since the step began. */
+  elapsedMs: () => number;
+}
