@@ -909,6 +909,8 @@ class PipelineClient {
      * just before, answered or refused. The first read, before any call, may come from the list.
      */
     ownRead = false;
+    /** When this client's last own read was sent: a list asked for before it is older than what the run has seen. */
+    ownReadAt = -Infinity;
     /** `statuses`: read the status from one list of all pipelines, shared with other clients. */
     constructor(http, pipelineName, statuses) {
         this.http = http;
@@ -955,8 +957,9 @@ class PipelineClient {
     }
     async status(retry) {
         if (this.statuses && !this.ownRead)
-            return this.statuses.status(this.pipelineName, retry);
+            return this.statuses.status(this.pipelineName, retry, this.ownReadAt);
         this.ownRead = false;
+        this.ownReadAt = performance.now();
         const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}?selector=status`, retry);
         return (0,feldera_status/* pipelineStatus */.p)(body, this.secrets());
     }
@@ -3832,9 +3835,12 @@ class StatusList {
         this.maxAgeMs = maxAgeMs;
         this.names = new Set(names);
     }
-    /** A pipeline missing from the list was deleted: Feldera's own code for it. */
-    async status(name, retry) {
-        if (!this.list || performance.now() - this.list.at >= this.maxAgeMs) {
+    /**
+     * A pipeline missing from the list was deleted: Feldera's own code for it. A list asked for before
+     * `notBefore` (the run's own last read) is older than what the run has seen, however young: read anew.
+     */
+    async status(name, retry, notBefore = -Infinity) {
+        if (!this.list || performance.now() - this.list.at >= this.maxAgeMs || this.list.at < notBefore) {
             const items = this.read(retry);
             this.list = { at: performance.now(), items };
             // A failed read is not kept: the next run to ask reads again.

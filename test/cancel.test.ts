@@ -216,7 +216,10 @@ describe('two signals in a row', () => {
     await until(() => server.calls('status').length >= 2);
     twice(child);
     const run = await done;
-    expect(expectReported(run, 'Cancelled').message).toMatch(/^Stopped waiting: the run was cancelled \(SIGINT\) \(Provisioning for /);
+    // Which of the two the process handles first is the operating system's to say: the first counts, once.
+    const message = expectReported(run, 'Cancelled').message;
+    expect(message).toMatch(/^Stopped waiting: the run was cancelled \((SIGINT|SIGTERM)\) \(Provisioning for /);
+    expect(message.match(/cancelled/g)).toHaveLength(1);
   });
 
   it('during a stop after a cancel: the stop still gets its moment, and the step its report', async () => {

@@ -13,7 +13,7 @@ import type { ReportFacts } from '../src/report/facts.ts';
 import { newRun } from '../src/phases/pipeline-run.ts';
 import { RunEnded } from '../src/model/run-end.ts';
 
-const RUN_END = join(import.meta.dirname, '..', 'src', 'run', 'run-end.ts');
+const RUN_END = join(import.meta.dirname, '..', 'src', 'model', 'run-end.ts');
 
 describe('cancellation()', () => {
   it('survives SIGINT then SIGTERM, and at the deadline writes its last word once and exits 1', async () => {
@@ -27,18 +27,26 @@ describe('cancellation()', () => {
       console.log('ready');`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const waiters: (() => void)[] = [];
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       for (const waiter of waiters) waiter();
     });
     const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+    // Seen, or the child ended without it: then the test says how it ended, rather than waiting for ever.
     const seen = (text: string) =>
-      new Promise<void>((resolve) => {
-        const check = () => stdout.includes(text) && resolve();
-        waiters.push(check);
-        check();
-      });
+      Promise.race([
+        new Promise<void>((resolve) => {
+          const check = () => stdout.includes(text) && resolve();
+          waiters.push(check);
+          check();
+        }),
+        closed.then((end) => {
+          if (!stdout.includes(text)) throw new Error(`the child ended (${JSON.stringify(end)}) before printing ${text}: ${stdout}${stderr}`);
+        }),
+      ]);
     await seen('ready');
     child.kill('SIGINT');
     await seen('aborted');

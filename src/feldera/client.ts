@@ -19,6 +19,8 @@ export class PipelineClient {
    * just before, answered or refused. The first read, before any call, may come from the list.
    */
   private ownRead = false;
+  /** When this client's last own read was sent: a list asked for before it is older than what the run has seen. */
+  private ownReadAt = -Infinity;
 
   /** `statuses`: read the status from one list of all pipelines, shared with other clients. */
   constructor(http: HttpOptions, pipelineName: string, statuses?: StatusList) {
@@ -73,8 +75,9 @@ export class PipelineClient {
   }
 
   async status(retry: RetryPolicy): Promise<PipelineStatus> {
-    if (this.statuses && !this.ownRead) return this.statuses.status(this.pipelineName, retry);
+    if (this.statuses && !this.ownRead) return this.statuses.status(this.pipelineName, retry, this.ownReadAt);
     this.ownRead = false;
+    this.ownReadAt = performance.now();
     const body = await request(this.http, 'GET', `${this.path}?selector=status`, retry);
     return pipelineStatus(body, this.secrets());
   }

@@ -22,9 +22,12 @@ export class StatusList {
     this.names = new Set(names);
   }
 
-  /** A pipeline missing from the list was deleted: Feldera's own code for it. */
-  async status(name: string, retry: RetryPolicy): Promise<PipelineStatus> {
-    if (!this.list || performance.now() - this.list.at >= this.maxAgeMs) {
+  /**
+   * A pipeline missing from the list was deleted: Feldera's own code for it. A list asked for before
+   * `notBefore` (the run's own last read) is older than what the run has seen, however young: read anew.
+   */
+  async status(name: string, retry: RetryPolicy, notBefore = -Infinity): Promise<PipelineStatus> {
+    if (!this.list || performance.now() - this.list.at >= this.maxAgeMs || this.list.at < notBefore) {
       const items = this.read(retry);
       this.list = { at: performance.now(), items };
       // A failed read is not kept: the next run to ask reads again.
