@@ -9,6 +9,7 @@ import { internalError, type Outcome } from './model/outcome.ts';
 import { PhaseLog, PrefixedLog } from './log/phase-log.ts';
 import { heartbeatLine, newRun, noteCancel, runPipeline, type RunContext } from './phases/pipeline-run.ts';
 import { POST_STATE, STARTED_STATE } from './report/state.ts';
+import { publicBundleWarning } from './phases/support-bundle.ts';
 import { HEARTBEAT_MS } from './model/progress.ts';
 import type { ReportFacts } from './report/facts.ts';
 import { cancellation, runEnd, type Cancellation } from './model/run-end.ts';
@@ -74,6 +75,8 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
   const config = read.config;
   facts.config = config;
   for (const warning of read.warnings) core.warning(warning);
+  const exposed = publicBundleWarning(config, process.env);
+  if (exposed) core.warning(exposed, { title: 'Support bundle of a public repository' });
 
   const several = config.pipelineNames.length > 1;
   // One pipeline logs in phases; several log flat, each line behind its pipeline's name.

@@ -5,6 +5,7 @@ import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
 import { controllerStatus, type ControllerStatus } from './stats.ts';
 import type { StatusList } from './status-list.ts';
 import { pipelineStatus } from './status.ts';
+import { downloadSupportBundle, type BundleLimits } from './support-bundle.ts';
 import type { Bootstrap, Initial, PipelineStatus, ProgramError } from './types.ts';
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
@@ -97,6 +98,12 @@ export class PipelineClient {
   /** `follow=false`: since Feldera 0.375 the stream ends after the buffered lines; older ones ignore it. */
   logs(limits: LogLimits): Promise<LogTail> {
     return readLogTail(this.http, `${this.path}/logs?follow=false`, limits);
+  }
+
+  /** Into `file`; each part left out is sent as `false`, as Feldera takes every part by default. */
+  supportBundle(parts: readonly string[] | undefined, allParts: readonly string[], file: string, limits: BundleLimits): Promise<number> {
+    const query = new URLSearchParams(allParts.filter((part) => parts && !parts.includes(part)).map((part): [string, string] => [part, 'false']));
+    return downloadSupportBundle(this.http, `${this.path}/support_bundle${query.size > 0 ? `?${query.toString()}` : ''}`, file, limits);
   }
 
   /** The same calls under another signal: follow-up reads after the run's budget is spent. */

@@ -30,6 +30,9 @@ export const INPUT_NAMES = [
   'github-token',
   'oidc-audience',
   'tenant',
+  'support-bundle',
+  'support-bundle-parts',
+  'support-bundle-retention-days',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -83,7 +86,28 @@ export interface Config {
   readonly tenant: string | undefined;
   /** From HTTP_PROXY, HTTPS_PROXY and NO_PROXY. */
   readonly proxy: Proxies;
+  /** When to upload the pipeline's support bundle as a workflow artifact. */
+  readonly supportBundle: SupportBundleMode;
+  /** The parts asked for; undefined: Feldera's default (all of them). */
+  readonly supportBundleParts: readonly SupportBundlePart[] | undefined;
+  readonly supportBundleRetentionDays: number;
 }
+
+export type SupportBundleMode = 'never' | 'on-failure' | 'always';
+
+/** The query parameters of `GET /support_bundle` that select a part, each `true` by default (support_data_collector.rs). */
+export const SUPPORT_BUNDLE_PARTS = [
+  'circuit_profile',
+  'heap_profile',
+  'metrics',
+  'logs',
+  'stats',
+  'pipeline_config',
+  'system_config',
+  'dataflow_graph',
+  'pipeline_events',
+] as const;
+export type SupportBundlePart = (typeof SUPPORT_BUNDLE_PARTS)[number];
 
 /** When to read the pipeline's log into the step's log and summary. */
 export type Logs = 'on-failure' | 'always' | 'never';
@@ -115,6 +139,9 @@ const BOOTSTRAP_POLICIES: readonly BootstrapPolicy[] = ['allow', 'reject', 'awai
 const LOGS: readonly Logs[] = ['on-failure', 'always', 'never'];
 const CONNECTOR_ERRORS: readonly ConnectorErrorsMode[] = ['warn', 'fail', 'ignore'];
 const MIN_POLL_INTERVAL_MS = 100;
+const SUPPORT_BUNDLE: readonly SupportBundleMode[] = ['never', 'on-failure', 'always'];
+/** GitHub keeps an artifact 1 to 90 days (a repository may allow fewer). */
+const RETENTION_DAYS = { least: 1, most: 90 };
 
 /** Reads and checks every input; throws one `InputError` that lists all problems. */
 export function readConfig(source: InputSource): { config: Config; warnings: string[] } {
@@ -170,6 +197,9 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   const tenant = input('tenant') || undefined;
   if (tenant && /[\r\n]/.test(tenant)) problems.push('tenant must be one line.');
   const proxy = readProxies(source.env, problems);
+  const supportBundle = oneOf('support-bundle', input('support-bundle') || 'never', SUPPORT_BUNDLE, problems);
+  const supportBundleParts = parseSupportBundleParts(input('support-bundle-parts'), problems);
+  const supportBundleRetentionDays = parseRetentionDays(input('support-bundle-retention-days') || '7', problems);
   const environment = input('environment') || undefined;
   if (environment && !githubToken) problems.push("environment needs github-token (by default the job's github.token) to record the deployment.");
 
@@ -224,6 +254,9 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     apiKey: oidcAudience ? undefined : apiKey,
     tenant,
     proxy,
+    supportBundle: supportBundle!,
+    supportBundleParts,
+    supportBundleRetentionDays: supportBundleRetentionDays!,
   };
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
 
@@ -260,6 +293,23 @@ function parseReloadableTables(value: string, problems: string[]): readonly stri
     return undefined;
   }
   return Object.freeze(names as string[]);
+}
+
+/** Feldera's parameter names separated by commas, spaces or newlines; empty: Feldera's default. */
+function parseSupportBundleParts(value: string, problems: string[]): readonly SupportBundlePart[] | undefined {
+  if (!value) return undefined;
+  const names = value.split(/[\s,]+/).filter(Boolean);
+  const unknown = names.filter((name) => !(SUPPORT_BUNDLE_PARTS as readonly string[]).includes(name));
+  for (const name of unknown) problems.push(`support-bundle-parts "${name}" is not one of ${SUPPORT_BUNDLE_PARTS.join(', ')}.`);
+  if (names.length === 0) problems.push(`support-bundle-parts "${value}" names no part: give some of ${SUPPORT_BUNDLE_PARTS.join(', ')}, or leave it empty for all.`);
+  return Object.freeze(SUPPORT_BUNDLE_PARTS.filter((part) => names.includes(part)));
+}
+
+function parseRetentionDays(value: string, problems: string[]): number | undefined {
+  const days = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (days >= RETENTION_DAYS.least && days <= RETENTION_DAYS.most) return days;
+  problems.push(`support-bundle-retention-days "${value}" must be a whole number of days from ${RETENTION_DAYS.least} to ${RETENTION_DAYS.most}.`);
+  return undefined;
 }
 
 function parseApiUrl(value: string, problems: string[]): URL | undefined {

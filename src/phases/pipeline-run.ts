@@ -14,6 +14,7 @@ import { countChanges } from '../model/approval.ts';
 import type { RunEnd } from '../model/run-end.ts';
 import { startPipeline, waitingRetry } from './start.ts';
 import { stopPipeline, stopsAfter } from './stop.ts';
+import { collectSupportBundle, wantsBundle, type SupportBundle } from './support-bundle.ts';
 import { formatDuration } from '../text/text.ts';
 
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
@@ -34,6 +35,8 @@ export interface PipelineRun {
   stopped: boolean;
   /** Why the stop this step tried did not work: a warning. */
   stopProblem: string | undefined;
+  /** Its support bundle, when one was asked for (support-bundle). */
+  supportBundle: SupportBundle | undefined;
   /** What the run does once its outcome is known, for the message of a cancel that comes then: `reading the pipeline's log`. */
   phase: string;
   /** The outcome says that the run was cancelled: said once. */
@@ -64,6 +67,7 @@ export function newRun(name: string, apiUrl: URL | undefined, log: RunLog, heart
     health: noHealth(),
     stopped: false,
     stopProblem: undefined,
+    supportBundle: undefined,
     phase: 'starting it',
     cancelNoted: false,
   };
@@ -119,6 +123,11 @@ async function steps(run: PipelineRun, { config, http, auth, end, statuses, plat
     // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
     const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
     run.diagnosis = await diagnose(followUp, config, outcome, progress);
+  }
+  // Before a stop: a stopped pipeline's bundle lacks what only the running process gives (profiles, metrics, stats).
+  if (wantsBundle(config, outcome) && !end.cancelled.aborted) {
+    run.phase = 'collecting its support bundle';
+    run.supportBundle = await collectSupportBundle(client.withSignal(end.cancelled), config, end.cancelled, log);
   }
   if (config.stopOnFailure && progress.startAccepted && stopsAfter(outcome)) {
     run.phase = 'stopping it (stop-on-failure: true)';

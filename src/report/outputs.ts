@@ -17,6 +17,7 @@ export const RUN_OUTPUT_NAMES = [
   'connector-error-count',
   'stopped',
   'transition',
+  'support-bundle-artifact',
 ] as const;
 export type RunOutputName = (typeof RUN_OUTPUT_NAMES)[number];
 
@@ -38,12 +39,13 @@ export function outputValues(runs: readonly PipelineRun[], elapsedMs: number, na
     'awaiting-approval': String(each.some((values) => values['awaiting-approval'] === 'true')),
     approved: String(each.some((values) => values.approved === 'true')),
     'elapsed-seconds': (elapsedMs / 1000).toFixed(1),
+    'support-bundle-artifact': each.find((values) => values['support-bundle-artifact'])?.['support-bundle-artifact'] ?? '',
     results,
   };
 }
 
 /** One pipeline's outputs, from what was last seen. */
-function runOutputs({ outcome, progress, pipelineUrl, health, stopped }: PipelineRun): Record<RunOutputName, string> {
+function runOutputs({ outcome, progress, pipelineUrl, health, stopped, supportBundle }: PipelineRun): Record<RunOutputName, string> {
   const last = progress.last;
   return {
     status: last?.deployment_status ?? '',
@@ -59,5 +61,6 @@ function runOutputs({ outcome, progress, pipelineUrl, health, stopped }: Pipelin
     ...connectorOutputs(health.last),
     stopped: String(stopped),
     transition: progress.transition ?? '',
+    'support-bundle-artifact': supportBundle?.artifactId ?? '',
   };
 }

@@ -74,11 +74,12 @@ function runFacts(run: PipelineRun, target: string | undefined, facts: ReportFac
     feldera: facts.feldera,
     health: run.health,
     stopped: run.stopped,
+    supportBundle: run.supportBundle,
   };
 }
 
 /** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
-function runWarnings({ name, diagnosis, health, stopProblem }: PipelineRun) {
+function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }: PipelineRun) {
   const connectors = connectorWarnings(health.problems, name);
   const warnings: Annotation[] = [
     ...diagnosis.problems.map((problem) => ({ level: 'warning' as const, message: problem, title: `Feldera pipeline ${name}` })),
@@ -87,6 +88,7 @@ function runWarnings({ name, diagnosis, health, stopProblem }: PipelineRun) {
     ...(stopProblem
       ? [{ level: 'warning' as const, message: `Could not stop pipeline ${name} (stop-on-failure: true): ${stopProblem}.`, title: `Feldera pipeline ${name} not stopped` }]
       : []),
+    ...(supportBundle?.problem ? [{ level: 'warning' as const, message: supportBundle.problem, title: `Feldera pipeline ${name}: no support bundle` }] : []),
   ];
   return { warnings, connectors };
 }

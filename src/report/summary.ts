@@ -5,6 +5,7 @@ import type { Progress } from '../model/progress.ts';
 import { formatDuration } from '../text/text.ts';
 import type { Problem } from '../model/verdict.ts';
 import type { Health } from '../phases/health-window.ts';
+import type { SupportBundle } from '../phases/support-bundle.ts';
 import { countChanges, diffChanges } from '../model/approval.ts';
 import { connectorsMarkdown } from './connectors.ts';
 import { codeBlock, count, cut, fit, inline, table } from '../text/markdown.ts';
@@ -26,6 +27,8 @@ export interface SummaryFacts {
   stopped: boolean;
   /** Connector problems past the annotations GitHub shows. */
   unannotated: Problem[];
+  /** Uploaded, written, or why not; undefined when none was asked for. */
+  supportBundle?: SupportBundle | undefined;
 }
 
 /** GitHub drops a step's job summary whole when it is larger than this. */
@@ -145,7 +148,7 @@ function howToApprove({ pipelineName, pipelineUrl, progress }: SummaryFacts): st
 }
 
 /** Only the facts that say something: no empty values, nothing the heading said already. */
-function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped }: SummaryFacts): string {
+function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, supportBundle }: SummaryFacts): string {
   const facts: [string, string][] = [];
   if (outcome.result === 'failed') {
     facts.push(['Error', inline(outcome.message, VALUE_CHARS.message)]);
@@ -162,8 +165,16 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
   if (outcome.result === 'accepted') facts.push(['Waited', 'no (wait: false)']);
   if (progress.approved) facts.push(['Approved by this step', `yes (${progress.approvedBy})`]);
   if (stopped) facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
+  if (supportBundle) facts.push(['Support bundle', bundleText(supportBundle)]);
   facts.push(['Elapsed', formatDuration(progress.elapsedMs())]);
   return facts.map(([label, value]) => `- **${label}**: ${value}`).join('\n');
+}
+
+/** A link to the artifact, the file written outside GitHub, or why there is none. */
+function bundleText({ name, url, path, problem }: SupportBundle): string {
+  if (url) return `[${inline(name, VALUE_CHARS.name)}](${url})`;
+  if (path) return `written to \`${inline(path, VALUE_CHARS.line)}\``;
+  return `none: ${inline(problem ?? '', VALUE_CHARS.message)}`;
 }
 
 function timelineTable(progress: Progress): string {
