@@ -31,6 +31,7 @@ const SPEC_PATHS: Record<string, string> = {
   dismiss_error: '/v0/pipelines/{pipeline_name}/dismiss_error',
   stats: '/v0/pipelines/{pipeline_name}/stats',
   logs: '/v0/pipelines/{pipeline_name}/logs',
+  support_bundle: '/v0/pipelines/{pipeline_name}/support_bundle',
   config: '/v0/config',
 };
 

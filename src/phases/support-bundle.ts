@@ -135,7 +135,7 @@ async function upload(
     return String(id);
   } catch (error) {
     if (error instanceof UploadEnded) throw error;
-    throw new Error(`the artifact service refused the upload: ${messageOf(error)}`);
+    throw new Error(`the artifact service refused the upload: ${messageOf(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);
     if (onCancel) cancelled.removeEventListener('abort', onCancel);

@@ -9,13 +9,13 @@ export function serveFault(fake: FakeState, fault: Fault, request: IncomingMessa
   if (fault.kind === 'reset') return void request.socket.destroy();
   if (fault.kind === 'hang') return;
   if (fault.kind === 'truncated') {
-    response.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
-    response.write('{"name": "p", "deployment_status": "Runn');
+    response.writeHead(200, { 'content-type': fault.zip ? 'application/zip' : 'application/json', 'content-length': '4096' });
+    response.write(fault.zip ? 'PK\x03\x04\x14\x00\x00\x08' : '{"name": "p", "deployment_status": "Runn');
     return void setTimeout(() => request.socket.destroy(), 10);
   }
   if (fault.kind === 'endless') {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.write('{"name": "');
+    response.writeHead(200, { 'content-type': fault.zip ? 'application/zip' : 'application/json' });
+    response.write(fault.zip ? 'PK\x03\x04' : '{"name": "');
     const megabyte = 'x'.repeat(1 << 20);
     // No faster than the client reads, as a server's socket would have it.
     const timer = setInterval(() => response.writableNeedDrain || response.write(megabyte), 5);

@@ -62,6 +62,8 @@ export interface FakeState {
   readonly gated: { gate: string; resolve: () => void }[];
   /** Requests refused with 401. */
   refused: number;
+  /** Every support bundle served, as its bytes. */
+  readonly bundles: Buffer[];
 }
 
 export const INITIALS: Record<string, string> = { running: 'Running', paused: 'Paused', standby: 'Standby' };

@@ -9,6 +9,7 @@ import { afterRead, approve, dismissError, notInteractive, start, stopRequest, t
 import { edition, INITIALS, prefix, reported, version, type FakeState, type Send } from './pipeline.ts';
 import { countReadAtTarget, served } from './runner.ts';
 import { stats } from './stats.ts';
+import { supportBundle } from './support-bundle.ts';
 import type { Endpoint, FakeRequest } from './types.ts';
 
 /** `RuntimeDesiredStatus` in snake case, as `/activate?initial=` takes it. */
@@ -118,6 +119,8 @@ export function answer(fake: FakeState, endpoint: Endpoint | undefined, request:
       return logs(fake, pipeline, flags, response);
     case 'stats':
       return stats(fake, pipeline, send);
+    case 'support_bundle':
+      return supportBundle(fake, pipeline, request.query, response, send);
   }
 }
 
@@ -170,6 +173,6 @@ export function endpointOf(method: string, path: string, prefix: string): Endpoi
     return action;
   }
   if (parts.length === 2 && method === 'POST' && (action === 'pause' || action === 'resume' || action === 'activate')) return action;
-  if (parts.length === 2 && method === 'GET' && (action === 'logs' || action === 'stats')) return action;
+  if (parts.length === 2 && method === 'GET' && (action === 'logs' || action === 'stats' || action === 'support_bundle')) return action;
   return undefined;
 }

@@ -25,7 +25,7 @@ export class FakeFeldera {
   url = '';
 
   constructor(options: FakeOptions) {
-    this.state = { options, pipelines: new Map(), timeline: this.timeline, timers: new Set(), streams: new Set(), released: new Set(), gated: [], refused: 0 };
+    this.state = { options, pipelines: new Map(), timeline: this.timeline, timers: new Set(), streams: new Set(), released: new Set(), gated: [], refused: 0, bundles: [] };
     for (const script of options.pipelines) this.state.pipelines.set(script.name, initialState(this.state, script));
     const handler = (request: IncomingMessage, response: ServerResponse) => this.handle(request, response);
     this.server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
@@ -37,6 +37,11 @@ export class FakeFeldera {
     const { port: bound } = fake.server.address() as AddressInfo;
     fake.url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${bound}${options.prefix ?? ''}`;
     return fake;
+  }
+
+  /** Every support bundle served, as its bytes. */
+  get bundles(): readonly Buffer[] {
+    return this.state.bundles;
   }
 
   /** Requests refused with 401. */

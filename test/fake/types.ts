@@ -119,16 +119,16 @@ export interface FakeRequest {
 export type Fault =
   | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
   | { kind: 'reset' }
-  /** A 200 whose body ends early: the connection closes before `content-length` bytes. */
-  | { kind: 'truncated' }
+  /** A 200 whose body ends early: the connection closes before `content-length` bytes (of JSON, or of a ZIP with `zip`). */
+  | { kind: 'truncated'; zip?: boolean }
   | { kind: 'hang' }
-  /** A 200 whose body never ends: a megabyte of JSON-looking text every few milliseconds until the client goes. */
-  | { kind: 'endless' }
+  /** A 200 whose body never ends: a megabyte of JSON-looking text (or after `zip`, a ZIP's first bytes) every few milliseconds until the client goes. */
+  | { kind: 'endless'; zip?: boolean }
   | { kind: 'delay'; ms: number }
   /** Answered as Feldera would once `until` resolves: after another request, say. */
   | { kind: 'hold'; until: Promise<unknown> };
 
-export type Endpoint = 'start' | 'stop' | 'approve' | 'pause' | 'resume' | 'activate' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list';
+export type Endpoint = 'start' | 'stop' | 'approve' | 'pause' | 'resume' | 'activate' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list' | 'support_bundle';
 
 /** `edition` of `GET /v0/config` (api/endpoints/config.rs). */
 export type Edition = 'Open source' | 'Enterprise';
