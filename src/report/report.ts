@@ -30,24 +30,25 @@ export function report(facts: ReportFacts): void {
   const target = facts.config && targetStatus(facts.config.initial);
   const several = facts.runs.length > 1;
   const summaries = facts.runs.map((run) => {
-    const { warnings, connectors } = runWarnings(run);
-    return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], verdict: verdictOf(run, target), unannotated: connectors.unannotated };
+    const { warnings, connectors, after } = runWarnings(run);
+    return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], after, verdict: verdictOf(run, target), unannotated: connectors.unannotated };
   });
   // GitHub shows 10 annotations of each level: the results first (failures in the order given), then the rest.
   const verdicts = summaries.flatMap(({ verdict }) => verdict.annotations);
-  const { texts, dropped } = choose([...verdicts, ...summaries.flatMap(({ before }) => before)]);
+  const { texts, dropped } = choose([...verdicts, ...summaries.flatMap(({ before, after }) => [...before, ...after])]);
   if (several) {
     // The details after the waiting, then the annotations.
     for (const { run } of summaries) printDiagnosis(run, true);
     annotate(
-      summaries.flatMap(({ before, verdict }) => [...verdict.annotations, ...before]),
+      summaries.flatMap(({ before, after, verdict }) => [...verdict.annotations, ...before, ...after]),
       texts,
     );
   } else {
-    for (const { run, before, verdict } of summaries) {
+    for (const { run, before, after, verdict } of summaries) {
       annotate(before, texts);
       printDiagnosis(run, false);
       annotate(verdict.annotations, texts);
+      annotate(after, texts);
     }
   }
   for (const line of summaries.flatMap(({ verdict }) => verdict.lines)) info(line);
@@ -88,9 +89,10 @@ function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }: Pi
     ...(stopProblem
       ? [{ level: 'warning' as const, message: `Could not stop pipeline ${name} (stop-on-failure: true): ${stopProblem}.`, title: `Feldera pipeline ${name} not stopped` }]
       : []),
-    ...(supportBundle?.problem ? [{ level: 'warning' as const, message: supportBundle.problem, title: `Feldera pipeline ${name}: no support bundle` }] : []),
   ];
-  return { warnings, connectors };
+  // After the result's own annotation: evidence that could not be had never comes before the failure.
+  const after: Annotation[] = supportBundle?.problem ? [{ level: 'warning', message: supportBundle.problem, title: `Feldera pipeline ${name}: no support bundle` }] : [];
+  return { warnings, connectors, after };
 }
 
 /** The annotation that gives the result, and the log's last words on it. */
