@@ -56,6 +56,7 @@ describe('readConfig', () => {
       oidcTokenFile: undefined,
       tenant: undefined,
       proxy: { httpProxy: '', httpsProxy: '', noProxy: '' },
+      expectedDiff: undefined,
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(warnings).toEqual([]);

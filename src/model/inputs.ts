@@ -2,6 +2,8 @@ import type { BootstrapPolicy, Initial } from '../feldera/types.ts';
 import type { ConnectorErrorsMode } from './verdict.ts';
 import type { IfDeployed } from './transition.ts';
 import { readProxies, type Proxies } from './proxy.ts';
+import { parseExpectedDiff } from './expected-diff.ts';
+import type { PipelineDiff } from '../feldera/types.ts';
 
 /** Every input of action.yml, in its order. */
 export const INPUT_NAMES = [
@@ -30,6 +32,7 @@ export const INPUT_NAMES = [
   'github-token',
   'oidc-audience',
   'tenant',
+  'expected-diff',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -83,6 +86,8 @@ export interface Config {
   readonly tenant: string | undefined;
   /** From HTTP_PROXY, HTTPS_PROXY and NO_PROXY. */
   readonly proxy: Proxies;
+  /** Per pipeline, the only changes auto-approve may approve; undefined: any. */
+  readonly expectedDiff: ReadonlyMap<string, PipelineDiff> | undefined;
 }
 
 /** When to read the pipeline's log into the step's log and summary. */
@@ -193,6 +198,14 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
       );
   }
 
+  const expectedDiff = parseExpectedDiff(input('expected-diff'), pipelineNames, problems);
+  if (input('expected-diff')) {
+    if (autoApprove === false) problems.push('expected-diff needs auto-approve: true: it names the only changes that auto-approve may approve.');
+    if (bootstrapPolicy && bootstrapPolicy !== 'await_approval') {
+      problems.push(`expected-diff needs bootstrap-policy: await_approval (the default), not ${bootstrapPolicy}: only then does Feldera ask approval, with the diff to compare.`);
+    }
+  }
+
   if (problems.length > 0) throw new InputError(problems);
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
   const config: Config = {
@@ -224,6 +237,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     apiKey: oidcAudience ? undefined : apiKey,
     tenant,
     proxy,
+    expectedDiff,
   };
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
 
