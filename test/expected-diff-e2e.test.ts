@@ -46,4 +46,19 @@ describe('expected-diff', () => {
     expect(run.stdout).toContain('expected-diff is not a PipelineDiff ("modified_view" is not a field of a PipelineDiff)');
     expect(server.requests).toEqual([]);
   });
+
+  it('with several pipelines, compares each with its entry of a plan’s results, approving only those that match', async () => {
+    const server = await fake([
+      { name: 'a', phases: AWAITING, approvalDiff: { diff: ASKED } },
+      { name: 'b', phases: AWAITING, approvalDiff: { diff: ASKED } },
+    ]);
+    const results = { a: { 'plan-diff': JSON.stringify(ASKED) }, b: { 'plan-diff': JSON.stringify(pipelineDiff({ program: { added_tables: ['t'] } })) } };
+    const run = await act(inputs(server, { 'pipeline-name': 'a b', 'auto-approve': 'true', 'expected-diff': JSON.stringify(results) }));
+    expect(run.code).toBe(0);
+    const each = JSON.parse(run.outputs.results ?? '{}') as Record<string, Record<string, string>>;
+    expect(each.a).toMatchObject({ status: 'Running', approved: 'true' });
+    expect(each.b).toMatchObject({ status: 'AwaitingApproval', approved: 'false', 'awaiting-approval': 'true' });
+    expect(server.calls('approve').map((request) => request.path)).toEqual([expect.stringContaining('/a/approve')]);
+    expect(run.annotations.map((annotation) => annotation.message)).toContainEqual(expect.stringContaining('views modified: asked but not expected: v1, v2'));
+  });
 });
