@@ -59,6 +59,7 @@ describe('readConfig', () => {
       supportBundle: 'never',
       supportBundleParts: undefined,
       supportBundleRetentionDays: 7,
+      expectedDiff: undefined,
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(warnings).toEqual([]);

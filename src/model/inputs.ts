@@ -2,6 +2,8 @@ import type { BootstrapPolicy, Initial } from '../feldera/types.ts';
 import type { ConnectorErrorsMode } from './verdict.ts';
 import type { IfDeployed } from './transition.ts';
 import { readProxies, type Proxies } from './proxy.ts';
+import { parseExpectedDiff } from './expected-diff.ts';
+import type { PipelineDiff } from '../feldera/types.ts';
 
 /** Every input of action.yml, in its order. */
 export const INPUT_NAMES = [
@@ -33,6 +35,7 @@ export const INPUT_NAMES = [
   'support-bundle',
   'support-bundle-parts',
   'support-bundle-retention-days',
+  'expected-diff',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -91,6 +94,8 @@ export interface Config {
   /** The parts asked for; undefined: Feldera's default (all of them). */
   readonly supportBundleParts: readonly SupportBundlePart[] | undefined;
   readonly supportBundleRetentionDays: number;
+  /** Per pipeline, the only changes auto-approve may approve; undefined: any. */
+  readonly expectedDiff: ReadonlyMap<string, PipelineDiff> | undefined;
 }
 
 export type SupportBundleMode = 'never' | 'on-failure' | 'always';
@@ -223,6 +228,14 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
       );
   }
 
+  const expectedDiff = parseExpectedDiff(input('expected-diff'), pipelineNames, problems);
+  if (input('expected-diff')) {
+    if (autoApprove === false) problems.push('expected-diff needs auto-approve: true: it names the only changes that auto-approve may approve.');
+    if (bootstrapPolicy && bootstrapPolicy !== 'await_approval') {
+      problems.push(`expected-diff needs bootstrap-policy: await_approval (the default), not ${bootstrapPolicy}: only then does Feldera ask approval, with the diff to compare.`);
+    }
+  }
+
   if (problems.length > 0) throw new InputError(problems);
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
   const config: Config = {
@@ -257,6 +270,7 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     supportBundle: supportBundle!,
     supportBundleParts,
     supportBundleRetentionDays: supportBundleRetentionDays!,
+    expectedDiff,
   };
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
 

@@ -26,7 +26,7 @@ export class Progress {
   readonly timeline: TimelineEntry[] = [];
   approved = false;
   /** Why this step approved: the input that let it. */
-  approvedBy: 'auto-approve: true' | 'every modified table is in reloadable-tables' = 'auto-approve: true';
+  approvedBy: 'auto-approve: true' | 'every modified table is in reloadable-tables' | 'auto-approve: true, the changes of expected-diff' = 'auto-approve: true';
   /** Feldera accepted this step's `/start`: from then on, the pipeline is this step's to clean up. */
   startAccepted = false;
   /** The first status read, before any call: where the step found the pipeline. */

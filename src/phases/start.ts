@@ -13,6 +13,7 @@ import { diffLines } from '../model/approval.ts';
 import { formatDuration } from '../text/text.ts';
 import { poll } from './wait.ts';
 import { reloadRefused, reloadVerdict } from '../model/reloadable.ts';
+import { expectedVerdict } from '../model/expected-diff.ts';
 
 /** Before the pipeline is moved, a wrong api-url must fail fast, not after the whole budget. */
 const SETUP_RETRY_WINDOW_MS = 20_000;
@@ -73,14 +74,22 @@ async function decide(status: PipelineStatus, client: PipelineClient, config: Co
   if (move && status.deployment_desired_status !== move.from) move.seen = true;
   switch (verdict.kind) {
     case 'reached':
+      if (config.expectedDiff && !progress.approved) log.info('expected-diff was not compared: Feldera asked no approval.');
       return { result: 'reached' };
     case 'awaiting-approval': {
       // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
       if (progress.approved) return undefined;
       const reload = config.reloadableTables ? reloadVerdict(status.approval_diff, config.reloadableTables) : undefined;
-      log.group(config.autoApprove || reload?.approve ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
+      const expected = config.expectedDiff?.get(client.pipelineName);
+      const match = expected && expectedVerdict(status.approval_diff, expected);
+      log.group((config.autoApprove && match?.approve !== false) || reload?.approve ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
       for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.']) log.detail(line);
       if (reload && !reload.approve) return reloadRefused(status.name, reload);
+      if (match && !match.approve) {
+        // As without auto-approve: the step stays green, the pipeline waits for someone to look.
+        log.warning([`Pipeline ${status.name} was not approved: ${match.reason}.`, ...match.differences].join('\n'));
+        return { result: 'awaiting-approval' };
+      }
       if (!config.autoApprove && !reload) return { result: 'awaiting-approval' };
       try {
         await client.approve(bootstrapOf(config), APPROVE_RETRY);
@@ -92,6 +101,7 @@ async function decide(status: PipelineStatus, client: PipelineClient, config: Co
       }
       progress.approved = true;
       if (reload) progress.approvedBy = 'every modified table is in reloadable-tables';
+      if (match) progress.approvedBy = 'auto-approve: true, the changes of expected-diff';
       log.info(`Approved (${progress.approvedBy}).`);
       log.group(`Waiting for ${targetStatus(config.initial)}`);
       return undefined;
