@@ -2,7 +2,7 @@ export const id = 212;
 export const ids = [212];
 export const modules = {
 
-/***/ 7867:
+/***/ 27867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,14 +11,14 @@ __webpack_require__.d(__webpack_exports__, {
   N: () => (/* binding */ connect)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+var undici = __webpack_require__(46752);
 // EXTERNAL MODULE: ./src/feldera/credentials.ts
-var credentials = __webpack_require__(7947);
+var credentials = __webpack_require__(77947);
 // EXTERNAL MODULE: ./src/text/text.ts
-var text_text = __webpack_require__(8544);
+var text_text = __webpack_require__(98544);
 ;// CONCATENATED MODULE: ./src/connection/oidc.ts
 
 
@@ -95,7 +95,7 @@ function describeClaims(claims) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/connection/oidc-token-file.ts
 
 
@@ -202,7 +202,7 @@ function connect(config, signal, debug = (line) => core/* debug */.Yz(line)) {
 
 /***/ }),
 
-/***/ 273:
+/***/ 90273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -210,7 +210,7 @@ function connect(config, signal, debug = (line) => core/* debug */.Yz(line)) {
 /* harmony export */   Vh: () => (/* binding */ readJson)
 /* harmony export */ });
 /* unused harmony export EXCERPT_BYTES */
-/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7347);
+/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57347);
 
 /** What is kept of a body that is not JSON, for an excerpt of its first characters. */
 const EXCERPT_BYTES = 16 << 10;
@@ -297,7 +297,7 @@ class Head {
 
 /***/ }),
 
-/***/ 7347:
+/***/ 57347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -785,7 +785,7 @@ function formatSize(bytes) {
 
 /***/ }),
 
-/***/ 1076:
+/***/ 81076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -795,17 +795,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/text/text.ts
-var text_text = __webpack_require__(8544);
+var text_text = __webpack_require__(98544);
 // EXTERNAL MODULE: ./src/feldera/json.ts
-var json = __webpack_require__(4351);
+var json = __webpack_require__(94351);
 // EXTERNAL MODULE: ./src/feldera/http.ts
 var http = __webpack_require__(6965);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+var undici = __webpack_require__(46752);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
-var errors = __webpack_require__(9210);
+var errors = __webpack_require__(29210);
 // EXTERNAL MODULE: ./src/feldera/body.ts
-var body = __webpack_require__(273);
+var body = __webpack_require__(90273);
 ;// CONCATENATED MODULE: ./src/feldera/logs.ts
 
 
@@ -888,10 +888,13 @@ async function readWithin(reader, ms) {
 }
 
 // EXTERNAL MODULE: ./src/feldera/stats.ts
-var stats = __webpack_require__(2598);
-// EXTERNAL MODULE: ./src/feldera/status.ts + 1 modules
-var feldera_status = __webpack_require__(7978);
+var stats = __webpack_require__(12598);
+// EXTERNAL MODULE: ./src/feldera/status.ts
+var feldera_status = __webpack_require__(54135);
+// EXTERNAL MODULE: ./src/feldera/support-bundle.ts
+var support_bundle = __webpack_require__(51811);
 ;// CONCATENATED MODULE: ./src/feldera/client.ts
+
 
 
 
@@ -977,6 +980,11 @@ class PipelineClient {
     logs(limits) {
         return readLogTail(this.http, `${this.path}/logs?follow=false`, limits);
     }
+    /** Into `file`; each part left out is sent as `false`, as Feldera takes every part by default. */
+    supportBundle(parts, allParts, file, limits) {
+        const query = new URLSearchParams(allParts.filter((part) => parts && !parts.includes(part)).map((part) => [part, 'false']));
+        return (0,support_bundle/* downloadSupportBundle */.m)(this.http, `${this.path}/support_bundle${query.size > 0 ? `?${query.toString()}` : ''}`, file, limits);
+    }
     /** The same calls under another signal: follow-up reads after the run's budget is spent. */
     withSignal(signal) {
         return new PipelineClient({ ...this.http, signal }, this.pipelineName);
@@ -1021,7 +1029,7 @@ function programError(value, secrets) {
 
 /***/ }),
 
-/***/ 7947:
+/***/ 77947:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1055,7 +1063,7 @@ function apiKeyCredentials(apiKey) {
 
 /***/ }),
 
-/***/ 9210:
+/***/ 29210:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1116,11 +1124,11 @@ function hintOf(error) {
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony exports errorDescription, retryAfterMs */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8544);
-/* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(273);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7947);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9210);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98544);
+/* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90273);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77947);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29210);
 
 
 
@@ -1304,7 +1312,7 @@ function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 4351:
+/***/ 94351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1315,7 +1323,7 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 
 /***/ }),
 
-/***/ 2598:
+/***/ 12598:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1323,10 +1331,10 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 /* harmony export */   tr: () => (/* binding */ controllerStatus)
 /* harmony export */ });
 /* unused harmony export MAX_ERRORS_KEPT */
-/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8544);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9210);
-/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7347);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4351);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98544);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29210);
+/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57347);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94351);
 
 
 
@@ -1430,24 +1438,211 @@ function globalMetrics(global, text) {
 
 /***/ }),
 
-/***/ 7978:
+/***/ 54135:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ pipelineStatus)
+/* harmony export */ });
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98544);
+/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57347);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29210);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94351);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73844);
+// A pipeline's status as the step relies on it: the fields checked, the server's strings made inert once.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  p: () => (/* binding */ pipelineStatus)
-});
 
-// EXTERNAL MODULE: ./src/text/text.ts
-var text_text = __webpack_require__(8544);
-// EXTERNAL MODULE: ./src/feldera/bounded-json.ts
-var bounded_json = __webpack_require__(7347);
-// EXTERNAL MODULE: ./src/feldera/errors.ts
-var errors = __webpack_require__(9210);
-// EXTERNAL MODULE: ./src/feldera/json.ts
-var json = __webpack_require__(4351);
-;// CONCATENATED MODULE: ./src/feldera/types.ts
+
+
+
+const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'];
+/** Checks the fields the action relies on and neutralises the server's strings once, here. */
+function pipelineStatus(body, secrets) {
+    const record = (typeof body === 'object' && body !== null ? body : {});
+    const missing = STATUS_FIELDS.filter((field) => typeof record[field] !== 'string');
+    if (missing.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FelderaError */ .kP('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
+    }
+    const text = (field) => (typeof record[field] === 'string' ? (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(record[field], secrets, 100) : '');
+    const error = record.deployment_error;
+    return {
+        name: text('name'),
+        program_status: text('program_status'),
+        deployment_status: text('deployment_status'),
+        deployment_status_since: text('deployment_status_since'),
+        deployment_desired_status: text('deployment_desired_status'),
+        deployment_initial: typeof record.deployment_initial === 'string' ? text('deployment_initial') : null,
+        bootstrap: bootstrapOf(record),
+        deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
+        approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
+        deployment_error: error && typeof error === 'object'
+            ? {
+                error_code: (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(typeof error.error_code === 'string' ? error.error_code : '', secrets, 100),
+                message: (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(typeof error.message === 'string' ? error.message : '', secrets),
+                details: error.details,
+            }
+            : null,
+    };
+}
+const POLICIES = ['allow', 'reject', 'await_approval'];
+/** `bootstrap_policy`, `silent_bootstrap`, `concurrent_bootstrap`: what the last start asked for, when the server says. */
+function bootstrapOf(record) {
+    const policy = record.bootstrap_policy;
+    if (typeof policy !== 'string' || !POLICIES.includes(policy))
+        return null;
+    return { policy: policy, silent: record.silent_bootstrap === true, concurrent: record.concurrent_bootstrap === true };
+}
+const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(name, secrets, 200)) : [];
+/** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
+function approvalDiff(details, secrets) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(details))
+        return null;
+    const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(diff))
+        return null;
+    const program = (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(diff.program_diff) ? diff.program_diff : null;
+    // Names of a list too long to keep whole (bounded-json.ts) are counted, so that the counts stay true.
+    const omitted = {};
+    for (const [list, value] of [..._types_js__WEBPACK_IMPORTED_MODULE_2__/* .NAME_LISTS */ .A.program.map((list) => [list, program?.[list]]), ..._types_js__WEBPACK_IMPORTED_MODULE_2__/* .NAME_LISTS */ .A.connectors.map((list) => [list, diff[list]])]) {
+        if (Array.isArray(value) && (0,_bounded_json_js__WEBPACK_IMPORTED_MODULE_0__/* .droppedItems */ .dV)(value) > 0)
+            omitted[list] = (0,_bounded_json_js__WEBPACK_IMPORTED_MODULE_0__/* .droppedItems */ .dV)(value);
+    }
+    return {
+        program_diff: program && {
+            added_tables: names(program.added_tables, secrets),
+            removed_tables: names(program.removed_tables, secrets),
+            modified_tables: names(program.modified_tables, secrets),
+            added_views: names(program.added_views, secrets),
+            removed_views: names(program.removed_views, secrets),
+            modified_views: names(program.modified_views, secrets),
+        },
+        program_diff_error: typeof diff.program_diff_error === 'string' ? (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(diff.program_diff_error, secrets) : null,
+        added_input_connectors: names(diff.added_input_connectors, secrets),
+        modified_input_connectors: names(diff.modified_input_connectors, secrets),
+        removed_input_connectors: names(diff.removed_input_connectors, secrets),
+        added_output_connectors: names(diff.added_output_connectors, secrets),
+        modified_output_connectors: names(diff.modified_output_connectors, secrets),
+        removed_output_connectors: names(diff.removed_output_connectors, secrets),
+        ...(Object.keys(omitted).length > 0 ? { omitted_names: omitted } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 51811:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ downloadSupportBundle),
+/* harmony export */   o: () => (/* binding */ BundleProblem)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46752);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(98544);
+/* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90273);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29210);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6965);
+
+
+
+
+
+
+
+
+/** Why no bundle was written: said in a warning, never a failure of the step. */
+class BundleProblem extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'BundleProblem';
+    }
+}
+/** A ZIP starts with a local file header, or an end of central directory when it is empty. */
+const ZIP_MAGIC = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('PK\x05\x06', 'latin1')];
+/**
+ * Streams `GET /support_bundle` into `file` and returns its size. Throws a `BundleProblem` that says
+ * why when the answer is an error, not a ZIP, too large, too slow or broken; a cancel (`options.signal`) as it is.
+ */
+async function downloadSupportBundle(options, path, file, limits) {
+    const url = new URL(path, options.baseUrl);
+    const budget = AbortSignal.timeout(limits.totalMs);
+    const signal = AbortSignal.any([options.signal, budget]);
+    const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+    let bytes = 0;
+    const failed = (error) => {
+        if (options.signal.aborted)
+            throw options.signal.reason;
+        if (error instanceof BundleProblem)
+            throw error;
+        if (budget.aborted)
+            throw new BundleProblem(`GET ${url.href} took longer than ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(limits.totalMs)} (${megabytes(bytes)} read)`);
+        const cause = error instanceof Error && error.cause ? error.cause : error;
+        throw new BundleProblem(`GET ${url.href} broke after ${megabytes(bytes)}: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .serverText */ .Tn)((0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .messageOf */ .bD)(cause), [], 300)}`);
+    };
+    const response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__.fetch)(url, {
+        headers: await (0,_http_js__WEBPACK_IMPORTED_MODULE_6__/* .requestHeaders */ .A1)(options, 'application/zip', signal),
+        dispatcher: options.dispatcher,
+        signal,
+        redirect: 'manual',
+    }).catch(failed);
+    const secrets = options.credentials.secrets();
+    if (response.status !== 200 || !response.body) {
+        const text = await (0,_body_js__WEBPACK_IMPORTED_MODULE_4__/* .readExcerpt */ .SL)(response, secrets).catch(() => '');
+        throw new BundleProblem(refusal(`GET ${url.href}`, response.status, text, secrets));
+    }
+    options.debug(`GET ${url.href} → 200, streaming to ${file}`);
+    const length = Number(response.headers.get('content-length') ?? NaN);
+    if (length > limits.maxBytes) {
+        await response.body.cancel().catch(() => undefined);
+        throw new BundleProblem(`the bundle is ${megabytes(length)}, over the limit of ${megabytes(limits.maxBytes)}`);
+    }
+    const counted = async function* (source) {
+        for await (const chunk of source) {
+            if (bytes === 0 && !ZIP_MAGIC.some((magic) => chunk.subarray(0, 4).equals(magic))) {
+                throw new BundleProblem(`GET ${url.href} answered 200 with something that is not a ZIP: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .serverText */ .Tn)(chunk.subarray(0, 200).toString('utf8'), secrets, 200)}`);
+            }
+            bytes += chunk.byteLength;
+            if (bytes > limits.maxBytes)
+                throw new BundleProblem(`the bundle passed the limit of ${megabytes(limits.maxBytes)}`);
+            yield chunk;
+        }
+    };
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(response.body), counted, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(file), { signal }).catch(failed);
+    if (bytes === 0)
+        throw new BundleProblem(`GET ${url.href} answered 200 with an empty body`);
+    return bytes;
+}
+/** An answer other than the bundle: Feldera's error, or a bare 404 from a Feldera without the route. */
+function refusal(request, status, text, secrets) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        body = undefined;
+    }
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isErrorResponse */ .CR)(body))
+        return `${request} failed: ${status} ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .serverText */ .Tn)(body.error_code, secrets, 100)}: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .serverText */ .Tn)(body.message, secrets)}`;
+    if (status === 404 && !text.trim())
+        return `${request} answered 404 with an empty body: this Feldera is older than the support bundle`;
+    return `${request} failed: ${status} ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .serverText */ .Tn)(text, secrets, 200) || '(empty body)'}`;
+}
+
+
+/***/ }),
+
+/***/ 73844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ NAME_LISTS)
+/* harmony export */ });
 // Shapes of the pipeline manager's answers, with the field names and enum spellings of Feldera's
 // openapi.json (PipelineSelectedInfo, ErrorResponse). Enums are open (`| string`): Feldera adds
 // statuses often, and an unknown one must mean "keep waiting", not a crash.
@@ -1464,89 +1659,10 @@ const NAME_LISTS = {
     ],
 };
 
-;// CONCATENATED MODULE: ./src/feldera/status.ts
-// A pipeline's status as the step relies on it: the fields checked, the server's strings made inert once.
-
-
-
-
-
-const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'];
-/** Checks the fields the action relies on and neutralises the server's strings once, here. */
-function pipelineStatus(body, secrets) {
-    const record = (typeof body === 'object' && body !== null ? body : {});
-    const missing = STATUS_FIELDS.filter((field) => typeof record[field] !== 'string');
-    if (missing.length > 0) {
-        throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
-    }
-    const text = (field) => (typeof record[field] === 'string' ? (0,text_text/* serverText */.Tn)(record[field], secrets, 100) : '');
-    const error = record.deployment_error;
-    return {
-        name: text('name'),
-        program_status: text('program_status'),
-        deployment_status: text('deployment_status'),
-        deployment_status_since: text('deployment_status_since'),
-        deployment_desired_status: text('deployment_desired_status'),
-        deployment_initial: typeof record.deployment_initial === 'string' ? text('deployment_initial') : null,
-        bootstrap: bootstrapOf(record),
-        deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
-        approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
-        deployment_error: error && typeof error === 'object'
-            ? {
-                error_code: (0,text_text/* serverText */.Tn)(typeof error.error_code === 'string' ? error.error_code : '', secrets, 100),
-                message: (0,text_text/* serverText */.Tn)(typeof error.message === 'string' ? error.message : '', secrets),
-                details: error.details,
-            }
-            : null,
-    };
-}
-const POLICIES = ['allow', 'reject', 'await_approval'];
-/** `bootstrap_policy`, `silent_bootstrap`, `concurrent_bootstrap`: what the last start asked for, when the server says. */
-function bootstrapOf(record) {
-    const policy = record.bootstrap_policy;
-    if (typeof policy !== 'string' || !POLICIES.includes(policy))
-        return null;
-    return { policy: policy, silent: record.silent_bootstrap === true, concurrent: record.concurrent_bootstrap === true };
-}
-const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => (0,text_text/* serverText */.Tn)(name, secrets, 200)) : [];
-/** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
-function approvalDiff(details, secrets) {
-    if (!(0,json/* isObject */.G)(details))
-        return null;
-    const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
-    if (!(0,json/* isObject */.G)(diff))
-        return null;
-    const program = (0,json/* isObject */.G)(diff.program_diff) ? diff.program_diff : null;
-    // Names of a list too long to keep whole (bounded-json.ts) are counted, so that the counts stay true.
-    const omitted = {};
-    for (const [list, value] of [...NAME_LISTS.program.map((list) => [list, program?.[list]]), ...NAME_LISTS.connectors.map((list) => [list, diff[list]])]) {
-        if (Array.isArray(value) && (0,bounded_json/* droppedItems */.dV)(value) > 0)
-            omitted[list] = (0,bounded_json/* droppedItems */.dV)(value);
-    }
-    return {
-        program_diff: program && {
-            added_tables: names(program.added_tables, secrets),
-            removed_tables: names(program.removed_tables, secrets),
-            modified_tables: names(program.modified_tables, secrets),
-            added_views: names(program.added_views, secrets),
-            removed_views: names(program.removed_views, secrets),
-            modified_views: names(program.modified_views, secrets),
-        },
-        program_diff_error: typeof diff.program_diff_error === 'string' ? (0,text_text/* serverText */.Tn)(diff.program_diff_error, secrets) : null,
-        added_input_connectors: names(diff.added_input_connectors, secrets),
-        modified_input_connectors: names(diff.modified_input_connectors, secrets),
-        removed_input_connectors: names(diff.removed_input_connectors, secrets),
-        added_output_connectors: names(diff.added_output_connectors, secrets),
-        modified_output_connectors: names(diff.modified_output_connectors, secrets),
-        removed_output_connectors: names(diff.removed_output_connectors, secrets),
-        ...(Object.keys(omitted).length > 0 ? { omitted_names: omitted } : {}),
-    };
-}
-
 
 /***/ }),
 
-/***/ 5384:
+/***/ 75384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1556,10 +1672,10 @@ function approvalDiff(details, secrets) {
 /* harmony export */   pq: () => (/* binding */ info),
 /* harmony export */   tV: () => (/* binding */ stepLog)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8544);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98544);
 
 
 
@@ -1607,7 +1723,7 @@ function exitWhenFlushed() {
 
 /***/ }),
 
-/***/ 5414:
+/***/ 25414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1695,7 +1811,7 @@ class PrefixedLog {
 
 /***/ }),
 
-/***/ 8762:
+/***/ 58762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1703,7 +1819,7 @@ class PrefixedLog {
 /* harmony export */   Xw: () => (/* binding */ diffChanges),
 /* harmony export */   xS: () => (/* binding */ countChanges)
 /* harmony export */ });
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6590);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86590);
 
 /** The changes of a `PipelineDiff` that are not empty, tables first. */
 function diffChanges(diff) {
@@ -1751,14 +1867,14 @@ function diffLines(diff) {
 
 /***/ }),
 
-/***/ 4362:
+/***/ 24362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ compilationReport),
 /* harmony export */   K: () => (/* binding */ MAX_ANNOTATIONS)
 /* harmony export */ });
-/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8544);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98544);
 
 /** GitHub shows this many annotations of each level (error, warning) of a step. */
 const MAX_ANNOTATIONS = 10;
@@ -1814,7 +1930,7 @@ function neutralised(lines) {
 
 /***/ }),
 
-/***/ 7615:
+/***/ 97615:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1868,13 +1984,201 @@ function lastError(lists, health, fatalError) {
 
 /***/ }),
 
-/***/ 1272:
+/***/ 98173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ parseExpectedDiff),
+/* harmony export */   m: () => (/* binding */ expectedVerdict)
+/* harmony export */ });
+/* harmony import */ var _feldera_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73844);
+/* harmony import */ var _feldera_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94351);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98544);
+
+
+
+const LISTS = [..._feldera_types_js__WEBPACK_IMPORTED_MODULE_0__/* .NAME_LISTS */ .A.program, ..._feldera_types_js__WEBPACK_IMPORTED_MODULE_0__/* .NAME_LISTS */ .A.connectors];
+const PROGRAM = _feldera_types_js__WEBPACK_IMPORTED_MODULE_0__/* .NAME_LISTS */ .A.program;
+const DIFF_KEYS = new Set([..._feldera_types_js__WEBPACK_IMPORTED_MODULE_0__/* .NAME_LISTS */ .A.connectors, 'program_diff', 'program_diff_error', 'omitted_names']);
+const SHAPE = 'a PipelineDiff as JSON (the approval-diff or plan-diff output: {"program_diff": {"added_tables": [], "modified_views": ["v1"], ...}, "added_input_connectors": [], ...}, lists of names, a missing list empty)';
+/** The names of one list of a diff; a missing list is empty. */
+function namesOf(diff, list) {
+    const lists = { ...diff.program_diff, ...diff };
+    return lists[list] ?? [];
+}
+/** Approve only when every list holds the same names, whatever their order; a cut list or a failed program diff proves nothing. */
+function expectedVerdict(diff, expected) {
+    if (!diff)
+        return { approve: false, reason: 'Feldera did not say what it asks to approve', differences: [] };
+    if (!diff.program_diff)
+        return { approve: false, reason: `Feldera could not compute the program diff (${diff.program_diff_error ?? 'it gave no reason'})`, differences: [] };
+    if (expected.program_diff_error)
+        return { approve: false, reason: `expected-diff holds no program diff (${expected.program_diff_error}): the program changes were not reviewed`, differences: [] };
+    const cut = (of) => LISTS.filter((list) => (of.omitted_names?.[list] ?? 0) > 0).map(label);
+    if (cut(diff).length > 0)
+        return { approve: false, reason: `Feldera's diff is too long to compare name by name (names omitted in ${cut(diff).join(', ')})`, differences: [] };
+    if (cut(expected).length > 0)
+        return { approve: false, reason: `expected-diff was cut (names omitted in ${cut(expected).join(', ')}): it cannot be compared name by name`, differences: [] };
+    const differences = [];
+    for (const list of LISTS) {
+        const asked = new Set(namesOf(diff, list));
+        const wanted = new Set(namesOf(expected, list));
+        const notAsked = [...wanted].filter((name) => !asked.has(name));
+        const notExpected = [...asked].filter((name) => !wanted.has(name));
+        if (notAsked.length === 0 && notExpected.length === 0)
+            continue;
+        const parts = [notAsked.length > 0 && `expected but not asked: ${notAsked.join(', ')}`, notExpected.length > 0 && `asked but not expected: ${notExpected.join(', ')}`];
+        differences.push(`${label(list)}: ${parts.filter(Boolean).join('; ')}`);
+    }
+    if (differences.length === 0)
+        return { approve: true };
+    return { approve: false, reason: 'the changes Feldera asks to approve are not those of expected-diff', differences };
+}
+/** `modified_views` → `views modified`, as the log lists the changes. */
+function label(list) {
+    const [change, ...what] = list.split('_');
+    return `${what.join(' ')} ${change ?? ''}`;
+}
+/**
+ * The input: one PipelineDiff (one pipeline), or an object from every pipeline's name to its
+ * PipelineDiff, or to its entry of a plan's `results` (its `plan-diff` read). Undefined: not set.
+ */
+function parseExpectedDiff(value, pipelineNames, problems) {
+    if (!value)
+        return undefined;
+    let json;
+    try {
+        json = JSON.parse(value);
+    }
+    catch {
+        problems.push(`expected-diff is not JSON: give ${SHAPE}; with several pipelines, an object from each pipeline's name to its PipelineDiff.`);
+        return undefined;
+    }
+    if (!(0,_feldera_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(json)) {
+        problems.push(`expected-diff is not a JSON object: give ${SHAPE}.`);
+        return undefined;
+    }
+    const keys = Object.keys(json);
+    const byName = keys.length > 0 && keys.every((key) => pipelineNames.includes(key));
+    if (!byName) {
+        if (pipelineNames.length > 1) {
+            problems.push(`expected-diff must map each pipeline of pipeline-name (${pipelineNames.join(', ')}) to its PipelineDiff, as the plan's results output does: ${extraKeys(keys, pipelineNames)}.`);
+            return undefined;
+        }
+        const diff = pipelineDiff(json, 'expected-diff', problems);
+        return diff && new Map([[pipelineNames[0] ?? '', diff]]);
+    }
+    const missing = pipelineNames.filter((name) => !keys.includes(name));
+    if (missing.length > 0) {
+        problems.push(`expected-diff has no diff for ${missing.join(', ')}: give one for every pipeline of pipeline-name, auto-approve approves them all.`);
+        return undefined;
+    }
+    const diffs = new Map();
+    for (const name of pipelineNames) {
+        const diff = entryDiff(json[name], `expected-diff's "${name}"`, problems);
+        if (diff)
+            diffs.set(name, diff);
+    }
+    return diffs.size === pipelineNames.length ? diffs : undefined;
+}
+function extraKeys(keys, pipelineNames) {
+    const strangers = keys.filter((key) => !pipelineNames.includes(key));
+    return strangers.length > 0 ? `${strangers.map((key) => `"${key}"`).join(', ')} ${strangers.length === 1 ? 'is not one' : 'are not ones'}` : 'it names none';
+}
+/** A PipelineDiff, or an entry of a plan's `results` that holds one as JSON text in `plan-diff`. */
+function entryDiff(value, where, problems) {
+    if ((0,_feldera_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value) && 'plan-diff' in value) {
+        const text = value['plan-diff'];
+        let json;
+        try {
+            json = typeof text === 'string' ? JSON.parse(text) : undefined;
+        }
+        catch {
+            json = undefined;
+        }
+        if (json === undefined) {
+            problems.push(`${where} has a plan-diff that is not a PipelineDiff as JSON text: did the plan compute a diff for it?`);
+            return undefined;
+        }
+        return pipelineDiff(json, `${where} plan-diff`, problems);
+    }
+    return pipelineDiff(value, where, problems);
+}
+/** Checks the shape: known keys only (a typo would expect nothing), lists of names, names as the step reads Feldera's. */
+function pipelineDiff(value, where, problems) {
+    const wrong = [];
+    if (!(0,_feldera_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value))
+        wrong.push('it is not an object');
+    const record = (0,_feldera_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value) ? value : {};
+    const program = record.program_diff;
+    for (const key of Object.keys(record))
+        if (!DIFF_KEYS.has(key))
+            wrong.push(`"${key}" is not a field of a PipelineDiff`);
+    if (program !== undefined && program !== null && !(0,_feldera_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(program))
+        wrong.push('program_diff is not an object');
+    const programRecord = (0,_feldera_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(program) ? program : {};
+    for (const key of Object.keys(programRecord))
+        if (!PROGRAM.includes(key))
+            wrong.push(`"program_diff.${key}" is not a list of a program diff`);
+    const list = (of, key, path) => {
+        const names = of[key];
+        if (names === undefined || names === null)
+            return [];
+        if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) {
+            wrong.push(`${path} is not a list of names`);
+            return [];
+        }
+        // As Feldera's names are read (feldera/status.ts), so that the same name compares equal.
+        return names.map((name) => (0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(name, [], 200));
+    };
+    const error = record.program_diff_error;
+    if (error !== undefined && error !== null && typeof error !== 'string')
+        wrong.push('program_diff_error is not a string');
+    const omitted = {};
+    const omittedRecord = record.omitted_names;
+    if (omittedRecord !== undefined && !(0,_feldera_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(omittedRecord))
+        wrong.push('omitted_names is not an object');
+    for (const [key, count] of Object.entries((0,_feldera_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(omittedRecord) ? omittedRecord : {})) {
+        if (!LISTS.includes(key) || typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+            wrong.push(`omitted_names.${key} is not a count of a list`);
+        else
+            omitted[key] = count;
+    }
+    const diff = {
+        program_diff: {
+            added_tables: list(programRecord, 'added_tables', 'program_diff.added_tables'),
+            removed_tables: list(programRecord, 'removed_tables', 'program_diff.removed_tables'),
+            modified_tables: list(programRecord, 'modified_tables', 'program_diff.modified_tables'),
+            added_views: list(programRecord, 'added_views', 'program_diff.added_views'),
+            removed_views: list(programRecord, 'removed_views', 'program_diff.removed_views'),
+            modified_views: list(programRecord, 'modified_views', 'program_diff.modified_views'),
+        },
+        program_diff_error: typeof error === 'string' ? error : null,
+        added_input_connectors: list(record, 'added_input_connectors', 'added_input_connectors'),
+        modified_input_connectors: list(record, 'modified_input_connectors', 'modified_input_connectors'),
+        removed_input_connectors: list(record, 'removed_input_connectors', 'removed_input_connectors'),
+        added_output_connectors: list(record, 'added_output_connectors', 'added_output_connectors'),
+        modified_output_connectors: list(record, 'modified_output_connectors', 'modified_output_connectors'),
+        removed_output_connectors: list(record, 'removed_output_connectors', 'removed_output_connectors'),
+        ...(Object.keys(omitted).length > 0 ? { omitted_names: omitted } : {}),
+    };
+    if (wrong.length === 0)
+        return diff;
+    problems.push(`${where} is not a PipelineDiff (${wrong.join('; ')}): give ${SHAPE}.`);
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 91272:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   dz: () => (/* binding */ InputError),
+  Oc: () => (/* binding */ SUPPORT_BUNDLE_PARTS),
   yG: () => (/* binding */ parseBoolean),
   Xg: () => (/* binding */ readConfig)
 });
@@ -1908,7 +2212,10 @@ function proxyUrl(env, lower, upper, problems) {
     return '';
 }
 
+// EXTERNAL MODULE: ./src/model/expected-diff.ts
+var expected_diff = __webpack_require__(98173);
 ;// CONCATENATED MODULE: ./src/model/inputs.ts
+
 
 /** Every input of action.yml, in its order. */
 const INPUT_NAMES = (/* unused pure expression or super */ null && ([
@@ -1937,7 +2244,23 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'github-token',
     'oidc-audience',
     'tenant',
+    'support-bundle',
+    'support-bundle-parts',
+    'support-bundle-retention-days',
+    'expected-diff',
 ]));
+/** The query parameters of `GET /support_bundle` that select a part, each `true` by default (support_data_collector.rs). */
+const SUPPORT_BUNDLE_PARTS = [
+    'circuit_profile',
+    'heap_profile',
+    'metrics',
+    'logs',
+    'stats',
+    'pipeline_config',
+    'system_config',
+    'dataflow_graph',
+    'pipeline_events',
+];
 /** Every problem with the inputs, found before any request is sent. */
 class InputError extends Error {
     problems;
@@ -1955,6 +2278,9 @@ const BOOTSTRAP_POLICIES = ['allow', 'reject', 'await_approval'];
 const LOGS = ['on-failure', 'always', 'never'];
 const CONNECTOR_ERRORS = ['warn', 'fail', 'ignore'];
 const MIN_POLL_INTERVAL_MS = 100;
+const SUPPORT_BUNDLE = ['never', 'on-failure', 'always'];
+/** GitHub keeps an artifact 1 to 90 days (a repository may allow fewer). */
+const RETENTION_DAYS = { least: 1, most: 90 };
 /** Reads and checks every input; throws one `InputError` that lists all problems. */
 function readConfig(source) {
     const problems = [];
@@ -2007,6 +2333,9 @@ function readConfig(source) {
     if (tenant && /[\r\n]/.test(tenant))
         problems.push('tenant must be one line.');
     const proxy = readProxies(source.env, problems);
+    const supportBundle = oneOf('support-bundle', input('support-bundle') || 'never', SUPPORT_BUNDLE, problems);
+    const supportBundleParts = parseSupportBundleParts(input('support-bundle-parts'), problems);
+    const supportBundleRetentionDays = parseRetentionDays(input('support-bundle-retention-days') || '7', problems);
     const environment = input('environment') || undefined;
     if (environment && !githubToken)
         problems.push("environment needs github-token (by default the job's github.token) to record the deployment.");
@@ -2027,6 +2356,14 @@ function readConfig(source) {
             problems.push('reloadable-tables needs wait: true: the step reads the changes while the pipeline awaits approval, and approves them then.');
         if (autoApprove)
             problems.push('reloadable-tables and auto-approve: true cannot go together: auto-approve approves whatever changed, reloadable-tables only a bootstrap that reloads the tables it names.');
+    }
+    const expectedDiff = (0,expected_diff/* parseExpectedDiff */.$)(input('expected-diff'), pipelineNames, problems);
+    if (input('expected-diff')) {
+        if (autoApprove === false)
+            problems.push('expected-diff needs auto-approve: true: it names the only changes that auto-approve may approve.');
+        if (bootstrapPolicy && bootstrapPolicy !== 'await_approval') {
+            problems.push(`expected-diff needs bootstrap-policy: await_approval (the default), not ${bootstrapPolicy}: only then does Feldera ask approval, with the diff to compare.`);
+        }
     }
     if (problems.length > 0)
         throw new InputError(problems);
@@ -2060,6 +2397,10 @@ function readConfig(source) {
         apiKey: oidcAudience ? undefined : apiKey,
         tenant,
         proxy,
+        supportBundle: supportBundle,
+        supportBundleParts,
+        supportBundleRetentionDays: supportBundleRetentionDays,
+        expectedDiff,
     };
     /* eslint-enable @typescript-eslint/no-non-null-assertion */
     return { config: Object.freeze(config), warnings };
@@ -2099,6 +2440,25 @@ function parseReloadableTables(value, problems) {
         return undefined;
     }
     return Object.freeze(names);
+}
+/** Feldera's parameter names separated by commas, spaces or newlines; empty: Feldera's default. */
+function parseSupportBundleParts(value, problems) {
+    if (!value)
+        return undefined;
+    const names = value.split(/[\s,]+/).filter(Boolean);
+    const unknown = names.filter((name) => !SUPPORT_BUNDLE_PARTS.includes(name));
+    for (const name of unknown)
+        problems.push(`support-bundle-parts "${name}" is not one of ${SUPPORT_BUNDLE_PARTS.join(', ')}.`);
+    if (names.length === 0)
+        problems.push(`support-bundle-parts "${value}" names no part: give some of ${SUPPORT_BUNDLE_PARTS.join(', ')}, or leave it empty for all.`);
+    return Object.freeze(SUPPORT_BUNDLE_PARTS.filter((part) => names.includes(part)));
+}
+function parseRetentionDays(value, problems) {
+    const days = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (days >= RETENTION_DAYS.least && days <= RETENTION_DAYS.most)
+        return days;
+    problems.push(`support-bundle-retention-days "${value}" must be a whole number of days from ${RETENTION_DAYS.least} to ${RETENTION_DAYS.most}.`);
+    return undefined;
 }
 function parseApiUrl(value, problems) {
     const url = URL.canParse(value) ? new URL(value) : undefined;
@@ -2179,7 +2539,7 @@ function parseDuration(name, value, problems, allow = {}) {
 
 /***/ }),
 
-/***/ 973:
+/***/ 80973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2221,7 +2581,7 @@ function classify(status, initial) {
 
 /***/ }),
 
-/***/ 3993:
+/***/ 53993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2237,9 +2597,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/feldera/credentials.ts
-var credentials = __webpack_require__(7947);
+var credentials = __webpack_require__(77947);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
-var errors = __webpack_require__(9210);
+var errors = __webpack_require__(29210);
 ;// CONCATENATED MODULE: ./src/model/hints.ts
 const NEEDS_WRITE_ROLE = 'the API key needs the write role.';
 const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera compiles it again.';
@@ -2296,9 +2656,9 @@ function hintFor(error) {
 }
 
 // EXTERNAL MODULE: ./src/model/lifecycle.ts
-var lifecycle = __webpack_require__(973);
+var lifecycle = __webpack_require__(80973);
 // EXTERNAL MODULE: ./src/model/run-end.ts
-var run_end = __webpack_require__(7092);
+var run_end = __webpack_require__(37092);
 ;// CONCATENATED MODULE: ./src/model/outcome.ts
 
 
@@ -2442,14 +2802,14 @@ function withEdition(outcome, platform) {
 
 /***/ }),
 
-/***/ 138:
+/***/ 30138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ Progress),
 /* harmony export */   m: () => (/* binding */ HEARTBEAT_MS)
 /* harmony export */ });
-/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8544);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98544);
 
 /** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
 const HEARTBEAT_MS = 30_000;
@@ -2550,7 +2910,7 @@ function phaseOf(status) {
 
 /***/ }),
 
-/***/ 1053:
+/***/ 31053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2559,7 +2919,7 @@ function phaseOf(status) {
 /* harmony export */   iq: () => (/* binding */ foundText),
 /* harmony export */   mj: () => (/* binding */ decideTransition)
 /* harmony export */ });
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(973);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80973);
 
 /** Phases a pipeline goes through on its way to its desired status; moving it now would skip or cut them. */
 const BUSY = new Set(['AwaitingApproval', 'Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing', 'Replaying']);
@@ -2666,11 +3026,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/model/outcome.ts + 1 modules
-var model_outcome = __webpack_require__(3993);
+var model_outcome = __webpack_require__(53993);
 // EXTERNAL MODULE: ./src/text/text.ts
-var text_text = __webpack_require__(8544);
+var text_text = __webpack_require__(98544);
 // EXTERNAL MODULE: ./src/model/run-end.ts
-var run_end = __webpack_require__(7092);
+var run_end = __webpack_require__(37092);
 ;// CONCATENATED MODULE: ./src/phases/deployment.ts
 
 
@@ -2747,7 +3107,7 @@ async function createDeployment(options) {
 }
 /** Loaded only for runs that record a deployment: the other runs start without it. */
 async function connect(token) {
-    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
     return { context, octokit: getOctokit(token), repo: context.repo };
 }
 /** Octokit's errors carry the HTTP status; 403 and 404 mean the token may not write deployments. */
@@ -2761,7 +3121,7 @@ function describe(error) {
 }
 
 // EXTERNAL MODULE: ./src/model/compilation.ts
-var compilation = __webpack_require__(4362);
+var compilation = __webpack_require__(24362);
 ;// CONCATENATED MODULE: ./src/phases/diagnose.ts
 
 
@@ -2794,15 +3154,15 @@ async function diagnose(client, config, outcome, progress) {
 }
 
 // EXTERNAL MODULE: ./src/feldera/client.ts + 1 modules
-var feldera_client = __webpack_require__(1076);
+var feldera_client = __webpack_require__(81076);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
-var errors = __webpack_require__(9210);
+var errors = __webpack_require__(29210);
 // EXTERNAL MODULE: ./src/model/lifecycle.ts
-var lifecycle = __webpack_require__(973);
+var lifecycle = __webpack_require__(80973);
 // EXTERNAL MODULE: ./src/phases/wait.ts
-var wait = __webpack_require__(5523);
+var wait = __webpack_require__(95523);
 // EXTERNAL MODULE: ./src/model/endpoints.ts
-var endpoints = __webpack_require__(7615);
+var endpoints = __webpack_require__(97615);
 ;// CONCATENATED MODULE: ./src/model/verdict.ts
 
 
@@ -2946,11 +3306,11 @@ async function watchHealth(client, config, progress, signal, waiting, health) {
 }
 
 // EXTERNAL MODULE: ./src/model/progress.ts
-var progress = __webpack_require__(138);
+var progress = __webpack_require__(30138);
 // EXTERNAL MODULE: ./src/model/approval.ts
-var approval = __webpack_require__(8762);
+var approval = __webpack_require__(58762);
 // EXTERNAL MODULE: ./src/model/transition.ts
-var transition = __webpack_require__(1053);
+var transition = __webpack_require__(31053);
 ;// CONCATENATED MODULE: ./src/phases/converge.ts
 
 
@@ -3131,7 +3491,10 @@ function reloadRefused(name, verdict) {
     };
 }
 
+// EXTERNAL MODULE: ./src/model/expected-diff.ts
+var expected_diff = __webpack_require__(98173);
 ;// CONCATENATED MODULE: ./src/phases/start.ts
+
 
 
 
@@ -3187,17 +3550,26 @@ async function start_decide(status, client, config, progress, log, move) {
         move.seen = true;
     switch (verdict.kind) {
         case 'reached':
+            if (config.expectedDiff && !progress.approved)
+                log.info('expected-diff was not compared: Feldera asked no approval.');
             return { result: 'reached' };
         case 'awaiting-approval': {
             // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
             if (progress.approved)
                 return undefined;
             const reload = config.reloadableTables ? reloadVerdict(status.approval_diff, config.reloadableTables) : undefined;
-            log.group(config.autoApprove || reload?.approve ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
+            const expected = config.expectedDiff?.get(client.pipelineName);
+            const match = expected && (0,expected_diff/* expectedVerdict */.m)(status.approval_diff, expected);
+            log.group((config.autoApprove && match?.approve !== false) || reload?.approve ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
             for (const line of status.approval_diff ? (0,approval/* diffLines */.Pp)(status.approval_diff) : ['Feldera sent no diff.'])
                 log.detail(line);
             if (reload && !reload.approve)
                 return reloadRefused(status.name, reload);
+            if (match && !match.approve) {
+                // As without auto-approve: the step stays green, the pipeline waits for someone to look.
+                log.warning([`Pipeline ${status.name} was not approved: ${match.reason}.`, ...match.differences].join('\n'));
+                return { result: 'awaiting-approval' };
+            }
             if (!config.autoApprove && !reload)
                 return { result: 'awaiting-approval' };
             try {
@@ -3213,6 +3585,8 @@ async function start_decide(status, client, config, progress, log, move) {
             progress.approved = true;
             if (reload)
                 progress.approvedBy = 'every modified table is in reloadable-tables';
+            if (match)
+                progress.approvedBy = 'auto-approve: true, the changes of expected-diff';
             log.info(`Approved (${progress.approvedBy}).`);
             log.group(`Waiting for ${(0,lifecycle/* targetStatus */.u)(config.initial)}`);
             return undefined;
@@ -3279,8 +3653,11 @@ function waitingRetry(progress, log) {
 }
 
 // EXTERNAL MODULE: ./src/phases/stop.ts
-var stop = __webpack_require__(5634);
+var stop = __webpack_require__(15634);
+// EXTERNAL MODULE: ./src/phases/support-bundle.ts
+var support_bundle = __webpack_require__(17384);
 ;// CONCATENATED MODULE: ./src/phases/pipeline-run.ts
+
 
 
 
@@ -3306,6 +3683,7 @@ function newRun(name, apiUrl, log, heartbeat) {
         health: noHealth(),
         stopped: false,
         stopProblem: undefined,
+        supportBundle: undefined,
         phase: 'starting it',
         cancelNoted: false,
     };
@@ -3361,6 +3739,11 @@ async function steps(run, { config, http, auth, end, statuses, platform, accepte
         const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
         run.diagnosis = await diagnose(followUp, config, outcome, progress);
     }
+    // Before a stop: a stopped pipeline's bundle lacks what only the running process gives (profiles, metrics, stats).
+    if ((0,support_bundle/* wantsBundle */.sp)(config, outcome) && !end.cancelled.aborted) {
+        run.phase = 'collecting its support bundle';
+        run.supportBundle = await (0,support_bundle/* collectSupportBundle */.ac)(client.withSignal(end.cancelled), config, end.cancelled, log);
+    }
     if (config.stopOnFailure && progress.startAccepted && (0,stop/* stopsAfter */.u)(outcome)) {
         run.phase = 'stopping it (stop-on-failure: true)';
         log.info(`Stopping pipeline ${name} after ${outcome.code} (stop-on-failure: true).`);
@@ -3395,16 +3778,16 @@ function withStopNote(outcome, name, problem) {
 
 /***/ }),
 
-/***/ 5634:
+/***/ 15634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ stopPipeline),
 /* harmony export */   u: () => (/* binding */ stopsAfter)
 /* harmony export */ });
-/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8544);
-/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7092);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5523);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98544);
+/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37092);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95523);
 
 
 
@@ -3442,7 +3825,146 @@ async function stopPipeline(client, budgetMs, cancelled) {
 
 /***/ }),
 
-/***/ 5523:
+/***/ 17384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I3: () => (/* binding */ publicBundleWarning),
+/* harmony export */   ac: () => (/* binding */ collectSupportBundle),
+/* harmony export */   sp: () => (/* binding */ wantsBundle)
+/* harmony export */ });
+/* unused harmony exports BUNDLE_MAX_BYTES, BUNDLE_DOWNLOAD_MS, BUNDLE_UPLOAD_MS, artifactName */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _feldera_support_bundle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51811);
+/* harmony import */ var _model_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91272);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98544);
+
+
+
+
+
+
+/** What a support bundle may take: Feldera's own profiles alone may be 300 MB, a runner's disk and upload less. */
+const BUNDLE_MAX_BYTES = 200e6;
+/** The download, Feldera's collection included, and the upload each have a budget of their own, like the follow-up reads. */
+const BUNDLE_DOWNLOAD_MS = 60_000;
+const BUNDLE_UPLOAD_MS = 60_000;
+/** The parts that hold configuration: the connectors' settings, their secrets among them. */
+const CONFIGURATION_PARTS = ['pipeline_config', 'system_config'];
+/** `on-failure` takes the bundle of a failed run only; a cancel takes none. */
+function wantsBundle(config, outcome) {
+    if (outcome.result === 'failed' && outcome.code === 'Cancelled')
+        return false;
+    return config.supportBundle === 'always' || (config.supportBundle === 'on-failure' && outcome.result === 'failed');
+}
+/** `feldera-support-<pipeline>-<run id>-<attempt>`: unique in the run, whatever the job. */
+function artifactName(pipeline, env) {
+    return `feldera-support-${pipeline}-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
+}
+/** A public repository whose bundles hold the configuration: anyone at all can download the connectors' secrets. */
+function publicBundleWarning(config, env) {
+    if (config.supportBundle === 'never')
+        return undefined;
+    const parts = config.supportBundleParts ?? _model_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .SUPPORT_BUNDLE_PARTS */ .Oc;
+    const exposed = CONFIGURATION_PARTS.filter((part) => parts.includes(part));
+    if (exposed.length === 0 || !isPublicRepository(env.GITHUB_EVENT_PATH))
+        return undefined;
+    return (`support-bundle: ${config.supportBundle} uploads ${exposed.join(' and ')} in a public repository: anyone can download the artifact, ` +
+        `and the configuration can hold the connectors' secrets. Leave ${exposed.join(' and ')} out of support-bundle-parts, or set support-bundle: never.`);
+}
+function isPublicRepository(eventPath) {
+    if (!eventPath)
+        return false;
+    try {
+        const event = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventPath, 'utf8'));
+        return event.repository?.private === false;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Downloads the pipeline's support bundle to a file and uploads it as an artifact, or, outside GitHub
+ * (no ACTIONS_RUNTIME_TOKEN), leaves the file and says where. Never throws: a problem is a warning;
+ * undefined at a cancel, which skips it.
+ */
+async function collectSupportBundle(client, config, cancelled, log, env = process.env, budget = { downloadMs: BUNDLE_DOWNLOAD_MS, uploadMs: BUNDLE_UPLOAD_MS }) {
+    const name = artifactName(client.pipelineName, env);
+    const local = !env.ACTIONS_RUNTIME_TOKEN;
+    const base = env.RUNNER_TEMP || (local ? process.cwd() : (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)());
+    let dir;
+    try {
+        dir = local ? base : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(base, 'feldera-support-'));
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, local ? `${name}.zip` : `${client.pipelineName}-support-bundle.zip`);
+        log.info(`Downloading the support bundle of pipeline ${client.pipelineName}.`);
+        const bytes = await client
+            .supportBundle(config.supportBundleParts, _model_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .SUPPORT_BUNDLE_PARTS */ .Oc, file, { maxBytes: BUNDLE_MAX_BYTES, totalMs: budget.downloadMs })
+            .catch((error) => {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
+            throw error;
+        });
+        const size = `${(bytes / 1e6).toFixed(1)} MB`;
+        if (local) {
+            log.info(`Support bundle of pipeline ${client.pipelineName} (${size}) written to ${file} (no ACTIONS_RUNTIME_TOKEN: not on GitHub, no artifact).`);
+            return { name, path: file };
+        }
+        const artifactId = await upload(name, file, dir, { retentionDays: config.supportBundleRetentionDays, timeoutMs: budget.uploadMs }, cancelled);
+        // Kept when the upload did not end: it may still be reading the file; the runner empties RUNNER_TEMP.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+        const url = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}/artifacts/${artifactId}`;
+        log.info(`Support bundle of pipeline ${client.pipelineName} (${size}) uploaded as artifact ${name}: ${url}`);
+        return { name, artifactId, url };
+    }
+    catch (error) {
+        if (cancelled.aborted)
+            return undefined;
+        const why = error instanceof _feldera_support_bundle_js__WEBPACK_IMPORTED_MODULE_3__/* .BundleProblem */ .o ? error.message : (0,_text_text_js__WEBPACK_IMPORTED_MODULE_5__/* .serverText */ .Tn)((0,_text_text_js__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error), [], 1000);
+        return { name, problem: `No support bundle for pipeline ${client.pipelineName}: ${why}.` };
+    }
+}
+/** Why an upload did not end: a budget spent, or a cancel. */
+class UploadEnded extends Error {
+}
+/** `@actions/artifact`, loaded only when a bundle is uploaded; it takes no signal, so its promise is raced and left behind. */
+async function upload(name, file, dir, { retentionDays, timeoutMs }, cancelled) {
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(189)]).then(__webpack_require__.bind(__webpack_require__, 82189));
+    // Already a ZIP, deflated by Feldera: stored as it is in the artifact's own ZIP.
+    const uploading = new DefaultArtifactClient().uploadArtifact(name, [file], dir, { retentionDays, compressionLevel: 0 });
+    uploading.catch(() => undefined);
+    let timer;
+    let onCancel;
+    const ended = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new UploadEnded(`the artifact service took longer than ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(timeoutMs)}`)), timeoutMs);
+        onCancel = () => reject(new UploadEnded('cancelled'));
+        cancelled.addEventListener('abort', onCancel, { once: true });
+    });
+    try {
+        const { id } = await Promise.race([uploading, ended]);
+        if (id === undefined)
+            throw new Error('the artifact service gave no artifact id');
+        return String(id);
+    }
+    catch (error) {
+        if (error instanceof UploadEnded)
+            throw error;
+        throw new Error(`the artifact service refused the upload: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)}`, { cause: error });
+    }
+    finally {
+        clearTimeout(timer);
+        if (onCancel)
+            cancelled.removeEventListener('abort', onCancel);
+    }
+}
+
+
+/***/ }),
+
+/***/ 95523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3468,7 +3990,7 @@ async function poll(step, intervalMs, signal) {
 
 /***/ }),
 
-/***/ 3952:
+/***/ 53952:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3477,10 +3999,10 @@ async function poll(step, intervalMs, signal) {
 /* harmony export */   kv: () => (/* binding */ connectorsMarkdown)
 /* harmony export */ });
 /* unused harmony export MAX_TABLE_ROWS */
-/* harmony import */ var _feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2598);
-/* harmony import */ var _model_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7615);
-/* harmony import */ var _model_compilation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4362);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6590);
+/* harmony import */ var _feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12598);
+/* harmony import */ var _model_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97615);
+/* harmony import */ var _model_compilation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24362);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86590);
 
 
 
@@ -3573,22 +4095,22 @@ function rank(endpoint) {
 
 /***/ }),
 
-/***/ 4325:
+/***/ 44325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ lastWord),
 /* harmony export */   n: () => (/* binding */ failureTitle)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _step_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9211);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
+/* harmony import */ var _step_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49211);
 /* harmony import */ var _phases_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6200);
-/* harmony import */ var _log_phase_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5414);
-/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5384);
-/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7092);
-/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8544);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6590);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5468);
+/* harmony import */ var _log_phase_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(25414);
+/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75384);
+/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37092);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(98544);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(86590);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65468);
 
 
 
@@ -3629,7 +4151,7 @@ function failureTitle(name) {
 
 /***/ }),
 
-/***/ 5468:
+/***/ 65468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3637,7 +4159,7 @@ function failureTitle(name) {
 /* harmony export */   uN: () => (/* binding */ outputValues)
 /* harmony export */ });
 /* unused harmony export RUN_OUTPUT_NAMES */
-/* harmony import */ var _connectors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3952);
+/* harmony import */ var _connectors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53952);
 
 /** The outputs of one pipeline's run, in action.yml's order: with several, each pipeline's in `results`. */
 const RUN_OUTPUT_NAMES = [
@@ -3655,6 +4177,7 @@ const RUN_OUTPUT_NAMES = [
     'connector-error-count',
     'stopped',
     'transition',
+    'support-bundle-artifact',
 ];
 /** Every output of action.yml, in its order. */
 const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'];
@@ -3673,11 +4196,12 @@ function outputValues(runs, elapsedMs, namesKnown) {
         'awaiting-approval': String(each.some((values) => values['awaiting-approval'] === 'true')),
         approved: String(each.some((values) => values.approved === 'true')),
         'elapsed-seconds': (elapsedMs / 1000).toFixed(1),
+        'support-bundle-artifact': each.find((values) => values['support-bundle-artifact'])?.['support-bundle-artifact'] ?? '',
         results,
     };
 }
 /** One pipeline's outputs, from what was last seen. */
-function runOutputs({ outcome, progress, pipelineUrl, health, stopped }) {
+function runOutputs({ outcome, progress, pipelineUrl, health, stopped, supportBundle }) {
     const last = progress.last;
     return {
         status: last?.deployment_status ?? '',
@@ -3693,13 +4217,14 @@ function runOutputs({ outcome, progress, pipelineUrl, health, stopped }) {
         ...(0,_connectors_js__WEBPACK_IMPORTED_MODULE_0__/* .connectorOutputs */ .gC)(health.last),
         stopped: String(stopped),
         transition: progress.transition ?? '',
+        'support-bundle-artifact': supportBundle?.artifactId ?? '',
     };
 }
 
 
 /***/ }),
 
-/***/ 7343:
+/***/ 77343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3715,13 +4240,13 @@ const STARTED_STATE = 'started';
 
 /***/ }),
 
-/***/ 9211:
+/***/ 49211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ appendSummary)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
@@ -3744,7 +4269,7 @@ function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 7212:
+/***/ 37212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3753,12 +4278,12 @@ __webpack_require__.d(__webpack_exports__, {
   step: () => (/* binding */ step)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
 // EXTERNAL MODULE: ./src/connection/connection.ts + 3 modules
-var connection_connection = __webpack_require__(7867);
+var connection_connection = __webpack_require__(27867);
 // EXTERNAL MODULE: ./src/text/text.ts
-var text_text = __webpack_require__(8544);
+var text_text = __webpack_require__(98544);
 // EXTERNAL MODULE: ./src/feldera/http.ts
 var feldera_http = __webpack_require__(6965);
 ;// CONCATENATED MODULE: ./src/feldera/platform.ts
@@ -3810,10 +4335,10 @@ function compareVersions(a, b) {
     return 0;
 }
 
-// EXTERNAL MODULE: ./src/feldera/status.ts + 1 modules
-var feldera_status = __webpack_require__(7978);
+// EXTERNAL MODULE: ./src/feldera/status.ts
+var feldera_status = __webpack_require__(54135);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
-var errors = __webpack_require__(9210);
+var errors = __webpack_require__(29210);
 ;// CONCATENATED MODULE: ./src/feldera/status-list.ts
 
 
@@ -3870,26 +4395,29 @@ class StatusList {
 }
 
 // EXTERNAL MODULE: ./src/model/inputs.ts + 1 modules
-var inputs = __webpack_require__(1272);
+var inputs = __webpack_require__(91272);
 // EXTERNAL MODULE: ./src/model/lifecycle.ts
-var lifecycle = __webpack_require__(973);
+var lifecycle = __webpack_require__(80973);
 // EXTERNAL MODULE: ./src/log/log.ts
-var log = __webpack_require__(5384);
+var log = __webpack_require__(75384);
 // EXTERNAL MODULE: ./src/model/outcome.ts + 1 modules
-var model_outcome = __webpack_require__(3993);
+var model_outcome = __webpack_require__(53993);
 // EXTERNAL MODULE: ./src/log/phase-log.ts
-var phase_log = __webpack_require__(5414);
+var phase_log = __webpack_require__(25414);
 // EXTERNAL MODULE: ./src/phases/pipeline-run.ts + 8 modules
 var pipeline_run = __webpack_require__(6200);
 // EXTERNAL MODULE: ./src/report/state.ts
-var state = __webpack_require__(7343);
+var state = __webpack_require__(77343);
+// EXTERNAL MODULE: ./src/phases/support-bundle.ts
+var support_bundle = __webpack_require__(17384);
 // EXTERNAL MODULE: ./src/model/progress.ts
-var progress = __webpack_require__(138);
+var progress = __webpack_require__(30138);
 // EXTERNAL MODULE: ./src/model/run-end.ts
-var run_end = __webpack_require__(7092);
+var run_end = __webpack_require__(37092);
 // EXTERNAL MODULE: ./src/report/last-word.ts
-var last_word = __webpack_require__(4325);
+var last_word = __webpack_require__(44325);
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -3944,7 +4472,7 @@ async function run(cancel = (0,run_end/* cancellation */.WN)()) {
         run.phase = 'reporting';
     try {
         // Loaded only now: nothing of the report is needed before the first request.
-        const { report } = await __webpack_require__.e(/* import() */ 306).then(__webpack_require__.bind(__webpack_require__, 1306));
+        const { report } = await __webpack_require__.e(/* import() */ 306).then(__webpack_require__.bind(__webpack_require__, 51306));
         // From here on, synchronous: a cancel either came before, and the report says so, or is too late to change it.
         noteCancels();
         report(facts);
@@ -3972,6 +4500,9 @@ async function startAll(facts, cancelled) {
     facts.config = config;
     for (const warning of read.warnings)
         core/* warning */.$e(warning);
+    const exposed = (0,support_bundle/* publicBundleWarning */.I3)(config, process.env);
+    if (exposed)
+        core/* warning */.$e(exposed, { title: 'Support bundle of a public repository' });
     const several = config.pipelineNames.length > 1;
     // One pipeline logs in phases; several log flat, each line behind its pipeline's name.
     facts.runs = config.pipelineNames.map((name) => (0,pipeline_run/* newRun */.uH)(name, config.apiUrl, several ? new phase_log/* PrefixedLog */.s(log/* stepLog */.tV, name) : new phase_log/* PhaseLog */.U(log/* stepLog */.tV), !several));
@@ -4036,7 +4567,7 @@ const EXIT_FAILURE = 1;
  */
 async function step(cancel) {
     if ((0,core/* getState */.Gu)(state/* POST_STATE */.j)) {
-        await __webpack_require__.e(/* import() */ 661).then(__webpack_require__.bind(__webpack_require__, 6661)).then(({ post }) => post(cancel)).catch((error) => (0,core/* warning */.$e)(`stop-at-job-end: ${String(error)}`));
+        await __webpack_require__.e(/* import() */ 661).then(__webpack_require__.bind(__webpack_require__, 86661)).then(({ post }) => post(cancel)).catch((error) => (0,core/* warning */.$e)(`stop-at-job-end: ${String(error)}`));
     }
     else {
         const outcome = await run(cancel);
@@ -4049,7 +4580,7 @@ async function step(cancel) {
 
 /***/ }),
 
-/***/ 6590:
+/***/ 86590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4110,7 +4641,7 @@ function fit(items, budget) {
 
 /***/ }),
 
-/***/ 8544:
+/***/ 98544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

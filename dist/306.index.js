@@ -2,7 +2,7 @@ export const id = 306;
 export const ids = [306];
 export const modules = {
 
-/***/ 1306:
+/***/ 51306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,28 +11,28 @@ __webpack_require__.d(__webpack_exports__, {
   report: () => (/* binding */ report)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
 // EXTERNAL MODULE: ./src/model/lifecycle.ts
-var lifecycle = __webpack_require__(973);
+var lifecycle = __webpack_require__(80973);
 // EXTERNAL MODULE: ./src/log/log.ts
-var log_log = __webpack_require__(5384);
+var log_log = __webpack_require__(75384);
 // EXTERNAL MODULE: ./src/log/phase-log.ts
-var phase_log = __webpack_require__(5414);
+var phase_log = __webpack_require__(25414);
 // EXTERNAL MODULE: ./src/text/text.ts
-var text_text = __webpack_require__(8544);
+var text_text = __webpack_require__(98544);
 // EXTERNAL MODULE: ./src/model/approval.ts
-var approval = __webpack_require__(8762);
+var approval = __webpack_require__(58762);
 // EXTERNAL MODULE: ./src/model/compilation.ts
-var compilation = __webpack_require__(4362);
+var compilation = __webpack_require__(24362);
 // EXTERNAL MODULE: ./src/report/connectors.ts
-var report_connectors = __webpack_require__(3952);
+var report_connectors = __webpack_require__(53952);
 // EXTERNAL MODULE: ./src/report/outputs.ts
-var outputs = __webpack_require__(5468);
+var outputs = __webpack_require__(65468);
 // EXTERNAL MODULE: ./src/text/markdown.ts
-var markdown = __webpack_require__(6590);
+var markdown = __webpack_require__(86590);
 // EXTERNAL MODULE: ./src/model/transition.ts
-var transition = __webpack_require__(1053);
+var transition = __webpack_require__(31053);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
@@ -143,7 +143,7 @@ function howToApprove({ pipelineName, pipelineUrl, progress }) {
     return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
 }
 /** Only the facts that say something: no empty values, nothing the heading said already. */
-function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped }) {
+function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, supportBundle }) {
     const facts = [];
     if (outcome.result === 'failed') {
         facts.push(['Error', (0,markdown/* inline */.mG)(outcome.message, VALUE_CHARS.message)]);
@@ -167,8 +167,18 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
         facts.push(['Approved by this step', `yes (${progress.approvedBy})`]);
     if (stopped)
         facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
+    if (supportBundle)
+        facts.push(['Support bundle', bundleText(supportBundle)]);
     facts.push(['Elapsed', (0,text_text/* formatDuration */.a3)(progress.elapsedMs())]);
     return facts.map(([label, value]) => `- **${label}**: ${value}`).join('\n');
+}
+/** A link to the artifact, the file written outside GitHub, or why there is none. */
+function bundleText({ name, url, path, problem }) {
+    if (url)
+        return `[${(0,markdown/* inline */.mG)(name, VALUE_CHARS.name)}](${url})`;
+    if (path)
+        return `written to \`${(0,markdown/* inline */.mG)(path, VALUE_CHARS.line)}\``;
+    return `none: ${(0,markdown/* inline */.mG)(problem ?? '', VALUE_CHARS.message)}`;
 }
 function timelineTable(progress) {
     const rows = progress.timeline.map((entry) => [
@@ -232,9 +242,9 @@ function rank({ outcome }) {
 }
 
 // EXTERNAL MODULE: ./src/report/last-word.ts
-var last_word = __webpack_require__(4325);
+var last_word = __webpack_require__(44325);
 // EXTERNAL MODULE: ./src/report/step-summary.ts
-var step_summary = __webpack_require__(9211);
+var step_summary = __webpack_require__(49211);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 
@@ -264,23 +274,24 @@ function report(facts) {
     const target = facts.config && (0,lifecycle/* targetStatus */.u)(facts.config.initial);
     const several = facts.runs.length > 1;
     const summaries = facts.runs.map((run) => {
-        const { warnings, connectors } = runWarnings(run);
-        return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], verdict: verdictOf(run, target), unannotated: connectors.unannotated };
+        const { warnings, connectors, after } = runWarnings(run);
+        return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], after, verdict: verdictOf(run, target), unannotated: connectors.unannotated };
     });
     // GitHub shows 10 annotations of each level: the results first (failures in the order given), then the rest.
     const verdicts = summaries.flatMap(({ verdict }) => verdict.annotations);
-    const { texts, dropped } = choose([...verdicts, ...summaries.flatMap(({ before }) => before)]);
+    const { texts, dropped } = choose([...verdicts, ...summaries.flatMap(({ before, after }) => [...before, ...after])]);
     if (several) {
         // The details after the waiting, then the annotations.
         for (const { run } of summaries)
             printDiagnosis(run, true);
-        annotate(summaries.flatMap(({ before, verdict }) => [...verdict.annotations, ...before]), texts);
+        annotate(summaries.flatMap(({ before, after, verdict }) => [...verdict.annotations, ...before, ...after]), texts);
     }
     else {
-        for (const { run, before, verdict } of summaries) {
+        for (const { run, before, after, verdict } of summaries) {
             annotate(before, texts);
             printDiagnosis(run, false);
             annotate(verdict.annotations, texts);
+            annotate(after, texts);
         }
     }
     for (const line of summaries.flatMap(({ verdict }) => verdict.lines))
@@ -307,10 +318,11 @@ function runFacts(run, target, facts) {
         feldera: facts.feldera,
         health: run.health,
         stopped: run.stopped,
+        supportBundle: run.supportBundle,
     };
 }
 /** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
-function runWarnings({ name, diagnosis, health, stopProblem }) {
+function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }) {
     const connectors = (0,report_connectors/* connectorWarnings */.X5)(health.problems, name);
     const warnings = [
         ...diagnosis.problems.map((problem) => ({ level: 'warning', message: problem, title: `Feldera pipeline ${name}` })),
@@ -320,7 +332,9 @@ function runWarnings({ name, diagnosis, health, stopProblem }) {
             ? [{ level: 'warning', message: `Could not stop pipeline ${name} (stop-on-failure: true): ${stopProblem}.`, title: `Feldera pipeline ${name} not stopped` }]
             : []),
     ];
-    return { warnings, connectors };
+    // After the result's own annotation: evidence that could not be had never comes before the failure.
+    const after = supportBundle?.problem ? [{ level: 'warning', message: supportBundle.problem, title: `Feldera pipeline ${name}: no support bundle` }] : [];
+    return { warnings, connectors, after };
 }
 /** The annotation that gives the result, and the log's last words on it. */
 function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }, target) {

@@ -2,24 +2,24 @@ export const id = 661;
 export const ids = [661];
 export const modules = {
 
-/***/ 6661:
+/***/ 86661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _connection_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7867);
-/* harmony import */ var _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1076);
-/* harmony import */ var _model_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1272);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6590);
-/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5384);
-/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7092);
-/* harmony import */ var _report_step_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9211);
-/* harmony import */ var _report_state_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7343);
-/* harmony import */ var _phases_stop_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5634);
-/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8544);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
+/* harmony import */ var _connection_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27867);
+/* harmony import */ var _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81076);
+/* harmony import */ var _model_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91272);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(86590);
+/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(75384);
+/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37092);
+/* harmony import */ var _report_step_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49211);
+/* harmony import */ var _report_state_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77343);
+/* harmony import */ var _phases_stop_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(15634);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(98544);
 
 
 

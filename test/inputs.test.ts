@@ -150,7 +150,11 @@ describe('readConfig', () => {
     ['silent-bootstrap', 'on', /silent-bootstrap "on" must be true or false/],
     ['concurrent-bootstrap', 'yes', /concurrent-bootstrap "yes" must be true or false/],
     ['support-bundle', 'sometimes', /^support-bundle "sometimes" is not one of never, on-failure, always\.$/],
-    ['support-bundle-parts', 'logs, secrets', /^support-bundle-parts "secrets" is not one of circuit_profile, heap_profile, metrics, logs, stats, pipeline_config, system_config, dataflow_graph, pipeline_events\.$/],
+    [
+      'support-bundle-parts',
+      'logs, secrets',
+      /^support-bundle-parts "secrets" is not one of circuit_profile, heap_profile, metrics, logs, stats, pipeline_config, system_config, dataflow_graph, pipeline_events\.$/,
+    ],
     ['support-bundle-parts', ',', /support-bundle-parts "," names no part/],
     ['support-bundle-retention-days', '0', /^support-bundle-retention-days "0" must be a whole number of days from 1 to 90\.$/],
     ['support-bundle-retention-days', '91', /support-bundle-retention-days "91" must be a whole number of days from 1 to 90/],
@@ -161,8 +165,13 @@ describe('readConfig', () => {
     expect(found[0]).toMatch(message);
   });
 
-  it('takes the support bundle inputs, the parts in Feldera\'s order', () => {
-    const { config } = read({ 'pipeline-name': 'p', 'support-bundle': 'On-Failure', 'support-bundle-parts': 'logs,\n stats, circuit_profile', 'support-bundle-retention-days': '90' });
+  it("takes the support bundle inputs, the parts in Feldera's order", () => {
+    const { config } = read({
+      'pipeline-name': 'p',
+      'support-bundle': 'On-Failure',
+      'support-bundle-parts': 'logs,\n stats, circuit_profile',
+      'support-bundle-retention-days': '90',
+    });
     expect(config).toMatchObject({ supportBundle: 'on-failure', supportBundleParts: ['circuit_profile', 'logs', 'stats'], supportBundleRetentionDays: 90 });
     expect(read({ 'pipeline-name': 'p', 'support-bundle-retention-days': '1' }).config.supportBundleRetentionDays).toBe(1);
   });
