@@ -44,6 +44,8 @@ describe('the action, end to end', () => {
       'connector-error-count': '0',
       stopped: 'false',
       transition: 'start',
+      // support-bundle: never, the default: no bundle, no artifact.
+      'support-bundle-artifact': '',
       results: expect.stringMatching(/^\{"p":\{"status":"Running",/),
     });
     expect(run.annotations).toEqual([]);
