@@ -23,6 +23,8 @@ var phase_log = __webpack_require__(25414);
 var text_text = __webpack_require__(98544);
 // EXTERNAL MODULE: ./src/model/approval.ts
 var approval = __webpack_require__(58762);
+// EXTERNAL MODULE: ./src/model/plan.ts
+var model_plan = __webpack_require__(67978);
 // EXTERNAL MODULE: ./src/model/compilation.ts
 var compilation = __webpack_require__(24362);
 // EXTERNAL MODULE: ./src/report/connectors.ts
@@ -34,6 +36,7 @@ var markdown = __webpack_require__(86590);
 // EXTERNAL MODULE: ./src/model/transition.ts
 var transition = __webpack_require__(31053);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -58,21 +61,15 @@ function summaryMarkdown(facts) {
     if (outcome.result === 'awaiting-approval')
         sections.push(howToApprove(facts));
     sections.push(factList(facts));
+    if (facts.plan)
+        sections.push(planSection(facts.plan.diff));
     if (facts.health.last)
         sections.push((0,report_connectors/* connectorsMarkdown */.kv)(facts.health.last, facts.health.baseline, facts.unannotated));
     if (progress.timeline.length > 0)
         sections.push(`#### Statuses seen\n\n${timelineTable(progress)}`);
     if (progress.approvalDiff) {
         const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
-        const changes = (0,approval/* diffChanges */.Xw)(progress.approvalDiff);
-        const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
-        const rows = changes.map(({ what, change, names, count: all }) => {
-            const { kept } = (0,markdown/* fit */.Uj)(names.map((name) => (0,markdown/* inline */.mG)(name, VALUE_CHARS.name)), share);
-            const more = all - kept.length;
-            return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${(0,markdown/* count */.U9)(more)} more`] : [])].join(', ')];
-        });
-        const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${(0,markdown/* inline */.mG)(progress.approvalDiff.program_diff_error, VALUE_CHARS.message)}` : '';
-        sections.push(`#### ${title}\n\n${rows.length > 0 ? (0,markdown/* table */.tp)(['Change', 'Names'], rows) : 'No changes listed.'}${error}`);
+        sections.push(`#### ${title}\n\n${diffTable(progress.approvalDiff)}`);
     }
     const compilation = diagnosis.compilation;
     if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
@@ -111,11 +108,38 @@ const EMPTY_LOG = "The pipeline's log was empty.";
 function logTailTitle({ lines, truncated }) {
     return `Pipeline log (${truncated ? 'last ' : ''}${lines.length} lines)`;
 }
-/** The three ways to approve, in the warning, the log's last line and the summary. */
-function approvalWays(pipelineName, consoleLink) {
-    return `approve the changes in ${consoleLink}, with \`fda approve ${pipelineName}\`, or run this action again with auto-approve: true`;
+/**
+ * The three ways to approve, in the warning, the log's last line and the summary. When expected-diff
+ * refused the changes, auto-approve would refuse them again: the way is a new plan, reviewed.
+ */
+function approvalWays(pipelineName, consoleLink, notExpected = false) {
+    const again = notExpected
+        ? 'or plan again (plan: true), review the new plan-diff, and run this action again with it as expected-diff'
+        : 'or run this action again with auto-approve: true';
+    return `approve the changes in ${consoleLink}, with \`fda approve ${pipelineName}\`, ${again}`;
 }
-function heading({ pipelineName, outcome, progress }) {
+/** A diff's changes, a row per kind with its names, each list's share of the budget; and why Feldera could not tell, if so. */
+function diffTable(diff) {
+    const changes = (0,approval/* diffChanges */.Xw)(diff);
+    const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
+    const rows = changes.map(({ what, change, names, count: all }) => {
+        const { kept } = (0,markdown/* fit */.Uj)(names.map((name) => (0,markdown/* inline */.mG)(name, VALUE_CHARS.name)), share);
+        const more = all - kept.length;
+        return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${(0,markdown/* count */.U9)(more)} more`] : [])].join(', ')];
+    });
+    const error = diff.program_diff_error ? `\n\nThe program diff failed: ${(0,markdown/* inline */.mG)(diff.program_diff_error, VALUE_CHARS.message)}` : '';
+    return `${rows.length > 0 ? (0,markdown/* table */.tp)(['Change', 'Names'], rows) : 'No changes listed.'}${error}`;
+}
+/** The plan: what would change, and what that means at the next start. */
+function planSection(diff) {
+    const meaning = (0,model_plan/* nextStartMeaning */.vE)(diff)
+        .map((line) => `- ${line}`)
+        .join('\n');
+    if (!(0,model_plan/* changed */.tD)(diff))
+        return `#### Plan: no change\n\n${meaning}`;
+    return `#### Plan: ${(0,markdown/* inline */.mG)((0,model_plan/* planChanges */.XA)(diff), VALUE_CHARS.message)}\n\n${diffTable(diff)}\n\n**At the next start**\n\n${meaning}`;
+}
+function heading({ pipelineName, outcome, progress, plan, planning }) {
     const name = (0,markdown/* inline */.mG)(pipelineName || '(no name)', VALUE_CHARS.name);
     const status = (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'unknown', VALUE_CHARS.name);
     switch (outcome.result) {
@@ -125,8 +149,10 @@ function heading({ pipelineName, outcome, progress }) {
             return `✅ ${name} ${ACCEPTED[progress.transition ?? 'start']} (${status})`;
         case 'awaiting-approval':
             return `⏸️ ${name} awaits approval`;
+        case 'planned':
+            return `📋 ${name}: ${plan && (0,model_plan/* changed */.tD)(plan.diff) ? (0,markdown/* inline */.mG)((0,model_plan/* planChanges */.XA)(plan.diff), VALUE_CHARS.message) : 'no change'}`;
         case 'failed':
-            return `❌ ${name} did not start: ${(0,markdown/* inline */.mG)(outcome.code, VALUE_CHARS.name)}`;
+            return `❌ ${name} ${planning ? 'could not be planned' : 'did not start'}: ${(0,markdown/* inline */.mG)(outcome.code, VALUE_CHARS.name)}`;
     }
 }
 /** The heading with `wait: false`: what the call accepted is doing. */
@@ -139,11 +165,11 @@ const ACCEPTED = {
 };
 function howToApprove({ pipelineName, pipelineUrl, progress }) {
     const changes = progress.approvalDiff ? (0,markdown/* inline */.mG)((0,approval/* countChanges */.xS)(progress.approvalDiff), VALUE_CHARS.message) : 'its program or connectors changed';
-    const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`);
+    const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`, progress.notExpected !== undefined);
     return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
 }
 /** Only the facts that say something: no empty values, nothing the heading said already. */
-function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, supportBundle }) {
+function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, supportBundle, plan }) {
     const facts = [];
     if (outcome.result === 'failed') {
         facts.push(['Error', (0,markdown/* inline */.mG)(outcome.message, VALUE_CHARS.message)]);
@@ -152,6 +178,10 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
     }
     if (progress.found && target)
         facts.push(['Transition', (0,markdown/* inline */.mG)((0,transition/* transitionText */.FA)(progress.found, progress.decidedOn, progress.transition, target), VALUE_CHARS.line)]);
+    if (plan)
+        facts.push(['Proposed program', `\`${(0,markdown/* inline */.mG)(plan.sqlFile, VALUE_CHARS.name)}\``]);
+    if (progress.notExpected)
+        facts.push(['Not approved', (0,markdown/* inline */.mG)(`${progress.notExpected} (expected-diff)`, VALUE_CHARS.message)]);
     if (pipelineUrl)
         facts.push(['Console', `[${(0,markdown/* inline */.mG)(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
     if (target && outcome.result !== 'reached')
@@ -197,11 +227,12 @@ function timelineTable(progress) {
 
 
 
+
 /** What the table and the headings may take: the rest is shared by the pipelines' details. */
 const TABLE_BYTES = 64 * 1024;
 /** Left free under GitHub's limit: the annotations GitHub does not show (report.ts), the post step's lines, the wrapping of each part. */
 const MARGIN_BYTES = 128 * 1024;
-const RESULTS = { reached: '✅ reached', accepted: '✅ accepted (not waited for)', 'awaiting-approval': '⏸️ awaits approval', failed: '❌ failed' };
+const RESULTS = { reached: '✅ reached', accepted: '✅ accepted (not waited for)', 'awaiting-approval': '⏸️ awaits approval', planned: '📋 planned', failed: '❌ failed' };
 /**
  * The job summary of several pipelines: one table with a row each, failures first, then each
  * pipeline's own summary in a collapsed `<details>`. The table is never shortened; a pipeline's
@@ -210,22 +241,24 @@ const RESULTS = { reached: '✅ reached', accepted: '✅ accepted (not waited fo
 function severalSummary(runs, elapsedMs) {
     const failed = runs.filter(({ outcome }) => outcome.result === 'failed').length;
     const awaiting = runs.filter(({ outcome }) => outcome.result === 'awaiting-approval').length;
-    const heading = `### ${failed > 0 ? '❌' : awaiting > 0 ? '⏸️' : '✅'} ${runs.length} Feldera pipelines: ${[
-        `${runs.length - failed - awaiting} started`,
+    const planning = runs.some(({ planning }) => planning);
+    const heading = `### ${failed > 0 ? '❌' : awaiting > 0 ? '⏸️' : planning ? '📋' : '✅'} ${runs.length} Feldera pipelines: ${[
+        `${runs.length - failed - awaiting} ${planning ? 'planned' : 'started'}`,
         ...(awaiting > 0 ? [`${awaiting} await approval`] : []),
         ...(failed > 0 ? [`${failed} failed`] : []),
     ].join(', ')} in ${(0,text_text/* formatDuration */.a3)(elapsedMs)}`;
     const ordered = [...runs].sort((a, b) => rank(a) - rank(b));
-    const rows = ordered.map(({ pipelineName, pipelineUrl, target, outcome, progress }) => [
-        pipelineUrl ? `[${(0,markdown/* inline */.mG)(pipelineName, 100)}](${pipelineUrl})` : (0,markdown/* inline */.mG)(pipelineName, 100),
-        target ?? '',
-        RESULTS[outcome.result],
-        (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'none read', 100),
-        progress.transition ?? '',
-        (0,text_text/* formatDuration */.a3)(progress.elapsedMs()),
-        outcome.result === 'failed' ? (0,markdown/* inline */.mG)(outcome.code, 100) : '',
-    ]);
-    const overview = `${heading}\n\n${(0,markdown/* table */.tp)(['Pipeline', 'Target', 'Result', 'Last status', 'Transition', 'Elapsed', 'Error code'], rows)}`;
+    const rows = ordered.map(({ pipelineName, pipelineUrl, target, outcome, progress, plan }) => {
+        const name = pipelineUrl ? `[${(0,markdown/* inline */.mG)(pipelineName, 100)}](${pipelineUrl})` : (0,markdown/* inline */.mG)(pipelineName, 100);
+        const code = outcome.result === 'failed' ? (0,markdown/* inline */.mG)(outcome.code, 100) : '';
+        const elapsed = (0,text_text/* formatDuration */.a3)(progress.elapsedMs());
+        // A plan reads no status: its changes take their place.
+        if (planning)
+            return [name, RESULTS[outcome.result], plan ? (0,markdown/* inline */.mG)((0,model_plan/* planChanges */.XA)(plan.diff) || 'no change', 1000) : '', elapsed, code];
+        return [name, target ?? '', RESULTS[outcome.result], (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'none read', 100), progress.transition ?? '', elapsed, code];
+    });
+    const columns = planning ? ['Pipeline', 'Result', 'Changes', 'Elapsed', 'Error code'] : ['Pipeline', 'Target', 'Result', 'Last status', 'Transition', 'Elapsed', 'Error code'];
+    const overview = `${heading}\n\n${(0,markdown/* table */.tp)(columns, rows)}`;
     const share = Math.max(0, (SUMMARY_LIMIT_BYTES - MARGIN_BYTES - Math.max(TABLE_BYTES, Buffer.byteLength(overview))) / runs.length);
     const details = ordered.map((facts) => {
         // Whole parts (`####` sections, each closed in itself) of the pipeline's summary.
@@ -260,6 +293,7 @@ var step_summary = __webpack_require__(49211);
 
 
 
+
 /** The annotations past those GitHub shows take at most this much of the summary. */
 const NOT_SHOWN_BYTES = 64 * 1024;
 /**
@@ -271,11 +305,13 @@ function report(facts) {
     const values = (0,outputs/* outputValues */.uN)(facts.runs, facts.elapsedMs(), facts.config !== undefined);
     for (const name of outputs/* OUTPUT_NAMES */.P0)
         core/* setOutput */.uH(name, values[name]);
-    const target = facts.config && (0,lifecycle/* targetStatus */.u)(facts.config.initial);
+    const planning = facts.config?.plan === true;
+    // A plan has no status to reach.
+    const target = facts.config && !planning ? (0,lifecycle/* targetStatus */.u)(facts.config.initial) : undefined;
     const several = facts.runs.length > 1;
     const summaries = facts.runs.map((run) => {
         const { warnings, connectors, after } = runWarnings(run);
-        return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], after, verdict: verdictOf(run, target), unannotated: connectors.unannotated };
+        return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], after, verdict: verdictOf(run, target, planning), unannotated: connectors.unannotated };
     });
     // GitHub shows 10 annotations of each level: the results first (failures in the order given), then the rest.
     const verdicts = summaries.flatMap(({ verdict }) => verdict.annotations);
@@ -319,6 +355,8 @@ function runFacts(run, target, facts) {
         health: run.health,
         stopped: run.stopped,
         supportBundle: run.supportBundle,
+        plan: run.plan,
+        planning: facts.config?.plan === true,
     };
 }
 /** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
@@ -337,16 +375,18 @@ function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }) {
     return { warnings, connectors, after };
 }
 /** The annotation that gives the result, and the log's last words on it. */
-function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }, target) {
+function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis, plan }, target, planning) {
     const elapsed = (0,text_text/* formatDuration */.a3)(progress.elapsedMs());
     switch (outcome.result) {
         case 'reached':
             return { annotations: [], lines: [`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`] };
+        case 'planned':
+            return { annotations: [], lines: [`Plan of pipeline ${name}: ${(plan && (0,model_plan/* planChanges */.XA)(plan.diff)) || 'no change'}.`] };
         case 'accepted':
             return { annotations: [], lines: [`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`] };
         case 'awaiting-approval': {
             const changes = progress.approvalDiff ? (0,approval/* countChanges */.xS)(progress.approvalDiff) : 'its program or connectors changed';
-            const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
+            const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`, progress.notExpected !== undefined);
             const message = `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`;
             // The log's last word: the step is green, but the pipeline is not up.
             return {
@@ -357,7 +397,7 @@ function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }, target) 
         case 'failed': {
             const firstError = diagnosis.compilation?.firstError && `First error: ${diagnosis.compilation.firstError}`;
             const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
-            return { annotations: [{ level: 'error', message, title: (0,last_word/* failureTitle */.n)(name) }], lines: [] };
+            return { annotations: [{ level: 'error', message, title: (0,last_word/* failureTitle */.n)(name, planning) }], lines: [] };
         }
     }
 }

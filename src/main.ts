@@ -8,6 +8,7 @@ import { info, stepLog } from './log/log.ts';
 import { internalError, type Outcome } from './model/outcome.ts';
 import { PhaseLog, PrefixedLog } from './log/phase-log.ts';
 import { heartbeatLine, newRun, noteCancel, runPipeline, type RunContext } from './phases/pipeline-run.ts';
+import { planPipeline, readPrograms } from './phases/plan.ts';
 import { POST_STATE, STARTED_STATE } from './report/state.ts';
 import { publicBundleWarning } from './phases/support-bundle.ts';
 import { HEARTBEAT_MS } from './model/progress.ts';
@@ -78,10 +79,14 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
   const exposed = publicBundleWarning(config, process.env);
   if (exposed) core.warning(exposed, { title: 'Support bundle of a public repository' });
 
+  const programs = config.plan ? readPrograms(config, process.env.GITHUB_WORKSPACE || process.cwd()) : undefined;
+
   const several = config.pipelineNames.length > 1;
   // One pipeline logs in phases; several log flat, each line behind its pipeline's name.
   facts.runs = config.pipelineNames.map((name) => newRun(name, config.apiUrl, several ? new PrefixedLog(stepLog, name) : new PhaseLog(stepLog), !several));
-  for (const run of facts.runs) run.log.info(`Starting Feldera pipeline ${run.name} towards ${targetStatus(config.initial)}: ${run.pipelineUrl}`);
+  for (const run of facts.runs) {
+    run.log.info(`${programs ? 'Planning' : 'Starting'} Feldera pipeline ${run.name}${programs ? '' : ` towards ${targetStatus(config.initial)}`}: ${run.pipelineUrl}`);
+  }
   const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs), cancelled);
   const heartbeat = several ? setInterval(() => info(heartbeatLine(facts.runs, facts.elapsedMs())), HEARTBEAT_MS) : undefined;
   let connection: Connection | undefined;
@@ -104,7 +109,7 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
       platform: () => platform,
       accepted: startedBy(config),
     };
-    await Promise.all(facts.runs.map((run) => runPipeline(run, context)));
+    await Promise.all(facts.runs.map((run) => (programs ? planPipeline(run, context, programs.get(run.name) ?? '') : runPipeline(run, context))));
     facts.credential = connection.auth.describe();
   } finally {
     clearInterval(heartbeat);

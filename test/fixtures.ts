@@ -201,3 +201,14 @@ export const DELTA_UNHEALTHY = outputEndpoint('daily_totals.delta_out', 'daily_t
  * another process on a shared machine while the step still retries it), and not one fetch refuses.
  */
 export const CLOSED_PORT = 4;
+
+/** A configured program for the fake's /diff (test/fake/sql.ts): two tables, one with a Kafka connector, and a view over each. */
+export const CONFIGURED = [
+  'CREATE TABLE orders (id INT, amount DECIMAL(10, 2)) WITH (',
+  `  'connectors' = '[{"name": "kafka", "transport": {"name": "kafka_input", "config": {"topic": "orders"}}}]'`,
+  ');',
+  'CREATE TABLE customers (id INT, name VARCHAR);',
+  'CREATE MATERIALIZED VIEW totals AS SELECT id, SUM(amount) AS total FROM orders GROUP BY id;',
+  'CREATE VIEW names AS SELECT name FROM customers;',
+  '',
+].join('\n');

@@ -4,9 +4,10 @@ import { request, type HttpOptions, type RetryPolicy } from './http.ts';
 import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
 import { controllerStatus, type ControllerStatus } from './stats.ts';
 import type { StatusList } from './status-list.ts';
-import { pipelineStatus } from './status.ts';
+import { pipelineDiff, pipelineStatus } from './status.ts';
+import { FelderaError } from './errors.ts';
 import { downloadSupportBundle, type BundleLimits } from './support-bundle.ts';
-import type { Bootstrap, Initial, PipelineStatus, ProgramError } from './types.ts';
+import type { Bootstrap, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 export class PipelineClient {
@@ -104,6 +105,34 @@ export class PipelineClient {
   supportBundle(parts: readonly string[] | undefined, allParts: readonly string[], file: string, limits: BundleLimits): Promise<number> {
     const query = new URLSearchParams(allParts.filter((part) => parts && !parts.includes(part)).map((part): [string, string] => [part, 'false']));
     return downloadSupportBundle(this.http, `${this.path}/support_bundle${query.size > 0 ? `?${query.toString()}` : ''}`, file, limits);
+  }
+
+  /**
+   * What `programCode`, compiled with `runtimeVersion` (else the platform's runtime), would change
+   * against the pipeline's configured program; changes nothing (Feldera 0.324 and later).
+   */
+  async diff(programCode: string, runtimeVersion: string | undefined, retry: RetryPolicy): Promise<PipelineDiff> {
+    const json = { program_code: programCode, ...(runtimeVersion ? { runtime_version: runtimeVersion } : {}) };
+    const body = await request(this.http, 'POST', `${this.path}/diff`, retry, { json });
+    const diff = pipelineDiff(body, this.secrets());
+    if (!diff) throw new FelderaError('not-feldera', 'UnexpectedResponse', `POST ${this.path}/diff answered something that is not a PipelineDiff: is api-url the Feldera API?`);
+    return diff;
+  }
+
+  /**
+   * The compiler's messages about a proposed program, from `/diff`'s InvalidNewProgramSql: its
+   * `details.error` holds them as JSON text (api/endpoints/pipeline_management.rs). Null when they
+   * cannot be read (cut for its length, say).
+   */
+  proposalErrors(error: FelderaError): ProgramError | null {
+    const text = isObject(error.details) ? error.details.error : undefined;
+    let messages: unknown;
+    try {
+      messages = typeof text === 'string' ? JSON.parse(text) : undefined;
+    } catch {
+      return null;
+    }
+    return Array.isArray(messages) ? programError({ sql_compilation: { exit_code: 1, messages } }, this.secrets()) : null;
   }
 
   /** The same calls under another signal: follow-up reads after the run's budget is spent. */

@@ -20,14 +20,17 @@ export class FelderaError extends Error {
   readonly kind: FailureKind;
   readonly status: number | undefined;
   readonly hint: string | undefined;
+  /** Feldera's `details`, as it sent them (not neutralised): for the caller that reads a field of them. */
+  readonly details: unknown;
 
-  constructor(kind: FailureKind, code: string, message: string, options: { status?: number; hint?: string | undefined } = {}) {
+  constructor(kind: FailureKind, code: string, message: string, options: { status?: number; hint?: string | undefined; details?: unknown } = {}) {
     super(message);
     this.name = 'FelderaError';
     this.kind = kind;
     this.code = code;
     this.status = options.status;
     this.hint = options.hint;
+    this.details = options.details;
   }
 }
 

@@ -36,9 +36,9 @@ const MIN_ATTEMPT_MS = 1000;
 /**
  * One JSON request to the pipeline manager, retried by error class inside its window. The answer is
  * read whatever its size, with its long strings cut (bounded-json.ts); `keepItem` keeps only some
- * items of an answer that is a list.
+ * items of an answer that is a list; `json` is sent as the request's body.
  */
-export async function request(options: HttpOptions, method: 'GET' | 'POST', path: string, retry: RetryPolicy, keepItem?: (item: unknown) => boolean): Promise<unknown> {
+export async function request(options: HttpOptions, method: 'GET' | 'POST', path: string, retry: RetryPolicy, extra: RequestExtra = {}): Promise<unknown> {
   const url = new URL(path, options.baseUrl);
   const started = performance.now();
   let renewed = false;
@@ -46,7 +46,7 @@ export async function request(options: HttpOptions, method: 'GET' | 'POST', path
     // An attempt outlasts the window by a second at most: a host that never answers fails within it too.
     const windowLeftMs = retry.windowMs - (performance.now() - started);
     const timeoutMs = Math.ceil(Math.min(options.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, windowLeftMs)));
-    const result = await attemptOnce(options, method, url, timeoutMs, keepItem);
+    const result = await attemptOnce(options, method, url, timeoutMs, extra);
     const elapsedMs = performance.now() - started;
     if ('body' in result) {
       if (attempt > 1) retry.onRecovered?.(attempt, elapsedMs);
@@ -78,9 +78,14 @@ export async function request(options: HttpOptions, method: 'GET' | 'POST', path
   }
 }
 
+export interface RequestExtra {
+  keepItem?: (item: unknown) => boolean;
+  json?: unknown;
+}
+
 type Attempt = { body: unknown } | { transient: TransientError } | { failure: FelderaError };
 
-async function attemptOnce(options: HttpOptions, method: string, url: URL, timeoutMs: number, keepItem: ((item: unknown) => boolean) | undefined): Promise<Attempt> {
+async function attemptOnce(options: HttpOptions, method: string, url: URL, timeoutMs: number, { keepItem, json }: RequestExtra): Promise<Attempt> {
   // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
   const requestTimeout = AbortSignal.timeout(timeoutMs);
   const signal = AbortSignal.any([options.signal, requestTimeout]);
@@ -90,11 +95,13 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
   let response: Awaited<ReturnType<typeof fetch>>;
   try {
     const headers = await requestHeaders(options, 'application/json', signal);
+    if (json !== undefined) headers['content-type'] = 'application/json';
     // Every token given out so far, the one just sent included.
     secrets = options.credentials.secrets();
     response = await fetch(url, {
       method,
       headers,
+      body: json === undefined ? undefined : JSON.stringify(json),
       dispatcher: options.dispatcher,
       signal,
       // A redirect would carry the key to wherever it points: refuse it and say where it pointed.
@@ -131,7 +138,7 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
     const described = `${method} ${url.href} failed: ${status} ${code}: ${serverText(body.message, secrets)}`;
     if (TRANSIENT_STATUSES.has(status)) return { transient: new TransientError(described, code, retryAfter) };
     const hint = hintOf(body);
-    return { failure: new FelderaError('feldera', code, described, { status, hint: hint && serverText(hint, secrets) }) };
+    return { failure: new FelderaError('feldera', code, described, { status, hint: hint && serverText(hint, secrets), details: body.details }) };
   }
   // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
   const excerpt = serverText(read.head, secrets, 200) || '(empty body)';

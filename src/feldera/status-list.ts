@@ -47,7 +47,7 @@ export class StatusList {
   private async read(retry: RetryPolicy): Promise<Map<string, unknown>> {
     const named = (item: unknown): item is { name: string } => typeof item === 'object' && item !== null && typeof (item as { name?: unknown }).name === 'string';
     const ours = (item: unknown) => named(item) && this.names.has(item.name);
-    const body = await request(this.http, 'GET', 'v0/pipelines?selector=status', retry, ours);
+    const body = await request(this.http, 'GET', 'v0/pipelines?selector=status', retry, { keepItem: ours });
     if (!Array.isArray(body)) throw new FelderaError('not-feldera', 'UnexpectedResponse', `GET ${this.url()} answered with no list of pipelines: is api-url the Feldera API?`);
     return new Map(body.filter(named).map((item) => [item.name, item]));
   }

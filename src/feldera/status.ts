@@ -52,7 +52,11 @@ const names = (value: unknown, secrets: string[]): string[] =>
 /** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
 function approvalDiff(details: unknown, secrets: string[]): PipelineDiff | null {
   if (!isObject(details)) return null;
-  const diff = 'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null;
+  return pipelineDiff('approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null, secrets);
+}
+
+/** A `PipelineDiff` of Feldera's (an approval's, or `/diff`'s answer), its names made inert; null when it is not an object. */
+export function pipelineDiff(diff: unknown, secrets: string[]): PipelineDiff | null {
   if (!isObject(diff)) return null;
   const program = isObject(diff.program_diff) ? diff.program_diff : null;
   // Names of a list too long to keep whole (bounded-json.ts) are counted, so that the counts stay true.

@@ -36,6 +36,8 @@ export const INPUT_NAMES = [
   'support-bundle-parts',
   'support-bundle-retention-days',
   'expected-diff',
+  'plan',
+  'runtime-version',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -65,7 +67,10 @@ export interface Config {
   readonly timeoutMs: number;
   readonly pollIntervalMs: number;
   readonly requestTimeoutMs: number;
-  /** The SQL's path in the repository, for annotations on its lines. */
+  /**
+   * The SQL's path in the repository, for annotations on its lines and the program a plan proposes;
+   * `{name}` in it stands for each pipeline's name (sqlFileOf).
+   */
   readonly sqlFile: string | undefined;
   readonly logs: Logs;
   /** How long to watch the pipeline's health after the target; 0: one check. */
@@ -96,6 +101,15 @@ export interface Config {
   readonly supportBundleRetentionDays: number;
   /** Per pipeline, the only changes auto-approve may approve; undefined: any. */
   readonly expectedDiff: ReadonlyMap<string, PipelineDiff> | undefined;
+  /** Start nothing: ask Feldera what the program of sql-file would change (`POST /diff`), and report it. */
+  readonly plan: boolean;
+  /** `runtime_version` of the plan's `/diff`; undefined: the platform's runtime. */
+  readonly runtimeVersion: string | undefined;
+}
+
+/** The SQL file of one pipeline: sql-file with `{name}` replaced by the pipeline's name. */
+export function sqlFileOf(config: Pick<Config, 'sqlFile'>, pipelineName: string): string | undefined {
+  return config.sqlFile?.replaceAll('{name}', pipelineName);
 }
 
 export type SupportBundleMode = 'never' | 'on-failure' | 'always';
@@ -145,6 +159,8 @@ const LOGS: readonly Logs[] = ['on-failure', 'always', 'never'];
 const CONNECTOR_ERRORS: readonly ConnectorErrorsMode[] = ['warn', 'fail', 'ignore'];
 const MIN_POLL_INTERVAL_MS = 100;
 const SUPPORT_BUNDLE: readonly SupportBundleMode[] = ['never', 'on-failure', 'always'];
+/** Feldera's RuntimeSelector takes `vX.Y.Z` or a git SHA (db/types/program.rs); newer ones more: the server judges the rest. */
+const RUNTIME_VERSION = /^[A-Za-z0-9][A-Za-z0-9._:+-]{0,99}$/;
 /** GitHub keeps an artifact 1 to 90 days (a repository may allow fewer). */
 const RETENTION_DAYS = { least: 1, most: 90 };
 
@@ -236,6 +252,31 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     }
   }
 
+  const plan = parseBoolean('plan', input('plan') || 'false', problems);
+  const runtimeVersion = input('runtime-version') || undefined;
+  if (runtimeVersion !== undefined && !RUNTIME_VERSION.test(runtimeVersion)) {
+    problems.push(`runtime-version "${runtimeVersion}" is not a runtime version: give a version tag (v0.375.0) or a 40-character git SHA of feldera/feldera, as Feldera takes it.`);
+  }
+  if (runtimeVersion !== undefined && plan === false) {
+    problems.push("runtime-version goes with plan: true: it is the runtime the plan's diff compiles the program with. A start runs the runtime of the pipeline's own program_config.");
+  }
+  if (plan) {
+    if (!sqlFile && !input('sql-file')) problems.push('plan: true needs sql-file: the proposed program (sql/program.sql; with several pipelines, sql/{name}.sql for a file each).');
+    // A plan changes nothing, so the inputs that act on a pipeline have nothing to act on: said, not ignored.
+    const acting: [boolean, string][] = [
+      [autoApprove === true, 'auto-approve: true'],
+      [input('expected-diff') !== '', 'expected-diff'],
+      [reloadableTables !== undefined, 'reloadable-tables'],
+      [stopOnFailure === true, 'stop-on-failure: true'],
+      [stopAtJobEnd === true, 'stop-at-job-end: true'],
+      [environment !== undefined, 'environment'],
+      [supportBundle !== undefined && supportBundle !== 'never', `support-bundle: ${supportBundle}`],
+    ];
+    for (const [given, name] of acting) {
+      if (given) problems.push(`${name} cannot go with plan: true: a plan starts, approves and stops nothing. Use it in the step that starts the pipeline.`);
+    }
+  }
+
   if (problems.length > 0) throw new InputError(problems);
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
   const config: Config = {
@@ -271,6 +312,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     supportBundleParts,
     supportBundleRetentionDays: supportBundleRetentionDays!,
     expectedDiff,
+    plan: plan!,
+    runtimeVersion,
   };
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
 

@@ -27,6 +27,7 @@ export const ACTION_CODES: Readonly<Record<string, boolean>> = {
   ConnectorUnhealthy: false,
   ConnectorErrors: false,
   TableReloadNotAllowed: false,
+  DiffNotSupported: true,
 };
 
 /** How the step ended. Only `failed` fails the step. */
@@ -35,6 +36,8 @@ export type Outcome =
   | { result: 'awaiting-approval' }
   /** `wait: false` and the start was accepted. */
   | { result: 'accepted' }
+  /** `plan: true`: Feldera said what the proposed program would change, and nothing was changed. */
+  | { result: 'planned' }
   | { result: 'failed'; code: string; message: string; hint?: string | undefined };
 
 export type Failure = Extract<Outcome, { result: 'failed' }>;

@@ -35,6 +35,8 @@ export class Progress {
   decidedOn: PipelineStatus | undefined;
   /** The call that moved the pipeline, once Feldera accepted it; `none` when it was where asked. */
   transition: Transition | undefined;
+  /** Why the step did not approve what auto-approve would have: the diff is not that of expected-diff. */
+  notExpected: string | undefined;
   /** The last diff seen while `AwaitingApproval`. */
   approvalDiff: PipelineDiff | undefined;
   /** The last transient failure, for a timeout's message; cleared when a request succeeds. */

@@ -1,6 +1,6 @@
 import type { PipelineClient } from '../feldera/client.ts';
 import type { LogTail } from '../feldera/logs.ts';
-import type { Config } from '../model/inputs.ts';
+import { sqlFileOf, type Config } from '../model/inputs.ts';
 import type { Outcome } from '../model/outcome.ts';
 import type { Progress } from '../model/progress.ts';
 import { compilationReport, type CompilationReport } from '../model/compilation.ts';
@@ -24,7 +24,7 @@ export async function diagnose(client: PipelineClient, config: Config, outcome: 
   if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
     try {
       const programError = await client.programError(FOLLOW_UP_RETRY);
-      if (programError) diagnosis.compilation = compilationReport(programError, client.pipelineName, config.sqlFile);
+      if (programError) diagnosis.compilation = compilationReport(programError, client.pipelineName, sqlFileOf(config, client.pipelineName));
     } catch (error) {
       diagnosis.problems.push(`Could not read the compiler's messages: ${messageOf(error)}`);
     }

@@ -11,6 +11,7 @@ import { afterCancel, failureOf, internalError, UNDECIDED, withEdition, type Fai
 import type { RunLog } from '../log/phase-log.ts';
 import { Progress } from '../model/progress.ts';
 import { countChanges } from '../model/approval.ts';
+import type { Plan } from '../model/plan.ts';
 import type { RunEnd } from '../model/run-end.ts';
 import { startPipeline, waitingRetry } from './start.ts';
 import { stopPipeline, stopsAfter } from './stop.ts';
@@ -37,6 +38,8 @@ export interface PipelineRun {
   stopProblem: string | undefined;
   /** Its support bundle, when one was asked for (support-bundle). */
   supportBundle: SupportBundle | undefined;
+  /** What the proposed program would change (plan: true). */
+  plan: Plan | undefined;
   /** What the run does once its outcome is known, for the message of a cancel that comes then: `reading the pipeline's log`. */
   phase: string;
   /** The outcome says that the run was cancelled: said once. */
@@ -68,6 +71,7 @@ export function newRun(name: string, apiUrl: URL | undefined, log: RunLog, heart
     stopped: false,
     stopProblem: undefined,
     supportBundle: undefined,
+    plan: undefined,
     phase: 'starting it',
     cancelNoted: false,
   };

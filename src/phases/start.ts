@@ -88,6 +88,7 @@ async function decide(status: PipelineStatus, client: PipelineClient, config: Co
       if (match && !match.approve) {
         // As without auto-approve: the step stays green, the pipeline waits for someone to look.
         log.warning([`Pipeline ${status.name} was not approved: ${match.reason}.`, ...match.differences].join('\n'));
+        progress.notExpected = match.reason;
         return { result: 'awaiting-approval' };
       }
       if (!config.autoApprove && !reload) return { result: 'awaiting-approval' };

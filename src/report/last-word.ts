@@ -22,7 +22,7 @@ export function lastWord(facts: ReportFacts, reason: unknown): void {
   const lines = [`### ❌ Cancelled: the step could not finish its report within ${formatDuration(CANCEL_DEADLINE_MS)} of the cancel`, ''];
   for (const { name, outcome } of facts.runs) {
     if (outcome.result !== 'failed') continue;
-    core.error(outcome.message, { title: failureTitle(name) });
+    core.error(outcome.message, { title: failureTitle(name, facts.config?.plan === true) });
     lines.push(`- **${inline(name || '(no name)', 100)}**: ${inline(outcome.code, 100)}: ${inline(outcome.message, 2000)}`);
   }
   appendSummary(`${lines.join('\n')}\n`);
@@ -30,6 +30,6 @@ export function lastWord(facts: ReportFacts, reason: unknown): void {
 }
 
 /** The title of the annotation that fails the step for a pipeline. */
-export function failureTitle(name: string): string {
-  return `Feldera pipeline ${name || '(no name)'} did not start`;
+export function failureTitle(name: string, planning: boolean): string {
+  return `Feldera pipeline ${name || '(no name)'} ${planning ? 'could not be planned' : 'did not start'}`;
 }

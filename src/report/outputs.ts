@@ -1,5 +1,6 @@
 import type { PipelineRun } from '../phases/pipeline-run.ts';
 import { connectorOutputs } from './connectors.ts';
+import { planChanges } from '../model/plan.ts';
 
 /** The outputs of one pipeline's run, in action.yml's order: with several, each pipeline's in `results`. */
 export const RUN_OUTPUT_NAMES = [
@@ -18,6 +19,8 @@ export const RUN_OUTPUT_NAMES = [
   'stopped',
   'transition',
   'support-bundle-artifact',
+  'plan-diff',
+  'plan-changes',
 ] as const;
 export type RunOutputName = (typeof RUN_OUTPUT_NAMES)[number];
 
@@ -45,7 +48,7 @@ export function outputValues(runs: readonly PipelineRun[], elapsedMs: number, na
 }
 
 /** One pipeline's outputs, from what was last seen. */
-function runOutputs({ outcome, progress, pipelineUrl, health, stopped, supportBundle }: PipelineRun): Record<RunOutputName, string> {
+function runOutputs({ outcome, progress, pipelineUrl, health, stopped, supportBundle, plan }: PipelineRun): Record<RunOutputName, string> {
   const last = progress.last;
   return {
     status: last?.deployment_status ?? '',
@@ -62,5 +65,7 @@ function runOutputs({ outcome, progress, pipelineUrl, health, stopped, supportBu
     stopped: String(stopped),
     transition: progress.transition ?? '',
     'support-bundle-artifact': supportBundle?.artifactId ?? '',
+    'plan-diff': plan ? JSON.stringify(plan.diff) : '',
+    'plan-changes': plan ? planChanges(plan.diff) : '',
   };
 }

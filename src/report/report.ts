@@ -5,6 +5,7 @@ import { PrefixedLog } from '../log/phase-log.ts';
 import type { PipelineRun } from '../phases/pipeline-run.ts';
 import { formatDuration } from '../text/text.ts';
 import { countChanges } from '../model/approval.ts';
+import { planChanges } from '../model/plan.ts';
 import { MAX_ANNOTATIONS, type Annotation } from '../model/compilation.ts';
 import { connectorWarnings } from './connectors.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
@@ -27,11 +28,13 @@ export function report(facts: ReportFacts): void {
   const values = outputValues(facts.runs, facts.elapsedMs(), facts.config !== undefined);
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
 
-  const target = facts.config && targetStatus(facts.config.initial);
+  const planning = facts.config?.plan === true;
+  // A plan has no status to reach.
+  const target = facts.config && !planning ? targetStatus(facts.config.initial) : undefined;
   const several = facts.runs.length > 1;
   const summaries = facts.runs.map((run) => {
     const { warnings, connectors, after } = runWarnings(run);
-    return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], after, verdict: verdictOf(run, target), unannotated: connectors.unannotated };
+    return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], after, verdict: verdictOf(run, target, planning), unannotated: connectors.unannotated };
   });
   // GitHub shows 10 annotations of each level: the results first (failures in the order given), then the rest.
   const verdicts = summaries.flatMap(({ verdict }) => verdict.annotations);
@@ -76,6 +79,8 @@ function runFacts(run: PipelineRun, target: string | undefined, facts: ReportFac
     health: run.health,
     stopped: run.stopped,
     supportBundle: run.supportBundle,
+    plan: run.plan,
+    planning: facts.config?.plan === true,
   };
 }
 
@@ -96,16 +101,18 @@ function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }: Pi
 }
 
 /** The annotation that gives the result, and the log's last words on it. */
-function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }: PipelineRun, target: string | undefined): { annotations: Annotation[]; lines: string[] } {
+function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis, plan }: PipelineRun, target: string | undefined, planning: boolean): { annotations: Annotation[]; lines: string[] } {
   const elapsed = formatDuration(progress.elapsedMs());
   switch (outcome.result) {
     case 'reached':
       return { annotations: [], lines: [`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`] };
+    case 'planned':
+      return { annotations: [], lines: [`Plan of pipeline ${name}: ${(plan && planChanges(plan.diff)) || 'no change'}.`] };
     case 'accepted':
       return { annotations: [], lines: [`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`] };
     case 'awaiting-approval': {
       const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
-      const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`);
+      const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`, progress.notExpected !== undefined);
       const message = `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`;
       // The log's last word: the step is green, but the pipeline is not up.
       return {
@@ -116,7 +123,7 @@ function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis }: Pipeline
     case 'failed': {
       const firstError = diagnosis.compilation?.firstError && `First error: ${diagnosis.compilation.firstError}`;
       const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
-      return { annotations: [{ level: 'error', message, title: failureTitle(name) }], lines: [] };
+      return { annotations: [{ level: 'error', message, title: failureTitle(name, planning) }], lines: [] };
     }
   }
 }

@@ -8,6 +8,8 @@ import type { Health } from '../phases/health-window.ts';
 import type { SupportBundle } from '../phases/support-bundle.ts';
 import { countChanges, diffChanges } from '../model/approval.ts';
 import { connectorsMarkdown } from './connectors.ts';
+import { changed, nextStartMeaning, planChanges, type Plan } from '../model/plan.ts';
+import type { PipelineDiff } from '../feldera/types.ts';
 import { codeBlock, count, cut, fit, inline, table } from '../text/markdown.ts';
 import { transitionText, type Transition } from '../model/transition.ts';
 
@@ -29,6 +31,9 @@ export interface SummaryFacts {
   unannotated: Problem[];
   /** Uploaded, written, or why not; undefined when none was asked for. */
   supportBundle?: SupportBundle | undefined;
+  /** plan: true: the run planned, and this is what it found (undefined when it failed). */
+  planning?: boolean;
+  plan?: Plan | undefined;
 }
 
 /** GitHub drops a step's job summary whole when it is larger than this. */
@@ -51,22 +56,12 @@ export function summaryMarkdown(facts: SummaryFacts): string {
   const sections = [`### ${heading(facts)}`];
   if (outcome.result === 'awaiting-approval') sections.push(howToApprove(facts));
   sections.push(factList(facts));
+  if (facts.plan) sections.push(planSection(facts.plan.diff));
   if (facts.health.last) sections.push(connectorsMarkdown(facts.health.last, facts.health.baseline, facts.unannotated));
   if (progress.timeline.length > 0) sections.push(`#### Statuses seen\n\n${timelineTable(progress)}`);
   if (progress.approvalDiff) {
     const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
-    const changes = diffChanges(progress.approvalDiff);
-    const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
-    const rows = changes.map(({ what, change, names, count: all }) => {
-      const { kept } = fit(
-        names.map((name) => inline(name, VALUE_CHARS.name)),
-        share,
-      );
-      const more = all - kept.length;
-      return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${count(more)} more`] : [])].join(', ')];
-    });
-    const error = progress.approvalDiff.program_diff_error ? `\n\nThe program diff failed: ${inline(progress.approvalDiff.program_diff_error, VALUE_CHARS.message)}` : '';
-    sections.push(`#### ${title}\n\n${rows.length > 0 ? table(['Change', 'Names'], rows) : 'No changes listed.'}${error}`);
+    sections.push(`#### ${title}\n\n${diffTable(progress.approvalDiff)}`);
   }
   const compilation = diagnosis.compilation;
   if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
@@ -112,12 +107,43 @@ export function logTailTitle({ lines, truncated }: LogTail): string {
   return `Pipeline log (${truncated ? 'last ' : ''}${lines.length} lines)`;
 }
 
-/** The three ways to approve, in the warning, the log's last line and the summary. */
-export function approvalWays(pipelineName: string, consoleLink: string): string {
-  return `approve the changes in ${consoleLink}, with \`fda approve ${pipelineName}\`, or run this action again with auto-approve: true`;
+/**
+ * The three ways to approve, in the warning, the log's last line and the summary. When expected-diff
+ * refused the changes, auto-approve would refuse them again: the way is a new plan, reviewed.
+ */
+export function approvalWays(pipelineName: string, consoleLink: string, notExpected = false): string {
+  const again = notExpected
+    ? 'or plan again (plan: true), review the new plan-diff, and run this action again with it as expected-diff'
+    : 'or run this action again with auto-approve: true';
+  return `approve the changes in ${consoleLink}, with \`fda approve ${pipelineName}\`, ${again}`;
 }
 
-function heading({ pipelineName, outcome, progress }: SummaryFacts): string {
+/** A diff's changes, a row per kind with its names, each list's share of the budget; and why Feldera could not tell, if so. */
+function diffTable(diff: PipelineDiff): string {
+  const changes = diffChanges(diff);
+  const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
+  const rows = changes.map(({ what, change, names, count: all }) => {
+    const { kept } = fit(
+      names.map((name) => inline(name, VALUE_CHARS.name)),
+      share,
+    );
+    const more = all - kept.length;
+    return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${count(more)} more`] : [])].join(', ')];
+  });
+  const error = diff.program_diff_error ? `\n\nThe program diff failed: ${inline(diff.program_diff_error, VALUE_CHARS.message)}` : '';
+  return `${rows.length > 0 ? table(['Change', 'Names'], rows) : 'No changes listed.'}${error}`;
+}
+
+/** The plan: what would change, and what that means at the next start. */
+function planSection(diff: PipelineDiff): string {
+  const meaning = nextStartMeaning(diff)
+    .map((line) => `- ${line}`)
+    .join('\n');
+  if (!changed(diff)) return `#### Plan: no change\n\n${meaning}`;
+  return `#### Plan: ${inline(planChanges(diff), VALUE_CHARS.message)}\n\n${diffTable(diff)}\n\n**At the next start**\n\n${meaning}`;
+}
+
+function heading({ pipelineName, outcome, progress, plan, planning }: SummaryFacts): string {
   const name = inline(pipelineName || '(no name)', VALUE_CHARS.name);
   const status = inline(progress.last?.deployment_status ?? 'unknown', VALUE_CHARS.name);
   switch (outcome.result) {
@@ -127,8 +153,10 @@ function heading({ pipelineName, outcome, progress }: SummaryFacts): string {
       return `✅ ${name} ${ACCEPTED[progress.transition ?? 'start']} (${status})`;
     case 'awaiting-approval':
       return `⏸️ ${name} awaits approval`;
+    case 'planned':
+      return `📋 ${name}: ${plan && changed(plan.diff) ? inline(planChanges(plan.diff), VALUE_CHARS.message) : 'no change'}`;
     case 'failed':
-      return `❌ ${name} did not start: ${inline(outcome.code, VALUE_CHARS.name)}`;
+      return `❌ ${name} ${planning ? 'could not be planned' : 'did not start'}: ${inline(outcome.code, VALUE_CHARS.name)}`;
   }
 }
 
@@ -143,18 +171,20 @@ const ACCEPTED: Readonly<Record<Transition, string>> = {
 
 function howToApprove({ pipelineName, pipelineUrl, progress }: SummaryFacts): string {
   const changes = progress.approvalDiff ? inline(countChanges(progress.approvalDiff), VALUE_CHARS.message) : 'its program or connectors changed';
-  const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`);
+  const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`, progress.notExpected !== undefined);
   return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
 }
 
 /** Only the facts that say something: no empty values, nothing the heading said already. */
-function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, supportBundle }: SummaryFacts): string {
+function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, supportBundle, plan }: SummaryFacts): string {
   const facts: [string, string][] = [];
   if (outcome.result === 'failed') {
     facts.push(['Error', inline(outcome.message, VALUE_CHARS.message)]);
     if (outcome.hint) facts.push(['Hint', inline(outcome.hint, VALUE_CHARS.message)]);
   }
   if (progress.found && target) facts.push(['Transition', inline(transitionText(progress.found, progress.decidedOn, progress.transition, target), VALUE_CHARS.line)]);
+  if (plan) facts.push(['Proposed program', `\`${inline(plan.sqlFile, VALUE_CHARS.name)}\``]);
+  if (progress.notExpected) facts.push(['Not approved', inline(`${progress.notExpected} (expected-diff)`, VALUE_CHARS.message)]);
   if (pipelineUrl) facts.push(['Console', `[${inline(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
   if (target && outcome.result !== 'reached') facts.push(['Target', target]);
   const last = progress.last;

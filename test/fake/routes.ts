@@ -10,6 +10,7 @@ import { edition, INITIALS, prefix, reported, version, type FakeState, type Send
 import { countReadAtTarget, served } from './runner.ts';
 import { stats } from './stats.ts';
 import { supportBundle } from './support-bundle.ts';
+import { diff, servesDiff } from './diff.ts';
 import type { Endpoint, FakeRequest } from './types.ts';
 
 /** `RuntimeDesiredStatus` in snake case, as `/activate?initial=` takes it. */
@@ -76,6 +77,8 @@ export function answer(fake: FakeState, endpoint: Endpoint | undefined, request:
       details: { feature: 'stop?force=false' },
     });
   }
+  // A version before the route has no handler to look the pipeline up: actix's empty 404.
+  if (endpoint === 'diff' && !servesDiff(fake)) return send(404, '', { raw: true, contentType: 'text/plain' });
   const name = decodeURIComponent(pipelinePath(request.path, prefix(fake))?.[0] ?? '');
   const pipeline = fake.pipelines.get(name);
   // Every route of a pipeline looks it up first; a path no route matches is actix's empty 404.
@@ -121,6 +124,8 @@ export function answer(fake: FakeState, endpoint: Endpoint | undefined, request:
       return stats(fake, pipeline, send);
     case 'support_bundle':
       return supportBundle(fake, pipeline, request.query, response, send);
+    case 'diff':
+      return diff(fake, pipeline, request.body ?? '', send);
   }
 }
 
@@ -172,7 +177,7 @@ export function endpointOf(method: string, path: string, prefix: string): Endpoi
   if (parts.length === 2 && method === 'POST' && (action === 'start' || action === 'stop' || action === 'approve' || action === 'dismiss_error')) {
     return action;
   }
-  if (parts.length === 2 && method === 'POST' && (action === 'pause' || action === 'resume' || action === 'activate')) return action;
+  if (parts.length === 2 && method === 'POST' && (action === 'pause' || action === 'resume' || action === 'activate' || action === 'diff')) return action;
   if (parts.length === 2 && method === 'GET' && (action === 'logs' || action === 'stats' || action === 'support_bundle')) return action;
   return undefined;
 }

@@ -108,6 +108,20 @@ export class FakeFeldera {
     this.requests.push(entry);
     const endpoint = endpointOf(entry.method, entry.path, prefix(this.state));
     this.onRequest?.(entry, endpoint);
+    // Only /diff takes a body; every other request is answered as it arrives.
+    if (endpoint === 'diff') {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        entry.body = Buffer.concat(chunks).toString('utf8');
+        this.answered(endpoint, entry, request, response);
+      });
+      return;
+    }
+    this.answered(endpoint, entry, request, response);
+  }
+
+  private answered(endpoint: Endpoint | undefined, entry: FakeRequest, request: IncomingMessage, response: ServerResponse): void {
     this.dispatch(endpoint, entry, request, response);
     for (const waiter of this.arrivals.filter((entry) => entry.endpoint === endpoint && this.calls(endpoint).length >= entry.count)) {
       this.arrivals.splice(this.arrivals.indexOf(waiter), 1);

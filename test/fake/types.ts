@@ -50,6 +50,10 @@ export interface PipelineScript {
    * status, before the runner's next poll of the pipeline copies its new desired status. Default 1.
    */
   moveLagReads?: number;
+  /** The configured `program_code`, which `/diff` compares a proposal with (test/fake/sql.ts); default empty. */
+  program?: string;
+  /** The compiled program has no dataflow (compiled by a Feldera before it recorded one): `/diff` answers ProgramInfoMissesDataflow. */
+  withoutDataflow?: boolean;
   /** `program_error`, in `selector=all` only. */
   programError?: unknown;
   /** The `PipelineDiff` shown while `AwaitingApproval`; `legacy`: the shape before Feldera PR #6564. */
@@ -113,6 +117,8 @@ export interface FakeRequest {
   authorization: string | undefined;
   tenant: string | undefined;
   at: number;
+  /** The request's body, read for the endpoints that take one (`diff`). */
+  body?: string;
 }
 
 /** A scripted fault for the next `times` requests to an endpoint. */
@@ -128,7 +134,7 @@ export type Fault =
   /** Answered as Feldera would once `until` resolves: after another request, say. */
   | { kind: 'hold'; until: Promise<unknown> };
 
-export type Endpoint = 'start' | 'stop' | 'approve' | 'pause' | 'resume' | 'activate' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list' | 'support_bundle';
+export type Endpoint = 'start' | 'stop' | 'approve' | 'pause' | 'resume' | 'activate' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list' | 'support_bundle' | 'diff';
 
 /** `edition` of `GET /v0/config` (api/endpoints/config.rs). */
 export type Edition = 'Open source' | 'Enterprise';
