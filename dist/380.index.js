@@ -4627,7 +4627,7 @@ function readPrograms(config, workspace) {
  * only: no start, stop, approve or dismiss. The request compiles the program, so it may take as long
  * as the SQL compiler does: it is bounded by the step's timeout, not by request-timeout.
  */
-async function planPipeline(run, { config, http, auth, end, platform }, programCode) {
+async function planPipeline(run, { config, http, auth, platform }, programCode) {
     const sqlFile = (0,inputs/* sqlFileOf */.AB)(config, run.name) ?? '';
     const client = new feldera_client/* PipelineClient */.I({ ...http, requestTimeoutMs: config.timeoutMs, debug: (line) => run.log.debug(line) }, run.name);
     run.log.group(`Planning pipeline ${run.name}: the program of ${sqlFile}${config.runtimeVersion ? ` with runtime ${config.runtimeVersion}` : ''} against its configured program`);

@@ -95,6 +95,9 @@ it('documents each of the action’s own error codes in action.yml and the READM
   }
 });
 
+/** Actions the README shows that the project's CI has no use for, at their current major (actions/github-script v9: April 2026). */
+const NOT_IN_CI: Record<string, string> = { 'actions/github-script': 'v9' };
+
 interface Job {
   permissions?: unknown;
   'timeout-minutes'?: number;
@@ -123,6 +126,9 @@ it('has README examples written as a careful user would copy them', () => {
     }
   }
   expect(readme).not.toContain(':latest');
-  // The README uses the same versions of GitHub's actions as the project's own CI.
-  for (const [, action, version] of readme.matchAll(/uses: (actions\/[\w-]+)@(v\d+)/g)) expect(ci, action).toContain(`uses: ${action}@${version}`);
+  // The README uses the same versions of GitHub's actions as the project's own CI, and the current major of those CI does not use.
+  for (const [, action, version] of readme.matchAll(/uses: (actions\/[\w-]+)@(v\d+)/g)) {
+    if (action! in NOT_IN_CI) expect(version, action).toBe(NOT_IN_CI[action!]);
+    else expect(ci, action).toContain(`uses: ${action}@${version}`);
+  }
 });

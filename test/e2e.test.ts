@@ -46,6 +46,8 @@ describe('the action, end to end', () => {
       transition: 'start',
       // support-bundle: never, the default: no bundle, no artifact.
       'support-bundle-artifact': '',
+      'plan-diff': '',
+      'plan-changes': '',
       results: expect.stringMatching(/^\{"p":\{"status":"Running",/),
     });
     expect(run.annotations).toEqual([]);

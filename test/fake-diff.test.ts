@@ -11,7 +11,6 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
 
-
 async function fake(scripts: PipelineScript[], options: Omit<FakeOptions, 'pipelines'> = {}): Promise<FakeFeldera> {
   const server = await FakeFeldera.start({ pipelines: scripts, ...options });
   servers.push(server);

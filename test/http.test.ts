@@ -274,7 +274,13 @@ describe('a large answer', () => {
   it('keeps only the items of a list the caller wants', async () => {
     const list = Array.from({ length: 2000 }, (_, i) => ({ name: `p${i}`, description: 'd'.repeat(10_000) }));
     const server = await serve(json(200, list));
-    const body = await request(options(server.url), 'GET', 'v0/pipelines?selector=status', { windowMs: 0 }, { keepItem: (item) => ['p7', 'p1999'].includes((item as { name: string }).name) });
+    const body = await request(
+      options(server.url),
+      'GET',
+      'v0/pipelines?selector=status',
+      { windowMs: 0 },
+      { keepItem: (item) => ['p7', 'p1999'].includes((item as { name: string }).name) },
+    );
     expect(body).toEqual([list[7], list[1999]]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INPUT_NAMES, InputError, MAX_PIPELINES, readConfig, type InputName } from '../src/model/inputs.ts';
+import { INPUT_NAMES, InputError, MAX_PIPELINES, readConfig, sqlFileOf, type InputName } from '../src/model/inputs.ts';
 
 function read(inputs: Partial<Record<InputName, string>>, env: Record<string, string> = {}) {
   const secrets: string[] = [];
@@ -60,6 +60,8 @@ describe('readConfig', () => {
       supportBundleParts: undefined,
       supportBundleRetentionDays: 7,
       expectedDiff: undefined,
+      plan: false,
+      runtimeVersion: undefined,
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(warnings).toEqual([]);
@@ -111,6 +113,37 @@ describe('readConfig', () => {
     expect(read({ 'pipeline-name': 'p', timeout: '1m30s' }).config.timeoutMs).toBe(90_000);
     expect(read({ 'pipeline-name': 'p', timeout: '1.5s' }).config.timeoutMs).toBe(1500);
     expect(read({ 'pipeline-name': 'p', 'sql-file': './sql\\program.sql', logs: 'Always' }).config).toMatchObject({ sqlFile: 'sql/program.sql', logs: 'always' });
+  });
+
+  it('reads plan, runtime-version and a sql-file with {name} for each pipeline', () => {
+    const { config } = read({ 'pipeline-name': 'orders billing', plan: 'TRUE', 'sql-file': './sql/{name}.sql', 'runtime-version': 'v0.375.0' });
+    expect(config).toMatchObject({ plan: true, runtimeVersion: 'v0.375.0', sqlFile: 'sql/{name}.sql' });
+    expect(config.pipelineNames.map((name) => sqlFileOf(config, name))).toEqual(['sql/orders.sql', 'sql/billing.sql']);
+    expect(sqlFileOf(read({ 'pipeline-name': 'p', 'sql-file': 'program.sql' }).config, 'p')).toBe('program.sql');
+  });
+
+  it('refuses with plan: true every input that would act on a pipeline, all in one error', () => {
+    const found = problems({
+      'pipeline-name': 'p',
+      plan: 'true',
+      'sql-file': 'p.sql',
+      'auto-approve': 'true',
+      'reloadable-tables': 't',
+      'bootstrap-policy': 'allow',
+      'stop-on-failure': 'true',
+      'stop-at-job-end': 'true',
+      environment: 'production',
+      'github-token': 'ghs_x',
+      'support-bundle': 'on-failure',
+    });
+    for (const name of ['auto-approve: true', 'reloadable-tables', 'stop-on-failure: true', 'stop-at-job-end: true', 'environment', 'support-bundle: on-failure']) {
+      expect(found).toContain(`${name} cannot go with plan: true: a plan starts, approves and stops nothing. Use it in the step that starts the pipeline.`);
+    }
+    expect(problems({ 'pipeline-name': 'p', plan: 'true' })).toEqual([expect.stringMatching(/^plan: true needs sql-file/)]);
+    expect(problems({ 'pipeline-name': 'p', plan: 'true', 'sql-file': 'p.sql', 'runtime-version': 'v1 2' })).toEqual([
+      expect.stringMatching(/^runtime-version "v1 2" is not a runtime version/),
+    ]);
+    expect(problems({ 'pipeline-name': 'p', 'runtime-version': 'v0.375.0' })).toEqual([expect.stringMatching(/^runtime-version goes with plan: true/)]);
   });
 
   it('warns when a key would go over plain http to another host', () => {

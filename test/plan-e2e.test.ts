@@ -121,10 +121,29 @@ describe('plan: true', () => {
     const env = workspace({ 'sql/program.sql': CONFIGURED });
     const compiling = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }), env);
     expect(compiling.outputs['error-code']).toBe('ProgramNotCompiled');
-    expect(compiling.summary).toContain("configured program is not compiled yet (or did not compile), so there is nothing to compare against");
+    expect(compiling.summary).toContain('configured program is not compiled yet (or did not compile), so there is nothing to compare against');
     const missing = await act(inputs(server, { 'pipeline-name': 'nope', plan: 'true', 'sql-file': 'sql/program.sql' }), env);
     expect(missing.outputs['error-code']).toBe('UnknownPipelineName');
     expect(missing.summary).toContain('a plan compares against the program of an existing pipeline');
+  });
+
+  it("retries a compiler that is not there yet (503 CompilerUnavailable), and counts the wait against timeout", async () => {
+    const server = await fake([{ name: 'p', program: CONFIGURED }]);
+    const unavailable = JSON.stringify({ message: 'The compiler service is unavailable: failed to reach the compiler service', error_code: 'CompilerUnavailable', details: {} });
+    server.fault('diff', { kind: 'status', status: 503, body: unavailable }, 1);
+    const env = workspace({ 'sql/program.sql': PROPOSED });
+    const run = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }), env);
+    expect(run.code).toBe(0);
+    expect(run.outputs['plan-changes']).toBe('1 table removed, 1 view added, 1 view removed, 1 view modified');
+    expect(server.calls('diff')).toHaveLength(2);
+    expect(run.stdout).toContain('CompilerUnavailable');
+    // A compile that never answers ends with the step's budget, not request-timeout's.
+    server.fault('diff', { kind: 'hang' }, 1);
+    const hung = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql', timeout: '3s', 'request-timeout': '1s' }), env);
+    expect(hung.outputs['error-code']).toBe('Timeout');
+    expect(hung.summary).not.toContain('no complete answer within 1s');
+    expect(hung.summary).toContain('Feldera did not compute the diff of pipeline p before');
+    readOnly(server);
   });
 
   it('plans several pipelines side by side, each from its own file (sql/{name}.sql), each in results', async () => {

@@ -258,7 +258,9 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     problems.push(`runtime-version "${runtimeVersion}" is not a runtime version: give a version tag (v0.375.0) or a 40-character git SHA of feldera/feldera, as Feldera takes it.`);
   }
   if (runtimeVersion !== undefined && plan === false) {
-    problems.push("runtime-version goes with plan: true: it is the runtime the plan's diff compiles the program with. A start runs the runtime of the pipeline's own program_config.");
+    problems.push(
+      "runtime-version goes with plan: true: it is the runtime the plan's diff compiles the program with. A start runs the runtime of the pipeline's own program_config.",
+    );
   }
   if (plan) {
     if (!sqlFile && !input('sql-file')) problems.push('plan: true needs sql-file: the proposed program (sql/program.sql; with several pipelines, sql/{name}.sql for a file each).');

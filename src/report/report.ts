@@ -101,7 +101,11 @@ function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }: Pi
 }
 
 /** The annotation that gives the result, and the log's last words on it. */
-function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis, plan }: PipelineRun, target: string | undefined, planning: boolean): { annotations: Annotation[]; lines: string[] } {
+function verdictOf(
+  { name, outcome, progress, pipelineUrl, diagnosis, plan }: PipelineRun,
+  target: string | undefined,
+  planning: boolean,
+): { annotations: Annotation[]; lines: string[] } {
   const elapsed = formatDuration(progress.elapsedMs());
   switch (outcome.result) {
     case 'reached':

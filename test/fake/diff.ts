@@ -32,7 +32,11 @@ export function diff(fake: FakeState, pipeline: Pipeline, body: string, send: Se
   }
   const name = pipeline.script.name;
   if (pipeline.programStatus !== 'Success') {
-    return send(404, { message: `Pipeline '${name}' has not been compiled yet. Please compile the pipeline first.`, error_code: 'ProgramNotCompiled', details: { pipeline_name: name } });
+    return send(404, {
+      message: `Pipeline '${name}' has not been compiled yet. Please compile the pipeline first.`,
+      error_code: 'ProgramNotCompiled',
+      details: { pipeline_name: name },
+    });
   }
   if (pipeline.script.withoutDataflow) {
     return send(404, {
@@ -69,7 +73,10 @@ function programDiff(old: CompiledProgram, proposed: CompiledProgram): Lists {
   const compare = (before: Map<string, string>, after: Map<string, string>) => ({
     added: [...after.keys()].filter((name) => !before.has(name)).sort(),
     removed: [...before.keys()].filter((name) => !after.has(name)).sort(),
-    modified: [...after].filter(([name, id]) => before.has(name) && before.get(name) !== id).map(([name]) => name).sort(),
+    modified: [...after]
+      .filter(([name, id]) => before.has(name) && before.get(name) !== id)
+      .map(([name]) => name)
+      .sort(),
   });
   const tables = compare(old.tables, proposed.tables);
   const views = compare(old.views, proposed.views);

@@ -66,7 +66,9 @@ export function compileSql(code: string): { program: CompiledProgram } | { messa
         list = undefined;
       }
       if (!Array.isArray(list)) {
-        messages.push(message(code, statement.offset, statement.offset + statement.text.length - 1, 'Compilation error', `Invalid 'connectors' property of ${name}: not a JSON array`));
+        messages.push(
+          message(code, statement.offset, statement.offset + statement.text.length - 1, 'Compilation error', `Invalid 'connectors' property of ${name}: not a JSON array`),
+        );
         continue;
       }
       list.forEach((connector: { name?: unknown }, i) => {
@@ -83,7 +85,10 @@ function statements(code: string): { text: string; offset: number }[] {
   const blanked = code.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*/g, (match) => (match.startsWith('--') ? ' '.repeat(match.length) : match));
   const found: { text: string; offset: number }[] = [];
   let start = 0;
-  for (const end of [...blanked.matchAll(/'(?:[^']|'')*'|"(?:[^"]|"")*"|;/g)].filter((match) => match[0] === ';').map((match) => match.index).concat(blanked.length)) {
+  for (const end of [...blanked.matchAll(/'(?:[^']|'')*'|"(?:[^"]|"")*"|;/g)]
+    .filter((match) => match[0] === ';')
+    .map((match) => match.index)
+    .concat(blanked.length)) {
     const part = blanked.slice(start, end);
     const lead = part.length - part.trimStart().length;
     if (part.trim()) found.push({ text: part.trim(), offset: start + lead });

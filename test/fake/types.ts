@@ -134,7 +134,8 @@ export type Fault =
   /** Answered as Feldera would once `until` resolves: after another request, say. */
   | { kind: 'hold'; until: Promise<unknown> };
 
-export type Endpoint = 'start' | 'stop' | 'approve' | 'pause' | 'resume' | 'activate' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list' | 'support_bundle' | 'diff';
+export type Endpoint =
+  'start' | 'stop' | 'approve' | 'pause' | 'resume' | 'activate' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list' | 'support_bundle' | 'diff';
 
 /** `edition` of `GET /v0/config` (api/endpoints/config.rs). */
 export type Edition = 'Open source' | 'Enterprise';
