@@ -127,7 +127,7 @@ describe('plan: true', () => {
     expect(missing.summary).toContain('a plan compares against the program of an existing pipeline');
   });
 
-  it("retries a compiler that is not there yet (503 CompilerUnavailable), and counts the wait against timeout", async () => {
+  it('retries a compiler that is not there yet (503 CompilerUnavailable), and counts the wait against timeout', async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
     const unavailable = JSON.stringify({ message: 'The compiler service is unavailable: failed to reach the compiler service', error_code: 'CompilerUnavailable', details: {} });
     server.fault('diff', { kind: 'status', status: 503, body: unavailable }, 1);
