@@ -179,7 +179,7 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
     if (progress.found && target)
         facts.push(['Transition', (0,markdown/* inline */.mG)((0,transition/* transitionText */.FA)(progress.found, progress.decidedOn, progress.transition, target), VALUE_CHARS.line)]);
     if (plan)
-        facts.push(['Proposed program', `\`${(0,markdown/* inline */.mG)(plan.sqlFile, VALUE_CHARS.name)}\``]);
+        facts.push(['Proposed program', (0,markdown/* inline */.mG)(plan.sqlFile, VALUE_CHARS.name)]);
     if (progress.notExpected)
         facts.push(['Not approved', (0,markdown/* inline */.mG)(`${progress.notExpected} (expected-diff)`, VALUE_CHARS.message)]);
     if (pipelineUrl)

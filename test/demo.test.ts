@@ -39,7 +39,7 @@ it('--help lists every scenario with a line that says what it shows', async () =
   expect(code).toBe(0);
   const source = readFileSync(join(import.meta.dirname, 'demo.ts'), 'utf8');
   const scenarios = [...source.matchAll(/^ {2}'?([\w-]+)'?: \{$/gm)].map((match) => match[1]);
-  expect(scenarios).toEqual(['approval', 'sql-error', 'crash']);
+  expect(scenarios).toEqual(['approval', 'sql-error', 'plan', 'crash']);
   for (const scenario of scenarios) expect(stdout).toMatch(new RegExp(`^ {2}${scenario} +\\w.{20,}$`, 'm'));
 });
 
@@ -47,7 +47,16 @@ it('refuses an unknown scenario in one line, with exit code 2', async () => {
   const { code, stdout, stderr } = await demo(['nope']);
   expect(code).toBe(2);
   expect(stdout).toBe('');
-  expect(stderr).toBe('Unknown scenario "nope": give one of approval, sql-error, crash (npm run demo -- --help says what each shows).\n');
+  expect(stderr).toBe('Unknown scenario "nope": give one of approval, sql-error, plan, crash (npm run demo -- --help says what each shows).\n');
+});
+
+it('plans a program change without starting anything', async () => {
+  const { code, stdout } = await demo(['plan']);
+  expect(code).toBe(0);
+  expect(stdout).toContain('  plan-changes=1 table removed, 1 view added, 1 view removed, 1 view modified\n');
+  expect(stdout).toContain('### 📋 orders: 1 table removed, 1 view added, 1 view removed, 1 view modified\n');
+  expect(stdout).toContain('**At the next start**');
+  expect(stdout).toContain('── exit code 0 ──');
 });
 
 const OLD_NODE = 'The demo needs Node 24 or newer, and this is Node 20.0.0: see "Node 24" in the README';

@@ -1,7 +1,10 @@
 // `npm run demo [-- scenario]`: the bundle, run as the runner runs it, against the fake Feldera.
 // Prints the log, the outputs and the job summary. `npm run demo -- --help` lists the scenarios.
 import { FakeFeldera, type PipelineScript } from './fake-feldera.ts';
-import { APPROVAL_DIFF, SQL_ERROR } from './fixtures.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { APPROVAL_DIFF, CONFIGURED, PROPOSED, SQL_ERROR } from './fixtures.ts';
 import { runAction } from './run-action.ts';
 
 interface Scenario {
@@ -9,6 +12,8 @@ interface Scenario {
   about: string;
   script: PipelineScript;
   inputs: Record<string, string>;
+  /** Files of the checked-out repository (GITHUB_WORKSPACE), by path. */
+  files?: Record<string, string>;
 }
 
 const SCENARIOS: Record<string, Scenario> = {
@@ -46,6 +51,12 @@ const SCENARIOS: Record<string, Scenario> = {
       programError: { sql_compilation: { exit_code: 1, messages: [SQL_ERROR] }, rust_compilation: null, system_error: null },
     },
   },
+  plan: {
+    about: 'plan: true: the program of sql/orders.sql sent to /diff, nothing started; what it would change, and what that means at the next start',
+    inputs: { plan: 'true', 'sql-file': 'sql/orders.sql' },
+    files: { 'sql/orders.sql': PROPOSED },
+    script: { name: 'orders', program: CONFIGURED },
+  },
   crash: {
     about: 'the pipeline stops with RunnerCheckError while it initializes: the error, its hint, and the tail of its log',
     inputs: {},
@@ -76,8 +87,14 @@ const fake = await FakeFeldera.start({ pipelines: [scenario.script] });
 const inputs = { 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '250ms', timeout: '1m', ...scenario.inputs };
 console.log(`Fake Feldera at ${fake.url}; running dist/index.js with:`);
 for (const [name, value] of Object.entries(inputs)) console.log(`  ${name}: ${value}`);
-const run = await runAction(inputs);
+const workspace = mkdtempSync(join(tmpdir(), 'feldera-demo-'));
+for (const [path, text] of Object.entries(scenario.files ?? {})) {
+  mkdirSync(join(workspace, path, '..'), { recursive: true });
+  writeFileSync(join(workspace, path), text);
+}
+const run = await runAction(inputs, { GITHUB_WORKSPACE: workspace });
 await fake.close();
+rmSync(workspace, { recursive: true, force: true });
 
 // The runner shows ::debug:: lines only when debug logging is on; so does the demo.
 console.log('\n── log (as the runner shows it without debug logging) ──');

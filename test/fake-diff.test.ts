@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeFeldera, type FakeOptions, type PipelineScript } from './fake-feldera.ts';
 import { checkAnswers, NEWEST_SPEC, OLDER_SPEC } from './openapi-check.ts';
-import { CONFIGURED, NEWEST_FELDERA } from './fixtures.ts';
+import { CONFIGURED, NEWEST_FELDERA, pipelineDiff } from './fixtures.ts';
 
 const servers: FakeFeldera[] = [];
 afterEach(async () => {
@@ -38,16 +38,7 @@ describe("the fake's /diff", () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
     const answer = await diff(server, { program_code: CONFIGURED });
     expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({
-      program_diff: { added_tables: [], removed_tables: [], modified_tables: [], added_views: [], removed_views: [], modified_views: [] },
-      program_diff_error: null,
-      added_input_connectors: [],
-      modified_input_connectors: [],
-      removed_input_connectors: [],
-      added_output_connectors: [],
-      modified_output_connectors: [],
-      removed_output_connectors: [],
-    });
+    expect(answer.json).toEqual(pipelineDiff());
     // Without program_code, the configured program is proposed: nothing changes either.
     expect(((await diff(server, {})).json as { program_diff: unknown }).program_diff).toEqual((answer.json as { program_diff: unknown }).program_diff);
     expect(server.calls('start')).toEqual([]);

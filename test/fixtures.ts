@@ -212,3 +212,13 @@ export const CONFIGURED = [
   'CREATE VIEW names AS SELECT name FROM customers;',
   '',
 ].join('\n');
+
+/** CONFIGURED changed: customers and names removed, totals modified, big added. */
+export const PROPOSED = [
+  'CREATE TABLE orders (id INT, amount DECIMAL(10, 2)) WITH (',
+  `  'connectors' = '[{"name": "kafka", "transport": {"name": "kafka_input", "config": {"topic": "orders"}}}]'`,
+  ');',
+  'CREATE MATERIALIZED VIEW totals AS SELECT id, SUM(amount) AS grand_total FROM orders GROUP BY id;',
+  'CREATE VIEW big AS SELECT * FROM orders WHERE amount > 100;',
+  '',
+].join('\n');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { endToEnd } from './harness.ts';
-import { CONFIGURED } from './fixtures.ts';
+import { CONFIGURED, PROPOSED } from './fixtures.ts';
 import { runnerCommands } from './runner-commands.ts';
 import type { ActionRun } from './run-action.ts';
 
@@ -31,15 +31,6 @@ function workspace(files: Record<string, string>): Record<string, string> {
 function readOnly(server: { requests: { method: string; path: string }[] }): void {
   expect(server.requests.filter((request) => !/\/diff$/.test(request.path) && request.path !== '/v0/config')).toEqual([]);
 }
-
-const PROPOSED = [
-  'CREATE TABLE orders (id INT, amount DECIMAL(10, 2)) WITH (',
-  `  'connectors' = '[{"name": "kafka", "transport": {"name": "kafka_input", "config": {"topic": "orders"}}}]'`,
-  ');',
-  'CREATE MATERIALIZED VIEW totals AS SELECT id, SUM(amount) AS grand_total FROM orders GROUP BY id;',
-  'CREATE VIEW big AS SELECT * FROM orders WHERE amount > 100;',
-  '',
-].join('\n');
 
 describe('plan: true', () => {
   it('says "no change" for the same program: empty plan-changes, a plan-diff with empty lists, green, read only', async () => {
@@ -70,7 +61,7 @@ describe('plan: true', () => {
     expect(run.summary).toContain('**At the next start**');
     expect(run.summary).toContain('- Removed tables and views lose their state.');
     expect(run.summary).toContain('clear its sinks before approving');
-    expect(run.summary).toContain('- **Proposed program**: `sql/program.sql`');
+    expect(run.summary).toContain('- **Proposed program**: sql/program.sql\n');
     // The diff's names in the log, one line per kind of change.
     expect(run.stdout).toContain('views added: big');
     readOnly(server);
@@ -164,6 +155,19 @@ describe('plan: true', () => {
     const bodies = server.calls('diff').map((request) => [request.path, (JSON.parse(request.body ?? '') as { program_code: string }).program_code]);
     expect(bodies).toContainEqual(['/v0/pipelines/orders/diff', PROPOSED]);
     expect(bodies).toContainEqual(['/v0/pipelines/billing/diff', CONFIGURED]);
+    readOnly(server);
+  });
+
+  it('plans 50 pipelines, the most one step takes, with one file for all when sql-file has no {name}', async () => {
+    const names = Array.from({ length: 50 }, (_, i) => `p${i}`);
+    const server = await fake(names.map((name) => ({ name, program: CONFIGURED })));
+    const run = await act(inputs(server, { 'pipeline-name': names.join('\n'), plan: 'true', 'sql-file': 'sql/program.sql' }), workspace({ 'sql/program.sql': PROPOSED }));
+    expect(run.code).toBe(0);
+    const results = JSON.parse(run.outputs.results ?? '{}') as Record<string, Record<string, string>>;
+    expect(Object.keys(results)).toEqual(names);
+    for (const name of names) expect(results[name]?.['plan-changes'], name).toBe('1 table removed, 1 view added, 1 view removed, 1 view modified');
+    expect(run.summary).toContain('### 📋 50 Feldera pipelines: 50 planned in ');
+    expect(server.calls('diff')).toHaveLength(50);
     readOnly(server);
   });
 

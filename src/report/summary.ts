@@ -183,7 +183,7 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
     if (outcome.hint) facts.push(['Hint', inline(outcome.hint, VALUE_CHARS.message)]);
   }
   if (progress.found && target) facts.push(['Transition', inline(transitionText(progress.found, progress.decidedOn, progress.transition, target), VALUE_CHARS.line)]);
-  if (plan) facts.push(['Proposed program', `\`${inline(plan.sqlFile, VALUE_CHARS.name)}\``]);
+  if (plan) facts.push(['Proposed program', inline(plan.sqlFile, VALUE_CHARS.name)]);
   if (progress.notExpected) facts.push(['Not approved', inline(`${progress.notExpected} (expected-diff)`, VALUE_CHARS.message)]);
   if (pipelineUrl) facts.push(['Console', `[${inline(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
   if (target && outcome.result !== 'reached') facts.push(['Target', target]);

@@ -3,17 +3,7 @@
 // A relation's id hashes its own statement and the ids of the relations it reads, so that a view over
 // a modified table is modified too, as Feldera's docs say (pipelines/modifying.md).
 import { createHash } from 'node:crypto';
-
-export interface SqlMessage {
-  start_line_number: number;
-  start_column: number;
-  end_line_number: number;
-  end_column: number;
-  warning: boolean;
-  error_type: string;
-  message: string;
-  snippet: string | null;
-}
+import type { SqlCompilerMessage as SqlMessage } from '../../src/feldera/types.ts';
 
 export interface CompiledProgram {
   /** Name → persistent id. */
