@@ -8,7 +8,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeFeldera, type PipelineScript } from './fake-feldera.ts';
-import { APPROVAL_DIFF, NEWEST_FELDERA, pipelineDiff } from './fixtures.ts';
+import { APPROVAL_DIFF, CONFIGURED, NEWEST_FELDERA, PROPOSED, pipelineDiff } from './fixtures.ts';
 import { checkAnswers, specFor } from './openapi-check.ts';
 
 /** The newest `feldera` on PyPI (`pip index versions feldera`). */
@@ -66,6 +66,7 @@ const SCRIPTS: PipelineScript[] = [
   { name: 'modified', phases: AWAITING, approvalDiff: { diff: APPROVAL_DIFF } },
   { name: 'reloadable', phases: AWAITING, approvalDiff: { diff: ORDERS_MODIFIED } },
   { name: 'not-allowed', phases: AWAITING, approvalDiff: { diff: ORDERS_MODIFIED } },
+  { name: 'planned', program: CONFIGURED },
 ];
 
 interface Seen {
@@ -74,13 +75,14 @@ interface Seen {
   modified: { awaiting: string; stopped: string };
   reloadable: { running: string };
   'not-allowed': { blocked_tables: string[] | null; left: string; stopped: string };
+  planned: { diff: unknown; refused: string | null; status: string };
 }
 
 describe(`Feldera's Python client ${FELDERA_PYTHON} against the fake`, () => {
   it.each(['0.337.0', NEWEST_FELDERA])('runs its cycle against the fake as %s, unmodified', async (version) => {
     const server = await FakeFeldera.start({ pipelines: SCRIPTS, apiKey: KEY, version });
     servers.push(server);
-    const cycle = await run(PYTHON, [join(import.meta.dirname, 'python', 'cycle.py'), server.url, KEY]);
+    const cycle = await run(PYTHON, [join(import.meta.dirname, 'python', 'cycle.py'), server.url, KEY, PROPOSED]);
     expect(cycle.code, cycle.stderr).toBe(0);
     const seen = JSON.parse(cycle.stdout.trim().split('\n').at(-1) ?? '') as Seen;
 
@@ -90,11 +92,17 @@ describe(`Feldera's Python client ${FELDERA_PYTHON} against the fake`, () => {
     expect(seen.reloadable).toEqual({ running: 'RUNNING' });
     // The client leaves a refused bootstrap awaiting approval, and stops it here.
     expect(seen['not-allowed']).toEqual({ blocked_tables: ['orders'], left: 'AWAITINGAPPROVAL', stopped: 'STOPPED' });
+    // pipeline_diff posts the proposal to /diff and reads the fake's PipelineDiff, or its refusal; nothing starts.
+    expect(seen.planned).toEqual({
+      diff: pipelineDiff({ program: { removed_tables: ['customers'], added_views: ['big'], removed_views: ['names'], modified_views: ['totals'] } }),
+      refused: 'InvalidNewProgramSql',
+      status: 'STOPPED',
+    });
 
     // What it asked: dismiss first, start without dismissing, await_approval in place of allow when
     // some tables may be reloaded, one approve where the diff allowed it, a forced stop.
     const asked = (pipeline: string, action: string) => server.requests.filter((request) => request.method === 'POST' && request.path === `/v0/pipelines/${pipeline}/${action}`);
-    for (const { name } of SCRIPTS) {
+    for (const { name } of SCRIPTS.filter(({ name }) => name !== 'planned')) {
       expect(asked(name, 'dismiss_error'), name).toHaveLength(1);
       expect(asked(name, 'start')[0]?.query, name).toMatchObject({ dismiss_error: 'false', initial: 'running' });
       expect(

@@ -1,12 +1,13 @@
 """Feldera's own Python client, unmodified, through a start, an approval and a stop.
 
 Run by test/python-client.test.ts against the fake Feldera:
-    python cycle.py <api-url> <api-key>
+    python cycle.py <api-url> <api-key> <proposed-program>
 It prints one JSON object: what the client saw, scenario by scenario. The fake's pipelines:
 - plain:       starts and runs;
 - modified:    awaits approval after its start (bootstrap_policy await_approval);
 - reloadable:  awaits approval with table `orders` modified, which reloadable_tables allows;
-- not-allowed: the same diff, with no table acceptable to reload.
+- not-allowed: the same diff, with no table acceptable to reload;
+- planned:     a configured program, diffed with a proposed one and with one that does not compile.
 """
 
 import json
@@ -14,7 +15,7 @@ import sys
 
 from feldera import FelderaClient, Pipeline
 from feldera.enums import BootstrapPolicy, PipelineStatus
-from feldera.rest.errors import TableReloadNotAllowedError
+from feldera.rest.errors import FelderaAPIError, TableReloadNotAllowedError
 
 TIMEOUT_S = 30
 
@@ -63,12 +64,23 @@ def not_allowed(client):
     return {"blocked_tables": refused, "left": left, "stopped": pipeline.status().name}
 
 
+def planned(client, proposed):
+    diff = client.pipeline_diff("planned", program_code=proposed)
+    try:
+        client.pipeline_diff("planned", program_code="CREATE VIEW v AS SELECT * FROM nowhere;")
+        refused = None
+    except FelderaAPIError as error:
+        refused = error.error_code
+    return {"diff": diff, "refused": refused, "status": Pipeline.get("planned", client).status().name}
+
+
 def main():
-    url, api_key = sys.argv[1], sys.argv[2]
+    url, api_key, proposed = sys.argv[1], sys.argv[2], sys.argv[3]
     client = FelderaClient(url, api_key=api_key, timeout=TIMEOUT_S)
     seen = {"server_version": client.get_config().version}
     for name, scenario in [("plain", plain), ("modified", modified), ("reloadable", reloadable), ("not-allowed", not_allowed)]:
         seen[name] = scenario(client)
+    seen["planned"] = planned(client, proposed)
     print(json.dumps(seen))
 
 
