@@ -4630,6 +4630,7 @@ function readPrograms(config, workspace) {
 async function planPipeline(run, { config, http, auth, platform }, programCode) {
     const sqlFile = (0,inputs/* sqlFileOf */.AB)(config, run.name) ?? '';
     const client = new feldera_client/* PipelineClient */.I({ ...http, requestTimeoutMs: config.timeoutMs, debug: (line) => run.log.debug(line) }, run.name);
+    run.phase = "waiting for Feldera's diff (POST /diff)";
     run.log.group(`Planning pipeline ${run.name}: the program of ${sqlFile}${config.runtimeVersion ? ` with runtime ${config.runtimeVersion}` : ''} against its configured program`);
     try {
         const diff = await client.diff(programCode, config.runtimeVersion, (0,start/* waitingRetry */.o)(run.progress, run.log));
@@ -4655,10 +4656,9 @@ function planFailure(error, run, client, sqlFile, { config, auth, version }) {
             hint: '/diff compiles the proposed program: a large one needs a longer timeout.',
         };
     }
-    if (!(error instanceof errors/* FelderaError */.kP))
-        return error instanceof run_end/* RunEnded */.QS ? (0,model_outcome/* failureOf */.g5)(error, name, config, run.progress, auth) : (0,model_outcome/* internalError */.WB)(error);
+    // A cancel, a credential that could not be had, a bug: as in a start.
     const failure = (0,model_outcome/* failureOf */.g5)(error, name, config, run.progress, auth);
-    if (failure.result !== 'failed')
+    if (!(error instanceof errors/* FelderaError */.kP) || failure.result !== 'failed')
         return failure;
     // A route the server lacks is actix's empty 404; an unknown pipeline or program says so in JSON.
     if (error.kind === 'not-feldera' && error.status === 404) {

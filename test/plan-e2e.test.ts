@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { endToEnd } from './harness.ts';
+import { startAction } from './run-action.ts';
 import { CONFIGURED, PROPOSED } from './fixtures.ts';
 import { runnerCommands } from './runner-commands.ts';
 import type { ActionRun } from './run-action.ts';
 
-const { fake, inputs, act } = endToEnd();
+const { fake, inputs, act, watch } = endToEnd();
 
 const workspaces: string[] = [];
 afterEach(() => {
@@ -134,6 +135,25 @@ describe('plan: true', () => {
     expect(hung.outputs['error-code']).toBe('Timeout');
     expect(hung.summary).not.toContain('no complete answer within 1s');
     expect(hung.summary).toContain('Feldera did not compute the diff of pipeline p before');
+    readOnly(server);
+  });
+
+  it('reports a cancel that comes while Feldera compiles the proposal: Cancelled, with its outputs, summary and annotation', async () => {
+    const server = await fake([{ name: 'p', program: CONFIGURED }]);
+    server.fault('diff', { kind: 'hang' }, 1);
+    const given = inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' });
+    const env = workspace({ 'sql/program.sql': PROPOSED });
+    const { child, done } = startAction(given, env);
+    void watch(done, given, env);
+    await server.arrival('diff');
+    child.kill('SIGINT');
+    const run = await done;
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ 'error-code': 'Cancelled', 'plan-diff': '', 'plan-changes': '' });
+    expect(run.summary).toContain('### ❌ p could not be planned: Cancelled');
+    const failure = run.annotations.find((annotation) => annotation.properties === 'title=Feldera pipeline p could not be planned');
+    expect(failure?.message).toContain('the run was cancelled (SIGINT)');
     readOnly(server);
   });
 

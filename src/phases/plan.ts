@@ -5,7 +5,7 @@ import { compilationReport } from '../model/compilation.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, sqlFileOf, type Config } from '../model/inputs.ts';
-import { failureOf, internalError, withEdition, type Outcome } from '../model/outcome.ts';
+import { failureOf, withEdition, type Outcome } from '../model/outcome.ts';
 import { RunEnded } from '../model/run-end.ts';
 import { planChanges } from '../model/plan.ts';
 import { waitingRetry } from './start.ts';
@@ -44,6 +44,7 @@ export function readPrograms(config: Config, workspace: string): Map<string, str
 export async function planPipeline(run: PipelineRun, { config, http, auth, platform }: RunContext, programCode: string): Promise<void> {
   const sqlFile = sqlFileOf(config, run.name) ?? '';
   const client = new PipelineClient({ ...http, requestTimeoutMs: config.timeoutMs, debug: (line) => run.log.debug(line) }, run.name);
+  run.phase = "waiting for Feldera's diff (POST /diff)";
   run.log.group(`Planning pipeline ${run.name}: the program of ${sqlFile}${config.runtimeVersion ? ` with runtime ${config.runtimeVersion}` : ''} against its configured program`);
   try {
     const diff = await client.diff(programCode, config.runtimeVersion, waitingRetry(run.progress, run.log));
@@ -74,9 +75,9 @@ function planFailure(
       hint: '/diff compiles the proposed program: a large one needs a longer timeout.',
     };
   }
-  if (!(error instanceof FelderaError)) return error instanceof RunEnded ? failureOf(error, name, config, run.progress, auth) : internalError(error);
+  // A cancel, a credential that could not be had, a bug: as in a start.
   const failure = failureOf(error, name, config, run.progress, auth);
-  if (failure.result !== 'failed') return failure;
+  if (!(error instanceof FelderaError) || failure.result !== 'failed') return failure;
   // A route the server lacks is actix's empty 404; an unknown pipeline or program says so in JSON.
   if (error.kind === 'not-feldera' && error.status === 404) {
     const which = version ? `this Feldera (${version}) has` : 'this server has';
