@@ -32,6 +32,7 @@ const SPEC_PATHS: Record<string, string> = {
   stats: '/v0/pipelines/{pipeline_name}/stats',
   logs: '/v0/pipelines/{pipeline_name}/logs',
   support_bundle: '/v0/pipelines/{pipeline_name}/support_bundle',
+  events: '/v0/pipelines/{pipeline_name}/events',
   config: '/v0/config',
 };
 
