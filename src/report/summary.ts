@@ -10,6 +10,9 @@ import { countChanges, diffChanges } from '../model/approval.ts';
 import { connectorsMarkdown } from './connectors.ts';
 import { codeBlock, count, cut, fit, inline, table } from '../text/markdown.ts';
 import { transitionText, type Transition } from '../model/transition.ts';
+import { mergeTimeline, type EventPhase } from '../model/events.ts';
+import type { TimelineEntry } from '../model/progress.ts';
+import type { PipelineEvent } from '../feldera/types.ts';
 
 export interface SummaryFacts {
   pipelineName: string;
@@ -52,7 +55,7 @@ export function summaryMarkdown(facts: SummaryFacts): string {
   if (outcome.result === 'awaiting-approval') sections.push(howToApprove(facts));
   sections.push(factList(facts));
   if (facts.health.last) sections.push(connectorsMarkdown(facts.health.last, facts.health.baseline, facts.unannotated));
-  if (progress.timeline.length > 0) sections.push(`#### Statuses seen\n\n${timelineTable(progress)}`);
+  if (progress.timeline.length > 0) sections.push(`#### Statuses seen\n\n${timelineTable(progress, diagnosis.events)}`);
   if (progress.approvalDiff) {
     const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
     const changes = diffChanges(progress.approvalDiff);
@@ -177,15 +180,41 @@ function bundleText({ name, url, path, problem }: SupportBundle): string {
   return `none: ${inline(problem ?? '', VALUE_CHARS.message)}`;
 }
 
-function timelineTable(progress: Progress): string {
-  const rows = progress.timeline.map((entry) => [
-    inline(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status), VALUE_CHARS.name),
+/**
+ * What the step saw: each status, from when (since the step's start) and for how long. With Feldera's
+ * events, a fourth column gives when Feldera recorded each, and the statuses only Feldera recorded
+ * (shorter than the poll-interval, say) get rows of their own, with how long they lasted by its clock.
+ */
+function timelineTable(progress: Progress, events: readonly PipelineEvent[] | undefined): string {
+  const statusOf = (entry: Pick<TimelineEntry, 'status' | 'of'> & { progress?: string | undefined }) =>
+    inline(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status), VALUE_CHARS.name);
+  const seenCells = (entry: TimelineEntry) => [
+    statusOf(entry),
     `+${formatDuration(entry.beganMs)}`,
     entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
-  ]);
+  ];
+  const rows = events
+    ? mergeTimeline(progress.timeline, events).map(({ seen, recorded }) =>
+        seen
+          ? [...seenCells(seen), recorded ? recordedAt(recorded) : '']
+          : [`${statusOf(recorded)} (${NOT_SEEN})`, '', recorded.forMs === undefined ? 'until the end' : formatDuration(recorded.forMs), recordedAt(recorded)],
+      )
+    : progress.timeline.map(seenCells);
+  const unseen = rows.some(([status]) => status?.endsWith(`(${NOT_SEEN})`));
   if (rows.length > TIMELINE_ROWS) {
     const half = TIMELINE_ROWS / 2;
-    rows.splice(half, rows.length - TIMELINE_ROWS, ['…', `${count(rows.length - TIMELINE_ROWS)} more changes`, '']);
+    const more = [`…`, `${count(rows.length - TIMELINE_ROWS)} more changes`, '', ...(events ? [''] : [])];
+    rows.splice(half, rows.length - TIMELINE_ROWS, more);
   }
-  return table(['Status', 'From', 'For'], rows);
+  if (!events) return table(['Status', 'From', 'For'], rows);
+  const note = unseen ? `\n\nA status ${NOT_SEEN} is one Feldera recorded between two of the step's reads: shorter than the poll-interval.` : '';
+  return `${table(['Status', 'From', 'For', 'Feldera recorded'], rows)}${note}`;
+}
+
+/** Marks the rows of statuses that only Feldera's events show. */
+const NOT_SEEN = 'not seen by the step';
+
+/** `10:42:03.5 UTC`: when Feldera recorded a phase, by its own clock (not the runner's: they may differ). */
+function recordedAt({ recordedAt }: EventPhase): string {
+  return `${new Date(recordedAt).toISOString().slice(11, 21)} UTC`;
 }

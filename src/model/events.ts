@@ -1,0 +1,98 @@
+// The step's timeline beside the manager's own events: what the step saw at each status read, and
+// when each status began as Feldera recorded it, so that a status shorter than the poll-interval,
+// which no read saw, still shows.
+import type { PipelineEvent } from '../feldera/types.ts';
+import { phaseOf, type TimelineEntry } from './progress.ts';
+
+/**
+ * How far apart the runner's clock and Feldera's may be. Events are read from the step's start less
+ * this; of those, the ones before the first that shows the status the step found are dropped (they
+ * are from before the step: a previous run's stop, say).
+ */
+export const CLOCK_SKEW_MS = 30_000;
+
+/** A phase as Feldera's events have it: from the first event that shows it to the first that does not. */
+export interface EventPhase {
+  status: string;
+  of: TimelineEntry['of'];
+  /** When it began, on Feldera's clock (ms since the epoch). */
+  recordedAt: number;
+  /** How long it lasted, on Feldera's clock; undefined for the last. */
+  forMs: number | undefined;
+}
+
+/** A row of the merged timeline: a phase the step saw (`seen`), with when Feldera recorded it if it did; or one only Feldera recorded. */
+export type TimelineRow = { seen: TimelineEntry; recorded: EventPhase | undefined } | { seen: undefined; recorded: EventPhase };
+
+type Phase = Pick<TimelineEntry, 'status' | 'of'>;
+
+const key = (phase: Phase) => `${phase.of} ${phase.status}`;
+
+/** How far ahead a phase is looked for on the other side: a status that flips for an hour must not make the walk quadratic. */
+const LOOKAHEAD = 50;
+
+/** The index of the next phase like `phase` after `at`, within LOOKAHEAD; -1 when there is none. */
+function nextOf(phases: readonly Phase[], at: number, phase: Phase): number {
+  const found = phases.slice(at + 1, at + 1 + LOOKAHEAD).findIndex((other) => key(other) === key(phase));
+  return found < 0 ? -1 : at + 1 + found;
+}
+
+/**
+ * The events (newest first, as Feldera lists them) as phases, oldest first: one for each run of
+ * events that show the same phase (an event is recorded on any change, of a desired status too).
+ */
+export function eventPhases(events: readonly PipelineEvent[]): EventPhase[] {
+  const phases: EventPhase[] = [];
+  for (const event of [...events].reverse()) {
+    const phase = phaseOf(event);
+    const last = phases.at(-1);
+    if (last && key(last) === key(phase)) continue;
+    if (last) last.forMs = event.recordedAt - last.recordedAt;
+    phases.push({ ...phase, recordedAt: event.recordedAt, forMs: undefined });
+  }
+  return phases;
+}
+
+/**
+ * The step's timeline with Feldera's phases woven in, in order. The phases before the first one that
+ * shows what the step found first are from before the step and dropped (when none shows it, none
+ * is). Then both lists are walked together: equal phases make one row; where they differ, the side
+ * whose phase comes again sooner on the other gives its rows first (a blip the step did not see, or
+ * a phase Feldera recorded no event of, such as an approval still shown a read after it ended).
+ */
+export function mergeTimeline(timeline: readonly TimelineEntry[], events: readonly PipelineEvent[]): TimelineRow[] {
+  const all = eventPhases(events);
+  const first = timeline[0];
+  const from = first ? all.findIndex((phase) => key(phase) === key(first)) : -1;
+  const recorded = from > 0 ? all.slice(from) : all;
+  const rows: TimelineRow[] = [];
+  let i = 0;
+  let j = 0;
+  const onlySeen = (upTo: number) => {
+    for (const seen of timeline.slice(i, upTo)) rows.push({ seen, recorded: undefined });
+    i = Math.max(i, upTo);
+  };
+  const onlyRecorded = (upTo: number) => {
+    for (const phase of recorded.slice(j, upTo)) rows.push({ seen: undefined, recorded: phase });
+    j = Math.max(j, upTo);
+  };
+  for (let seen = timeline[i], phase = recorded[j]; seen && phase; seen = timeline[i], phase = recorded[j]) {
+    if (key(seen) === key(phase)) {
+      rows.push({ seen, recorded: phase });
+      i++;
+      j++;
+      continue;
+    }
+    const inRecorded = nextOf(recorded, j, seen);
+    const inSeen = nextOf(timeline, i, phase);
+    if (inRecorded >= 0 && (inSeen < 0 || inRecorded - j <= inSeen - i)) onlyRecorded(inRecorded);
+    else if (inSeen >= 0) onlySeen(inSeen);
+    else {
+      onlySeen(i + 1);
+      onlyRecorded(j + 1);
+    }
+  }
+  onlySeen(timeline.length);
+  onlyRecorded(recorded.length);
+  return rows;
+}

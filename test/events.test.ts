@@ -1,0 +1,119 @@
+// Feldera's events beside the step's timeline: the parser of `GET /events` and the merge of the two.
+import { describe, expect, it } from 'vitest';
+import { pipelineEvents, recordedSince } from '../src/feldera/events.ts';
+import type { PipelineEvent } from '../src/feldera/types.ts';
+import { eventPhases, mergeTimeline, type TimelineRow } from '../src/model/events.ts';
+import type { TimelineEntry } from '../src/model/progress.ts';
+
+const T0 = Date.parse('2026-12-07T10:00:00Z');
+
+/** Events as Feldera lists them, newest first, from `[status, seconds after T0]` given oldest first. */
+function events(...chronological: [string, number, string?][]): PipelineEvent[] {
+  return chronological
+    .map(([deployment_status, seconds, program_status = 'Success']) => ({ recordedAt: T0 + seconds * 1000, deployment_status, program_status, deployment_has_error: false }))
+    .reverse();
+}
+
+/** The step's timeline from `[status, began ms]`, each ended by the next. */
+function seen(...entries: [string, number][]): TimelineEntry[] {
+  return entries.map(([status, beganMs], i) => ({ status, of: 'deployment', beganMs, endedMs: entries[i + 1]?.[1] }));
+}
+
+/** A row as `status`, `status?` (only Feldera recorded it) or `status!` (only the step saw it). */
+const shape = (rows: TimelineRow[]) => rows.map(({ seen, recorded }) => (seen ? `${seen.status}${recorded ? '' : '!'}` : `${recorded.status}?`));
+
+describe('mergeTimeline', () => {
+  it('puts a blip the step never read between the statuses it read, with how long it lasted by Feldera’s clock', () => {
+    const rows = mergeTimeline(
+      seen(['Stopped', 0], ['Provisioning', 100], ['Initializing', 900], ['Running', 1500]),
+      events(['Stopped', -5], ['Provisioning', 0.1], ['Unavailable', 0.5], ['Initializing', 0.7], ['Running', 1.4]),
+    );
+    expect(shape(rows)).toEqual(['Stopped', 'Provisioning', 'Unavailable?', 'Initializing', 'Running']);
+    expect(rows[2]?.recorded).toEqual({ status: 'Unavailable', of: 'deployment', recordedAt: T0 + 500, forMs: 200 });
+    expect(rows[4]?.recorded?.forMs).toBeUndefined();
+  });
+
+  it('drops what Feldera recorded before the status the step found first (a previous run), and keeps everything when none shows it', () => {
+    const previous = events(['Running', -20], ['Stopping', -10], ['Stopped', -9], ['Provisioning', 0.2], ['Running', 1]);
+    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]), previous))).toEqual(['Stopped', 'Provisioning', 'Running']);
+    // The step found it Provisioning, which no event in the window shows: all of them are kept.
+    expect(shape(mergeTimeline(seen(['Paused', 0], ['Running', 300]), events(['Stopping', -2], ['Running', 0.2])))).toEqual(['Paused!', 'Stopping?', 'Running']);
+  });
+
+  it('keeps a status only the step saw (an approval still shown a read after it ended) and the statuses Feldera recorded after its last read', () => {
+    const rows = mergeTimeline(
+      seen(['Initializing', 0], ['AwaitingApproval', 100], ['Bootstrapping', 300], ['AwaitingApproval', 350], ['Running', 400]),
+      events(['Initializing', 0], ['AwaitingApproval', 0.1], ['Bootstrapping', 0.25], ['Running', 0.38], ['Stopping', 2], ['Stopped', 2.5]),
+    );
+    expect(shape(rows)).toEqual(['Initializing', 'AwaitingApproval', 'Bootstrapping', 'AwaitingApproval!', 'Running', 'Stopping?', 'Stopped?']);
+  });
+
+  it('takes a Stopped pipeline whose program compiles as the program’s phase, as the step does (from the one the step found)', () => {
+    const compiling: TimelineEntry[] = [
+      { status: 'CompilingRust', of: 'program', beganMs: 0, endedMs: 500 },
+      { status: 'Provisioning', of: 'deployment', beganMs: 500, endedMs: undefined },
+    ];
+    const rows = mergeTimeline(compiling, events(['Stopped', 0, 'CompilingSql'], ['Stopped', 0.1, 'CompilingRust'], ['Provisioning', 0.6]));
+    expect(rows.map(({ seen, recorded }) => [seen?.of ?? recorded?.of, (seen ?? recorded).status, Boolean(seen), Boolean(recorded)])).toEqual([
+      ['program', 'CompilingRust', true, true],
+      ['deployment', 'Provisioning', true, true],
+    ]);
+  });
+
+  it('makes one phase of events that differ only in what the step does not show (a desired status)', () => {
+    expect(eventPhases(events(['Provisioning', 0], ['Provisioning', 1], ['Running', 3])).map(({ status, forMs }) => [status, forMs])).toEqual([
+      ['Provisioning', 3000],
+      ['Running', undefined],
+    ]);
+  });
+
+  it('gives every status once, in an order each side agrees with, whatever the two sides say', () => {
+    const statuses = ['Stopped', 'Provisioning', 'Initializing', 'Running', 'Unavailable'];
+    // A fixed pseudo-random walk: the same lists every run.
+    let state = 7;
+    const next = () => (state = (state * 48271) % 2147483647) % statuses.length;
+    for (let round = 0; round < 200; round++) {
+      const timeline = seen(...Array.from({ length: 1 + (round % 7) }, (_, k): [string, number] => [statuses[next()]!, k * 100]));
+      const listed = events(...Array.from({ length: round % 9 }, (_, k): [string, number] => [statuses[next()]!, k]));
+      const rows = mergeTimeline(timeline, listed);
+      expect(rows.filter((row) => row.seen).map((row) => row.seen)).toEqual(timeline);
+      const recorded = rows.flatMap((row) => (row.recorded ? [row.recorded] : []));
+      const phases = eventPhases(listed);
+      expect(phases.slice(phases.length - recorded.length)).toEqual(recorded);
+    }
+  });
+});
+
+describe('pipelineEvents', () => {
+  it('gives each event the status a status read would have shown, its strings inert and its key redacted', () => {
+    const body = [
+      {
+        event_id: 'e2',
+        recorded_at: '2026-12-07T10:00:01.5Z',
+        deployment_resources_status: 'Provisioned',
+        deployment_resources_desired_status: 'Provisioned',
+        deployment_runtime_status: 'Running',
+        deployment_runtime_desired_status: 'Running',
+        deployment_has_error: false,
+        program_status: 'Success',
+        storage_status: 'InUse',
+      },
+      { recorded_at: '2026-12-07T10:00:01Z', deployment_resources_status: 'Provisioned', deployment_runtime_status: null, program_status: 'Success' },
+      { recorded_at: '2026-12-07T10:00:00Z', deployment_resources_status: 'Stopped', program_status: '::warning::s3cret\n', deployment_has_error: true },
+      { recorded_at: 'yesterday', deployment_resources_status: 'Stopped' },
+      'not an event',
+    ];
+    expect(pipelineEvents(body, ['s3cret'])).toEqual([
+      { recordedAt: T0 + 1500, deployment_status: 'Running', program_status: 'Success', deployment_has_error: false },
+      { recordedAt: T0 + 1000, deployment_status: 'Unavailable', program_status: 'Success', deployment_has_error: false },
+      { recordedAt: T0, deployment_status: 'Stopped', program_status: ': :warning::***', deployment_has_error: true },
+    ]);
+    expect(() => pipelineEvents({ message: 'x' }, [])).toThrow(/not a list of events/);
+  });
+
+  it('keeps only the events recorded since a time', () => {
+    expect(recordedSince({ recorded_at: '2026-12-07T10:00:00Z' }, T0)).toBe(true);
+    expect(recordedSince({ recorded_at: '2026-12-07T09:59:59.999Z' }, T0)).toBe(false);
+    expect(recordedSince({}, T0)).toBe(false);
+  });
+});
