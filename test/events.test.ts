@@ -1,9 +1,16 @@
-// Feldera's events beside the step's timeline: the parser of `GET /events` and the merge of the two.
-import { describe, expect, it } from 'vitest';
+// Feldera's events beside the step's timeline: the parser of `GET /events`, the merge of the two, and
+// the read after the outcome against the fake Feldera, each failure a reason that says why.
+import { Agent } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PipelineClient } from '../src/feldera/client.ts';
+import { NO_CREDENTIALS } from '../src/feldera/credentials.ts';
 import { pipelineEvents, recordedSince } from '../src/feldera/events.ts';
 import type { PipelineEvent } from '../src/feldera/types.ts';
 import { eventPhases, mergeTimeline, type TimelineRow } from '../src/model/events.ts';
-import type { TimelineEntry } from '../src/model/progress.ts';
+import { readConfig, type InputName } from '../src/model/inputs.ts';
+import { Progress, type TimelineEntry } from '../src/model/progress.ts';
+import { diagnose } from '../src/phases/diagnose.ts';
+import { FakeFeldera, type FakeOptions } from './fake-feldera.ts';
 
 const T0 = Date.parse('2026-12-07T10:00:00Z');
 
@@ -115,5 +122,78 @@ describe('pipelineEvents', () => {
     expect(recordedSince({ recorded_at: '2026-12-07T10:00:00Z' }, T0)).toBe(true);
     expect(recordedSince({ recorded_at: '2026-12-07T09:59:59.999Z' }, T0)).toBe(false);
     expect(recordedSince({}, T0)).toBe(false);
+  });
+});
+
+describe('diagnose reads Feldera’s events', () => {
+  const closing: FakeFeldera[] = [];
+  afterEach(async () => {
+    for (const server of closing.splice(0)) await server.close();
+  });
+
+  async function feldera(options: Omit<FakeOptions, 'pipelines'> = {}) {
+    const fake = await FakeFeldera.start({ pipelines: [{ name: 'orders' }], ...options });
+    closing.push(fake);
+    const http = {
+      baseUrl: new URL(`${fake.url}/`),
+      credentials: NO_CREDENTIALS,
+      tenant: undefined,
+      requestTimeoutMs: 5000,
+      signal: new AbortController().signal,
+      dispatcher: new Agent(),
+      debug: () => undefined,
+    };
+    return { fake, client: new PipelineClient(http, 'orders') };
+  }
+
+  const inputs: Partial<Record<InputName, string>> = { 'pipeline-name': 'orders', logs: 'never' };
+  const config = readConfig({ getInput: (name) => inputs[name] ?? '', env: {}, onSecret: () => undefined }).config;
+  const seenStopped = () => {
+    const progress = new Progress(() => undefined);
+    progress.observe({
+      name: 'orders',
+      program_status: 'Success',
+      deployment_status: 'Stopped',
+      deployment_status_since: '',
+      deployment_desired_status: 'Stopped',
+      deployment_error: null,
+      deployment_id: null,
+    });
+    return progress;
+  };
+
+  it('reads them once, on a success too, and not when the step read no status', async () => {
+    const { fake, client } = await feldera();
+    const diagnosis = await diagnose(client, config, { result: 'reached' }, seenStopped());
+    expect(diagnosis.events?.map((event) => event.deployment_status)).toEqual(['Stopped']);
+    expect(diagnosis.eventsProblem).toBeUndefined();
+    expect(fake.calls('events').map((request) => request.query)).toEqual([{ selector: 'status' }]);
+    await diagnose(client, config, { result: 'failed', code: 'Unreachable', message: 'm' }, new Progress(() => undefined));
+    expect(fake.calls('events')).toHaveLength(1);
+  });
+
+  it('says why when they cannot be read: an older Feldera, a refusal, a stream that breaks, an answer that is not JSON', async () => {
+    const older = await feldera({ version: '0.291.0' });
+    const refusing = await feldera();
+    refusing.fake.fault('events', {
+      kind: 'status',
+      status: 404,
+      body: JSON.stringify({ message: "Unknown pipeline name 'orders'", error_code: 'UnknownPipelineName', details: null }),
+    });
+    const broken = await feldera();
+    broken.fake.fault('events', { kind: 'truncated' }, 100);
+    const notJson = await feldera();
+    notJson.fake.fault('events', { kind: 'status', status: 200, body: '<html>proxy login</html>' }, 100);
+    const failure = { result: 'failed', code: 'RunnerCheckError', message: 'm' } as const;
+    // Side by side: the two that are retried take the follow-up window (5 s) each.
+    const problems = await Promise.all([older, refusing, broken, notJson].map(async ({ client }) => (await diagnose(client, config, failure, seenStopped())).eventsProblem));
+    const prefix = "Could not read Feldera's events of pipeline orders, so the summary's timeline has only the statuses the step saw: ";
+    expect(problems).toEqual([
+      `${prefix}this Feldera has no GET /events (it came with 0.292)`,
+      expect.stringMatching(/: GET http:\S+\/events\?selector=status failed: 404 UnknownPipelineName: Unknown pipeline name 'orders'$/),
+      expect.stringMatching(/failed \d+ times in [\d.]+s; the last: .*other side closed$/),
+      expect.stringMatching(/failed \d+ times in [\d.]+s; the last: 200 with a body that is not JSON: <html>proxy login<\/html>$/),
+    ]);
+    for (const problem of problems) expect(problem?.startsWith(prefix)).toBe(true);
   });
 });
