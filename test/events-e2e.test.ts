@@ -46,7 +46,7 @@ describe('Feldera’s events in the summary, end to end', () => {
       ['Stopped (not seen by the step)', 'Feldera only'],
     ]);
     for (const row of rows) expect(row[3]).toMatch(/^\d\d:\d\d:\d\d\.\d UTC$/);
-    expect(run.summary).toContain("A status not seen by the step is one Feldera recorded between two of the step's reads");
+    expect(run.summary).toContain("A status not seen by the step is one Feldera recorded that none of the step's status reads showed");
   });
 
   it('warns when Feldera has no /events (before 0.292), after the failure’s annotation, the result, code and outputs unchanged', async () => {

@@ -191,7 +191,7 @@ describe('the summary', () => {
     expect(table[0]).toBe('| Status | From | For | Feldera recorded |');
     expect(table.slice(2).map((row) => row.split(' | ').at(-1))).toEqual(['09:59:59.0 UTC |', '10:00:01.0 UTC |', '10:00:02.0 UTC |', '10:00:03.2 UTC |']);
     expect(table[4]).toBe('| \\<img src=x onerror=alert(1)>\\| (not seen by the step) |  | 1.3s | 10:00:02.0 UTC |');
-    expect(markdown).toContain("A status not seen by the step is one Feldera recorded between two of the step's reads");
+    expect(markdown).toContain("A status not seen by the step is one Feldera recorded that none of the step's status reads showed");
     expect(render(markdown)).not.toMatch(/<img\b/);
   });
 

@@ -193,21 +193,23 @@ function timelineTable(progress: Progress, events: readonly PipelineEvent[] | un
     `+${formatDuration(entry.beganMs)}`,
     entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
   ];
-  const rows = events
-    ? mergeTimeline(progress.timeline, events).map(({ seen, recorded }) =>
+  const merged = events && mergeTimeline(progress.timeline, events);
+  const rows = merged
+    ? merged.map(({ seen, recorded }) =>
         seen
           ? [...seenCells(seen), recorded ? recordedAt(recorded) : '']
           : [`${statusOf(recorded)} (${NOT_SEEN})`, '', recorded.forMs === undefined ? 'until the end' : formatDuration(recorded.forMs), recordedAt(recorded)],
       )
     : progress.timeline.map(seenCells);
-  const unseen = rows.some(([status]) => status?.endsWith(`(${NOT_SEEN})`));
   if (rows.length > TIMELINE_ROWS) {
     const half = TIMELINE_ROWS / 2;
-    const more = [`…`, `${count(rows.length - TIMELINE_ROWS)} more changes`, '', ...(events ? [''] : [])];
+    const more = [`…`, `${count(rows.length - TIMELINE_ROWS)} more changes`, '', ...(merged ? [''] : [])];
     rows.splice(half, rows.length - TIMELINE_ROWS, more);
   }
-  if (!events) return table(['Status', 'From', 'For'], rows);
-  const note = unseen ? `\n\nA status ${NOT_SEEN} is one Feldera recorded between two of the step's reads: shorter than the poll-interval.` : '';
+  if (!merged) return table(['Status', 'From', 'For'], rows);
+  const note = merged.some(({ seen }) => !seen)
+    ? `\n\nA status ${NOT_SEEN} is one Feldera recorded that none of the step's status reads showed: shorter than the poll-interval, or after the last read.`
+    : '';
   return `${table(['Status', 'From', 'For', 'Feldera recorded'], rows)}${note}`;
 }
 
