@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActionRun } from './run-action.ts';
 import { endToEnd, errorAnnotation } from './harness.ts';
 
-const { fake, inputs, act } = endToEnd();
+const { KEY, fake, inputs, act } = endToEnd();
 
 /** The rows of the summary's Statuses seen, as cells. */
 function timeline(run: ActionRun): string[][] {
@@ -97,5 +97,29 @@ describe('Feldera’s events in the summary, end to end', () => {
         ),
       ],
     ]);
+  });
+
+  it('makes an event’s text plain in the summary: no command, no HTML, no key', async () => {
+    const server = await fake([{ name: 'p' }]);
+    const hostile = `::warning::PWNED <img src=x onerror=alert(1)> | ${KEY} \n::error::PWNED`;
+    const event = {
+      event_id: '0198c7a1-5e1e-7d40-9a2f-6b9d2f3a1c11',
+      recorded_at: new Date().toISOString(),
+      deployment_resources_status: 'Provisioned',
+      deployment_resources_desired_status: 'Provisioned',
+      deployment_runtime_status: hostile,
+      deployment_runtime_desired_status: 'Running',
+      deployment_has_error: false,
+      program_status: 'Success',
+      storage_status: 'InUse',
+    };
+    server.fault('events', { kind: 'status', status: 200, body: JSON.stringify([event]) });
+    const run = await act(inputs(server));
+    expect(run.code).toBe(0);
+    const row = timeline(run).find(([status]) => status?.includes('PWNED'));
+    expect(row?.[0]).toMatch(/ \(not seen by the step\)$/);
+    // Escaped as markdown text, the key redacted before that (`***`, each star escaped).
+    expect(row?.[0]).toContain('\\<img src=x onerror=alert(1)> \\| \\*\\*\\*');
+    expect(run.stdout).not.toMatch(/^::(warning|error)::PWNED/m);
   });
 });

@@ -172,7 +172,7 @@ describe('diagnose reads Feldera’s events', () => {
     expect(fake.calls('events')).toHaveLength(1);
   });
 
-  it('says why when they cannot be read: an older Feldera, a refusal, a stream that breaks, an answer that is not JSON', async () => {
+  it('says why when they cannot be read: an older Feldera, a refusal, a stream that breaks, an answer that is not JSON, a 503 that lasts', async () => {
     const older = await feldera({ version: '0.291.0' });
     const refusing = await feldera();
     refusing.fake.fault('events', {
@@ -184,15 +184,20 @@ describe('diagnose reads Feldera’s events', () => {
     broken.fake.fault('events', { kind: 'truncated' }, 100);
     const notJson = await feldera();
     notJson.fake.fault('events', { kind: 'status', status: 200, body: '<html>proxy login</html>' }, 100);
+    const unavailable = await feldera();
+    unavailable.fake.fault('events', { kind: 'status', status: 503, body: 'Service Unavailable' }, 100);
     const failure = { result: 'failed', code: 'RunnerCheckError', message: 'm' } as const;
     // Side by side: the two that are retried take the follow-up window (5 s) each.
-    const problems = await Promise.all([older, refusing, broken, notJson].map(async ({ client }) => (await diagnose(client, config, failure, seenStopped())).eventsProblem));
+    const problems = await Promise.all(
+      [older, refusing, broken, notJson, unavailable].map(async ({ client }) => (await diagnose(client, config, failure, seenStopped())).eventsProblem),
+    );
     const prefix = "Could not read Feldera's events of pipeline orders, so the summary's timeline has only the statuses the step saw: ";
     expect(problems).toEqual([
       `${prefix}this Feldera has no GET /events (it came with 0.292)`,
       expect.stringMatching(/: GET http:\S+\/events\?selector=status failed: 404 UnknownPipelineName: Unknown pipeline name 'orders'$/),
       expect.stringMatching(/failed \d+ times in [\d.]+s; the last: .*other side closed$/),
       expect.stringMatching(/failed \d+ times in [\d.]+s; the last: 200 with a body that is not JSON: <html>proxy login<\/html>$/),
+      expect.stringMatching(/failed \d+ times in [\d.]+s; the last: 503 from 127\.0\.0\.1:\d+, not Feldera's JSON: Service Unavailable$/),
     ]);
     for (const problem of problems) expect(problem?.startsWith(prefix)).toBe(true);
   });
