@@ -26,8 +26,8 @@ function seen(...entries: [string, number][]): TimelineEntry[] {
   return entries.map(([status, beganMs], i) => ({ status, of: 'deployment', beganMs, endedMs: entries[i + 1]?.[1] }));
 }
 
-/** A row as `status`, `status?` (only Feldera recorded it) or `status!` (only the step saw it). */
-const shape = (rows: TimelineRow[]) => rows.map(({ seen, recorded }) => (seen ? `${seen.status}${recorded ? '' : '!'}` : `${recorded.status}?`));
+/** A row as `status`, `status?` (only Feldera recorded it), `status^` (back after a blip, within the step's row) or `status!` (only the step saw it). */
+const shape = (rows: TimelineRow[]) => rows.map((row) => (row.seen ? `${row.seen.status}${row.recorded ? '' : '!'}` : `${row.recorded.status}${row.again ? '^' : '?'}`));
 
 describe('mergeTimeline', () => {
   it('puts a blip the step never read between the statuses it read, with how long it lasted by Feldera’s clock', () => {
@@ -38,6 +38,14 @@ describe('mergeTimeline', () => {
     expect(shape(rows)).toEqual(['Stopped', 'Provisioning', 'Unavailable?', 'Initializing', 'Running']);
     expect(rows[2]?.recorded).toEqual({ status: 'Unavailable', of: 'deployment', recordedAt: T0 + 500, forMs: 200 });
     expect(rows[4]?.recorded?.forMs).toBeUndefined();
+  });
+
+  it('says that a status back after a blip, before the step read another, is within the step’s row', () => {
+    const rows = mergeTimeline(
+      seen(['Provisioning', 0], ['Initializing', 800], ['Stopping', 1300]),
+      events(['Provisioning', 0], ['Initializing', 0.7], ['Unavailable', 1], ['Initializing', 1], ['Stopping', 1.2], ['Stopped', 1.3]),
+    );
+    expect(shape(rows)).toEqual(['Provisioning', 'Initializing', 'Unavailable?', 'Initializing^', 'Stopping', 'Stopped?']);
   });
 
   it('drops what Feldera recorded before the status the step found first (a previous run), and keeps everything when none shows it', () => {

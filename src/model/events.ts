@@ -21,8 +21,12 @@ export interface EventPhase {
   forMs: number | undefined;
 }
 
-/** A row of the merged timeline: a phase the step saw (`seen`), with when Feldera recorded it if it did; or one only Feldera recorded. */
-export type TimelineRow = { seen: TimelineEntry; recorded: EventPhase | undefined } | { seen: undefined; recorded: EventPhase };
+/**
+ * A row of the merged timeline: a phase the step saw (`seen`), with when Feldera recorded it if it
+ * did; or one only Feldera recorded, `again` when it is the status of the step's row before it come
+ * back after a blip (the step's reads saw one stretch of it, that row).
+ */
+export type TimelineRow = { seen: TimelineEntry; recorded: EventPhase | undefined } | { seen: undefined; recorded: EventPhase; again: boolean };
 
 type Phase = Pick<TimelineEntry, 'status' | 'of'>;
 
@@ -58,7 +62,8 @@ export function eventPhases(events: readonly PipelineEvent[]): EventPhase[] {
  * shows what the step found first are from before the step and dropped (when none shows it, none
  * is). Then both lists are walked together: equal phases make one row; where they differ, the side
  * whose phase comes again sooner on the other gives its rows first (a blip the step did not see, or
- * a phase Feldera recorded no event of, such as an approval still shown a read after it ended).
+ * a phase Feldera recorded no event of, such as an approval still shown a read after it ended). A
+ * status that comes back after a blip, before the step saw another, is `again`: within the step's row.
  */
 export function mergeTimeline(timeline: readonly TimelineEntry[], events: readonly PipelineEvent[]): TimelineRow[] {
   const all = eventPhases(events);
@@ -73,7 +78,8 @@ export function mergeTimeline(timeline: readonly TimelineEntry[], events: readon
     i = Math.max(i, upTo);
   };
   const onlyRecorded = (upTo: number) => {
-    for (const phase of recorded.slice(j, upTo)) rows.push({ seen: undefined, recorded: phase });
+    const before = timeline[i - 1];
+    for (const phase of recorded.slice(j, upTo)) rows.push({ seen: undefined, recorded: phase, again: before !== undefined && key(before) === key(phase) });
     j = Math.max(j, upTo);
   };
   for (let seen = timeline[i], phase = recorded[j]; seen && phase; seen = timeline[i], phase = recorded[j]) {

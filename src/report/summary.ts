@@ -195,10 +195,15 @@ function timelineTable(progress: Progress, events: readonly PipelineEvent[] | un
   ];
   const merged = events && mergeTimeline(progress.timeline, events);
   const rows = merged
-    ? merged.map(({ seen, recorded }) =>
-        seen
-          ? [...seenCells(seen), recorded ? recordedAt(recorded) : '']
-          : [`${statusOf(recorded)} (${NOT_SEEN})`, '', recorded.forMs === undefined ? 'until the end' : formatDuration(recorded.forMs), recordedAt(recorded)],
+    ? merged.map((row) =>
+        row.seen
+          ? [...seenCells(row.seen), row.recorded ? recordedAt(row.recorded) : '']
+          : [
+              `${statusOf(row.recorded)} (${row.again ? AGAIN : NOT_SEEN})`,
+              '',
+              row.recorded.forMs === undefined ? 'until the end' : formatDuration(row.recorded.forMs),
+              recordedAt(row.recorded),
+            ],
       )
     : progress.timeline.map(seenCells);
   if (rows.length > TIMELINE_ROWS) {
@@ -207,7 +212,7 @@ function timelineTable(progress: Progress, events: readonly PipelineEvent[] | un
     rows.splice(half, rows.length - TIMELINE_ROWS, more);
   }
   if (!merged) return table(['Status', 'From', 'For'], rows);
-  const note = merged.some(({ seen }) => !seen)
+  const note = merged.some((row) => !row.seen && !row.again)
     ? `\n\nA status ${NOT_SEEN} is one Feldera recorded that none of the step's status reads showed: shorter than the poll-interval, or after the last read.`
     : '';
   return `${table(['Status', 'From', 'For', 'Feldera recorded'], rows)}${note}`;
@@ -215,6 +220,8 @@ function timelineTable(progress: Progress, events: readonly PipelineEvent[] | un
 
 /** Marks the rows of statuses that only Feldera's events show. */
 const NOT_SEEN = 'not seen by the step';
+/** Marks a status back after a blip: the step's reads saw it as one stretch, in the row above the blip. */
+const AGAIN = "again: one stretch in the step's reads";
 
 /** `10:42:03.5 UTC`: when Feldera recorded a phase, by its own clock (not the runner's: they may differ). */
 function recordedAt({ recordedAt }: EventPhase): string {
