@@ -122,4 +122,23 @@ describe('Feldera’s events in the summary, end to end', () => {
     expect(row?.[0]).toContain('\\<img src=x onerror=alert(1)> \\| \\*\\*\\*');
     expect(run.stdout).not.toMatch(/^::(warning|error)::PWNED/m);
   });
+
+  it('reads each pipeline’s events with several pipelines, and shows each one’s in its details', async () => {
+    const server = await fake([
+      { name: 'orders', phases: [{ status: 'Provisioning', reads: 2 }, { status: 'Unavailable' }, { status: 'Initializing', reads: 2 }], failWith: failure },
+      { name: 'billing', phases: [{ status: 'Provisioning', reads: 1 }] },
+    ]);
+    const run = await act(inputs(server, { 'pipeline-name': 'orders, billing' }));
+    expect(run.code).toBe(1);
+    expect(
+      server
+        .calls('events')
+        .map((request) => request.path)
+        .sort(),
+    ).toEqual(['/v0/pipelines/billing/events', '/v0/pipelines/orders/events']);
+    const details = (name: string) => run.summary.split(`<details><summary>${name}: `)[1]?.split('</details>')[0] ?? '';
+    expect(details('orders')).toContain('| Unavailable (not seen by the step) |');
+    expect(details('billing')).toContain('| Status | From | For | Feldera recorded |');
+    expect(details('billing')).not.toContain('not seen by the step');
+  });
 });
