@@ -130,6 +130,9 @@ describe('pipelineEvents', () => {
     expect(recordedSince({ recorded_at: '2026-12-07T10:00:00Z' }, T0)).toBe(true);
     expect(recordedSince({ recorded_at: '2026-12-07T09:59:59.999Z' }, T0)).toBe(false);
     expect(recordedSince({}, T0)).toBe(false);
+    // As chrono writes it: microseconds (or nanoseconds) and `Z`.
+    expect(recordedSince({ recorded_at: '2026-12-07T10:00:00.000001234Z' }, T0)).toBe(true);
+    expect(pipelineEvents([{ recorded_at: '2026-12-07T10:00:00.250123Z', deployment_resources_status: 'Stopped' }], [])[0]?.recordedAt).toBe(T0 + 250);
   });
 });
 
