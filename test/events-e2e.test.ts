@@ -141,4 +141,19 @@ describe('Feldera’s events in the summary, end to end', () => {
     expect(details('billing')).toContain('| Status | From | For | Feldera recorded |');
     expect(details('billing')).not.toContain('not seen by the step');
   });
+
+  it('leaves out what Feldera recorded before the step: a previous run’s start and stop, moments before', async () => {
+    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', reads: 1 }] }]);
+    const headers = { authorization: `Bearer ${KEY}` };
+    const read = async () => ((await (await fetch(`${server.url}/v0/pipelines/p`, { headers })).json()) as { deployment_status: string }).deployment_status;
+    // Someone's run just before: started, Running, stopped, Stopped; all within the step's window of clock skew.
+    await fetch(`${server.url}/v0/pipelines/p/start`, { method: 'POST', headers });
+    while ((await read()) !== 'Running');
+    await fetch(`${server.url}/v0/pipelines/p/stop?force=true`, { method: 'POST', headers });
+    while ((await read()) !== 'Stopped');
+    const run = await act(inputs(server));
+    expect(run.code).toBe(0);
+    // From the Stopped the step found: the earlier Running and Stopping are not this step's.
+    expect(timeline(run).map(([status]) => status)).toEqual(['Stopped', 'Provisioning', 'Running']);
+  });
 });

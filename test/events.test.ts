@@ -34,6 +34,7 @@ describe('mergeTimeline', () => {
     const rows = mergeTimeline(
       seen(['Stopped', 0], ['Provisioning', 100], ['Initializing', 900], ['Running', 1500]),
       events(['Stopped', -5], ['Provisioning', 0.1], ['Unavailable', 0.5], ['Initializing', 0.7], ['Running', 1.4]),
+      T0,
     );
     expect(shape(rows)).toEqual(['Stopped', 'Provisioning', 'Unavailable?', 'Initializing', 'Running']);
     expect(rows[2]?.recorded).toEqual({ status: 'Unavailable', of: 'deployment', recordedAt: T0 + 500, forMs: 200 });
@@ -44,21 +45,32 @@ describe('mergeTimeline', () => {
     const rows = mergeTimeline(
       seen(['Provisioning', 0], ['Initializing', 800], ['Stopping', 1300]),
       events(['Provisioning', 0], ['Initializing', 0.7], ['Unavailable', 1], ['Initializing', 1], ['Stopping', 1.2], ['Stopped', 1.3]),
+      T0,
     );
     expect(shape(rows)).toEqual(['Provisioning', 'Initializing', 'Unavailable?', 'Initializing^', 'Stopping', 'Stopped?']);
   });
 
+  it('takes the phase the step found as the one after which the most line up: a previous run moments before is left out, the step’s own failure is not', () => {
+    // Someone's run just before: Stopped, Provisioning, Running, Stopping, Stopped; then the step's.
+    const before = events(['Stopped', -25], ['Provisioning', -20], ['Running', -15], ['Stopping', -5], ['Stopped', -4], ['Provisioning', 0.2], ['Running', 1]);
+    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]), before, T0))).toEqual(['Stopped', 'Provisioning', 'Running']);
+    // The step's start failed within seconds: its Stopped is the first, not the one after the failure.
+    const failed = events(['Stopped', -25], ['Provisioning', 0.2], ['Stopping', 2], ['Stopped', 2.5]);
+    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Stopping', 2200]), failed, T0))).toEqual(['Stopped', 'Provisioning', 'Stopping', 'Stopped?']);
+  });
+
   it('drops what Feldera recorded before the status the step found first (a previous run), and keeps everything when none shows it', () => {
     const previous = events(['Running', -20], ['Stopping', -10], ['Stopped', -9], ['Provisioning', 0.2], ['Running', 1]);
-    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]), previous))).toEqual(['Stopped', 'Provisioning', 'Running']);
+    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]), previous, T0))).toEqual(['Stopped', 'Provisioning', 'Running']);
     // The step found it Provisioning, which no event in the window shows: all of them are kept.
-    expect(shape(mergeTimeline(seen(['Paused', 0], ['Running', 300]), events(['Stopping', -2], ['Running', 0.2])))).toEqual(['Paused!', 'Stopping?', 'Running']);
+    expect(shape(mergeTimeline(seen(['Paused', 0], ['Running', 300]), events(['Stopping', -2], ['Running', 0.2]), T0))).toEqual(['Paused!', 'Stopping?', 'Running']);
   });
 
   it('keeps a status only the step saw (an approval still shown a read after it ended) and the statuses Feldera recorded after its last read', () => {
     const rows = mergeTimeline(
       seen(['Initializing', 0], ['AwaitingApproval', 100], ['Bootstrapping', 300], ['AwaitingApproval', 350], ['Running', 400]),
       events(['Initializing', 0], ['AwaitingApproval', 0.1], ['Bootstrapping', 0.25], ['Running', 0.38], ['Stopping', 2], ['Stopped', 2.5]),
+      T0,
     );
     expect(shape(rows)).toEqual(['Initializing', 'AwaitingApproval', 'Bootstrapping', 'AwaitingApproval!', 'Running', 'Stopping?', 'Stopped?']);
   });
@@ -68,7 +80,7 @@ describe('mergeTimeline', () => {
       { status: 'CompilingRust', of: 'program', beganMs: 0, endedMs: 500 },
       { status: 'Provisioning', of: 'deployment', beganMs: 500, endedMs: undefined },
     ];
-    const rows = mergeTimeline(compiling, events(['Stopped', 0, 'CompilingSql'], ['Stopped', 0.1, 'CompilingRust'], ['Provisioning', 0.6]));
+    const rows = mergeTimeline(compiling, events(['Stopped', 0, 'CompilingSql'], ['Stopped', 0.1, 'CompilingRust'], ['Provisioning', 0.6]), T0);
     expect(rows.map(({ seen, recorded }) => [seen?.of ?? recorded?.of, (seen ?? recorded).status, Boolean(seen), Boolean(recorded)])).toEqual([
       ['program', 'CompilingRust', true, true],
       ['deployment', 'Provisioning', true, true],
@@ -90,7 +102,7 @@ describe('mergeTimeline', () => {
     for (let round = 0; round < 200; round++) {
       const timeline = seen(...Array.from({ length: 1 + (round % 7) }, (_, k): [string, number] => [statuses[next()]!, k * 100]));
       const listed = events(...Array.from({ length: round % 9 }, (_, k): [string, number] => [statuses[next()]!, k]));
-      const rows = mergeTimeline(timeline, listed);
+      const rows = mergeTimeline(timeline, listed, T0);
       expect(rows.filter((row) => row.seen).map((row) => row.seen)).toEqual(timeline);
       const recorded = rows.flatMap((row) => (row.recorded ? [row.recorded] : []));
       const phases = eventPhases(listed);

@@ -6,10 +6,12 @@ import { phaseOf, type TimelineEntry } from './progress.ts';
 
 /**
  * How far apart the runner's clock and Feldera's may be. Events are read from the step's start less
- * this; of those, the ones before the first that shows the status the step found are dropped (they
- * are from before the step: a previous run's stop, say).
+ * this, and the phase the step found its pipeline in is looked for up to its start plus this.
  */
 export const CLOCK_SKEW_MS = 30_000;
+
+/** The latest phases that may be the one the step found (mergeTimeline): a status that flips makes many. */
+const CANDIDATES = 5;
 
 /** A phase as Feldera's events have it: from the first event that shows it to the first that does not. */
 export interface EventPhase {
@@ -58,18 +60,33 @@ export function eventPhases(events: readonly PipelineEvent[]): EventPhase[] {
 }
 
 /**
- * The step's timeline with Feldera's phases woven in, in order. The phases before the first one that
- * shows what the step found first are from before the step and dropped (when none shows it, none
- * is). Then both lists are walked together: equal phases make one row; where they differ, the side
- * whose phase comes again sooner on the other gives its rows first (a blip the step did not see, or
- * a phase Feldera recorded no event of, such as an approval still shown a read after it ended). A
- * status that comes back after a blip, before the step saw another, is `again`: within the step's row.
+ * The step's timeline with Feldera's phases woven in, in order. Feldera's list starts up to
+ * CLOCK_SKEW_MS before the step, so it may hold a previous run (started and stopped moments
+ * before): the phase the step found first is the one, among the last few that show its status and
+ * began by the step's start (give or take the skew), after which the most phases line up with what
+ * the step saw; on a tie, the latest. What came before it is left out (when no phase shows that
+ * status, nothing is).
  */
-export function mergeTimeline(timeline: readonly TimelineEntry[], events: readonly PipelineEvent[]): TimelineRow[] {
+export function mergeTimeline(timeline: readonly TimelineEntry[], events: readonly PipelineEvent[], startedAtEpochMs: number): TimelineRow[] {
   const all = eventPhases(events);
   const first = timeline[0];
-  const from = first ? all.findIndex((phase) => key(phase) === key(first)) : -1;
-  const recorded = from > 0 ? all.slice(from) : all;
+  const candidates = all.flatMap((phase, k) => (first && key(phase) === key(first) && phase.recordedAt <= startedAtEpochMs + CLOCK_SKEW_MS ? [k] : [])).slice(-CANDIDATES);
+  let best = { rows: walk(timeline, all), matched: -1 };
+  for (const k of candidates) {
+    const rows = walk(timeline, all.slice(k));
+    const matched = rows.filter((row) => row.seen && row.recorded).length;
+    if (matched >= best.matched) best = { rows, matched };
+  }
+  return best.rows;
+}
+
+/**
+ * Both lists walked together: equal phases make one row; where they differ, the side whose phase
+ * comes again sooner on the other gives its rows first (a blip the step did not see, or a phase
+ * Feldera recorded no event of, such as an approval still shown a read after it ended). A status
+ * that comes back after a blip, before the step saw another, is `again`: within the step's row.
+ */
+function walk(timeline: readonly TimelineEntry[], recorded: readonly EventPhase[]): TimelineRow[] {
   const rows: TimelineRow[] = [];
   let i = 0;
   let j = 0;

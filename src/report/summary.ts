@@ -193,7 +193,7 @@ function timelineTable(progress: Progress, events: readonly PipelineEvent[] | un
     `+${formatDuration(entry.beganMs)}`,
     entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
   ];
-  const merged = events && mergeTimeline(progress.timeline, events);
+  const merged = events && mergeTimeline(progress.timeline, events, progress.startedAtEpochMs);
   const rows = merged
     ? merged.map((row) =>
         row.seen
