@@ -87,6 +87,23 @@ describe('mergeTimeline', () => {
     ]);
   });
 
+  it('says when Feldera recorded a deployment error during a phase, not one there from the first event', () => {
+    const at = (deployment_status: string, seconds: number, deployment_has_error: boolean) => ({
+      recordedAt: T0 + seconds * 1000,
+      deployment_status,
+      program_status: 'Success',
+      deployment_has_error,
+    });
+    // Newest first: an old error dismissed at the start, then the runner's error with desired Stopped, still Running, then Stopping.
+    const listed = [at('Stopped', 5, true), at('Stopping', 4, true), at('Running', 3, true), at('Running', 1, false), at('Stopped', 0, false), at('Stopped', -1, true)];
+    expect(eventPhases(listed).map(({ status, errorAt }) => [status, errorAt])).toEqual([
+      ['Stopped', undefined],
+      ['Running', T0 + 3000],
+      ['Stopping', undefined],
+      ['Stopped', undefined],
+    ]);
+  });
+
   it('makes one phase of events that differ only in what the step does not show (a desired status)', () => {
     expect(eventPhases(events(['Provisioning', 0], ['Provisioning', 1], ['Running', 3])).map(({ status, forMs }) => [status, forMs])).toEqual([
       ['Provisioning', 3000],

@@ -178,9 +178,15 @@ describe('the summary', () => {
     progress.observe(status('Stopped'));
     progress.observe(status('Provisioning'));
     progress.observe(status('Running'));
-    const at = (status: string, iso: string) => ({ recordedAt: Date.parse(iso), deployment_status: status, program_status: 'Success', deployment_has_error: false });
+    const at = (status: string, iso: string, deployment_has_error = false) => ({
+      recordedAt: Date.parse(iso),
+      deployment_status: status,
+      program_status: 'Success',
+      deployment_has_error,
+    });
     // Newest first, as Feldera lists them; a hostile status is text.
     const events = [
+      at('Running', '2026-12-07T10:00:04Z', true),
       at('Running', '2026-12-07T10:00:03.25Z'),
       at('<img src=x onerror=alert(1)>|', '2026-12-07T10:00:02Z'),
       at('Provisioning', '2026-12-07T10:00:01Z'),
@@ -189,7 +195,7 @@ describe('the summary', () => {
     const markdown = summaryMarkdown(facts({ result: 'reached' }, { problems: [], events }, progress));
     const table = markdown.split('#### Statuses seen\n\n')[1]!.split('\n\n')[0]!.split('\n');
     expect(table[0]).toBe('| Status | From | For | Feldera recorded |');
-    expect(table.slice(2).map((row) => row.split(' | ').at(-1))).toEqual(['09:59:59.0 UTC |', '10:00:01.0 UTC |', '10:00:02.0 UTC |', '10:00:03.2 UTC |']);
+    expect(table.slice(2).map((row) => row.split(' | ').at(-1))).toEqual(['09:59:59.0 UTC |', '10:00:01.0 UTC |', '10:00:02.0 UTC |', '10:00:03.2 UTC; error at 10:00:04.0 UTC |']);
     expect(table[4]).toBe('| \\<img src=x onerror=alert(1)>\\| (not seen by the step) |  | 1.3s | 10:00:02.0 UTC |');
     expect(markdown).toContain("A status not seen by the step is one Feldera recorded that none of the step's status reads showed");
     expect(render(markdown)).not.toMatch(/<img\b/);

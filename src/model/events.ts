@@ -21,6 +21,8 @@ export interface EventPhase {
   recordedAt: number;
   /** How long it lasted, on Feldera's clock; undefined for the last. */
   forMs: number | undefined;
+  /** When Feldera recorded a deployment error during it (`deployment_has_error` turning true), on its clock. */
+  errorAt: number | undefined;
 }
 
 /**
@@ -49,12 +51,19 @@ function nextOf(phases: readonly Phase[], at: number, phase: Phase): number {
  */
 export function eventPhases(events: readonly PipelineEvent[]): EventPhase[] {
   const phases: EventPhase[] = [];
+  let hadError: boolean | undefined;
   for (const event of [...events].reverse()) {
     const phase = phaseOf(event);
+    // Only an error that comes in the list: one there from its first event is from before it.
+    const errorAt = hadError === false && event.deployment_has_error ? event.recordedAt : undefined;
+    hadError = event.deployment_has_error;
     const last = phases.at(-1);
-    if (last && key(last) === key(phase)) continue;
+    if (last && key(last) === key(phase)) {
+      last.errorAt ??= errorAt;
+      continue;
+    }
     if (last) last.forMs = event.recordedAt - last.recordedAt;
-    phases.push({ ...phase, recordedAt: event.recordedAt, forMs: undefined });
+    phases.push({ ...phase, recordedAt: event.recordedAt, forMs: undefined, errorAt });
   }
   return phases;
 }

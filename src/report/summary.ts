@@ -223,7 +223,8 @@ const NOT_SEEN = 'not seen by the step';
 /** Marks a status back after a blip: the step's reads saw it as one stretch, in the row above the blip. */
 const AGAIN = "again: one stretch in the step's reads";
 
-/** `10:42:03.5 UTC`: when Feldera recorded a phase, by its own clock (not the runner's: they may differ). */
-function recordedAt({ recordedAt }: EventPhase): string {
-  return `${new Date(recordedAt).toISOString().slice(11, 21)} UTC`;
+/** `10:42:03.5 UTC`: when Feldera recorded a phase, by its own clock (not the runner's: they may differ); and its error, if one came then. */
+function recordedAt({ recordedAt, errorAt }: EventPhase): string {
+  const time = (ms: number) => `${new Date(ms).toISOString().slice(11, 21)} UTC`;
+  return errorAt === undefined ? time(recordedAt) : `${time(recordedAt)}; error at ${time(errorAt)}`;
 }
