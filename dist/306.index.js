@@ -35,7 +35,10 @@ var outputs = __webpack_require__(65468);
 var markdown = __webpack_require__(86590);
 // EXTERNAL MODULE: ./src/model/transition.ts
 var transition = __webpack_require__(31053);
+// EXTERNAL MODULE: ./src/model/events.ts
+var model_events = __webpack_require__(23576);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -66,7 +69,7 @@ function summaryMarkdown(facts) {
     if (facts.health.last)
         sections.push((0,report_connectors/* connectorsMarkdown */.kv)(facts.health.last, facts.health.baseline, facts.unannotated));
     if (progress.timeline.length > 0)
-        sections.push(`#### Statuses seen\n\n${timelineTable(progress)}`);
+        sections.push(`#### Statuses seen\n\n${timelineTable(progress, diagnosis.events)}`);
     if (progress.approvalDiff) {
         const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
         sections.push(`#### ${title}\n\n${diffTable(progress.approvalDiff)}`);
@@ -210,17 +213,49 @@ function bundleText({ name, url, path, problem }) {
         return `written to \`${(0,markdown/* inline */.mG)(path, VALUE_CHARS.line)}\``;
     return `none: ${(0,markdown/* inline */.mG)(problem ?? '', VALUE_CHARS.message)}`;
 }
-function timelineTable(progress) {
-    const rows = progress.timeline.map((entry) => [
-        (0,markdown/* inline */.mG)(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status), VALUE_CHARS.name),
+/**
+ * What the step saw: each status, from when (since the step's start) and for how long. With Feldera's
+ * events, a fourth column gives when Feldera recorded each, and the statuses only Feldera recorded
+ * (shorter than the poll-interval, say) get rows of their own, with how long they lasted by its clock.
+ */
+function timelineTable(progress, events) {
+    const statusOf = (entry) => (0,markdown/* inline */.mG)(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status), VALUE_CHARS.name);
+    const seenCells = (entry) => [
+        statusOf(entry),
         `+${(0,text_text/* formatDuration */.a3)(entry.beganMs)}`,
         entry.endedMs === undefined ? 'until the end' : (0,text_text/* formatDuration */.a3)(entry.endedMs - entry.beganMs),
-    ]);
+    ];
+    const merged = events && (0,model_events/* mergeTimeline */.yI)(progress.timeline, events, progress.startedAtEpochMs);
+    const rows = merged
+        ? merged.map((row) => row.seen
+            ? [...seenCells(row.seen), row.recorded ? recordedAt(row.recorded) : '']
+            : [
+                `${statusOf(row.recorded)} (${row.again ? AGAIN : NOT_SEEN})`,
+                '',
+                row.recorded.forMs === undefined ? 'until the end' : (0,text_text/* formatDuration */.a3)(row.recorded.forMs),
+                recordedAt(row.recorded),
+            ])
+        : progress.timeline.map(seenCells);
     if (rows.length > TIMELINE_ROWS) {
         const half = TIMELINE_ROWS / 2;
-        rows.splice(half, rows.length - TIMELINE_ROWS, ['…', `${(0,markdown/* count */.U9)(rows.length - TIMELINE_ROWS)} more changes`, '']);
+        const more = [`…`, `${(0,markdown/* count */.U9)(rows.length - TIMELINE_ROWS)} more changes`, '', ...(merged ? [''] : [])];
+        rows.splice(half, rows.length - TIMELINE_ROWS, more);
     }
-    return (0,markdown/* table */.tp)(['Status', 'From', 'For'], rows);
+    if (!merged)
+        return (0,markdown/* table */.tp)(['Status', 'From', 'For'], rows);
+    const note = merged.some((row) => !row.seen && !row.again)
+        ? `\n\nA status ${NOT_SEEN} is one Feldera recorded that none of the step's status reads showed: shorter than the poll-interval, or after the last read.`
+        : '';
+    return `${(0,markdown/* table */.tp)(['Status', 'From', 'For', 'Feldera recorded'], rows)}${note}`;
+}
+/** Marks the rows of statuses that only Feldera's events show. */
+const NOT_SEEN = 'not seen by the step';
+/** Marks a status back after a blip: the step's reads saw it as one stretch, in the row above the blip. */
+const AGAIN = "again: one stretch in the step's reads";
+/** `10:42:03.5 UTC`: when Feldera recorded a phase, by its own clock (not the runner's: they may differ); and its error, if one came then. */
+function recordedAt({ recordedAt, errorAt }) {
+    const time = (ms) => `${new Date(ms).toISOString().slice(11, 21)} UTC`;
+    return errorAt === undefined ? time(recordedAt) : `${time(recordedAt)}; error at ${time(errorAt)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/several.ts
@@ -371,7 +406,10 @@ function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }) {
             : []),
     ];
     // After the result's own annotation: evidence that could not be had never comes before the failure.
-    const after = supportBundle?.problem ? [{ level: 'warning', message: supportBundle.problem, title: `Feldera pipeline ${name}: no support bundle` }] : [];
+    const after = [
+        ...(diagnosis.eventsProblem ? [{ level: 'warning', message: diagnosis.eventsProblem, title: `Feldera pipeline ${name}: no events` }] : []),
+        ...(supportBundle?.problem ? [{ level: 'warning', message: supportBundle.problem, title: `Feldera pipeline ${name}: no support bundle` }] : []),
+    ];
     return { warnings, connectors, after };
 }
 /** The annotation that gives the result, and the log's last words on it. */

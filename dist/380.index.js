@@ -785,7 +785,7 @@ function formatSize(bytes) {
 
 /***/ }),
 
-/***/ 81076:
+/***/ 41387:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -798,6 +798,42 @@ __webpack_require__.d(__webpack_exports__, {
 var text_text = __webpack_require__(98544);
 // EXTERNAL MODULE: ./src/feldera/json.ts
 var json = __webpack_require__(94351);
+;// CONCATENATED MODULE: ./src/feldera/events.ts
+// The manager's monitor events (`GET /v0/pipelines/{name}/events?selector=status`, Feldera 0.292 and
+// later): what the step needs of each, the server's strings made inert once, here.
+
+
+/** Whether an item of the list was recorded at or after `sinceMs` (Feldera's clock): the others are not kept. */
+function recordedSince(item, sinceMs) {
+    return (0,json/* isObject */.G)(item) && typeof item.recorded_at === 'string' && Date.parse(item.recorded_at) >= sinceMs;
+}
+/**
+ * The events as Feldera lists them, newest first. Each gets the status a status read would have
+ * shown then (CombinedStatus::new in db/types/combined_status.rs): the resources status, or once the
+ * resources are provisioned the runtime status (`Unavailable` when there is none yet). An item
+ * without a time or a resources status says nothing, and is left out.
+ */
+function pipelineEvents(body, secrets) {
+    if (!Array.isArray(body))
+        throw new Error('the answer is not a list of events');
+    const text = (value) => (typeof value === 'string' ? (0,text_text/* serverText */.Tn)(value, secrets, 100) : '');
+    return body.filter(json/* isObject */.G).flatMap((event) => {
+        const recordedAt = typeof event.recorded_at === 'string' ? Date.parse(event.recorded_at) : NaN;
+        const resources = text(event.deployment_resources_status);
+        if (Number.isNaN(recordedAt) || !resources)
+            return [];
+        const runtime = text(event.deployment_runtime_status);
+        return [
+            {
+                recordedAt,
+                deployment_status: resources === 'Provisioned' ? runtime || 'Unavailable' : resources,
+                program_status: text(event.program_status),
+                deployment_has_error: event.deployment_has_error === true,
+            },
+        ];
+    });
+}
+
 // EXTERNAL MODULE: ./src/feldera/http.ts
 var http = __webpack_require__(6965);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -902,6 +938,7 @@ var support_bundle = __webpack_require__(51811);
 
 
 
+
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 class PipelineClient {
     http;
@@ -980,6 +1017,14 @@ class PipelineClient {
     /** `follow=false`: since Feldera 0.375 the stream ends after the buffered lines; older ones ignore it. */
     logs(limits) {
         return readLogTail(this.http, `${this.path}/logs?follow=false`, limits);
+    }
+    /**
+     * The manager's monitor events, newest first (Feldera 0.292 and later; older ones answer an empty
+     * 404). Only those recorded since `sinceMs`, on Feldera's clock, are kept of the ~720 it lists.
+     */
+    async events(sinceMs, retry) {
+        const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}/events?selector=status`, retry, { keepItem: (item) => recordedSince(item, sinceMs) });
+        return pipelineEvents(body, this.secrets());
     }
     /** Into `file`; each part left out is sent as `false`, as Feldera takes every part by default. */
     supportBundle(parts, allParts, file, limits) {
@@ -2023,6 +2068,122 @@ function lastError(lists, health, fatalError) {
 
 /***/ }),
 
+/***/ 23576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   rn: () => (/* binding */ CLOCK_SKEW_MS),
+/* harmony export */   yI: () => (/* binding */ mergeTimeline)
+/* harmony export */ });
+/* unused harmony export eventPhases */
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30138);
+
+/**
+ * How far apart the runner's clock and Feldera's may be. Events are read from the step's start less
+ * this, and the phase the step found its pipeline in is looked for up to its start plus this.
+ */
+const CLOCK_SKEW_MS = 30_000;
+/** The latest phases that may be the one the step found (mergeTimeline): a status that flips makes many. */
+const CANDIDATES = 5;
+const key = (phase) => `${phase.of} ${phase.status}`;
+/** How far ahead a phase is looked for on the other side: a status that flips for an hour must not make the walk quadratic. */
+const LOOKAHEAD = 50;
+/** The index of the next phase like `phase` after `at`, within LOOKAHEAD; -1 when there is none. */
+function nextOf(phases, at, phase) {
+    const found = phases.slice(at + 1, at + 1 + LOOKAHEAD).findIndex((other) => key(other) === key(phase));
+    return found < 0 ? -1 : at + 1 + found;
+}
+/**
+ * The events (newest first, as Feldera lists them) as phases, oldest first: one for each run of
+ * events that show the same phase (an event is recorded on any change, of a desired status too).
+ */
+function eventPhases(events) {
+    const phases = [];
+    let hadError;
+    for (const event of [...events].reverse()) {
+        const phase = (0,_progress_js__WEBPACK_IMPORTED_MODULE_0__/* .phaseOf */ .hU)(event);
+        // Only an error that comes in the list: one there from its first event is from before it.
+        const errorAt = hadError === false && event.deployment_has_error ? event.recordedAt : undefined;
+        hadError = event.deployment_has_error;
+        const last = phases.at(-1);
+        if (last && key(last) === key(phase)) {
+            last.errorAt ??= errorAt;
+            continue;
+        }
+        if (last)
+            last.forMs = event.recordedAt - last.recordedAt;
+        phases.push({ ...phase, recordedAt: event.recordedAt, forMs: undefined, errorAt });
+    }
+    return phases;
+}
+/**
+ * The step's timeline with Feldera's phases woven in, in order. Feldera's list starts up to
+ * CLOCK_SKEW_MS before the step, so it may hold a previous run (started and stopped moments
+ * before): the phase the step found first is the one, among the last few that show its status and
+ * began by the step's start (give or take the skew), after which the most phases line up with what
+ * the step saw; on a tie, the latest. What came before it is left out (when no phase shows that
+ * status, nothing is).
+ */
+function mergeTimeline(timeline, events, startedAtEpochMs) {
+    const all = eventPhases(events);
+    const first = timeline[0];
+    const candidates = all.flatMap((phase, k) => (first && key(phase) === key(first) && phase.recordedAt <= startedAtEpochMs + CLOCK_SKEW_MS ? [k] : [])).slice(-CANDIDATES);
+    let best = { rows: walk(timeline, all), matched: -1 };
+    for (const k of candidates) {
+        const rows = walk(timeline, all.slice(k));
+        const matched = rows.filter((row) => row.seen && row.recorded).length;
+        if (matched >= best.matched)
+            best = { rows, matched };
+    }
+    return best.rows;
+}
+/**
+ * Both lists walked together: equal phases make one row; where they differ, the side whose phase
+ * comes again sooner on the other gives its rows first (a blip the step did not see, or a phase
+ * Feldera recorded no event of, such as an approval still shown a read after it ended). A status
+ * that comes back after a blip, before the step saw another, is `again`: within the step's row.
+ */
+function walk(timeline, recorded) {
+    const rows = [];
+    let i = 0;
+    let j = 0;
+    const onlySeen = (upTo) => {
+        for (const seen of timeline.slice(i, upTo))
+            rows.push({ seen, recorded: undefined });
+        i = Math.max(i, upTo);
+    };
+    const onlyRecorded = (upTo) => {
+        const before = timeline[i - 1];
+        for (const phase of recorded.slice(j, upTo))
+            rows.push({ seen: undefined, recorded: phase, again: before !== undefined && key(before) === key(phase) });
+        j = Math.max(j, upTo);
+    };
+    for (let seen = timeline[i], phase = recorded[j]; seen && phase; seen = timeline[i], phase = recorded[j]) {
+        if (key(seen) === key(phase)) {
+            rows.push({ seen, recorded: phase });
+            i++;
+            j++;
+            continue;
+        }
+        const inRecorded = nextOf(recorded, j, seen);
+        const inSeen = nextOf(timeline, i, phase);
+        if (inRecorded >= 0 && (inSeen < 0 || inRecorded - j <= inSeen - i))
+            onlyRecorded(inRecorded);
+        else if (inSeen >= 0)
+            onlySeen(inSeen);
+        else {
+            onlySeen(i + 1);
+            onlyRecorded(j + 1);
+        }
+    }
+    onlySeen(timeline.length);
+    onlyRecorded(recorded.length);
+    return rows;
+}
+
+
+/***/ }),
+
 /***/ 98173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2931,7 +3092,8 @@ function nextStartMeaning(diff) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ Progress),
+/* harmony export */   hU: () => (/* binding */ phaseOf),
+/* harmony export */   ke: () => (/* binding */ Progress),
 /* harmony export */   m: () => (/* binding */ HEARTBEAT_MS)
 /* harmony export */ });
 /* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98544);
@@ -2941,6 +3103,8 @@ const HEARTBEAT_MS = 30_000;
 /** What the run of one pipeline has seen so far: the statuses and when, whether it approved what, the last failure. */
 class Progress {
     startedAt = performance.now();
+    /** The same moment on the runner's wall clock (ms since the epoch): what Feldera's event times are compared with. */
+    startedAtEpochMs = Date.now();
     last;
     timeline = [];
     approved = false;
@@ -3028,6 +3192,7 @@ class Progress {
     }
 }
 const COMPILING = new Set(['Pending', 'CompilingSql', 'SqlCompiled', 'CompilingRust']);
+/** The phase a status read, or one of Feldera's events, shows. */
 function phaseOf(status) {
     if (status.deployment_status === 'Stopped' && status.program_status !== 'Success')
         return { status: status.program_status, of: 'program' };
@@ -3247,6 +3412,10 @@ function describe(error) {
     return typeof status === 'number' ? `${status} ${message}` : message;
 }
 
+// EXTERNAL MODULE: ./src/feldera/errors.ts
+var errors = __webpack_require__(29210);
+// EXTERNAL MODULE: ./src/model/events.ts
+var events = __webpack_require__(23576);
 // EXTERNAL MODULE: ./src/model/inputs.ts + 1 modules
 var inputs = __webpack_require__(91272);
 // EXTERNAL MODULE: ./src/model/compilation.ts
@@ -3255,11 +3424,18 @@ var compilation = __webpack_require__(24362);
 
 
 
+
+
 /** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
 const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
 const FOLLOW_UP_RETRY = { windowMs: 5000 };
 async function diagnose(client, config, outcome, progress) {
     const diagnosis = { problems: [] };
+    // Beside the other reads, so that a log that takes its 5 s does not starve it. After a success too:
+    // one small read, and a blip on the way up (Unavailable, a restart) is worth seeing in the summary.
+    // Only once the step read a status: the events are woven into what it saw, and a Feldera that never
+    // answered would only add a warning.
+    const events = progress.timeline.length > 0 ? readEvents(client, progress, diagnosis) : undefined;
     const failed = outcome.result === 'failed';
     if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
         try {
@@ -3280,13 +3456,24 @@ async function diagnose(client, config, outcome, progress) {
             diagnosis.problems.push(`Could not read the pipeline's log: ${(0,text_text/* messageOf */.bD)(error)}`);
         }
     }
+    await events;
     return diagnosis;
 }
+/** `GET /events` once; any failure is a warning that says why, and the timeline keeps what the step saw. */
+async function readEvents(client, progress, diagnosis) {
+    try {
+        diagnosis.events = await client.events(progress.startedAtEpochMs - events/* CLOCK_SKEW_MS */.rn, FOLLOW_UP_RETRY);
+    }
+    catch (error) {
+        // actix's empty 404 for a route it does not have: /events came with Feldera 0.292.
+        const older = error instanceof errors/* FelderaError */.kP && error.status === 404 && error.kind === 'not-feldera';
+        const why = older ? 'this Feldera has no GET /events (it came with 0.292)' : (0,text_text/* messageOf */.bD)(error);
+        diagnosis.eventsProblem = `Could not read Feldera's events of pipeline ${client.pipelineName}, so the summary's timeline has only the statuses the step saw: ${why}`;
+    }
+}
 
-// EXTERNAL MODULE: ./src/feldera/client.ts + 1 modules
-var feldera_client = __webpack_require__(81076);
-// EXTERNAL MODULE: ./src/feldera/errors.ts
-var errors = __webpack_require__(29210);
+// EXTERNAL MODULE: ./src/feldera/client.ts + 2 modules
+var feldera_client = __webpack_require__(41387);
 // EXTERNAL MODULE: ./src/model/lifecycle.ts
 var lifecycle = __webpack_require__(80973);
 // EXTERNAL MODULE: ./src/phases/wait.ts
@@ -3466,7 +3653,7 @@ function newRun(name, apiUrl, log, heartbeat) {
         name,
         pipelineUrl: apiUrl ? new URL(`pipelines/${encodeURIComponent(name)}/`, apiUrl).href : '',
         log,
-        progress: new progress/* Progress */.k((line) => log.info(line), heartbeat),
+        progress: new progress/* Progress */.ke((line) => log.info(line), heartbeat),
         outcome: model_outcome/* UNDECIDED */.Cz,
         diagnosis: { problems: [] },
         health: noHealth(),
@@ -3524,7 +3711,7 @@ async function steps(run, { config, http, auth, end, statuses, platform, accepte
     const outcome = run.outcome;
     const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled' ? outcome : undefined;
     if (!cancelled) {
-        run.phase = "reading the compiler's messages and the pipeline's log";
+        run.phase = "reading the compiler's messages, the pipeline's log and Feldera's events";
         // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
         const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
         run.diagnosis = await diagnose(followUp, config, outcome, progress);
@@ -4571,8 +4758,8 @@ var model_outcome = __webpack_require__(53993);
 var phase_log = __webpack_require__(25414);
 // EXTERNAL MODULE: ./src/phases/pipeline-run.ts + 4 modules
 var pipeline_run = __webpack_require__(18445);
-// EXTERNAL MODULE: ./src/feldera/client.ts + 1 modules
-var feldera_client = __webpack_require__(81076);
+// EXTERNAL MODULE: ./src/feldera/client.ts + 2 modules
+var feldera_client = __webpack_require__(41387);
 // EXTERNAL MODULE: ./src/model/approval.ts
 var approval = __webpack_require__(58762);
 // EXTERNAL MODULE: ./src/model/compilation.ts

@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /* harmony import */ var _connection_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27867);
-/* harmony import */ var _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81076);
+/* harmony import */ var _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41387);
 /* harmony import */ var _model_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91272);
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(86590);
 /* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(75384);

@@ -107,7 +107,7 @@ const PHASES: Phase[] = [
       return { reached: () => server.calls('status').some((request) => request.query.selector === 'all') };
     },
     code: 'StartFailedDueToFailedCompilation',
-    message: (signal) => cancelledWhile(signal, "reading the compiler's messages and the pipeline's log"),
+    message: (signal) => cancelledWhile(signal, "reading the compiler's messages, the pipeline's log and Feldera's events"),
   },
   {
     name: "the read of the pipeline's log",
@@ -117,7 +117,7 @@ const PHASES: Phase[] = [
       return { reached: () => server.calls('logs').length > 0 };
     },
     code: 'RunnerCheckError',
-    message: (signal) => cancelledWhile(signal, "reading the compiler's messages and the pipeline's log"),
+    message: (signal) => cancelledWhile(signal, "reading the compiler's messages, the pipeline's log and Feldera's events"),
   },
   {
     name: 'the stop after a Timeout (stop-on-failure)',

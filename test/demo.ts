@@ -58,14 +58,12 @@ const SCENARIOS: Record<string, Scenario> = {
     script: { name: 'orders', program: CONFIGURED },
   },
   crash: {
-    about: 'the pipeline stops with RunnerCheckError while it initializes: the error, its hint, and the tail of its log',
+    about: "the pipeline stops with RunnerCheckError while it initializes: the error, its hint, the tail of its log, and a blip only Feldera's events show",
     inputs: {},
     script: {
       name: 'orders',
-      phases: [
-        { status: 'Provisioning', ms: 600 },
-        { status: 'Initializing', ms: 600 },
-      ],
+      // Unavailable passes at once, between two status reads: the summary has it from Feldera's events.
+      phases: [{ status: 'Provisioning', ms: 600 }, { status: 'Initializing', ms: 300 }, { status: 'Unavailable' }, { status: 'Initializing', ms: 300 }],
       failWith: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137 (out of memory)', details: null },
       logLines: ['INFO  pipeline orders starting', 'INFO  connector refunds_kafka: connected', 'ERROR memory limit exceeded: 4 GiB'],
     },

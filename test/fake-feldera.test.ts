@@ -468,6 +468,78 @@ describe('the fake Feldera', () => {
   });
 });
 
+describe('the fake’s /events, as the manager records and lists them (api/endpoints/pipeline_management/pipeline_events.rs, db/operations/pipeline_monitor.rs)', () => {
+  type Event = Record<string, unknown>;
+  /** The status `GET /v0/pipelines/{name}` would show: CombinedStatus::new (db/types/combined_status.rs). */
+  const combined = (event: Event) => (event.deployment_resources_status === 'Provisioned' ? (event.deployment_runtime_status ?? 'Unavailable') : event.deployment_resources_status);
+  const STATUS_FIELDS = [
+    'event_id',
+    'recorded_at',
+    'deployment_resources_status',
+    'deployment_resources_desired_status',
+    'deployment_runtime_status',
+    'deployment_runtime_desired_status',
+    'deployment_has_error',
+    'program_status',
+    'storage_status',
+  ];
+
+  it('records every change of a status, a blip between two status reads too, and lists them newest first with the status selector’s fields', async () => {
+    // Unavailable passes at once, between the read that ends Provisioning and the next: no status read shows it.
+    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', reads: 1 }, { status: 'Unavailable' }, { status: 'Initializing', reads: 1 }] }]);
+    await call(server, 'POST', '/v0/pipelines/p/start');
+    const read: string[] = [];
+    await readUntil(server, (s) => read.push(s.deployment_status as string) > 0 && s.deployment_status === 'Running');
+    expect(read).not.toContain('Unavailable');
+    const listed = (await call(server, 'GET', '/v0/pipelines/p/events')).json as Event[];
+    const chronological = [...listed].reverse();
+    expect(chronological.map(combined).filter((status, i, all) => status !== all[i - 1])).toEqual(['Stopped', 'Provisioning', 'Unavailable', 'Initializing', 'Running']);
+    // Newest first: recorded_at never grows down the list.
+    const times = listed.map((event) => Date.parse(event.recorded_at as string));
+    expect(times.every((time, i) => i === 0 || time <= times[i - 1]!)).toBe(true);
+    for (const event of listed) expect(Object.keys(event).sort()).toEqual([...STATUS_FIELDS].sort());
+    expect(chronological.at(-1)).toMatchObject({ deployment_resources_desired_status: 'Provisioned', deployment_runtime_desired_status: 'Running', deployment_has_error: false });
+    // The selector spelled out gives the same events.
+    const spelled = (await call(server, 'GET', '/v0/pipelines/p/events?selector=status')).json as Event[];
+    expect(spelled.map((event) => event.event_id)).toEqual(listed.map((event) => event.event_id));
+  });
+
+  it('adds the details and the error with selector=all, refuses an unknown selector as actix does, and knows no unknown pipeline', async () => {
+    const server = await fake([
+      { name: 'p', phases: [{ status: 'Provisioning', reads: 1 }], failWith: { message: 'no runner', error_code: 'RunnerProvisioningFailed', details: null } },
+    ]);
+    await call(server, 'POST', '/v0/pipelines/p/start');
+    await readUntil(server, (s) => s.deployment_status === 'Stopped' && s.deployment_error !== null);
+    const all = (await call(server, 'GET', '/v0/pipelines/p/events?selector=all')).json as Event[];
+    expect(all[0]).toMatchObject({
+      deployment_resources_status: 'Stopped',
+      deployment_has_error: true,
+      deployment_error: { error_code: 'RunnerProvisioningFailed', details: null },
+      deployment_runtime_status_details: null,
+    });
+    const unknown = await call(server, 'GET', '/v0/pipelines/p/events?selector=some');
+    expect([unknown.status, unknown.text]).toEqual([400, 'Query deserialize error: unknown variant `some`, expected `all` or `status`']);
+    const nope = await call(server, 'GET', '/v0/pipelines/nope/events');
+    expect([nope.status, nope.json]).toEqual([404, { message: "Unknown pipeline name 'nope'", error_code: 'UnknownPipelineName', details: { pipeline_name: 'nope' } }]);
+  });
+
+  it('answers an empty 404 as a Feldera before 0.292, which has no /events (DRIFT.md), and with noEvents', async () => {
+    for (const server of [await fake([{ name: 'p' }], { version: '0.291.0' }), await fake([{ name: 'p' }], { noEvents: true })]) {
+      const answer = await call(server, 'GET', '/v0/pipelines/p/events');
+      expect([answer.status, answer.text]).toEqual([404, '']);
+      expect((await call(server, 'GET', '/v0/pipelines/p?selector=status')).status).toBe(200);
+    }
+  });
+
+  it('takes a fault on /events like any endpoint', async () => {
+    const server = await fake([{ name: 'p' }]);
+    server.fault('events', { kind: 'status', status: 503, body: 'busy' });
+    expect((await call(server, 'GET', '/v0/pipelines/p/events')).status).toBe(503);
+    expect((await call(server, 'GET', '/v0/pipelines/p/events')).status).toBe(200);
+    expect(server.calls('events')).toHaveLength(2);
+  });
+});
+
 describe('the fake’s script, driven by events rather than the clock', () => {
   it('holds a phase for a number of status reads, a list being a read of each pipeline in it, or until the test releases it', async () => {
     const server = await fake([
@@ -566,6 +638,9 @@ describe('the fake against openapi.json', () => {
     await call(server, 'POST', '/v0/pipelines/p/stop?force=true');
     await call(server, 'POST', '/v0/pipelines/q/start');
     await call(server, 'GET', '/v0/pipelines/q?selector=all');
+    await call(server, 'GET', '/v0/pipelines/p/events');
+    await call(server, 'GET', '/v0/pipelines/p/events?selector=all');
+    await call(server, 'GET', '/v0/pipelines/nope/events');
     await call(server, 'GET', '/v0/config');
   }
 
@@ -574,7 +649,7 @@ describe('the fake against openapi.json', () => {
     const { problems, checked } = checkAnswers(specFile, answers);
     expect(problems).toEqual([]);
     const seen = new Set(answers.map((answer) => answer.endpoint));
-    for (const endpoint of ['status', 'list', 'start', 'approve', 'pause', 'resume', 'activate', 'dismiss_error', 'stop', 'stats', 'config'])
+    for (const endpoint of ['status', 'list', 'start', 'approve', 'pause', 'resume', 'activate', 'dismiss_error', 'stop', 'stats', 'config', 'events'])
       expect(seen, endpoint).toContain(endpoint);
     return checked;
   }

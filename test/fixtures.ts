@@ -5,10 +5,15 @@ export const NEWEST_FELDERA = '0.375.0';
 
 /** Whether a Feldera of `version` answers in 0.375's shapes; older ones answer as 0.337 does. */
 export function answersAsNewest(version: string): boolean {
+  return atLeast(version, NEWEST_FELDERA);
+}
+
+/** Whether `version` is `since` or newer, by major, minor and patch. */
+export function atLeast(version: string, since: string): boolean {
   const numbers = (text: string) => text.split(/[.+-]/).slice(0, 3).map(Number);
-  const [given, newest] = [numbers(version), numbers(NEWEST_FELDERA)];
-  const first = newest.findIndex((part, i) => given[i] !== part);
-  return first === -1 || (given[first] ?? 0) > (newest[first] ?? 0);
+  const [given, first] = [numbers(version), numbers(since)];
+  const differs = first.findIndex((part, i) => given[i] !== part);
+  return differs === -1 || (given[differs] ?? 0) > (first[differs] ?? 0);
 }
 
 /** A `PipelineDiff` with nothing in it but `changes`. */

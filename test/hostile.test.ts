@@ -204,8 +204,8 @@ describe('a timeout during compilation', () => {
     // The rows in the order seen; when each began is the clock's, not the test's.
     const table = run.summary.split('#### Statuses seen\n\n')[1]!.split('\n\n')[0]!.trim().split('\n').slice(2);
     expect(table).toEqual([
-      expect.stringMatching(/^\| program CompilingSql \| \+[\d.]+s \| [\d.]+s \|$/),
-      expect.stringMatching(/^\| program CompilingRust \| \+[\d.]+s \| until the end \|$/),
+      expect.stringMatching(/^\| program CompilingSql \| \+[\d.]+s \| [\d.]+s \| [\d:.]+ UTC \|$/),
+      expect.stringMatching(/^\| program CompilingRust \| \+[\d.]+s \| until the end \| [\d:.]+ UTC \|$/),
     ]);
   });
 });

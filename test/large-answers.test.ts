@@ -177,3 +177,33 @@ describe('a large pipeline list', () => {
     expect(peakMb).toBeLessThan(MAX_RSS_MB);
   });
 });
+
+describe('a large list of events', () => {
+  it('of 30,000 recent events that flip, 10 MB, is read in bounded memory (the reader keeps 10,000 items) and shown within the timeline’s rows', async () => {
+    const server = await fake([{ name: 'p', phases: PHASES }]);
+    const at = new Date().toISOString();
+    const event = (i: number) =>
+      JSON.stringify({
+        event_id: `0198c7a1-5e1e-7d40-9a2f-${String(i).padStart(12, '0')}`,
+        recorded_at: at,
+        deployment_resources_status: 'Provisioned',
+        deployment_resources_desired_status: 'Provisioned',
+        deployment_runtime_status: i % 2 ? 'Unavailable' : 'Running',
+        deployment_runtime_desired_status: 'Running',
+        deployment_has_error: false,
+        program_status: 'Success',
+        storage_status: `InUse${' '.repeat(100)}`,
+      });
+    const body = `[${Array.from({ length: 30_000 }, (_, i) => event(i)).join(',')}]`;
+    expect(body.length).toBeGreaterThan(10 * MiB);
+    server.fault('events', { kind: 'status', status: 200, body });
+    const { run, peakMb } = await measured(inputs(server));
+    expect(run.code).toBe(0);
+    expect(run.annotations).toEqual([]);
+    const table = run.summary.split('#### Statuses seen\n\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(table[0]).toBe('| Status | From | For | Feldera recorded |');
+    expect(table.length).toBeLessThanOrEqual(2 + 41);
+    expect(summaryBytes(run)).toBeLessThan(MiB);
+    expect(peakMb).toBeLessThan(MAX_RSS_MB);
+  });
+});

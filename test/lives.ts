@@ -165,9 +165,17 @@ const softFault = fc.oneof(
 const hardFault = hostileText.map((hostile): Fault => ({ kind: 'status', status: 403, body: `<html><body>Forbidden by the proxy ${hostile.join(' ')}</body></html>` }));
 
 /** The nth request to an endpoint: status reads are many, the others one or two. */
-const requestMoment = weighted<Endpoint>([6, 'status'], [1, 'start'], [1, 'dismiss_error'], [1, 'approve'], [2, 'stats'], [2, 'logs'], [1, 'stop'], [1, 'config']).chain(
-  (request) => fc.integer({ min: 1, max: request === 'status' ? 8 : 2 }).map((nth) => ({ request, nth })),
-);
+const requestMoment = weighted<Endpoint>(
+  [6, 'status'],
+  [1, 'start'],
+  [1, 'dismiss_error'],
+  [1, 'approve'],
+  [2, 'stats'],
+  [2, 'logs'],
+  [1, 'stop'],
+  [1, 'config'],
+  [1, 'events'],
+).chain((request) => fc.integer({ min: 1, max: request === 'status' ? 8 : 2 }).map((nth) => ({ request, nth })));
 
 const fault = fc.record({
   at: requestMoment,

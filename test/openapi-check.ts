@@ -33,6 +33,7 @@ const SPEC_PATHS: Record<string, string> = {
   logs: '/v0/pipelines/{pipeline_name}/logs',
   support_bundle: '/v0/pipelines/{pipeline_name}/support_bundle',
   diff: '/v0/pipelines/{pipeline_name}/diff',
+  events: '/v0/pipelines/{pipeline_name}/events',
   config: '/v0/config',
 };
 

@@ -71,7 +71,7 @@ const SCRIPTS: PipelineScript[] = [
 
 interface Seen {
   server_version: string;
-  plain: { running: string; platform_version: string | null; outputs: string[]; stopped: string };
+  plain: { running: string; platform_version: string | null; outputs: string[]; stopped: string; events: string[]; event_fields: string[] };
   modified: { awaiting: string; stopped: string };
   reloadable: { running: string };
   'not-allowed': { blocked_tables: string[] | null; left: string; stopped: string };
@@ -87,7 +87,15 @@ describe(`Feldera's Python client ${FELDERA_PYTHON} against the fake`, () => {
     const seen = JSON.parse(cycle.stdout.trim().split('\n').at(-1) ?? '') as Seen;
 
     expect(seen.server_version).toBe(version);
-    expect(seen.plain).toEqual({ running: 'RUNNING', platform_version: version === NEWEST_FELDERA ? version : null, outputs: ['v.out'], stopped: 'STOPPED' });
+    expect(seen.plain).toEqual({
+      running: 'RUNNING',
+      platform_version: version === NEWEST_FELDERA ? version : null,
+      outputs: ['v.out'],
+      stopped: 'STOPPED',
+      // Its events, through pipeline.events(): every status, newest first as the manager lists them.
+      events: ['Stopped', 'Provisioning', 'Initializing', 'Running', 'Stopping', 'Stopped'],
+      event_fields: expect.arrayContaining(['deployment_error', 'deployment_runtime_status_details', 'event_id', 'recorded_at']),
+    });
     expect(seen.modified).toEqual({ awaiting: 'AWAITINGAPPROVAL', stopped: 'STOPPED' });
     expect(seen.reloadable).toEqual({ running: 'RUNNING' });
     // The client leaves a refused bootstrap awaiting approval, and stops it here.

@@ -1,6 +1,6 @@
 // The bundle against the fake as Feldera 0.337 and as 0.375: what the step does with what 0.375
 // added (reloadable-tables after the Python client's reloadable_tables, /logs?follow=false, paused
-// outputs), and that each works against 0.337 too.
+// outputs), and that each works against 0.337 too; Feldera's events with both, and without them before 0.292.
 import { describe, expect, it } from 'vitest';
 import type { PipelineScript } from './fake-feldera.ts';
 import { APPROVAL_DIFF, NEWEST_FELDERA, pipelineDiff } from './fixtures.ts';
@@ -88,4 +88,21 @@ describe.each(VERSIONS)('the action against Feldera %s', (version) => {
     ]);
     expect(run.annotations).toEqual([]);
   });
+
+  it('shows when Feldera recorded each status, from its events', async () => {
+    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', reads: 1 }] }], { version });
+    const run = await act(inputs(server));
+    expect(run.code).toBe(0);
+    expect(server.calls('events')).toHaveLength(1);
+    expect(run.summary).toMatch(/^\| Running \| \+[\d.]+s \| until the end \| [\d:.]+ UTC \|$/m);
+    expect(run.annotations).toEqual([]);
+  });
+});
+
+it('warns, against a Feldera before 0.292, that the timeline has only what the step saw', async () => {
+  const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', reads: 1 }] }], { version: '0.291.0' });
+  const run = await act(inputs(server));
+  expect(run.code).toBe(0);
+  expect(run.annotations.map(({ level, message }) => [level, message])).toEqual([['warning', expect.stringContaining('this Feldera has no GET /events (it came with 0.292)')]]);
+  expect(run.summary).toMatch(/^\| Running \| \+[\d.]+s \| until the end \|$/m);
 });

@@ -1,4 +1,5 @@
 import { redact } from '../text/text.ts';
+import { pipelineEvents, recordedSince } from './events.ts';
 import { isObject } from './json.ts';
 import { request, type HttpOptions, type RetryPolicy } from './http.ts';
 import { readLogTail, type LogLimits, type LogTail } from './logs.ts';
@@ -7,7 +8,7 @@ import type { StatusList } from './status-list.ts';
 import { pipelineDiff, pipelineStatus } from './status.ts';
 import { FelderaError } from './errors.ts';
 import { downloadSupportBundle, type BundleLimits } from './support-bundle.ts';
-import type { Bootstrap, Initial, PipelineDiff, PipelineStatus, ProgramError } from './types.ts';
+import type { Bootstrap, Initial, PipelineDiff, PipelineEvent, PipelineStatus, ProgramError } from './types.ts';
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 export class PipelineClient {
@@ -99,6 +100,15 @@ export class PipelineClient {
   /** `follow=false`: since Feldera 0.375 the stream ends after the buffered lines; older ones ignore it. */
   logs(limits: LogLimits): Promise<LogTail> {
     return readLogTail(this.http, `${this.path}/logs?follow=false`, limits);
+  }
+
+  /**
+   * The manager's monitor events, newest first (Feldera 0.292 and later; older ones answer an empty
+   * 404). Only those recorded since `sinceMs`, on Feldera's clock, are kept of the ~720 it lists.
+   */
+  async events(sinceMs: number, retry: RetryPolicy): Promise<PipelineEvent[]> {
+    const body = await request(this.http, 'GET', `${this.path}/events?selector=status`, retry, { keepItem: (item) => recordedSince(item, sinceMs) });
+    return pipelineEvents(body, this.secrets());
   }
 
   /** Into `file`; each part left out is sent as `false`, as Feldera takes every part by default. */

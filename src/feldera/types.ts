@@ -34,6 +34,16 @@ export interface Bootstrap {
   concurrent: boolean;
 }
 
+/** One of the manager's monitor events (`PipelineMonitorEventSelectedInfo`), as the step uses it. */
+export interface PipelineEvent {
+  /** `recorded_at`, in ms since the epoch, on Feldera's clock. */
+  recordedAt: number;
+  /** What `deployment_status` was then, from `deployment_resources_status` and `deployment_runtime_status`. */
+  deployment_status: string;
+  program_status: string;
+  deployment_has_error: boolean;
+}
+
 /** The `initial` query parameter of `/start`, lowercase as Feldera wants it. */
 export type Initial = 'running' | 'paused' | 'standby';
 

@@ -22,6 +22,8 @@ export const HEARTBEAT_MS = 30_000;
 /** What the run of one pipeline has seen so far: the statuses and when, whether it approved what, the last failure. */
 export class Progress {
   readonly startedAt = performance.now();
+  /** The same moment on the runner's wall clock (ms since the epoch): what Feldera's event times are compared with. */
+  readonly startedAtEpochMs = Date.now();
   last: PipelineStatus | undefined;
   readonly timeline: TimelineEntry[] = [];
   approved = false;
@@ -113,7 +115,8 @@ export class Progress {
 
 const COMPILING = new Set(['Pending', 'CompilingSql', 'SqlCompiled', 'CompilingRust']);
 
-function phaseOf(status: PipelineStatus): Pick<TimelineEntry, 'status' | 'of'> {
+/** The phase a status read, or one of Feldera's events, shows. */
+export function phaseOf(status: Pick<PipelineStatus, 'deployment_status' | 'program_status'>): Pick<TimelineEntry, 'status' | 'of'> {
   if (status.deployment_status === 'Stopped' && status.program_status !== 'Success') return { status: status.program_status, of: 'program' };
   return { status: status.deployment_status, of: 'deployment' };
 }

@@ -1,5 +1,8 @@
 import type { PipelineClient } from '../feldera/client.ts';
+import { FelderaError } from '../feldera/errors.ts';
 import type { LogTail } from '../feldera/logs.ts';
+import type { PipelineEvent } from '../feldera/types.ts';
+import { CLOCK_SKEW_MS } from '../model/events.ts';
 import { sqlFileOf, type Config } from '../model/inputs.ts';
 import type { Outcome } from '../model/outcome.ts';
 import type { Progress } from '../model/progress.ts';
@@ -12,6 +15,10 @@ export interface Diagnosis {
   logTail?: LogTail;
   /** Reads that failed: warnings, never the step's failure. */
   problems: string[];
+  /** The manager's events since the step's start (less CLOCK_SKEW_MS), newest first; undefined when not read. */
+  events?: PipelineEvent[];
+  /** Why they could not be read: a warning, after the result's own annotation (evidence, not the cause). */
+  eventsProblem?: string;
 }
 
 /** `fda logs` reads for 5 s at most; a tail is all a reader of the run needs. */
@@ -20,6 +27,11 @@ const FOLLOW_UP_RETRY = { windowMs: 5000 };
 
 export async function diagnose(client: PipelineClient, config: Config, outcome: Outcome, progress: Progress): Promise<Diagnosis> {
   const diagnosis: Diagnosis = { problems: [] };
+  // Beside the other reads, so that a log that takes its 5 s does not starve it. After a success too:
+  // one small read, and a blip on the way up (Unavailable, a restart) is worth seeing in the summary.
+  // Only once the step read a status: the events are woven into what it saw, and a Feldera that never
+  // answered would only add a warning.
+  const events = progress.timeline.length > 0 ? readEvents(client, progress, diagnosis) : undefined;
   const failed = outcome.result === 'failed';
   if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
     try {
@@ -37,5 +49,18 @@ export async function diagnose(client: PipelineClient, config: Config, outcome: 
       diagnosis.problems.push(`Could not read the pipeline's log: ${messageOf(error)}`);
     }
   }
+  await events;
   return diagnosis;
+}
+
+/** `GET /events` once; any failure is a warning that says why, and the timeline keeps what the step saw. */
+async function readEvents(client: PipelineClient, progress: Progress, diagnosis: Diagnosis): Promise<void> {
+  try {
+    diagnosis.events = await client.events(progress.startedAtEpochMs - CLOCK_SKEW_MS, FOLLOW_UP_RETRY);
+  } catch (error) {
+    // actix's empty 404 for a route it does not have: /events came with Feldera 0.292.
+    const older = error instanceof FelderaError && error.status === 404 && error.kind === 'not-feldera';
+    const why = older ? 'this Feldera has no GET /events (it came with 0.292)' : messageOf(error);
+    diagnosis.eventsProblem = `Could not read Feldera's events of pipeline ${client.pipelineName}, so the summary's timeline has only the statuses the step saw: ${why}`;
+  }
 }

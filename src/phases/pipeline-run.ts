@@ -123,7 +123,7 @@ async function steps(run: PipelineRun, { config, http, auth, end, statuses, plat
   const outcome = run.outcome;
   const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled' ? outcome : undefined;
   if (!cancelled) {
-    run.phase = "reading the compiler's messages and the pipeline's log";
+    run.phase = "reading the compiler's messages, the pipeline's log and Feldera's events";
     // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
     const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
     run.diagnosis = await diagnose(followUp, config, outcome, progress);

@@ -96,7 +96,10 @@ function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }: Pi
       : []),
   ];
   // After the result's own annotation: evidence that could not be had never comes before the failure.
-  const after: Annotation[] = supportBundle?.problem ? [{ level: 'warning', message: supportBundle.problem, title: `Feldera pipeline ${name}: no support bundle` }] : [];
+  const after: Annotation[] = [
+    ...(diagnosis.eventsProblem ? [{ level: 'warning' as const, message: diagnosis.eventsProblem, title: `Feldera pipeline ${name}: no events` }] : []),
+    ...(supportBundle?.problem ? [{ level: 'warning' as const, message: supportBundle.problem, title: `Feldera pipeline ${name}: no support bundle` }] : []),
+  ];
   return { warnings, connectors, after };
 }
 

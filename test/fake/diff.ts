@@ -3,17 +3,10 @@
 // compiled (test/fake/sql.ts) and compared with the configured one, nothing changed.
 import { version, type FakeState, type Pipeline, type Send } from './pipeline.ts';
 import { compileSql, type CompiledProgram } from './sql.ts';
+import { atLeast } from '../fixtures.ts';
 
 /** The first version with the route (manager commit 55090bf); an older one answers actix's empty 404. */
 export const DIFF_SINCE = '0.324.0';
-
-/** Whether `given` is `since` or newer, by major, minor and patch. */
-export function atLeast(given: string, since: string): boolean {
-  const numbers = (text: string) => text.split(/[.+-]/).slice(0, 3).map(Number);
-  const [a, b] = [numbers(given), numbers(since)];
-  const first = b.findIndex((part, i) => a[i] !== part);
-  return first === -1 || (a[first] ?? 0) > (b[first] ?? 0);
-}
 
 export function servesDiff(fake: FakeState): boolean {
   return atLeast(version(fake), DIFF_SINCE);

@@ -1,4 +1,5 @@
 // The fake's state: what the manager stores of each pipeline, and what the fake keeps for the tests.
+import type { MonitorEvent } from './events.ts';
 import type { Edition, ErrorBody, FakeOptions, PipelineScript } from './types.ts';
 
 export interface Pipeline {
@@ -42,6 +43,8 @@ export interface Pipeline {
   readHold: { left: number; resolve: () => void } | undefined;
   /** `/stats` answers of this run: the clock of connector states scripted by `read`. */
   statsReads: number;
+  /** The manager's monitor events, oldest first: one on every change of a status (events.ts). */
+  events: MonitorEvent[];
 }
 
 export interface Bootstrap {

@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { answersAsNewest } from '../fixtures.ts';
 import { refusal } from './auth.ts';
 import { configuration, statusBody } from './bodies.ts';
+import { events, servesEvents } from './events.ts';
 import { logs } from './logs.ts';
 import { afterRead, approve, dismissError, notInteractive, start, stopRequest, transition } from './moves.ts';
 import { edition, INITIALS, prefix, reported, version, type FakeState, type Send } from './pipeline.ts';
@@ -79,6 +80,14 @@ export function answer(fake: FakeState, endpoint: Endpoint | undefined, request:
   }
   // A version before the route has no handler to look the pipeline up: actix's empty 404.
   if (endpoint === 'diff' && !servesDiff(fake)) return send(404, '', { raw: true, contentType: 'text/plain' });
+  if (endpoint === 'events' && !servesEvents(fake, version(fake))) return send(404, '', { raw: true, contentType: 'text/plain' });
+  // The selector is deserialized before the handler looks the pipeline up: an unknown one is actix's plain-text 400.
+  if (endpoint === 'events' && request.query.selector !== undefined && request.query.selector !== 'status' && request.query.selector !== 'all') {
+    return send(400, `Query deserialize error: unknown variant \`${request.query.selector}\`, expected \`all\` or \`status\``, {
+      raw: true,
+      contentType: 'text/plain; charset=utf-8',
+    });
+  }
   const name = decodeURIComponent(pipelinePath(request.path, prefix(fake))?.[0] ?? '');
   const pipeline = fake.pipelines.get(name);
   // Every route of a pipeline looks it up first; a path no route matches is actix's empty 404.
@@ -126,6 +135,8 @@ export function answer(fake: FakeState, endpoint: Endpoint | undefined, request:
       return supportBundle(fake, pipeline, request.query, response, send);
     case 'diff':
       return diff(fake, pipeline, request.body ?? '', send);
+    case 'events':
+      return events(pipeline, request.query.selector ?? 'status', send);
   }
 }
 
@@ -178,6 +189,6 @@ export function endpointOf(method: string, path: string, prefix: string): Endpoi
     return action;
   }
   if (parts.length === 2 && method === 'POST' && (action === 'pause' || action === 'resume' || action === 'activate' || action === 'diff')) return action;
-  if (parts.length === 2 && method === 'GET' && (action === 'logs' || action === 'stats' || action === 'support_bundle')) return action;
+  if (parts.length === 2 && method === 'GET' && (action === 'logs' || action === 'stats' || action === 'support_bundle' || action === 'events')) return action;
   return undefined;
 }

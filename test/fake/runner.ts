@@ -1,6 +1,7 @@
 // The runner's state machine of a pipeline (API.md 2.4): its phases after `/start`, the target, a
 // failure or a stop, each held for a time, for status reads, or until the test opens a gate.
 import { randomUUID } from 'node:crypto';
+import { recordEvent } from './events.ts';
 import { COMPILATION_ERRORS, edition, INITIALS, reported, type FakeState, type Pipeline } from './pipeline.ts';
 import type { ErrorBody, Phase, PipelineScript } from './types.ts';
 
@@ -30,6 +31,7 @@ export function initialState(fake: FakeState, script: PipelineScript): Pipeline 
     raced: false,
     readHold: undefined,
     statsReads: 0,
+    events: [],
   };
   if (script.provisioned) {
     const { initial, status, desired, bootstrap } = script.provisioned;
@@ -48,6 +50,8 @@ export function initialState(fake: FakeState, script: PipelineScript): Pipeline 
     setStatus(fake, pipeline, 'Stopping');
     pipeline.stoppingReads = script.stoppingReads;
   }
+  // The manager records the new pipeline's first event (db/operations/pipeline.rs new_pipeline).
+  recordEvent(pipeline);
   return pipeline;
 }
 
@@ -56,6 +60,7 @@ export function setStatus(fake: FakeState, pipeline: Pipeline, status: string, r
   pipeline.runnerReason = runnerReason;
   pipeline.since = new Date().toISOString();
   fake.timeline.push({ pipeline: pipeline.script.name, status, at: performance.now() });
+  recordEvent(pipeline);
 }
 
 export function after(fake: FakeState, ms: number, action: () => void): void {
@@ -103,6 +108,7 @@ export async function play(fake: FakeState, pipeline: Pipeline, run: number): Pr
   const script = pipeline.script;
   for (const step of script.compile ?? []) {
     pipeline.programStatus = step.status;
+    recordEvent(pipeline);
     await hold(fake, pipeline, step);
     if (!current()) return;
   }
@@ -172,8 +178,9 @@ export function countReadAtTarget(fake: FakeState, pipeline: Pipeline, shown: bo
 /** The runner records the error and desired Stopped in one transaction, then tears down. */
 export function failWith(fake: FakeState, pipeline: Pipeline, error: ErrorBody, provisioned = true): void {
   pipeline.error = error;
-  if (provisioned) return stop(fake, pipeline);
-  desireStopped(pipeline);
+  if (provisioned) stop(fake, pipeline);
+  else desireStopped(pipeline);
+  recordEvent(pipeline);
 }
 
 /**

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { recordEvent } from './events.ts';
 import { serveFault } from './faults.ts';
 import { streamLarge } from './large-text.ts';
 import { prefix, version, type FakeState, type Send } from './pipeline.ts';
@@ -123,6 +124,8 @@ export class FakeFeldera {
 
   private answered(endpoint: Endpoint | undefined, entry: FakeRequest, request: IncomingMessage, response: ServerResponse): void {
     this.dispatch(endpoint, entry, request, response);
+    // A request may have changed a status (a start, a stop, a read the runner catches up on): the manager records an event in the same transaction.
+    for (const pipeline of this.state.pipelines.values()) recordEvent(pipeline);
     for (const waiter of this.arrivals.filter((entry) => entry.endpoint === endpoint && this.calls(endpoint).length >= entry.count)) {
       this.arrivals.splice(this.arrivals.indexOf(waiter), 1);
       waiter.resolve();

@@ -135,7 +135,7 @@ export type Fault =
   | { kind: 'hold'; until: Promise<unknown> };
 
 export type Endpoint =
-  'start' | 'stop' | 'approve' | 'pause' | 'resume' | 'activate' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list' | 'support_bundle' | 'diff';
+  'start' | 'stop' | 'approve' | 'pause' | 'resume' | 'activate' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list' | 'support_bundle' | 'events' | 'diff';
 
 /** `edition` of `GET /v0/config` (api/endpoints/config.rs). */
 export type Edition = 'Open source' | 'Enterprise';
@@ -181,6 +181,8 @@ export interface FakeOptions {
    * `paused` on its output endpoints, and `/logs?follow=false`.
    */
   version?: string;
+  /** Answer `GET /events` as a Feldera before 0.292 does, which has no such route: an empty 404 (DRIFT.md). A `version` before 0.292 does the same. */
+  noEvents?: boolean;
   /** Serve under a path prefix, as behind a reverse proxy (`/feldera`). */
   prefix?: string;
   /** Serve HTTPS with this key and certificate (PEM). */

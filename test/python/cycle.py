@@ -3,7 +3,7 @@
 Run by test/python-client.test.ts against the fake Feldera:
     python cycle.py <api-url> <api-key> <proposed-program>
 It prints one JSON object: what the client saw, scenario by scenario. The fake's pipelines:
-- plain:       starts and runs;
+- plain:       starts and runs, and lists its events;
 - modified:    awaits approval after its start (bootstrap_policy await_approval);
 - reloadable:  awaits approval with table `orders` modified, which reloadable_tables allows;
 - not-allowed: the same diff, with no table acceptable to reload;
@@ -31,7 +31,19 @@ def plain(client):
         "platform_version": stats.global_metrics.platform_version,
         "outputs": [output.endpoint_name for output in stats.outputs],
         "stopped": pipeline.status().name,
+        "events": statuses(pipeline.events()),
+        "event_fields": sorted(pipeline.events(selector="all")[0].keys()),
     }
+
+
+def statuses(events):
+    """The statuses the manager's events went through, oldest first, each once in a row."""
+    seen = []
+    for event in reversed(events):
+        status = event["deployment_runtime_status"] if event["deployment_resources_status"] == "Provisioned" else event["deployment_resources_status"]
+        if not seen or seen[-1] != status:
+            seen.append(status)
+    return seen
 
 
 def modified(client):
