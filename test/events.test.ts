@@ -1,9 +1,7 @@
 // Feldera's events beside the step's timeline: the parser of `GET /events`, the merge of the two, and
 // the read after the outcome against the fake Feldera, each failure a reason that says why.
-import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PipelineClient } from '../src/feldera/client.ts';
-import { NO_CREDENTIALS } from '../src/feldera/credentials.ts';
 import { pipelineEvents, recordedSince } from '../src/feldera/events.ts';
 import type { PipelineEvent } from '../src/feldera/types.ts';
 import { eventPhases, mergeTimeline, type TimelineRow } from '../src/model/events.ts';
@@ -11,6 +9,7 @@ import { readConfig, type InputName } from '../src/model/inputs.ts';
 import { Progress, type TimelineEntry } from '../src/model/progress.ts';
 import { diagnose } from '../src/phases/diagnose.ts';
 import { FakeFeldera, type FakeOptions } from './fake-feldera.ts';
+import { httpOptions } from './http-options.ts';
 
 const T0 = Date.parse('2026-12-07T10:00:00Z');
 
@@ -174,16 +173,7 @@ describe('diagnose reads Feldera’s events', () => {
   async function feldera(options: Omit<FakeOptions, 'pipelines'> = {}) {
     const fake = await FakeFeldera.start({ pipelines: [{ name: 'orders' }], ...options });
     closing.push(fake);
-    const http = {
-      baseUrl: new URL(`${fake.url}/`),
-      credentials: NO_CREDENTIALS,
-      tenant: undefined,
-      requestTimeoutMs: 5000,
-      signal: new AbortController().signal,
-      dispatcher: new Agent(),
-      debug: () => undefined,
-    };
-    return { fake, client: new PipelineClient(http, 'orders') };
+    return { fake, client: new PipelineClient(httpOptions(`${fake.url}/`), 'orders') };
   }
 
   const inputs: Partial<Record<InputName, string>> = { 'pipeline-name': 'orders', logs: 'never' };

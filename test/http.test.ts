@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Agent } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatSize } from '../src/feldera/bounded-json.ts';
-import { apiKeyCredentials, NO_CREDENTIALS } from '../src/feldera/credentials.ts';
+import { apiKeyCredentials } from '../src/feldera/credentials.ts';
 import { FelderaError, TransientError } from '../src/feldera/errors.ts';
-import { errorDescription, request, retryAfterMs, type HttpOptions } from '../src/feldera/http.ts';
+import { errorDescription, request, retryAfterMs } from '../src/feldera/http.ts';
 import { CLOSED_PORT } from './fixtures.ts';
+import { httpOptions } from './http-options.ts';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -40,18 +40,7 @@ const text =
     res.end(body);
   };
 
-function options(url: string, extra: Partial<HttpOptions> = {}): HttpOptions {
-  return {
-    baseUrl: new URL(url),
-    credentials: NO_CREDENTIALS,
-    tenant: undefined,
-    requestTimeoutMs: 5000,
-    signal: new AbortController().signal,
-    dispatcher: new Agent(),
-    debug: () => undefined,
-    ...extra,
-  };
-}
+const options = httpOptions;
 
 async function failure(promise: Promise<unknown>): Promise<FelderaError> {
   const error = await promise.then(

@@ -1,12 +1,10 @@
 // One list of statuses for many runs, against the fake Feldera: shared while young, never older than
 // what a run has seen by its own read.
-import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NO_CREDENTIALS } from '../src/feldera/credentials.ts';
 import { PipelineClient } from '../src/feldera/client.ts';
-import type { HttpOptions } from '../src/feldera/http.ts';
 import { StatusList } from '../src/feldera/status-list.ts';
 import { FakeFeldera } from './fake-feldera.ts';
+import { httpOptions } from './http-options.ts';
 
 const servers: FakeFeldera[] = [];
 afterEach(async () => {
@@ -16,15 +14,7 @@ afterEach(async () => {
 async function setup() {
   const server = await FakeFeldera.start({ pipelines: [{ name: 'p' }, { name: 'q' }] });
   servers.push(server);
-  const http: HttpOptions = {
-    baseUrl: new URL(`${server.url}/`),
-    credentials: NO_CREDENTIALS,
-    tenant: undefined,
-    requestTimeoutMs: 5000,
-    signal: new AbortController().signal,
-    dispatcher: new Agent(),
-    debug: () => undefined,
-  };
+  const http = httpOptions(`${server.url}/`);
   // Young for a minute: only what the runs have seen makes it old.
   const list = new StatusList(http, 60_000, ['p', 'q']);
   return { server, http, list };

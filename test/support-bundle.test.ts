@@ -3,10 +3,8 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PipelineClient } from '../src/feldera/client.ts';
-import { NO_CREDENTIALS } from '../src/feldera/credentials.ts';
 import { BundleProblem } from '../src/feldera/support-bundle.ts';
 import { SUPPORT_BUNDLE_PARTS, readConfig, type InputName } from '../src/model/inputs.ts';
 import type { RunLog } from '../src/log/phase-log.ts';
@@ -15,6 +13,7 @@ import { FakeArtifacts, JOB_BACKEND_ID, RUN_BACKEND_ID } from './fake-artifacts.
 import { FakeFeldera } from './fake-feldera.ts';
 import { checkAnswers, NEWEST_SPEC } from './openapi-check.ts';
 import { unzip } from './fake/zip.ts';
+import { httpOptions } from './http-options.ts';
 
 const closing: { close: () => Promise<void> }[] = [];
 const dirs: string[] = [];
@@ -32,18 +31,7 @@ function temp(): string {
 async function feldera(status = 'Running') {
   const fake = await FakeFeldera.start({ version: '0.375.0', pipelines: [{ name: 'orders', provisioned: { initial: 'running', status } }] });
   closing.push(fake);
-  const client = new PipelineClient(
-    {
-      baseUrl: new URL(`${fake.url}/`),
-      credentials: NO_CREDENTIALS,
-      tenant: undefined,
-      requestTimeoutMs: 5000,
-      signal: new AbortController().signal,
-      dispatcher: new Agent(),
-      debug: () => undefined,
-    },
-    'orders',
-  );
+  const client = new PipelineClient(httpOptions(`${fake.url}/`), 'orders');
   return { fake, client };
 }
 
