@@ -37,7 +37,10 @@ var markdown = __webpack_require__(86590);
 var transition = __webpack_require__(31053);
 // EXTERNAL MODULE: ./src/model/events.ts
 var model_events = __webpack_require__(23576);
+// EXTERNAL MODULE: ./src/report/last-word.ts
+var last_word = __webpack_require__(44325);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -153,9 +156,9 @@ function heading({ pipelineName, outcome, progress, plan, planning }) {
         case 'awaiting-approval':
             return `⏸️ ${name} awaits approval`;
         case 'planned':
-            return `📋 ${name}: ${plan && (0,model_plan/* changed */.tD)(plan.diff) ? (0,markdown/* inline */.mG)((0,model_plan/* planChanges */.XA)(plan.diff), VALUE_CHARS.message) : 'no change'}`;
+            return `📋 ${name}: ${(0,markdown/* inline */.mG)((plan && (0,model_plan/* planChanges */.XA)(plan.diff)) || 'no change', VALUE_CHARS.message)}`;
         case 'failed':
-            return `❌ ${name} ${planning ? 'could not be planned' : 'did not start'}: ${(0,markdown/* inline */.mG)(outcome.code, VALUE_CHARS.name)}`;
+            return `❌ ${name} ${(0,last_word/* notDone */.Gj)(planning === true)}: ${(0,markdown/* inline */.mG)(outcome.code, VALUE_CHARS.name)}`;
     }
 }
 /** The heading with `wait: false`: what the call accepted is doing. */
@@ -309,8 +312,6 @@ function rank({ outcome }) {
     return outcome.result === 'failed' ? 0 : outcome.result === 'awaiting-approval' ? 1 : 2;
 }
 
-// EXTERNAL MODULE: ./src/report/last-word.ts
-var last_word = __webpack_require__(44325);
 // EXTERNAL MODULE: ./src/report/step-summary.ts
 var step_summary = __webpack_require__(49211);
 ;// CONCATENATED MODULE: ./src/report/report.ts
@@ -368,7 +369,7 @@ function report(facts) {
     for (const line of summaries.flatMap(({ verdict }) => verdict.lines))
         (0,log_log/* info */.pq)(line);
     if (process.env.GITHUB_STEP_SUMMARY) {
-        const each = summaries.map(({ run, unannotated }) => ({ ...runFacts(run, target, facts), unannotated }));
+        const each = summaries.map(({ run, unannotated }) => ({ ...runFacts(run, target, planning, facts), unannotated }));
         const [only] = each;
         const markdown = (only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs())) + notShown(dropped);
         // The summary is extra: failing to write it must not hide the real result.
@@ -377,7 +378,7 @@ function report(facts) {
             core/* warning */.$e(`Could not write the job summary: ${problem}`);
     }
 }
-function runFacts(run, target, facts) {
+function runFacts(run, target, planning, facts) {
     return {
         pipelineName: run.name,
         pipelineUrl: run.pipelineUrl,
@@ -391,7 +392,7 @@ function runFacts(run, target, facts) {
         stopped: run.stopped,
         supportBundle: run.supportBundle,
         plan: run.plan,
-        planning: facts.config?.plan === true,
+        planning,
     };
 }
 /** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
@@ -435,7 +436,7 @@ function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis, plan }, ta
         case 'failed': {
             const firstError = diagnosis.compilation?.firstError && `First error: ${diagnosis.compilation.firstError}`;
             const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
-            return { annotations: [{ level: 'error', message, title: (0,last_word/* failureTitle */.n)(name, planning) }], lines: [] };
+            return { annotations: [{ level: 'error', message, title: (0,last_word/* failureTitle */.nV)(name, planning) }], lines: [] };
         }
     }
 }

@@ -4445,8 +4445,9 @@ function rank(endpoint) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ lastWord),
-/* harmony export */   n: () => (/* binding */ failureTitle)
+/* harmony export */   Gj: () => (/* binding */ notDone),
+/* harmony export */   bx: () => (/* binding */ lastWord),
+/* harmony export */   nV: () => (/* binding */ failureTitle)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /* harmony import */ var _step_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49211);
@@ -4491,7 +4492,11 @@ function lastWord(facts, reason) {
 }
 /** The title of the annotation that fails the step for a pipeline. */
 function failureTitle(name, planning) {
-    return `Feldera pipeline ${name || '(no name)'} ${planning ? 'could not be planned' : 'did not start'}`;
+    return `Feldera pipeline ${name || '(no name)'} ${notDone(planning)}`;
+}
+/** What a failed run did not do: its start, or with plan: true, its plan. */
+function notDone(planning) {
+    return planning ? 'could not be planned' : 'did not start';
 }
 
 
@@ -4927,7 +4932,7 @@ async function run(cancel = (0,run_end/* cancellation */.WN)()) {
     // Whatever still holds the step when a cancel's deadline comes, a short report is its word.
     cancel.atDeadline(() => {
         if (!reported)
-            (0,last_word/* lastWord */.b)(facts, cancel.signal.reason);
+            (0,last_word/* lastWord */.bx)(facts, cancel.signal.reason);
     });
     try {
         await startAll(facts, cancel.signal);

@@ -120,16 +120,19 @@ describe("the fake's /diff", () => {
     for (const name of ['p', 'nope']) expect(await diff(server, { program_code: CONFIGURED }, name)).toMatchObject({ status: 404, text: '' });
   });
 
-  it.each([NEWEST_FELDERA, '0.337.0'])('answers as %s that validate against its openapi.json', async (version) => {
-    const spec = version === NEWEST_FELDERA ? NEWEST_SPEC : OLDER_SPEC;
-    if (!existsSync(spec)) return console.warn(`SKIPPED: ${spec} is absent, /diff was not validated as ${version}.`);
-    const server = await fake([{ name: 'p', program: CONFIGURED }, { name: 'q' }], { version });
-    await diff(server, { program_code: `${CONFIGURED}CREATE VIEW extra AS SELECT * FROM orders;` });
-    await diff(server, { program_code: 'CREATE VIEW v AS SELECT * FROM nowhere;' });
-    await diff(server, { runtime_version: 'x' });
-    await diff(server, {}, 'nope');
-    const { problems, checked } = checkAnswers(spec, server.responses);
-    expect(problems).toEqual([]);
-    expect(checked).toBe(4);
-  });
+  for (const [version, spec] of [
+    [NEWEST_FELDERA, NEWEST_SPEC],
+    ['0.337.0', OLDER_SPEC],
+  ] as const) {
+    it.skipIf(!existsSync(spec))(`answers as ${version} that validate against its openapi.json`, async () => {
+      const server = await fake([{ name: 'p', program: CONFIGURED }, { name: 'q' }], { version });
+      await diff(server, { program_code: `${CONFIGURED}CREATE VIEW extra AS SELECT * FROM orders;` });
+      await diff(server, { program_code: 'CREATE VIEW v AS SELECT * FROM nowhere;' });
+      await diff(server, { runtime_version: 'x' });
+      await diff(server, {}, 'nope');
+      const { problems, checked } = checkAnswers(spec, server.responses);
+      expect(problems).toEqual([]);
+      expect(checked).toBe(4);
+    });
+  }
 });

@@ -31,5 +31,10 @@ export function lastWord(facts: ReportFacts, reason: unknown): void {
 
 /** The title of the annotation that fails the step for a pipeline. */
 export function failureTitle(name: string, planning: boolean): string {
-  return `Feldera pipeline ${name || '(no name)'} ${planning ? 'could not be planned' : 'did not start'}`;
+  return `Feldera pipeline ${name || '(no name)'} ${notDone(planning)}`;
+}
+
+/** What a failed run did not do: its start, or with plan: true, its plan. */
+export function notDone(planning: boolean): string {
+  return planning ? 'could not be planned' : 'did not start';
 }

@@ -57,7 +57,7 @@ export function report(facts: ReportFacts): void {
   for (const line of summaries.flatMap(({ verdict }) => verdict.lines)) info(line);
 
   if (process.env.GITHUB_STEP_SUMMARY) {
-    const each = summaries.map(({ run, unannotated }): SummaryFacts => ({ ...runFacts(run, target, facts), unannotated }));
+    const each = summaries.map(({ run, unannotated }): SummaryFacts => ({ ...runFacts(run, target, planning, facts), unannotated }));
     const [only] = each;
     const markdown = (only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs())) + notShown(dropped);
     // The summary is extra: failing to write it must not hide the real result.
@@ -66,7 +66,7 @@ export function report(facts: ReportFacts): void {
   }
 }
 
-function runFacts(run: PipelineRun, target: string | undefined, facts: ReportFacts): Omit<SummaryFacts, 'unannotated'> {
+function runFacts(run: PipelineRun, target: string | undefined, planning: boolean, facts: ReportFacts): Omit<SummaryFacts, 'unannotated'> {
   return {
     pipelineName: run.name,
     pipelineUrl: run.pipelineUrl,
@@ -80,7 +80,7 @@ function runFacts(run: PipelineRun, target: string | undefined, facts: ReportFac
     stopped: run.stopped,
     supportBundle: run.supportBundle,
     plan: run.plan,
-    planning: facts.config?.plan === true,
+    planning,
   };
 }
 

@@ -9,12 +9,12 @@ import type { SupportBundle } from '../phases/support-bundle.ts';
 import { countChanges, diffChanges } from '../model/approval.ts';
 import { connectorsMarkdown } from './connectors.ts';
 import { changed, nextStartMeaning, planChanges, type Plan } from '../model/plan.ts';
-import type { PipelineDiff } from '../feldera/types.ts';
 import { codeBlock, count, cut, fit, inline, table } from '../text/markdown.ts';
 import { transitionText, type Transition } from '../model/transition.ts';
 import { mergeTimeline, type EventPhase } from '../model/events.ts';
 import type { TimelineEntry } from '../model/progress.ts';
-import type { PipelineEvent } from '../feldera/types.ts';
+import type { PipelineDiff, PipelineEvent } from '../feldera/types.ts';
+import { notDone } from './last-word.ts';
 
 export interface SummaryFacts {
   pipelineName: string;
@@ -157,9 +157,9 @@ function heading({ pipelineName, outcome, progress, plan, planning }: SummaryFac
     case 'awaiting-approval':
       return `⏸️ ${name} awaits approval`;
     case 'planned':
-      return `📋 ${name}: ${plan && changed(plan.diff) ? inline(planChanges(plan.diff), VALUE_CHARS.message) : 'no change'}`;
+      return `📋 ${name}: ${inline((plan && planChanges(plan.diff)) || 'no change', VALUE_CHARS.message)}`;
     case 'failed':
-      return `❌ ${name} ${planning ? 'could not be planned' : 'did not start'}: ${inline(outcome.code, VALUE_CHARS.name)}`;
+      return `❌ ${name} ${notDone(planning === true)}: ${inline(outcome.code, VALUE_CHARS.name)}`;
   }
 }
 
