@@ -21,7 +21,10 @@ export default defineConfig(
       // Numbers in messages are the point of many of them (`after 3 attempts`).
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       // `(line) => core.info(line)` and `return send(…)` in a void function: the house style.
-      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],
+      '@typescript-eslint/no-confusing-void-expression': [
+        'error',
+        { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true },
+      ],
       // An async function without await is how a method meets an interface that returns a Promise.
       '@typescript-eslint/require-await': 'off',
       // Control characters are matched on purpose: that is how server text is made inert.

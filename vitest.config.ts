@@ -4,7 +4,8 @@ import type { TestModule } from 'vitest/node';
 /** Ends the run with a plain `tests: N passed, N failed, N skipped` line that any CI can read. */
 const countsLine = {
   onTestRunEnd(modules: ReadonlyArray<TestModule>) {
-    const count = (state: 'passed' | 'failed' | 'skipped') => modules.reduce((sum, module) => sum + [...module.children.allTests(state)].length, 0);
+    const count = (state: 'passed' | 'failed' | 'skipped') =>
+      modules.reduce((sum, module) => sum + [...module.children.allTests(state)].length, 0);
     console.log(`tests: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`);
   },
 };

@@ -54,7 +54,12 @@ const SUMMARY_LIMIT_BYTES = 1024 * 1024;
  * What each part may take of that limit, in bytes, whatever the server sent: together well under it.
  * The facts and the timeline are bounded by their rows and the length of each value.
  */
-const BUDGET_BYTES = { approvalDiff: 192 * 1024, compilerMessages: 96 * 1024, compilerOutput: 96 * 1024, logTail: 256 * 1024 };
+const BUDGET_BYTES = {
+    approvalDiff: 192 * 1024,
+    compilerMessages: 96 * 1024,
+    compilerOutput: 96 * 1024,
+    logTail: 256 * 1024,
+};
 /** The longest any one value is shown: a name, a message, a line. */
 const VALUE_CHARS = { name: 200, line: 1000, message: 4000 };
 /** A status that flips for an hour makes thousands of rows: the first and the last are kept. */
@@ -80,7 +85,9 @@ function summaryMarkdown(facts) {
     const compilation = diagnosis.compilation;
     if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
         const messages = (0,markdown/* fit */.Uj)(compilation.annotations.map((annotation) => {
-            const where = annotation.file ? `${(0,markdown/* inline */.mG)(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
+            const where = annotation.file
+                ? `${(0,markdown/* inline */.mG)(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: `
+                : '';
             const [first = '', ...snippet] = annotation.message.split(/\r\n|\r|\n/);
             const block = snippet.length > 0
                 ? `\n\n${(0,markdown/* codeBlock */.DV)(snippet.slice(0, SNIPPET_LINES).map((line) => (0,markdown/* cut */.Jj)(line, VALUE_CHARS.line)), '  ')}`
@@ -133,7 +140,9 @@ function diffTable(diff) {
         const more = all - kept.length;
         return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${(0,markdown/* count */.U9)(more)} more`] : [])].join(', ')];
     });
-    const error = diff.program_diff_error ? `\n\nThe program diff failed: ${(0,markdown/* inline */.mG)(diff.program_diff_error, VALUE_CHARS.message)}` : '';
+    const error = diff.program_diff_error
+        ? `\n\nThe program diff failed: ${(0,markdown/* inline */.mG)(diff.program_diff_error, VALUE_CHARS.message)}`
+        : '';
     return `${rows.length > 0 ? (0,markdown/* table */.tp)(['Change', 'Names'], rows) : 'No changes listed.'}${error}`;
 }
 /** The plan: what would change, and what that means at the next start. */
@@ -170,12 +179,14 @@ const ACCEPTED = {
     none: 'was left as it was, not waited for',
 };
 function howToApprove({ pipelineName, pipelineUrl, progress }) {
-    const changes = progress.approvalDiff ? (0,markdown/* inline */.mG)((0,approval/* countChanges */.xS)(progress.approvalDiff), VALUE_CHARS.message) : 'its program or connectors changed';
+    const changes = progress.approvalDiff
+        ? (0,markdown/* inline */.mG)((0,approval/* countChanges */.xS)(progress.approvalDiff), VALUE_CHARS.message)
+        : 'its program or connectors changed';
     const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`, progress.notExpected !== undefined);
     return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
 }
 /** Only the facts that say something: no empty values, nothing the heading said already. */
-function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, supportBundle, plan }) {
+function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, supportBundle, plan, }) {
     const facts = [];
     if (outcome.result === 'failed') {
         facts.push(['Error', (0,markdown/* inline */.mG)(outcome.message, VALUE_CHARS.message)]);
@@ -183,7 +194,10 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
             facts.push(['Hint', (0,markdown/* inline */.mG)(outcome.hint, VALUE_CHARS.message)]);
     }
     if (progress.found && target)
-        facts.push(['Transition', (0,markdown/* inline */.mG)((0,transition/* transitionText */.FA)(progress.found, progress.decidedOn, progress.transition, target), VALUE_CHARS.line)]);
+        facts.push([
+            'Transition',
+            (0,markdown/* inline */.mG)((0,transition/* transitionText */.FA)(progress.found, progress.decidedOn, progress.transition, target), VALUE_CHARS.line),
+        ]);
     if (plan)
         facts.push(['Proposed program', (0,markdown/* inline */.mG)(plan.sqlFile, VALUE_CHARS.name)]);
     if (progress.notExpected)
@@ -195,7 +209,10 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
     const last = progress.last;
     if (last && (outcome.result === 'failed' || outcome.result === 'accepted')) {
         const program = last.program_status === 'Success' ? '' : `, program ${last.program_status}`;
-        facts.push(['Last status', (0,markdown/* inline */.mG)(`${last.deployment_status} (desired ${last.deployment_desired_status}${program})`, VALUE_CHARS.line)]);
+        facts.push([
+            'Last status',
+            (0,markdown/* inline */.mG)(`${last.deployment_status} (desired ${last.deployment_desired_status}${program})`, VALUE_CHARS.line),
+        ]);
     }
     if (outcome.result === 'accepted')
         facts.push(['Waited', 'no (wait: false)']);
@@ -270,7 +287,13 @@ function recordedAt({ recordedAt, errorAt }) {
 const TABLE_BYTES = 64 * 1024;
 /** Left free under GitHub's limit: the annotations GitHub does not show (report.ts), the post step's lines, the wrapping of each part. */
 const MARGIN_BYTES = 128 * 1024;
-const RESULTS = { reached: '✅ reached', accepted: '✅ accepted (not waited for)', 'awaiting-approval': '⏸️ awaits approval', planned: '📋 planned', failed: '❌ failed' };
+const RESULTS = {
+    reached: '✅ reached',
+    accepted: '✅ accepted (not waited for)',
+    'awaiting-approval': '⏸️ awaits approval',
+    planned: '📋 planned',
+    failed: '❌ failed',
+};
 /**
  * The job summary of several pipelines: one table with a row each, failures first, then each
  * pipeline's own summary in a collapsed `<details>`. The table is never shortened; a pipeline's
@@ -292,10 +315,26 @@ function severalSummary(runs, elapsedMs) {
         const elapsed = (0,text_text/* formatDuration */.a3)(progress.elapsedMs());
         // A plan reads no status: its changes take their place.
         if (planning)
-            return [name, RESULTS[outcome.result], plan ? (0,markdown/* inline */.mG)((0,model_plan/* planChanges */.XA)(plan.diff) || 'no change', 1000) : '', elapsed, code];
-        return [name, target ?? '', RESULTS[outcome.result], (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'none read', 100), progress.transition ?? '', elapsed, code];
+            return [
+                name,
+                RESULTS[outcome.result],
+                plan ? (0,markdown/* inline */.mG)((0,model_plan/* planChanges */.XA)(plan.diff) || 'no change', 1000) : '',
+                elapsed,
+                code,
+            ];
+        return [
+            name,
+            target ?? '',
+            RESULTS[outcome.result],
+            (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'none read', 100),
+            progress.transition ?? '',
+            elapsed,
+            code,
+        ];
     });
-    const columns = planning ? ['Pipeline', 'Result', 'Changes', 'Elapsed', 'Error code'] : ['Pipeline', 'Target', 'Result', 'Last status', 'Transition', 'Elapsed', 'Error code'];
+    const columns = planning
+        ? ['Pipeline', 'Result', 'Changes', 'Elapsed', 'Error code']
+        : ['Pipeline', 'Target', 'Result', 'Last status', 'Transition', 'Elapsed', 'Error code'];
     const overview = `${heading}\n\n${(0,markdown/* table */.tp)(columns, rows)}`;
     const share = Math.max(0, (SUMMARY_LIMIT_BYTES - MARGIN_BYTES - Math.max(TABLE_BYTES, Buffer.byteLength(overview))) / runs.length);
     const details = ordered.map((facts) => {
@@ -303,7 +342,9 @@ function severalSummary(runs, elapsedMs) {
         const { kept, more } = (0,markdown/* fit */.Uj)(summaryMarkdown(facts)
             .trimEnd()
             .split(/\n\n(?=#### |<sub>)/), share);
-        const cut = more > 0 ? `\n\n…and ${(0,markdown/* count */.U9)(more)} more parts, left out to keep the summary under GitHub's limit: the step's log has them.` : '';
+        const cut = more > 0
+            ? `\n\n…and ${(0,markdown/* count */.U9)(more)} more parts, left out to keep the summary under GitHub's limit: the step's log has them.`
+            : '';
         return `<details><summary>${(0,markdown/* inline */.mG)(facts.pipelineName, 100)}: ${RESULTS[facts.outcome.result]}</summary>\n\n${kept.join('\n\n')}${cut}\n\n</details>`;
     });
     return `${[overview, ...details].join('\n\n')}\n`;
@@ -347,7 +388,13 @@ function report(facts) {
     const several = facts.runs.length > 1;
     const summaries = facts.runs.map((run) => {
         const { warnings, connectors, after } = runWarnings(run);
-        return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], after, verdict: verdictOf(run, target, planning), unannotated: connectors.unannotated };
+        return {
+            run,
+            before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])],
+            after,
+            verdict: verdictOf(run, target, planning),
+            unannotated: connectors.unannotated,
+        };
     });
     // GitHub shows 10 annotations of each level: the results first (failures in the order given), then the rest.
     const verdicts = summaries.flatMap(({ verdict }) => verdict.annotations);
@@ -369,7 +416,10 @@ function report(facts) {
     for (const line of summaries.flatMap(({ verdict }) => verdict.lines))
         (0,log_log/* info */.pq)(line);
     if (process.env.GITHUB_STEP_SUMMARY) {
-        const each = summaries.map(({ run, unannotated }) => ({ ...runFacts(run, target, planning, facts), unannotated }));
+        const each = summaries.map(({ run, unannotated }) => ({
+            ...runFacts(run, target, planning, facts),
+            unannotated,
+        }));
         const [only] = each;
         const markdown = (only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs())) + notShown(dropped);
         // The summary is extra: failing to write it must not hide the real result.
@@ -399,17 +449,41 @@ function runFacts(run, target, planning, facts) {
 function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }) {
     const connectors = (0,report_connectors/* connectorWarnings */.X5)(health.problems, name);
     const warnings = [
-        ...diagnosis.problems.map((problem) => ({ level: 'warning', message: problem, title: `Feldera pipeline ${name}` })),
-        ...health.notes.map((note) => ({ level: 'warning', message: note, title: `Feldera pipeline ${name}: health not fully checked` })),
+        ...diagnosis.problems.map((problem) => ({
+            level: 'warning',
+            message: problem,
+            title: `Feldera pipeline ${name}`,
+        })),
+        ...health.notes.map((note) => ({
+            level: 'warning',
+            message: note,
+            title: `Feldera pipeline ${name}: health not fully checked`,
+        })),
         ...connectors.annotations.map(({ title, message }) => ({ level: 'warning', title, message })),
         ...(stopProblem
-            ? [{ level: 'warning', message: `Could not stop pipeline ${name} (stop-on-failure: true): ${stopProblem}.`, title: `Feldera pipeline ${name} not stopped` }]
+            ? [
+                {
+                    level: 'warning',
+                    message: `Could not stop pipeline ${name} (stop-on-failure: true): ${stopProblem}.`,
+                    title: `Feldera pipeline ${name} not stopped`,
+                },
+            ]
             : []),
     ];
     // After the result's own annotation: evidence that could not be had never comes before the failure.
     const after = [
-        ...(diagnosis.eventsProblem ? [{ level: 'warning', message: diagnosis.eventsProblem, title: `Feldera pipeline ${name}: no events` }] : []),
-        ...(supportBundle?.problem ? [{ level: 'warning', message: supportBundle.problem, title: `Feldera pipeline ${name}: no support bundle` }] : []),
+        ...(diagnosis.eventsProblem
+            ? [{ level: 'warning', message: diagnosis.eventsProblem, title: `Feldera pipeline ${name}: no events` }]
+            : []),
+        ...(supportBundle?.problem
+            ? [
+                {
+                    level: 'warning',
+                    message: supportBundle.problem,
+                    title: `Feldera pipeline ${name}: no support bundle`,
+                },
+            ]
+            : []),
     ];
     return { warnings, connectors, after };
 }
@@ -420,9 +494,17 @@ function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis, plan }, ta
         case 'reached':
             return { annotations: [], lines: [`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`] };
         case 'planned':
-            return { annotations: [], lines: [`Plan of pipeline ${name}: ${(plan && (0,model_plan/* planChanges */.XA)(plan.diff)) || 'no change'}.`] };
+            return {
+                annotations: [],
+                lines: [`Plan of pipeline ${name}: ${(plan && (0,model_plan/* planChanges */.XA)(plan.diff)) || 'no change'}.`],
+            };
         case 'accepted':
-            return { annotations: [], lines: [`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`] };
+            return {
+                annotations: [],
+                lines: [
+                    `Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`,
+                ],
+            };
         case 'awaiting-approval': {
             const changes = progress.approvalDiff ? (0,approval/* countChanges */.xS)(progress.approvalDiff) : 'its program or connectors changed';
             const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`, progress.notExpected !== undefined);
@@ -484,7 +566,9 @@ function choose(byPriority) {
         const all = byPriority.filter((annotation) => annotation.level === level);
         const shown = all.slice(0, compilation/* MAX_ANNOTATIONS */.K);
         const more = all.length - shown.length;
-        shown.forEach((annotation, i) => texts.set(annotation, more > 0 && i === shown.length - 1 ? `${annotation.message} (…and ${more} more ${level}s: see the job summary.)` : annotation.message));
+        shown.forEach((annotation, i) => texts.set(annotation, more > 0 && i === shown.length - 1
+            ? `${annotation.message} (…and ${more} more ${level}s: see the job summary.)`
+            : annotation.message));
         dropped.push(...all.slice(compilation/* MAX_ANNOTATIONS */.K));
     }
     return { texts, dropped };

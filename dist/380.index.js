@@ -123,7 +123,9 @@ function tokenFileCredentials(path, onToken) {
                 if (signal.aborted)
                     throw signal.reason;
                 const code = error.code;
-                throw unavailable(code === 'ENOENT' ? 'does not exist' : `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`);
+                throw unavailable(code === 'ENOENT'
+                    ? 'does not exist'
+                    : `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`);
             }
             const token = text.trim();
             if (!token)
@@ -351,7 +353,16 @@ const VALUE_COST = 16;
 /** A number longer than this (none of Feldera's) is read as null rather than kept. */
 const MAX_NUMBER = 1024;
 const BOM_BYTES = [0xef, 0xbb, 0xbf];
-const ESCAPES = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
+const ESCAPES = {
+    0x22: '"',
+    0x5c: '\\',
+    0x2f: '/',
+    0x62: '\b',
+    0x66: '\f',
+    0x6e: '\n',
+    0x72: '\r',
+    0x74: '\t',
+};
 class BoundedJson {
     limits;
     secrets;
@@ -653,7 +664,13 @@ class BoundedJson {
     }
     hexDigit(byte) {
         this.stringBytes++;
-        const digit = byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : byte >= 0x61 && byte <= 0x66 ? byte - 0x57 : byte >= 0x41 && byte <= 0x46 ? byte - 0x37 : -1;
+        const digit = byte >= 0x30 && byte <= 0x39
+            ? byte - 0x30
+            : byte >= 0x61 && byte <= 0x66
+                ? byte - 0x57
+                : byte >= 0x41 && byte <= 0x46
+                    ? byte - 0x37
+                    : -1;
         if (digit < 0)
             throw new NotJson('a \\u escape without four hex digits');
         this.unicode = this.unicode * 16 + digit;
@@ -772,7 +789,9 @@ function define(object, key, value) {
         object[key] = value;
 }
 function show(byte) {
-    return byte >= 0x21 && byte <= 0x7e ? `'${String.fromCharCode(byte)}'` : `byte 0x${byte.toString(16).padStart(2, '0')}`;
+    return byte >= 0x21 && byte <= 0x7e
+        ? `'${String.fromCharCode(byte)}'`
+        : `byte 0x${byte.toString(16).padStart(2, '0')}`;
 }
 /** `3.0 MB`: the size of what was cut, in the body's bytes. */
 function formatSize(bytes) {
@@ -967,7 +986,12 @@ class PipelineClient {
      * The bootstrap flags are always sent: a repeat start compares them with the first one's.
      */
     async start(initial, bootstrap, retry) {
-        const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
+        const query = new URLSearchParams({
+            initial,
+            bootstrap_policy: bootstrap.policy,
+            ...bootstrapFlags(bootstrap),
+            dismiss_error: 'false',
+        });
         this.ownRead = true;
         await (0,http/* request */.Em)(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
     }
@@ -1023,7 +1047,9 @@ class PipelineClient {
      * 404). Only those recorded since `sinceMs`, on Feldera's clock, are kept of the ~720 it lists.
      */
     async events(sinceMs, retry) {
-        const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}/events?selector=status`, retry, { keepItem: (item) => recordedSince(item, sinceMs) });
+        const body = await (0,http/* request */.Em)(this.http, 'GET', `${this.path}/events?selector=status`, retry, {
+            keepItem: (item) => recordedSince(item, sinceMs),
+        });
         return pipelineEvents(body, this.secrets());
     }
     /** Into `file`; each part left out is sent as `false`, as Feldera takes every part by default. */
@@ -1057,7 +1083,9 @@ class PipelineClient {
         catch {
             return null;
         }
-        return Array.isArray(messages) ? programError({ sql_compilation: { exit_code: 1, messages } }, this.secrets()) : null;
+        return Array.isArray(messages)
+            ? programError({ sql_compilation: { exit_code: 1, messages } }, this.secrets())
+            : null;
     }
     /** The same calls under another signal: follow-up reads after the run's budget is spent. */
     withSignal(signal) {
@@ -1095,7 +1123,11 @@ function programError(value, secrets) {
                 snippet: typeof message.snippet === 'string' ? text(message.snippet) : null,
             })),
         },
-        rust_compilation: rust && { exit_code: number(rust.exit_code), stdout: text(rust.stdout), stderr: text(rust.stderr) },
+        rust_compilation: rust && {
+            exit_code: number(rust.exit_code),
+            stdout: text(rust.stdout),
+            stderr: text(rust.stderr),
+        },
         system_error: typeof value.system_error === 'string' ? text(value.system_error) : null,
     };
 }
@@ -1181,7 +1213,10 @@ class TransientError extends Error {
     }
 }
 function isErrorResponse(body) {
-    return typeof body === 'object' && body !== null && typeof body.message === 'string' && typeof body.error_code === 'string';
+    return (typeof body === 'object' &&
+        body !== null &&
+        typeof body.message === 'string' &&
+        typeof body.error_code === 'string');
 }
 /** `details.hint`, which Feldera sets on some errors (`IllegalPipelineAction`). */
 function hintOf(error) {
@@ -1309,7 +1344,9 @@ async function attemptOnce(options, method, url, timeoutMs, { keepItem, json }) 
     if (status >= 200 && status < 300) {
         if (body !== undefined)
             return { body };
-        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`${status} with a body that is not JSON: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(read.head, secrets, 200) || '(empty)'}`) };
+        return {
+            transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`${status} with a body that is not JSON: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(read.head, secrets, 200) || '(empty)'}`),
+        };
     }
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isErrorResponse */ .CR)(body)) {
         const code = (0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(body.error_code, secrets, 100);
@@ -1317,12 +1354,20 @@ async function attemptOnce(options, method, url, timeoutMs, { keepItem, json }) 
         if (TRANSIENT_STATUSES.has(status))
             return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(described, code, retryAfter) };
         const hint = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .hintOf */ .$z)(body);
-        return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('feldera', code, described, { status, hint: hint && (0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(hint, secrets), details: body.details }) };
+        return {
+            failure: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('feldera', code, described, {
+                status,
+                hint: hint && (0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(hint, secrets),
+                details: body.details,
+            }),
+        };
     }
     // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
     const excerpt = (0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(read.head, secrets, 200) || '(empty body)';
     if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
-        return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter) };
+        return {
+            transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter),
+        };
     }
     if (status >= 300 && status < 400) {
         const location = (0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(response.headers.get('location') ?? '(none)', secrets, 300);
@@ -1334,7 +1379,11 @@ async function attemptOnce(options, method, url, timeoutMs, { keepItem, json }) 
     const message = refused
         ? `${method} ${url.href} failed: 401, Feldera refused the token: "${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(refused, secrets, 300)}"`
         : `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
-    return { failure: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
+    return {
+        failure: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FelderaError */ .kP('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, {
+            status,
+        }),
+    };
 }
 /** The headers of every request: what is accepted, the bearer token, the tenant. */
 async function requestHeaders(options, accept, signal) {
@@ -1425,7 +1474,7 @@ const MAX_ENDPOINTS = 1000;
 const MAX_ERRORS_KEPT = 3;
 /** A field of the server's object itself, never one inherited (`__proto__`, `constructor`). */
 const field = (record, name) => (Object.hasOwn(record, name) ? record[name] : undefined);
-const count = (value) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
+const count = (value) => typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 /**
  * Checks the body's shape and neutralises every string of the server's once, here. Only the three
  * required parts must be there; a field of the wrong type reads as absent, so that a newer or older
@@ -1439,9 +1488,11 @@ function controllerStatus(body, secrets) {
     if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(global) || !Array.isArray(inputs) || !Array.isArray(outputs)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FelderaError */ .kP('not-feldera', 'UnexpectedResponse', "The pipeline's statistics lack global_metrics, inputs or outputs: is api-url the Feldera API?");
     }
-    const text = (value, maxLength) => (typeof value === 'string' ? (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(value, secrets, maxLength) : '');
-    const nullableText = (value) => (typeof value === 'string' ? (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(value, secrets) : null);
-    const health = (value) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(value) && typeof field(value, 'status') === 'string' ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) } : null;
+    const text = (value, maxLength) => typeof value === 'string' ? (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(value, secrets, maxLength) : '';
+    const nullableText = (value) => typeof value === 'string' ? (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(value, secrets) : null;
+    const health = (value) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(value) && typeof field(value, 'status') === 'string'
+        ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) }
+        : null;
     const errors = (value) => Array.isArray(value)
         ? value
             .slice(-MAX_ERRORS_KEPT)
@@ -1488,7 +1539,8 @@ function controllerStatus(body, secrets) {
             encode_errors: errors(field(output, 'encode_errors')),
         })),
         // The reader may have skipped endpoints of a huge list already: they count too.
-        omitted_endpoints: Math.max(0, inputs.length + (0,_bounded_json_js__WEBPACK_IMPORTED_MODULE_1__/* .droppedItems */ .dV)(inputs) - MAX_ENDPOINTS) + Math.max(0, outputs.length + (0,_bounded_json_js__WEBPACK_IMPORTED_MODULE_1__/* .droppedItems */ .dV)(outputs) - MAX_ENDPOINTS),
+        omitted_endpoints: Math.max(0, inputs.length + (0,_bounded_json_js__WEBPACK_IMPORTED_MODULE_1__/* .droppedItems */ .dV)(inputs) - MAX_ENDPOINTS) +
+            Math.max(0, outputs.length + (0,_bounded_json_js__WEBPACK_IMPORTED_MODULE_1__/* .droppedItems */ .dV)(outputs) - MAX_ENDPOINTS),
     };
 }
 function globalMetrics(global, text) {
@@ -1571,9 +1623,15 @@ function bootstrapOf(record) {
     const policy = record.bootstrap_policy;
     if (typeof policy !== 'string' || !POLICIES.includes(policy))
         return null;
-    return { policy: policy, silent: record.silent_bootstrap === true, concurrent: record.concurrent_bootstrap === true };
+    return {
+        policy: policy,
+        silent: record.silent_bootstrap === true,
+        concurrent: record.concurrent_bootstrap === true,
+    };
 }
-const names = (value, secrets) => Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(name, secrets, 200)) : [];
+const names = (value, secrets) => Array.isArray(value)
+    ? value.filter((name) => typeof name === 'string').map((name) => (0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .serverText */ .Tn)(name, secrets, 200))
+    : [];
 /** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
 function approvalDiff(details, secrets) {
     if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(details))
@@ -1587,7 +1645,10 @@ function pipelineDiff(diff, secrets) {
     const program = (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(diff.program_diff) ? diff.program_diff : null;
     // Names of a list too long to keep whole (bounded-json.ts) are counted, so that the counts stay true.
     const omitted = {};
-    for (const [list, value] of [..._types_js__WEBPACK_IMPORTED_MODULE_2__/* .NAME_LISTS */ .A.program.map((list) => [list, program?.[list]]), ..._types_js__WEBPACK_IMPORTED_MODULE_2__/* .NAME_LISTS */ .A.connectors.map((list) => [list, diff[list]])]) {
+    for (const [list, value] of [
+        ..._types_js__WEBPACK_IMPORTED_MODULE_2__/* .NAME_LISTS */ .A.program.map((list) => [list, program?.[list]]),
+        ..._types_js__WEBPACK_IMPORTED_MODULE_2__/* .NAME_LISTS */ .A.connectors.map((list) => [list, diff[list]]),
+    ]) {
         if (Array.isArray(value) && (0,_bounded_json_js__WEBPACK_IMPORTED_MODULE_0__/* .droppedItems */ .dV)(value) > 0)
             omitted[list] = (0,_bounded_json_js__WEBPACK_IMPORTED_MODULE_0__/* .droppedItems */ .dV)(value);
     }
@@ -1697,7 +1758,9 @@ async function downloadSupportBundle(options, path, file, limits) {
             yield chunk;
         }
     };
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(response.body), counted, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(file), { signal }).catch(failed);
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(response.body), counted, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(file), {
+        signal,
+    }).catch(failed);
     if (bytes === 0)
         throw new BundleProblem(`GET ${url.href} answered 200 with an empty body`);
     return bytes;
@@ -1967,7 +2030,8 @@ function compilationReport(programError, pipelineName, sqlFile) {
     const messages = programError.sql_compilation?.messages ?? [];
     const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
     const firstSql = messages.find((message) => !message.warning);
-    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
+    const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ??
+        firstLines(programError.system_error);
     const firstError = firstSql
         ? (0,_text_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
         : excerpt && (0,_text_text_js__WEBPACK_IMPORTED_MODULE_0__/* .serverText */ .Tn)(excerpt.split('\n').find((line) => line.trim()) ?? '');
@@ -2127,7 +2191,9 @@ function eventPhases(events) {
 function mergeTimeline(timeline, events, startedAtEpochMs) {
     const all = eventPhases(events);
     const first = timeline[0];
-    const candidates = all.flatMap((phase, k) => (first && key(phase) === key(first) && phase.recordedAt <= startedAtEpochMs + CLOCK_SKEW_MS ? [k] : [])).slice(-CANDIDATES);
+    const candidates = all
+        .flatMap((phase, k) => first && key(phase) === key(first) && phase.recordedAt <= startedAtEpochMs + CLOCK_SKEW_MS ? [k] : [])
+        .slice(-CANDIDATES);
     let best = { rows: walk(timeline, all), matched: -1 };
     for (const k of candidates) {
         const rows = walk(timeline, all.slice(k));
@@ -2211,14 +2277,30 @@ function expectedVerdict(diff, expected) {
     if (!diff)
         return { approve: false, reason: 'Feldera did not say what it asks to approve', differences: [] };
     if (!diff.program_diff)
-        return { approve: false, reason: `Feldera could not compute the program diff (${diff.program_diff_error ?? 'it gave no reason'})`, differences: [] };
+        return {
+            approve: false,
+            reason: `Feldera could not compute the program diff (${diff.program_diff_error ?? 'it gave no reason'})`,
+            differences: [],
+        };
     if (expected.program_diff_error)
-        return { approve: false, reason: `expected-diff holds no program diff (${expected.program_diff_error}): the program changes were not reviewed`, differences: [] };
+        return {
+            approve: false,
+            reason: `expected-diff holds no program diff (${expected.program_diff_error}): the program changes were not reviewed`,
+            differences: [],
+        };
     const cut = (of) => LISTS.filter((list) => (of.omitted_names?.[list] ?? 0) > 0).map(label);
     if (cut(diff).length > 0)
-        return { approve: false, reason: `Feldera's diff is too long to compare name by name (names omitted in ${cut(diff).join(', ')})`, differences: [] };
+        return {
+            approve: false,
+            reason: `Feldera's diff is too long to compare name by name (names omitted in ${cut(diff).join(', ')})`,
+            differences: [],
+        };
     if (cut(expected).length > 0)
-        return { approve: false, reason: `expected-diff was cut (names omitted in ${cut(expected).join(', ')}): it cannot be compared name by name`, differences: [] };
+        return {
+            approve: false,
+            reason: `expected-diff was cut (names omitted in ${cut(expected).join(', ')}): it cannot be compared name by name`,
+            differences: [],
+        };
     const differences = [];
     for (const list of LISTS) {
         const asked = new Set(namesOf(diff, list));
@@ -2227,7 +2309,10 @@ function expectedVerdict(diff, expected) {
         const notExpected = [...asked].filter((name) => !wanted.has(name));
         if (notAsked.length === 0 && notExpected.length === 0)
             continue;
-        const parts = [notAsked.length > 0 && `expected but not asked: ${notAsked.join(', ')}`, notExpected.length > 0 && `asked but not expected: ${notExpected.join(', ')}`];
+        const parts = [
+            notAsked.length > 0 && `expected but not asked: ${notAsked.join(', ')}`,
+            notExpected.length > 0 && `asked but not expected: ${notExpected.join(', ')}`,
+        ];
         differences.push(`${label(list)}: ${parts.filter(Boolean).join('; ')}`);
     }
     if (differences.length === 0)
@@ -2283,7 +2368,9 @@ function parseExpectedDiff(value, pipelineNames, problems) {
 }
 function extraKeys(keys, pipelineNames) {
     const strangers = keys.filter((key) => !pipelineNames.includes(key));
-    return strangers.length > 0 ? `${strangers.map((key) => `"${key}"`).join(', ')} ${strangers.length === 1 ? 'is not one' : 'are not ones'}` : 'it names none';
+    return strangers.length > 0
+        ? `${strangers.map((key) => `"${key}"`).join(', ')} ${strangers.length === 1 ? 'is not one' : 'are not ones'}`
+        : 'it names none';
 }
 /** A PipelineDiff, or an entry of a plan's `results` that holds one as JSON text in `plan-diff`. */
 function entryDiff(value, where, problems) {
@@ -2339,7 +2426,10 @@ function pipelineDiff(value, where, problems) {
     if (omittedRecord !== undefined && !(0,_feldera_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(omittedRecord))
         wrong.push('omitted_names is not an object');
     for (const [key, count] of Object.entries((0,_feldera_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(omittedRecord) ? omittedRecord : {})) {
-        if (!LISTS.includes(key) || typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+        if (!LISTS.includes(key) ||
+            typeof count !== 'number' ||
+            !Number.isInteger(count) ||
+            count < 0)
             wrong.push(`omitted_names.${key} is not a count of a list`);
         else
             omitted[key] = count;
@@ -2510,7 +2600,10 @@ function readConfig(source) {
     }
     const oidcTokenFile = fromEnvironment ? envTokenFile : undefined;
     const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
-    if (apiUrl && (apiKey || input('oidc-audience') || oidcTokenFile) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
+    if (apiUrl &&
+        (apiKey || input('oidc-audience') || oidcTokenFile) &&
+        apiUrl.protocol === 'http:' &&
+        !isLoopback(apiUrl.hostname)) {
         warnings.push(`api-url ${apiUrl.origin} is plain http: the credential crosses the network unencrypted. Use https.`);
     }
     const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
@@ -2924,7 +3017,11 @@ const ACTION_CODES = {
     DiffNotSupported: true,
 };
 /** A run's outcome before it has one: a run that ends with it ended for a reason of the action's own. */
-const UNDECIDED = Object.freeze({ result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' });
+const UNDECIDED = Object.freeze({
+    result: 'failed',
+    code: 'InternalError',
+    message: 'The action ended before it decided anything.',
+});
 /**
  * The outcome of a run cancelled before the step reported it, `phase` being what the run was doing:
  * a failure already found stays, and says so; anything else is `Cancelled`, saying what was seen.
@@ -2933,7 +3030,11 @@ function afterCancel(outcome, reason, name, phase, progress) {
     if (outcome.result === 'failed' && outcome.code === 'Cancelled')
         return outcome;
     if (outcome === UNDECIDED)
-        return { result: 'failed', code: 'Cancelled', message: `Stopped: ${reason} while ${phase} (${progress.describeLast()}).` };
+        return {
+            result: 'failed',
+            code: 'Cancelled',
+            message: `Stopped: ${reason} while ${phase} (${progress.describeLast()}).`,
+        };
     if (outcome.result === 'failed')
         return { ...outcome, message: `${outcome.message} Then ${reason} while ${phase}.` };
     const status = progress.last?.deployment_status ?? 'not read';
@@ -2974,7 +3075,12 @@ function failureOf(error, name, config, progress, auth) {
 /** A bug of the action's own: the outputs are still set, and the report says what broke. */
 function internalError(error) {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
+    return {
+        result: 'failed',
+        code: 'InternalError',
+        message: `The action failed unexpectedly: ${text}`,
+        hint: 'please report it with this log.',
+    };
 }
 /** The failure a status means, before the target or after it (in the health window); else undefined. */
 function statusFailure(verdict, status, initial) {
@@ -3032,7 +3138,10 @@ function withEdition(outcome, platform) {
         };
     }
     if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
-        return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
+        return {
+            ...outcome,
+            hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.`,
+        };
     }
     return outcome;
 }
@@ -3064,7 +3173,9 @@ function changed(diff) {
  */
 function nextStartMeaning(diff) {
     if (!changed(diff))
-        return ['The program is the same: the next start resumes from the checkpoint, with nothing to bootstrap or approve.'];
+        return [
+            'The program is the same: the next start resumes from the checkpoint, with nothing to bootstrap or approve.',
+        ];
     const present = new Set((0,_approval_js__WEBPACK_IMPORTED_MODULE_0__/* .diffChanges */ .Xw)(diff).map(({ what, change }) => `${what} ${change}`));
     const has = (...kinds) => kinds.some((kind) => present.has(kind));
     const lines = [
@@ -3240,7 +3351,9 @@ function decideTransition(found, initial, ifDeployed) {
         return refuse(`${where}: it is being suspended (a graceful stop), and cannot become ${asked} before it is Stopped.`, 'run the step again once it is Stopped: it then starts it.');
     }
     if (BUSY.has(status)) {
-        const first = status === 'AwaitingApproval' ? 'approve its changes (auto-approve: true, the Feldera console or fda approve) and wait' : 'wait';
+        const first = status === 'AwaitingApproval'
+            ? 'approve its changes (auto-approve: true, the Feldera console or fda approve) and wait'
+            : 'wait';
         return refuse(`${where}: it cannot be moved to ${asked} before it is ${desired}.`, `${first} until it is ${desired}, then run the step again; or ${stay}.`);
     }
     if (!UP.has(status) || !UP.has(desired))
@@ -3272,7 +3385,12 @@ function sinceText(iso, now) {
     const today = now.toISOString().startsWith(day);
     return ` since ${today ? '' : `${day} `}${time.slice(0, 5)} UTC`;
 }
-const DONE = { start: 'started', resume: 'resumed', pause: 'paused', activate: 'activated' };
+const DONE = {
+    start: 'started',
+    resume: 'resumed',
+    pause: 'paused',
+    activate: 'activated',
+};
 /**
  * `was Paused since 10:42 UTC (started paused); resumed`: what the step found and did, for the
  * summary. `decidedOn`: a later read, when the step waited for the pipeline to come up.
@@ -3384,7 +3502,10 @@ async function createDeployment(options) {
         finish: async (outcome, changes) => {
             // The last status is recorded after a cancel too, briefly: it says the start did not finish.
             // A cancel that comes while it is recorded cuts the call to that moment as well.
-            const signal = AbortSignal.any([AbortSignal.timeout(GITHUB_CALL_MS), (0,run_end/* graceAfter */.Dc)(options.cancelled, AFTER_CANCEL_MS)]);
+            const signal = AbortSignal.any([
+                AbortSignal.timeout(GITHUB_CALL_MS),
+                (0,run_end/* graceAfter */.Dc)(options.cancelled, AFTER_CANCEL_MS),
+            ]);
             switch (outcome.result) {
                 case 'reached':
                 case 'accepted':
@@ -3518,18 +3639,33 @@ function endpointProblems(endpoint, newErrors, check) {
     const about = capitalised((0,endpoints/* describeEndpoint */.N2)(endpoint));
     const found = [];
     if (endpoint.fatalError !== null) {
-        found.push({ endpoint, code: 'ConnectorFailed', fails: true, message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}` });
+        found.push({
+            endpoint,
+            code: 'ConnectorFailed',
+            fails: true,
+            message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}`,
+        });
     }
     if (check.phase === 'end' && endpoint.health?.status === 'Unhealthy') {
         const when = check.windowMs > 0
             ? `is still Unhealthy after the health window of ${(0,text_text/* formatDuration */.a3)(check.windowMs)}`
             : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
-        found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${lastError(endpoint)}` });
+        found.push({
+            endpoint,
+            code: 'ConnectorUnhealthy',
+            fails: check.windowMs > 0,
+            message: `${about} ${when}${lastError(endpoint)}`,
+        });
     }
     // A count below the baseline means a new pipeline process with its own counters: nothing rose.
     if (newErrors > 0 && check.connectorErrors !== 'ignore') {
         const counted = `counted ${newErrors} new ${newErrors === 1 ? 'error' : 'errors'} since the first read (${endpoint.errors} in all)`;
-        found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${lastError(endpoint)}` });
+        found.push({
+            endpoint,
+            code: 'ConnectorErrors',
+            fails: check.connectorErrors === 'fail',
+            message: `${about} ${counted}${lastError(endpoint)}`,
+        });
     }
     return found;
 }
@@ -3574,7 +3710,13 @@ async function watchHealth(client, config, progress, signal, waiting, health) {
     const judge = (phase) => {
         if (!health.last || !health.baseline)
             return undefined;
-        const verdict = healthVerdict({ baseline: health.baseline, current: health.last, phase, windowMs, connectorErrors: config.connectorErrors });
+        const verdict = healthVerdict({
+            baseline: health.baseline,
+            current: health.last,
+            phase,
+            windowMs,
+            connectorErrors: config.connectorErrors,
+        });
         health.problems = verdict.kind === 'pass' ? [] : verdict.problems;
         return verdict.kind === 'fail' ? { result: 'failed', code: verdict.code, message: verdict.message } : undefined;
     };
@@ -3592,7 +3734,9 @@ async function watchHealth(client, config, progress, signal, waiting, health) {
                 try {
                     // Retried within one poll-interval, so that the status is read every interval: a pipeline
                     // that dies answers /stats with 503, and only its status says why.
-                    const readWindowMs = windowMs === 0 ? MIN_READ_WINDOW_MS : Math.min(config.pollIntervalMs, Math.max(0, endsAt - performance.now()));
+                    const readWindowMs = windowMs === 0
+                        ? MIN_READ_WINDOW_MS
+                        : Math.min(config.pollIntervalMs, Math.max(0, endsAt - performance.now()));
                     health.last = await client.stats({ windowMs: readWindowMs });
                     health.baseline ??= health.last;
                     unreadable = undefined;
@@ -3731,7 +3875,10 @@ async function steps(run, { config, http, auth, end, statuses, platform, accepte
         run.outcome = withStopNote(outcome, name, problem);
     }
     else if (cancelled) {
-        run.outcome = { ...cancelled, message: `${cancelled.message} The pipeline ${name} was left as it was: it is not stopped.` };
+        run.outcome = {
+            ...cancelled,
+            message: `${cancelled.message} The pipeline ${name} was left as it was: it is not stopped.`,
+        };
     }
     // The deployment's last status says what the report will say.
     if (end.cancelled.aborted)
@@ -3748,7 +3895,9 @@ function noteCancel(run, reason) {
 }
 /** A failure's message, in the annotation and the summary, says whether this step stopped the pipeline. */
 function withStopNote(outcome, name, problem) {
-    const note = problem ? `It could not be stopped (stop-on-failure: true): ${problem}.` : `Pipeline ${name} was stopped (stop-on-failure: true).`;
+    const note = problem
+        ? `It could not be stopped (stop-on-failure: true): ${problem}.`
+        : `Pipeline ${name} was stopped (stop-on-failure: true).`;
     return { ...outcome, message: `${outcome.message} ${note}` };
 }
 
@@ -3806,14 +3955,18 @@ async function converge(context) {
         const what = `Pipeline ${client.pipelineName} is ${(0,transition/* foundText */.iq)(status)}`;
         switch (decision.kind) {
             case 'refuse':
-                return { failure: { result: 'failed', code: 'CannotConverge', message: decision.message, hint: decision.hint } };
+                return {
+                    failure: { result: 'failed', code: 'CannotConverge', message: decision.message, hint: decision.hint },
+                };
             case 'none':
                 log.info(`${what}: nothing to move (if-deployed: converge).`);
                 warnBootstrap(status, context);
                 progress.transition = 'none';
                 return { move: undefined };
             case 'move': {
-                const call = decision.transition === 'activate' ? `POST /activate?initial=${config.initial}` : `POST /${decision.transition}`;
+                const call = decision.transition === 'activate'
+                    ? `POST /activate?initial=${config.initial}`
+                    : `POST /${decision.transition}`;
                 log.info(`${what}: moving it to ${(0,lifecycle/* targetStatus */.u)(config.initial)} with ${call} (if-deployed: converge).`);
                 warnBootstrap(status, context);
                 // Forwarded to the pipeline process: a 503 while it is out of reach is retried until the step's budget ends.
@@ -3826,7 +3979,9 @@ async function converge(context) {
                     await client.activate(config.initial === 'paused' ? 'paused' : 'running', retry);
                 progress.transition = decision.transition;
                 log.info(`Feldera accepted ${call}.`);
-                return { move: { call, from: status.deployment_desired_status, acceptedMs: progress.elapsedMs(), seen: false } };
+                return {
+                    move: { call, from: status.deployment_desired_status, acceptedMs: progress.elapsedMs(), seen: false },
+                };
             }
             case 'start':
                 try {
@@ -3834,7 +3989,10 @@ async function converge(context) {
                     await start(context, decision.accepted === 'start');
                 }
                 catch (error) {
-                    if (!(round === 1 && config.ifDeployed === 'converge' && error instanceof errors/* FelderaError */.kP && STARTED_MEANWHILE.has(error.code)))
+                    if (!(round === 1 &&
+                        config.ifDeployed === 'converge' &&
+                        error instanceof errors/* FelderaError */.kP &&
+                        STARTED_MEANWHILE.has(error.code)))
                         throw error;
                     log.info(`Someone else started the pipeline since the step read its status (${error.code}); reading it again.`);
                     continue;
@@ -3913,7 +4071,9 @@ function describeProgress(label, progress) {
     const operators = progress.completed + progress.in_progress + progress.remaining;
     if (operators === 0)
         return undefined;
-    const records = progress.in_progress_total_records > 0 ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records` : '';
+    const records = progress.in_progress_total_records > 0
+        ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records`
+        : '';
     return `${label}: ${formatCount(progress.completed)} of ${formatCount(operators)} operators${records}`;
 }
 const SUFFIXES = ['k', 'M', 'B', 'T'];
@@ -3941,11 +4101,19 @@ function reloadVerdict(diff, reloadable) {
     if (!diff)
         return { approve: false, reason: 'Feldera did not say what changed', blocked: [] };
     if (!diff.program_diff)
-        return { approve: false, reason: `Feldera could not compute the program diff (${diff.program_diff_error ?? 'it gave no reason'})`, blocked: [] };
+        return {
+            approve: false,
+            reason: `Feldera could not compute the program diff (${diff.program_diff_error ?? 'it gave no reason'})`,
+            blocked: [],
+        };
     const blocked = diff.program_diff.modified_tables.filter((table) => !reloadable.includes(table));
     if (blocked.length === 0)
         return { approve: true };
-    return { approve: false, reason: `its bootstrap would reload ${blocked.length === 1 ? 'table' : 'tables'} ${blocked.join(', ')}, not in reloadable-tables`, blocked };
+    return {
+        approve: false,
+        reason: `its bootstrap would reload ${blocked.length === 1 ? 'table' : 'tables'} ${blocked.join(', ')}, not in reloadable-tables`,
+        blocked,
+    };
 }
 /** The pipeline is left AwaitingApproval, as the Python client leaves it: someone may still approve it. */
 function reloadRefused(name, verdict) {
@@ -4001,8 +4169,13 @@ onAccepted = () => undefined) {
     if ('failure' in converged)
         return converged.failure;
     if (progress.transition === 'start') {
-        const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
-        const policy = config.reloadableTables ? 'allow, sent as await_approval to check the tables it reloads against reloadable-tables' : config.bootstrapPolicy;
+        const flags = [
+            config.silentBootstrap && 'silent-bootstrap',
+            config.concurrentBootstrap && 'concurrent-bootstrap',
+        ].filter(Boolean);
+        const policy = config.reloadableTables
+            ? 'allow, sent as await_approval to check the tables it reloads against reloadable-tables'
+            : config.bootstrapPolicy;
         log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${policy}${flags.map((flag) => `, ${flag}`).join('')}.`);
     }
     if (!config.wait) {
@@ -4028,7 +4201,9 @@ async function start_decide(status, client, config, progress, log, move) {
             const reload = config.reloadableTables ? reloadVerdict(status.approval_diff, config.reloadableTables) : undefined;
             const expected = config.expectedDiff?.get(client.pipelineName);
             const match = expected && (0,expected_diff/* expectedVerdict */.m)(status.approval_diff, expected);
-            log.group((config.autoApprove && match?.approve !== false) || reload?.approve ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
+            log.group((config.autoApprove && match?.approve !== false) || reload?.approve
+                ? 'Approving the changes since the checkpoint'
+                : 'Changes awaiting approval');
             for (const line of status.approval_diff ? (0,approval/* diffLines */.Pp)(status.approval_diff) : ['Feldera sent no diff.'])
                 log.detail(line);
             if (reload && !reload.approve)
@@ -4163,7 +4338,9 @@ async function stopPipeline(client, budgetMs, cancelled) {
     }
     catch (error) {
         if (budget.aborted)
-            return cancelled.aborted ? 'the run was cancelled before it was Stopped' : `it was not Stopped within ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(budgetMs)}`;
+            return cancelled.aborted
+                ? 'the run was cancelled before it was Stopped'
+                : `it was not Stopped within ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(budgetMs)}`;
         return (0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error);
     }
 }
@@ -4249,7 +4426,10 @@ async function collectSupportBundle(client, config, cancelled, log, env = proces
         const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, local ? `${name}.zip` : `${client.pipelineName}-support-bundle.zip`);
         log.info(`Downloading the support bundle of pipeline ${client.pipelineName}.`);
         const bytes = await client
-            .supportBundle(config.supportBundleParts, _model_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .SUPPORT_BUNDLE_PARTS */ .Oc, file, { maxBytes: BUNDLE_MAX_BYTES, totalMs: budget.downloadMs })
+            .supportBundle(config.supportBundleParts, _model_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .SUPPORT_BUNDLE_PARTS */ .Oc, file, {
+            maxBytes: BUNDLE_MAX_BYTES,
+            totalMs: budget.downloadMs,
+        })
             .catch((error) => {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
             throw error;
@@ -4280,7 +4460,10 @@ class UploadEnded extends Error {
 async function upload(name, file, dir, { retentionDays, timeoutMs }, cancelled) {
     const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(189)]).then(__webpack_require__.bind(__webpack_require__, 82189));
     // Already a ZIP, deflated by Feldera: stored as it is in the artifact's own ZIP.
-    const uploading = new DefaultArtifactClient().uploadArtifact(name, [file], dir, { retentionDays, compressionLevel: 0 });
+    const uploading = new DefaultArtifactClient().uploadArtifact(name, [file], dir, {
+        retentionDays,
+        compressionLevel: 0,
+    });
     uploading.catch(() => undefined);
     let timer;
     let onCancel;
@@ -4480,7 +4663,10 @@ function lastWord(facts, reason) {
     const values = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .outputValues */ .uN)(facts.runs, facts.elapsedMs(), facts.config !== undefined);
     for (const name of _outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .OUTPUT_NAMES */ .P0)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, values[name]);
-    const lines = [`### ❌ Cancelled: the step could not finish its report within ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(_model_run_end_js__WEBPACK_IMPORTED_MODULE_4__/* .CANCEL_DEADLINE_MS */ .JC)} of the cancel`, ''];
+    const lines = [
+        `### ❌ Cancelled: the step could not finish its report within ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(_model_run_end_js__WEBPACK_IMPORTED_MODULE_4__/* .CANCEL_DEADLINE_MS */ .JC)} of the cancel`,
+        '',
+    ];
     for (const { name, outcome } of facts.runs) {
         if (outcome.result !== 'failed')
             continue;
@@ -4556,7 +4742,7 @@ function outputValues(runs, elapsedMs, namesKnown) {
     };
 }
 /** One pipeline's outputs, from what was last seen. */
-function runOutputs({ outcome, progress, pipelineUrl, health, stopped, supportBundle, plan }) {
+function runOutputs({ outcome, progress, pipelineUrl, health, stopped, supportBundle, plan, }) {
     const last = progress.last;
     return {
         status: last?.deployment_status ?? '',
@@ -4675,7 +4861,8 @@ const TESTED_VERSIONS = { oldest: '0.300.0', newest: '0.375.0' };
 /** `0.337.0, Enterprise (tested: 0.300.0 to 0.375.0)`: which Feldera answered, and whether it is among the versions tested. */
 function describePlatform(platform) {
     const range = `${TESTED_VERSIONS.oldest} to ${TESTED_VERSIONS.newest}`;
-    const tested = compareVersions(platform.version, TESTED_VERSIONS.oldest) >= 0 && compareVersions(platform.version, TESTED_VERSIONS.newest) <= 0;
+    const tested = compareVersions(platform.version, TESTED_VERSIONS.oldest) >= 0 &&
+        compareVersions(platform.version, TESTED_VERSIONS.newest) <= 0;
     return `${platform.version}, ${platform.edition} (${tested ? `tested: ${range}` : `not tested: this action is tested with ${range}`})`;
 }
 /** Release numbers compared part by part; a part that is not a number (`0.380.0+enterprise`'s suffix) ends the comparison. */
@@ -4927,7 +5114,13 @@ async function run(cancel = (0,run_end/* cancellation */.WN)()) {
     // The runner runs this bundle again as the post step (action.yml runs.post): it tells by this state.
     core/* saveState */.LZ(state/* POST_STATE */.j, 'true');
     const startedAt = performance.now();
-    const facts = { config: undefined, runs: [], credential: 'none chosen', feldera: undefined, elapsedMs: () => performance.now() - startedAt };
+    const facts = {
+        config: undefined,
+        runs: [],
+        credential: 'none chosen',
+        feldera: undefined,
+        elapsedMs: () => performance.now() - startedAt,
+    };
     let reported = false;
     // Whatever still holds the step when a cancel's deadline comes, a short report is its word.
     cancel.atDeadline(() => {
@@ -4939,7 +5132,9 @@ async function run(cancel = (0,run_end/* cancellation */.WN)()) {
     }
     catch (error) {
         // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
-        const outcome = error instanceof inputs/* InputError */.dz ? { result: 'failed', code: 'InvalidInput', message: error.message } : (0,model_outcome/* internalError */.WB)(error);
+        const outcome = error instanceof inputs/* InputError */.dz
+            ? { result: 'failed', code: 'InvalidInput', message: error.message }
+            : (0,model_outcome/* internalError */.WB)(error);
         if (facts.runs.length === 0)
             facts.runs.push((0,pipeline_run/* newRun */.uH)(core/* getInput */.V4('pipeline-name'), undefined, new phase_log/* PhaseLog */.U(log/* stepLog */.tV), true));
         for (const run of facts.runs)
@@ -4995,7 +5190,9 @@ async function startAll(facts, cancelled) {
         run.log.info(`${programs ? 'Planning' : 'Starting'} Feldera pipeline ${run.name}${programs ? '' : ` towards ${(0,lifecycle/* targetStatus */.u)(config.initial)}`}: ${run.pipelineUrl}`);
     }
     const end = (0,run_end/* runEnd */.lx)(config.timeoutMs, (0,text_text/* formatDuration */.a3)(config.timeoutMs), cancelled);
-    const heartbeat = several ? setInterval(() => (0,log/* info */.pq)((0,pipeline_run/* heartbeatLine */.JY)(facts.runs, facts.elapsedMs())), progress/* HEARTBEAT_MS */.m) : undefined;
+    const heartbeat = several
+        ? setInterval(() => (0,log/* info */.pq)((0,pipeline_run/* heartbeatLine */.JY)(facts.runs, facts.elapsedMs())), progress/* HEARTBEAT_MS */.m)
+        : undefined;
     let connection;
     try {
         connection = (0,connection_connection/* connect */.N)(config, end.signal);
@@ -5014,11 +5211,13 @@ async function startAll(facts, cancelled) {
             http: connection.http,
             auth: connection.auth,
             end,
-            statuses: config.pipelineNames.length > LIST_STATUSES_ABOVE ? new StatusList(connection.http, listAge(config), config.pipelineNames) : undefined,
+            statuses: config.pipelineNames.length > LIST_STATUSES_ABOVE
+                ? new StatusList(connection.http, listAge(config), config.pipelineNames)
+                : undefined,
             platform: () => platform,
             accepted: startedBy(config),
         };
-        await Promise.all(facts.runs.map((run) => (programs ? planPipeline(run, context, programs.get(run.name) ?? '') : (0,pipeline_run/* runPipeline */.aI)(run, context))));
+        await Promise.all(facts.runs.map((run) => programs ? planPipeline(run, context, programs.get(run.name) ?? '') : (0,pipeline_run/* runPipeline */.aI)(run, context)));
         facts.credential = connection.auth.describe();
     }
     finally {
@@ -5053,7 +5252,9 @@ const EXIT_FAILURE = 1;
  */
 async function step(cancel) {
     if ((0,core/* getState */.Gu)(state/* POST_STATE */.j)) {
-        await __webpack_require__.e(/* import() */ 661).then(__webpack_require__.bind(__webpack_require__, 86661)).then(({ post }) => post(cancel)).catch((error) => (0,core/* warning */.$e)(`stop-at-job-end: ${String(error)}`));
+        await __webpack_require__.e(/* import() */ 661).then(__webpack_require__.bind(__webpack_require__, 86661))
+            .then(({ post }) => post(cancel))
+            .catch((error) => (0,core/* warning */.$e)(`stop-at-job-end: ${String(error)}`));
     }
     else {
         const outcome = await run(cancel);

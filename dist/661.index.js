@@ -56,7 +56,11 @@ async function stopAtJobEnd(cancel) {
         return;
     }
     // The main step read these inputs before it started anything: they are valid.
-    const { config } = (0,_model_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readConfig */ .Xg)({ getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), env: process.env, onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret) });
+    const { config } = (0,_model_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readConfig */ .Xg)({
+        getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
+        env: process.env,
+        onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret),
+    });
     // One budget for all of them, stopped side by side; a cancel cuts it short.
     const end = (0,_model_run_end_js__WEBPACK_IMPORTED_MODULE_5__/* .runEnd */ .lx)(STOP_AT_JOB_END_MS, (0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(STOP_AT_JOB_END_MS), cancel.signal);
     let said = false;
@@ -76,7 +80,9 @@ async function stopAtJobEnd(cancel) {
         const problems = await Promise.all(started.map((name) => (0,_phases_stop_js__WEBPACK_IMPORTED_MODULE_7__/* .stopPipeline */ .J)(new _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__/* .PipelineClient */ .I(connection.http, name), STOP_AT_JOB_END_MS, end.cancelled)));
         const lines = started.map((name, i) => {
             const problem = problems[i];
-            const text = problem ? `Could not stop pipeline ${name} at the end of the job: ${problem}.` : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;
+            const text = problem
+                ? `Could not stop pipeline ${name} at the end of the job: ${problem}.`
+                : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;
             if (problem)
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text, { title: `Feldera pipeline ${name} not stopped` });
             else

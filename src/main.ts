@@ -28,7 +28,13 @@ export async function run(cancel: Cancellation = cancellation()): Promise<Outcom
   // The runner runs this bundle again as the post step (action.yml runs.post): it tells by this state.
   core.saveState(POST_STATE, 'true');
   const startedAt = performance.now();
-  const facts: ReportFacts = { config: undefined, runs: [], credential: 'none chosen', feldera: undefined, elapsedMs: () => performance.now() - startedAt };
+  const facts: ReportFacts = {
+    config: undefined,
+    runs: [],
+    credential: 'none chosen',
+    feldera: undefined,
+    elapsedMs: () => performance.now() - startedAt,
+  };
   let reported = false;
   // Whatever still holds the step when a cancel's deadline comes, a short report is its word.
   cancel.atDeadline(() => {
@@ -38,8 +44,12 @@ export async function run(cancel: Cancellation = cancellation()): Promise<Outcom
     await startAll(facts, cancel.signal);
   } catch (error) {
     // Whatever went wrong, the step still ends with its outputs, its summary and an annotation.
-    const outcome: Outcome = error instanceof InputError ? { result: 'failed', code: 'InvalidInput', message: error.message } : internalError(error);
-    if (facts.runs.length === 0) facts.runs.push(newRun(core.getInput('pipeline-name'), undefined, new PhaseLog(stepLog), true));
+    const outcome: Outcome =
+      error instanceof InputError
+        ? { result: 'failed', code: 'InvalidInput', message: error.message }
+        : internalError(error);
+    if (facts.runs.length === 0)
+      facts.runs.push(newRun(core.getInput('pipeline-name'), undefined, new PhaseLog(stepLog), true));
     for (const run of facts.runs) run.outcome = outcome;
   }
   // A cancel says what each run was doing when it came: its last phase, or the report's.
@@ -83,12 +93,18 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
 
   const several = config.pipelineNames.length > 1;
   // One pipeline logs in phases; several log flat, each line behind its pipeline's name.
-  facts.runs = config.pipelineNames.map((name) => newRun(name, config.apiUrl, several ? new PrefixedLog(stepLog, name) : new PhaseLog(stepLog), !several));
+  facts.runs = config.pipelineNames.map((name) =>
+    newRun(name, config.apiUrl, several ? new PrefixedLog(stepLog, name) : new PhaseLog(stepLog), !several),
+  );
   for (const run of facts.runs) {
-    run.log.info(`${programs ? 'Planning' : 'Starting'} Feldera pipeline ${run.name}${programs ? '' : ` towards ${targetStatus(config.initial)}`}: ${run.pipelineUrl}`);
+    run.log.info(
+      `${programs ? 'Planning' : 'Starting'} Feldera pipeline ${run.name}${programs ? '' : ` towards ${targetStatus(config.initial)}`}: ${run.pipelineUrl}`,
+    );
   }
   const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs), cancelled);
-  const heartbeat = several ? setInterval(() => info(heartbeatLine(facts.runs, facts.elapsedMs())), HEARTBEAT_MS) : undefined;
+  const heartbeat = several
+    ? setInterval(() => info(heartbeatLine(facts.runs, facts.elapsedMs())), HEARTBEAT_MS)
+    : undefined;
   let connection: Connection | undefined;
   try {
     connection = connect(config, end.signal);
@@ -105,11 +121,18 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
       http: connection.http,
       auth: connection.auth,
       end,
-      statuses: config.pipelineNames.length > LIST_STATUSES_ABOVE ? new StatusList(connection.http, listAge(config), config.pipelineNames) : undefined,
+      statuses:
+        config.pipelineNames.length > LIST_STATUSES_ABOVE
+          ? new StatusList(connection.http, listAge(config), config.pipelineNames)
+          : undefined,
       platform: () => platform,
       accepted: startedBy(config),
     };
-    await Promise.all(facts.runs.map((run) => (programs ? planPipeline(run, context, programs.get(run.name) ?? '') : runPipeline(run, context))));
+    await Promise.all(
+      facts.runs.map((run) =>
+        programs ? planPipeline(run, context, programs.get(run.name) ?? '') : runPipeline(run, context),
+      ),
+    );
     facts.credential = connection.auth.describe();
   } finally {
     clearInterval(heartbeat);

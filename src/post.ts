@@ -35,7 +35,11 @@ async function stopAtJobEnd(cancel: Cancellation): Promise<void> {
     return;
   }
   // The main step read these inputs before it started anything: they are valid.
-  const { config } = readConfig({ getInput: (name) => core.getInput(name), env: process.env, onSecret: (secret) => core.setSecret(secret) });
+  const { config } = readConfig({
+    getInput: (name) => core.getInput(name),
+    env: process.env,
+    onSecret: (secret) => core.setSecret(secret),
+  });
   // One budget for all of them, stopped side by side; a cancel cuts it short.
   const end = runEnd(STOP_AT_JOB_END_MS, formatDuration(STOP_AT_JOB_END_MS), cancel.signal);
   let said = false;
@@ -49,11 +53,16 @@ async function stopAtJobEnd(cancel: Cancellation): Promise<void> {
   });
   const connection = connect(config, end.signal);
   try {
-    for (const name of started) info(`Stopping Feldera pipeline ${name} at the end of the job (stop-at-job-end: true).`);
-    const problems = await Promise.all(started.map((name) => stopPipeline(new PipelineClient(connection.http, name), STOP_AT_JOB_END_MS, end.cancelled)));
+    for (const name of started)
+      info(`Stopping Feldera pipeline ${name} at the end of the job (stop-at-job-end: true).`);
+    const problems = await Promise.all(
+      started.map((name) => stopPipeline(new PipelineClient(connection.http, name), STOP_AT_JOB_END_MS, end.cancelled)),
+    );
     const lines = started.map((name, i) => {
       const problem = problems[i];
-      const text = problem ? `Could not stop pipeline ${name} at the end of the job: ${problem}.` : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;
+      const text = problem
+        ? `Could not stop pipeline ${name} at the end of the job: ${problem}.`
+        : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;
       if (problem) core.warning(text, { title: `Feldera pipeline ${name} not stopped` });
       else info(text);
       return `${problem ? '⚠️' : '⏹️'} ${inline(text, 2000)}`;

@@ -13,7 +13,9 @@ const EXIT_FAILURE = 1;
  */
 export async function step(cancel: Cancellation): Promise<void> {
   if (getState(POST_STATE)) {
-    await import('./post.ts').then(({ post }) => post(cancel)).catch((error: unknown) => warning(`stop-at-job-end: ${String(error)}`));
+    await import('./post.ts')
+      .then(({ post }) => post(cancel))
+      .catch((error: unknown) => warning(`stop-at-job-end: ${String(error)}`));
   } else {
     const outcome = await run(cancel);
     if (outcome.result === 'failed') process.exitCode = EXIT_FAILURE;

@@ -52,7 +52,9 @@ it('has README examples that use only inputs and outputs action.yml declares', (
   for (const block of blocks) {
     const parsed = parse(block) as unknown;
     const steps = collectSteps(parsed);
-    const ours = steps.filter((step) => typeof step.uses === 'string' && /^(\.\/|feldera-actions\/start-pipeline@)/.test(step.uses));
+    const ours = steps.filter(
+      (step) => typeof step.uses === 'string' && /^(\.\/|feldera-actions\/start-pipeline@)/.test(step.uses),
+    );
     expect(ours.length, block).toBeGreaterThan(0);
     for (const step of ours) {
       for (const key of Object.keys(step.with ?? {})) {
@@ -115,14 +117,18 @@ it('has README examples written as a careful user would copy them', () => {
   for (const [name, job] of jobs) {
     // Every job says what its token may do; a job that waits for a pipeline has a bound.
     expect(job.permissions, `permissions of job ${name}`).toBeDefined();
-    const waits = job.steps?.some((step) => step.uses?.startsWith('feldera-actions/start-pipeline@') && step.with?.wait !== 'false');
+    const waits = job.steps?.some(
+      (step) => step.uses?.startsWith('feldera-actions/start-pipeline@') && step.with?.wait !== 'false',
+    );
     if (waits) expect(job['timeout-minutes'], `timeout-minutes of job ${name}`).toBeGreaterThan(0);
     // A secret in the job's env reaches every step of the job: it belongs in the step's env or with.
     expect(JSON.stringify(job.env ?? {}), `env of job ${name}`).not.toContain('secrets.');
-    for (const service of Object.values(job.services ?? {})) expect(service.image, `image in job ${name}`).toMatch(/:\d[\w.-]*$/);
+    for (const service of Object.values(job.services ?? {}))
+      expect(service.image, `image in job ${name}`).toMatch(/:\d[\w.-]*$/);
     for (const step of job.steps ?? []) {
       // A loop that waits for something is bounded: `timeout N bash -c 'until …'`, or a counted for.
-      for (const line of (step.run ?? '').split('\n')) if (/\b(until|while)\b/.test(line)) expect(line.trim(), `in job ${name}`).toMatch(/^timeout \d+ /);
+      for (const line of (step.run ?? '').split('\n'))
+        if (/\b(until|while)\b/.test(line)) expect(line.trim(), `in job ${name}`).toMatch(/^timeout \d+ /);
     }
   }
   expect(readme).not.toContain(':latest');

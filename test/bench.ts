@@ -35,7 +35,9 @@ try {
   const health = await healthPart();
   const several = await severalPart();
   // In a quick run, the cases that end on time mostly sleep: part 7 runs meanwhile.
-  const [onTime, large] = ON_TIME.concurrent ? await Promise.all([onTimePart(), largePart()]) : [await onTimePart(), await largePart()];
+  const [onTime, large] = ON_TIME.concurrent
+    ? await Promise.all([onTimePart(), largePart()])
+    : [await onTimePart(), await largePart()];
   const parts = [startup, detection, health, several, onTime, large];
   for (const part of parts) part.print();
 
@@ -70,7 +72,9 @@ try {
   );
   console.log(`\n${round1(totalS)} s in all; figures in bench-results.json`);
   if (statSync(DIST).mtimeMs !== distAtStart.mtimeMs) {
-    console.log('Warning: dist/index.js changed during the run (npm run build?): the figures mix two builds. Run it again.');
+    console.log(
+      'Warning: dist/index.js changed during the run (npm run build?): the figures mix two builds. Run it again.',
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -3,13 +3,14 @@ import { controllerStatus } from '../src/feldera/stats.ts';
 import { bootstrapProgress, formatCount } from '../src/model/bootstrap.ts';
 import { commitProgress, controllerStatusBody } from './fixtures.ts';
 
-const progressOf = (global: Record<string, unknown>) => bootstrapProgress(controllerStatus(controllerStatusBody({ global }), []));
+const progressOf = (global: Record<string, unknown>) =>
+  bootstrapProgress(controllerStatus(controllerStatusBody({ global }), []));
 
 describe('bootstrapProgress', () => {
   it('counts operators as the web console does, and the records of those being flushed', () => {
-    expect(progressOf({ bootstrap_in_progress: true, commit_progress: commitProgress(12, 3, 25, 1_234_567, 3_400_000) })).toBe(
-      'Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records',
-    );
+    expect(
+      progressOf({ bootstrap_in_progress: true, commit_progress: commitProgress(12, 3, 25, 1_234_567, 3_400_000) }),
+    ).toBe('Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records');
   });
 
   it('leaves the records out while no operator has records to flush', () => {
@@ -17,15 +18,24 @@ describe('bootstrapProgress', () => {
   });
 
   it('reads the concurrent bootstrap’s own progress in its phases', () => {
-    const global = { commit_progress: commitProgress(1, 0, 1, 5, 10), concurrent_bootstrap_progress: commitProgress(30, 2, 8, 999_960, 2_000_000) };
-    expect(progressOf({ ...global, concurrent_bootstrap_phase: 'ConcurrentBootstrapping' })).toBe('Bootstrapping concurrently: 30 of 40 operators, 1M of 2M records');
-    expect(progressOf({ ...global, concurrent_bootstrap_phase: 'Synchronizing' })).toBe('Synchronizing: 30 of 40 operators, 1M of 2M records');
+    const global = {
+      commit_progress: commitProgress(1, 0, 1, 5, 10),
+      concurrent_bootstrap_progress: commitProgress(30, 2, 8, 999_960, 2_000_000),
+    };
+    expect(progressOf({ ...global, concurrent_bootstrap_phase: 'ConcurrentBootstrapping' })).toBe(
+      'Bootstrapping concurrently: 30 of 40 operators, 1M of 2M records',
+    );
+    expect(progressOf({ ...global, concurrent_bootstrap_phase: 'Synchronizing' })).toBe(
+      'Synchronizing: 30 of 40 operators, 1M of 2M records',
+    );
   });
 
   it('says nothing while Feldera reports no commit in progress', () => {
     expect(progressOf({ bootstrap_in_progress: true })).toBeUndefined();
     expect(progressOf({ commit_progress: commitProgress(0, 0, 0) })).toBeUndefined();
-    expect(progressOf({ concurrent_bootstrap_phase: 'ConcurrentBootstrapping', commit_progress: commitProgress(1, 1, 1) })).toBeUndefined();
+    expect(
+      progressOf({ concurrent_bootstrap_phase: 'ConcurrentBootstrapping', commit_progress: commitProgress(1, 1, 1) }),
+    ).toBeUndefined();
   });
 });
 

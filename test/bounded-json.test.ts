@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedJson, JSON_LIMITS, NotJson, droppedItems, formatSize, type JsonLimits, type JsonOptions } from '../src/feldera/bounded-json.ts';
+import {
+  BoundedJson,
+  JSON_LIMITS,
+  NotJson,
+  droppedItems,
+  formatSize,
+  type JsonLimits,
+  type JsonOptions,
+} from '../src/feldera/bounded-json.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -32,7 +40,8 @@ const limits = (overrides: Partial<JsonLimits>): JsonLimits => ({ ...JSON_LIMITS
 
 describe('the bounded JSON reader', () => {
   it('reads what JSON.parse reads: numbers, true, false, null, strings, arrays, objects', () => {
-    const text = ' {"n": [0, -0, 12, -3.25, 1e3, 2E-2, 0.5e+1, 123456789012345678901234567890], "t": true, "f": false, "z": null, "s": "x", "a": [], "o": {}} ';
+    const text =
+      ' {"n": [0, -0, 12, -3.25, 1e3, 2E-2, 0.5e+1, 123456789012345678901234567890], "t": true, "f": false, "z": null, "s": "x", "a": [], "o": {}} ';
     for (const value of everySplit(text)) expect(value).toStrictEqual(JSON.parse(text));
     expect(Object.is((parse('-0') as number) + 0, 0)).toBe(true);
     expect(Object.is(parse('-0'), -0)).toBe(true);
@@ -110,16 +119,22 @@ describe('the bounded JSON reader', () => {
   });
 
   it('cuts keys too', () => {
-    expect(parse(JSON.stringify({ ['k'.repeat(30)]: 1 }), [], { limits: limits({ maxString: 10 }) })).toEqual({ 'kkkkkkkkkk…[cut: 30 B]': 1 });
+    expect(parse(JSON.stringify({ ['k'.repeat(30)]: 1 }), [], { limits: limits({ maxString: 10 }) })).toEqual({
+      'kkkkkkkkkk…[cut: 30 B]': 1,
+    });
   });
 
   it('never cuts inside a secret, so that redaction still finds it, nor inside a surrogate pair', () => {
     const secret = 'apikey:s3cr3t';
     const text = JSON.stringify(`${'x'.repeat(95)}${secret}${'y'.repeat(50)}`);
-    expect(parse(text, [], { limits: limits({ maxString: 100 }), secrets: [secret] })).toBe(`${'x'.repeat(95)}…[cut: 158 B]`);
+    expect(parse(text, [], { limits: limits({ maxString: 100 }), secrets: [secret] })).toBe(
+      `${'x'.repeat(95)}…[cut: 158 B]`,
+    );
     // Without the secret to protect, the cut falls at the limit.
     expect(parse(text, [], { limits: limits({ maxString: 100 }) })).toBe(`${'x'.repeat(95)}apike…[cut: 158 B]`);
-    expect(parse(JSON.stringify(`${'x'.repeat(99)}😀${'y'.repeat(10)}`), [], { limits: limits({ maxString: 100 }) })).toBe(`${'x'.repeat(99)}…[cut: 113 B]`);
+    expect(
+      parse(JSON.stringify(`${'x'.repeat(99)}😀${'y'.repeat(10)}`), [], { limits: limits({ maxString: 100 }) }),
+    ).toBe(`${'x'.repeat(99)}…[cut: 113 B]`);
   });
 
   it('counts the size of a cut string as the body has it, escapes included', () => {
@@ -127,9 +142,16 @@ describe('the bounded JSON reader', () => {
   });
 
   it('keeps the first items of a long array and the first members of a large object, and counts the others', () => {
-    const value = parse(JSON.stringify({ list: Array.from({ length: 25 }, (_, i) => ({ i })), o: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i}`, i])) }), [33], {
-      limits: limits({ maxItems: 10 }),
-    }) as { list: unknown[]; o: Record<string, number> };
+    const value = parse(
+      JSON.stringify({
+        list: Array.from({ length: 25 }, (_, i) => ({ i })),
+        o: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i}`, i])),
+      }),
+      [33],
+      {
+        limits: limits({ maxItems: 10 }),
+      },
+    ) as { list: unknown[]; o: Record<string, number> };
     expect(value.list).toEqual(Array.from({ length: 10 }, (_, i) => ({ i })));
     expect(droppedItems(value.list)).toBe(15);
     expect(Object.keys(value.o)).toEqual(Array.from({ length: 10 }, (_, i) => `k${i}`));
@@ -139,7 +161,9 @@ describe('the bounded JSON reader', () => {
 
   it('stops keeping once the kept values reach their budget, and still reads the rest for syntax', () => {
     const strings = Array.from({ length: 100 }, (_, i) => `${i}`.padStart(50, '-'));
-    const value = parse(JSON.stringify([strings, { after: 'the budget' }]), [], { limits: limits({ maxKept: 1000 }) }) as unknown[];
+    const value = parse(JSON.stringify([strings, { after: 'the budget' }]), [], {
+      limits: limits({ maxKept: 1000 }),
+    }) as unknown[];
     const kept = value[0] as string[];
     // The last string kept is cut where the budget ran out.
     expect(kept.length).toBeGreaterThan(5);
@@ -169,10 +193,18 @@ describe('the bounded JSON reader', () => {
     const wanted = new Set(['p3', 'p299']);
     const keepItem = (item: unknown) => wanted.has((item as { name: string }).name);
     // 300 items of some 130 bytes each: far more than the budget, of which the two kept take little.
-    expect(parse(JSON.stringify(list), [1000, 5000], { keepItem, limits: limits({ maxKept: 2000 }) })).toEqual([list[3], list[299]]);
+    expect(parse(JSON.stringify(list), [1000, 5000], { keepItem, limits: limits({ maxKept: 2000 }) })).toEqual([
+      list[3],
+      list[299],
+    ]);
     // A cap on the items counts the kept ones only.
     const names = list.map(({ name }) => name);
-    expect(parse(JSON.stringify(names), [], { keepItem: (name) => wanted.has(name as string), limits: limits({ maxItems: 1 }) })).toEqual(['p3']);
+    expect(
+      parse(JSON.stringify(names), [], {
+        keepItem: (name) => wanted.has(name as string),
+        limits: limits({ maxItems: 1 }),
+      }),
+    ).toEqual(['p3']);
   });
 
   it('reads the same values as JSON.parse for random documents split at random', () => {

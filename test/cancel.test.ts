@@ -36,7 +36,11 @@ interface Phase {
   scripts: PipelineScript[];
   extra?: Record<string, string>;
   /** Sets up the held request; returns when the step is in the phase. */
-  arrange: (server: FakeFeldera) => { env?: Record<string, string>; reached: () => boolean } | Promise<{ env?: Record<string, string>; reached: () => boolean }>;
+  arrange: (
+    server: FakeFeldera,
+  ) =>
+    | { env?: Record<string, string>; reached: () => boolean }
+    | Promise<{ env?: Record<string, string>; reached: () => boolean }>;
   code: string;
   /** What the failure's message says. */
   message: (signal: Signal) => RegExp;
@@ -44,7 +48,8 @@ interface Phase {
   untouched?: boolean;
 }
 
-const cancelledWhile = (signal: Signal, phase: string) => new RegExp(`Then the run was cancelled \\(${signal}\\) while ${phase}\\.`);
+const cancelledWhile = (signal: Signal, phase: string) =>
+  new RegExp(`Then the run was cancelled \\(${signal}\\) while ${phase}\\.`);
 
 const PHASES: Phase[] = [
   {
@@ -75,7 +80,10 @@ const PHASES: Phase[] = [
     scripts: [{ name: 'p', phases: STUCK }],
     arrange: (server) => ({ reached: () => server.calls('status').length >= 2 }),
     code: 'Cancelled',
-    message: (signal) => new RegExp(`^Stopped waiting: the run was cancelled \\(${signal}\\) \\(Provisioning for [\\d.]+s\\)\\. The pipeline p was left as it was`),
+    message: (signal) =>
+      new RegExp(
+        `^Stopped waiting: the run was cancelled \\(${signal}\\) \\(Provisioning for [\\d.]+s\\)\\. The pipeline p was left as it was`,
+      ),
   },
   {
     name: 'the approval',
@@ -101,23 +109,33 @@ const PHASES: Phase[] = [
   },
   {
     name: "the read of the compiler's messages",
-    scripts: [{ name: 'p', programStatus: 'SqlError', programError: { sql_compilation: { exit_code: 1, messages: [] } } }],
+    scripts: [
+      { name: 'p', programStatus: 'SqlError', programError: { sql_compilation: { exit_code: 1, messages: [] } } },
+    ],
     arrange: (server) => {
       server.fault('status', { kind: 'hang' }, 1, { when: (request) => request.query.selector === 'all' });
       return { reached: () => server.calls('status').some((request) => request.query.selector === 'all') };
     },
     code: 'StartFailedDueToFailedCompilation',
-    message: (signal) => cancelledWhile(signal, "reading the compiler's messages, the pipeline's log and Feldera's events"),
+    message: (signal) =>
+      cancelledWhile(signal, "reading the compiler's messages, the pipeline's log and Feldera's events"),
   },
   {
     name: "the read of the pipeline's log",
-    scripts: [{ name: 'p', phases: QUICK, failWith: { error_code: 'RunnerCheckError', message: 'the pipeline exited', details: null } }],
+    scripts: [
+      {
+        name: 'p',
+        phases: QUICK,
+        failWith: { error_code: 'RunnerCheckError', message: 'the pipeline exited', details: null },
+      },
+    ],
     arrange: (server) => {
       server.fault('logs', { kind: 'hang' });
       return { reached: () => server.calls('logs').length > 0 };
     },
     code: 'RunnerCheckError',
-    message: (signal) => cancelledWhile(signal, "reading the compiler's messages, the pipeline's log and Feldera's events"),
+    message: (signal) =>
+      cancelledWhile(signal, "reading the compiler's messages, the pipeline's log and Feldera's events"),
   },
   {
     name: 'the stop after a Timeout (stop-on-failure)',
@@ -150,26 +168,31 @@ describe('a cancel at each phase', () => {
     });
   }
 
-  it.each(SIGNALS)("during the GitHub deployment's last status, on %s: the pipeline was Running, the step did not finish", async (signal) => {
-    const [server, github] = await Promise.all([fake([{ name: 'p', phases: QUICK }]), serve(FakeGitHub.start())]);
-    const statuses = () => github.requests.filter((request) => request.path.endsWith('/statuses'));
-    // The in_progress status is answered; the last one hangs.
-    github.hang = () => statuses().length > 1;
-    const given = inputs(server, { environment: 'production', 'github-token': 'ghs_cancelTestToken0123456789' });
-    const { child, done } = startAction(given, github.env());
-    void watch(done, given);
-    await until(() => statuses().length > 1);
-    child.kill(signal);
-    const run = await done;
-    expect(expectReported(run, 'Cancelled').message).toBe(
-      `Pipeline p was Running when the run was cancelled (${signal}), while recording the GitHub deployment's last status: the step did not finish, and left the pipeline as it was.`,
-    );
-    expect(run.outputs.status).toBe('Running');
-  });
+  it.each(SIGNALS)(
+    "during the GitHub deployment's last status, on %s: the pipeline was Running, the step did not finish",
+    async (signal) => {
+      const [server, github] = await Promise.all([fake([{ name: 'p', phases: QUICK }]), serve(FakeGitHub.start())]);
+      const statuses = () => github.requests.filter((request) => request.path.endsWith('/statuses'));
+      // The in_progress status is answered; the last one hangs.
+      github.hang = () => statuses().length > 1;
+      const given = inputs(server, { environment: 'production', 'github-token': 'ghs_cancelTestToken0123456789' });
+      const { child, done } = startAction(given, github.env());
+      void watch(done, given);
+      await until(() => statuses().length > 1);
+      child.kill(signal);
+      const run = await done;
+      expect(expectReported(run, 'Cancelled').message).toBe(
+        `Pipeline p was Running when the run was cancelled (${signal}), while recording the GitHub deployment's last status: the step did not finish, and left the pipeline as it was.`,
+      );
+      expect(run.outputs.status).toBe('Running');
+    },
+  );
 
   it("at the report's last line, as the process winds down, cannot kill it (soak seed 5119): tried eight times", async () => {
     for (let attempt = 0; attempt < 8; attempt++) {
-      const server = await fake([{ name: 'p', phases: QUICK, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } }]);
+      const server = await fake([
+        { name: 'p', phases: QUICK, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } },
+      ]);
       const given = inputs(server, { logs: 'never' });
       const { child, done } = startAction(given);
       void watch(done, given);
@@ -233,32 +256,37 @@ describe('two signals in a row', () => {
     await until(() => server.calls('stop').length > 0);
     child.kill('SIGTERM');
     const run = await done;
-    expect(expectReported(run, 'Cancelled').message).toContain('It could not be stopped (stop-on-failure: true): the run was cancelled before it was Stopped.');
+    expect(expectReported(run, 'Cancelled').message).toContain(
+      'It could not be stopped (stop-on-failure: true): the run was cancelled before it was Stopped.',
+    );
     expect(run.outputs.stopped).toBe('false');
   });
 });
 
 describe('the post step', () => {
-  it.each(SIGNALS)('on %s while it stops the pipeline: ends by itself, warns, and never fails the job', async (signal) => {
-    const server = await fake([{ name: 'p', phases: QUICK }]);
-    const given = inputs(server, { 'stop-at-job-end': 'true' });
-    const step = await act(given);
-    expect(step.code).toBe(0);
-    server.fault('stop', { kind: 'hang' });
-    const { child, done } = startPost(given, step);
-    void watch(done, given);
-    await until(() => server.calls('stop').length > 0);
-    child.kill(signal);
-    const post = await done;
-    expect(post.signal).toBeNull();
-    expect(post.code).toBe(0);
-    expect(post.annotations).toEqual([
-      {
-        level: 'warning',
-        properties: 'title=Feldera pipeline p not stopped',
-        message: 'Could not stop pipeline p at the end of the job: the run was cancelled before it was Stopped.',
-      },
-    ]);
-    expect(post.summary).toContain('Could not stop pipeline p at the end of the job');
-  });
+  it.each(SIGNALS)(
+    'on %s while it stops the pipeline: ends by itself, warns, and never fails the job',
+    async (signal) => {
+      const server = await fake([{ name: 'p', phases: QUICK }]);
+      const given = inputs(server, { 'stop-at-job-end': 'true' });
+      const step = await act(given);
+      expect(step.code).toBe(0);
+      server.fault('stop', { kind: 'hang' });
+      const { child, done } = startPost(given, step);
+      void watch(done, given);
+      await until(() => server.calls('stop').length > 0);
+      child.kill(signal);
+      const post = await done;
+      expect(post.signal).toBeNull();
+      expect(post.code).toBe(0);
+      expect(post.annotations).toEqual([
+        {
+          level: 'warning',
+          properties: 'title=Feldera pipeline p not stopped',
+          message: 'Could not stop pipeline p at the end of the job: the run was cancelled before it was Stopped.',
+        },
+      ]);
+      expect(post.summary).toContain('Could not stop pipeline p at the end of the job');
+    },
+  );
 });

@@ -13,8 +13,13 @@ const PHASES = [
 
 const results = (run: ActionRun) => JSON.parse(run.outputs.results ?? '{}') as Record<string, Record<string, string>>;
 /** Every request but the edition read beside the first one: `POST /v0/pipelines/p/resume`. */
-const writes = (server: FakeFeldera) => server.requests.filter((request) => request.method === 'POST').map((request) => `${request.method} ${request.path}`);
-const deployed = (initial: string, status: string, more: Partial<PipelineScript> = {}): PipelineScript => ({ name: 'p', provisioned: { initial, status }, ...more });
+const writes = (server: FakeFeldera) =>
+  server.requests.filter((request) => request.method === 'POST').map((request) => `${request.method} ${request.path}`);
+const deployed = (initial: string, status: string, more: Partial<PipelineScript> = {}): PipelineScript => ({
+  name: 'p',
+  provisioned: { initial, status },
+  ...more,
+});
 
 describe('if-deployed: converge', () => {
   it('resumes a pipeline started paused, waits for Running, and says what it found and did', async () => {
@@ -22,12 +27,21 @@ describe('if-deployed: converge', () => {
     const server = await fake([deployed('paused', 'Paused', { moveLagReads: 3 })]);
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ status: 'Running', 'desired-status': 'Running', transition: 'resume', 'error-code': '' });
+    expect(run.outputs).toMatchObject({
+      status: 'Running',
+      'desired-status': 'Running',
+      transition: 'resume',
+      'error-code': '',
+    });
     expect(results(run).p?.transition).toBe('resume');
     expect(writes(server)).toEqual(['POST /v0/pipelines/p/resume']);
     // Decided from one read before the call.
-    expect(server.requests.findIndex((request) => request.path.endsWith('/resume'))).toBeGreaterThan(server.requests.findIndex((request) => request.query.selector === 'status'));
-    expect(run.stdout).toMatch(/^Pipeline p is Paused since \d\d:\d\d UTC \(started paused\): moving it to Running with POST \/resume \(if-deployed: converge\)\.$/m);
+    expect(server.requests.findIndex((request) => request.path.endsWith('/resume'))).toBeGreaterThan(
+      server.requests.findIndex((request) => request.query.selector === 'status'),
+    );
+    expect(run.stdout).toMatch(
+      /^Pipeline p is Paused since \d\d:\d\d UTC \(started paused\): moving it to Running with POST \/resume \(if-deployed: converge\)\.$/m,
+    );
     expect(run.summary).toMatch(/^- \*\*Transition\*\*: was Paused since \d\d:\d\d UTC \(started paused\); resumed$/m);
     expect(run.annotations).toEqual([]);
   });
@@ -41,15 +55,21 @@ describe('if-deployed: converge', () => {
     expect(run.summary).toContain('; paused\n');
   });
 
-  it.each(['running', 'paused'])('activates a standby pipeline asked for %s (Enterprise), through Initializing', async (initial) => {
-    const server = await fake([deployed('standby', 'Standby')], { edition: 'Enterprise' });
-    const run = await act(inputs(server, { initial }));
-    expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ status: initial === 'running' ? 'Running' : 'Paused', transition: 'activate' });
-    expect(server.calls('activate').map((request) => request.query)).toEqual([{ initial }]);
-    expect(writes(server)).toHaveLength(1);
-    expect(run.stdout).toMatch(/\] Initializing \(desired (Running|Paused)\)$/m);
-  });
+  it.each(['running', 'paused'])(
+    'activates a standby pipeline asked for %s (Enterprise), through Initializing',
+    async (initial) => {
+      const server = await fake([deployed('standby', 'Standby')], { edition: 'Enterprise' });
+      const run = await act(inputs(server, { initial }));
+      expect(run.code).toBe(0);
+      expect(run.outputs).toMatchObject({
+        status: initial === 'running' ? 'Running' : 'Paused',
+        transition: 'activate',
+      });
+      expect(server.calls('activate').map((request) => request.query)).toEqual([{ initial }]);
+      expect(writes(server)).toHaveLength(1);
+      expect(run.stdout).toMatch(/\] Initializing \(desired (Running|Paused)\)$/m);
+    },
+  );
 
   it('sends nothing to a pipeline already in the asked state, and checks its health all the same', async () => {
     const server = await fake([deployed('running', 'Running')]);
@@ -88,7 +108,12 @@ describe('if-deployed: converge', () => {
       'paused',
       /is AwaitingApproval \(desired Running\).* Hint: approve its changes/,
     ],
-    ['Replaying towards Running asked for paused', { name: 'p', provisioned: { initial: 'running', status: 'Replaying', desired: 'Running' } }, 'paused', /is Replaying/],
+    [
+      'Replaying towards Running asked for paused',
+      { name: 'p', provisioned: { initial: 'running', status: 'Replaying', desired: 'Running' } },
+      'paused',
+      /is Replaying/,
+    ],
   ] as const)('refuses %s before any change, saying why and what to do', async (_name, script, initial, message) => {
     const server = await fake([script], { edition: 'Enterprise' });
     const run = await act(inputs(server, { initial, 'stop-on-failure': 'true', logs: 'never' }));
@@ -115,12 +140,20 @@ describe('if-deployed: converge', () => {
     const run = await act(given);
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'Running', transition: 'resume' });
-    expect(server.responses.filter((response) => response.endpoint === 'start').map((response) => response.status)).toEqual([400]);
-    expect(writes(server)).toEqual(['POST /v0/pipelines/p/dismiss_error', 'POST /v0/pipelines/p/start', 'POST /v0/pipelines/p/resume']);
+    expect(
+      server.responses.filter((response) => response.endpoint === 'start').map((response) => response.status),
+    ).toEqual([400]);
+    expect(writes(server)).toEqual([
+      'POST /v0/pipelines/p/dismiss_error',
+      'POST /v0/pipelines/p/start',
+      'POST /v0/pipelines/p/resume',
+    ]);
     // Resumed only once it was Paused: the move came after the other start reached its state.
     const paused = server.timeline.find((entry) => entry.status === 'Paused')!;
     expect(server.calls('resume')[0]!.at).toBeGreaterThan(paused.at);
-    expect(run.stdout).toContain('Someone else started the pipeline since the step read its status (InitialImmutableUnlessStopped); reading it again.');
+    expect(run.stdout).toContain(
+      'Someone else started the pipeline since the step read its status (InitialImmutableUnlessStopped); reading it again.',
+    );
     expect(run.summary).toMatch(/^- \*\*Transition\*\*: was Stopped since .*; resumed once it was Paused$/m);
     // Not this step's start: the post step leaves it.
     expect(run.state.started).toBeUndefined();
@@ -142,10 +175,16 @@ describe('if-deployed: converge', () => {
     expect(recovered.code).toBe(0);
     expect(recovered.outputs).toMatchObject({ status: 'Running', transition: 'resume' });
     expect(retried.calls('resume')).toHaveLength(3);
-    expect(recovered.stdout).toMatch(/503 PipelineInteractionNotDeployed: Unable to interact with pipeline; trying again in/);
+    expect(recovered.stdout).toMatch(
+      /503 PipelineInteractionNotDeployed: Unable to interact with pipeline; trying again in/,
+    );
 
     const refused = await fake([deployed('paused', 'Paused')]);
-    const invalid = { message: 'Cannot execute start transition starting from Suspended', error_code: 'InvalidTransition', details: ['start', 'Suspended'] };
+    const invalid = {
+      message: 'Cannot execute start transition starting from Suspended',
+      error_code: 'InvalidTransition',
+      details: ['start', 'Suspended'],
+    };
     refused.fault('resume', { kind: 'status', status: 400, body: JSON.stringify(invalid), headers: json });
     const run = await act(inputs(refused, { logs: 'never' }));
     expect(run.code).toBe(1);
@@ -156,7 +195,9 @@ describe('if-deployed: converge', () => {
   });
 
   it('warns that the bootstrap inputs do not apply to a pipeline it only moves', async () => {
-    const server = await fake([{ name: 'p', provisioned: { initial: 'paused', status: 'Paused', bootstrap: { policy: 'allow' } } }]);
+    const server = await fake([
+      { name: 'p', provisioned: { initial: 'paused', status: 'Paused', bootstrap: { policy: 'allow' } } },
+    ]);
     const run = await act(inputs(server, { 'silent-bootstrap': 'true' }));
     expect(run.code).toBe(0);
     expect(run.outputs.transition).toBe('resume');
@@ -176,13 +217,24 @@ describe('if-deployed: converge', () => {
     const given = inputs(server, { 'pipeline-name': 'a b c d', 'stop-at-job-end': 'true', logs: 'never' });
     const run = await act(given);
     expect(run.code).toBe(1);
-    expect(Object.fromEntries(Object.entries(results(run)).map(([name, values]) => [name, [values.transition, values.status, values['error-code']]]))).toEqual({
+    expect(
+      Object.fromEntries(
+        Object.entries(results(run)).map(([name, values]) => [
+          name,
+          [values.transition, values.status, values['error-code']],
+        ]),
+      ),
+    ).toEqual({
       a: ['start', 'Running', ''],
       b: ['resume', 'Running', ''],
       c: ['none', 'Running', ''],
       d: ['', 'Bootstrapping', 'CannotConverge'],
     });
-    expect(writes(server).sort()).toEqual(['POST /v0/pipelines/a/dismiss_error', 'POST /v0/pipelines/a/start', 'POST /v0/pipelines/b/resume']);
+    expect(writes(server).sort()).toEqual([
+      'POST /v0/pipelines/a/dismiss_error',
+      'POST /v0/pipelines/a/start',
+      'POST /v0/pipelines/b/resume',
+    ]);
     expect(run.summary).toMatch(/^\| \[b\]\(http.*\) \| Running \| ✅ reached \| Running \| resume \|/m);
     expect(run.state.started).toBe('["a"]');
     const post = await watch(runPost(given, run), given);
@@ -194,12 +246,22 @@ describe('if-deployed: converge', () => {
     const names = Array.from({ length: 11 }, (_, i) => `p${i}`);
     const server = await fake(
       names.map((name, i): PipelineScript =>
-        i === 0 ? { name, phases: PHASES, startedMeanwhile: { initial: 'paused' } } : i === 1 ? { ...deployed('paused', 'Paused'), name } : { name, phases: PHASES },
+        i === 0
+          ? { name, phases: PHASES, startedMeanwhile: { initial: 'paused' } }
+          : i === 1
+            ? { ...deployed('paused', 'Paused'), name }
+            : { name, phases: PHASES },
       ),
     );
-    const run = await act(inputs(server, { 'pipeline-name': names.join(' '), 'poll-interval': '200ms', logs: 'never' }));
+    const run = await act(
+      inputs(server, { 'pipeline-name': names.join(' '), 'poll-interval': '200ms', logs: 'never' }),
+    );
     expect(run.code, JSON.stringify(run.annotations)).toBe(0);
-    expect(names.map((name) => results(run)[name]?.transition)).toEqual(['resume', 'resume', ...names.slice(2).map(() => 'start')]);
+    expect(names.map((name) => results(run)[name]?.transition)).toEqual([
+      'resume',
+      'resume',
+      ...names.slice(2).map(() => 'start'),
+    ]);
     expect(server.calls('list').length).toBeGreaterThan(0);
     // The decisions came from the list: a read of its own only after each call.
     expect(
@@ -211,7 +273,14 @@ describe('if-deployed: converge', () => {
   });
 
   it('leaves a resumed pipeline as it is when its health check fails, even with stop-on-failure', async () => {
-    const connectors = [{ name: 'in', direction: 'input' as const, stream: 't', states: [{ at: 0, fatalError: 'Failed to connect to host: Connection refused' }] }];
+    const connectors = [
+      {
+        name: 'in',
+        direction: 'input' as const,
+        stream: 't',
+        states: [{ at: 0, fatalError: 'Failed to connect to host: Connection refused' }],
+      },
+    ];
     const server = await fake([deployed('paused', 'Paused', { connectors })]);
     const run = await act(inputs(server, { 'stop-on-failure': 'true', logs: 'never' }));
     expect(run.code).toBe(1);

@@ -12,7 +12,8 @@ const env = { PATH: process.env.PATH };
 
 /** The demo as `npm run demo -- ...args` runs it, with this node (or another): its exit code and output. */
 async function demo(args: string[], node = process.execPath, nodeOptions: string[] = []) {
-  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.demo;
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts.demo;
   expect(script).toBe('node test/launch-demo.mjs');
   try {
     const { stdout, stderr } = await run(node, [...nodeOptions, launcher, ...args], { env });
@@ -47,7 +48,9 @@ it('refuses an unknown scenario in one line, with exit code 2', async () => {
   const { code, stdout, stderr } = await demo(['nope']);
   expect(code).toBe(2);
   expect(stdout).toBe('');
-  expect(stderr).toBe('Unknown scenario "nope": give one of approval, sql-error, plan, crash (npm run demo -- --help says what each shows).\n');
+  expect(stderr).toBe(
+    'Unknown scenario "nope": give one of approval, sql-error, plan, crash (npm run demo -- --help says what each shows).\n',
+  );
 });
 
 it('plans a program change without starting anything', async () => {

@@ -18,7 +18,8 @@ interface Scenario {
 
 const SCENARIOS: Record<string, Scenario> = {
   approval: {
-    about: 'the default: an early start while the program compiles, then provisioning, an approval of the changes (auto-approve: true), a bootstrap, Running',
+    about:
+      'the default: an early start while the program compiles, then provisioning, an approval of the changes (auto-approve: true), a bootstrap, Running',
     inputs: { 'auto-approve': 'true' },
     script: {
       name: 'orders',
@@ -48,24 +49,43 @@ const SCENARIOS: Record<string, Scenario> = {
         { status: 'CompilingSql', ms: 600 },
         { status: 'SqlError', ms: 0 },
       ],
-      programError: { sql_compilation: { exit_code: 1, messages: [SQL_ERROR] }, rust_compilation: null, system_error: null },
+      programError: {
+        sql_compilation: { exit_code: 1, messages: [SQL_ERROR] },
+        rust_compilation: null,
+        system_error: null,
+      },
     },
   },
   plan: {
-    about: 'plan: true: the program of sql/orders.sql sent to /diff, nothing started; what it would change, and what that means at the next start',
+    about:
+      'plan: true: the program of sql/orders.sql sent to /diff, nothing started; what it would change, and what that means at the next start',
     inputs: { plan: 'true', 'sql-file': 'sql/orders.sql' },
     files: { 'sql/orders.sql': PROPOSED },
     script: { name: 'orders', program: CONFIGURED },
   },
   crash: {
-    about: "the pipeline stops with RunnerCheckError while it initializes: the error, its hint, the tail of its log, and a blip only Feldera's events show",
+    about:
+      "the pipeline stops with RunnerCheckError while it initializes: the error, its hint, the tail of its log, and a blip only Feldera's events show",
     inputs: {},
     script: {
       name: 'orders',
       // Unavailable passes at once, between two status reads: the summary has it from Feldera's events.
-      phases: [{ status: 'Provisioning', ms: 600 }, { status: 'Initializing', ms: 300 }, { status: 'Unavailable' }, { status: 'Initializing', ms: 300 }],
-      failWith: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137 (out of memory)', details: null },
-      logLines: ['INFO  pipeline orders starting', 'INFO  connector refunds_kafka: connected', 'ERROR memory limit exceeded: 4 GiB'],
+      phases: [
+        { status: 'Provisioning', ms: 600 },
+        { status: 'Initializing', ms: 300 },
+        { status: 'Unavailable' },
+        { status: 'Initializing', ms: 300 },
+      ],
+      failWith: {
+        error_code: 'RunnerCheckError',
+        message: 'The pipeline process exited with code 137 (out of memory)',
+        details: null,
+      },
+      logLines: [
+        'INFO  pipeline orders starting',
+        'INFO  connector refunds_kafka: connected',
+        'ERROR memory limit exceeded: 4 GiB',
+      ],
     },
   },
 };
@@ -78,11 +98,19 @@ if (name === '--help' || name === '-h') {
 }
 const scenario = SCENARIOS[name];
 if (!scenario) {
-  console.error(`Unknown scenario ${JSON.stringify(name)}: give one of ${Object.keys(SCENARIOS).join(', ')} (npm run demo -- --help says what each shows).`);
+  console.error(
+    `Unknown scenario ${JSON.stringify(name)}: give one of ${Object.keys(SCENARIOS).join(', ')} (npm run demo -- --help says what each shows).`,
+  );
   process.exit(2);
 }
 const fake = await FakeFeldera.start({ pipelines: [scenario.script] });
-const inputs = { 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '250ms', timeout: '1m', ...scenario.inputs };
+const inputs = {
+  'pipeline-name': 'orders',
+  'api-url': fake.url,
+  'poll-interval': '250ms',
+  timeout: '1m',
+  ...scenario.inputs,
+};
 console.log(`Fake Feldera at ${fake.url}; running dist/index.js with:`);
 for (const [name, value] of Object.entries(inputs)) console.log(`  ${name}: ${value}`);
 const workspace = mkdtempSync(join(tmpdir(), 'feldera-demo-'));

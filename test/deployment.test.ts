@@ -29,8 +29,16 @@ describe('with environment set', () => {
       required_contexts: [],
     });
     const consolePage = `${server.url}/pipelines/p/`;
-    expect(gh.requests[1]!.body).toMatchObject({ state: 'in_progress', environment_url: consolePage, log_url: 'https://github.example.com/acme/pipelines/actions/runs/777' });
-    expect(gh.requests[2]!.body).toMatchObject({ state: 'success', environment_url: consolePage, description: 'Feldera pipeline p started' });
+    expect(gh.requests[1]!.body).toMatchObject({
+      state: 'in_progress',
+      environment_url: consolePage,
+      log_url: 'https://github.example.com/acme/pipelines/actions/runs/777',
+    });
+    expect(gh.requests[2]!.body).toMatchObject({
+      state: 'success',
+      environment_url: consolePage,
+      description: 'Feldera pipeline p started',
+    });
     // The deployment and in_progress are recorded before the first Feldera request, the outcome after the last.
     // (The read of /v0/config, beside the start, may come first: it starts nothing.)
     expect(gh.requests[1]!.at).toBeLessThan(server.calls('dismiss_error')[0]!.at);
@@ -46,24 +54,46 @@ describe('with environment set', () => {
       ]),
       github(),
     ]);
-    const run = await act(inputs(server, { 'pipeline-name': 'a b', environment: 'production', 'github-token': TOKEN, logs: 'never' }), gh.env());
+    const run = await act(
+      inputs(server, { 'pipeline-name': 'a b', environment: 'production', 'github-token': TOKEN, logs: 'never' }),
+      gh.env(),
+    );
     expect(run.code).toBe(1);
     const created = gh.requests.filter((request) => request.path.endsWith('/deployments'));
-    expect(created.map((request) => request.body.description).sort()).toEqual(['Start Feldera pipeline a', 'Start Feldera pipeline b']);
-    const last = gh.requests.filter((request) => request.path.endsWith('/statuses') && request.body.state !== 'in_progress').map((request) => request.body.state);
+    expect(created.map((request) => request.body.description).sort()).toEqual([
+      'Start Feldera pipeline a',
+      'Start Feldera pipeline b',
+    ]);
+    const last = gh.requests
+      .filter((request) => request.path.endsWith('/statuses') && request.body.state !== 'in_progress')
+      .map((request) => request.body.state);
     expect(last.sort()).toEqual(['failure', 'success']);
   });
 
   it('records a failure with Feldera’s code when the start fails', async () => {
-    const [server, gh] = await Promise.all([fake([{ name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } }]), github()]);
+    const [server, gh] = await Promise.all([
+      fake([
+        { name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } },
+      ]),
+      github(),
+    ]);
     const run = await act(inputs(server, { environment: 'staging', 'github-token': TOKEN, logs: 'never' }), gh.env());
     expect(run.code).toBe(1);
-    expect(gh.requests.at(-1)!.body).toMatchObject({ state: 'failure', description: 'RunnerCheckError: Pipeline p stopped with RunnerCheckError: exited' });
+    expect(gh.requests.at(-1)!.body).toMatchObject({
+      state: 'failure',
+      description: 'RunnerCheckError: Pipeline p stopped with RunnerCheckError: exited',
+    });
   });
 
   it('records an error when the action could not do its job', async () => {
-    const [server, gh] = await Promise.all([fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 60_000 }] }]), github()]);
-    const run = await act(inputs(server, { environment: 'staging', 'github-token': TOKEN, timeout: '1s', logs: 'never' }), gh.env());
+    const [server, gh] = await Promise.all([
+      fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 60_000 }] }]),
+      github(),
+    ]);
+    const run = await act(
+      inputs(server, { environment: 'staging', 'github-token': TOKEN, timeout: '1s', logs: 'never' }),
+      gh.env(),
+    );
     expect(run.outputs['error-code']).toBe('Timeout');
     expect(gh.requests.at(-1)!.body).toMatchObject({ state: 'error' });
     expect(String(gh.requests.at(-1)!.body.description).length).toBeLessThanOrEqual(140);
@@ -71,10 +101,16 @@ describe('with environment set', () => {
 
   it('says "awaiting approval", with the changes, when the pipeline stops there', async () => {
     const diff = pipelineDiff({ program: { added_views: ['v2'] } });
-    const [server, gh] = await Promise.all([fake([{ name: 'p', phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }], approvalDiff: { diff } }]), github()]);
+    const [server, gh] = await Promise.all([
+      fake([{ name: 'p', phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }], approvalDiff: { diff } }]),
+      github(),
+    ]);
     const run = await act(inputs(server, { environment: 'production', 'github-token': TOKEN }), gh.env());
     expect(run.code).toBe(0);
-    expect(gh.requests.at(-1)!.body).toMatchObject({ state: 'pending', description: 'Awaiting approval: 1 view added' });
+    expect(gh.requests.at(-1)!.body).toMatchObject({
+      state: 'pending',
+      description: 'Awaiting approval: 1 view added',
+    });
   });
 
   it('warns, naming the permission, and still starts the pipeline when GitHub refuses', async () => {
@@ -104,7 +140,10 @@ describe('with environment set', () => {
   });
 
   it('records error when the run is cancelled', async () => {
-    const [server, gh] = await Promise.all([fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 60_000 }] }]), github()]);
+    const [server, gh] = await Promise.all([
+      fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 60_000 }] }]),
+      github(),
+    ]);
     const runInputs = inputs(server, { environment: 'production', 'github-token': TOKEN });
     const { child, done } = startAction(runInputs, gh.env());
     void watch(done, runInputs);
@@ -112,7 +151,10 @@ describe('with environment set', () => {
     child.kill('SIGINT');
     const run = await done;
     expect(run.outputs['error-code']).toBe('Cancelled');
-    expect(gh.requests.at(-1)!.body).toMatchObject({ state: 'error', description: expect.stringMatching(/^Cancelled: /) });
+    expect(gh.requests.at(-1)!.body).toMatchObject({
+      state: 'error',
+      description: expect.stringMatching(/^Cancelled: /),
+    });
   });
 });
 

@@ -52,9 +52,15 @@ describe('the action, end to end', () => {
     });
     expect(run.annotations).toEqual([]);
     // Which Feldera answered is read once, beside the start.
-    const calls = server.requests.filter((request) => request.path !== '/v0/config').map((request) => `${request.method} ${request.path}`);
+    const calls = server.requests
+      .filter((request) => request.path !== '/v0/config')
+      .map((request) => `${request.method} ${request.path}`);
     // One status read decides the start (README "When the pipeline is already deployed").
-    expect(calls.slice(0, 3)).toEqual(['GET /v0/pipelines/p', 'POST /v0/pipelines/p/dismiss_error', 'POST /v0/pipelines/p/start']);
+    expect(calls.slice(0, 3)).toEqual([
+      'GET /v0/pipelines/p',
+      'POST /v0/pipelines/p/dismiss_error',
+      'POST /v0/pipelines/p/start',
+    ]);
     expect(server.calls('config')).toHaveLength(1);
     expect(server.calls('start')[0]!.query).toEqual({
       initial: 'running',
@@ -66,7 +72,9 @@ describe('the action, end to end', () => {
     expect(server.calls('status').every((request) => request.query.selector === 'status')).toBe(true);
     expect(server.calls('approve')).toEqual([]);
     // One line per change, not per poll; the console link first.
-    expect(run.stdout).toMatch(/^Starting Feldera pipeline p towards Running: http:\/\/127\.0\.0\.1:\d+\/pipelines\/p\/$/m);
+    expect(run.stdout).toMatch(
+      /^Starting Feldera pipeline p towards Running: http:\/\/127\.0\.0\.1:\d+\/pipelines\/p\/$/m,
+    );
     expect([...run.stdout.matchAll(/^\[[\d.]+s\] (.*)$/gm)].map((line) => line[1])).toEqual([
       // The read that decides the start, then the start's.
       'Stopped (desired Stopped, program CompilingSql)',
@@ -97,13 +105,21 @@ describe('the action, end to end', () => {
     expect(server.calls('start')[0]!.query.initial).toBe(initial);
   });
 
-  const modified: PipelineScript = { name: 'p', phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }, { status: 'Bootstrapping', ms: 40 }] };
+  const modified: PipelineScript = {
+    name: 'p',
+    phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }, { status: 'Bootstrapping', ms: 40 }],
+  };
 
   it('stops at AwaitingApproval with a warning when it may not approve', async () => {
     const server = await fake([modified]);
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ status: 'AwaitingApproval', 'awaiting-approval': 'true', approved: 'false', 'error-code': '' });
+    expect(run.outputs).toMatchObject({
+      status: 'AwaitingApproval',
+      'awaiting-approval': 'true',
+      approved: 'false',
+      'error-code': '',
+    });
     expect(run.annotations).toEqual([
       {
         level: 'warning',
@@ -150,7 +166,12 @@ describe('the action, end to end', () => {
   });
 
   it('sends concurrent-bootstrap on /start and on the one /approve, and shows its phases like any other', async () => {
-    const phases = [...PHASES, { status: 'AwaitingApproval' }, { status: 'ConcurrentBootstrapping', reads: 2 }, { status: 'Synchronizing', reads: 2 }];
+    const phases = [
+      ...PHASES,
+      { status: 'AwaitingApproval' },
+      { status: 'ConcurrentBootstrapping', reads: 2 },
+      { status: 'Synchronizing', reads: 2 },
+    ];
     const server = await fake([{ name: 'p', phases }], { edition: 'Enterprise' });
     const run = await act(inputs(server, { 'concurrent-bootstrap': 'true', 'auto-approve': 'true' }));
     expect(run.code).toBe(0);
@@ -158,7 +179,9 @@ describe('the action, end to end', () => {
     const flags = { silent_bootstrap: 'false', concurrent_bootstrap: 'true' };
     expect(server.calls('start')[0]!.query).toMatchObject(flags);
     expect(server.calls('approve').map((request) => request.query)).toEqual([flags]);
-    expect(run.stdout).toMatch(/^Start accepted: initial running, bootstrap-policy await_approval, concurrent-bootstrap\.$/m);
+    expect(run.stdout).toMatch(
+      /^Start accepted: initial running, bootstrap-policy await_approval, concurrent-bootstrap\.$/m,
+    );
     expect(run.stdout).toMatch(/\] ConcurrentBootstrapping \(desired Running\)$/m);
     expect(run.stdout).toMatch(/\] Synchronizing \(desired Running\)$/m);
     expect(run.summary).toMatch(/^\| ConcurrentBootstrapping \| \+[\d.ms]+ \| [\d.ms]+ \| [\d:.]+ UTC \|$/m);
@@ -180,11 +203,23 @@ describe('the action, end to end', () => {
     expect(run.code).toBe(1);
     expect(server.calls('start')[0]!.query).toMatchObject({ silent_bootstrap: 'true', concurrent_bootstrap: 'false' });
     expect(run.outputs['error-code']).toBe('BootstrapPolicyImmutableUnlessStopped');
-    expect(errorAnnotation(run).message).toMatch(/Hint: .*give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap\.$/);
+    expect(errorAnnotation(run).message).toMatch(
+      /Hint: .*give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap\.$/,
+    );
   });
 
   it('fails with the deployment error’s code and message', async () => {
-    const server = await fake([{ name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137', details: null } }]);
+    const server = await fake([
+      {
+        name: 'p',
+        phases: PHASES,
+        failWith: {
+          error_code: 'RunnerCheckError',
+          message: 'The pipeline process exited with code 137',
+          details: null,
+        },
+      },
+    ]);
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('RunnerCheckError');
@@ -193,7 +228,9 @@ describe('the action, end to end', () => {
     expect(errorAnnotation(run)).toEqual({
       level: 'error',
       properties: 'title=Feldera pipeline p did not start',
-      message: expect.stringMatching(/^Pipeline p stopped with RunnerCheckError: The pipeline process exited with code 137\. Hint: the pipeline's process or storage failed /),
+      message: expect.stringMatching(
+        /^Pipeline p stopped with RunnerCheckError: The pipeline process exited with code 137\. Hint: the pipeline's process or storage failed /,
+      ),
     });
     expect(run.summary).toMatch(
       /^### ❌ p did not start: RunnerCheckError\n\n- \*\*Error\*\*: Pipeline p stopped with RunnerCheckError: .*\n- \*\*Hint\*\*: the pipeline's process/,
@@ -242,7 +279,11 @@ describe('the action, end to end', () => {
   });
 
   it.each([
-    ['with an error to dismiss', { deploymentError: { error_code: 'RunnerCheckError', message: 'exited', details: null } }, 'DismissErrorRestrictedToFullyStopped'],
+    [
+      'with an error to dismiss',
+      { deploymentError: { error_code: 'RunnerCheckError', message: 'exited', details: null } },
+      'DismissErrorRestrictedToFullyStopped',
+    ],
     ['with no error', {}, 'IllegalPipelineAction'],
   ])('waits for a stop in progress to end, then starts (%s)', async (_name, extra, code) => {
     const server = await fake([{ name: 'p', phases: PHASES, stoppingReads: 3, ...extra }]);
@@ -254,7 +295,9 @@ describe('the action, end to end', () => {
   });
 
   it('does not dismiss with dismiss-error: false, and says how to start', async () => {
-    const server = await fake([{ name: 'p', deploymentError: { error_code: 'RunnerCheckError', message: 'exited', details: null } }]);
+    const server = await fake([
+      { name: 'p', deploymentError: { error_code: 'RunnerCheckError', message: 'exited', details: null } },
+    ]);
     const run = await act(inputs(server, { 'dismiss-error': 'false' }));
     expect(run.code).toBe(1);
     expect(server.calls('dismiss_error')).toEqual([]);
@@ -276,7 +319,9 @@ describe('the action, end to end', () => {
     expect(run.outputs['error-code']).toBe('Timeout');
     expect(run.outputs.status).toBe('Provisioning');
     expect(Number(run.outputs['elapsed-seconds'])).toBeGreaterThanOrEqual(1.5);
-    expect(errorAnnotation(run).message).toMatch(/^Feldera pipeline p did not become Running before timeout 1\.5s ran out: Provisioning for [\d.]+s\./);
+    expect(errorAnnotation(run).message).toMatch(
+      /^Feldera pipeline p did not become Running before timeout 1\.5s ran out: Provisioning for [\d.]+s\./,
+    );
   });
 
   it('with wait: false, ends once the start is accepted, after one status read before it and one after', async () => {
@@ -298,7 +343,10 @@ describe('the action, end to end', () => {
 
   it('takes the key from FELDERA_API_KEY and the URL from FELDERA_HOST', async () => {
     const server = await fake([{ name: 'p', phases: PHASES }]);
-    const run = await act({ 'pipeline-name': 'p', 'poll-interval': '100ms' }, { FELDERA_API_KEY: KEY, FELDERA_HOST: server.url });
+    const run = await act(
+      { 'pipeline-name': 'p', 'poll-interval': '100ms' },
+      { FELDERA_API_KEY: KEY, FELDERA_HOST: server.url },
+    );
     expect(run.code).toBe(0);
     expect(server.requests.every((request) => request.authorization === `Bearer ${KEY}`)).toBe(true);
   });
@@ -308,18 +356,24 @@ describe('the action, end to end', () => {
     const run = await act(inputs(server, { 'api-key': 'apikey:revoked' }));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('AuthenticationFailed');
-    expect(errorAnnotation(run).message).toMatch(/401 AuthenticationFailed: Unauthorized API key\. Hint: check api-key/);
+    expect(errorAnnotation(run).message).toMatch(
+      /401 AuthenticationFailed: Unauthorized API key\. Hint: check api-key/,
+    );
   });
 
   it('says to check the path prefix when api-url misses it, and the key on a bare 401', async () => {
     const server = await fake([{ name: 'p' }], { prefix: '/feldera' });
     const withoutPrefix = await act(inputs(server, { 'api-url': server.url.replace('/feldera', '') }));
     expect(withoutPrefix.outputs['error-code']).toBe('UnexpectedResponse');
-    expect(errorAnnotation(withoutPrefix).message).toMatch(/failed: 404, and the body is not Feldera's: \(empty body\)\. Hint: check api-url: .*path prefix/);
+    expect(errorAnnotation(withoutPrefix).message).toMatch(
+      /failed: 404, and the body is not Feldera's: \(empty body\)\. Hint: check api-url: .*path prefix/,
+    );
     server.fault('dismiss_error', { kind: 'status', status: 401, headers: { 'www-authenticate': 'Bearer' } });
     const refused = await act(inputs(server));
     expect(refused.outputs['error-code']).toBe('AuthenticationFailed');
-    expect(errorAnnotation(refused).message).toMatch(/failed: 401, and the body is not Feldera's: \(empty body\)\. Hint: check api-key/);
+    expect(errorAnnotation(refused).message).toMatch(
+      /failed: 401, and the body is not Feldera's: \(empty body\)\. Hint: check api-key/,
+    );
   });
 
   it('works behind a reverse proxy path, with a trailing slash', async () => {
@@ -335,7 +389,12 @@ describe('the action, end to end', () => {
     const server = await fake([{ name: 'p', phases: PHASES }]);
     server.fault('start', { kind: 'reset' });
     // After the read that decides the start: the first read while waiting.
-    server.fault('status', { kind: 'status', status: 503, body: '<html>Service Unavailable</html>', headers: { 'retry-after': '0' } }, 1, { skip: 1 });
+    server.fault(
+      'status',
+      { kind: 'status', status: 503, body: '<html>Service Unavailable</html>', headers: { 'retry-after': '0' } },
+      1,
+      { skip: 1 },
+    );
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('Running');
@@ -378,12 +437,18 @@ describe('the action, end to end', () => {
         '- poll-interval "50ms" is under the least of 100ms.',
       ].join('\n'),
     });
-    expect(run.summary).toMatch(/^### ❌ a\/\.\.\/b did not start: InvalidInput\n\n- \*\*Error\*\*: Invalid input:<br>- pipeline-name "a\/\.\.\/b" must be/);
+    expect(run.summary).toMatch(
+      /^### ❌ a\/\.\.\/b did not start: InvalidInput\n\n- \*\*Error\*\*: Invalid input:<br>- pipeline-name "a\/\.\.\/b" must be/,
+    );
     expect(run.summary).not.toMatch(/Target|Console|Last status/);
   });
 
   it('never lets server text run a workflow command', async () => {
-    const hostile = JSON.stringify({ message: 'no\n::add-mask::Running\n::set-output name=status::hacked', error_code: 'Bad\n::stop-commands::x', details: null });
+    const hostile = JSON.stringify({
+      message: 'no\n::add-mask::Running\n::set-output name=status::hacked',
+      error_code: 'Bad\n::stop-commands::x',
+      details: null,
+    });
     const json = { 'content-type': 'application/json', 'retry-after': '0' };
     const server = await fake([{ name: 'p', phases: PHASES }, { name: 'q' }]);
     // Transient answers are logged as plain lines, the final one in the failure's annotation.
@@ -397,7 +462,9 @@ describe('the action, end to end', () => {
     for (const run of [recovered, failed]) {
       expect(run.stdout).toContain('::add-mask::Running ::set-output name=status::hacked');
       const commands = run.stdout.split('\n').filter((line) => line.startsWith('::'));
-      expect(commands.filter((line) => !/^::(debug|group|endgroup|warning|error)[ :]/.test(line))).toEqual([`::add-mask::${KEY}`]);
+      expect(commands.filter((line) => !/^::(debug|group|endgroup|warning|error)[ :]/.test(line))).toEqual([
+        `::add-mask::${KEY}`,
+      ]);
     }
     // The status read before the refused dismiss_error.
     expect(failed.outputs.status).toBe('Stopped');

@@ -47,9 +47,13 @@ describe('Feldera’s events in the summary, end to end', () => {
     ]);
     // When Feldera recorded each, and the error with the Stopping it came with (the runner records both at once).
     const time = String.raw`\d\d:\d\d:\d\d\.\d UTC`;
-    expect(rows.map((row) => new RegExp(`^${time}(; error at ${time})?$`).test(row[3] ?? ''))).toEqual(rows.map(() => true));
+    expect(rows.map((row) => new RegExp(`^${time}(; error at ${time})?$`).test(row[3] ?? ''))).toEqual(
+      rows.map(() => true),
+    );
     expect(rows.filter((row) => row[3]?.includes('; error at')).map(([status]) => status)).toEqual(['Stopping']);
-    expect(run.summary).toContain("A status not seen by the step is one Feldera recorded that none of the step's status reads showed");
+    expect(run.summary).toContain(
+      "A status not seen by the step is one Feldera recorded that none of the step's status reads showed",
+    );
   });
 
   it('warns when Feldera has no /events (before 0.292), after the failure’s annotation, the result, code and outputs unchanged', async () => {
@@ -58,13 +62,21 @@ describe('Feldera’s events in the summary, end to end', () => {
     const newer = await act(inputs(await fake(scripts)));
     expect(older.code).toBe(1);
     expect(older.outputs['error-code']).toBe('RunnerCheckError');
-    const without = (outputs: Record<string, string>) => ({ ...outputs, 'elapsed-seconds': '', 'deployment-id': '', 'pipeline-url': '', results: '' });
+    const without = (outputs: Record<string, string>) => ({
+      ...outputs,
+      'elapsed-seconds': '',
+      'deployment-id': '',
+      'pipeline-url': '',
+      results: '',
+    });
     expect(without(older.outputs)).toEqual(without(newer.outputs));
     const warnings = older.annotations.filter((annotation) => annotation.level === 'warning');
     expect(warnings.map((warning) => warning.message)).toEqual([
       "Could not read Feldera's events of pipeline p, so the summary's timeline has only the statuses the step saw: this Feldera has no GET /events (it came with 0.292)",
     ]);
-    expect(older.annotations.findIndex((annotation) => annotation.level === 'error')).toBeLessThan(older.annotations.indexOf(warnings[0]!));
+    expect(older.annotations.findIndex((annotation) => annotation.level === 'error')).toBeLessThan(
+      older.annotations.indexOf(warnings[0]!),
+    );
     // The timeline is the step's own, as before /events.
     expect(older.summary).toContain('| Status | From | For |\n');
   });
@@ -87,7 +99,11 @@ describe('Feldera’s events in the summary, end to end', () => {
 
     const refusing = await fake([{ name: 'p' }]);
     // A command in the middle of a line is no command: the runner reads them at the start of a line only (src/text/text.ts).
-    const body = JSON.stringify({ message: 'Events are off ::warning::here', error_code: 'NotImplemented', details: null });
+    const body = JSON.stringify({
+      message: 'Events are off ::warning::here',
+      error_code: 'NotImplemented',
+      details: null,
+    });
     refusing.fault('events', { kind: 'status', status: 501, body });
     const refused = await act(inputs(refusing));
     expect(refused.code).toBe(0);
@@ -128,7 +144,11 @@ describe('Feldera’s events in the summary, end to end', () => {
 
   it('reads each pipeline’s events with several pipelines, and shows each one’s in its details', async () => {
     const server = await fake([
-      { name: 'orders', phases: [{ status: 'Provisioning', reads: 2 }, { status: 'Unavailable' }, { status: 'Initializing', reads: 2 }], failWith: failure },
+      {
+        name: 'orders',
+        phases: [{ status: 'Provisioning', reads: 2 }, { status: 'Unavailable' }, { status: 'Initializing', reads: 2 }],
+        failWith: failure,
+      },
       { name: 'billing', phases: [{ status: 'Provisioning', reads: 1 }] },
     ]);
     const run = await act(inputs(server, { 'pipeline-name': 'orders, billing' }));
@@ -148,7 +168,9 @@ describe('Feldera’s events in the summary, end to end', () => {
   it('leaves out what Feldera recorded before the step: a previous run’s start and stop, moments before', async () => {
     const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', reads: 1 }] }]);
     const headers = { authorization: `Bearer ${KEY}` };
-    const read = async () => ((await (await fetch(`${server.url}/v0/pipelines/p`, { headers })).json()) as { deployment_status: string }).deployment_status;
+    const read = async () =>
+      ((await (await fetch(`${server.url}/v0/pipelines/p`, { headers })).json()) as { deployment_status: string })
+        .deployment_status;
     // Someone's run just before: started, Running, stopped, Stopped; all within the step's window of clock skew.
     await fetch(`${server.url}/v0/pipelines/p/start`, { method: 'POST', headers });
     while ((await read()) !== 'Running');

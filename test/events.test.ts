@@ -16,7 +16,12 @@ const T0 = Date.parse('2026-12-07T10:00:00Z');
 /** Events as Feldera lists them, newest first, from `[status, seconds after T0]` given oldest first. */
 function events(...chronological: [string, number, string?][]): PipelineEvent[] {
   return chronological
-    .map(([deployment_status, seconds, program_status = 'Success']) => ({ recordedAt: T0 + seconds * 1000, deployment_status, program_status, deployment_has_error: false }))
+    .map(([deployment_status, seconds, program_status = 'Success']) => ({
+      recordedAt: T0 + seconds * 1000,
+      deployment_status,
+      program_status,
+      deployment_has_error: false,
+    }))
     .reverse();
 }
 
@@ -26,7 +31,10 @@ function seen(...entries: [string, number][]): TimelineEntry[] {
 }
 
 /** A row as `status`, `status?` (only Feldera recorded it), `status^` (back after a blip, within the step's row) or `status!` (only the step saw it). */
-const shape = (rows: TimelineRow[]) => rows.map((row) => (row.seen ? `${row.seen.status}${row.recorded ? '' : '!'}` : `${row.recorded.status}${row.again ? '^' : '?'}`));
+const shape = (rows: TimelineRow[]) =>
+  rows.map((row) =>
+    row.seen ? `${row.seen.status}${row.recorded ? '' : '!'}` : `${row.recorded.status}${row.again ? '^' : '?'}`,
+  );
 
 describe('mergeTimeline', () => {
   it('puts a blip the step never read between the statuses it read, with how long it lasted by Feldera’s clock', () => {
@@ -43,35 +51,99 @@ describe('mergeTimeline', () => {
   it('says that a status back after a blip, before the step read another, is within the step’s row', () => {
     const rows = mergeTimeline(
       seen(['Provisioning', 0], ['Initializing', 800], ['Stopping', 1300]),
-      events(['Provisioning', 0], ['Initializing', 0.7], ['Unavailable', 1], ['Initializing', 1], ['Stopping', 1.2], ['Stopped', 1.3]),
+      events(
+        ['Provisioning', 0],
+        ['Initializing', 0.7],
+        ['Unavailable', 1],
+        ['Initializing', 1],
+        ['Stopping', 1.2],
+        ['Stopped', 1.3],
+      ),
       T0,
     );
-    expect(shape(rows)).toEqual(['Provisioning', 'Initializing', 'Unavailable?', 'Initializing^', 'Stopping', 'Stopped?']);
+    expect(shape(rows)).toEqual([
+      'Provisioning',
+      'Initializing',
+      'Unavailable?',
+      'Initializing^',
+      'Stopping',
+      'Stopped?',
+    ]);
   });
 
   it('takes the phase the step found as the one after which the most line up: a previous run moments before is left out, the step’s own failure is not', () => {
     // Someone's run just before: Stopped, Provisioning, Running, Stopping, Stopped; then the step's.
-    const before = events(['Stopped', -25], ['Provisioning', -20], ['Running', -15], ['Stopping', -5], ['Stopped', -4], ['Provisioning', 0.2], ['Running', 1]);
-    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]), before, T0))).toEqual(['Stopped', 'Provisioning', 'Running']);
+    const before = events(
+      ['Stopped', -25],
+      ['Provisioning', -20],
+      ['Running', -15],
+      ['Stopping', -5],
+      ['Stopped', -4],
+      ['Provisioning', 0.2],
+      ['Running', 1],
+    );
+    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]), before, T0))).toEqual([
+      'Stopped',
+      'Provisioning',
+      'Running',
+    ]);
     // The step's start failed within seconds: its Stopped is the first, not the one after the failure.
     const failed = events(['Stopped', -25], ['Provisioning', 0.2], ['Stopping', 2], ['Stopped', 2.5]);
-    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Stopping', 2200]), failed, T0))).toEqual(['Stopped', 'Provisioning', 'Stopping', 'Stopped?']);
+    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Stopping', 2200]), failed, T0))).toEqual([
+      'Stopped',
+      'Provisioning',
+      'Stopping',
+      'Stopped?',
+    ]);
   });
 
   it('drops what Feldera recorded before the status the step found first (a previous run), and keeps everything when none shows it', () => {
-    const previous = events(['Running', -20], ['Stopping', -10], ['Stopped', -9], ['Provisioning', 0.2], ['Running', 1]);
-    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]), previous, T0))).toEqual(['Stopped', 'Provisioning', 'Running']);
+    const previous = events(
+      ['Running', -20],
+      ['Stopping', -10],
+      ['Stopped', -9],
+      ['Provisioning', 0.2],
+      ['Running', 1],
+    );
+    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]), previous, T0))).toEqual([
+      'Stopped',
+      'Provisioning',
+      'Running',
+    ]);
     // The step found it Provisioning, which no event in the window shows: all of them are kept.
-    expect(shape(mergeTimeline(seen(['Paused', 0], ['Running', 300]), events(['Stopping', -2], ['Running', 0.2]), T0))).toEqual(['Paused!', 'Stopping?', 'Running']);
+    expect(
+      shape(mergeTimeline(seen(['Paused', 0], ['Running', 300]), events(['Stopping', -2], ['Running', 0.2]), T0)),
+    ).toEqual(['Paused!', 'Stopping?', 'Running']);
   });
 
   it('keeps a status only the step saw (an approval still shown a read after it ended) and the statuses Feldera recorded after its last read', () => {
     const rows = mergeTimeline(
-      seen(['Initializing', 0], ['AwaitingApproval', 100], ['Bootstrapping', 300], ['AwaitingApproval', 350], ['Running', 400]),
-      events(['Initializing', 0], ['AwaitingApproval', 0.1], ['Bootstrapping', 0.25], ['Running', 0.38], ['Stopping', 2], ['Stopped', 2.5]),
+      seen(
+        ['Initializing', 0],
+        ['AwaitingApproval', 100],
+        ['Bootstrapping', 300],
+        ['AwaitingApproval', 350],
+        ['Running', 400],
+      ),
+      events(
+        ['Initializing', 0],
+        ['AwaitingApproval', 0.1],
+        ['Bootstrapping', 0.25],
+        ['Running', 0.38],
+        ['Stopping', 2],
+        ['Stopped', 2.5],
+      ),
       T0,
     );
-    expect(shape(rows)).toEqual(['Initializing', 'AwaitingApproval', 'Bootstrapping', 'AwaitingApproval!', 'Running', 'Stopping?', 'Stopped?']);
+    expect(shape(rows)).toEqual([
+      'Initializing',
+      'AwaitingApproval',
+      'Bootstrapping',
+      'AwaitingApproval!',
+      'Running',
+      'Stopping?',
+      'Stopped?',
+    ]);
   });
 
   it('takes a Stopped pipeline whose program compiles as the program’s phase, as the step does (from the one the step found)', () => {
@@ -79,8 +151,19 @@ describe('mergeTimeline', () => {
       { status: 'CompilingRust', of: 'program', beganMs: 0, endedMs: 500 },
       { status: 'Provisioning', of: 'deployment', beganMs: 500, endedMs: undefined },
     ];
-    const rows = mergeTimeline(compiling, events(['Stopped', 0, 'CompilingSql'], ['Stopped', 0.1, 'CompilingRust'], ['Provisioning', 0.6]), T0);
-    expect(rows.map(({ seen, recorded }) => [seen?.of ?? recorded?.of, (seen ?? recorded).status, Boolean(seen), Boolean(recorded)])).toEqual([
+    const rows = mergeTimeline(
+      compiling,
+      events(['Stopped', 0, 'CompilingSql'], ['Stopped', 0.1, 'CompilingRust'], ['Provisioning', 0.6]),
+      T0,
+    );
+    expect(
+      rows.map(({ seen, recorded }) => [
+        seen?.of ?? recorded?.of,
+        (seen ?? recorded).status,
+        Boolean(seen),
+        Boolean(recorded),
+      ]),
+    ).toEqual([
       ['program', 'CompilingRust', true, true],
       ['deployment', 'Provisioning', true, true],
     ]);
@@ -94,7 +177,14 @@ describe('mergeTimeline', () => {
       deployment_has_error,
     });
     // Newest first: an old error dismissed at the start, then the runner's error with desired Stopped, still Running, then Stopping.
-    const listed = [at('Stopped', 5, true), at('Stopping', 4, true), at('Running', 3, true), at('Running', 1, false), at('Stopped', 0, false), at('Stopped', -1, true)];
+    const listed = [
+      at('Stopped', 5, true),
+      at('Stopping', 4, true),
+      at('Running', 3, true),
+      at('Running', 1, false),
+      at('Stopped', 0, false),
+      at('Stopped', -1, true),
+    ];
     expect(eventPhases(listed).map(({ status, errorAt }) => [status, errorAt])).toEqual([
       ['Stopped', undefined],
       ['Running', T0 + 3000],
@@ -104,7 +194,12 @@ describe('mergeTimeline', () => {
   });
 
   it('makes one phase of events that differ only in what the step does not show (a desired status)', () => {
-    expect(eventPhases(events(['Provisioning', 0], ['Provisioning', 1], ['Running', 3])).map(({ status, forMs }) => [status, forMs])).toEqual([
+    expect(
+      eventPhases(events(['Provisioning', 0], ['Provisioning', 1], ['Running', 3])).map(({ status, forMs }) => [
+        status,
+        forMs,
+      ]),
+    ).toEqual([
       ['Provisioning', 3000],
       ['Running', undefined],
     ]);
@@ -116,7 +211,9 @@ describe('mergeTimeline', () => {
     let state = 7;
     const next = () => (state = (state * 48271) % 2147483647) % statuses.length;
     for (let round = 0; round < 200; round++) {
-      const timeline = seen(...Array.from({ length: 1 + (round % 7) }, (_, k): [string, number] => [statuses[next()]!, k * 100]));
+      const timeline = seen(
+        ...Array.from({ length: 1 + (round % 7) }, (_, k): [string, number] => [statuses[next()]!, k * 100]),
+      );
       const listed = events(...Array.from({ length: round % 9 }, (_, k): [string, number] => [statuses[next()]!, k]));
       const rows = mergeTimeline(timeline, listed, T0);
       expect(rows.filter((row) => row.seen).map((row) => row.seen)).toEqual(timeline);
@@ -141,14 +238,29 @@ describe('pipelineEvents', () => {
         program_status: 'Success',
         storage_status: 'InUse',
       },
-      { recorded_at: '2026-12-07T10:00:01Z', deployment_resources_status: 'Provisioned', deployment_runtime_status: null, program_status: 'Success' },
-      { recorded_at: '2026-12-07T10:00:00Z', deployment_resources_status: 'Stopped', program_status: '::warning::s3cret\n', deployment_has_error: true },
+      {
+        recorded_at: '2026-12-07T10:00:01Z',
+        deployment_resources_status: 'Provisioned',
+        deployment_runtime_status: null,
+        program_status: 'Success',
+      },
+      {
+        recorded_at: '2026-12-07T10:00:00Z',
+        deployment_resources_status: 'Stopped',
+        program_status: '::warning::s3cret\n',
+        deployment_has_error: true,
+      },
       { recorded_at: 'yesterday', deployment_resources_status: 'Stopped' },
       'not an event',
     ];
     expect(pipelineEvents(body, ['s3cret'])).toEqual([
       { recordedAt: T0 + 1500, deployment_status: 'Running', program_status: 'Success', deployment_has_error: false },
-      { recordedAt: T0 + 1000, deployment_status: 'Unavailable', program_status: 'Success', deployment_has_error: false },
+      {
+        recordedAt: T0 + 1000,
+        deployment_status: 'Unavailable',
+        program_status: 'Success',
+        deployment_has_error: false,
+      },
       { recordedAt: T0, deployment_status: 'Stopped', program_status: ': :warning::***', deployment_has_error: true },
     ]);
     expect(() => pipelineEvents({ message: 'x' }, [])).toThrow(/not a list of events/);
@@ -160,7 +272,10 @@ describe('pipelineEvents', () => {
     expect(recordedSince({}, T0)).toBe(false);
     // As chrono writes it: microseconds (or nanoseconds) and `Z`.
     expect(recordedSince({ recorded_at: '2026-12-07T10:00:00.000001234Z' }, T0)).toBe(true);
-    expect(pipelineEvents([{ recorded_at: '2026-12-07T10:00:00.250123Z', deployment_resources_status: 'Stopped' }], [])[0]?.recordedAt).toBe(T0 + 250);
+    expect(
+      pipelineEvents([{ recorded_at: '2026-12-07T10:00:00.250123Z', deployment_resources_status: 'Stopped' }], [])[0]
+        ?.recordedAt,
+    ).toBe(T0 + 250);
   });
 });
 
@@ -198,7 +313,12 @@ describe('diagnose reads Feldera’s events', () => {
     expect(diagnosis.events?.map((event) => event.deployment_status)).toEqual(['Stopped']);
     expect(diagnosis.eventsProblem).toBeUndefined();
     expect(fake.calls('events').map((request) => request.query)).toEqual([{ selector: 'status' }]);
-    await diagnose(client, config, { result: 'failed', code: 'Unreachable', message: 'm' }, new Progress(() => undefined));
+    await diagnose(
+      client,
+      config,
+      { result: 'failed', code: 'Unreachable', message: 'm' },
+      new Progress(() => undefined),
+    );
     expect(fake.calls('events')).toHaveLength(1);
   });
 
@@ -208,7 +328,11 @@ describe('diagnose reads Feldera’s events', () => {
     refusing.fake.fault('events', {
       kind: 'status',
       status: 404,
-      body: JSON.stringify({ message: "Unknown pipeline name 'orders'", error_code: 'UnknownPipelineName', details: null }),
+      body: JSON.stringify({
+        message: "Unknown pipeline name 'orders'",
+        error_code: 'UnknownPipelineName',
+        details: null,
+      }),
     });
     const broken = await feldera();
     broken.fake.fault('events', { kind: 'truncated' }, 100);
@@ -219,15 +343,24 @@ describe('diagnose reads Feldera’s events', () => {
     const failure = { result: 'failed', code: 'RunnerCheckError', message: 'm' } as const;
     // Side by side: the two that are retried take the follow-up window (5 s) each.
     const problems = await Promise.all(
-      [older, refusing, broken, notJson, unavailable].map(async ({ client }) => (await diagnose(client, config, failure, seenStopped())).eventsProblem),
+      [older, refusing, broken, notJson, unavailable].map(
+        async ({ client }) => (await diagnose(client, config, failure, seenStopped())).eventsProblem,
+      ),
     );
-    const prefix = "Could not read Feldera's events of pipeline orders, so the summary's timeline has only the statuses the step saw: ";
+    const prefix =
+      "Could not read Feldera's events of pipeline orders, so the summary's timeline has only the statuses the step saw: ";
     expect(problems).toEqual([
       `${prefix}this Feldera has no GET /events (it came with 0.292)`,
-      expect.stringMatching(/: GET http:\S+\/events\?selector=status failed: 404 UnknownPipelineName: Unknown pipeline name 'orders'$/),
+      expect.stringMatching(
+        /: GET http:\S+\/events\?selector=status failed: 404 UnknownPipelineName: Unknown pipeline name 'orders'$/,
+      ),
       expect.stringMatching(/failed \d+ times in [\d.]+s; the last: .*other side closed$/),
-      expect.stringMatching(/failed \d+ times in [\d.]+s; the last: 200 with a body that is not JSON: <html>proxy login<\/html>$/),
-      expect.stringMatching(/failed \d+ times in [\d.]+s; the last: 503 from 127\.0\.0\.1:\d+, not Feldera's JSON: Service Unavailable$/),
+      expect.stringMatching(
+        /failed \d+ times in [\d.]+s; the last: 200 with a body that is not JSON: <html>proxy login<\/html>$/,
+      ),
+      expect.stringMatching(
+        /failed \d+ times in [\d.]+s; the last: 503 from 127\.0\.0\.1:\d+, not Feldera's JSON: Service Unavailable$/,
+      ),
     ]);
     for (const problem of problems) expect(problem?.startsWith(prefix)).toBe(true);
   });

@@ -21,7 +21,9 @@ describe('expected-diff', () => {
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'Running', approved: 'true', 'awaiting-approval': 'false' });
     expect(server.calls('approve')).toHaveLength(1);
-    expect(run.summary).toContain('- **Approved by this step**: yes (auto-approve: true, the changes of expected-diff)\n');
+    expect(run.summary).toContain(
+      '- **Approved by this step**: yes (auto-approve: true, the changes of expected-diff)\n',
+    );
   });
 
   it('leaves other changes AwaitingApproval, green, with a warning that shows both sides', async () => {
@@ -29,9 +31,16 @@ describe('expected-diff', () => {
     const expected = pipelineDiff({ program: { modified_views: ['v1', 'v3'] } });
     const run = await act(inputs(server, { 'auto-approve': 'true', 'expected-diff': JSON.stringify(expected) }));
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ status: 'AwaitingApproval', approved: 'false', 'awaiting-approval': 'true', 'error-code': '' });
+    expect(run.outputs).toMatchObject({
+      status: 'AwaitingApproval',
+      approved: 'false',
+      'awaiting-approval': 'true',
+      'error-code': '',
+    });
     expect(server.calls('approve')).toEqual([]);
-    const warning = run.annotations.find((annotation) => annotation.level === 'warning' && annotation.message.includes('was not approved'));
+    const warning = run.annotations.find(
+      (annotation) => annotation.level === 'warning' && annotation.message.includes('was not approved'),
+    );
     expect(warning?.message).toBe(
       'Pipeline p was not approved: the changes Feldera asks to approve are not those of expected-diff.\ntables added: asked but not expected: t\nviews modified: expected but not asked: v3; asked but not expected: v2',
     );
@@ -43,7 +52,9 @@ describe('expected-diff', () => {
     const run = await act(inputs(server, { 'auto-approve': 'true', 'expected-diff': '{"modified_view": ["v1"]}' }));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('InvalidInput');
-    expect(run.stdout).toContain('expected-diff is not a PipelineDiff ("modified_view" is not a field of a PipelineDiff)');
+    expect(run.stdout).toContain(
+      'expected-diff is not a PipelineDiff ("modified_view" is not a field of a PipelineDiff)',
+    );
     expect(server.requests).toEqual([]);
   });
 
@@ -52,13 +63,20 @@ describe('expected-diff', () => {
       { name: 'a', phases: AWAITING, approvalDiff: { diff: ASKED } },
       { name: 'b', phases: AWAITING, approvalDiff: { diff: ASKED } },
     ]);
-    const results = { a: { 'plan-diff': JSON.stringify(ASKED) }, b: { 'plan-diff': JSON.stringify(pipelineDiff({ program: { added_tables: ['t'] } })) } };
-    const run = await act(inputs(server, { 'pipeline-name': 'a b', 'auto-approve': 'true', 'expected-diff': JSON.stringify(results) }));
+    const results = {
+      a: { 'plan-diff': JSON.stringify(ASKED) },
+      b: { 'plan-diff': JSON.stringify(pipelineDiff({ program: { added_tables: ['t'] } })) },
+    };
+    const run = await act(
+      inputs(server, { 'pipeline-name': 'a b', 'auto-approve': 'true', 'expected-diff': JSON.stringify(results) }),
+    );
     expect(run.code).toBe(0);
     const each = JSON.parse(run.outputs.results ?? '{}') as Record<string, Record<string, string>>;
     expect(each.a).toMatchObject({ status: 'Running', approved: 'true' });
     expect(each.b).toMatchObject({ status: 'AwaitingApproval', approved: 'false', 'awaiting-approval': 'true' });
     expect(server.calls('approve').map((request) => request.path)).toEqual([expect.stringContaining('/a/approve')]);
-    expect(run.annotations.map((annotation) => annotation.message)).toContainEqual(expect.stringContaining('views modified: asked but not expected: v1, v2'));
+    expect(run.annotations.map((annotation) => annotation.message)).toContainEqual(
+      expect.stringContaining('views modified: asked but not expected: v1, v2'),
+    );
   });
 });

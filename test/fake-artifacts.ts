@@ -76,10 +76,16 @@ export class FakeArtifacts {
     this.requests.push(`${request.method} ${url.pathname}${url.search}`);
     const body = await read(request);
     if (url.pathname.startsWith(TWIRP)) {
-      const kind = url.pathname === `${TWIRP}CreateArtifact` ? 'create' : url.pathname === `${TWIRP}FinalizeArtifact` ? 'finalize' : 'other';
+      const kind =
+        url.pathname === `${TWIRP}CreateArtifact`
+          ? 'create'
+          : url.pathname === `${TWIRP}FinalizeArtifact`
+            ? 'finalize'
+            : 'other';
       this.onRequest?.(kind);
       if (this.options.hang === kind) return;
-      if (request.headers.authorization !== `Bearer ${this.token}`) return twirp(response, 401, { code: 'unauthenticated', msg: 'invalid token' });
+      if (request.headers.authorization !== `Bearer ${this.token}`)
+        return twirp(response, 401, { code: 'unauthenticated', msg: 'invalid token' });
       const message = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
       if (kind === 'create') return this.create(message, response);
       if (kind === 'finalize') return this.finalize(message, response);
@@ -113,10 +119,15 @@ export class FakeArtifacts {
   private finalize(message: Record<string, unknown>, response: ServerResponse): void {
     const artifact = this.artifacts.find(
       (candidate) =>
-        candidate.name === message.name && candidate.runBackendId === message.workflow_run_backend_id && candidate.jobBackendId === message.workflow_job_run_backend_id,
+        candidate.name === message.name &&
+        candidate.runBackendId === message.workflow_run_backend_id &&
+        candidate.jobBackendId === message.workflow_job_run_backend_id,
     );
     if (!artifact?.blob) return twirp(response, 404, { code: 'not_found', msg: 'no uploaded artifact of that name' });
-    artifact.finalized = { size: String(message.size), hash: typeof message.hash === 'string' ? message.hash : undefined };
+    artifact.finalized = {
+      size: String(message.size),
+      hash: typeof message.hash === 'string' ? message.hash : undefined,
+    };
     twirp(response, 200, { ok: true, artifact_id: String(artifact.id) });
   }
 
@@ -134,10 +145,17 @@ export class FakeArtifacts {
     }
     if (kind === 'block') this.blocks.set(`${id}/${url.searchParams.get('blockid')}`, body);
     else if (kind === 'blocklist') {
-      const ids = [...body.toString('utf8').matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]*)<\//g)].map((match) => match[1]!);
+      const ids = [...body.toString('utf8').matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]*)<\//g)].map(
+        (match) => match[1]!,
+      );
       artifact.blob = Buffer.concat(ids.map((block) => this.blocks.get(`${id}/${block}`) ?? Buffer.alloc(0)));
     } else artifact.blob = body;
-    response.writeHead(201, { etag: `"0x${id}"`, 'last-modified': new Date().toUTCString(), 'x-ms-request-id': String(this.requests.length), 'x-ms-version': '2025-01-05' });
+    response.writeHead(201, {
+      etag: `"0x${id}"`,
+      'last-modified': new Date().toUTCString(),
+      'x-ms-request-id': String(this.requests.length),
+      'x-ms-version': '2025-01-05',
+    });
     response.end();
   }
 }

@@ -17,7 +17,11 @@ async function fake(scripts: PipelineScript[], options: Omit<FakeOptions, 'pipel
   return server;
 }
 
-async function diff(server: FakeFeldera, body: unknown, name = 'p'): Promise<{ status: number; json: unknown; text: string }> {
+async function diff(
+  server: FakeFeldera,
+  body: unknown,
+  name = 'p',
+): Promise<{ status: number; json: unknown; text: string }> {
   const response = await fetch(`${server.url}/v0/pipelines/${name}/diff`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -40,7 +44,9 @@ describe("the fake's /diff", () => {
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual(pipelineDiff());
     // Without program_code, the configured program is proposed: nothing changes either.
-    expect(((await diff(server, {})).json as { program_diff: unknown }).program_diff).toEqual((answer.json as { program_diff: unknown }).program_diff);
+    expect(((await diff(server, {})).json as { program_diff: unknown }).program_diff).toEqual(
+      (answer.json as { program_diff: unknown }).program_diff,
+    );
     expect(server.calls('start')).toEqual([]);
     expect(server.timeline).toEqual([]);
   });
@@ -73,20 +79,37 @@ describe("the fake's /diff", () => {
 
   it('a connector whose configuration changed is modified, its table not', async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
-    const answer = await diff(server, { program_code: CONFIGURED.replace('"topic": "orders"', '"topic": "orders-v2"') });
-    expect(answer.json).toMatchObject({ program_diff: { modified_tables: [], modified_views: [] }, modified_input_connectors: ['orders.kafka'] });
+    const answer = await diff(server, {
+      program_code: CONFIGURED.replace('"topic": "orders"', '"topic": "orders-v2"'),
+    });
+    expect(answer.json).toMatchObject({
+      program_diff: { modified_tables: [], modified_views: [] },
+      modified_input_connectors: ['orders.kafka'],
+    });
   });
 
   it("a proposal that does not compile: 400 InvalidNewProgramSql whose details.error holds the compiler's messages as JSON text", async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
-    const answer = await diff(server, { program_code: 'CREATE TABLE t (x INT);\nCREATE VIEW v AS SELECT x FROM nowhere;\n' });
+    const answer = await diff(server, {
+      program_code: 'CREATE TABLE t (x INT);\nCREATE VIEW v AS SELECT x FROM nowhere;\n',
+    });
     expect(answer.status).toBe(400);
     const body = answer.json as { error_code: string; message: string; details: { error: string } };
     expect(body.error_code).toBe('InvalidNewProgramSql');
     expect(body.message).toMatch(/^The proposed new SQL program has compilation errors: \[/);
-    const messages = JSON.parse(body.details.error) as { start_line_number: number; start_column: number; end_column: number; message: string }[];
+    const messages = JSON.parse(body.details.error) as {
+      start_line_number: number;
+      start_column: number;
+      end_column: number;
+      message: string;
+    }[];
     expect(messages).toEqual([
-      expect.objectContaining({ start_line_number: 2, start_column: 32, end_column: 38, message: "From line 2, column 32 to line 2, column 38: Object 'nowhere' not found" }),
+      expect.objectContaining({
+        start_line_number: 2,
+        start_column: 32,
+        end_column: 38,
+        message: "From line 2, column 32 to line 2, column 38: Object 'nowhere' not found",
+      }),
     ]);
   });
 
@@ -97,9 +120,18 @@ describe("the fake's /diff", () => {
       { name: 'old', program: CONFIGURED, withoutDataflow: true },
     ]);
     expect(await diff(server, {}, 'nope')).toMatchObject({ status: 404, json: { error_code: 'UnknownPipelineName' } });
-    expect(await diff(server, {}, 'compiling')).toMatchObject({ status: 404, json: { error_code: 'ProgramNotCompiled' } });
-    expect(await diff(server, {}, 'old')).toMatchObject({ status: 404, json: { error_code: 'ProgramInfoMissesDataflow' } });
-    expect(await diff(server, { program_code: CONFIGURED, runtime_version: 'latest' })).toMatchObject({ status: 400, json: { error_code: 'InvalidRuntimeVersion' } });
+    expect(await diff(server, {}, 'compiling')).toMatchObject({
+      status: 404,
+      json: { error_code: 'ProgramNotCompiled' },
+    });
+    expect(await diff(server, {}, 'old')).toMatchObject({
+      status: 404,
+      json: { error_code: 'ProgramInfoMissesDataflow' },
+    });
+    expect(await diff(server, { program_code: CONFIGURED, runtime_version: 'latest' })).toMatchObject({
+      status: 400,
+      json: { error_code: 'InvalidRuntimeVersion' },
+    });
     expect((await diff(server, { program_code: CONFIGURED, runtime_version: 'v0.375.0' })).status).toBe(200);
     const notJson = await diff(server, 'program');
     expect(notJson.status).toBe(400);
@@ -107,7 +139,8 @@ describe("the fake's /diff", () => {
   });
 
   it('a change to a program with LATENESS cannot be bootstrapped: 400 BootstrapNotAllowed; no change is still a diff', async () => {
-    const late = 'CREATE TABLE events (at TIMESTAMP LATENESS INTERVAL 1 HOUR);\nCREATE VIEW v AS SELECT * FROM events;\n';
+    const late =
+      'CREATE TABLE events (at TIMESTAMP LATENESS INTERVAL 1 HOUR);\nCREATE VIEW v AS SELECT * FROM events;\n';
     const server = await fake([{ name: 'p', program: late }]);
     expect((await diff(server, { program_code: late })).status).toBe(200);
     const changed = await diff(server, { program_code: `${late}CREATE VIEW w AS SELECT * FROM events;\n` });
@@ -117,7 +150,8 @@ describe("the fake's /diff", () => {
 
   it('a Feldera before 0.324 has no route: an empty 404, even for an unknown pipeline', async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }], { version: '0.300.0' });
-    for (const name of ['p', 'nope']) expect(await diff(server, { program_code: CONFIGURED }, name)).toMatchObject({ status: 404, text: '' });
+    for (const name of ['p', 'nope'])
+      expect(await diff(server, { program_code: CONFIGURED }, name)).toMatchObject({ status: 404, text: '' });
   });
 
   for (const [version, spec] of [

@@ -35,7 +35,12 @@ interface Answer {
   json: unknown;
 }
 
-async function call(server: FakeFeldera, method: 'GET' | 'POST', path: string, authorization: string | null = `Bearer ${KEY}`): Promise<Answer> {
+async function call(
+  server: FakeFeldera,
+  method: 'GET' | 'POST',
+  path: string,
+  authorization: string | null = `Bearer ${KEY}`,
+): Promise<Answer> {
   const response = await fetch(`${server.url}${path}`, { method, headers: authorization ? { authorization } : {} });
   const text = await response.text();
   let json: unknown;
@@ -48,7 +53,8 @@ async function call(server: FakeFeldera, method: 'GET' | 'POST', path: string, a
 }
 
 type Status = Record<string, unknown>;
-const status = async (server: FakeFeldera, name = 'p') => (await call(server, 'GET', `/v0/pipelines/${name}?selector=status`)).json as Status;
+const status = async (server: FakeFeldera, name = 'p') =>
+  (await call(server, 'GET', `/v0/pipelines/${name}?selector=status`)).json as Status;
 
 /** Reads the status until `until` holds; the fake's phases are tens of milliseconds. */
 async function readUntil(server: FakeFeldera, until: (status: Status) => boolean, name = 'p'): Promise<Status> {
@@ -77,7 +83,10 @@ describe('the fake Feldera', () => {
     expect(config.status).toBe(200);
     expect(config.json).toMatchObject({ edition: 'Open source', version: '0.337.0', build_source: 'ci' });
     const enterprise = await fake([], { edition: 'Enterprise', version: '0.340.1' });
-    expect((await call(enterprise, 'GET', '/v0/config')).json).toMatchObject({ edition: 'Enterprise', version: '0.340.1' });
+    expect((await call(enterprise, 'GET', '/v0/config')).json).toMatchObject({
+      edition: 'Enterprise',
+      version: '0.340.1',
+    });
     expect(enterprise.calls('config')).toHaveLength(1);
   });
 
@@ -92,7 +101,10 @@ describe('the fake Feldera', () => {
       await call(server, 'POST', '/v0/pipelines/p/start');
       await readUntil(server, (s) => s.deployment_status === 'Running');
     }
-    expect((await call(newest, 'GET', '/v0/config')).json).toMatchObject({ version: NEWEST_FELDERA, allow_rust_udfs: true });
+    expect((await call(newest, 'GET', '/v0/config')).json).toMatchObject({
+      version: NEWEST_FELDERA,
+      allow_rust_udfs: true,
+    });
     expect((await call(older, 'GET', '/v0/config')).json).not.toHaveProperty('allow_rust_udfs');
     expect((await call(newest, 'GET', '/v0/pipelines/p')).json).toMatchObject({ deployment_config: null });
     expect((await call(newest, 'GET', '/v0/pipelines/p?selector=status')).json).not.toHaveProperty('deployment_config');
@@ -113,13 +125,20 @@ describe('the fake Feldera', () => {
   it(`ends /logs after the buffer with follow=false as ${NEWEST_FELDERA}; 0.337 ignores the parameter and keeps streaming (api/endpoints/pipeline_management.rs)`, async () => {
     const script: PipelineScript = { name: 'p', logLines: ['first', 'second'], logEveryMs: 20 };
     const newest = await fake([script], { version: NEWEST_FELDERA });
-    const buffered = await fetch(`${newest.url}/v0/pipelines/p/logs?follow=false`, { headers: { authorization: `Bearer ${KEY}` } });
+    const buffered = await fetch(`${newest.url}/v0/pipelines/p/logs?follow=false`, {
+      headers: { authorization: `Bearer ${KEY}` },
+    });
     expect(await buffered.text()).toBe('first\nsecond\n');
     const notBoolean = await call(newest, 'GET', '/v0/pipelines/p/logs?follow=no');
-    expect([notBoolean.status, notBoolean.text]).toEqual([400, 'Query deserialize error: provided string was not `true` or `false`']);
+    expect([notBoolean.status, notBoolean.text]).toEqual([
+      400,
+      'Query deserialize error: provided string was not `true` or `false`',
+    ]);
 
     const older = await fake([script]);
-    const streaming = await fetch(`${older.url}/v0/pipelines/p/logs?follow=false`, { headers: { authorization: `Bearer ${KEY}` } });
+    const streaming = await fetch(`${older.url}/v0/pipelines/p/logs?follow=false`, {
+      headers: { authorization: `Bearer ${KEY}` },
+    });
     // A line the fake wrote after the buffer arrives: the response did not end there.
     let text = '';
     for await (const chunk of streaming.body!.pipeThrough(new TextDecoderStream())) {
@@ -140,7 +159,11 @@ describe('the fake Feldera', () => {
     ] as const) {
       const answer = await call(server, method, path);
       expect(answer.status, path).toBe(404);
-      expect(answer.json, path).toEqual({ message: "Unknown pipeline name 'nope'", error_code: 'UnknownPipelineName', details: { pipeline_name: 'nope' } });
+      expect(answer.json, path).toEqual({
+        message: "Unknown pipeline name 'nope'",
+        error_code: 'UnknownPipelineName',
+        details: { pipeline_name: 'nope' },
+      });
     }
     const unknown = await call(server, 'GET', '/v0/nothing-here');
     expect([unknown.status, unknown.text]).toEqual([404, '']);
@@ -148,14 +171,18 @@ describe('the fake Feldera', () => {
 
   it('keeps the bootstrap policy through /approve: a repeat /start with the same arguments is a 202 (db/operations/pipeline.rs)', async () => {
     const server = await fake([MODIFIED]);
-    const start = '/v0/pipelines/p/start?initial=running&bootstrap_policy=await_approval&silent_bootstrap=false&concurrent_bootstrap=false&dismiss_error=false';
+    const start =
+      '/v0/pipelines/p/start?initial=running&bootstrap_policy=await_approval&silent_bootstrap=false&concurrent_bootstrap=false&dismiss_error=false';
     expect((await call(server, 'POST', start)).status).toBe(202);
     await readUntil(server, (s) => s.deployment_status === 'AwaitingApproval');
     expect((await call(server, 'POST', '/v0/pipelines/p/approve')).status).toBe(200);
     expect((await status(server)).bootstrap_policy).toBe('await_approval');
     expect((await call(server, 'POST', start)).status).toBe(202);
     const other = await call(server, 'POST', start.replace('await_approval', 'allow'));
-    expect([other.status, (other.json as { error_code: string }).error_code]).toEqual([400, 'BootstrapPolicyImmutableUnlessStopped']);
+    expect([other.status, (other.json as { error_code: string }).error_code]).toEqual([
+      400,
+      'BootstrapPolicyImmutableUnlessStopped',
+    ]);
   });
 
   it('shows AwaitingApproval for a read or two after /approve, until the runner sees it move on (api/endpoints/pipeline_interaction.rs)', async () => {
@@ -174,7 +201,10 @@ describe('the fake Feldera', () => {
     const server = await fake([{ name: 'p', phases: [...PHASES, { status: 'Unavailable', ms: 60_000 }] }]);
     await call(server, 'POST', '/v0/pipelines/p/start');
     const blip = await readUntil(server, (s) => s.deployment_status === 'Unavailable');
-    expect(blip).toMatchObject({ deployment_desired_status: 'Unavailable', deployment_runtime_desired_status: 'Unavailable' });
+    expect(blip).toMatchObject({
+      deployment_desired_status: 'Unavailable',
+      deployment_runtime_desired_status: 'Unavailable',
+    });
     expect(blip.deployment_runtime_status_details).toEqual({ reason: expect.stringContaining('could not be reached') });
     const approve = await call(server, 'POST', '/v0/pipelines/p/approve');
     expect(approve.status).toBe(503);
@@ -183,14 +213,18 @@ describe('the fake Feldera', () => {
   });
 
   it('refuses credentials as auth.rs does: JSON for a bad API key, a bare 401 with error_description for a JWT, a bare 401 without a header', async () => {
-    const server = await fake([{ name: 'p' }], { acceptToken: (token) => token === 'never' || 'No OIDC trust relationship matches this token' });
+    const server = await fake([{ name: 'p' }], {
+      acceptToken: (token) => token === 'never' || 'No OIDC trust relationship matches this token',
+    });
     const badKey = await call(server, 'GET', '/v0/pipelines/p', 'Bearer apikey:revoked');
     expect([badKey.status, badKey.headers.get('content-type')]).toEqual([401, 'text/plain']);
     expect(badKey.json).toEqual({ message: 'Unauthorized API key', error_code: 'AuthenticationFailed' });
     const token = jwt({ iss: 'https://token.actions.githubusercontent.com', aud: 'feldera' });
     const refusedJwt = await call(server, 'GET', '/v0/config', `Bearer ${token}`);
     expect([refusedJwt.status, refusedJwt.text]).toEqual([401, '']);
-    expect(refusedJwt.headers.get('www-authenticate')).toBe('Bearer error_description="No OIDC trust relationship matches this token"');
+    expect(refusedJwt.headers.get('www-authenticate')).toBe(
+      'Bearer error_description="No OIDC trust relationship matches this token"',
+    );
     const none = await call(server, 'POST', '/v0/pipelines/p/start', null);
     expect([none.status, none.text, none.headers.get('www-authenticate')]).toEqual([401, '', 'Bearer']);
     expect(server.refused).toBe(3);
@@ -208,7 +242,10 @@ describe('the fake Feldera', () => {
       { edition: 'Enterprise' },
     );
     const refused = await call(server, 'POST', '/v0/pipelines/p/start?initial=standby');
-    expect([refused.status, (refused.json as { error_code: string }).error_code]).toEqual([400, 'InitialStandbyNotAllowed']);
+    expect([refused.status, (refused.json as { error_code: string }).error_code]).toEqual([
+      400,
+      'InitialStandbyNotAllowed',
+    ]);
     expect((await call(server, 'POST', '/v0/pipelines/q/start?initial=standby')).status).toBe(202);
     const standby = await readUntil(server, (s) => s.deployment_status === 'Standby', 'q');
     expect(standby).toMatchObject({ deployment_desired_status: 'Standby', deployment_runtime_status_details: {} });
@@ -218,22 +255,35 @@ describe('the fake Feldera', () => {
     const server = await fake([{ name: 'p', phases: PHASES, fileStorageWithSync: true }]);
     expect((await call(server, 'POST', '/v0/pipelines/p/start?initial=standby')).status).toBe(202);
     const failed = await readUntil(server, (s) => s.deployment_error !== null);
-    expect(failed).toMatchObject({ deployment_desired_status: 'Stopped', deployment_error: { error_code: 'EnterpriseFeature' } });
+    expect(failed).toMatchObject({
+      deployment_desired_status: 'Stopped',
+      deployment_error: { error_code: 'EnterpriseFeature' },
+    });
   });
 
   it('parses silent_bootstrap and concurrent_bootstrap as booleans, refuses both, stores and compares them (api/endpoints/pipeline_management.rs)', async () => {
     const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 60_000 }] }]);
     const notBoolean = await call(server, 'POST', '/v0/pipelines/p/start?silent_bootstrap=yes');
-    expect([notBoolean.status, notBoolean.text]).toEqual([400, 'Query deserialize error: provided string was not `true` or `false`']);
+    expect([notBoolean.status, notBoolean.text]).toEqual([
+      400,
+      'Query deserialize error: provided string was not `true` or `false`',
+    ]);
     const badPolicy = await call(server, 'POST', '/v0/pipelines/p/start?bootstrap_policy=ask');
     expect([badPolicy.status, badPolicy.json]).toEqual([400, undefined]);
     for (const path of ['/v0/pipelines/p/start', '/v0/pipelines/p/approve']) {
       const both = await call(server, 'POST', `${path}?silent_bootstrap=true&concurrent_bootstrap=true`);
       expect(both.status, path).toBe(400);
-      expect(both.json, path).toMatchObject({ error_code: 'InvalidBootstrapConfig', details: { reason: expect.stringContaining('mutually exclusive') } });
+      expect(both.json, path).toMatchObject({
+        error_code: 'InvalidBootstrapConfig',
+        details: { reason: expect.stringContaining('mutually exclusive') },
+      });
     }
     expect((await call(server, 'POST', '/v0/pipelines/p/start?concurrent_bootstrap=true')).status).toBe(202);
-    expect(await status(server)).toMatchObject({ bootstrap_policy: 'await_approval', silent_bootstrap: false, concurrent_bootstrap: true });
+    expect(await status(server)).toMatchObject({
+      bootstrap_policy: 'await_approval',
+      silent_bootstrap: false,
+      concurrent_bootstrap: true,
+    });
     expect((await call(server, 'POST', '/v0/pipelines/p/start?concurrent_bootstrap=true')).status).toBe(202);
     const changed = await call(server, 'POST', '/v0/pipelines/p/start?silent_bootstrap=true');
     expect((changed.json as { error_code: string }).error_code).toBe('BootstrapPolicyImmutableUnlessStopped');
@@ -261,7 +311,13 @@ describe('the fake Feldera', () => {
     expect(paused.deployment_runtime_status_details).toEqual({ connector_stats: { num_errors: 0 } });
     await call(server, 'POST', '/v0/pipelines/p/stop?force=true');
     const stopping = await status(server);
-    expect(stopping).toMatchObject({ deployment_status: 'Stopping', deployment_initial: null, bootstrap_policy: null, silent_bootstrap: false, concurrent_bootstrap: false });
+    expect(stopping).toMatchObject({
+      deployment_status: 'Stopping',
+      deployment_initial: null,
+      bootstrap_policy: null,
+      silent_bootstrap: false,
+      concurrent_bootstrap: false,
+    });
     expect(stopping.deployment_runtime_status_details).toBeNull();
   });
 
@@ -286,12 +342,24 @@ describe('the fake Feldera', () => {
 
   it('counts toward crash.afterReads only the reads that show the target, not an AwaitingApproval that lingers after /approve', async () => {
     const crash = { error_code: 'RunnerCheckError', message: 'exited', details: null };
-    const server = await fake([{ name: 'p', phases: [{ status: 'AwaitingApproval', ms: 0 }], approveLagReads: 2, crash: { afterReads: 1, error: crash } }]);
+    const server = await fake([
+      {
+        name: 'p',
+        phases: [{ status: 'AwaitingApproval', ms: 0 }],
+        approveLagReads: 2,
+        crash: { afterReads: 1, error: crash },
+      },
+    ]);
     await call(server, 'POST', '/v0/pipelines/p/start');
     await readUntil(server, (s) => s.deployment_status === 'AwaitingApproval');
     await call(server, 'POST', '/v0/pipelines/p/approve');
     const reads = [await status(server), await status(server), await status(server), await status(server)];
-    expect(reads.map((s) => s.deployment_status)).toEqual(['AwaitingApproval', 'AwaitingApproval', 'Running', 'Stopping']);
+    expect(reads.map((s) => s.deployment_status)).toEqual([
+      'AwaitingApproval',
+      'AwaitingApproval',
+      'Running',
+      'Stopping',
+    ]);
     expect(reads[3]).toMatchObject({ deployment_error: crash });
   });
 
@@ -302,7 +370,9 @@ describe('the fake Feldera', () => {
     const pause = await call(server, 'POST', '/v0/pipelines/p/pause');
     expect([pause.status, pause.json]).toEqual([202, 'Pipeline transitioning from Running to Paused']);
     const reads = [await status(server), await status(server), await status(server)];
-    expect(reads.map((s) => [s.deployment_status, s.deployment_desired_status, s.deployment_runtime_desired_status])).toEqual([
+    expect(
+      reads.map((s) => [s.deployment_status, s.deployment_desired_status, s.deployment_runtime_desired_status]),
+    ).toEqual([
       ['Running', 'Running', 'Running'],
       ['Running', 'Paused', 'Paused'],
       ['Paused', 'Paused', 'Paused'],
@@ -316,7 +386,10 @@ describe('the fake Feldera', () => {
     await readUntil(server, (s) => s.deployment_status === 'Running');
     // The first start's initial still holds: a /start with another is refused, with the details Feldera 0.300 sent.
     const start = await call(server, 'POST', '/v0/pipelines/p/start?initial=paused');
-    expect([start.status, start.json]).toEqual([400, expect.objectContaining({ error_code: 'InitialImmutableUnlessStopped', details: {} })]);
+    expect([start.status, start.json]).toEqual([
+      400,
+      expect.objectContaining({ error_code: 'InitialImmutableUnlessStopped', details: {} }),
+    ]);
   });
 
   it('refuses /pause and /resume with 503 while there is no pipeline process to forward to (runner/interaction.rs)', async () => {
@@ -332,10 +405,15 @@ describe('the fake Feldera', () => {
     ]);
     const stopped = await call(server, 'POST', '/v0/pipelines/p/resume');
     expect([stopped.status, stopped.headers.get('retry-after')]).toEqual([503, '5']);
-    expect(stopped.json).toMatchObject({ error_code: 'PipelineInteractionNotDeployed', details: { pipeline_name: 'p', status: 'Stopped', desired_status: 'Stopped' } });
+    expect(stopped.json).toMatchObject({
+      error_code: 'PipelineInteractionNotDeployed',
+      details: { pipeline_name: 'p', status: 'Stopped', desired_status: 'Stopped' },
+    });
     await call(server, 'POST', '/v0/pipelines/p/start');
     await readUntil(server, (s) => s.deployment_status === 'Unavailable');
-    expect((await call(server, 'POST', '/v0/pipelines/p/pause')).json).toMatchObject({ error_code: 'PipelineUnavailable' });
+    expect((await call(server, 'POST', '/v0/pipelines/p/pause')).json).toMatchObject({
+      error_code: 'PipelineUnavailable',
+    });
   });
 
   it('takes a move while the pipeline initializes, and comes up in the new desired status (adapters/src/server.rs)', async () => {
@@ -350,9 +428,15 @@ describe('the fake Feldera', () => {
     ]);
     await call(server, 'POST', '/v0/pipelines/p/start?initial=running');
     await readUntil(server, (s) => s.deployment_status === 'Initializing');
-    expect((await call(server, 'POST', '/v0/pipelines/p/pause')).json).toBe('Pipeline transitioning from Running to Paused');
+    expect((await call(server, 'POST', '/v0/pipelines/p/pause')).json).toBe(
+      'Pipeline transitioning from Running to Paused',
+    );
     const up = await readUntil(server, (s) => s.deployment_status !== 'Initializing');
-    expect(up).toMatchObject({ deployment_status: 'Paused', deployment_desired_status: 'Paused', deployment_initial: 'Running' });
+    expect(up).toMatchObject({
+      deployment_status: 'Paused',
+      deployment_desired_status: 'Paused',
+      deployment_initial: 'Running',
+    });
   });
 
   it('refuses a move out of standby but /activate, and a move from where feldera-types may_transition_to forbids it, with InvalidTransition', async () => {
@@ -368,11 +452,20 @@ describe('the fake Feldera', () => {
     const pause = await call(server, 'POST', '/v0/pipelines/s/pause');
     expect([pause.status, pause.json]).toEqual([
       400,
-      { message: 'Cannot execute pause transition starting from Standby', error_code: 'InvalidTransition', details: ['pause', 'Standby'] },
+      {
+        message: 'Cannot execute pause transition starting from Standby',
+        error_code: 'InvalidTransition',
+        details: ['pause', 'Standby'],
+      },
     ]);
     // The manager forwards /resume as the pipeline's /start.
-    expect((await call(server, 'POST', '/v0/pipelines/s/resume')).json).toMatchObject({ message: 'Cannot execute start transition starting from Standby' });
-    expect((await call(server, 'POST', '/v0/pipelines/x/resume')).json).toMatchObject({ error_code: 'InvalidTransition', details: ['start', 'Suspended'] });
+    expect((await call(server, 'POST', '/v0/pipelines/s/resume')).json).toMatchObject({
+      message: 'Cannot execute start transition starting from Standby',
+    });
+    expect((await call(server, 'POST', '/v0/pipelines/x/resume')).json).toMatchObject({
+      error_code: 'InvalidTransition',
+      details: ['start', 'Suspended'],
+    });
   });
 
   it('serves /activate on Enterprise: out of standby through Initializing, running or paused only; 501 EnterpriseFeature on the community edition', async () => {
@@ -388,13 +481,26 @@ describe('the fake Feldera', () => {
     const standby = await call(enterprise, 'POST', '/v0/pipelines/p/activate?initial=standby');
     expect([standby.status, standby.json]).toEqual([
       400,
-      { message: 'Invalid activation status Standby (only running and paused are valid)', error_code: 'InvalidActivateStatus', details: 'Standby' },
+      {
+        message: 'Invalid activation status Standby (only running and paused are valid)',
+        error_code: 'InvalidActivateStatus',
+        details: 'Standby',
+      },
     ]);
     const capital = await call(enterprise, 'POST', '/v0/pipelines/p/activate?initial=Running');
-    expect([capital.status, capital.json, capital.text]).toEqual([400, undefined, expect.stringContaining('Query deserialize error: unknown variant `Running`')]);
+    expect([capital.status, capital.json, capital.text]).toEqual([
+      400,
+      undefined,
+      expect.stringContaining('Query deserialize error: unknown variant `Running`'),
+    ]);
     const activate = await call(enterprise, 'POST', '/v0/pipelines/p/activate?initial=paused');
     expect([activate.status, activate.json]).toEqual([202, 'Pipeline transitioning from Standby to Paused']);
-    const reads = [await status(enterprise), await status(enterprise), await status(enterprise), await status(enterprise)];
+    const reads = [
+      await status(enterprise),
+      await status(enterprise),
+      await status(enterprise),
+      await status(enterprise),
+    ];
     expect(reads.map((s) => `${String(s.deployment_status)}/${String(s.deployment_desired_status)}`)).toEqual([
       'Standby/Standby',
       'Standby/Paused',
@@ -402,7 +508,9 @@ describe('the fake Feldera', () => {
       'Paused/Paused',
     ]);
     // On a running pipeline, activate moves it as the pipeline's handler allows (may_transition_to).
-    expect((await call(enterprise, 'POST', '/v0/pipelines/r/activate')).json).toBe('Pipeline transitioning from Running to Running');
+    expect((await call(enterprise, 'POST', '/v0/pipelines/r/activate')).json).toBe(
+      'Pipeline transitioning from Running to Running',
+    );
 
     const open = await fake([{ name: 'p', provisioned: { initial: 'standby', status: 'Standby' } }]);
     for (const path of ['/v0/pipelines/p/activate', '/v0/pipelines/nope/activate?initial=paused']) {
@@ -434,7 +542,10 @@ describe('the fake Feldera', () => {
     for (const path of ['/v0/pipelines/p/stop', '/v0/pipelines/p/stop?force=false', '/v0/pipelines/nope/stop']) {
       const refused = await call(open, 'POST', path);
       expect(refused.status, path).toBe(501);
-      expect(refused.json, path).toMatchObject({ error_code: 'EnterpriseFeature', message: expect.stringContaining('stop?force=false') });
+      expect(refused.json, path).toMatchObject({
+        error_code: 'EnterpriseFeature',
+        message: expect.stringContaining('stop?force=false'),
+      });
     }
     const stop = await call(open, 'POST', '/v0/pipelines/p/stop?force=true');
     expect([stop.status, stop.json]).toEqual([202, 'Pipeline is forcefully stopping']);
@@ -471,7 +582,10 @@ describe('the fake Feldera', () => {
 describe('the fake’s /events, as the manager records and lists them (api/endpoints/pipeline_management/pipeline_events.rs, db/operations/pipeline_monitor.rs)', () => {
   type Event = Record<string, unknown>;
   /** The status `GET /v0/pipelines/{name}` would show: CombinedStatus::new (db/types/combined_status.rs). */
-  const combined = (event: Event) => (event.deployment_resources_status === 'Provisioned' ? (event.deployment_runtime_status ?? 'Unavailable') : event.deployment_resources_status);
+  const combined = (event: Event) =>
+    event.deployment_resources_status === 'Provisioned'
+      ? (event.deployment_runtime_status ?? 'Unavailable')
+      : event.deployment_resources_status;
   const STATUS_FIELDS = [
     'event_id',
     'recorded_at',
@@ -486,19 +600,34 @@ describe('the fake’s /events, as the manager records and lists them (api/endpo
 
   it('records every change of a status, a blip between two status reads too, and lists them newest first with the status selector’s fields', async () => {
     // Unavailable passes at once, between the read that ends Provisioning and the next: no status read shows it.
-    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', reads: 1 }, { status: 'Unavailable' }, { status: 'Initializing', reads: 1 }] }]);
+    const server = await fake([
+      {
+        name: 'p',
+        phases: [{ status: 'Provisioning', reads: 1 }, { status: 'Unavailable' }, { status: 'Initializing', reads: 1 }],
+      },
+    ]);
     await call(server, 'POST', '/v0/pipelines/p/start');
     const read: string[] = [];
     await readUntil(server, (s) => read.push(s.deployment_status as string) > 0 && s.deployment_status === 'Running');
     expect(read).not.toContain('Unavailable');
     const listed = (await call(server, 'GET', '/v0/pipelines/p/events')).json as Event[];
     const chronological = [...listed].reverse();
-    expect(chronological.map(combined).filter((status, i, all) => status !== all[i - 1])).toEqual(['Stopped', 'Provisioning', 'Unavailable', 'Initializing', 'Running']);
+    expect(chronological.map(combined).filter((status, i, all) => status !== all[i - 1])).toEqual([
+      'Stopped',
+      'Provisioning',
+      'Unavailable',
+      'Initializing',
+      'Running',
+    ]);
     // Newest first: recorded_at never grows down the list.
     const times = listed.map((event) => Date.parse(event.recorded_at as string));
     expect(times.every((time, i) => i === 0 || time <= times[i - 1]!)).toBe(true);
     for (const event of listed) expect(Object.keys(event).sort()).toEqual([...STATUS_FIELDS].sort());
-    expect(chronological.at(-1)).toMatchObject({ deployment_resources_desired_status: 'Provisioned', deployment_runtime_desired_status: 'Running', deployment_has_error: false });
+    expect(chronological.at(-1)).toMatchObject({
+      deployment_resources_desired_status: 'Provisioned',
+      deployment_runtime_desired_status: 'Running',
+      deployment_has_error: false,
+    });
     // The selector spelled out gives the same events.
     const spelled = (await call(server, 'GET', '/v0/pipelines/p/events?selector=status')).json as Event[];
     expect(spelled.map((event) => event.event_id)).toEqual(listed.map((event) => event.event_id));
@@ -506,7 +635,11 @@ describe('the fake’s /events, as the manager records and lists them (api/endpo
 
   it('adds the details and the error with selector=all, refuses an unknown selector as actix does, and knows no unknown pipeline', async () => {
     const server = await fake([
-      { name: 'p', phases: [{ status: 'Provisioning', reads: 1 }], failWith: { message: 'no runner', error_code: 'RunnerProvisioningFailed', details: null } },
+      {
+        name: 'p',
+        phases: [{ status: 'Provisioning', reads: 1 }],
+        failWith: { message: 'no runner', error_code: 'RunnerProvisioningFailed', details: null },
+      },
     ]);
     await call(server, 'POST', '/v0/pipelines/p/start');
     await readUntil(server, (s) => s.deployment_status === 'Stopped' && s.deployment_error !== null);
@@ -518,13 +651,26 @@ describe('the fake’s /events, as the manager records and lists them (api/endpo
       deployment_runtime_status_details: null,
     });
     const unknown = await call(server, 'GET', '/v0/pipelines/p/events?selector=some');
-    expect([unknown.status, unknown.text]).toEqual([400, 'Query deserialize error: unknown variant `some`, expected `all` or `status`']);
+    expect([unknown.status, unknown.text]).toEqual([
+      400,
+      'Query deserialize error: unknown variant `some`, expected `all` or `status`',
+    ]);
     const nope = await call(server, 'GET', '/v0/pipelines/nope/events');
-    expect([nope.status, nope.json]).toEqual([404, { message: "Unknown pipeline name 'nope'", error_code: 'UnknownPipelineName', details: { pipeline_name: 'nope' } }]);
+    expect([nope.status, nope.json]).toEqual([
+      404,
+      {
+        message: "Unknown pipeline name 'nope'",
+        error_code: 'UnknownPipelineName',
+        details: { pipeline_name: 'nope' },
+      },
+    ]);
   });
 
   it('answers an empty 404 as a Feldera before 0.292, which has no /events (DRIFT.md), and with noEvents', async () => {
-    for (const server of [await fake([{ name: 'p' }], { version: '0.291.0' }), await fake([{ name: 'p' }], { noEvents: true })]) {
+    for (const server of [
+      await fake([{ name: 'p' }], { version: '0.291.0' }),
+      await fake([{ name: 'p' }], { noEvents: true }),
+    ]) {
       const answer = await call(server, 'GET', '/v0/pipelines/p/events');
       expect([answer.status, answer.text]).toEqual([404, '']);
       expect((await call(server, 'GET', '/v0/pipelines/p?selector=status')).status).toBe(200);
@@ -550,14 +696,21 @@ describe('the fake’s script, driven by events rather than the clock', () => {
           { status: 'Initializing', until: 'up' },
         ],
       },
-      { name: 'q', programStatus: 'CompilingSql', compile: [{ status: 'CompilingSql', reads: 1 }, { status: 'SqlError' }] },
+      {
+        name: 'q',
+        programStatus: 'CompilingSql',
+        compile: [{ status: 'CompilingSql', reads: 1 }, { status: 'SqlError' }],
+      },
     ]);
     await call(server, 'POST', '/v0/pipelines/p/start');
     await call(server, 'POST', '/v0/pipelines/q/start');
     expect((await status(server)).deployment_status).toBe('Provisioning');
     // The read that sees a program error is the one after the runner recorded it: none comes between.
     expect((await status(server, 'q')).program_status).toBe('CompilingSql');
-    expect(await status(server, 'q')).toMatchObject({ program_status: 'SqlError', deployment_error: { error_code: 'StartFailedDueToFailedCompilation' } });
+    expect(await status(server, 'q')).toMatchObject({
+      program_status: 'SqlError',
+      deployment_error: { error_code: 'StartFailedDueToFailedCompilation' },
+    });
     const list = (await call(server, 'GET', '/v0/pipelines?selector=status')).json as Status[];
     expect(list.find((item) => item.name === 'p')?.deployment_status).toBe('Provisioning');
     for (let read = 0; read < 3; read++) expect((await status(server)).deployment_status).toBe('Initializing');
@@ -596,14 +749,25 @@ describe('the fake’s script, driven by events rather than the clock', () => {
     expect(server.responses.map((response) => response.endpoint)).toEqual(['config', 'start']);
     await readUntil(server, (s) => s.deployment_status === 'Running');
     const errors = async () =>
-      ((await call(server, 'GET', '/v0/pipelines/p/stats')).json as { inputs: { metrics: { num_transport_errors: number } }[] }).inputs[0]!.metrics.num_transport_errors;
+      (
+        (await call(server, 'GET', '/v0/pipelines/p/stats')).json as {
+          inputs: { metrics: { num_transport_errors: number } }[];
+        }
+      ).inputs[0]!.metrics.num_transport_errors;
     expect([await errors(), await errors(), await errors(), await errors()]).toEqual([1, 1, 4, 4]);
     server.crash('p', { error_code: 'RunnerCheckError', message: 'exited', details: null });
-    expect(await status(server)).toMatchObject({ deployment_status: 'Stopping', deployment_desired_status: 'Stopped', deployment_error: { error_code: 'RunnerCheckError' } });
+    expect(await status(server)).toMatchObject({
+      deployment_status: 'Stopping',
+      deployment_desired_status: 'Stopped',
+      deployment_error: { error_code: 'RunnerCheckError' },
+    });
   });
 });
 
-if (!existsSync(OLDER_SPEC)) console.warn(`SKIPPED: ${OLDER_SPEC} is absent, so the fake's answers as 0.337 were not checked against Feldera's openapi.json.`);
+if (!existsSync(OLDER_SPEC))
+  console.warn(
+    `SKIPPED: ${OLDER_SPEC} is absent, so the fake's answers as 0.337 were not checked against Feldera's openapi.json.`,
+  );
 
 describe('the fake against openapi.json', () => {
   /** A whole start with an approval, a compile error, the statistics and the list, as `version`. */
@@ -649,7 +813,20 @@ describe('the fake against openapi.json', () => {
     const { problems, checked } = checkAnswers(specFile, answers);
     expect(problems).toEqual([]);
     const seen = new Set(answers.map((answer) => answer.endpoint));
-    for (const endpoint of ['status', 'list', 'start', 'approve', 'pause', 'resume', 'activate', 'dismiss_error', 'stop', 'stats', 'config', 'events'])
+    for (const endpoint of [
+      'status',
+      'list',
+      'start',
+      'approve',
+      'pause',
+      'resume',
+      'activate',
+      'dismiss_error',
+      'stop',
+      'stats',
+      'config',
+      'events',
+    ])
       expect(seen, endpoint).toContain(endpoint);
     return checked;
   }
@@ -657,7 +834,9 @@ describe('the fake against openapi.json', () => {
   it(`holds ${NEWEST_FELDERA}'s spec as the crate feldera-rest-api ships it`, () => {
     const digest = createHash('sha256').update(readFileSync(NEWEST_SPEC)).digest('hex');
     expect(digest).toBe(NEWEST_SPEC_SHA256);
-    expect((JSON.parse(readFileSync(NEWEST_SPEC, 'utf8')) as { info: { version: string } }).info.version).toBe(NEWEST_FELDERA);
+    expect((JSON.parse(readFileSync(NEWEST_SPEC, 'utf8')) as { info: { version: string } }).info.version).toBe(
+      NEWEST_FELDERA,
+    );
   });
 
   // These run last in this file, over every answer the tests above got, plus those of a whole start.

@@ -11,7 +11,19 @@ import { FakeFeldera } from './fake/server.ts';
 
 export { FakeFeldera } from './fake/server.ts';
 export { LargeText } from './fake/large-text.ts';
-export type { ConnectorScript, ConnectorState, Edition, Endpoint, ErrorBody, FakeOptions, FakeRequest, FakeResponse, Fault, Phase, PipelineScript } from './fake/types.ts';
+export type {
+  ConnectorScript,
+  ConnectorState,
+  Edition,
+  Endpoint,
+  ErrorBody,
+  FakeOptions,
+  FakeRequest,
+  FakeResponse,
+  Fault,
+  Phase,
+  PipelineScript,
+} from './fake/types.ts';
 
 // `node test/fake-feldera.ts [port]`: serve one pipeline, `example`, with a realistic start.
 if (import.meta.main) {

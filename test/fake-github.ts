@@ -27,19 +27,38 @@ export class FakeGitHub {
       request.on('data', (chunk: Buffer) => (text += chunk.toString()));
       request.on('end', () => {
         const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-        const entry = { method: request.method ?? '', path: request.url ?? '', body, authorization: request.headers.authorization, at: performance.now() };
+        const entry = {
+          method: request.method ?? '',
+          path: request.url ?? '',
+          body,
+          authorization: request.headers.authorization,
+          at: performance.now(),
+        };
         this.requests.push(entry);
         if (this.hang(entry)) return;
         response.setHeader('content-type', 'application/json');
         if (this.forbidden) {
-          response.writeHead(403).end(JSON.stringify({ message: 'Resource not accessible by integration', documentation_url: 'https://docs.example/deployments', status: '403' }));
+          response
+            .writeHead(403)
+            .end(
+              JSON.stringify({
+                message: 'Resource not accessible by integration',
+                documentation_url: 'https://docs.example/deployments',
+                status: '403',
+              }),
+            );
           return;
         }
         if (request.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/deployments$/.test(request.url ?? '')) {
-          response.writeHead(201).end(JSON.stringify({ id: 4242, sha: body.ref, ref: body.ref, environment: body.environment }));
+          response
+            .writeHead(201)
+            .end(JSON.stringify({ id: 4242, sha: body.ref, ref: body.ref, environment: body.environment }));
           return;
         }
-        if (request.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/deployments\/\d+\/statuses$/.test(request.url ?? '')) {
+        if (
+          request.method === 'POST' &&
+          /^\/repos\/[^/]+\/[^/]+\/deployments\/\d+\/statuses$/.test(request.url ?? '')
+        ) {
           response.writeHead(201).end(JSON.stringify({ id: this.requests.length, state: body.state }));
           return;
         }

@@ -25,7 +25,8 @@ export class FakeOidc {
       this.asked++;
       if (this.hang) return;
       const url = new URL(request.url ?? '/', 'http://fake');
-      if (request.headers.authorization !== `Bearer ${REQUEST_TOKEN}`) return void response.writeHead(401).end('{"message":"bad request token"}');
+      if (request.headers.authorization !== `Bearer ${REQUEST_TOKEN}`)
+        return void response.writeHead(401).end('{"message":"bad request token"}');
       const token = jwt({
         iss: ISSUER,
         sub: this.subject,

@@ -13,13 +13,31 @@ const PHASES = [
   { status: 'Provisioning', ms: 40 },
   { status: 'Initializing', ms: 40 },
 ];
-const feldera503 = JSON.stringify({ message: 'Took too long to acquire the lock', error_code: 'LockTookTooLong', details: null });
+const feldera503 = JSON.stringify({
+  message: 'Took too long to acquire the lock',
+  error_code: 'LockTookTooLong',
+  details: null,
+});
 
 describe('transient faults while waiting are retried', () => {
   it.each<[string, Fault]>([
-    ['a 503 with Retry-After in seconds', { kind: 'status', status: 503, body: feldera503, headers: { 'content-type': 'application/json', 'retry-after': '0' } }],
-    ['a 429 with Retry-After as an HTTP date', { kind: 'status', status: 429, headers: { 'retry-after': new Date(0).toUTCString() } }],
-    ['a 502 HTML page from a proxy, without Retry-After', { kind: 'status', status: 502, body: '<html><h1>502 Bad Gateway</h1></html>' }],
+    [
+      'a 503 with Retry-After in seconds',
+      {
+        kind: 'status',
+        status: 503,
+        body: feldera503,
+        headers: { 'content-type': 'application/json', 'retry-after': '0' },
+      },
+    ],
+    [
+      'a 429 with Retry-After as an HTTP date',
+      { kind: 'status', status: 429, headers: { 'retry-after': new Date(0).toUTCString() } },
+    ],
+    [
+      'a 502 HTML page from a proxy, without Retry-After',
+      { kind: 'status', status: 502, body: '<html><h1>502 Bad Gateway</h1></html>' },
+    ],
     ['a 504 from a load balancer', { kind: 'status', status: 504, body: 'upstream timed out' }],
     ['a 408', { kind: 'status', status: 408 }],
     ['a 200 with malformed JSON', { kind: 'status', status: 200, body: '{"name": "p", ' }],
@@ -53,7 +71,12 @@ describe('transient faults while waiting are retried', () => {
 describe('before the start is accepted', () => {
   it('retries /start on 503 and dropped connections', async () => {
     const server = await fake([{ name: 'p', phases: PHASES }]);
-    server.fault('start', { kind: 'status', status: 503, body: feldera503, headers: { 'content-type': 'application/json', 'retry-after': '0' } });
+    server.fault('start', {
+      kind: 'status',
+      status: 503,
+      body: feldera503,
+      headers: { 'content-type': 'application/json', 'retry-after': '0' },
+    });
     server.fault('start', { kind: 'reset' });
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
@@ -76,7 +99,12 @@ describe('before the start is accepted', () => {
 
   it('cuts a long Retry-After to the budget', async () => {
     const server = await fake([{ name: 'p', phases: PHASES }]);
-    server.fault('start', { kind: 'status', status: 503, body: feldera503, headers: { 'content-type': 'application/json', 'retry-after': '3600' } });
+    server.fault('start', {
+      kind: 'status',
+      status: 503,
+      body: feldera503,
+      headers: { 'content-type': 'application/json', 'retry-after': '3600' },
+    });
     const run = await act(inputs(server, { timeout: '2s' }));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('Timeout');
@@ -109,7 +137,9 @@ describe('while waiting', () => {
     const run = await act(inputs(server, { timeout: '3s' }));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('Timeout');
-    expect(errorAnnotation(run).message).toMatch(/: Stopped for [\d.]+s; the last failure: 502 from 127\.0\.0\.1:\d+, not Feldera's JSON: <html>Bad Gateway<\/html>\./);
+    expect(errorAnnotation(run).message).toMatch(
+      /: Stopped for [\d.]+s; the last failure: 502 from 127\.0\.0\.1:\d+, not Feldera's JSON: <html>Bad Gateway<\/html>\./,
+    );
     expect(run.annotations.filter((annotation) => annotation.level === 'warning')).toHaveLength(1);
     expect(server.calls('status').length).toBeGreaterThan(1);
   });
@@ -119,7 +149,11 @@ describe('while waiting', () => {
     [401, 'AuthenticationFailed', 'the key was revoked'],
   ])('a %i (%s: %s) fails at once', async (status, code) => {
     const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 60_000 }] }]);
-    server.fault('status', { kind: 'status', status, body: JSON.stringify({ message: 'gone', error_code: code, details: null }) });
+    server.fault('status', {
+      kind: 'status',
+      status,
+      body: JSON.stringify({ message: 'gone', error_code: code, details: null }),
+    });
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe(code);
@@ -128,23 +162,28 @@ describe('while waiting', () => {
 });
 
 describe('cancellation', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('on %s, aborts, sets the outputs and leaves the pipeline as it was', async (signal) => {
-    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 60_000 }] }]);
-    const { child, done } = startAction(inputs(server));
-    void watch(done, inputs(server));
-    while (!server.timeline.some((entry) => entry.status === 'Provisioning') || server.calls('status').length < 2) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    child.kill(signal);
-    const run = await done;
-    expect(run.signal).toBeNull();
-    expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ 'error-code': 'Cancelled', status: 'Provisioning' });
-    expect(errorAnnotation(run).message).toMatch(
-      new RegExp(`^Stopped waiting: the run was cancelled \\(${signal}\\) \\(Provisioning for [\\d.]+s\\)\\. The pipeline p was left as it was: it is not stopped\\.$`),
-    );
-    expect(server.requests.filter((request) => request.path.endsWith('/stop'))).toEqual([]);
-  });
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'on %s, aborts, sets the outputs and leaves the pipeline as it was',
+    async (signal) => {
+      const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', ms: 60_000 }] }]);
+      const { child, done } = startAction(inputs(server));
+      void watch(done, inputs(server));
+      while (!server.timeline.some((entry) => entry.status === 'Provisioning') || server.calls('status').length < 2) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      child.kill(signal);
+      const run = await done;
+      expect(run.signal).toBeNull();
+      expect(run.code).toBe(1);
+      expect(run.outputs).toMatchObject({ 'error-code': 'Cancelled', status: 'Provisioning' });
+      expect(errorAnnotation(run).message).toMatch(
+        new RegExp(
+          `^Stopped waiting: the run was cancelled \\(${signal}\\) \\(Provisioning for [\\d.]+s\\)\\. The pipeline p was left as it was: it is not stopped\\.$`,
+        ),
+      );
+      expect(server.requests.filter((request) => request.path.endsWith('/stop'))).toEqual([]);
+    },
+  );
 
   it('aborts a request in flight at once, long before its request-timeout', async () => {
     const server = await fake([{ name: 'p', phases: PHASES }]);

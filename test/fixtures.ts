@@ -17,7 +17,9 @@ export function atLeast(version: string, since: string): boolean {
 }
 
 /** A `PipelineDiff` with nothing in it but `changes`. */
-export function pipelineDiff(changes: { program?: Record<string, string[]>; connectors?: Record<string, string[]> } = {}) {
+export function pipelineDiff(
+  changes: { program?: Record<string, string[]>; connectors?: Record<string, string[]> } = {},
+) {
   return {
     program_diff: {
       added_tables: [],
@@ -69,7 +71,13 @@ export function connectorError(message: string, index = 1, timestamp = '2026-08-
 
 /** A `CommitProgressSummary`. */
 export function commitProgress(completed: number, inProgress: number, remaining: number, processed = 0, total = 0) {
-  return { completed, in_progress: inProgress, remaining, in_progress_processed_records: processed, in_progress_total_records: total };
+  return {
+    completed,
+    in_progress: inProgress,
+    remaining,
+    in_progress_processed_records: processed,
+    in_progress_total_records: total,
+  };
 }
 
 /** An `InputEndpointStatus`: no health reported (most connectors report none), no errors. */
@@ -172,11 +180,15 @@ export function globalMetrics(fields: Fields = {}) {
  * name the platform and runtime that compiled the pipeline, and an output endpoint says whether it
  * is `paused` (it then discards what it receives).
  */
-export function controllerStatusBody(parts: { inputs?: Fields[]; outputs?: Fields[]; global?: Fields; version?: string } = {}) {
+export function controllerStatusBody(
+  parts: { inputs?: Fields[]; outputs?: Fields[]; global?: Fields; version?: string } = {},
+) {
   const version = parts.version ?? '0.337.0';
   const newest = answersAsNewest(version);
   return {
-    global_metrics: globalMetrics(newest ? { platform_version: version, runtime_version: version, ...parts.global } : parts.global),
+    global_metrics: globalMetrics(
+      newest ? { platform_version: version, runtime_version: version, ...parts.global } : parts.global,
+    ),
     suspend_error: null,
     checkpoint_activity: { status: 'idle' },
     permanent_checkpoint_errors: null,

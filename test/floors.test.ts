@@ -25,7 +25,9 @@ const floorOf = (file: string) => FLOORS.indexOf(dirname(file));
 
 /** Imports that run back up a floor: `from → to`. */
 export function upward(graph: Map<string, string[]>): string[] {
-  return [...graph].flatMap(([from, imports]) => imports.filter((to) => floorOf(to) > floorOf(from)).map((to) => `${from} → ${to}`));
+  return [...graph].flatMap(([from, imports]) =>
+    imports.filter((to) => floorOf(to) > floorOf(from)).map((to) => `${from} → ${to}`),
+  );
 }
 
 /** The cycles among files, each as the path that closes it. */
@@ -47,7 +49,9 @@ describe('the floors of src/', () => {
   const graph = importGraph();
 
   it('puts every folder on a floor', () => {
-    expect([...new Set([...graph.keys()].map((file) => dirname(file)))].filter((folder) => !FLOORS.includes(folder))).toEqual([]);
+    expect(
+      [...new Set([...graph.keys()].map((file) => dirname(file)))].filter((folder) => !FLOORS.includes(folder)),
+    ).toEqual([]);
   });
 
   it('has no import that runs back up a floor', () => {
@@ -59,7 +63,9 @@ describe('the floors of src/', () => {
   });
 
   it('resolves every import to a file of src/', () => {
-    const missing = [...graph].flatMap(([from, imports]) => imports.filter((to) => !graph.has(to)).map((to) => `${from} → ${relative('.', to)}`));
+    const missing = [...graph].flatMap(([from, imports]) =>
+      imports.filter((to) => !graph.has(to)).map((to) => `${from} → ${relative('.', to)}`),
+    );
     expect(missing).toEqual([]);
   });
 

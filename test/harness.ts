@@ -16,7 +16,9 @@ export function endToEnd() {
     for (const { run, keys } of runs.splice(0)) {
       for (const key of keys) {
         // The one place it may appear is the command that tells the runner to mask it.
-        expect(run.stdout.split('\n').filter((line) => line.includes(key) && line !== `::add-mask::${key}`)).toEqual([]);
+        expect(run.stdout.split('\n').filter((line) => line.includes(key) && line !== `::add-mask::${key}`)).toEqual(
+          [],
+        );
         expect(run.stderr + JSON.stringify(run.outputs) + run.summary + run.stateFile).not.toContain(key);
       }
     }
@@ -35,18 +37,34 @@ export function endToEnd() {
 
   /** Scripted phases are tens of milliseconds; the budget is generous for a loaded machine. */
   function inputs(server: FakeFeldera, extra: Record<string, string> = {}): Record<string, string> {
-    return { 'pipeline-name': 'p', 'api-url': server.url, 'api-key': KEY, 'poll-interval': '100ms', timeout: '30s', ...extra };
+    return {
+      'pipeline-name': 'p',
+      'api-url': server.url,
+      'api-key': KEY,
+      'poll-interval': '100ms',
+      timeout: '30s',
+      ...extra,
+    };
   }
 
   /**
    * Runs the bundle, and has its output searched after the test for the secrets it was given, and
    * for `more()` (tokens a fake handed out during the run).
    */
-  async function act(actionInputs: Record<string, string>, env: Record<string, string> = {}, more: () => string[] = () => []): Promise<ActionRun> {
+  async function act(
+    actionInputs: Record<string, string>,
+    env: Record<string, string> = {},
+    more: () => string[] = () => [],
+  ): Promise<ActionRun> {
     return watch(runAction(actionInputs, env), actionInputs, env, more);
   }
 
-  function watch(done: Promise<ActionRun>, actionInputs: Record<string, string>, env: Record<string, string> = {}, more: () => string[] = () => []): Promise<ActionRun> {
+  function watch(
+    done: Promise<ActionRun>,
+    actionInputs: Record<string, string>,
+    env: Record<string, string> = {},
+    more: () => string[] = () => [],
+  ): Promise<ActionRun> {
     return done.then((run) => {
       const given = [actionInputs['api-key'], actionInputs['github-token'], env.FELDERA_API_KEY, ...more()];
       runs.push({ run, keys: given.filter((key): key is string => Boolean(key)) });
@@ -59,7 +77,9 @@ export function endToEnd() {
 
 /** The one annotation that fails the step (compiler messages are annotations of their own). */
 export function errorAnnotation(run: ActionRun) {
-  const errors = run.annotations.filter((annotation) => annotation.level === 'error' && / did not start$/.test(annotation.properties));
+  const errors = run.annotations.filter(
+    (annotation) => annotation.level === 'error' && / did not start$/.test(annotation.properties),
+  );
   expect(errors).toHaveLength(1);
   return errors[0]!;
 }

@@ -11,8 +11,18 @@ const PHASES = [
   { status: 'Provisioning', ms: 40 },
   { status: 'Initializing', ms: 40 },
 ];
-const KAFKA: ConnectorScript = { name: 'orders.kafka_in', direction: 'input', stream: 'orders', states: [{ at: 0, records: 1200 }] };
-const DELTA: ConnectorScript = { name: 'totals.delta_out', direction: 'output', stream: 'daily_totals', states: [{ at: 0, records: 40 }] };
+const KAFKA: ConnectorScript = {
+  name: 'orders.kafka_in',
+  direction: 'input',
+  stream: 'orders',
+  states: [{ at: 0, records: 1200 }],
+};
+const DELTA: ConnectorScript = {
+  name: 'totals.delta_out',
+  direction: 'output',
+  stream: 'daily_totals',
+  states: [{ at: 0, records: 40 }],
+};
 
 const connectorsOf = (run: ActionRun) => JSON.parse(run.outputs.connectors ?? '[]') as Record<string, unknown>[];
 
@@ -26,8 +36,26 @@ describe('the health gate', () => {
     const run = await act(inputs(server, { 'health-window': '1s' }));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.outputs.connectors!)).toEqual([
-      { name: 'orders.kafka_in', direction: 'input', stream: 'orders', health: '', 'fatal-error': '', errors: 0, records: 1200, paused: false },
-      { name: 'totals.delta_out', direction: 'output', stream: 'daily_totals', health: '', 'fatal-error': '', errors: 0, records: 40, paused: false },
+      {
+        name: 'orders.kafka_in',
+        direction: 'input',
+        stream: 'orders',
+        health: '',
+        'fatal-error': '',
+        errors: 0,
+        records: 1200,
+        paused: false,
+      },
+      {
+        name: 'totals.delta_out',
+        direction: 'output',
+        stream: 'daily_totals',
+        health: '',
+        'fatal-error': '',
+        errors: 0,
+        records: 40,
+        paused: false,
+      },
     ]);
     expect(run.outputs['connector-error-count']).toBe('0');
     expect(run.annotations).toEqual([]);
@@ -36,7 +64,9 @@ describe('the health gate', () => {
     expect(stats.every((request) => request.query.include_connector_errors === 'true')).toBe(true);
     // At most one /stats read per poll-interval, each beside a status read.
     const reached = server.timeline.find((entry) => entry.status === 'Running')!.at;
-    expect(stats.length).toBeLessThanOrEqual(server.calls('status').filter((request) => request.at > reached).length + 1);
+    expect(stats.length).toBeLessThanOrEqual(
+      server.calls('status').filter((request) => request.at > reached).length + 1,
+    );
     expect(run.stdout).toContain("::group::Checking the connectors' health for 1s");
     expect(run.summary).toContain('#### Connectors');
     expect(run.summary).toMatch(/\| orders\.kafka_in \| input \| orders \|/);
@@ -90,11 +120,16 @@ describe('the health gate', () => {
   });
 
   it('warns on an endpoint Unhealthy at the one check of a 0s window', async () => {
-    const unhealthy = { ...DELTA, states: [{ at: 0, health: { status: 'Unhealthy' as const, description: 'connecting' } }] };
+    const unhealthy = {
+      ...DELTA,
+      states: [{ at: 0, health: { status: 'Unhealthy' as const, description: 'connecting' } }],
+    };
     const server = await fake([pipeline([unhealthy])]);
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
-    expect(run.annotations.map(({ level, properties }) => [level, properties])).toEqual([['warning', expect.stringContaining('totals.delta_out')]]);
+    expect(run.annotations.map(({ level, properties }) => [level, properties])).toEqual([
+      ['warning', expect.stringContaining('totals.delta_out')],
+    ]);
     expect(server.calls('stats')).toHaveLength(1);
   });
 
@@ -137,11 +172,17 @@ describe('the health gate', () => {
     const done = act(inputs(server, { 'health-window': '1m' }));
     // The window has begun with its first /stats read: the pipeline dies then.
     await Promise.race([server.arrival('stats'), done]);
-    server.crash('p', { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137', details: null });
+    server.crash('p', {
+      error_code: 'RunnerCheckError',
+      message: 'The pipeline process exited with code 137',
+      details: null,
+    });
     const run = await done;
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('RunnerCheckError');
-    expect(errorAnnotation(run).message).toMatch(/^Pipeline p stopped with RunnerCheckError: The pipeline process exited with code 137\. Hint: /);
+    expect(errorAnnotation(run).message).toMatch(
+      /^Pipeline p stopped with RunnerCheckError: The pipeline process exited with code 137\. Hint: /,
+    );
   });
 
   it('reads the status every interval while /stats fails, and so fails a pipeline that dies', async () => {
@@ -158,7 +199,11 @@ describe('the health gate', () => {
 
   it('succeeds with a warning when /stats never answers', async () => {
     const server = await fake([pipeline([KAFKA])]);
-    server.fault('stats', { kind: 'status', status: 503, body: '<html>busy</html>', headers: { 'retry-after': '0' } }, 1000);
+    server.fault(
+      'stats',
+      { kind: 'status', status: 503, body: '<html>busy</html>', headers: { 'retry-after': '0' } },
+      1000,
+    );
     // Retry-After: 0 on every answer is no busy loop: a few attempts a second at most.
     const run = await act(inputs(server, { 'health-window': '1s' }));
     expect(run.code).toBe(0);
@@ -169,7 +214,9 @@ describe('the health gate', () => {
       {
         level: 'warning',
         properties: expect.stringContaining('health not fully checked'),
-        message: expect.stringMatching(/^The pipeline's health could not be checked: GET .*\/stats\?include_connector_errors=true failed/),
+        message: expect.stringMatching(
+          /^The pipeline's health could not be checked: GET .*\/stats\?include_connector_errors=true failed/,
+        ),
       },
     ]);
   });
@@ -179,7 +226,9 @@ describe('the health gate', () => {
     const run = await act(inputs(server, { 'health-window': '1h', timeout: '3s' }));
     expect(run.code).toBe(0);
     expect(run.outputs['error-code']).toBe('');
-    expect(run.annotations.map(({ message }) => message)).toEqual([expect.stringContaining('The timeout ran out inside the health window of 1h')]);
+    expect(run.annotations.map(({ message }) => message)).toEqual([
+      expect.stringContaining('The timeout ran out inside the health window of 1h'),
+    ]);
   });
 
   it('does not fail on inputs paused by design with initial: paused', async () => {
@@ -202,7 +251,12 @@ describe('the health gate', () => {
 
   it('shows the bootstrap’s progress in the timeline', async () => {
     // Bootstrapping until the second status read: the step reads the progress after the first.
-    const server = await fake([pipeline([KAFKA], { phases: [...PHASES, { status: 'Bootstrapping', reads: 2 }], commitProgress: commitProgress(12, 3, 25, 1_200_000, 3_400_000) })]);
+    const server = await fake([
+      pipeline([KAFKA], {
+        phases: [...PHASES, { status: 'Bootstrapping', reads: 2 }],
+        commitProgress: commitProgress(12, 3, 25, 1_200_000, 3_400_000),
+      }),
+    ]);
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
     expect(run.summary).toContain('| Bootstrapping: 12 of 40 operators, 1.2M of 3.4M records |');

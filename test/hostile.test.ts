@@ -45,15 +45,22 @@ describe('server text', () => {
   });
 
   it('keeps what can be read, and drops ANSI colour codes', () => {
-    const line = '\u001b[2m2026-11-24T10:00:00Z\u001b[0m \u001b[32m INFO\u001b[0m connector \u001b]8;;http://x\u0007kafka\u001b]8;;\u0007 ready';
+    const line =
+      '\u001b[2m2026-11-24T10:00:00Z\u001b[0m \u001b[32m INFO\u001b[0m connector \u001b]8;;http://x\u0007kafka\u001b]8;;\u0007 ready';
     expect(serverText(line)).toBe('2026-11-24T10:00:00Z  INFO connector kafka ready');
-    expect(serverText('  indented\tline with std::io::Error and [::1]:8080')).toBe('  indented line with std::io::Error and [::1]:8080');
+    expect(serverText('  indented\tline with std::io::Error and [::1]:8080')).toBe(
+      '  indented line with std::io::Error and [::1]:8080',
+    );
   });
 
   it('is printed by one module only, which makes every plain line inert', () => {
     const src = join(import.meta.dirname, '..', 'src');
-    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && file !== join('log', 'log.ts'));
-    const printing = files.filter((file) => /core\.(info|startGroup)\(|console\.\w+\(|process\.(stdout|stderr)\./.test(readFileSync(join(src, file), 'utf8')));
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.ts') && file !== join('log', 'log.ts'),
+    );
+    const printing = files.filter((file) =>
+      /core\.(info|startGroup)\(|console\.\w+\(|process\.(stdout|stderr)\./.test(readFileSync(join(src, file), 'utf8')),
+    );
     expect(printing).toEqual([]);
   });
 });
@@ -69,7 +76,9 @@ function expectOnlyOwnCommands(run: ActionRun): void {
   });
   expect(foreign).toEqual([]);
   // Each stop-commands is resumed, so nothing after it is swallowed.
-  expect(commands.filter(({ name }) => name === 'stop-commands')).toHaveLength(commands.filter(({ name }) => name === 'resume-commands').length);
+  expect(commands.filter(({ name }) => name === 'stop-commands')).toHaveLength(
+    commands.filter(({ name }) => name === 'resume-commands').length,
+  );
 }
 
 describe('end to end, hostile server text', () => {
@@ -89,7 +98,9 @@ describe('end to end, hostile server text', () => {
     expect(run.outputs.status).not.toContain('##[');
     expect(errorAnnotation(run).message).toContain('rejected record: ## [set-output name=status;]Running');
     const commands = runnerCommands(run.stdout);
-    expect(commands.filter(({ name }) => name === 'error').map(({ line }) => line)).toEqual([expect.stringMatching(/^::error title=Feldera pipeline p did not start::/)]);
+    expect(commands.filter(({ name }) => name === 'error').map(({ line }) => line)).toEqual([
+      expect.stringMatching(/^::error title=Feldera pipeline p did not start::/),
+    ]);
     expectOnlyOwnCommands(run);
     // The log tail was printed, between stop-commands and its token.
     expect(run.stdout).toMatch(/::stop-commands::([0-9a-f-]{36})\n(│ .*\n)+::\1::\n/);
@@ -106,7 +117,11 @@ describe('end to end, hostile server text', () => {
           { status: 'CompilingRust', ms: 40 },
           { status: 'RustError', ms: 0 },
         ],
-        programError: { sql_compilation: null, rust_compilation: { exit_code: 1, stdout: '', stderr: `error[E0425]: x\n${HOSTILE.join('\n')}` }, system_error: null },
+        programError: {
+          sql_compilation: null,
+          rust_compilation: { exit_code: 1, stdout: '', stderr: `error[E0425]: x\n${HOSTILE.join('\n')}` },
+          system_error: null,
+        },
       },
     ]);
     const failed = await act(inputs(compiler));
@@ -118,7 +133,12 @@ describe('end to end, hostile server text', () => {
       {
         name: 'p',
         phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }],
-        approvalDiff: { diff: pipelineDiff({ program: { added_views: hostileNames }, connectors: { added_input_connectors: hostileNames } }) },
+        approvalDiff: {
+          diff: pipelineDiff({
+            program: { added_views: hostileNames },
+            connectors: { added_input_connectors: hostileNames },
+          }),
+        },
       },
     ]);
     const awaiting = await act(inputs(approval));
@@ -138,10 +158,14 @@ describe('proxies from the environment', () => {
     const carried: string[] = [];
     const proxy = createServer((request, response) => {
       carried.push(request.url ?? '');
-      const upstream = httpRequest(new URL(request.url ?? ''), { method: request.method, headers: request.headers }, (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      });
+      const upstream = httpRequest(
+        new URL(request.url ?? ''),
+        { method: request.method, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
       request.pipe(upstream);
     });
     proxies.push(proxy);
@@ -155,28 +179,34 @@ describe('proxies from the environment', () => {
   it.each([
     ['HTTPS_PROXY', 'socks5://user:hunter2@proxy.corp:1080', 'socks5 proxies are not supported'],
     ['http_proxy', 'http://user:hunter2@[not a host', 'give http://host:port'],
-  ])('refuses an unusable %s as InvalidInput, naming it and not its password, before any request', async (variable, value, why) => {
-    const server = await fake([{ name: 'p', phases: PHASES }]);
-    const run = await act(inputs(server), { [variable]: value });
-    expect(run.code).toBe(1);
-    expect(run.outputs['error-code']).toBe('InvalidInput');
-    const message = errorAnnotation(run).message;
-    expect(message).toContain(`${variable} is not a proxy URL`);
-    expect(message).toContain(why);
-    expect(run.stdout + run.summary).not.toContain('hunter2');
-    expect(server.requests).toEqual([]);
-  });
+  ])(
+    'refuses an unusable %s as InvalidInput, naming it and not its password, before any request',
+    async (variable, value, why) => {
+      const server = await fake([{ name: 'p', phases: PHASES }]);
+      const run = await act(inputs(server), { [variable]: value });
+      expect(run.code).toBe(1);
+      expect(run.outputs['error-code']).toBe('InvalidInput');
+      const message = errorAnnotation(run).message;
+      expect(message).toContain(`${variable} is not a proxy URL`);
+      expect(message).toContain(why);
+      expect(run.stdout + run.summary).not.toContain('hunter2');
+      expect(server.requests).toEqual([]);
+    },
+  );
 });
 
 describe('durations', () => {
-  it.each(['timeout', 'request-timeout', 'poll-interval'])('refuses a %s longer than Node’s timers can wait, before any request', async (input) => {
-    const server = await fake([{ name: 'p', phases: PHASES }]);
-    const run = await act(inputs(server, { timeout: '120h', [input]: '1000h' }));
-    expect(run.code).toBe(1);
-    expect(run.outputs['error-code']).toBe('InvalidInput');
-    expect(errorAnnotation(run).message).toContain(`${input} "1000h" is longer than 120h`);
-    expect(server.requests).toEqual([]);
-  });
+  it.each(['timeout', 'request-timeout', 'poll-interval'])(
+    'refuses a %s longer than Node’s timers can wait, before any request',
+    async (input) => {
+      const server = await fake([{ name: 'p', phases: PHASES }]);
+      const run = await act(inputs(server, { timeout: '120h', [input]: '1000h' }));
+      expect(run.code).toBe(1);
+      expect(run.outputs['error-code']).toBe('InvalidInput');
+      expect(errorAnnotation(run).message).toContain(`${input} "1000h" is longer than 120h`);
+      expect(server.requests).toEqual([]);
+    },
+  );
 
   it('takes the longest, 120h', async () => {
     const server = await fake([{ name: 'p', phases: PHASES }]);
@@ -200,7 +230,9 @@ describe('a timeout during compilation', () => {
     ]);
     const run = await act(inputs(server, { timeout: '2s' }));
     expect(run.outputs['error-code']).toBe('Timeout');
-    expect(errorAnnotation(run).message).toMatch(/did not become Running before timeout 2s ran out: the program is still compiling: CompilingRust for [\d.]+s\./);
+    expect(errorAnnotation(run).message).toMatch(
+      /did not become Running before timeout 2s ran out: the program is still compiling: CompilingRust for [\d.]+s\./,
+    );
     // The rows in the order seen; when each began is the clock's, not the test's.
     const table = run.summary.split('#### Statuses seen\n\n')[1]!.split('\n\n')[0]!.trim().split('\n').slice(2);
     expect(table).toEqual([
@@ -220,6 +252,8 @@ describe('a huge body', () => {
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('Running');
     expect(server.calls('status').length).toBeGreaterThan(1);
-    expect(run.annotations.map(({ message }) => message)).toEqual([expect.stringContaining('no complete answer within 2s')]);
+    expect(run.annotations.map(({ message }) => message)).toEqual([
+      expect.stringContaining('no complete answer within 2s'),
+    ]);
   });
 });

@@ -53,7 +53,10 @@ async function failure(promise: Promise<unknown>): Promise<FelderaError> {
 
 describe('request', () => {
   it('retries a 503 after its Retry-After and returns the JSON body', async () => {
-    const server = await serve(json(503, { message: 'lock', error_code: 'LockTookTooLong', details: null }, { 'retry-after': '0' }), json(202, 'Pipeline is starting'));
+    const server = await serve(
+      json(503, { message: 'lock', error_code: 'LockTookTooLong', details: null }, { 'retry-after': '0' }),
+      json(202, 'Pipeline is starting'),
+    );
     const retries: [string | undefined, number][] = [];
     const recovered: number[] = [];
     const body = await request(options(server.url), 'POST', 'v0/pipelines/p/start', {
@@ -88,7 +91,10 @@ describe('request', () => {
   ])('retries %s', async (_name, first) => {
     const server = await serve(first, json(200, { ok: true }));
     const failures: TransientError[] = [];
-    const body = await request(options(server.url), 'GET', 'v0/pipelines/p', { windowMs: 10_000, onRetry: (failure) => failures.push(failure) });
+    const body = await request(options(server.url), 'GET', 'v0/pipelines/p', {
+      windowMs: 10_000,
+      onRetry: (failure) => failures.push(failure),
+    });
     expect(body).toEqual({ ok: true });
     expect(failures).toHaveLength(1);
     expect(failures[0]).toBeInstanceOf(TransientError);
@@ -109,7 +115,9 @@ describe('request', () => {
 
   it('cuts an attempt to what is left of its window, so a host that never answers fails within it', async () => {
     const server = await serve(() => undefined);
-    const error = await failure(request(options(server.url, { requestTimeoutMs: 60_000 }), 'POST', 'v0/pipelines/p/start', { windowMs: 500 }));
+    const error = await failure(
+      request(options(server.url, { requestTimeoutMs: 60_000 }), 'POST', 'v0/pipelines/p/start', { windowMs: 500 }),
+    );
     expect(error).toMatchObject({ code: 'Unreachable', kind: 'gave-up' });
     // The attempt was given a second, the least one gets, not the request-timeout of a minute.
     expect(error.message).toMatch(/failed once in [\d.]+s; the last: no complete answer within 1s$/);
@@ -125,10 +133,16 @@ describe('request', () => {
     [500, 'PostgresError'],
     [501, 'EnterpriseFeature'],
   ])('fails at once on %i with a Feldera body (%s)', async (status, code) => {
-    const server = await serve(json(status, { message: 'Feldera says no', error_code: code, details: { hint: 'do this instead' } }));
-    const error = await failure(request(options(server.url), 'POST', 'v0/pipelines/p/start?initial=running', { windowMs: 10_000 }));
+    const server = await serve(
+      json(status, { message: 'Feldera says no', error_code: code, details: { hint: 'do this instead' } }),
+    );
+    const error = await failure(
+      request(options(server.url), 'POST', 'v0/pipelines/p/start?initial=running', { windowMs: 10_000 }),
+    );
     expect(error.code).toBe(code);
-    expect(error.message).toBe(`POST ${server.url}v0/pipelines/p/start?initial=running failed: ${status} ${code}: Feldera says no`);
+    expect(error.message).toBe(
+      `POST ${server.url}v0/pipelines/p/start?initial=running failed: ${status} ${code}: Feldera says no`,
+    );
     expect(error.hint).toBe('do this instead');
     expect(server.hits()).toBe(1);
   });
@@ -142,12 +156,17 @@ describe('request', () => {
   });
 
   it('quotes the error_description of a 401’s Bearer challenge, neutralised', async () => {
-    const challenge = 'Bearer error_description="No OIDC trust relationship matches this \\"token\\"\n::stop-commands::x"';
+    const challenge =
+      'Bearer error_description="No OIDC trust relationship matches this \\"token\\"\n::stop-commands::x"';
     const server = await serve(text(401, '', { 'www-authenticate': challenge.replace('\n', ' ') }));
     const error = await failure(request(options(server.url), 'GET', 'v0/pipelines/p', { windowMs: 10_000 }));
     expect(error).toMatchObject({ code: 'AuthenticationFailed', status: 401 });
-    expect(error.message).toMatch(/failed: 401, Feldera refused the token: "No OIDC trust relationship matches this "token" ::stop-commands::x"$/);
-    expect(errorDescription('Bearer realm="feldera", error="invalid_token", error_description="ExpiredSignature"')).toBe('ExpiredSignature');
+    expect(error.message).toMatch(
+      /failed: 401, Feldera refused the token: "No OIDC trust relationship matches this "token" ::stop-commands::x"$/,
+    );
+    expect(
+      errorDescription('Bearer realm="feldera", error="invalid_token", error_description="ExpiredSignature"'),
+    ).toBe('ExpiredSignature');
     expect(errorDescription('Bearer')).toBeUndefined();
     expect(errorDescription(null)).toBeUndefined();
   });
@@ -155,7 +174,11 @@ describe('request', () => {
   it('does not follow a redirect, and names where it pointed', async () => {
     const elsewhere = await serve(json(200, { ok: true }));
     const server = await serve(text(302, '', { location: `${elsewhere.url}v0/pipelines/p` }));
-    const error = await failure(request(options(server.url, { credentials: apiKeyCredentials('apikey:secret') }), 'GET', 'v0/pipelines/p', { windowMs: 10_000 }));
+    const error = await failure(
+      request(options(server.url, { credentials: apiKeyCredentials('apikey:secret') }), 'GET', 'v0/pipelines/p', {
+        windowMs: 10_000,
+      }),
+    );
     expect(error.code).toBe('UnexpectedResponse');
     expect(error.message).toContain(`was redirected (302) to ${elsewhere.url}v0/pipelines/p`);
     expect(elsewhere.hits()).toBe(0);
@@ -163,15 +186,21 @@ describe('request', () => {
 
   it('gives up on an unreachable address after its window, naming it and the network error', async () => {
     const port = CLOSED_PORT;
-    const error = await failure(request(options(`http://127.0.0.1:${port}/`), 'POST', 'v0/pipelines/p/start', { windowMs: 1500 }));
+    const error = await failure(
+      request(options(`http://127.0.0.1:${port}/`), 'POST', 'v0/pipelines/p/start', { windowMs: 1500 }),
+    );
     expect(error).toMatchObject({ code: 'Unreachable', kind: 'gave-up' });
     expect(error.message).toMatch(
-      new RegExp(`^POST http://127.0.0.1:${port}/v0/pipelines/p/start failed \\d+ times in [\\d.]+s; the last: connect ECONNREFUSED 127.0.0.1:${port}$`),
+      new RegExp(
+        `^POST http://127.0.0.1:${port}/v0/pipelines/p/start failed \\d+ times in [\\d.]+s; the last: connect ECONNREFUSED 127.0.0.1:${port}$`,
+      ),
     );
   });
 
   it('gives up with Feldera’s code when a transient error outlasts the window', async () => {
-    const server = await serve(json(503, { message: 'busy', error_code: 'LockTookTooLong', details: null }, { 'retry-after': '0' }));
+    const server = await serve(
+      json(503, { message: 'busy', error_code: 'LockTookTooLong', details: null }, { 'retry-after': '0' }),
+    );
     // Long enough for the first answer to come inside it, even on a loaded machine.
     const error = await failure(request(options(server.url), 'POST', 'v0/pipelines/p/start', { windowMs: 1500 }));
     expect(error.code).toBe('LockTookTooLong');
@@ -180,8 +209,17 @@ describe('request', () => {
 
   it('keeps server text on one line, short, and without the key', async () => {
     const hostile = `::add-mask::x\n::set-output name=status::Running\r\n${'long '.repeat(400)} apikey:secret`;
-    const server = await serve(json(400, { message: hostile, error_code: 'Bad\n::warning::x', details: { hint: '\n::error::hint' } }));
-    const error = await failure(request(options(server.url, { credentials: apiKeyCredentials('apikey:secret') }), 'POST', 'v0/pipelines/p/start', { windowMs: 0 }));
+    const server = await serve(
+      json(400, { message: hostile, error_code: 'Bad\n::warning::x', details: { hint: '\n::error::hint' } }),
+    );
+    const error = await failure(
+      request(
+        options(server.url, { credentials: apiKeyCredentials('apikey:secret') }),
+        'POST',
+        'v0/pipelines/p/start',
+        { windowMs: 0 },
+      ),
+    );
     expect(error.message).not.toMatch(/[\r\n]/);
     // A `::` that starts server text is broken too: the text could start a line somewhere.
     expect(error.message).toContain(': :add-mask::x ::set-output name=status::Running');
@@ -197,7 +235,12 @@ describe('request', () => {
       seen = req;
       json(200, {})(req, res);
     });
-    await request(options(`${server.url}feldera/`, { credentials: apiKeyCredentials('apikey:k') }), 'GET', 'v0/pipelines/p?selector=status', { windowMs: 0 });
+    await request(
+      options(`${server.url}feldera/`, { credentials: apiKeyCredentials('apikey:k') }),
+      'GET',
+      'v0/pipelines/p?selector=status',
+      { windowMs: 0 },
+    );
     expect(seen?.url).toBe('/feldera/v0/pipelines/p?selector=status');
     expect(seen?.headers.authorization).toBe('Bearer apikey:k');
   });
@@ -207,7 +250,9 @@ describe('request', () => {
     // Ended while the server holds the request.
     const controller = new AbortController();
     const hanging = await serve(() => controller.abort(reason));
-    await expect(request(options(hanging.url, { signal: controller.signal }), 'GET', 'v0/pipelines/p', { windowMs: Infinity })).rejects.toBe(reason);
+    await expect(
+      request(options(hanging.url, { signal: controller.signal }), 'GET', 'v0/pipelines/p', { windowMs: Infinity }),
+    ).rejects.toBe(reason);
 
     // Ended once the wait of a minute for the next attempt has begun (onRetry comes just before it).
     const failing = await serve(text(502, 'down', { 'retry-after': '3600' }));
@@ -222,7 +267,12 @@ describe('request', () => {
 });
 
 /** A body written as fast as the client reads it, until the client goes: `closed` resolves then. */
-function endless(status: number, contentType: string, head: string, filler: string): { handler: Handler; closed: Promise<void> } {
+function endless(
+  status: number,
+  contentType: string,
+  head: string,
+  filler: string,
+): { handler: Handler; closed: Promise<void> } {
   let close: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => (close = resolve));
   const handler: Handler = (_req, res) => {
@@ -241,19 +291,33 @@ function endless(status: number, contentType: string, head: string, filler: stri
 describe('a large answer', () => {
   it('is read whatever its size, its long strings cut with their size', async () => {
     const message = `DBSP error: One or more worker threads terminated unexpectedly\n${'   at dbsp::circuit::runtime\n'.repeat(200_000)}`;
-    const status = { name: 'p', deployment_status: 'Stopped', deployment_error: { error_code: 'RuntimeError.WorkerPanic', message, details: { backtrace: message } } };
+    const status = {
+      name: 'p',
+      deployment_status: 'Stopped',
+      deployment_error: { error_code: 'RuntimeError.WorkerPanic', message, details: { backtrace: message } },
+    };
     const server = await serve(json(200, status));
     const body = (await request(options(server.url), 'GET', 'v0/pipelines/p', { windowMs: 0 })) as typeof status;
     expect(body.name).toBe('p');
     expect(body.deployment_status).toBe('Stopped');
     // The size is the string's in the body: its escapes as sent.
     const cut = `${message.slice(0, 64 << 10)}…[cut: ${formatSize(JSON.stringify(message).length - 2)}]`;
-    expect(body.deployment_error).toEqual({ error_code: 'RuntimeError.WorkerPanic', message: cut, details: { backtrace: cut } });
+    expect(body.deployment_error).toEqual({
+      error_code: 'RuntimeError.WorkerPanic',
+      message: cut,
+      details: { backtrace: cut },
+    });
     expect(cut).toMatch(/…\[cut: 6\.\d MB\]$/);
   });
 
   it('of an error is read for its code and message', async () => {
-    const server = await serve(json(500, { message: `it broke\n${'because '.repeat(1_000_000)}`, error_code: 'PostgresError', details: { hint: 'h'.repeat(5_000_000) } }));
+    const server = await serve(
+      json(500, {
+        message: `it broke\n${'because '.repeat(1_000_000)}`,
+        error_code: 'PostgresError',
+        details: { hint: 'h'.repeat(5_000_000) },
+      }),
+    );
     const error = await failure(request(options(server.url), 'GET', 'v0/pipelines/p', { windowMs: 0 }));
     expect(error.code).toBe('PostgresError');
     expect(error.message).toMatch(/failed: 500 PostgresError: it broke because because/);
@@ -296,7 +360,11 @@ describe('a large answer', () => {
       onRetry: (failure) => failures.push(failure.message),
     });
     expect(answer).toEqual({ ok: true });
-    expect(failures).toEqual([expect.stringMatching(/^502 from 127\.0\.0\.1:\d+, not Feldera's JSON: <html><body>Bad Gateway<p>padding<\/p>.{100,}…$/)]);
+    expect(failures).toEqual([
+      expect.stringMatching(
+        /^502 from 127\.0\.0\.1:\d+, not Feldera's JSON: <html><body>Bad Gateway<p>padding<\/p>.{100,}…$/,
+      ),
+    ]);
     await page.closed;
   });
 

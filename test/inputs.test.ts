@@ -73,7 +73,10 @@ describe('readConfig', () => {
   });
 
   it('falls back to FELDERA_HOST and FELDERA_API_KEY, and reports the key as a secret first', () => {
-    const { config, secrets } = read({ 'pipeline-name': 'p' }, { FELDERA_HOST: 'https://feldera.example.com/feldera', FELDERA_API_KEY: 'apikey:abc' });
+    const { config, secrets } = read(
+      { 'pipeline-name': 'p' },
+      { FELDERA_HOST: 'https://feldera.example.com/feldera', FELDERA_API_KEY: 'apikey:abc' },
+    );
     expect(config.apiUrl.href).toBe('https://feldera.example.com/feldera/');
     expect(config.apiKey).toBe('apikey:abc');
     expect(secrets).toEqual(['apikey:abc']);
@@ -112,11 +115,19 @@ describe('readConfig', () => {
     });
     expect(read({ 'pipeline-name': 'p', timeout: '1m30s' }).config.timeoutMs).toBe(90_000);
     expect(read({ 'pipeline-name': 'p', timeout: '1.5s' }).config.timeoutMs).toBe(1500);
-    expect(read({ 'pipeline-name': 'p', 'sql-file': './sql\\program.sql', logs: 'Always' }).config).toMatchObject({ sqlFile: 'sql/program.sql', logs: 'always' });
+    expect(read({ 'pipeline-name': 'p', 'sql-file': './sql\\program.sql', logs: 'Always' }).config).toMatchObject({
+      sqlFile: 'sql/program.sql',
+      logs: 'always',
+    });
   });
 
   it('reads plan, runtime-version and a sql-file with {name} for each pipeline', () => {
-    const { config } = read({ 'pipeline-name': 'orders billing', plan: 'TRUE', 'sql-file': './sql/{name}.sql', 'runtime-version': 'v0.375.0' });
+    const { config } = read({
+      'pipeline-name': 'orders billing',
+      plan: 'TRUE',
+      'sql-file': './sql/{name}.sql',
+      'runtime-version': 'v0.375.0',
+    });
     expect(config).toMatchObject({ plan: true, runtimeVersion: 'v0.375.0', sqlFile: 'sql/{name}.sql' });
     expect(config.pipelineNames.map((name) => sqlFileOf(config, name))).toEqual(['sql/orders.sql', 'sql/billing.sql']);
     expect(sqlFileOf(read({ 'pipeline-name': 'p', 'sql-file': 'program.sql' }).config, 'p')).toBe('program.sql');
@@ -136,18 +147,33 @@ describe('readConfig', () => {
       'github-token': 'ghs_x',
       'support-bundle': 'on-failure',
     });
-    for (const name of ['auto-approve: true', 'reloadable-tables', 'stop-on-failure: true', 'stop-at-job-end: true', 'environment', 'support-bundle: on-failure']) {
-      expect(found).toContain(`${name} cannot go with plan: true: a plan starts, approves and stops nothing. Use it in the step that starts the pipeline.`);
+    for (const name of [
+      'auto-approve: true',
+      'reloadable-tables',
+      'stop-on-failure: true',
+      'stop-at-job-end: true',
+      'environment',
+      'support-bundle: on-failure',
+    ]) {
+      expect(found).toContain(
+        `${name} cannot go with plan: true: a plan starts, approves and stops nothing. Use it in the step that starts the pipeline.`,
+      );
     }
-    expect(problems({ 'pipeline-name': 'p', plan: 'true' })).toEqual([expect.stringMatching(/^plan: true needs sql-file/)]);
+    expect(problems({ 'pipeline-name': 'p', plan: 'true' })).toEqual([
+      expect.stringMatching(/^plan: true needs sql-file/),
+    ]);
     expect(problems({ 'pipeline-name': 'p', plan: 'true', 'sql-file': 'p.sql', 'runtime-version': 'v1 2' })).toEqual([
       expect.stringMatching(/^runtime-version "v1 2" is not a runtime version/),
     ]);
-    expect(problems({ 'pipeline-name': 'p', 'runtime-version': 'v0.375.0' })).toEqual([expect.stringMatching(/^runtime-version goes with plan: true/)]);
+    expect(problems({ 'pipeline-name': 'p', 'runtime-version': 'v0.375.0' })).toEqual([
+      expect.stringMatching(/^runtime-version goes with plan: true/),
+    ]);
   });
 
   it('warns when a key would go over plain http to another host', () => {
-    expect(read({ 'pipeline-name': 'p', 'api-url': 'http://feldera.internal:8080', 'api-key': 'k' }).warnings[0]).toMatch(/plain http/);
+    expect(
+      read({ 'pipeline-name': 'p', 'api-url': 'http://feldera.internal:8080', 'api-key': 'k' }).warnings[0],
+    ).toMatch(/plain http/);
     expect(read({ 'pipeline-name': 'p', 'api-url': 'http://127.0.0.1:8080', 'api-key': 'k' }).warnings).toEqual([]);
     expect(read({ 'pipeline-name': 'p', 'api-url': 'http://feldera.internal:8080' }).warnings).toEqual([]);
   });
@@ -189,8 +215,16 @@ describe('readConfig', () => {
       /^support-bundle-parts "secrets" is not one of circuit_profile, heap_profile, metrics, logs, stats, pipeline_config, system_config, dataflow_graph, pipeline_events\.$/,
     ],
     ['support-bundle-parts', ',', /support-bundle-parts "," names no part/],
-    ['support-bundle-retention-days', '0', /^support-bundle-retention-days "0" must be a whole number of days from 1 to 90\.$/],
-    ['support-bundle-retention-days', '91', /support-bundle-retention-days "91" must be a whole number of days from 1 to 90/],
+    [
+      'support-bundle-retention-days',
+      '0',
+      /^support-bundle-retention-days "0" must be a whole number of days from 1 to 90\.$/,
+    ],
+    [
+      'support-bundle-retention-days',
+      '91',
+      /support-bundle-retention-days "91" must be a whole number of days from 1 to 90/,
+    ],
     ['support-bundle-retention-days', '7.5', /support-bundle-retention-days "7.5" must be a whole number/],
   ] as const)('refuses %s "%s"', (name, value, message) => {
     const found = problems({ [name]: value });
@@ -205,20 +239,40 @@ describe('readConfig', () => {
       'support-bundle-parts': 'logs,\n stats, circuit_profile',
       'support-bundle-retention-days': '90',
     });
-    expect(config).toMatchObject({ supportBundle: 'on-failure', supportBundleParts: ['circuit_profile', 'logs', 'stats'], supportBundleRetentionDays: 90 });
-    expect(read({ 'pipeline-name': 'p', 'support-bundle-retention-days': '1' }).config.supportBundleRetentionDays).toBe(1);
+    expect(config).toMatchObject({
+      supportBundle: 'on-failure',
+      supportBundleParts: ['circuit_profile', 'logs', 'stats'],
+      supportBundleRetentionDays: 90,
+    });
+    expect(read({ 'pipeline-name': 'p', 'support-bundle-retention-days': '1' }).config.supportBundleRetentionDays).toBe(
+      1,
+    );
   });
 
   it('takes an ID token audience and a tenant, and refuses a key beside the audience', () => {
-    expect(read({ 'pipeline-name': 'p', 'oidc-audience': 'feldera', tenant: 'acme' }).config).toMatchObject({ oidcAudience: 'feldera', tenant: 'acme', apiKey: undefined });
+    expect(read({ 'pipeline-name': 'p', 'oidc-audience': 'feldera', tenant: 'acme' }).config).toMatchObject({
+      oidcAudience: 'feldera',
+      tenant: 'acme',
+      apiKey: undefined,
+    });
     // A key in the environment is not the credential when an ID token is asked for.
-    expect(read({ 'pipeline-name': 'p', 'oidc-audience': 'feldera' }, { FELDERA_API_KEY: 'apikey:env' }).config.apiKey).toBeUndefined();
-    expect(problems({ 'oidc-audience': 'feldera', 'api-key': 'apikey:k' })).toEqual(['api-key and oidc-audience are two credentials: give one of them.']);
+    expect(
+      read({ 'pipeline-name': 'p', 'oidc-audience': 'feldera' }, { FELDERA_API_KEY: 'apikey:env' }).config.apiKey,
+    ).toBeUndefined();
+    expect(problems({ 'oidc-audience': 'feldera', 'api-key': 'apikey:k' })).toEqual([
+      'api-key and oidc-audience are two credentials: give one of them.',
+    ]);
   });
 
   it('takes silent-bootstrap or concurrent-bootstrap, and refuses both', () => {
-    expect(read({ 'pipeline-name': 'p', 'silent-bootstrap': 'TRUE' }).config).toMatchObject({ silentBootstrap: true, concurrentBootstrap: false });
-    expect(read({ 'pipeline-name': 'p', 'concurrent-bootstrap': 'true' }).config).toMatchObject({ silentBootstrap: false, concurrentBootstrap: true });
+    expect(read({ 'pipeline-name': 'p', 'silent-bootstrap': 'TRUE' }).config).toMatchObject({
+      silentBootstrap: true,
+      concurrentBootstrap: false,
+    });
+    expect(read({ 'pipeline-name': 'p', 'concurrent-bootstrap': 'true' }).config).toMatchObject({
+      silentBootstrap: false,
+      concurrentBootstrap: true,
+    });
     expect(problems({ 'silent-bootstrap': 'true', 'concurrent-bootstrap': 'true' })).toEqual([
       'silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.',
     ]);
@@ -226,19 +280,33 @@ describe('readConfig', () => {
 
   it('takes FELDERA_OIDC_TOKEN_FILE when no credential input is given, and refuses it beside FELDERA_API_KEY', () => {
     const file = { FELDERA_OIDC_TOKEN_FILE: '/runner/temp/feldera-token-default' };
-    expect(read({ 'pipeline-name': 'p' }, file).config).toMatchObject({ oidcTokenFile: file.FELDERA_OIDC_TOKEN_FILE, apiKey: undefined, oidcAudience: undefined });
-    expect(read({ 'pipeline-name': 'p', 'api-url': 'http://feldera.internal' }, file).warnings[0]).toMatch(/plain http/);
+    expect(read({ 'pipeline-name': 'p' }, file).config).toMatchObject({
+      oidcTokenFile: file.FELDERA_OIDC_TOKEN_FILE,
+      apiKey: undefined,
+      oidcAudience: undefined,
+    });
+    expect(read({ 'pipeline-name': 'p', 'api-url': 'http://feldera.internal' }, file).warnings[0]).toMatch(
+      /plain http/,
+    );
     // An explicit input chooses, silently.
     const both = { ...file, FELDERA_API_KEY: 'apikey:env' };
-    expect(read({ 'pipeline-name': 'p', 'api-key': 'apikey:input' }, both).config).toMatchObject({ apiKey: 'apikey:input', oidcTokenFile: undefined });
-    expect(read({ 'pipeline-name': 'p', 'oidc-audience': 'feldera' }, both).config).toMatchObject({ oidcAudience: 'feldera', apiKey: undefined, oidcTokenFile: undefined });
+    expect(read({ 'pipeline-name': 'p', 'api-key': 'apikey:input' }, both).config).toMatchObject({
+      apiKey: 'apikey:input',
+      oidcTokenFile: undefined,
+    });
+    expect(read({ 'pipeline-name': 'p', 'oidc-audience': 'feldera' }, both).config).toMatchObject({
+      oidcAudience: 'feldera',
+      apiKey: undefined,
+      oidcTokenFile: undefined,
+    });
     expect(() => read({ 'pipeline-name': 'p' }, both)).toThrow(
       'FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.',
     );
   });
 
   it('reads reloadable-tables as names separated by newlines, commas or spaces, or as a JSON array, [] for none', () => {
-    const tables = (value: string) => read({ 'pipeline-name': 'p', 'bootstrap-policy': 'allow', 'reloadable-tables': value }).config.reloadableTables;
+    const tables = (value: string) =>
+      read({ 'pipeline-name': 'p', 'bootstrap-policy': 'allow', 'reloadable-tables': value }).config.reloadableTables;
     expect(tables('orders')).toEqual(['orders']);
     expect(tables('orders,\n refunds  audit')).toEqual(['orders', 'refunds', 'audit']);
     expect(tables('["My Table", "orders"]')).toEqual(['My Table', 'orders']);
@@ -253,7 +321,9 @@ describe('readConfig', () => {
     expect(problems({ 'reloadable-tables': 'orders' })).toEqual([
       'reloadable-tables needs bootstrap-policy: allow (not await_approval): it names the tables that an allowed bootstrap may reload.',
     ]);
-    expect(problems({ 'bootstrap-policy': 'allow', 'reloadable-tables': '[]', wait: 'false', 'auto-approve': 'true' })).toEqual([
+    expect(
+      problems({ 'bootstrap-policy': 'allow', 'reloadable-tables': '[]', wait: 'false', 'auto-approve': 'true' }),
+    ).toEqual([
       'auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.',
       'reloadable-tables needs wait: true: the step reads the changes while the pipeline awaits approval, and approves them then.',
       'reloadable-tables and auto-approve: true cannot go together: auto-approve approves whatever changed, reloadable-tables only a bootstrap that reloads the tables it names.',
@@ -267,10 +337,16 @@ describe('readConfig', () => {
   });
 
   it('takes several names, separated by newlines, commas or spaces, up to 50', () => {
-    expect(read({ 'pipeline-name': ' orders,\nbilling  audit\n' }).config.pipelineNames).toEqual(['orders', 'billing', 'audit']);
+    expect(read({ 'pipeline-name': ' orders,\nbilling  audit\n' }).config.pipelineNames).toEqual([
+      'orders',
+      'billing',
+      'audit',
+    ]);
     const names = (n: number) => Array.from({ length: n }, (_, i) => `p${i}`).join('\n');
     expect(read({ 'pipeline-name': names(MAX_PIPELINES) }).config.pipelineNames).toHaveLength(MAX_PIPELINES);
-    expect(problems({ 'pipeline-name': names(MAX_PIPELINES + 1) })).toEqual([`pipeline-name names ${MAX_PIPELINES + 1} pipelines: at most ${MAX_PIPELINES} in one step.`]);
+    expect(problems({ 'pipeline-name': names(MAX_PIPELINES + 1) })).toEqual([
+      `pipeline-name names ${MAX_PIPELINES + 1} pipelines: at most ${MAX_PIPELINES} in one step.`,
+    ]);
   });
 
   it('lists every problem at once', () => {

@@ -16,7 +16,16 @@ export interface Broken {
 const START_UP_MS = 3000;
 /** GitHub's limit for a step's summary. */
 const SUMMARY_LIMIT = 1 << 20;
-const OWN_COMMANDS = new Set(['debug', 'error', 'warning', 'group', 'endgroup', 'add-mask', 'stop-commands', 'resume-commands']);
+const OWN_COMMANDS = new Set([
+  'debug',
+  'error',
+  'warning',
+  'group',
+  'endgroup',
+  'add-mask',
+  'stop-commands',
+  'resume-commands',
+]);
 const TARGETS: Record<Life['initial'], string> = { running: 'Running', paused: 'Paused', standby: 'Standby' };
 
 export interface JudgeOptions {
@@ -41,14 +50,32 @@ export function judge(life: Life, observation: Observation, options: JudgeOption
 
   // The step's end.
   if (cancelled) {
-    check('after a cancel, the step ends by itself', killed === undefined && run.signal === null, () => killed ?? `it was killed by ${run.signal}`);
+    check(
+      'after a cancel, the step ends by itself',
+      killed === undefined && run.signal === null,
+      () => killed ?? `it was killed by ${run.signal}`,
+    );
     const latencyMs = observation.endedAt - signals[0]!.at;
-    if (options.timing) check('the step ends within 5 s of a cancel', latencyMs <= CANCEL_MS, () => `it ended ${Math.round(latencyMs)} ms after ${signals[0]!.signal}`);
+    if (options.timing)
+      check(
+        'the step ends within 5 s of a cancel',
+        latencyMs <= CANCEL_MS,
+        () => `it ended ${Math.round(latencyMs)} ms after ${signals[0]!.signal}`,
+      );
   } else {
-    check('the step ends within its budget and follow-ups', killed === undefined && run.signal === null, () => killed ?? `it was killed by ${run.signal}`);
+    check(
+      'the step ends within its budget and follow-ups',
+      killed === undefined && run.signal === null,
+      () => killed ?? `it was killed by ${run.signal}`,
+    );
     const tookMs = observation.endedAt - observation.startedAt;
     const allowedMs = budgetMs(life) - SLACK_MS + START_UP_MS;
-    if (options.timing) check('the step ends within timeout and its follow-ups', tookMs <= allowedMs, () => `it took ${Math.round(tookMs)} ms, more than ${allowedMs} ms`);
+    if (options.timing)
+      check(
+        'the step ends within timeout and its follow-ups',
+        tookMs <= allowedMs,
+        () => `it took ${Math.round(tookMs)} ms, more than ${allowedMs} ms`,
+      );
   }
   check(
     'exit code 0 exactly when error-code is empty',
@@ -58,21 +85,45 @@ export function judge(life: Life, observation: Observation, options: JudgeOption
 
   // Outputs, annotation, summary.
   const missing = ['status', 'error-code', 'elapsed-seconds', 'results'].filter((name) => outputs[name] === undefined);
-  check('outputs status, error-code, elapsed-seconds and results are always set', missing.length === 0, () => `missing: ${missing.join(', ')}`);
-  check('elapsed-seconds is seconds with one decimal', outputs['elapsed-seconds'] === undefined || /^\d+\.\d$/.test(outputs['elapsed-seconds']), () =>
-    String(outputs['elapsed-seconds']),
+  check(
+    'outputs status, error-code, elapsed-seconds and results are always set',
+    missing.length === 0,
+    () => `missing: ${missing.join(', ')}`,
+  );
+  check(
+    'elapsed-seconds is seconds with one decimal',
+    outputs['elapsed-seconds'] === undefined || /^\d+\.\d$/.test(outputs['elapsed-seconds']),
+    () => String(outputs['elapsed-seconds']),
   );
   if (outputs.results !== undefined && !life.invalid) {
     const results = parseJson(outputs.results) as Record<string, Record<string, string>> | undefined;
-    check('results holds the pipeline with the same error-code', results?.p?.['error-code'] === code, () => outputs.results!.slice(0, 300));
+    check('results holds the pipeline with the same error-code', results?.p?.['error-code'] === code, () =>
+      outputs.results!.slice(0, 300),
+    );
   }
-  const failures = run.annotations.filter(({ level, properties }) => level === 'error' && properties === 'title=Feldera pipeline p did not start');
-  if (code) check('a failure has its one error annotation', failures.length === 1, () => `${failures.length} error annotations titled "Feldera pipeline p did not start"`);
-  else if (code === '') check('a success has no failure annotation', failures.length === 0, () => failures.map(({ message }) => message).join(' / '));
+  const failures = run.annotations.filter(
+    ({ level, properties }) => level === 'error' && properties === 'title=Feldera pipeline p did not start',
+  );
+  if (code)
+    check(
+      'a failure has its one error annotation',
+      failures.length === 1,
+      () => `${failures.length} error annotations titled "Feldera pipeline p did not start"`,
+    );
+  else if (code === '')
+    check('a success has no failure annotation', failures.length === 0, () =>
+      failures.map(({ message }) => message).join(' / '),
+    );
   check(
     'never InternalError',
-    code !== 'InternalError' && !run.stdout.includes('The action failed unexpectedly') && !run.annotations.some(({ properties }) => properties.includes('could not report')),
-    () => (failures[0]?.message ?? run.stdout.split('\n').find((line) => line.includes('unexpectedly')) ?? '').slice(0, 500),
+    code !== 'InternalError' &&
+      !run.stdout.includes('The action failed unexpectedly') &&
+      !run.annotations.some(({ properties }) => properties.includes('could not report')),
+    () =>
+      (failures[0]?.message ?? run.stdout.split('\n').find((line) => line.includes('unexpectedly')) ?? '').slice(
+        0,
+        500,
+      ),
   );
   const summaryBytes = Buffer.byteLength(run.summary);
   check('a job summary, under 1 MiB', summaryBytes > 0 && summaryBytes < SUMMARY_LIMIT, () => `${summaryBytes} bytes`);
@@ -80,14 +131,19 @@ export function judge(life: Life, observation: Observation, options: JudgeOption
   // What the step says is what Feldera said.
   const lastStatus = answers('status')
     .filter((answer) => answer.status === 200)
-    .map((answer) => parseJson(answer.body) as { deployment_status?: string; deployment_desired_status?: string } | undefined)
+    .map(
+      (answer) =>
+        parseJson(answer.body) as { deployment_status?: string; deployment_desired_status?: string } | undefined,
+    )
     .at(-1);
   if (code === '') {
     const status = outputs.status;
     check(
       'success only at the target or AwaitingApproval, as the last status read served it',
-      (status === target || (status === 'AwaitingApproval' && !life.autoApprove)) && lastStatus?.deployment_status === status,
-      () => `status output ${JSON.stringify(status)}, last served ${JSON.stringify(lastStatus?.deployment_status)}, target ${target}`,
+      (status === target || (status === 'AwaitingApproval' && !life.autoApprove)) &&
+        lastStatus?.deployment_status === status,
+      () =>
+        `status output ${JSON.stringify(status)}, last served ${JSON.stringify(lastStatus?.deployment_status)}, target ${target}`,
     );
     if (status === target)
       check(
@@ -98,14 +154,26 @@ export function judge(life: Life, observation: Observation, options: JudgeOption
   }
   const approves = calls('approve');
   if (approves.length > 0) {
-    const awaitingServed = answers('status').find((answer) => (parseJson(answer.body) as { deployment_status?: string } | undefined)?.deployment_status === 'AwaitingApproval');
-    check('/approve only with auto-approve', life.autoApprove, () => `${approves.length} /approve with auto-approve ${String(life.inputs['auto-approve'])}`);
+    const awaitingServed = answers('status').find(
+      (answer) =>
+        (parseJson(answer.body) as { deployment_status?: string } | undefined)?.deployment_status ===
+        'AwaitingApproval',
+    );
+    check(
+      '/approve only with auto-approve',
+      life.autoApprove,
+      () => `${approves.length} /approve with auto-approve ${String(life.inputs['auto-approve'])}`,
+    );
     check(
       '/approve only after AwaitingApproval was served',
       awaitingServed !== undefined && approves[0]!.at > awaitingServed.at,
       () => 'the first /approve came before any AwaitingApproval',
     );
-    check('/approve reaches the manager at most once', answers('approve').length <= 1, () => `${answers('approve').length} answered`);
+    check(
+      '/approve reaches the manager at most once',
+      answers('approve').length <= 1,
+      () => `${answers('approve').length} answered`,
+    );
   }
   if (outputs.approved === 'true')
     check(
@@ -115,15 +183,30 @@ export function judge(life: Life, observation: Observation, options: JudgeOption
     );
   const stops = calls('stop');
   if (stops.length > 0) {
-    check('/stop only with stop-on-failure', life.stopOnFailure, () => `${stops.length} /stop with stop-on-failure ${String(life.inputs['stop-on-failure'])}`);
-    check('/stop only after a failure it is for', STOPPED_AFTER.has(code ?? ''), () => `/stop with error-code ${JSON.stringify(code)}`);
+    check(
+      '/stop only with stop-on-failure',
+      life.stopOnFailure,
+      () => `${stops.length} /stop with stop-on-failure ${String(life.inputs['stop-on-failure'])}`,
+    );
+    check(
+      '/stop only after a failure it is for',
+      STOPPED_AFTER.has(code ?? ''),
+      () => `/stop with error-code ${JSON.stringify(code)}`,
+    );
   }
   if (outputs.stopped === 'true') {
     const stoppedAt = answers('stop').find((answer) => answer.status === 202)?.at;
     const stoppedServed = answers('status').some(
-      (answer) => stoppedAt !== undefined && answer.at > stoppedAt && (parseJson(answer.body) as { deployment_status?: string }).deployment_status === 'Stopped',
+      (answer) =>
+        stoppedAt !== undefined &&
+        answer.at > stoppedAt &&
+        (parseJson(answer.body) as { deployment_status?: string }).deployment_status === 'Stopped',
     );
-    check('stopped only when a stop was accepted and Stopped served after it', stoppedServed, () => 'stopped: true without it');
+    check(
+      'stopped only when a stop was accepted and Stopped served after it',
+      stoppedServed,
+      () => 'stopped: true without it',
+    );
   }
   const logs = calls('logs');
   if (logs.length > 0) {
@@ -133,17 +216,27 @@ export function judge(life: Life, observation: Observation, options: JudgeOption
       () => `logs ${life.logs}, error-code ${JSON.stringify(code)}`,
     );
   }
-  if (life.invalid) check('an invalid input fails before any request', requests.length === 0, () => `${requests.length} requests`);
+  if (life.invalid)
+    check('an invalid input fails before any request', requests.length === 0, () => `${requests.length} requests`);
 
   // Server text and secrets.
   const foreign = runnerCommands(run.stdout + '\n' + run.stderr).filter(
     ({ name, data }) =>
-      !OWN_COMMANDS.has(name) || data.trimStart().startsWith('PWNED') || (name === 'add-mask' && data !== KEY) || (name === 'stop-commands' && !/^[0-9a-f-]{36}$/.test(data)),
+      !OWN_COMMANDS.has(name) ||
+      data.trimStart().startsWith('PWNED') ||
+      (name === 'add-mask' && data !== KEY) ||
+      (name === 'stop-commands' && !/^[0-9a-f-]{36}$/.test(data)),
   );
-  check('no workflow command from server text', foreign.length === 0, () => foreign.map(({ line }) => JSON.stringify(line.slice(0, 200))).join(', '));
+  check('no workflow command from server text', foreign.length === 0, () =>
+    foreign.map(({ line }) => JSON.stringify(line.slice(0, 200))).join(', '),
+  );
   const commands = runnerCommands(run.stdout);
   const stopped = commands.filter(({ name }) => name === 'stop-commands').length;
-  check('every stop-commands is resumed', stopped === commands.filter(({ name }) => name === 'resume-commands').length, () => `${stopped} stop-commands`);
+  check(
+    'every stop-commands is resumed',
+    stopped === commands.filter(({ name }) => name === 'resume-commands').length,
+    () => `${stopped} stop-commands`,
+  );
   const leaks = [
     ...run.stdout.split('\n').filter((line) => line.includes(KEY) && line !== `::add-mask::${KEY}`),
     ...[run.stderr, JSON.stringify(outputs), run.summary, run.stateFile].filter((text) => text.includes(KEY)),
@@ -169,9 +262,17 @@ export function judge(life: Life, observation: Observation, options: JudgeOption
       outputs['awaiting-approval'] === String(expected.awaitingApproval),
       () => `awaiting-approval ${String(outputs['awaiting-approval'])}`,
     );
-    check('approved as this step approved', outputs.approved === String(expected.approved), () => `approved ${String(outputs.approved)}`);
+    check(
+      'approved as this step approved',
+      outputs.approved === String(expected.approved),
+      () => `approved ${String(outputs.approved)}`,
+    );
     const stopsIt = life.stopOnFailure && expected.accepted && STOPPED_AFTER.has(code ?? '');
-    check('stop-on-failure stops what it is for, and only that', outputs.stopped === String(stopsIt), () => `stopped ${String(outputs.stopped)}`);
+    check(
+      'stop-on-failure stops what it is for, and only that',
+      outputs.stopped === String(stopsIt),
+      () => `stopped ${String(outputs.stopped)}`,
+    );
   }
   return broken;
 }

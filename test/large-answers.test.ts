@@ -22,7 +22,8 @@ const FIRST_LINE = 'DBSP error: One or more worker threads terminated unexpected
 
 /** A stack trace of `bytes`, as Rust prints one. */
 function backtrace(bytes: number): string {
-  const frame = (i: number) => `  ${i}: dbsp::circuit::runtime::Runtime::run::{{closure}}\n             at crates/dbsp/src/circuit/runtime.rs:${i}:9\n`;
+  const frame = (i: number) =>
+    `  ${i}: dbsp::circuit::runtime::Runtime::run::{{closure}}\n             at crates/dbsp/src/circuit/runtime.rs:${i}:9\n`;
   const frames = Array.from({ length: 1000 }, (_, i) => frame(i)).join('');
   return frames.repeat(Math.ceil(bytes / frames.length)).slice(0, bytes);
 }
@@ -39,7 +40,11 @@ function workerPanic(message: string | LargeText, trace: string | LargeText): Er
             [
               0,
               'Foreground',
-              { message: 'index out of bounds: the len is 2 but the index is 2', location: { file: 'crates/sqllib/src/array.rs', line: 120, col: 5 }, backtrace: trace },
+              {
+                message: 'index out of bounds: the len is 2 but the index is 2',
+                location: { file: 'crates/sqllib/src/array.rs', line: 120, col: 5 },
+                backtrace: trace,
+              },
             ],
           ],
         },
@@ -53,7 +58,10 @@ const PANIC_HEAD = `${FIRST_LINE}\nForeground worker thread 0 panicked\npanic me
 /** Runs the bundle with the preload that records its peak resident set, and returns the run and the peak in MB (10^6 bytes). */
 async function measured(actionInputs: Record<string, string>): Promise<{ run: ActionRun; peakMb: number }> {
   const file = join(mkdtempSync(join(tmpdir(), 'feldera-rss-')), 'peak');
-  const run = await act(actionInputs, { NODE_OPTIONS: `--import=${join(import.meta.dirname, 'peak-rss.mjs')}`, PEAK_RSS_FILE: file });
+  const run = await act(actionInputs, {
+    NODE_OPTIONS: `--import=${join(import.meta.dirname, 'peak-rss.mjs')}`,
+    PEAK_RSS_FILE: file,
+  });
   const peakMb = (Number(readFileSync(file, 'utf8')) * 1024) / 1e6;
   expect(peakMb).toBeGreaterThan(10);
   return { run, peakMb };
@@ -68,7 +76,9 @@ describe('a large deployment error', () => {
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('RuntimeError.WorkerPanic');
-    expect(errorAnnotation(run).message).toContain(`Pipeline p stopped with RuntimeError.WorkerPanic: ${FIRST_LINE} Foreground worker thread 0 panicked`);
+    expect(errorAnnotation(run).message).toContain(
+      `Pipeline p stopped with RuntimeError.WorkerPanic: ${FIRST_LINE} Foreground worker thread 0 panicked`,
+    );
     expect(run.stdout).not.toContain('Timeout');
     // Every status read was an answer, not a failure to retry.
     expect(run.annotations.filter(({ level }) => level === 'warning')).toEqual([]);
@@ -80,7 +90,9 @@ describe('a large deployment error', () => {
 describe('a status body', () => {
   it.each([20, 200])('of %i MB, a panic and its backtrace, is read within the memory bound', async (mb) => {
     const half = (mb * 1e6) / 2;
-    const server = await fake([{ name: 'p', phases: PHASES, failWith: workerPanic(new LargeText(PANIC_HEAD, half), new LargeText('', half)) }]);
+    const server = await fake([
+      { name: 'p', phases: PHASES, failWith: workerPanic(new LargeText(PANIC_HEAD, half), new LargeText('', half)) },
+    ]);
     const { run, peakMb } = await measured(inputs(server, { logs: 'never' }));
     expect(run.outputs['error-code']).toBe('RuntimeError.WorkerPanic');
     expect(errorAnnotation(run).message).toContain(FIRST_LINE);
@@ -96,7 +108,9 @@ describe('a status body', () => {
     const { run, peakMb } = await measured(inputs(server, { 'request-timeout': '2s' }));
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('Running');
-    expect(run.annotations.map(({ message }) => message)).toEqual([expect.stringContaining('no complete answer within 2s')]);
+    expect(run.annotations.map(({ message }) => message)).toEqual([
+      expect.stringContaining('no complete answer within 2s'),
+    ]);
     expect(peakMb).toBeLessThan(MAX_RSS_MB);
   });
 });
@@ -105,7 +119,9 @@ describe('a large approval diff', () => {
   it('of 20,000 tables with long names is read and told, within the summary’s bound', async () => {
     const tables = Array.from({ length: 20_000 }, (_, i) => `generated_table_${i}_${'t'.repeat(1000)}`);
     const diff = pipelineDiff({ program: { added_tables: tables } });
-    const server = await fake([{ name: 'p', phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }], approvalDiff: { diff } }]);
+    const server = await fake([
+      { name: 'p', phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }], approvalDiff: { diff } },
+    ]);
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'AwaitingApproval', 'awaiting-approval': 'true', 'error-code': '' });
@@ -114,7 +130,10 @@ describe('a large approval diff', () => {
     expect(run.stdout).toMatch(/, …and 10,000 more\n/);
     expect(run.summary).toMatch(/\| tables added \| generated_table_0_t+…, .*, …and 19,\d{3} more \|/);
     expect(run.annotations[0]?.message).toContain('20000 tables added since its checkpoint');
-    const output = JSON.parse(run.outputs['approval-diff']!) as { program_diff: { added_tables: string[] }; omitted_names: unknown };
+    const output = JSON.parse(run.outputs['approval-diff']!) as {
+      program_diff: { added_tables: string[] };
+      omitted_names: unknown;
+    };
     expect(output.program_diff.added_tables).toHaveLength(10_000);
     expect(output.omitted_names).toEqual({ added_tables: 10_000 });
     expect(summaryBytes(run)).toBeLessThan(MiB);
@@ -125,7 +144,13 @@ describe('large statistics', () => {
   it('with a connector error of 20 MB fail the health gate with the error’s start', async () => {
     const fatal = `kafka: broker transport failure: ${'x'.repeat(20_000_000)}`;
     const server = await fake([
-      { name: 'p', phases: PHASES, connectors: [{ name: 'orders.kafka_in', direction: 'input', stream: 'orders', states: [{ at: 0, fatalError: fatal }] }] },
+      {
+        name: 'p',
+        phases: PHASES,
+        connectors: [
+          { name: 'orders.kafka_in', direction: 'input', stream: 'orders', states: [{ at: 0, fatalError: fatal }] },
+        ],
+      },
     ]);
     const run = await act(inputs(server, { 'health-window': '1m', logs: 'never' }));
     expect(run.outputs['error-code']).toBe('ConnectorFailed');
@@ -145,7 +170,11 @@ describe('a large program_error', () => {
           { status: 'CompilingRust', ms: 50 },
           { status: 'RustError', ms: 0 },
         ],
-        programError: { sql_compilation: { exit_code: 0, messages: [] }, rust_compilation: { exit_code: 101, stdout: '', stderr }, system_error: null },
+        programError: {
+          sql_compilation: { exit_code: 0, messages: [] },
+          rust_compilation: { exit_code: 101, stdout: '', stderr },
+          system_error: null,
+        },
       },
     ]);
     const run = await act(inputs(server));
@@ -160,7 +189,11 @@ describe('a large pipeline list', () => {
   it('of more than ten pipelines, among others with large errors, is read for the step’s own', async () => {
     const names = Array.from({ length: 11 }, (_, i) => `p${i}`);
     const ours: PipelineScript[] = names.map((name) => ({ name, phases: PHASES }));
-    ours[5] = { name: 'p5', phases: PHASES, failWith: workerPanic(`${PANIC_HEAD}${backtrace(1_000_000)}`, backtrace(1_000_000)) };
+    ours[5] = {
+      name: 'p5',
+      phases: PHASES,
+      failWith: workerPanic(`${PANIC_HEAD}${backtrace(1_000_000)}`, backtrace(1_000_000)),
+    };
     // Before them in the list, 250 pipelines of others stopped with errors from earlier runs: 35 MB
     // of list, which even cut would be more than the reader keeps of one answer.
     const others: PipelineScript[] = Array.from({ length: 250 }, (_, i) => ({
@@ -170,7 +203,9 @@ describe('a large pipeline list', () => {
     const server = await fake([...others, ...ours]);
     const { run, peakMb } = await measured(inputs(server, { 'pipeline-name': names.join('\n'), logs: 'never' }));
     const results = JSON.parse(run.outputs.results ?? '{}') as Record<string, Record<string, string>>;
-    expect(Object.entries(results).map(([name, result]) => [name, result['error-code']])).toEqual(names.map((name) => [name, name === 'p5' ? 'RuntimeError.WorkerPanic' : '']));
+    expect(Object.entries(results).map(([name, result]) => [name, result['error-code']])).toEqual(
+      names.map((name) => [name, name === 'p5' ? 'RuntimeError.WorkerPanic' : '']),
+    );
     expect(server.calls('list').length).toBeGreaterThan(0);
     expect(run.stdout).toContain(FIRST_LINE);
     expect(summaryBytes(run)).toBeLessThan(MiB);

@@ -34,7 +34,9 @@ describe('cancellation()', () => {
       stdout += chunk.toString();
       for (const waiter of waiters) waiter();
     });
-    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal })),
+    );
     // Seen, or the child ended without it: then the test says how it ended, rather than waiting for ever.
     const seen = (text: string) =>
       Promise.race([
@@ -44,7 +46,8 @@ describe('cancellation()', () => {
           check();
         }),
         closed.then((end) => {
-          if (!stdout.includes(text)) throw new Error(`the child ended (${JSON.stringify(end)}) before printing ${text}: ${stdout}${stderr}`);
+          if (!stdout.includes(text))
+            throw new Error(`the child ended (${JSON.stringify(end)}) before printing ${text}: ${stdout}${stderr}`);
         }),
       ]);
     await seen('ready');
@@ -80,21 +83,37 @@ describe('lastWord', () => {
     return { output: () => readFileSync(output, 'utf8'), summary: () => readFileSync(summary, 'utf8'), printed };
   }
 
-  const config = readConfig({ getInput: (name) => (name === 'pipeline-name' ? 'orders billing' : ''), env: {}, onSecret: () => undefined }).config;
-  const facts = (runs: ReportFacts['runs'], read: Config | undefined = config): ReportFacts => ({ config: read, runs, credential: 'API key', elapsedMs: () => 4500 });
+  const config = readConfig({
+    getInput: (name) => (name === 'pipeline-name' ? 'orders billing' : ''),
+    env: {},
+    onSecret: () => undefined,
+  }).config;
+  const facts = (runs: ReportFacts['runs'], read: Config | undefined = config): ReportFacts => ({
+    config: read,
+    runs,
+    credential: 'API key',
+    elapsedMs: () => 4500,
+  });
   const reason = new RunEnded('Cancelled', 'the run was cancelled (SIGTERM)');
 
   it('a run still undecided is Cancelled, saying what it did; a failure found stays and says it was cancelled', () => {
     const written = files();
     const waiting = newRun('orders', new URL('http://feldera.test/'), new PhaseLog(stepLog), false);
     const failed = newRun('billing', new URL('http://feldera.test/'), waiting.log, false);
-    failed.outcome = { result: 'failed', code: 'RunnerCheckError', message: 'Pipeline billing stopped with RunnerCheckError: exited' };
+    failed.outcome = {
+      result: 'failed',
+      code: 'RunnerCheckError',
+      message: 'Pipeline billing stopped with RunnerCheckError: exited',
+    };
     failed.phase = 'stopping it (stop-on-failure: true)';
     lastWord(facts([waiting, failed]), reason);
 
     expect(process.exitCode).toBe(1);
     expect(written.output()).toMatch(/^error-code<<(.+)\nCancelled\n\1$/m);
-    const results = JSON.parse(/^results<<(.+)\n(.*)\n\1$/m.exec(written.output())![2]!) as Record<string, Record<string, string>>;
+    const results = JSON.parse(/^results<<(.+)\n(.*)\n\1$/m.exec(written.output())![2]!) as Record<
+      string,
+      Record<string, string>
+    >;
     expect(results.orders!['error-code']).toBe('Cancelled');
     expect(results.billing!['error-code']).toBe('RunnerCheckError');
     const errors = written.printed.filter((line) => line.startsWith('::error'));
@@ -102,8 +121,12 @@ describe('lastWord', () => {
       '::error title=Feldera pipeline orders did not start::Stopped: the run was cancelled (SIGTERM) while starting it (no status was read).\n',
       '::error title=Feldera pipeline billing did not start::Pipeline billing stopped with RunnerCheckError: exited Then the run was cancelled (SIGTERM) while stopping it (stop-on-failure: true).\n',
     ]);
-    expect(written.summary()).toContain('### ❌ Cancelled: the step could not finish its report within 4.5s of the cancel');
-    expect(written.summary()).toContain('- **billing**: RunnerCheckError: Pipeline billing stopped with RunnerCheckError: exited Then the run was cancelled');
+    expect(written.summary()).toContain(
+      '### ❌ Cancelled: the step could not finish its report within 4.5s of the cancel',
+    );
+    expect(written.summary()).toContain(
+      '- **billing**: RunnerCheckError: Pipeline billing stopped with RunnerCheckError: exited Then the run was cancelled',
+    );
   });
 
   it('with no run yet (the inputs were not read), still sets error-code and annotates', () => {

@@ -15,7 +15,17 @@ export const CANCEL_MS = 5000;
 /** Node starting the bundle, and a loaded machine: the guard is against a hang, not a measure. */
 export const SLACK_MS = 15_000;
 
-const ENDPOINTS: Endpoint[] = ['start', 'stop', 'approve', 'dismiss_error', 'status', 'stats', 'logs', 'config', 'list'];
+const ENDPOINTS: Endpoint[] = [
+  'start',
+  'stop',
+  'approve',
+  'dismiss_error',
+  'status',
+  'stats',
+  'logs',
+  'config',
+  'list',
+];
 
 export interface Observation {
   run: ActionRun;
@@ -59,7 +69,10 @@ async function play(life: Life, fake: FakeFeldera): Promise<Observation> {
     killed = why;
     child.kill('SIGKILL');
   };
-  let guard = setTimeout(() => kill(`it did not end within ${budgetMs(life)} ms, its budget with its follow-ups and slack`), budgetMs(life));
+  let guard = setTimeout(
+    () => kill(`it did not end within ${budgetMs(life)} ms, its budget with its follow-ups and slack`),
+    budgetMs(life),
+  );
 
   const cancel = life.cancel;
   /** The second signal waits for this event, once the first is sent. */
@@ -72,7 +85,10 @@ async function play(life: Life, fake: FakeFeldera): Promise<Observation> {
     if (!cancel || signals.length > 0) return;
     signal(cancel.signals[0]!);
     clearTimeout(guard);
-    guard = setTimeout(() => kill(`it did not end within ${CANCEL_MS + SLACK_MS} ms of the cancel`), CANCEL_MS + SLACK_MS);
+    guard = setTimeout(
+      () => kill(`it did not end within ${CANCEL_MS + SLACK_MS} ms of the cancel`),
+      CANCEL_MS + SLACK_MS,
+    );
     if (cancel.signals.length < 2) return;
     if (cancel.then === 'at once') signal(cancel.signals[1]!);
     else second = cancel.then === 'next request' ? 'request' : 'output';
@@ -82,7 +98,8 @@ async function play(life: Life, fake: FakeFeldera): Promise<Observation> {
     second = undefined;
     signal(cancel.signals[1]!);
   };
-  const at = (moment: Moment, endpoint: Endpoint, nth: number) => 'request' in moment && moment.request === endpoint && moment.nth === nth;
+  const at = (moment: Moment, endpoint: Endpoint, nth: number) =>
+    'request' in moment && moment.request === endpoint && moment.nth === nth;
 
   fake.onRequest = (_request, endpoint) => {
     if (!endpoint) return;
@@ -105,6 +122,19 @@ async function play(life: Life, fake: FakeFeldera): Promise<Observation> {
 
   const run = await done;
   clearTimeout(guard);
-  const calls = Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, fake.calls(endpoint)])) as Record<Endpoint, FakeRequest[]>;
-  return { run, requests: [...fake.requests], calls, responses: [...fake.responses], signals, served, startedAt, endedAt: performance.now(), killed };
+  const calls = Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, fake.calls(endpoint)])) as Record<
+    Endpoint,
+    FakeRequest[]
+  >;
+  return {
+    run,
+    requests: [...fake.requests],
+    calls,
+    responses: [...fake.responses],
+    signals,
+    served,
+    startedAt,
+    endedAt: performance.now(),
+    killed,
+  };
 }

@@ -54,7 +54,9 @@ export interface Life {
   earlierError: boolean;
   /** Status reads while an earlier stop finishes. */
   stoppingReads: number;
-  program: { refused: CompileError } | { compile: { status: string; ms: number }[]; result: 'Success' | CompileError | 'stuck' };
+  program:
+    | { refused: CompileError }
+    | { compile: { status: string; ms: number }[]; result: 'Success' | CompileError | 'stuck' };
   phases: Phase[];
   end: { kind: 'target' } | { kind: 'failure'; error: ErrorBody } | { kind: 'stopped' };
   connectors: { name: string; direction: 'input' | 'output'; health: ConnectorHealth; message: string }[];
@@ -87,7 +89,13 @@ export const HOSTILE = [
 const hostileText = fc.subarray(HOSTILE, { maxLength: 3 });
 const COMPILE_ERRORS: CompileError[] = ['SqlError', 'RustError', 'SystemError'];
 const WINDOWS = [0, 1000, 2000];
-const DEPLOYMENT_CODES = ['RunnerCheckError', 'InitializationError', 'AutomatonProvisioningTimeout', 'WorkerPanic', 'PipelineInitializationFailed'];
+const DEPLOYMENT_CODES = [
+  'RunnerCheckError',
+  'InitializationError',
+  'AutomatonProvisioningTimeout',
+  'WorkerPanic',
+  'PipelineInitializationFailed',
+];
 
 /** Weighted choices: each value as often as its weight. */
 function weighted<T>(...choices: [number, T][]): fc.Arbitrary<T> {
@@ -101,7 +109,12 @@ function sometimes<T>(arbitrary: fc.Arbitrary<T>, every: number): fc.Arbitrary<T
 
 /** An input as a user might give it (`way` 0 to 3): the value, in capitals, capitalised, or left out when it is the default. */
 function spelled(value: string, fallback: string, way: number): string | undefined {
-  return [value, value.toUpperCase(), value.charAt(0).toUpperCase() + value.slice(1), value === fallback ? undefined : value][way];
+  return [
+    value,
+    value.toUpperCase(),
+    value.charAt(0).toUpperCase() + value.slice(1),
+    value === fallback ? undefined : value,
+  ][way];
 }
 
 const errorBody = (codes: string[]) =>
@@ -112,7 +125,14 @@ const errorBody = (codes: string[]) =>
   }));
 
 const phase = fc.record({
-  status: weighted<string>([4, 'Provisioning'], [4, 'Initializing'], [3, 'Unavailable'], [2, 'Bootstrapping'], [1, 'Replaying'], [1, '##[set-output name=x;]PWNED']),
+  status: weighted<string>(
+    [4, 'Provisioning'],
+    [4, 'Initializing'],
+    [3, 'Unavailable'],
+    [2, 'Bootstrapping'],
+    [1, 'Replaying'],
+    [1, '##[set-output name=x;]PWNED'],
+  ),
   ms: fc.integer({ min: 0, max: 60 }),
 });
 
@@ -143,7 +163,13 @@ const program = fc.oneof(
         { status: 'SqlCompiled', ms: 10 },
         { status: 'CompilingRust', ms: 40 },
       ]),
-      result: weighted<'Success' | CompileError | 'stuck'>([20, 'Success'], [1, 'SqlError'], [1, 'RustError'], [1, 'SystemError'], [1, 'stuck']),
+      result: weighted<'Success' | CompileError | 'stuck'>(
+        [20, 'Success'],
+        [1, 'SqlError'],
+        [1, 'RustError'],
+        [1, 'SystemError'],
+        [1, 'stuck'],
+      ),
     }),
   },
 );
@@ -156,13 +182,28 @@ const connector = fc.record({
 });
 
 const softFault = fc.oneof(
-  hostileText.map((hostile): Fault => ({ kind: 'status', status: 502, body: `<html><body><h1>502 Bad Gateway</h1>${hostile.join('<br>')}</body></html>` })),
-  fc.constantFrom('0', '1').map((seconds): Fault => ({ kind: 'status', status: 503, body: 'Service Unavailable', headers: { 'retry-after': seconds } })),
+  hostileText.map((hostile): Fault => ({
+    kind: 'status',
+    status: 502,
+    body: `<html><body><h1>502 Bad Gateway</h1>${hostile.join('<br>')}</body></html>`,
+  })),
+  fc
+    .constantFrom('0', '1')
+    .map((seconds): Fault => ({
+      kind: 'status',
+      status: 503,
+      body: 'Service Unavailable',
+      headers: { 'retry-after': seconds },
+    })),
   fc.constant<Fault>({ kind: 'status', status: 504, body: '' }),
   fc.constant<Fault>({ kind: 'reset' }),
   fc.constant<Fault>({ kind: 'truncated' }),
 );
-const hardFault = hostileText.map((hostile): Fault => ({ kind: 'status', status: 403, body: `<html><body>Forbidden by the proxy ${hostile.join(' ')}</body></html>` }));
+const hardFault = hostileText.map((hostile): Fault => ({
+  kind: 'status',
+  status: 403,
+  body: `<html><body>Forbidden by the proxy ${hostile.join(' ')}</body></html>`,
+}));
 
 /** The nth request to an endpoint: status reads are many, the others one or two. */
 const requestMoment = weighted<Endpoint>(
@@ -179,7 +220,10 @@ const requestMoment = weighted<Endpoint>(
 
 const fault = fc.record({
   at: requestMoment,
-  fault: fc.oneof({ weight: 7, arbitrary: softFault.map((f) => ({ fault: f, hard: false })) }, { weight: 1, arbitrary: hardFault.map((f) => ({ fault: f, hard: true })) }),
+  fault: fc.oneof(
+    { weight: 7, arbitrary: softFault.map((f) => ({ fault: f, hard: false })) },
+    { weight: 1, arbitrary: hardFault.map((f) => ({ fault: f, hard: true })) },
+  ),
 });
 
 /** Lines the step prints at its phases: after the start, in the health window, after approving, while reporting and stopping. */
@@ -194,7 +238,10 @@ export const OUTPUT_MOMENTS = [
 ];
 
 const cancel = fc.record({
-  at: fc.oneof({ weight: 3, arbitrary: requestMoment }, { weight: 2, arbitrary: fc.record({ output: fc.constantFrom(...OUTPUT_MOMENTS) }) }),
+  at: fc.oneof(
+    { weight: 3, arbitrary: requestMoment },
+    { weight: 2, arbitrary: fc.record({ output: fc.constantFrom(...OUTPUT_MOMENTS) }) },
+  ),
   signals: fc.constantFrom<NodeJS.Signals[]>(['SIGINT'], ['SIGTERM'], ['SIGINT', 'SIGTERM']),
   then: fc.constantFrom<Cancel['then']>('at once', 'next request', 'next output'),
 });
@@ -230,7 +277,10 @@ const draw = fc.record({
     { weight: 1, arbitrary: fc.constant({ kind: 'stopped' as const }) },
   ),
   connectors: fc.array(connector, { maxLength: 3 }),
-  crash: sometimes(fc.record({ inside: fc.boolean(), second: fc.boolean(), error: errorBody(['RunnerCheckError', 'WorkerPanic']) }), 3),
+  crash: sometimes(
+    fc.record({ inside: fc.boolean(), second: fc.boolean(), error: errorBody(['RunnerCheckError', 'WorkerPanic']) }),
+    3,
+  ),
   faults: fc.array(fault, { maxLength: 3 }),
   cancel: sometimes(cancel, 2),
   hostile: hostileText,
@@ -243,7 +293,10 @@ export function lifeOf(seed: number): Life {
   if (!d) throw new Error(`no life for seed ${seed}`);
   // A crash inside the window needs reads there; one after it is at a read the window never makes.
   const crash =
-    d.crash && (d.crash.inside && d.healthWindowMs > 0 ? { afterReads: d.crash.second ? 2 : 1, inside: true } : { afterReads: d.healthWindowMs / POLL_MS + 3, inside: false });
+    d.crash &&
+    (d.crash.inside && d.healthWindowMs > 0
+      ? { afterReads: d.crash.second ? 2 : 1, inside: true }
+      : { afterReads: d.healthWindowMs / POLL_MS + 3, inside: false });
   const life: Life = {
     seed,
     inputs: {},
@@ -274,7 +327,10 @@ export function lifeOf(seed: number): Life {
 
 function inputsOf(life: Life, ways: number[], invalid: [string, string] | undefined): Record<string, string> {
   const way = (i: number) => ways[i] ?? 0;
-  const windows = life.healthWindowMs === 0 ? ['0s', '0', '0s', undefined] : [`${life.healthWindowMs / 1000}s`, `${life.healthWindowMs}ms`];
+  const windows =
+    life.healthWindowMs === 0
+      ? ['0s', '0', '0s', undefined]
+      : [`${life.healthWindowMs / 1000}s`, `${life.healthWindowMs}ms`];
   const given: Record<string, string | undefined> = {
     initial: spelled(life.initial, 'running', way(0)),
     'bootstrap-policy': spelled(life.policy, 'await_approval', way(1)),
@@ -294,8 +350,14 @@ function inputsOf(life: Life, ways: number[], invalid: [string, string] | undefi
 /** The pipeline's script for the fake. */
 export function scriptOf(life: Life): PipelineScript {
   const { program, large } = life;
-  const many = (what: string, count: number) => (large ? Array.from({ length: count }, (_, i) => `${what}${i} ${'x'.repeat(100)}`) : []);
-  const compileError = 'refused' in program ? program.refused : program.result !== 'Success' && program.result !== 'stuck' ? program.result : undefined;
+  const many = (what: string, count: number) =>
+    large ? Array.from({ length: count }, (_, i) => `${what}${i} ${'x'.repeat(100)}`) : [];
+  const compileError =
+    'refused' in program
+      ? program.refused
+      : program.result !== 'Success' && program.result !== 'stuck'
+        ? program.result
+        : undefined;
   const script: PipelineScript = {
     name: 'p',
     phases: life.phases,
@@ -313,13 +375,17 @@ export function scriptOf(life: Life): PipelineScript {
   else if (program.compile.length > 0 || program.result !== 'Success') {
     const steps = program.compile.length > 0 ? program.compile : [{ status: 'CompilingRust', ms: 20 }];
     script.programStatus = steps[0]!.status;
-    script.compile = program.result === 'stuck' ? [...steps, { status: 'CompilingRust', ms: STUCK_MS }] : [...steps, { status: program.result, ms: 0 }];
+    script.compile =
+      program.result === 'stuck'
+        ? [...steps, { status: 'CompilingRust', ms: STUCK_MS }]
+        : [...steps, { status: program.result, ms: 0 }];
   }
   if (compileError) script.programError = programError(compileError, life.hostile, large);
   if (life.end.kind === 'failure') script.failWith = enlarged(life.end.error, large);
   if (life.end.kind === 'stopped') script.stoppedBySomeoneElse = true;
   if (life.crash) script.crash = { afterReads: life.crash.afterReads, error: enlarged(life.crash.error, large) };
-  if (life.earlierError) script.deploymentError = { error_code: 'RunnerCheckError', message: 'from an earlier run', details: null };
+  if (life.earlierError)
+    script.deploymentError = { error_code: 'RunnerCheckError', message: 'from an earlier run', details: null };
   if (life.stoppingReads > 0) script.stoppingReads = life.stoppingReads;
   return script;
 }
@@ -353,7 +419,9 @@ function programError(kind: CompileError, hostile: string[], large: boolean) {
 
 /** A panic message of 300 KB, as a worker's backtrace can be: a correct answer, only long. */
 function enlarged(error: ErrorBody, large: boolean): ErrorBody {
-  return large && typeof error.message === 'string' ? { ...error, message: `${error.message}\n${'  at dbsp::circuit::step\n'.repeat(12_000)}` } : error;
+  return large && typeof error.message === 'string'
+    ? { ...error, message: `${error.message}\n${'  at dbsp::circuit::step\n'.repeat(12_000)}` }
+    : error;
 }
 
 /** What Feldera's semantics give for a life that no cancel and no hard fault disturb. */
@@ -369,12 +437,23 @@ export interface Expectation {
 }
 
 /** The failures stop-on-failure stops the pipeline after (README: Leave nothing half-started). */
-export const STOPPED_AFTER = new Set(['Timeout', 'Cancelled', 'ConnectorFailed', 'ConnectorUnhealthy', 'ConnectorErrors']);
+export const STOPPED_AFTER = new Set([
+  'Timeout',
+  'Cancelled',
+  'ConnectorFailed',
+  'ConnectorUnhealthy',
+  'ConnectorErrors',
+]);
 
 /** Walks the life as Feldera plays it and the step reads it, to its first decision. */
 export function expectation(life: Life): Expectation {
   let approved = false;
-  const ends = (code: string, accepted = true, awaitingApproval = false): Expectation => ({ code, awaitingApproval, approved, accepted });
+  const ends = (code: string, accepted = true, awaitingApproval = false): Expectation => ({
+    code,
+    awaitingApproval,
+    approved,
+    accepted,
+  });
   if (life.invalid) return ends('InvalidInput', false);
   const { program } = life;
   // /start refuses in Feldera's order (db/operations/pipeline.rs): a compile error before standby.
@@ -424,15 +503,28 @@ export function describeLife(life: Life): string {
       : program.compile.length === 0 && program.result === 'Success'
         ? 'program compiled'
         : `compiles [${program.compile.map((step) => step.status).join(', ')}] → ${program.result}`;
-  const phasesText = life.phases.map(({ status, ms }) => (ms === STUCK_MS ? `${JSON.stringify(status)} for ever` : `${JSON.stringify(status)} ${ms}ms`)).join(', ');
-  const end = life.end.kind === 'failure' ? `fails with ${life.end.error.error_code}` : life.end.kind === 'stopped' ? 'stopped by someone else' : 'target';
+  const phasesText = life.phases
+    .map(({ status, ms }) =>
+      ms === STUCK_MS ? `${JSON.stringify(status)} for ever` : `${JSON.stringify(status)} ${ms}ms`,
+    )
+    .join(', ');
+  const end =
+    life.end.kind === 'failure'
+      ? `fails with ${life.end.error.error_code}`
+      : life.end.kind === 'stopped'
+        ? 'stopped by someone else'
+        : 'target';
   const parts = [
     inputs,
     `${life.edition}${life.fileStorageWithSync ? ', file storage' : ''}${life.earlierError ? ', an earlier error' : ''}${life.stoppingReads ? `, stopping for ${life.stoppingReads} reads` : ''}`,
     compiled,
     `phases [${phasesText}] → ${end}`,
-    life.connectors.length > 0 ? `connectors ${life.connectors.map((c) => `${c.direction} ${c.health}`).join(', ')}` : 'no connectors',
-    life.crash ? `crash ${life.crash.error.error_code} at status read ${life.crash.afterReads} at the target (${life.crash.inside ? 'inside' : 'after'} the window)` : 'no crash',
+    life.connectors.length > 0
+      ? `connectors ${life.connectors.map((c) => `${c.direction} ${c.health}`).join(', ')}`
+      : 'no connectors',
+    life.crash
+      ? `crash ${life.crash.error.error_code} at status read ${life.crash.afterReads} at the target (${life.crash.inside ? 'inside' : 'after'} the window)`
+      : 'no crash',
     life.faults.length > 0
       ? `faults ${life.faults.map(({ at, fault, hard }) => `${describeFault(fault)}${hard ? ' (hard)' : ''} on ${at.request} #${at.nth}`).join(', ')}`
       : 'no faults',
@@ -445,7 +537,9 @@ export function describeLife(life: Life): string {
 }
 
 export function describeMoment(moment: Moment): string {
-  return 'output' in moment ? `when the step prints ${JSON.stringify(moment.output)}` : `at ${moment.request} request #${moment.nth}`;
+  return 'output' in moment
+    ? `when the step prints ${JSON.stringify(moment.output)}`
+    : `at ${moment.request} request #${moment.nth}`;
 }
 
 function describeFault(fault: Fault): string {

@@ -18,12 +18,15 @@ afterEach(async () => {
 
 /** `npm run local` with another .env file: the script's own command, its last argument replaced. */
 async function runLocal(envFile: string, env: Record<string, string> = {}) {
-  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.local!;
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts.local!;
   const [command, ...args] = script.split(' ');
   expect(command).toBe('local-action');
   expect(args.at(-1)).toBe('.env');
   // Not the runner's: no INPUT_* or GITHUB_* of the test's own environment.
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(INPUT_|GITHUB_|RUNNER_)/.test(name)));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(INPUT_|GITHUB_|RUNNER_)/.test(name)),
+  );
   const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args.slice(0, -1), envFile], {
     cwd: root,
     env: { ...clean, ...env },
@@ -44,8 +47,12 @@ it('a failed start ends with the annotation, and no stack trace', async () => {
   const fake = await FakeFeldera.start({ pipelines: [{ name: 'other' }] });
   closing.push(() => fake.close());
   const summary = envFile('');
-  const run = await runLocal(envFile(`INPUT_PIPELINE-NAME=missing\nINPUT_API-URL=${fake.url}\nINPUT_TIMEOUT=30s\n`), { GITHUB_STEP_SUMMARY: summary });
-  expect(run.lines.at(-1)).toMatch(/^::error title=Feldera pipeline missing did not start::GET .* 404 UnknownPipelineName: /);
+  const run = await runLocal(envFile(`INPUT_PIPELINE-NAME=missing\nINPUT_API-URL=${fake.url}\nINPUT_TIMEOUT=30s\n`), {
+    GITHUB_STEP_SUMMARY: summary,
+  });
+  expect(run.lines.at(-1)).toMatch(
+    /^::error title=Feldera pipeline missing did not start::GET .* 404 UnknownPipelineName: /,
+  );
   expect(run.stdout).toMatch(/'error-code' +│ 'UnknownPipelineName'/);
   for (const output of [run.stdout, run.stderr]) {
     expect(output).not.toMatch(/^\s+at /m);
@@ -55,7 +62,9 @@ it('a failed start ends with the annotation, and no stack trace', async () => {
 });
 
 it('.env.example starts the pipeline that `node test/fake-feldera.ts` serves', async () => {
-  const fake = spawn(process.execPath, [join(root, 'test', 'fake-feldera.ts'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const fake = spawn(process.execPath, [join(root, 'test', 'fake-feldera.ts'), '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   closing.push(() => void fake.kill());
   const [url] = (await createInterface({ input: fake.stdout })[Symbol.asyncIterator]().next()).value?.split(' ') ?? [];
   const example = readFileSync(join(root, '.env.example'), 'utf8');

@@ -93,9 +93,38 @@ describe('HTTPS with a private certificate authority', () => {
       '-subj',
       '/CN=Feldera test CA',
     );
-    openssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
+    openssl(
+      'req',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      'server.key',
+      '-out',
+      'server.csr',
+      '-subj',
+      '/CN=127.0.0.1',
+    );
     writeFileSync(join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
-    openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'san.ext');
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'server.pem',
+      '-days',
+      '2',
+      '-extfile',
+      'san.ext',
+    );
     tls = { key: readFileSync(join(dir, 'server.key'), 'utf8'), cert: readFileSync(join(dir, 'server.pem'), 'utf8') };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -123,7 +152,9 @@ describe('HTTPS with a private certificate authority', () => {
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('Unreachable');
-    expect(errorAnnotation(run).message).toMatch(/the server's certificate was refused \(UNABLE_TO_VERIFY_LEAF_SIGNATURE.*Hint: .*NODE_EXTRA_CA_CERTS/);
+    expect(errorAnnotation(run).message).toMatch(
+      /the server's certificate was refused \(UNABLE_TO_VERIFY_LEAF_SIGNATURE.*Hint: .*NODE_EXTRA_CA_CERTS/,
+    );
     expect(server.requests).toEqual([]);
   });
 });

@@ -24,8 +24,14 @@ describe('with oidc-audience', () => {
     const run = await act(inputs(server.url, { tenant: 'acme' }), provider.env(), () => provider.issued);
     expect(run.code).toBe(0);
     expect(provider.issued).toHaveLength(1);
-    expect(server.requests.every((request) => request.authorization === `Bearer ${provider.issued[0]}` && request.tenant === 'acme')).toBe(true);
-    expect(run.summary).toContain(`\n<sub>Credential: OIDC token (issuer ${ISSUER}, subject repo:acme/pipelines:ref:refs/heads/main, audience feldera)`);
+    expect(
+      server.requests.every(
+        (request) => request.authorization === `Bearer ${provider.issued[0]}` && request.tenant === 'acme',
+      ),
+    ).toBe(true);
+    expect(run.summary).toContain(
+      `\n<sub>Credential: OIDC token (issuer ${ISSUER}, subject repo:acme/pipelines:ref:refs/heads/main, audience feldera)`,
+    );
     expect(run.stdout).toContain('::debug::Credential: OIDC token (issuer');
   });
 
@@ -34,7 +40,9 @@ describe('with oidc-audience', () => {
     // A short life: renewed at half of it, 3 s before Feldera would refuse it.
     provider.lifetimeSeconds = 6;
     // Provisioning until the second token is out: the wait lasts as long as the renewal takes, no longer.
-    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', until: 'renewed' }] }], { acceptToken: currentFor('feldera') });
+    const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', until: 'renewed' }] }], {
+      acceptToken: currentFor('feldera'),
+    });
     const done = act(inputs(server.url), provider.env(), () => provider.issued);
     await Promise.race([provider.issuing(2), done]);
     server.release('renewed');
@@ -48,7 +56,9 @@ describe('with oidc-audience', () => {
     const provider = await oidc();
     const current = currentFor('feldera');
     // Feldera refuses the first token (revoked, say) and takes the next.
-    const server = await fake([{ name: 'p', phases: PHASES }], { acceptToken: (token) => token !== provider.issued[0] && current(token) });
+    const server = await fake([{ name: 'p', phases: PHASES }], {
+      acceptToken: (token) => token !== provider.issued[0] && current(token),
+    });
     const run = await act(inputs(server.url), provider.env(), () => provider.issued);
     expect(run.code).toBe(0);
     expect(provider.issued).toHaveLength(2);
@@ -69,7 +79,9 @@ describe('with oidc-audience', () => {
     expect(run.outputs['error-code']).toBe('AuthenticationFailed');
     expect(provider.issued).toHaveLength(2);
     expect(server.calls('status')).toHaveLength(2);
-    expect(errorAnnotation(run).message).toContain('failed: 401, Feldera refused the token: "No OIDC trust relationship matches this token"');
+    expect(errorAnnotation(run).message).toContain(
+      'failed: 401, Feldera refused the token: "No OIDC trust relationship matches this token"',
+    );
     expect(errorAnnotation(run).message).toContain(
       `Hint: Feldera refused the ID token with issuer ${ISSUER}, subject repo:acme/pipelines:ref:refs/heads/main, audience feldera: these must match a trust relationship`,
     );
@@ -81,7 +93,9 @@ describe('with oidc-audience', () => {
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('OidcTokenUnavailable');
     expect(server.requests).toEqual([]);
-    expect(errorAnnotation(run).message).toContain('ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job:\npermissions:\n  id-token: write\n  contents: read');
+    expect(errorAnnotation(run).message).toContain(
+      'ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job:\npermissions:\n  id-token: write\n  contents: read',
+    );
   });
 
   it('gives up on a token service that never answers when the timeout runs out', async () => {

@@ -37,7 +37,12 @@ const SPEC_PATHS: Record<string, string> = {
   config: '/v0/config',
 };
 
-type Spec = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>> };
+type Spec = {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
+  >;
+};
 
 /** Where the JSON answers depart from the schemas `specFile` declares for them, and how many had one. */
 export function checkAnswers(specFile: string, answers: FakeResponse[]): { problems: string[]; checked: number } {
@@ -54,12 +59,15 @@ export function checkAnswers(specFile: string, answers: FakeResponse[]): { probl
   for (const answer of answers) {
     const path = answer.endpoint && SPEC_PATHS[answer.endpoint];
     if (!path) continue;
-    const declared = spec.paths[path]?.[answer.method.toLowerCase()]?.responses[String(answer.status)]?.content?.['application/json']?.schema;
+    const declared =
+      spec.paths[path]?.[answer.method.toLowerCase()]?.responses[String(answer.status)]?.content?.['application/json']
+        ?.schema;
     if (!declared || !answer.contentType.startsWith('application/json')) continue;
     const key = JSON.stringify(declared);
     const validate = compiled.get(key) ?? ajv.compile(rebase(jsonSchema(declared)) as object);
     compiled.set(key, validate);
-    if (!validate(JSON.parse(answer.body))) problems.push(`${answer.method} ${answer.path} ${answer.status}: ${ajv.errorsText(validate.errors)}`);
+    if (!validate(JSON.parse(answer.body)))
+      problems.push(`${answer.method} ${answer.path} ${answer.status}: ${ajv.errorsText(validate.errors)}`);
     checked++;
   }
   return { problems, checked };
@@ -71,7 +79,11 @@ function jsonSchema(node: unknown): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const { nullable, ...rest } = node as Record<string, unknown>;
   const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, jsonSchema(value)]));
-  return nullable === true ? { anyOf: [converted, { type: 'null' }] } : nullable === undefined ? converted : { ...converted, nullable };
+  return nullable === true
+    ? { anyOf: [converted, { type: 'null' }] }
+    : nullable === undefined
+      ? converted
+      : { ...converted, nullable };
 }
 
 /** The declared schema, its `$ref`s pointed into the spec document registered as `openapi.json`. */

@@ -24,7 +24,17 @@ it('opens a phase’s group with its first line, and closes it when the next pha
   log.info('Running');
   log.end();
   log.info('after');
-  expect(lines).toEqual(['before any phase', '::group::Starting', 'start accepted', '::endgroup::', '::group::Waiting', 'warning: an outage', 'Running', '::endgroup::', 'after']);
+  expect(lines).toEqual([
+    'before any phase',
+    '::group::Starting',
+    'start accepted',
+    '::endgroup::',
+    '::group::Waiting',
+    'warning: an outage',
+    'Running',
+    '::endgroup::',
+    'after',
+  ]);
 });
 
 it('leaves no group for a phase that printed nothing', () => {
@@ -43,6 +53,8 @@ it('opens a group for a debug line only when debug lines are shown', () => {
     log.group('Starting');
     log.debug('POST /start');
     log.end();
-    expect(lines).toEqual(debugging ? ['::group::Starting', '::debug::POST /start', '::endgroup::'] : ['::debug::POST /start']);
+    expect(lines).toEqual(
+      debugging ? ['::group::Starting', '::debug::POST /start', '::endgroup::'] : ['::debug::POST /start'],
+    );
   }
 });

@@ -30,19 +30,29 @@ function workspace(files: Record<string, string>): Record<string, string> {
 
 /** Plan mode changes nothing: the only requests are the configuration and the diffs. */
 function readOnly(server: { requests: { method: string; path: string }[] }): void {
-  expect(server.requests.filter((request) => !/\/diff$/.test(request.path) && request.path !== '/v0/config')).toEqual([]);
+  expect(server.requests.filter((request) => !/\/diff$/.test(request.path) && request.path !== '/v0/config')).toEqual(
+    [],
+  );
 }
 
 describe('plan: true', () => {
   it('says "no change" for the same program: empty plan-changes, a plan-diff with empty lists, green, read only', async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
-    const run = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }), workspace({ 'sql/program.sql': CONFIGURED }));
+    const run = await act(
+      inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }),
+      workspace({ 'sql/program.sql': CONFIGURED }),
+    );
     expect(run.code).toBe(0);
     expect(run.outputs['plan-changes']).toBe('');
-    expect(JSON.parse(run.outputs['plan-diff'] ?? '')).toMatchObject({ program_diff: { added_tables: [], modified_views: [] }, added_input_connectors: [] });
+    expect(JSON.parse(run.outputs['plan-diff'] ?? '')).toMatchObject({
+      program_diff: { added_tables: [], modified_views: [] },
+      added_input_connectors: [],
+    });
     expect(run.outputs['error-code']).toBe('');
     expect(run.summary).toContain('### 📋 p: no change\n');
-    expect(run.summary).toContain('#### Plan: no change\n\n- The program is the same: the next start resumes from the checkpoint');
+    expect(run.summary).toContain(
+      '#### Plan: no change\n\n- The program is the same: the next start resumes from the checkpoint',
+    );
     expect(run.stdout).toContain('Plan of pipeline p: no change.');
     readOnly(server);
     expect(server.calls('diff')).toHaveLength(1);
@@ -50,11 +60,21 @@ describe('plan: true', () => {
 
   it('lists removed tables, added and modified views, with what they mean at the next start', async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
-    const run = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }), workspace({ 'sql/program.sql': PROPOSED }));
+    const run = await act(
+      inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }),
+      workspace({ 'sql/program.sql': PROPOSED }),
+    );
     expect(run.code).toBe(0);
     expect(run.outputs['plan-changes']).toBe('1 table removed, 1 view added, 1 view removed, 1 view modified');
     expect(JSON.parse(run.outputs['plan-diff'] ?? '')).toMatchObject({
-      program_diff: { added_tables: [], removed_tables: ['customers'], modified_tables: [], added_views: ['big'], removed_views: ['names'], modified_views: ['totals'] },
+      program_diff: {
+        added_tables: [],
+        removed_tables: ['customers'],
+        modified_tables: [],
+        added_views: ['big'],
+        removed_views: ['names'],
+        modified_views: ['totals'],
+      },
     });
     expect(run.summary).toContain('### 📋 p: 1 table removed, 1 view added, 1 view removed, 1 view modified\n');
     expect(run.summary).toContain('| tables removed | customers |');
@@ -71,10 +91,19 @@ describe('plan: true', () => {
   it('sends runtime-version with the program, and quotes InvalidRuntimeVersion with a hint', async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
     const env = workspace({ 'sql/program.sql': CONFIGURED });
-    const run = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql', 'runtime-version': 'v0.375.0' }), env);
+    const run = await act(
+      inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql', 'runtime-version': 'v0.375.0' }),
+      env,
+    );
     expect(run.code).toBe(0);
-    expect(JSON.parse(server.calls('diff')[0]?.body ?? '')).toEqual({ program_code: CONFIGURED, runtime_version: 'v0.375.0' });
-    const refused = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql', 'runtime-version': 'latest' }), env);
+    expect(JSON.parse(server.calls('diff')[0]?.body ?? '')).toEqual({
+      program_code: CONFIGURED,
+      runtime_version: 'v0.375.0',
+    });
+    const refused = await act(
+      inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql', 'runtime-version': 'latest' }),
+      env,
+    );
     expect(refused.code).toBe(1);
     expect(refused.outputs['error-code']).toBe('InvalidRuntimeVersion');
     expect(refused.summary).toContain('### ❌ p could not be planned: InvalidRuntimeVersion');
@@ -84,7 +113,10 @@ describe('plan: true', () => {
   it("annotates a proposal's SQL errors on the lines of sql-file and fails with InvalidNewProgramSql", async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
     const sql = 'CREATE TABLE t (x INT);\nCREATE VIEW v AS SELECT x FROM nowhere;\n';
-    const run = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }), workspace({ 'sql/program.sql': sql }));
+    const run = await act(
+      inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }),
+      workspace({ 'sql/program.sql': sql }),
+    );
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('InvalidNewProgramSql');
     expect(run.outputs['plan-diff']).toBe('');
@@ -92,15 +124,24 @@ describe('plan: true', () => {
     expect(onLine?.properties).toContain('line=2');
     expect(onLine?.properties).toContain('col=32');
     expect(onLine?.message).toContain("Object 'nowhere' not found");
-    const failure = run.annotations.find((annotation) => annotation.properties === 'title=Feldera pipeline p could not be planned');
-    expect(failure?.message).toMatch(/^The proposed program of pipeline p \(sql\/program\.sql\) does not compile, 1 error: line 2, column 32: Compilation error: /);
-    expect(failure?.message).toContain('Hint: fix the SQL of the proposed program. The annotations point at its lines.');
+    const failure = run.annotations.find(
+      (annotation) => annotation.properties === 'title=Feldera pipeline p could not be planned',
+    );
+    expect(failure?.message).toMatch(
+      /^The proposed program of pipeline p \(sql\/program\.sql\) does not compile, 1 error: line 2, column 32: Compilation error: /,
+    );
+    expect(failure?.message).toContain(
+      'Hint: fix the SQL of the proposed program. The annotations point at its lines.',
+    );
     readOnly(server);
   });
 
   it('on a Feldera without /diff (before 0.324), fails with DiffNotSupported and says which version has it', async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }], { version: '0.300.0' });
-    const run = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }), workspace({ 'sql/program.sql': CONFIGURED }));
+    const run = await act(
+      inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }),
+      workspace({ 'sql/program.sql': CONFIGURED }),
+    );
     expect(run.code).toBe(1);
     expect(run.outputs['error-code']).toBe('DiffNotSupported');
     expect(run.summary).toMatch(/no \/diff, which came in Feldera 0\.324\.0/);
@@ -113,15 +154,24 @@ describe('plan: true', () => {
     const env = workspace({ 'sql/program.sql': CONFIGURED });
     const compiling = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }), env);
     expect(compiling.outputs['error-code']).toBe('ProgramNotCompiled');
-    expect(compiling.summary).toContain('configured program is not compiled yet (or did not compile), so there is nothing to compare against');
-    const missing = await act(inputs(server, { 'pipeline-name': 'nope', plan: 'true', 'sql-file': 'sql/program.sql' }), env);
+    expect(compiling.summary).toContain(
+      'configured program is not compiled yet (or did not compile), so there is nothing to compare against',
+    );
+    const missing = await act(
+      inputs(server, { 'pipeline-name': 'nope', plan: 'true', 'sql-file': 'sql/program.sql' }),
+      env,
+    );
     expect(missing.outputs['error-code']).toBe('UnknownPipelineName');
     expect(missing.summary).toContain('a plan compares against the program of an existing pipeline');
   });
 
   it('retries a compiler that is not there yet (503 CompilerUnavailable), and counts the wait against timeout', async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
-    const unavailable = JSON.stringify({ message: 'The compiler service is unavailable: failed to reach the compiler service', error_code: 'CompilerUnavailable', details: {} });
+    const unavailable = JSON.stringify({
+      message: 'The compiler service is unavailable: failed to reach the compiler service',
+      error_code: 'CompilerUnavailable',
+      details: {},
+    });
     server.fault('diff', { kind: 'status', status: 503, body: unavailable }, 1);
     const env = workspace({ 'sql/program.sql': PROPOSED });
     const run = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }), env);
@@ -131,7 +181,10 @@ describe('plan: true', () => {
     expect(run.stdout).toContain('CompilerUnavailable');
     // A compile that never answers ends with the step's budget, not request-timeout's.
     server.fault('diff', { kind: 'hang' }, 1);
-    const hung = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql', timeout: '3s', 'request-timeout': '1s' }), env);
+    const hung = await act(
+      inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql', timeout: '3s', 'request-timeout': '1s' }),
+      env,
+    );
     expect(hung.outputs['error-code']).toBe('Timeout');
     expect(hung.summary).not.toContain('no complete answer within 1s');
     expect(hung.summary).toContain('Feldera did not compute the diff of pipeline p before');
@@ -152,7 +205,9 @@ describe('plan: true', () => {
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ 'error-code': 'Cancelled', 'plan-diff': '', 'plan-changes': '' });
     expect(run.summary).toContain('### ❌ p could not be planned: Cancelled');
-    const failure = run.annotations.find((annotation) => annotation.properties === 'title=Feldera pipeline p could not be planned');
+    const failure = run.annotations.find(
+      (annotation) => annotation.properties === 'title=Feldera pipeline p could not be planned',
+    );
     expect(failure?.message).toContain('the run was cancelled (SIGINT)');
     readOnly(server);
   });
@@ -163,7 +218,10 @@ describe('plan: true', () => {
       { name: 'billing', program: CONFIGURED },
     ]);
     const env = workspace({ 'sql/orders.sql': PROPOSED, 'sql/billing.sql': CONFIGURED });
-    const run = await act(inputs(server, { 'pipeline-name': 'orders, billing', plan: 'true', 'sql-file': 'sql/{name}.sql' }), env);
+    const run = await act(
+      inputs(server, { 'pipeline-name': 'orders, billing', plan: 'true', 'sql-file': 'sql/{name}.sql' }),
+      env,
+    );
     expect(run.code).toBe(0);
     const results = JSON.parse(run.outputs.results ?? '{}') as Record<string, Record<string, string>>;
     expect(results.orders?.['plan-changes']).toBe('1 table removed, 1 view added, 1 view removed, 1 view modified');
@@ -172,7 +230,9 @@ describe('plan: true', () => {
     expect(run.summary).toContain('### 📋 2 Feldera pipelines: 2 planned in ');
     expect(run.summary).toContain('| 📋 planned | 1 table removed, 1 view added, 1 view removed, 1 view modified |');
     expect(run.summary).toContain('| 📋 planned | no change |');
-    const bodies = server.calls('diff').map((request) => [request.path, (JSON.parse(request.body ?? '') as { program_code: string }).program_code]);
+    const bodies = server
+      .calls('diff')
+      .map((request) => [request.path, (JSON.parse(request.body ?? '') as { program_code: string }).program_code]);
     expect(bodies).toContainEqual(['/v0/pipelines/orders/diff', PROPOSED]);
     expect(bodies).toContainEqual(['/v0/pipelines/billing/diff', CONFIGURED]);
     readOnly(server);
@@ -181,11 +241,17 @@ describe('plan: true', () => {
   it('plans 50 pipelines, the most one step takes, with one file for all when sql-file has no {name}', async () => {
     const names = Array.from({ length: 50 }, (_, i) => `p${i}`);
     const server = await fake(names.map((name) => ({ name, program: CONFIGURED })));
-    const run = await act(inputs(server, { 'pipeline-name': names.join('\n'), plan: 'true', 'sql-file': 'sql/program.sql' }), workspace({ 'sql/program.sql': PROPOSED }));
+    const run = await act(
+      inputs(server, { 'pipeline-name': names.join('\n'), plan: 'true', 'sql-file': 'sql/program.sql' }),
+      workspace({ 'sql/program.sql': PROPOSED }),
+    );
     expect(run.code).toBe(0);
     const results = JSON.parse(run.outputs.results ?? '{}') as Record<string, Record<string, string>>;
     expect(Object.keys(results)).toEqual(names);
-    for (const name of names) expect(results[name]?.['plan-changes'], name).toBe('1 table removed, 1 view added, 1 view removed, 1 view modified');
+    for (const name of names)
+      expect(results[name]?.['plan-changes'], name).toBe(
+        '1 table removed, 1 view added, 1 view removed, 1 view modified',
+      );
     expect(run.summary).toContain('### 📋 50 Feldera pipelines: 50 planned in ');
     expect(server.calls('diff')).toHaveLength(50);
     readOnly(server);
@@ -196,9 +262,18 @@ describe('plan: true', () => {
     const env = workspace({ 'sql/program.sql': CONFIGURED });
     const cases: [Record<string, string>, string][] = [
       [{ plan: 'true' }, 'plan: true needs sql-file'],
-      [{ plan: 'true', 'sql-file': 'sql/{name}.sql' }, 'sql-file "sql/p.sql" (of pipeline p) cannot be read: there is no such file'],
-      [{ plan: 'true', 'sql-file': 'sql/program.sql', 'auto-approve': 'true' }, 'auto-approve: true cannot go with plan: true'],
-      [{ plan: 'true', 'sql-file': 'sql/program.sql', 'stop-at-job-end': 'true' }, 'stop-at-job-end: true cannot go with plan: true'],
+      [
+        { plan: 'true', 'sql-file': 'sql/{name}.sql' },
+        'sql-file "sql/p.sql" (of pipeline p) cannot be read: there is no such file',
+      ],
+      [
+        { plan: 'true', 'sql-file': 'sql/program.sql', 'auto-approve': 'true' },
+        'auto-approve: true cannot go with plan: true',
+      ],
+      [
+        { plan: 'true', 'sql-file': 'sql/program.sql', 'stop-at-job-end': 'true' },
+        'stop-at-job-end: true cannot go with plan: true',
+      ],
       [{ 'runtime-version': 'v0.375.0' }, 'runtime-version goes with plan: true'],
       [{ plan: 'yes' }, 'plan "yes" must be true or false'],
     ];
@@ -214,18 +289,28 @@ describe('plan: true', () => {
   it("runs no workflow command from a name in Feldera's diff", async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
     const hostile = `${CONFIGURED}CREATE TABLE "::warning::boom" (x INT);\nCREATE TABLE "x ##[set-output name=status;]Running" (x INT);\n`;
-    const run: ActionRun = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }), workspace({ 'sql/program.sql': hostile }));
+    const run: ActionRun = await act(
+      inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }),
+      workspace({ 'sql/program.sql': hostile }),
+    );
     expect(run.code).toBe(0);
     expect(run.outputs['plan-changes']).toBe('2 tables added');
     // The names reach the log and the summary, made inert.
     expect(run.stdout).toContain('boom');
     expect(run.summary).toContain('boom');
-    expect(runnerCommands(run.stdout).filter((command) => command.line.includes('boom') || command.line.includes('name=status'))).toEqual([]);
+    expect(
+      runnerCommands(run.stdout).filter(
+        (command) => command.line.includes('boom') || command.line.includes('name=status'),
+      ),
+    ).toEqual([]);
   });
 
   it("closes the loop: the plan's plan-diff as expected-diff approves the same changes at release", async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
-    const planned = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }), workspace({ 'sql/program.sql': PROPOSED }));
+    const planned = await act(
+      inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }),
+      workspace({ 'sql/program.sql': PROPOSED }),
+    );
     const diff = JSON.parse(planned.outputs['plan-diff'] ?? '') as unknown;
     const release = await fake([
       {
@@ -238,7 +323,9 @@ describe('plan: true', () => {
         approvalDiff: { diff },
       },
     ]);
-    const run = await act(inputs(release, { 'auto-approve': 'true', 'expected-diff': planned.outputs['plan-diff'] ?? '' }));
+    const run = await act(
+      inputs(release, { 'auto-approve': 'true', 'expected-diff': planned.outputs['plan-diff'] ?? '' }),
+    );
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'Running', approved: 'true' });
   });
@@ -253,15 +340,34 @@ describe('after expected-diff refused the changes', () => {
           { status: 'Provisioning', ms: 20 },
           { status: 'AwaitingApproval', ms: 0 },
         ],
-        approvalDiff: { diff: { program_diff: { added_tables: ['t'], removed_tables: [], modified_tables: [], added_views: [], removed_views: [], modified_views: [] } } },
+        approvalDiff: {
+          diff: {
+            program_diff: {
+              added_tables: ['t'],
+              removed_tables: [],
+              modified_tables: [],
+              added_views: [],
+              removed_views: [],
+              modified_views: [],
+            },
+          },
+        },
       },
     ]);
-    const run = await act(inputs(server, { 'auto-approve': 'true', 'expected-diff': '{"program_diff": {"added_tables": ["u"]}}' }));
+    const run = await act(
+      inputs(server, { 'auto-approve': 'true', 'expected-diff': '{"program_diff": {"added_tables": ["u"]}}' }),
+    );
     expect(run.code).toBe(0);
     expect(run.outputs['awaiting-approval']).toBe('true');
-    const awaits = run.annotations.find((annotation) => annotation.properties === 'title=Feldera pipeline p awaits approval');
-    expect(awaits?.message).toContain('or plan again (plan: true), review the new plan-diff, and run this action again with it as expected-diff');
+    const awaits = run.annotations.find(
+      (annotation) => annotation.properties === 'title=Feldera pipeline p awaits approval',
+    );
+    expect(awaits?.message).toContain(
+      'or plan again (plan: true), review the new plan-diff, and run this action again with it as expected-diff',
+    );
     expect(awaits?.message).not.toContain('auto-approve: true');
-    expect(run.summary).toContain('- **Not approved**: the changes Feldera asks to approve are not those of expected-diff (expected-diff)');
+    expect(run.summary).toContain(
+      '- **Not approved**: the changes Feldera asks to approve are not those of expected-diff (expected-diff)',
+    );
   });
 });

@@ -66,7 +66,12 @@ describe('Progress', () => {
     expect(progress.provisioned).toBe(false);
     progress.observe(status('Stopped', 'SqlError'));
     progress.observe(status('Provisioning'));
-    expect(progress.timeline.map(({ status, of }) => `${of} ${status}`)).toEqual(['program CompilingSql', 'program CompilingRust', 'program SqlError', 'deployment Provisioning']);
+    expect(progress.timeline.map(({ status, of }) => `${of} ${status}`)).toEqual([
+      'program CompilingSql',
+      'program CompilingRust',
+      'program SqlError',
+      'deployment Provisioning',
+    ]);
     expect(progress.provisioned).toBe(true);
   });
 
@@ -80,14 +85,20 @@ describe('Progress', () => {
       startGroup: () => undefined,
       endGroup: () => undefined,
     };
-    const runs = ['orders', 'billing'].map((name) => newRun(name, new URL('https://feldera.example.com/'), new PrefixedLog(writer, name), false));
+    const runs = ['orders', 'billing'].map((name) =>
+      newRun(name, new URL('https://feldera.example.com/'), new PrefixedLog(writer, name), false),
+    );
     runs[0]!.progress.observe(status('Bootstrapping'));
     runs[1]!.progress.observe(status('Provisioning'));
     vi.advanceTimersByTime(120_000);
     runs[1]!.progress.observe(status('Running'));
     vi.advanceTimersByTime(5000);
     runs[0]!.progress.observe(status('Bootstrapping'));
-    expect(lines).toEqual(['[orders] [0s] Bootstrapping (desired Running)', '[billing] [0s] Provisioning (desired Running)', '[billing] [2m] Running (desired Running)']);
+    expect(lines).toEqual([
+      '[orders] [0s] Bootstrapping (desired Running)',
+      '[billing] [0s] Provisioning (desired Running)',
+      '[billing] [2m] Running (desired Running)',
+    ]);
     expect(heartbeatLine(runs, 125_000)).toBe('[2m5s] orders Bootstrapping for 2m5s, billing Running for 5s');
   });
 });

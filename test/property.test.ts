@@ -19,7 +19,9 @@ describe('random lives, judged by properties', () => {
     async (seed) => {
       const life = lifeOf(seed);
       const observation = await slot(() => playLife(life));
-      expect(judge(life, observation), `life: ${describeLife(life)}\nreplay: npm run soak -- --seed ${seed}`).toEqual([]);
+      expect(judge(life, observation), `life: ${describeLife(life)}\nreplay: npm run soak -- --seed ${seed}`).toEqual(
+        [],
+      );
     },
     // Waiting for a slot, then a run that may hang until its guard kills it.
     SEEDS.length * 10_000 + Math.max(...SEEDS.map((seed) => budgetMs(lifeOf(seed)))),

@@ -21,7 +21,10 @@ const KEY = `apikey:${'p9'.repeat(64)}`;
 
 function run(command: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, HOME: process.env.HOME, PYTHONUNBUFFERED: '1' } });
+    const child = spawn(command, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PYTHONUNBUFFERED: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -35,12 +38,17 @@ beforeAll(async () => {
   if (existsSync(INSTALLED)) return;
   const python = spawnSync('python3', ['-c', 'import venv, ensurepip'], { encoding: 'utf8' });
   if (python.error || python.status !== 0) {
-    throw new Error(`python3 with its venv module is needed to test Feldera's Python client (bash .ci/run installs python3-venv): ${python.error?.message ?? python.stderr}`);
+    throw new Error(
+      `python3 with its venv module is needed to test Feldera's Python client (bash .ci/run installs python3-venv): ${python.error?.message ?? python.stderr}`,
+    );
   }
   rmSync(VENV, { recursive: true, force: true });
   for (const [command, args] of [
     ['python3', ['-m', 'venv', VENV]],
-    [join(VENV, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '--no-input', `feldera==${FELDERA_PYTHON}`]],
+    [
+      join(VENV, 'bin', 'pip'),
+      ['install', '--quiet', '--disable-pip-version-check', '--no-input', `feldera==${FELDERA_PYTHON}`],
+    ],
   ] as const) {
     const step = await run(command, [...args]);
     if (step.code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${step.code}): ${step.stderr}`);
@@ -71,7 +79,14 @@ const SCRIPTS: PipelineScript[] = [
 
 interface Seen {
   server_version: string;
-  plain: { running: string; platform_version: string | null; outputs: string[]; stopped: string; events: string[]; event_fields: string[] };
+  plain: {
+    running: string;
+    platform_version: string | null;
+    outputs: string[];
+    stopped: string;
+    events: string[];
+    event_fields: string[];
+  };
   modified: { awaiting: string; stopped: string };
   reloadable: { running: string };
   'not-allowed': { blocked_tables: string[] | null; left: string; stopped: string };
@@ -94,7 +109,12 @@ describe(`Feldera's Python client ${FELDERA_PYTHON} against the fake`, () => {
       stopped: 'STOPPED',
       // Its events, through pipeline.events(): every status, newest first as the manager lists them.
       events: ['Stopped', 'Provisioning', 'Initializing', 'Running', 'Stopping', 'Stopped'],
-      event_fields: expect.arrayContaining(['deployment_error', 'deployment_runtime_status_details', 'event_id', 'recorded_at']),
+      event_fields: expect.arrayContaining([
+        'deployment_error',
+        'deployment_runtime_status_details',
+        'event_id',
+        'recorded_at',
+      ]),
     });
     expect(seen.modified).toEqual({ awaiting: 'AWAITINGAPPROVAL', stopped: 'STOPPED' });
     expect(seen.reloadable).toEqual({ running: 'RUNNING' });
@@ -102,14 +122,24 @@ describe(`Feldera's Python client ${FELDERA_PYTHON} against the fake`, () => {
     expect(seen['not-allowed']).toEqual({ blocked_tables: ['orders'], left: 'AWAITINGAPPROVAL', stopped: 'STOPPED' });
     // pipeline_diff posts the proposal to /diff and reads the fake's PipelineDiff, or its refusal; nothing starts.
     expect(seen.planned).toEqual({
-      diff: pipelineDiff({ program: { removed_tables: ['customers'], added_views: ['big'], removed_views: ['names'], modified_views: ['totals'] } }),
+      diff: pipelineDiff({
+        program: {
+          removed_tables: ['customers'],
+          added_views: ['big'],
+          removed_views: ['names'],
+          modified_views: ['totals'],
+        },
+      }),
       refused: 'InvalidNewProgramSql',
       status: 'STOPPED',
     });
 
     // What it asked: dismiss first, start without dismissing, await_approval in place of allow when
     // some tables may be reloaded, one approve where the diff allowed it, a forced stop.
-    const asked = (pipeline: string, action: string) => server.requests.filter((request) => request.method === 'POST' && request.path === `/v0/pipelines/${pipeline}/${action}`);
+    const asked = (pipeline: string, action: string) =>
+      server.requests.filter(
+        (request) => request.method === 'POST' && request.path === `/v0/pipelines/${pipeline}/${action}`,
+      );
     for (const { name } of SCRIPTS.filter(({ name }) => name !== 'planned')) {
       expect(asked(name, 'dismiss_error'), name).toHaveLength(1);
       expect(asked(name, 'start')[0]?.query, name).toMatchObject({ dismiss_error: 'false', initial: 'running' });
@@ -119,7 +149,11 @@ describe(`Feldera's Python client ${FELDERA_PYTHON} against the fake`, () => {
       ).toEqual([{ force: 'true' }]);
     }
     expect(asked('reloadable', 'start')[0]?.query.bootstrap_policy).toBe('await_approval');
-    expect([asked('modified', 'approve'), asked('reloadable', 'approve'), asked('not-allowed', 'approve')].map((calls) => calls.length)).toEqual([1, 1, 0]);
+    expect(
+      [asked('modified', 'approve'), asked('reloadable', 'approve'), asked('not-allowed', 'approve')].map(
+        (calls) => calls.length,
+      ),
+    ).toEqual([1, 1, 0]);
 
     const spec = specFor(version);
     if (existsSync(spec)) expect(checkAnswers(spec, server.responses).problems).toEqual([]);

@@ -11,8 +11,14 @@ const exec = promisify(execFile);
 const root = join(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'release-'));
 const clone = join(work, 'repo');
-const git = (...args: string[]) => exec('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: clone });
-const identity = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+const git = (...args: string[]) =>
+  exec('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: clone });
+const identity = {
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+};
 const release = (version: string) =>
   exec('npm', ['run', '--silent', 'release', '--', version], { cwd: clone, env: { ...process.env, ...identity } }).then(
     ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
@@ -28,7 +34,9 @@ beforeAll(async () => {
   await git('checkout', '--quiet', head.trim());
   // The bundle's chunk names follow the modules' paths: the clone needs node_modules of its own
   // (hard links where it can: the same files, no copy).
-  await exec('cp', ['-al', join(root, 'node_modules'), join(clone, 'node_modules')]).catch(() => exec('cp', ['-a', join(root, 'node_modules'), join(clone, 'node_modules')]));
+  await exec('cp', ['-al', join(root, 'node_modules'), join(clone, 'node_modules')]).catch(() =>
+    exec('cp', ['-a', join(root, 'node_modules'), join(clone, 'node_modules')]),
+  );
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -94,7 +94,11 @@ const sqlFailure = (programStatus = 'SqlError'): PipelineScript => ({
     { status: 'CompilingSql', ms: 50 },
     { status: programStatus, ms: 0 },
   ],
-  programError: { sql_compilation: { exit_code: 1, messages: [SQL_WARNING, SQL_ERROR] }, rust_compilation: null, system_error: null },
+  programError: {
+    sql_compilation: { exit_code: 1, messages: [SQL_WARNING, SQL_ERROR] },
+    rust_compilation: null,
+    system_error: null,
+  },
 });
 
 describe('compiler messages', () => {
@@ -149,12 +153,18 @@ describe('compiler messages', () => {
           { status: 'CompilingRust', ms: 50 },
           { status: 'RustError', ms: 0 },
         ],
-        programError: { sql_compilation: { exit_code: 0, messages: [] }, rust_compilation: { exit_code: 101, stdout: '', stderr }, system_error: null },
+        programError: {
+          sql_compilation: { exit_code: 0, messages: [] },
+          rust_compilation: { exit_code: 101, stdout: '', stderr },
+          system_error: null,
+        },
       },
     ]);
     const run = await act(inputs(server));
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::group::Compiler output\n::stop-commands::[0-9a-f-]{36}\n│ error\[E0308\]: mismatched types\n│ {3}--> src\/udf.rs:3:5\n/);
+    expect(run.stdout).toMatch(
+      /::group::Compiler output\n::stop-commands::[0-9a-f-]{36}\n│ error\[E0308\]: mismatched types\n│ {3}--> src\/udf.rs:3:5\n/,
+    );
     expect(run.stdout).toMatch(/│ : :add-mask::from-cargo\n::[0-9a-f-]{36}::\n::endgroup::/);
     expect(run.stdout).not.toMatch(/^::add-mask::from-cargo/m);
     expect(errorAnnotation(run).message).toContain('First error: error[E0308]: mismatched types');
@@ -181,14 +191,18 @@ describe('the pipeline log', () => {
       /::group::Pipeline log \(\d+ lines\)\n::stop-commands::[0-9a-f-]{36}\n│ INFO starting\n│ : :add-mask::from-the-log\n│ ERROR out of memory\n│ tick 1\n/,
     );
     expect(run.stdout).not.toMatch(/^::add-mask::from-the-log/m);
-    expect(run.summary).toMatch(/#### Pipeline log \(\d+ lines\)\n\n```text\nINFO starting\n: :add-mask::from-the-log\nERROR out of memory\n/);
+    expect(run.summary).toMatch(
+      /#### Pipeline log \(\d+ lines\)\n\n```text\nINFO starting\n: :add-mask::from-the-log\nERROR out of memory\n/,
+    );
   });
 
   it('keeps the tail of a long log', async () => {
     const lines = Array.from({ length: 500 }, (_, i) => `line ${i + 1}`);
     const server = await fake([crashing({ logLines: lines })]);
     const run = await act(inputs(server));
-    expect(run.stdout).toMatch(/::group::Pipeline log \(last 200 lines\)\n::stop-commands::[0-9a-f-]{36}\n│ line 301\n/);
+    expect(run.stdout).toMatch(
+      /::group::Pipeline log \(last 200 lines\)\n::stop-commands::[0-9a-f-]{36}\n│ line 301\n/,
+    );
     expect(run.stdout).toMatch(/│ line 500\n::[0-9a-f-]{36}::\n::endgroup::/);
   });
 
@@ -197,7 +211,9 @@ describe('the pipeline log', () => {
     ['on-failure', 'a success', 0],
     ['always', 'a success', 1],
   ])('logs: %s after %s reads it %i times', async (logs, result, reads) => {
-    const server = await fake([result === 'a failure' ? crashing() : { name: 'p', phases: PHASES, logLines: ['INFO up'] }]);
+    const server = await fake([
+      result === 'a failure' ? crashing() : { name: 'p', phases: PHASES, logLines: ['INFO up'] },
+    ]);
     const run = await act(inputs(server, { logs }));
     expect(run.code).toBe(result === 'a failure' ? 1 : 0);
     expect(server.calls('logs')).toHaveLength(reads);

@@ -32,7 +32,10 @@ export async function killRunning(): Promise<void> {
   await Promise.all(left.map(([, done]) => done));
 }
 
-export function startAction(inputs: Record<string, string>, env: Record<string, string> = {}): { child: ChildProcess; done: Promise<ActionRun> } {
+export function startAction(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+): { child: ChildProcess; done: Promise<ActionRun> } {
   const dir = mkdtempSync(join(tmpdir(), 'feldera-action-'));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
@@ -40,7 +43,9 @@ export function startAction(inputs: Record<string, string>, env: Record<string, 
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
   writeFileSync(stateFile, '');
-  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
+  const inputEnv = Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+  );
   const child = spawn(process.execPath, [DIST], {
     env: {
       PATH: process.env.PATH,
@@ -88,12 +93,20 @@ export function runAction(inputs: Record<string, string>, env: Record<string, st
 }
 
 /** The post step, as the runner runs it: the same bundle and inputs, and the step's saved state as `STATE_*` variables. */
-export function startPost(inputs: Record<string, string>, step: ActionRun, env: Record<string, string> = {}): { child: ChildProcess; done: Promise<ActionRun> } {
+export function startPost(
+  inputs: Record<string, string>,
+  step: ActionRun,
+  env: Record<string, string> = {},
+): { child: ChildProcess; done: Promise<ActionRun> } {
   const state = Object.fromEntries(Object.entries(step.state).map(([name, value]) => [`STATE_${name}`, value]));
   return startAction(inputs, { ...state, ...env });
 }
 
-export function runPost(inputs: Record<string, string>, step: ActionRun, env: Record<string, string> = {}): Promise<ActionRun> {
+export function runPost(
+  inputs: Record<string, string>,
+  step: ActionRun,
+  env: Record<string, string> = {},
+): Promise<ActionRun> {
   return startPost(inputs, step, env).done;
 }
 

@@ -12,7 +12,11 @@ const PHASES = [
 ];
 
 const results = (run: ActionRun) => JSON.parse(run.outputs.results ?? '{}') as Record<string, Record<string, string>>;
-const pipeline = (name: string, more: Partial<PipelineScript> = {}): PipelineScript => ({ name, phases: PHASES, ...more });
+const pipeline = (name: string, more: Partial<PipelineScript> = {}): PipelineScript => ({
+  name,
+  phases: PHASES,
+  ...more,
+});
 
 describe('several pipelines in one step', () => {
   it('starts three side by side and reports each', async () => {
@@ -32,15 +36,27 @@ describe('several pipelines in one step', () => {
     expect(run.code).toBe(0);
     expect(Object.keys(results(run))).toEqual(['orders', 'billing', 'audit']);
     for (const name of ['orders', 'billing', 'audit']) {
-      expect(results(run)[name]).toMatchObject({ status: 'Running', 'error-code': '', 'pipeline-url': `${server.url}/pipelines/${name}/` });
+      expect(results(run)[name]).toMatchObject({
+        status: 'Running',
+        'error-code': '',
+        'pipeline-url': `${server.url}/pipelines/${name}/`,
+      });
       expect(run.stdout).toMatch(new RegExp(`^\\[${name}\\] \\[[\\d.]+s\\] Running \\(desired Running\\)$`, 'm'));
       expect(run.stdout).toMatch(new RegExp(`^Pipeline ${name} is Running after [\\d.]+s\\.$`, 'm'));
     }
-    expect(run.outputs).toMatchObject({ status: '', 'error-code': '', 'awaiting-approval': 'false', approved: 'false', 'pipeline-url': '' });
+    expect(run.outputs).toMatchObject({
+      status: '',
+      'error-code': '',
+      'awaiting-approval': 'false',
+      approved: 'false',
+      'pipeline-url': '',
+    });
     expect(run.outputs['elapsed-seconds']).toMatch(/^\d+\.\d$/);
     expect(run.stdout).not.toContain('::group::');
     expect(run.annotations).toEqual([]);
-    expect(run.summary).toMatch(/^### ✅ 3 Feldera pipelines: 3 started in [\d.]+s\n\n\| Pipeline \| Target \| Result \|/);
+    expect(run.summary).toMatch(
+      /^### ✅ 3 Feldera pipelines: 3 started in [\d.]+s\n\n\| Pipeline \| Target \| Result \|/,
+    );
     expect(run.summary.match(/^\| \[\w+\]\(http.*\) \| Running \| ✅ reached \| Running \|/gm)).toHaveLength(3);
     expect(run.summary.match(/<details><summary>/g)).toHaveLength(3);
   });
@@ -48,8 +64,17 @@ describe('several pipelines in one step', () => {
   it('fails when one fails, reports the one awaiting approval, and titles each annotation with its pipeline', async () => {
     const server = await fake([
       pipeline('orders'),
-      pipeline('billing', { failWith: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137', details: null } }),
-      pipeline('audit', { phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }], approvalDiff: { diff: APPROVAL_DIFF } }),
+      pipeline('billing', {
+        failWith: {
+          error_code: 'RunnerCheckError',
+          message: 'The pipeline process exited with code 137',
+          details: null,
+        },
+      }),
+      pipeline('audit', {
+        phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }],
+        approvalDiff: { diff: APPROVAL_DIFF },
+      }),
     ]);
     const run = await act(inputs(server, { 'pipeline-name': 'orders billing audit', logs: 'never' }));
     expect(run.code).toBe(1);
@@ -67,12 +92,17 @@ describe('several pipelines in one step', () => {
   });
 
   it('approves each that awaits approval, once', async () => {
-    const modified = (name: string) => pipeline(name, { phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }, { status: 'Bootstrapping', ms: 40 }] });
+    const modified = (name: string) =>
+      pipeline(name, {
+        phases: [...PHASES, { status: 'AwaitingApproval', ms: 0 }, { status: 'Bootstrapping', ms: 40 }],
+      });
     const server = await fake([modified('a'), modified('b'), pipeline('c')]);
     const run = await act(inputs(server, { 'pipeline-name': 'a,b,c', 'auto-approve': 'true' }));
     expect(run.code).toBe(0);
     expect(run.outputs.approved).toBe('true');
-    expect(server.calls('approve').map((request) => request.path)).toEqual(expect.arrayContaining(['/v0/pipelines/a/approve', '/v0/pipelines/b/approve']));
+    expect(server.calls('approve').map((request) => request.path)).toEqual(
+      expect.arrayContaining(['/v0/pipelines/a/approve', '/v0/pipelines/b/approve']),
+    );
     expect(server.calls('approve')).toHaveLength(2);
     expect(results(run).c?.approved).toBe('false');
   });
@@ -100,13 +130,23 @@ describe('several pipelines in one step', () => {
     // How soon is npm run bench's ("Ends on time").
     expect(run.signal).toBeNull();
     expect(run.outputs['error-code']).toBe('Cancelled');
-    expect(Object.values(results(run)).map((values) => values['error-code'])).toEqual(['Cancelled', 'Cancelled', 'Cancelled']);
+    expect(Object.values(results(run)).map((values) => values['error-code'])).toEqual([
+      'Cancelled',
+      'Cancelled',
+      'Cancelled',
+    ]);
   });
 
   it('reads all statuses in one list per interval for more than ten, and fails one deleted while waiting', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `p${i}`);
     // Provisioning for three reads (a list is a read of each pipeline in it); p3 until it is deleted.
-    const server = await fake(names.map((name) => pipeline(name, { phases: [name === 'p3' ? { status: 'Provisioning', until: 'never' } : { status: 'Provisioning', reads: 3 }] })));
+    const server = await fake(
+      names.map((name) =>
+        pipeline(name, {
+          phases: [name === 'p3' ? { status: 'Provisioning', until: 'never' } : { status: 'Provisioning', reads: 3 }],
+        }),
+      ),
+    );
     // One start answered late: its pipeline must not be judged on a list read before it started.
     server.fault('start', { kind: 'delay', ms: 300 });
     const given = inputs(server, { 'pipeline-name': names.join('\n'), 'poll-interval': '200ms' });
@@ -132,7 +172,11 @@ describe('several pipelines in one step', () => {
 
   it('shows ten error annotations at most, the last saying how many more the summary holds', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `f${i}`);
-    const server = await fake(names.map((name) => pipeline(name, { failWith: { error_code: 'RunnerCheckError', message: `${name} exited`, details: null } })));
+    const server = await fake(
+      names.map((name) =>
+        pipeline(name, { failWith: { error_code: 'RunnerCheckError', message: `${name} exited`, details: null } }),
+      ),
+    );
     const run = await act(inputs(server, { 'pipeline-name': names.join(' '), logs: 'never' }));
     const errors = run.annotations.filter(({ level }) => level === 'error');
     expect(errors).toHaveLength(10);

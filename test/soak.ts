@@ -25,10 +25,14 @@ npm run soak -- --seed S [--verbose]              replays one seed; --verbose pr
 }
 const count = (name: string, text: string) => {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number above 0, not ${JSON.stringify(text)}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--${name} must be a whole number above 0, not ${JSON.stringify(text)}`);
   return n;
 };
-const seeds = values.seed !== undefined ? [count('seed', values.seed)] : Array.from({ length: count('seeds', values.seeds) }, (_, i) => count('from', values.from) + i);
+const seeds =
+  values.seed !== undefined
+    ? [count('seed', values.seed)]
+    : Array.from({ length: count('seeds', values.seeds) }, (_, i) => count('from', values.from) + i);
 const verbose = values.verbose || values.seed !== undefined;
 
 interface Result {
@@ -56,15 +60,21 @@ function report({ life, observation, broken }: Result): void {
     console.log(`    life: ${describeLife(life)}`);
     console.log(`    replay: npm run soak -- --seed ${life.seed}`);
   } else if (verbose) {
-    console.log(`✓ seed ${life.seed}: error-code ${JSON.stringify(run.outputs['error-code'])}\n    life: ${describeLife(life)}`);
+    console.log(
+      `✓ seed ${life.seed}: error-code ${JSON.stringify(run.outputs['error-code'])}\n    life: ${describeLife(life)}`,
+    );
   }
   if (!verbose) return;
   console.log(`    expected: ${JSON.stringify(expectation(life))}`);
-  console.log(`    signals: ${observation.signals.map(({ signal, at }) => `${signal} at +${Math.round(at - observation.startedAt)}ms`).join(', ') || 'none'}`);
+  console.log(
+    `    signals: ${observation.signals.map(({ signal, at }) => `${signal} at +${Math.round(at - observation.startedAt)}ms`).join(', ') || 'none'}`,
+  );
   console.log('    requests:');
   for (const request of observation.requests) {
     const query = new URLSearchParams(request.query).toString();
-    console.log(`      +${Math.round(request.at - observation.startedAt)}ms ${request.method} ${request.path}${query ? `?${query}` : ''}`);
+    console.log(
+      `      +${Math.round(request.at - observation.startedAt)}ms ${request.method} ${request.path}${query ? `?${query}` : ''}`,
+    );
   }
   console.log(`    exit ${run.code ?? run.signal}; outputs: ${JSON.stringify(run.outputs)}`);
   console.log('    the step’s log:');
@@ -74,13 +84,17 @@ function report({ life, observation, broken }: Result): void {
 
 const failed = results.filter(({ broken }) => broken.length > 0);
 const seconds = ((performance.now() - began) / 1000).toFixed(0);
-console.log(`\n${results.length} seeds (${seeds[0]}-${seeds.at(-1)}) in ${seconds} s, ${values.jobs} at a time: ${results.length - failed.length} passed, ${failed.length} failed`);
+console.log(
+  `\n${results.length} seeds (${seeds[0]}-${seeds.at(-1)}) in ${seconds} s, ${values.jobs} at a time: ${results.length - failed.length} passed, ${failed.length} failed`,
+);
 
 if (failed.length > 0) {
   console.log('failures by invariant (each seed under the first it broke):');
   const classes = new Map<string, number[]>();
-  for (const { life, broken } of failed) classes.set(broken[0]!.invariant, [...(classes.get(broken[0]!.invariant) ?? []), life.seed]);
-  for (const [invariant, failing] of classes) console.log(`  ${invariant}: ${failing.length} (seeds ${failing.join(', ')})`);
+  for (const { life, broken } of failed)
+    classes.set(broken[0]!.invariant, [...(classes.get(broken[0]!.invariant) ?? []), life.seed]);
+  for (const [invariant, failing] of classes)
+    console.log(`  ${invariant}: ${failing.length} (seeds ${failing.join(', ')})`);
 }
 
 const cancelled = results.filter(({ observation }) => observation.signals.length > 0);
@@ -91,12 +105,20 @@ const latencies = cancelled
 const median = latencies[Math.floor(latencies.length / 2)];
 console.log(
   `cancels sent: ${cancelled.length}, ended by themselves: ${latencies.length}` +
-    (latencies.length > 0 ? `; first signal to exit: median ${Math.round(median!)} ms, max ${Math.round(latencies.at(-1)!)} ms` : ''),
+    (latencies.length > 0
+      ? `; first signal to exit: median ${Math.round(median!)} ms, max ${Math.round(latencies.at(-1)!)} ms`
+      : ''),
 );
-const crisp = results.filter(({ observation }) => observation.signals.length === 0 && !observation.served.some((fault) => fault.hard));
+const crisp = results.filter(
+  ({ observation }) => observation.signals.length === 0 && !observation.served.some((fault) => fault.hard),
+);
 console.log(`crisp lives (no cancel sent, no hard fault served), judged on their exact outcome too: ${crisp.length}`);
-const largest = results.reduce((most, result) => (Buffer.byteLength(result.observation.run.summary) > Buffer.byteLength(most.observation.run.summary) ? result : most));
-console.log(`largest summary: ${(Buffer.byteLength(largest.observation.run.summary) / 1024).toFixed(0)} KiB (seed ${largest.life.seed}), under GitHub's 1024 KiB`);
+const largest = results.reduce((most, result) =>
+  Buffer.byteLength(result.observation.run.summary) > Buffer.byteLength(most.observation.run.summary) ? result : most,
+);
+console.log(
+  `largest summary: ${(Buffer.byteLength(largest.observation.run.summary) / 1024).toFixed(0)} KiB (seed ${largest.life.seed}), under GitHub's 1024 KiB`,
+);
 const outcomes = new Map<string, number>();
 for (const { observation } of results) {
   const code = observation.run.outputs['error-code'] ?? '(none)';

@@ -8,7 +8,17 @@ import { apiKeyCredentials } from '../src/feldera/credentials.ts';
 import { FelderaError } from '../src/feldera/errors.ts';
 import { controllerStatus, MAX_ENDPOINTS, MAX_ERRORS_KEPT } from '../src/feldera/stats.ts';
 import { NEWEST_SPEC, OLDER_SPEC } from './openapi-check.ts';
-import { commitProgress, connectorError, controllerStatusBody, DELTA_UNHEALTHY, globalMetrics, inputEndpoint, KAFKA_DOWN, NEWEST_FELDERA, outputEndpoint } from './fixtures.ts';
+import {
+  commitProgress,
+  connectorError,
+  controllerStatusBody,
+  DELTA_UNHEALTHY,
+  globalMetrics,
+  inputEndpoint,
+  KAFKA_DOWN,
+  NEWEST_FELDERA,
+  outputEndpoint,
+} from './fixtures.ts';
 
 const SECRET = 'apikey:s3cr3t';
 
@@ -16,8 +26,18 @@ describe('controllerStatus', () => {
   it('reads the fields the action uses, in openapi.json’s names', () => {
     const status = controllerStatus(
       controllerStatusBody({
-        global: { bootstrap_in_progress: true, commit_progress: commitProgress(12, 3, 25, 1_200_000, 3_400_000), total_processed_records: 99 },
-        inputs: [KAFKA_DOWN, inputEndpoint('refunds.http', 'refunds', { paused: true, metrics: { end_of_input: true, num_parse_errors: 2 } })],
+        global: {
+          bootstrap_in_progress: true,
+          commit_progress: commitProgress(12, 3, 25, 1_200_000, 3_400_000),
+          total_processed_records: 99,
+        },
+        inputs: [
+          KAFKA_DOWN,
+          inputEndpoint('refunds.http', 'refunds', {
+            paused: true,
+            metrics: { end_of_input: true, num_parse_errors: 2 },
+          }),
+        ],
         outputs: [DELTA_UNHEALTHY],
       }),
       [],
@@ -44,7 +64,10 @@ describe('controllerStatus', () => {
         metrics: { total_records: 1200, num_transport_errors: 3, num_parse_errors: 0, end_of_input: false },
         transport_errors: [
           { timestamp: '2026-08-21T10:05:01.000001Z', message: 'kafka: 1/1 brokers are down' },
-          { timestamp: '2026-08-21T10:05:03.000003Z', message: 'kafka: Connect to ipv4#10.0.0.7:9092 failed: Connection refused' },
+          {
+            timestamp: '2026-08-21T10:05:03.000003Z',
+            message: 'kafka: Connect to ipv4#10.0.0.7:9092 failed: Connection refused',
+          },
         ],
         parse_errors: [],
       },
@@ -76,12 +99,22 @@ describe('controllerStatus', () => {
   });
 
   it(`reads an output's paused from ${NEWEST_FELDERA} on`, () => {
-    const body = controllerStatusBody({ version: NEWEST_FELDERA, outputs: [outputEndpoint('a.out', 'a', { paused: true }), outputEndpoint('b.out', 'b')] });
+    const body = controllerStatusBody({
+      version: NEWEST_FELDERA,
+      outputs: [outputEndpoint('a.out', 'a', { paused: true }), outputEndpoint('b.out', 'b')],
+    });
     expect(controllerStatus(body, []).outputs.map((output) => output.paused)).toEqual([true, false]);
   });
 
   it('refuses a body without global_metrics, inputs or outputs, as not Feldera’s', () => {
-    for (const body of [null, 'Running', [], { inputs: [], outputs: [] }, { global_metrics: {}, inputs: {}, outputs: [] }, { global_metrics: [], inputs: [], outputs: [] }]) {
+    for (const body of [
+      null,
+      'Running',
+      [],
+      { inputs: [], outputs: [] },
+      { global_metrics: {}, inputs: {}, outputs: [] },
+      { global_metrics: [], inputs: [], outputs: [] },
+    ]) {
       const error = (() => {
         try {
           controllerStatus(body, []);
@@ -97,7 +130,13 @@ describe('controllerStatus', () => {
   it('reads a field of the wrong type as absent, and skips entries that are not objects', () => {
     const status = controllerStatus(
       {
-        global_metrics: { state: 7, commit_progress: 'soon', concurrent_bootstrap_phase: null, total_processed_records: '12', pipeline_complete: 'true' },
+        global_metrics: {
+          state: 7,
+          commit_progress: 'soon',
+          concurrent_bootstrap_phase: null,
+          total_processed_records: '12',
+          pipeline_complete: 'true',
+        },
         inputs: [
           null,
           'orders',
@@ -140,7 +179,11 @@ describe('controllerStatus', () => {
 
   it('takes no field from a __proto__ key or from the prototype', () => {
     const body = JSON.parse(
-      JSON.stringify(controllerStatusBody({ inputs: [inputEndpoint('orders.kafka_in', 'orders', { fatal_error: undefined, health: undefined })] })).replace(
+      JSON.stringify(
+        controllerStatusBody({
+          inputs: [inputEndpoint('orders.kafka_in', 'orders', { fatal_error: undefined, health: undefined })],
+        }),
+      ).replace(
         '"endpoint_name"',
         '"__proto__":{"fatal_error":"injected","health":{"status":"Unhealthy","description":"injected"}},"endpoint_name"',
       ),
@@ -183,17 +226,24 @@ describe('controllerStatus', () => {
 
   it('keeps the newest errors of each list and a bounded number of endpoints, counting those left out', () => {
     const errors = Array.from({ length: 250 }, (_, i) => connectorError(`error ${i}`, i));
-    const inputs = Array.from({ length: MAX_ENDPOINTS + 7 }, (_, i) => inputEndpoint(`t.in${i}`, 't', i === 0 ? { parse_errors: errors } : {}));
+    const inputs = Array.from({ length: MAX_ENDPOINTS + 7 }, (_, i) =>
+      inputEndpoint(`t.in${i}`, 't', i === 0 ? { parse_errors: errors } : {}),
+    );
     const outputs = Array.from({ length: MAX_ENDPOINTS + 2 }, (_, i) => outputEndpoint(`v.out${i}`, 'v'));
     const status = controllerStatus(controllerStatusBody({ inputs, outputs }), []);
     expect(status.inputs).toHaveLength(MAX_ENDPOINTS);
     expect(status.outputs).toHaveLength(MAX_ENDPOINTS);
     expect(status.omitted_endpoints).toBe(9);
-    expect(status.inputs[0]!.parse_errors!.map((error) => error.message)).toEqual(Array.from({ length: MAX_ERRORS_KEPT }, (_, i) => `error ${250 - MAX_ERRORS_KEPT + i}`));
+    expect(status.inputs[0]!.parse_errors!.map((error) => error.message)).toEqual(
+      Array.from({ length: MAX_ERRORS_KEPT }, (_, i) => `error ${250 - MAX_ERRORS_KEPT + i}`),
+    );
   });
 
   it('cuts a long message', () => {
-    const status = controllerStatus(controllerStatusBody({ inputs: [inputEndpoint('t.in', 't', { fatal_error: 'x'.repeat(10_000) })] }), []);
+    const status = controllerStatus(
+      controllerStatusBody({ inputs: [inputEndpoint('t.in', 't', { fatal_error: 'x'.repeat(10_000) })] }),
+      [],
+    );
     expect(status.inputs[0]!.fatal_error!.length).toBeLessThanOrEqual(600);
   });
 });
@@ -212,7 +262,11 @@ describe('PipelineClient.stats', () => {
     const server = createServer((req, res) => {
       requests.push({ url: req.url, authorization: req.headers.authorization });
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(controllerStatusBody({ inputs: [inputEndpoint('t.in', 't', { fatal_error: `refused ${SECRET}` })] })));
+      res.end(
+        JSON.stringify(
+          controllerStatusBody({ inputs: [inputEndpoint('t.in', 't', { fatal_error: `refused ${SECRET}` })] }),
+        ),
+      );
     });
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -229,7 +283,9 @@ describe('PipelineClient.stats', () => {
       'orders pipeline',
     );
     const status = await client.stats({ windowMs: 0 });
-    expect(requests).toEqual([{ url: '/v0/pipelines/orders%20pipeline/stats?include_connector_errors=true', authorization: `Bearer ${SECRET}` }]);
+    expect(requests).toEqual([
+      { url: '/v0/pipelines/orders%20pipeline/stats?include_connector_errors=true', authorization: `Bearer ${SECRET}` },
+    ]);
     expect(status.inputs[0]!.fatal_error).toBe('refused ***');
   });
 });
@@ -242,7 +298,9 @@ const specs: [string, string][] = [
   [NEWEST_FELDERA, NEWEST_SPEC],
 ];
 describe.each(specs)('the ControllerStatus fixtures as %s', (version, spec) => {
-  const schemas = existsSync(spec) ? (JSON.parse(readFileSync(spec, 'utf8')) as { components: { schemas: Record<string, Schema> } }).components.schemas : {};
+  const schemas = existsSync(spec)
+    ? (JSON.parse(readFileSync(spec, 'utf8')) as { components: { schemas: Record<string, Schema> } }).components.schemas
+    : {};
 
   it.skipIf(!existsSync(spec))('match its ControllerStatus: every required field, no field it does not name', () => {
     const body = controllerStatusBody({
@@ -252,14 +310,20 @@ describe.each(specs)('the ControllerStatus fixtures as %s', (version, spec) => {
         concurrent_bootstrap_phase: 'Synchronizing',
         concurrent_bootstrap_progress: commitProgress(0, 1, 1),
       }),
-      inputs: [KAFKA_DOWN, inputEndpoint('t.in', 't', { fatal_error: 'gone', health: { status: 'Healthy', description: null } })],
+      inputs: [
+        KAFKA_DOWN,
+        inputEndpoint('t.in', 't', { fatal_error: 'gone', health: { status: 'Healthy', description: null } }),
+      ],
       outputs: [DELTA_UNHEALTHY, outputEndpoint('v.out', 'v', { encode_errors: [connectorError('bad')] })],
     });
     expect(violations(schemas, { $ref: '#/components/schemas/ControllerStatus' }, body, '')).toEqual([]);
   });
 
   it.skipIf(!existsSync(spec))('the checker finds a misspelt, a missing and a mistyped field', () => {
-    const body = controllerStatusBody({ version, inputs: [{ ...inputEndpoint('t.in', 't'), paused: 'no', endpoint: 'x' }] });
+    const body = controllerStatusBody({
+      version,
+      inputs: [{ ...inputEndpoint('t.in', 't'), paused: 'no', endpoint: 'x' }],
+    });
     delete (body.global_metrics as Record<string, unknown>).state;
     expect(violations(schemas, { $ref: '#/components/schemas/ControllerStatus' }, body, '').sort()).toEqual([
       '/global_metrics: state is missing',
@@ -289,9 +353,12 @@ function violations(schemas: Record<string, Schema>, schema: Schema, value: unkn
   if (value === null) return schema.nullable ? [] : [`${path}: null is not allowed`];
   if (schema.allOf) return schema.allOf.flatMap((part) => violations(schemas, part, value, path));
   if (schema.oneOf) {
-    return schema.oneOf.some((part) => violations(schemas, part, value, path).length === 0) ? [] : [`${path}: matches none of oneOf`];
+    return schema.oneOf.some((part) => violations(schemas, part, value, path).length === 0)
+      ? []
+      : [`${path}: matches none of oneOf`];
   }
-  if (schema.enum && !schema.enum.includes(value)) return [`${path}: ${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`];
+  if (schema.enum && !schema.enum.includes(value))
+    return [`${path}: ${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`];
   const types: Record<string, (v: unknown) => boolean> = {
     object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
     array: Array.isArray,
@@ -301,12 +368,17 @@ function violations(schemas: Record<string, Schema>, schema: Schema, value: unkn
     boolean: (v) => typeof v === 'boolean',
   };
   if (schema.type && !types[schema.type]!(value)) return [`${path}: ${JSON.stringify(value)} is not ${schema.type}`];
-  if (Array.isArray(value)) return value.flatMap((item, i) => (schema.items ? violations(schemas, schema.items, item, `${path}/${i}`) : []));
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => (schema.items ? violations(schemas, schema.items, item, `${path}/${i}`) : []));
   if (typeof value !== 'object') return [];
   const record = value as Record<string, unknown>;
-  const found = (schema.required ?? []).filter((name) => !(name in record)).map((name) => `${path}: ${name} is missing`);
+  const found = (schema.required ?? [])
+    .filter((name) => !(name in record))
+    .map((name) => `${path}: ${name} is missing`);
   for (const [name, item] of Object.entries(record)) {
-    const property = schema.properties?.[name] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    const property =
+      schema.properties?.[name] ??
+      (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
     if (property) found.push(...violations(schemas, property, item, `${path}/${name}`));
     else if (schema.properties) found.push(`${path}: ${name} is not in the spec`);
   }

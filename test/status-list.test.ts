@@ -37,7 +37,9 @@ describe('StatusList', () => {
     expect((await client.status(once)).deployment_desired_status).toBe('Stopped');
     // Someone else starts p; the step's own start is refused, and its own read sees the start.
     await fetch(`${server.url}/v0/pipelines/p/start?initial=paused`, { method: 'POST' });
-    await client.start('running', { policy: 'await_approval', silent: false, concurrent: false }, once).catch(() => undefined);
+    await client
+      .start('running', { policy: 'await_approval', silent: false, concurrent: false }, once)
+      .catch(() => undefined);
     expect((await client.status(once)).deployment_desired_status).toBe('Paused');
     // The shared list from before is young, but older than that read: never served to p again.
     expect((await client.status(once)).deployment_desired_status).toBe('Paused');

@@ -50,11 +50,15 @@ describe('stop-on-failure', () => {
     // Within 5 s of the signal is npm run bench's ("Ends on time").
     expect(run.signal).toBeNull();
     expect(run.outputs).toMatchObject({ 'error-code': 'Timeout', stopped: 'false' });
-    expect(errorAnnotation(run).message).toContain('It could not be stopped (stop-on-failure: true): the run was cancelled before it was Stopped.');
+    expect(errorAnnotation(run).message).toContain(
+      'It could not be stopped (stop-on-failure: true): the run was cancelled before it was Stopped.',
+    );
   });
 
   it('does not stop after a deployment error: Feldera already stops it', async () => {
-    const server = await fake([{ name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } }]);
+    const server = await fake([
+      { name: 'p', phases: PHASES, failWith: { error_code: 'RunnerCheckError', message: 'exited', details: null } },
+    ]);
     const run = await act(inputs(server, { 'stop-on-failure': 'true', logs: 'never' }));
     expect(run.outputs).toMatchObject({ 'error-code': 'RunnerCheckError', stopped: 'false' });
     expect(server.calls('stop')).toEqual([]);
@@ -147,6 +151,8 @@ describe('stop-at-job-end', () => {
     });
     const post = await watch(runPost(given, step), given);
     expect(post.code).toBe(0);
-    expect(post.annotations.map(({ level, properties }) => [level, properties])).toEqual([['warning', 'title=Feldera pipeline p not stopped']]);
+    expect(post.annotations.map(({ level, properties }) => [level, properties])).toEqual([
+      ['warning', 'title=Feldera pipeline p not stopped'],
+    ]);
   });
 });

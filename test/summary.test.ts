@@ -16,8 +16,10 @@ import { endpointsOf } from '../src/model/endpoints.ts';
 import { controllerStatusBody, inputEndpoint, pipelineDiff } from './fixtures.ts';
 
 /** GitHub lets raw HTML through (sanitised): so does this, so that injected HTML would show. */
-const render = (markdown: string) => micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
-const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const render = (markdown: string) =>
+  micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+const html = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** What the reader must see: the text itself, its line breaks as the action writes them. */
 const shown = (text: string) => html(text).replace(/\r\n|\r|\n/g, '<br>');
 
@@ -51,7 +53,8 @@ describe('server text in the summary', () => {
   });
 
   it('makes no link that hides its address: a bare address is at most a link to itself', () => {
-    const text = 'see https://evil.example/a_b?c=1&d=2#e and www.evil.example or admin@evil.example, <https://evil.example/x>';
+    const text =
+      'see https://evil.example/a_b?c=1&d=2#e and www.evil.example or admin@evil.example, <https://evil.example/x>';
     const rendered = render(`- **Error**: ${inline(text, 1000)}`);
     const links = [...rendered.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)];
     expect(links.length).toBeGreaterThan(0);
@@ -79,7 +82,11 @@ const status = (deployment_status: string) => ({
   deployment_id: null,
 });
 
-function facts(outcome: Outcome, diagnosis: Diagnosis = { problems: [] }, progress = new Progress(() => undefined)): SummaryFacts {
+function facts(
+  outcome: Outcome,
+  diagnosis: Diagnosis = { problems: [] },
+  progress = new Progress(() => undefined),
+): SummaryFacts {
   return {
     pipelineName: 'orders',
     pipelineUrl: 'https://feldera.example.com/pipelines/orders/',
@@ -110,20 +117,46 @@ describe('the summary', () => {
     const diagnosis: Diagnosis = {
       problems: [],
       compilation: {
-        annotations: Array.from({ length: 5000 }, (_, i) => ({ level: 'error' as const, title: 'SQL error', message: `${'`'.repeat(4000)} ${i}\n${snippet}` })),
+        annotations: Array.from({ length: 5000 }, (_, i) => ({
+          level: 'error' as const,
+          title: 'SQL error',
+          message: `${'`'.repeat(4000)} ${i}\n${snippet}`,
+        })),
         firstError: 'x',
         excerpt: Array.from({ length: 20_000 }, () => '✅'.repeat(1000)).join('\n'),
       },
       logTail: { lines: Array.from({ length: 200_000 }, (_, i) => `${i} ${line}`), truncated: true },
     };
-    const outcome: Outcome = { result: 'failed', code: `Code_${'x'.repeat(10_000)}`, message: '<'.repeat(1_000_000), hint: '_'.repeat(1_000_000) };
+    const outcome: Outcome = {
+      result: 'failed',
+      code: `Code_${'x'.repeat(10_000)}`,
+      message: '<'.repeat(1_000_000),
+      hint: '_'.repeat(1_000_000),
+    };
     // The most endpoints Feldera's statistics are read for, each with the longest names and errors.
     const health = noHealth();
     const endpoint = (i: number) =>
-      inputEndpoint(`${'e'.repeat(5000)}${i}`, 's'.repeat(5000), { fatal_error: '|'.repeat(5000), health: { status: 'Unhealthy', description: '<'.repeat(5000) } });
-    health.last = controllerStatus(controllerStatusBody({ inputs: Array.from({ length: 1000 }, (_, i) => endpoint(i)) }), []);
-    const problems = Array.from({ length: 5000 }, () => ({ endpoint: endpointsOf(health.last!)[0]!, code: 'ConnectorErrors' as const, fails: false, message: '*'.repeat(5000) }));
-    const markdown = summaryMarkdown({ ...facts(outcome, diagnosis, progress), pipelineName: 'n'.repeat(100_000), credential: '&'.repeat(100_000), health, unannotated: problems });
+      inputEndpoint(`${'e'.repeat(5000)}${i}`, 's'.repeat(5000), {
+        fatal_error: '|'.repeat(5000),
+        health: { status: 'Unhealthy', description: '<'.repeat(5000) },
+      });
+    health.last = controllerStatus(
+      controllerStatusBody({ inputs: Array.from({ length: 1000 }, (_, i) => endpoint(i)) }),
+      [],
+    );
+    const problems = Array.from({ length: 5000 }, () => ({
+      endpoint: endpointsOf(health.last!)[0]!,
+      code: 'ConnectorErrors' as const,
+      fails: false,
+      message: '*'.repeat(5000),
+    }));
+    const markdown = summaryMarkdown({
+      ...facts(outcome, diagnosis, progress),
+      pipelineName: 'n'.repeat(100_000),
+      credential: '&'.repeat(100_000),
+      health,
+      unannotated: problems,
+    });
 
     expect(Buffer.byteLength(markdown)).toBeLessThan(SUMMARY_LIMIT_BYTES);
     expect(markdown).toMatch(/^\| tables added \| \\_t_x+_0\\_, .*, …and [\d,]+ more \|$/m);
@@ -144,8 +177,13 @@ describe('the summary', () => {
     const big = (i: number): SummaryFacts => {
       const progress = new Progress(() => undefined);
       progress.observe(status('Stopped'));
-      progress.approvalDiff = pipelineDiff({ program: { added_tables: Array.from({ length: 2000 }, (_, j) => `t${j}_${'x'.repeat(100)}`) } });
-      const diagnosis: Diagnosis = { problems: [], logTail: { lines: Array.from({ length: 400 }, (_, j) => `${j} ${'<'.repeat(900)}`), truncated: true } };
+      progress.approvalDiff = pipelineDiff({
+        program: { added_tables: Array.from({ length: 2000 }, (_, j) => `t${j}_${'x'.repeat(100)}`) },
+      });
+      const diagnosis: Diagnosis = {
+        problems: [],
+        logTail: { lines: Array.from({ length: 400 }, (_, j) => `${j} ${'<'.repeat(900)}`), truncated: true },
+      };
       const outcome: Outcome = { result: 'failed', code: 'RunnerCheckError', message: 'm'.repeat(3000), hint: 'h' };
       return { ...facts(outcome, diagnosis, progress), pipelineName: `pipeline${i}` };
     };
@@ -165,7 +203,14 @@ describe('the summary', () => {
     const markdown = summaryMarkdown(
       facts(
         { result: 'failed', code: 'StartFailedDueToFailedCompilation', message: 'm' },
-        { problems: [], compilation: { annotations: [{ level: 'error', title: 't', message }], firstError: undefined, excerpt: undefined } },
+        {
+          problems: [],
+          compilation: {
+            annotations: [{ level: 'error', title: 't', message }],
+            firstError: undefined,
+            excerpt: undefined,
+          },
+        },
       ),
     );
     const rendered = render(markdown);
@@ -195,9 +240,16 @@ describe('the summary', () => {
     const markdown = summaryMarkdown(facts({ result: 'reached' }, { problems: [], events }, progress));
     const table = markdown.split('#### Statuses seen\n\n')[1]!.split('\n\n')[0]!.split('\n');
     expect(table[0]).toBe('| Status | From | For | Feldera recorded |');
-    expect(table.slice(2).map((row) => row.split(' | ').at(-1))).toEqual(['09:59:59.0 UTC |', '10:00:01.0 UTC |', '10:00:02.0 UTC |', '10:00:03.2 UTC; error at 10:00:04.0 UTC |']);
+    expect(table.slice(2).map((row) => row.split(' | ').at(-1))).toEqual([
+      '09:59:59.0 UTC |',
+      '10:00:01.0 UTC |',
+      '10:00:02.0 UTC |',
+      '10:00:03.2 UTC; error at 10:00:04.0 UTC |',
+    ]);
     expect(table[4]).toBe('| \\<img src=x onerror=alert(1)>\\| (not seen by the step) |  | 1.3s | 10:00:02.0 UTC |');
-    expect(markdown).toContain("A status not seen by the step is one Feldera recorded that none of the step's status reads showed");
+    expect(markdown).toContain(
+      "A status not seen by the step is one Feldera recorded that none of the step's status reads showed",
+    );
     expect(render(markdown)).not.toMatch(/<img\b/);
   });
 
@@ -218,13 +270,20 @@ describe('the summary', () => {
   });
 
   it('says the log was empty when a read found nothing', () => {
-    const markdown = summaryMarkdown(facts({ result: 'failed', code: 'RunnerCheckError', message: 'm' }, { problems: [], logTail: { lines: [], truncated: false } }));
+    const markdown = summaryMarkdown(
+      facts(
+        { result: 'failed', code: 'RunnerCheckError', message: 'm' },
+        { problems: [], logTail: { lines: [], truncated: false } },
+      ),
+    );
     expect(markdown).toContain("#### Pipeline log\n\nThe pipeline's log was empty.\n");
   });
 
   it('has the credential in a footer line, and the facts as a list with no empty header', () => {
     const markdown = summaryMarkdown(facts({ result: 'reached' }));
-    expect(markdown.split('\n\n')[1]).toMatch(/^- \*\*Console\*\*: \[orders\]\(https:\/\/feldera\.example\.com\/pipelines\/orders\/\)\n- \*\*Elapsed\*\*: [\d.]+s$/);
+    expect(markdown.split('\n\n')[1]).toMatch(
+      /^- \*\*Console\*\*: \[orders\]\(https:\/\/feldera\.example\.com\/pipelines\/orders\/\)\n- \*\*Elapsed\*\*: [\d.]+s$/,
+    );
     expect(markdown).toMatch(/\n\n<sub>Credential: API key<\/sub>\n$/);
     expect(markdown).not.toContain('|  |');
   });

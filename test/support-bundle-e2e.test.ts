@@ -15,19 +15,38 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function setup(pipelines: ConstructorParameters<typeof FakeFeldera>[0]['pipelines'], options: ConstructorParameters<typeof FakeArtifacts>[0] = {}) {
+async function setup(
+  pipelines: ConstructorParameters<typeof FakeFeldera>[0]['pipelines'],
+  options: ConstructorParameters<typeof FakeArtifacts>[0] = {},
+) {
   const fake = await FakeFeldera.start({ pipelines });
   const artifacts = await FakeArtifacts.start(options);
   closing.push(fake, artifacts);
   const temp = mkdtempSync(join(tmpdir(), 'bundle-e2e-'));
   dirs.push(temp);
-  const env = { ...artifacts.env(), RUNNER_TEMP: temp, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/etl', GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '1' };
+  const env = {
+    ...artifacts.env(),
+    RUNNER_TEMP: temp,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/etl',
+    GITHUB_RUN_ID: '77',
+    GITHUB_RUN_ATTEMPT: '1',
+  };
   return { fake, artifacts, env };
 }
 
 it('uploads the failed pipeline’s bundle (on-failure), keeps the failure and its code, and links the artifact', async () => {
-  const { fake, artifacts, env } = await setup([{ name: 'orders', phases: [{ status: 'Provisioning' }], failWith: { message: 'boom', error_code: 'RunnerProvisioningFailed' } }]);
-  const run = await runAction({ 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'on-failure' }, env);
+  const { fake, artifacts, env } = await setup([
+    {
+      name: 'orders',
+      phases: [{ status: 'Provisioning' }],
+      failWith: { message: 'boom', error_code: 'RunnerProvisioningFailed' },
+    },
+  ]);
+  const run = await runAction(
+    { 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'on-failure' },
+    env,
+  );
   expect(run.outputs['error-code']).toBe('RunnerProvisioningFailed');
   expect(run.outputs['support-bundle-artifact']).toBe('1000');
   const [artifact] = artifacts.artifacts;
@@ -38,27 +57,48 @@ it('uploads the failed pipeline’s bundle (on-failure), keeps the failure and i
 
 it('asks for no bundle with never, nor for a success with on-failure', async () => {
   const { fake, env } = await setup([{ name: 'orders' }]);
-  const run = await runAction({ 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'on-failure' }, env);
+  const run = await runAction(
+    { 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'on-failure' },
+    env,
+  );
   expect(run.outputs['support-bundle-artifact']).toBe('');
   expect(fake.calls('support_bundle')).toEqual([]);
 });
 
-const failing = [{ name: 'orders', phases: [{ status: 'Provisioning' }], failWith: { message: 'boom', error_code: 'RunnerProvisioningFailed' } }];
+const failing = [
+  {
+    name: 'orders',
+    phases: [{ status: 'Provisioning' }],
+    failWith: { message: 'boom', error_code: 'RunnerProvisioningFailed' },
+  },
+];
 
 it('warns of a bundle that never ends, the failure and its annotation unchanged and first', async () => {
   const { fake, env } = await setup(failing);
   fake.fault('support_bundle', { kind: 'endless', zip: true });
-  const run = await runAction({ 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'always' }, env);
+  const run = await runAction(
+    { 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'always' },
+    env,
+  );
   expect(run.code).toBe(1);
   expect(run.outputs['error-code']).toBe('RunnerProvisioningFailed');
   expect(run.outputs['support-bundle-artifact']).toBe('');
-  expect(run.annotations.find((annotation) => annotation.level === 'error' || annotation.message.includes('No support bundle'))?.level).toBe('error');
-  expect(run.annotations.find((annotation) => annotation.message.includes('No support bundle'))?.message).toMatch(/the bundle passed the limit of 200\.0 MB/);
+  expect(
+    run.annotations.find(
+      (annotation) => annotation.level === 'error' || annotation.message.includes('No support bundle'),
+    )?.level,
+  ).toBe('error');
+  expect(run.annotations.find((annotation) => annotation.message.includes('No support bundle'))?.message).toMatch(
+    /the bundle passed the limit of 200\.0 MB/,
+  );
 });
 
 it('still reports at a cancel during the upload: Cancelled', async () => {
   const { fake, artifacts, env } = await setup(failing, { hang: 'block' });
-  const { child, done } = startAction({ 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'on-failure' }, env);
+  const { child, done } = startAction(
+    { 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'on-failure' },
+    env,
+  );
   artifacts.onRequest = (kind) => kind === 'block' && child.kill('SIGINT');
   const run = await done;
   // The failure came first; the cancel during the upload is said in its message, and the report still comes.
@@ -70,11 +110,27 @@ it('still reports at a cancel during the upload: Cancelled', async () => {
 
 it('uploads a bundle for each failed pipeline only, each one’s artifact id in its results', async () => {
   const { fake, artifacts, env } = await setup([
-    { name: 'orders', phases: [{ status: 'Provisioning', reads: 1 }], failWith: { message: 'boom', error_code: 'RunnerProvisioningFailed' } },
+    {
+      name: 'orders',
+      phases: [{ status: 'Provisioning', reads: 1 }],
+      failWith: { message: 'boom', error_code: 'RunnerProvisioningFailed' },
+    },
     { name: 'billing' },
-    { name: 'audit', phases: [{ status: 'Provisioning', reads: 1 }], failWith: { message: 'bang', error_code: 'RunnerCheckError' } },
+    {
+      name: 'audit',
+      phases: [{ status: 'Provisioning', reads: 1 }],
+      failWith: { message: 'bang', error_code: 'RunnerCheckError' },
+    },
   ]);
-  const run = await runAction({ 'pipeline-name': 'orders, billing, audit', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'on-failure' }, env);
+  const run = await runAction(
+    {
+      'pipeline-name': 'orders, billing, audit',
+      'api-url': fake.url,
+      'poll-interval': '100ms',
+      'support-bundle': 'on-failure',
+    },
+    env,
+  );
   expect(run.code).toBe(1);
   expect(run.outputs['error-code']).toBe('RunnerProvisioningFailed');
   expect(fake.calls('support_bundle').map((request) => request.path)).toEqual(
@@ -94,7 +150,10 @@ it('uploads a bundle for each failed pipeline only, each one’s artifact id in 
 
 it('uploads the bundle of a success with always, the step green', async () => {
   const { fake, artifacts, env } = await setup([{ name: 'orders' }]);
-  const run = await runAction({ 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'always' }, env);
+  const run = await runAction(
+    { 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'always' },
+    env,
+  );
   expect(run.code).toBe(0);
   expect(run.outputs['error-code']).toBe('');
   expect(run.outputs.status).toBe('Running');
@@ -113,7 +172,13 @@ it('warns before the start when a public repository’s bundle would hold the co
   };
   const step = (extra: Record<string, string>, isPrivate: boolean) =>
     runAction(
-      { 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'on-failure', ...extra },
+      {
+        'pipeline-name': 'orders',
+        'api-url': fake.url,
+        'poll-interval': '100ms',
+        'support-bundle': 'on-failure',
+        ...extra,
+      },
       { ...env, GITHUB_EVENT_PATH: eventFile(isPrivate) },
     );
   const exposed = await step({}, false);
@@ -121,7 +186,9 @@ it('warns before the start when a public repository’s bundle would hold the co
   const warnings = exposed.annotations.filter((annotation) => annotation.level === 'warning');
   expect(warnings).toHaveLength(1);
   expect(warnings[0]!.properties).toContain('title=Support bundle of a public repository');
-  expect(warnings[0]!.message).toMatch(/pipeline_config and system_config in a public repository: anyone can download the artifact/);
+  expect(warnings[0]!.message).toMatch(
+    /pipeline_config and system_config in a public repository: anyone can download the artifact/,
+  );
   // Before the start: the first line of the run, before the step names the pipeline it starts.
   expect(exposed.stdout.indexOf('::warning')).toBeLessThan(exposed.stdout.indexOf('Starting Feldera pipeline orders'));
   const partsWithout = await step({ 'support-bundle-parts': 'logs, stats' }, false);
@@ -130,8 +197,13 @@ it('warns before the start when a public repository’s bundle would hold the co
 });
 
 it('warns when the artifact service refuses the bundle, the failure, its code and its annotation unchanged and first', async () => {
-  const { fake, artifacts, env } = await setup(failing, { refuse: { status: 409, code: 'already_exists', msg: 'an artifact with this name already exists' } });
-  const run = await runAction({ 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'on-failure' }, env);
+  const { fake, artifacts, env } = await setup(failing, {
+    refuse: { status: 409, code: 'already_exists', msg: 'an artifact with this name already exists' },
+  });
+  const run = await runAction(
+    { 'pipeline-name': 'orders', 'api-url': fake.url, 'poll-interval': '100ms', 'support-bundle': 'on-failure' },
+    env,
+  );
   expect(run.code).toBe(1);
   expect(run.outputs['error-code']).toBe('RunnerProvisioningFailed');
   expect(run.outputs['support-bundle-artifact']).toBe('');
@@ -140,6 +212,10 @@ it('warns when the artifact service refuses the bundle, the failure, its code an
   const levels = run.annotations.map((annotation) => annotation.level);
   expect(levels[0]).toBe('error');
   const warning = run.annotations.find((annotation) => annotation.message.includes('No support bundle'));
-  expect(warning?.message).toMatch(/^No support bundle for pipeline orders: the artifact service refused the upload: .*an artifact with this name already exists/);
-  expect(run.summary).toMatch(/\*\*Support bundle\*\*: none: No support bundle for pipeline orders: the artifact service refused the upload/);
+  expect(warning?.message).toMatch(
+    /^No support bundle for pipeline orders: the artifact service refused the upload: .*an artifact with this name already exists/,
+  );
+  expect(run.summary).toMatch(
+    /\*\*Support bundle\*\*: none: No support bundle for pipeline orders: the artifact service refused the upload/,
+  );
 });

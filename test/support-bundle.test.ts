@@ -29,18 +29,29 @@ function temp(): string {
 }
 
 async function feldera(status = 'Running') {
-  const fake = await FakeFeldera.start({ version: '0.375.0', pipelines: [{ name: 'orders', provisioned: { initial: 'running', status } }] });
+  const fake = await FakeFeldera.start({
+    version: '0.375.0',
+    pipelines: [{ name: 'orders', provisioned: { initial: 'running', status } }],
+  });
   closing.push(fake);
   const client = new PipelineClient(httpOptions(`${fake.url}/`), 'orders');
   return { fake, client };
 }
 
 function config(inputs: Partial<Record<InputName, string>> = {}) {
-  return readConfig({ getInput: (name) => ({ 'pipeline-name': 'orders', 'support-bundle': 'on-failure', ...inputs })[name] ?? '', env: {}, onSecret: () => undefined }).config;
+  return readConfig({
+    getInput: (name) => ({ 'pipeline-name': 'orders', 'support-bundle': 'on-failure', ...inputs })[name] ?? '',
+    env: {},
+    onSecret: () => undefined,
+  }).config;
 }
 
 const lines: string[] = [];
-const log = { info: (line: string) => lines.push(line), warning: (line: string) => lines.push(line), debug: () => undefined } as unknown as RunLog;
+const log = {
+  info: (line: string) => lines.push(line),
+  warning: (line: string) => lines.push(line),
+  debug: () => undefined,
+} as unknown as RunLog;
 const limits = { maxBytes: 200e6, totalMs: 30_000 };
 
 describe('downloadSupportBundle', () => {
@@ -49,7 +60,11 @@ describe('downloadSupportBundle', () => {
     const file = join(temp(), 'b.zip');
     const bytes = await client.supportBundle(['logs', 'stats'], SUPPORT_BUNDLE_PARTS, file, limits);
     const [request] = fake.calls('support_bundle');
-    expect(request?.query).toEqual(Object.fromEntries(SUPPORT_BUNDLE_PARTS.filter((part) => part !== 'logs' && part !== 'stats').map((part) => [part, 'false'])));
+    expect(request?.query).toEqual(
+      Object.fromEntries(
+        SUPPORT_BUNDLE_PARTS.filter((part) => part !== 'logs' && part !== 'stats').map((part) => [part, 'false']),
+      ),
+    );
     const written = readFileSync(file);
     expect(written.equals(fake.bundles[0]!)).toBe(true);
     expect(bytes).toBe(written.length);
@@ -66,25 +81,47 @@ describe('downloadSupportBundle', () => {
   });
 
   it.each([
-    ['an older Feldera (404, empty body)', { kind: 'status', status: 404 } as const, /answered 404 with an empty body: this Feldera is older than the support bundle/],
+    [
+      'an older Feldera (404, empty body)',
+      { kind: 'status', status: 404 } as const,
+      /answered 404 with an empty body: this Feldera is older than the support bundle/,
+    ],
     [
       '501',
-      { kind: 'status', status: 501, body: '{"message":"Not implemented here","error_code":"NotImplemented","details":null}' } as const,
+      {
+        kind: 'status',
+        status: 501,
+        body: '{"message":"Not implemented here","error_code":"NotImplemented","details":null}',
+      } as const,
       /failed: 501 NotImplemented: Not implemented here/,
     ],
     [
       '503 while the pipeline is down',
-      { kind: 'status', status: 503, body: '{"message":"Pipeline orders is not deployed","error_code":"PipelineInteractionNotDeployed","details":null}' } as const,
+      {
+        kind: 'status',
+        status: 503,
+        body: '{"message":"Pipeline orders is not deployed","error_code":"PipelineInteractionNotDeployed","details":null}',
+      } as const,
       /failed: 503 PipelineInteractionNotDeployed: Pipeline orders is not deployed/,
     ],
-    ['a stream that breaks', { kind: 'truncated', zip: true } as const, /support_bundle broke after 0\.0 MB: other side closed/],
-    ['a body that is not a ZIP', { kind: 'truncated' } as const, /answered 200 with something that is not a ZIP: \{"name": "p"/],
+    [
+      'a stream that breaks',
+      { kind: 'truncated', zip: true } as const,
+      /support_bundle broke after 0\.0 MB: other side closed/,
+    ],
+    [
+      'a body that is not a ZIP',
+      { kind: 'truncated' } as const,
+      /answered 200 with something that is not a ZIP: \{"name": "p"/,
+    ],
     ['a reset', { kind: 'reset' } as const, /broke after 0\.0 MB/],
   ])('says why there is no bundle: %s', async (_, fault, message) => {
     const { fake, client } = await feldera();
     fake.fault('support_bundle', fault);
     const file = join(temp(), 'b.zip');
-    const error = await client.supportBundle(undefined, SUPPORT_BUNDLE_PARTS, file, limits).catch((error: unknown) => error);
+    const error = await client
+      .supportBundle(undefined, SUPPORT_BUNDLE_PARTS, file, limits)
+      .catch((error: unknown) => error);
     expect(error).toBeInstanceOf(BundleProblem);
     expect((error as Error).message).toMatch(message);
   });
@@ -92,21 +129,27 @@ describe('downloadSupportBundle', () => {
   it('stops a bundle that never ends at its size limit', async () => {
     const { fake, client } = await feldera();
     fake.fault('support_bundle', { kind: 'endless', zip: true });
-    const error = await client.supportBundle(undefined, SUPPORT_BUNDLE_PARTS, join(temp(), 'b.zip'), { maxBytes: 8e6, totalMs: 60_000 }).catch((error: unknown) => error);
+    const error = await client
+      .supportBundle(undefined, SUPPORT_BUNDLE_PARTS, join(temp(), 'b.zip'), { maxBytes: 8e6, totalMs: 60_000 })
+      .catch((error: unknown) => error);
     expect((error as Error).message).toBe('the bundle passed the limit of 8.0 MB');
   });
 
   it('stops a bundle that never comes at its time budget', async () => {
     const { fake, client } = await feldera();
     fake.fault('support_bundle', { kind: 'hang' });
-    const error = await client.supportBundle(undefined, SUPPORT_BUNDLE_PARTS, join(temp(), 'b.zip'), { maxBytes: 8e6, totalMs: 300 }).catch((error: unknown) => error);
+    const error = await client
+      .supportBundle(undefined, SUPPORT_BUNDLE_PARTS, join(temp(), 'b.zip'), { maxBytes: 8e6, totalMs: 300 })
+      .catch((error: unknown) => error);
     expect((error as Error).message).toMatch(/support_bundle took longer than 0\.3s \(0\.0 MB read\)/);
   });
 
   it('refuses a 200 that is not a ZIP', async () => {
     const { fake, client } = await feldera();
     fake.fault('support_bundle', { kind: 'status', status: 200, body: '<html>proxy login</html>' });
-    const error = await client.supportBundle(undefined, SUPPORT_BUNDLE_PARTS, join(temp(), 'b.zip'), limits).catch((error: unknown) => error);
+    const error = await client
+      .supportBundle(undefined, SUPPORT_BUNDLE_PARTS, join(temp(), 'b.zip'), limits)
+      .catch((error: unknown) => error);
     expect((error as Error).message).toMatch(/answered 200 with something that is not a ZIP: <html>proxy login/);
   });
 
@@ -119,7 +162,13 @@ describe('downloadSupportBundle', () => {
     expect(bundle.headers.get('content-disposition')).toBe('attachment; filename="orders-support-bundle.zip"');
     // A stopped pipeline has no process to ask: only what the manager stores.
     const names = unzip(Buffer.from(await bundle.arrayBuffer())).map((entry) => entry.name.replace(/^[^/]*\//, ''));
-    expect(names).toEqual(['pipeline_config.json', 'system_config.json', 'pipeline_events.json', 'metadata.txt', 'metadata.json']);
+    expect(names).toEqual([
+      'pipeline_config.json',
+      'system_config.json',
+      'pipeline_events.json',
+      'metadata.txt',
+      'metadata.json',
+    ]);
     expect(checkAnswers(NEWEST_SPEC, fake.responses)).toMatchObject({ problems: [], checked: 1 });
   });
 });
@@ -146,8 +195,18 @@ describe('collectSupportBundle', () => {
   it('uploads the bundle whole, named by the run and its attempt, kept for the days asked', async () => {
     const { fake, client } = await feldera();
     const { artifacts, env } = await withArtifacts();
-    const bundle = await collectSupportBundle(client, config({ 'support-bundle-retention-days': '3' }), new AbortController().signal, log, env);
-    expect(bundle).toEqual({ name: 'feldera-support-orders-4242-2', artifactId: '1000', url: 'https://github.com/acme/etl/actions/runs/4242/artifacts/1000' });
+    const bundle = await collectSupportBundle(
+      client,
+      config({ 'support-bundle-retention-days': '3' }),
+      new AbortController().signal,
+      log,
+      env,
+    );
+    expect(bundle).toEqual({
+      name: 'feldera-support-orders-4242-2',
+      artifactId: '1000',
+      url: 'https://github.com/acme/etl/actions/runs/4242/artifacts/1000',
+    });
     const [artifact] = artifacts.artifacts;
     expect(artifact).toMatchObject({
       name: 'feldera-support-orders-4242-2',
@@ -168,15 +227,26 @@ describe('collectSupportBundle', () => {
 
   it('says why when the artifact service refuses', async () => {
     const { client } = await feldera();
-    const { env } = await withArtifacts({ refuse: { status: 409, code: 'already_exists', msg: 'an artifact with this name already exists on the workflow run' } });
+    const { env } = await withArtifacts({
+      refuse: {
+        status: 409,
+        code: 'already_exists',
+        msg: 'an artifact with this name already exists on the workflow run',
+      },
+    });
     const bundle = await collectSupportBundle(client, config(), new AbortController().signal, log, env);
-    expect(bundle?.problem).toMatch(/^No support bundle for pipeline orders: the artifact service refused the upload: .*409.*already exists/);
+    expect(bundle?.problem).toMatch(
+      /^No support bundle for pipeline orders: the artifact service refused the upload: .*409.*already exists/,
+    );
   });
 
   it('gives up on an artifact service that does not answer, at its budget', async () => {
     const { client } = await feldera();
     const { artifacts, env } = await withArtifacts({ hang: 'create' });
-    const bundle = await collectSupportBundle(client, config(), new AbortController().signal, log, env, { downloadMs: 30_000, uploadMs: 300 });
+    const bundle = await collectSupportBundle(client, config(), new AbortController().signal, log, env, {
+      downloadMs: 30_000,
+      uploadMs: 300,
+    });
     expect(bundle?.problem).toBe('No support bundle for pipeline orders: the artifact service took longer than 0.3s.');
     expect(artifacts.requests.some((request) => request.includes('CreateArtifact'))).toBe(true);
   });
@@ -192,7 +262,9 @@ describe('collectSupportBundle', () => {
   it('writes the bundle to RUNNER_TEMP outside GitHub, and says where', async () => {
     const { fake, client } = await feldera();
     const dir = temp();
-    const bundle = await collectSupportBundle(client, config(), new AbortController().signal, log, { RUNNER_TEMP: dir });
+    const bundle = await collectSupportBundle(client, config(), new AbortController().signal, log, {
+      RUNNER_TEMP: dir,
+    });
     const path = join(dir, 'feldera-support-orders-local-1.zip');
     expect(bundle).toEqual({ name: 'feldera-support-orders-local-1', path });
     expect(readFileSync(path).equals(fake.bundles[0]!)).toBe(true);
@@ -203,8 +275,17 @@ describe('collectSupportBundle', () => {
     const { fake, client } = await feldera();
     fake.fault('support_bundle', { kind: 'endless', zip: true });
     const dir = temp();
-    const bundle = await collectSupportBundle(client, config(), new AbortController().signal, log, { RUNNER_TEMP: dir }, { downloadMs: 300, uploadMs: 300 });
-    expect(bundle?.problem).toMatch(/^No support bundle for pipeline orders: (GET .*support_bundle took longer than 0\.3s|the bundle passed the limit)/);
+    const bundle = await collectSupportBundle(
+      client,
+      config(),
+      new AbortController().signal,
+      log,
+      { RUNNER_TEMP: dir },
+      { downloadMs: 300, uploadMs: 300 },
+    );
+    expect(bundle?.problem).toMatch(
+      /^No support bundle for pipeline orders: (GET .*support_bundle took longer than 0\.3s|the bundle passed the limit)/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 });
@@ -227,8 +308,12 @@ describe('when and how', () => {
     const event = join(temp(), 'event.json');
     writeFileSync(event, JSON.stringify({ repository: { private: false } }));
     const env = { GITHUB_EVENT_PATH: event };
-    expect(publicBundleWarning(config(), env)).toMatch(/uploads pipeline_config and system_config in a public repository/);
-    expect(publicBundleWarning(config({ 'support-bundle-parts': 'logs,system_config' }), env)).toMatch(/uploads system_config in a public/);
+    expect(publicBundleWarning(config(), env)).toMatch(
+      /uploads pipeline_config and system_config in a public repository/,
+    );
+    expect(publicBundleWarning(config({ 'support-bundle-parts': 'logs,system_config' }), env)).toMatch(
+      /uploads system_config in a public/,
+    );
     expect(publicBundleWarning(config({ 'support-bundle-parts': 'logs,stats' }), env)).toBeUndefined();
     expect(publicBundleWarning(config({ 'support-bundle': 'never' }), env)).toBeUndefined();
     writeFileSync(event, JSON.stringify({ repository: { private: true } }));

@@ -12,7 +12,8 @@ const AUDIENCE = 'https://github.com/acme';
 const SUBJECT = 'repo:acme/pipelines:ref:refs/heads/main';
 
 /** A token the action exports for the job, unique by `jti`. */
-const token = (jti: string) => jwt({ iss: ISSUER, sub: SUBJECT, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 300, jti });
+const token = (jti: string) =>
+  jwt({ iss: ISSUER, sub: SUBJECT, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 300, jti });
 
 /** A fresh token file, as feldera/oidc-auth-action writes it (the token, no newline). */
 function tokenFile(content?: string): string {
@@ -21,8 +22,16 @@ function tokenFile(content?: string): string {
   return path;
 }
 
-const inputs = (url: string, extra: Record<string, string> = {}) => ({ 'pipeline-name': 'p', 'api-url': url, 'poll-interval': '100ms', timeout: '30s', ...extra });
-const bearers = (requests: { authorization: string | undefined }[]) => [...new Set(requests.map((request) => request.authorization))];
+const inputs = (url: string, extra: Record<string, string> = {}) => ({
+  'pipeline-name': 'p',
+  'api-url': url,
+  'poll-interval': '100ms',
+  timeout: '30s',
+  ...extra,
+});
+const bearers = (requests: { authorization: string | undefined }[]) => [
+  ...new Set(requests.map((request) => request.authorization)),
+];
 
 describe('with FELDERA_OIDC_TOKEN_FILE and no credential input', () => {
   it('reads the token before every request, masks each one, and names the credential', async () => {
@@ -79,22 +88,29 @@ describe('with FELDERA_OIDC_TOKEN_FILE and no credential input', () => {
     expect(run.outputs['error-code']).toBe('AuthenticationFailed');
     expect(server.calls('status')).toHaveLength(2);
     const message = errorAnnotation(run).message;
-    expect(message).toContain('failed: 401, Feldera refused the token: "No OIDC trust relationship matches this token"');
-    expect(message).toContain(`Hint: Feldera refused the ID token of FELDERA_OIDC_TOKEN_FILE with issuer ${ISSUER}, subject ${SUBJECT}, audience ${AUDIENCE}`);
+    expect(message).toContain(
+      'failed: 401, Feldera refused the token: "No OIDC trust relationship matches this token"',
+    );
+    expect(message).toContain(
+      `Hint: Feldera refused the ID token of FELDERA_OIDC_TOKEN_FILE with issuer ${ISSUER}, subject ${SUBJECT}, audience ${AUDIENCE}`,
+    );
   });
 
   it.each([
     ['missing', undefined, 'does not exist'],
     ['empty', ' \n', 'is empty'],
-  ])('fails with OidcTokenUnavailable before any request when the file is %s, naming the variable and the path', async (_name, content, what) => {
-    const path = tokenFile(content);
-    const server = await fake([{ name: 'p' }]);
-    const run = await act(inputs(server.url), { FELDERA_OIDC_TOKEN_FILE: path });
-    expect(run.code).toBe(1);
-    expect(run.outputs['error-code']).toBe('OidcTokenUnavailable');
-    expect(server.requests).toEqual([]);
-    expect(errorAnnotation(run).message).toContain(`FELDERA_OIDC_TOKEN_FILE is ${path}, which ${what}.`);
-  });
+  ])(
+    'fails with OidcTokenUnavailable before any request when the file is %s, naming the variable and the path',
+    async (_name, content, what) => {
+      const path = tokenFile(content);
+      const server = await fake([{ name: 'p' }]);
+      const run = await act(inputs(server.url), { FELDERA_OIDC_TOKEN_FILE: path });
+      expect(run.code).toBe(1);
+      expect(run.outputs['error-code']).toBe('OidcTokenUnavailable');
+      expect(server.requests).toEqual([]);
+      expect(errorAnnotation(run).message).toContain(`FELDERA_OIDC_TOKEN_FILE is ${path}, which ${what}.`);
+    },
+  );
 
   it('refuses FELDERA_API_KEY beside it before any request, and lets an explicit api-key win', async () => {
     const path = tokenFile(token('unused'));
@@ -102,7 +118,9 @@ describe('with FELDERA_OIDC_TOKEN_FILE and no credential input', () => {
     const both = { FELDERA_OIDC_TOKEN_FILE: path, FELDERA_API_KEY: KEY };
     const refused = await act(inputs(server.url), both);
     expect(refused.outputs['error-code']).toBe('InvalidInput');
-    expect(errorAnnotation(refused).message).toContain('FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment');
+    expect(errorAnnotation(refused).message).toContain(
+      'FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment',
+    );
     expect(server.requests).toEqual([]);
     const chosen = await act(inputs(server.url, { 'api-key': KEY }), both);
     expect(chosen.code).toBe(0);

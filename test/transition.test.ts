@@ -15,7 +15,8 @@ function found(status: string, desired: string, more: Partial<PipelineStatus> = 
   };
 }
 
-const decide = (status: string, desired: string, initial: Initial) => decideTransition(found(status, desired), initial, 'converge');
+const decide = (status: string, desired: string, initial: Initial) =>
+  decideTransition(found(status, desired), initial, 'converge');
 
 describe('decideTransition', () => {
   // The README's table, row by row: found status (desired) × asked → what the step does.
@@ -64,19 +65,44 @@ describe('decideTransition', () => {
       /^Pipeline p is AwaitingApproval \(desired Paused\): it cannot be moved to Running before it is Paused\.$/,
       /^approve its changes .* and wait until it is Paused/,
     ],
-    ['Bootstrapping', 'Running', 'paused', /is Bootstrapping \(desired Running\)/, /^wait until it is Running, then run the step again; or ask for initial: running\.$/],
+    [
+      'Bootstrapping',
+      'Running',
+      'paused',
+      /is Bootstrapping \(desired Running\)/,
+      /^wait until it is Running, then run the step again; or ask for initial: running\.$/,
+    ],
     ['Replaying', 'Running', 'paused', /is Replaying/, /^wait until it is Running/],
     ['Synchronizing', 'Running', 'paused', /is Synchronizing/, /^wait until/],
     ['Running', 'Suspended', 'running', /it is being suspended/, /once it is Stopped/],
-  ] as const)('refuses %s (desired %s) asked %s, saying why and what to do', (status, desired, initial, message, hint) => {
-    expect(decide(status, desired, initial)).toEqual({ kind: 'refuse', message: expect.stringMatching(message) as string, hint: expect.stringMatching(hint) as string });
-  });
+  ] as const)(
+    'refuses %s (desired %s) asked %s, saying why and what to do',
+    (status, desired, initial, message, hint) => {
+      expect(decide(status, desired, initial)).toEqual({
+        kind: 'refuse',
+        message: expect.stringMatching(message) as string,
+        hint: expect.stringMatching(hint) as string,
+      });
+    },
+  );
 
   it('with if-deployed: fail, sends /start whatever it finds, and reports none only when it was in the asked state', () => {
-    expect(decideTransition(found('Stopped', 'Stopped'), 'running', 'fail')).toEqual({ kind: 'start', accepted: 'start' });
-    expect(decideTransition(found('Running', 'Running'), 'running', 'fail')).toEqual({ kind: 'start', accepted: 'none' });
-    expect(decideTransition(found('Paused', 'Paused'), 'running', 'fail')).toEqual({ kind: 'start', accepted: undefined });
-    expect(decideTransition(found('Running', 'Running'), 'standby', 'fail')).toEqual({ kind: 'start', accepted: undefined });
+    expect(decideTransition(found('Stopped', 'Stopped'), 'running', 'fail')).toEqual({
+      kind: 'start',
+      accepted: 'start',
+    });
+    expect(decideTransition(found('Running', 'Running'), 'running', 'fail')).toEqual({
+      kind: 'start',
+      accepted: 'none',
+    });
+    expect(decideTransition(found('Paused', 'Paused'), 'running', 'fail')).toEqual({
+      kind: 'start',
+      accepted: undefined,
+    });
+    expect(decideTransition(found('Running', 'Running'), 'standby', 'fail')).toEqual({
+      kind: 'start',
+      accepted: undefined,
+    });
   });
 });
 
@@ -84,21 +110,35 @@ describe('what the step found and did', () => {
   const now = new Date('2026-08-21T12:00:00Z');
 
   it('says the status, where it goes, since when and how it was started', () => {
-    expect(foundText(found('Paused', 'Paused', { deployment_initial: 'Paused' }), now)).toBe('Paused since 10:42 UTC (started paused)');
-    expect(foundText(found('Running', 'Paused'), now)).toBe('Running (desired Paused) since 10:42 UTC (started running)');
-    expect(foundText(found('Stopped', 'Stopped'), new Date('2026-08-22T09:00:00Z'))).toBe('Stopped since 2026-08-21 10:42 UTC');
+    expect(foundText(found('Paused', 'Paused', { deployment_initial: 'Paused' }), now)).toBe(
+      'Paused since 10:42 UTC (started paused)',
+    );
+    expect(foundText(found('Running', 'Paused'), now)).toBe(
+      'Running (desired Paused) since 10:42 UTC (started running)',
+    );
+    expect(foundText(found('Stopped', 'Stopped'), new Date('2026-08-22T09:00:00Z'))).toBe(
+      'Stopped since 2026-08-21 10:42 UTC',
+    );
     expect(foundText(found('Stopping', 'Stopped', { deployment_status_since: '' }), now)).toBe('Stopping');
   });
 
   it('ends with what was done', () => {
     const paused = found('Paused', 'Paused', { deployment_initial: 'Paused' });
-    expect(transitionText(paused, undefined, 'resume', 'Running', now)).toBe('was Paused since 10:42 UTC (started paused); resumed');
-    expect(transitionText(found('Stopped', 'Stopped'), undefined, 'start', 'Running', now)).toBe('was Stopped since 10:42 UTC; started');
-    expect(transitionText(found('Running', 'Running'), undefined, 'none', 'Running', now)).toBe('was Running since 10:42 UTC (started running); nothing to do');
+    expect(transitionText(paused, undefined, 'resume', 'Running', now)).toBe(
+      'was Paused since 10:42 UTC (started paused); resumed',
+    );
+    expect(transitionText(found('Stopped', 'Stopped'), undefined, 'start', 'Running', now)).toBe(
+      'was Stopped since 10:42 UTC; started',
+    );
+    expect(transitionText(found('Running', 'Running'), undefined, 'none', 'Running', now)).toBe(
+      'was Running since 10:42 UTC (started running); nothing to do',
+    );
     expect(transitionText(found('Initializing', 'Running'), undefined, 'none', 'Running', now)).toBe(
       'was Initializing (desired Running) since 10:42 UTC (started running); nothing to do: already on its way to Running',
     );
-    expect(transitionText(found('Running', 'Running'), undefined, undefined, 'Standby', now)).toBe('was Running since 10:42 UTC (started running); not moved');
+    expect(transitionText(found('Running', 'Running'), undefined, undefined, 'Standby', now)).toBe(
+      'was Running since 10:42 UTC (started running); not moved',
+    );
     const coming = found('Provisioning', 'Paused', { deployment_initial: 'Paused' });
     expect(transitionText(coming, found('Paused', 'Paused'), 'resume', 'Running', now)).toBe(
       'was Provisioning (desired Paused) since 10:42 UTC (started paused); resumed once it was Paused',
@@ -111,7 +151,9 @@ describe('bootstrapDifferences', () => {
   it('names each bootstrap input that differs from the last start, and nothing when the server does not say', () => {
     expect(bootstrapDifferences(asked, asked)).toEqual([]);
     expect(bootstrapDifferences(null, { ...asked, policy: 'allow' })).toEqual([]);
-    expect(bootstrapDifferences({ policy: 'allow', silent: true, concurrent: false }, { ...asked, concurrent: true })).toEqual([
+    expect(
+      bootstrapDifferences({ policy: 'allow', silent: true, concurrent: false }, { ...asked, concurrent: true }),
+    ).toEqual([
       'bootstrap-policy await_approval (started with allow)',
       'silent-bootstrap false (started with true)',
       'concurrent-bootstrap true (started with false)',

@@ -23,7 +23,12 @@ describe.each(VERSIONS)('the action against Feldera %s', (version) => {
     const server = await fake([{ name: 'p', phases: AWAITING, approvalDiff: { diff: ORDERS_MODIFIED } }], { version });
     const run = await act(inputs(server, { 'bootstrap-policy': 'allow', 'reloadable-tables': 'orders, audit' }));
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ status: 'Running', approved: 'true', 'awaiting-approval': 'false', 'error-code': '' });
+    expect(run.outputs).toMatchObject({
+      status: 'Running',
+      approved: 'true',
+      'awaiting-approval': 'false',
+      'error-code': '',
+    });
     expect(server.calls('start')[0]!.query.bootstrap_policy).toBe('await_approval');
     expect(server.calls('approve')).toHaveLength(1);
     expect(run.stdout).toContain('Approved (every modified table is in reloadable-tables).');
@@ -39,11 +44,26 @@ describe.each(VERSIONS)('the action against Feldera %s', (version) => {
 
   it('leaves a bootstrap that would reload another table AwaitingApproval, failing with TableReloadNotAllowed', async () => {
     const server = await fake([{ name: 'p', phases: AWAITING, approvalDiff: { diff: ORDERS_MODIFIED } }], { version });
-    const run = await act(inputs(server, { 'bootstrap-policy': 'allow', 'reloadable-tables': 'audit', 'stop-on-failure': 'true', logs: 'never' }));
+    const run = await act(
+      inputs(server, {
+        'bootstrap-policy': 'allow',
+        'reloadable-tables': 'audit',
+        'stop-on-failure': 'true',
+        logs: 'never',
+      }),
+    );
     expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ status: 'AwaitingApproval', 'awaiting-approval': 'true', approved: 'false', stopped: 'false', 'error-code': 'TableReloadNotAllowed' });
+    expect(run.outputs).toMatchObject({
+      status: 'AwaitingApproval',
+      'awaiting-approval': 'true',
+      approved: 'false',
+      stopped: 'false',
+      'error-code': 'TableReloadNotAllowed',
+    });
     expect(JSON.parse(run.outputs['approval-diff']!)).toEqual(ORDERS_MODIFIED);
-    expect(errorAnnotation(run).message).toContain('Pipeline p was not approved: its bootstrap would reload table orders, not in reloadable-tables. It is left AwaitingApproval.');
+    expect(errorAnnotation(run).message).toContain(
+      'Pipeline p was not approved: its bootstrap would reload table orders, not in reloadable-tables. It is left AwaitingApproval.',
+    );
     expect(run.summary).toContain('add orders to reloadable-tables and run again');
     // As Feldera's Python client leaves it: someone may still approve it; not stopped.
     expect(server.calls('approve')).toEqual([]);
@@ -52,18 +72,31 @@ describe.each(VERSIONS)('the action against Feldera %s', (version) => {
   });
 
   it('refuses to approve when Feldera could not compute the program diff', async () => {
-    const diff = { ...ORDERS_MODIFIED, program_diff: null, program_diff_error: 'the checkpoint was written by another compiler' };
+    const diff = {
+      ...ORDERS_MODIFIED,
+      program_diff: null,
+      program_diff_error: 'the checkpoint was written by another compiler',
+    };
     const server = await fake([{ name: 'p', phases: AWAITING, approvalDiff: { diff } }], { version });
-    const run = await act(inputs(server, { 'bootstrap-policy': 'allow', 'reloadable-tables': 'orders', logs: 'never' }));
+    const run = await act(
+      inputs(server, { 'bootstrap-policy': 'allow', 'reloadable-tables': 'orders', logs: 'never' }),
+    );
     expect(run.outputs['error-code']).toBe('TableReloadNotAllowed');
-    expect(errorAnnotation(run).message).toContain('Feldera could not compute the program diff (the checkpoint was written by another compiler)');
+    expect(errorAnnotation(run).message).toContain(
+      'Feldera could not compute the program diff (the checkpoint was written by another compiler)',
+    );
     expect(server.calls('approve')).toEqual([]);
   });
 
   it('reads the log tail with follow=false', async () => {
     // As 0.375, the fake writes a new line every few milliseconds after the buffer: the read must end all the same.
     const ticking = version === NEWEST_FELDERA ? { logEveryMs: 5 } : {};
-    const script: PipelineScript = { name: 'p', phases: AWAITING.slice(0, 2), logLines: ['INFO started', 'INFO running'], ...ticking };
+    const script: PipelineScript = {
+      name: 'p',
+      phases: AWAITING.slice(0, 2),
+      logLines: ['INFO started', 'INFO running'],
+      ...ticking,
+    };
     const server = await fake([script], { version });
     const run = await act(inputs(server, { logs: 'always' }));
     expect(run.code).toBe(0);
@@ -80,7 +113,9 @@ describe.each(VERSIONS)('the action against Feldera %s', (version) => {
     const server = await fake([{ name: 'p', phases: AWAITING.slice(0, 2), connectors }], { version });
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
-    const paused = (JSON.parse(run.outputs.connectors!) as { name: string; paused: boolean }[]).map(({ name, paused }) => [name, paused]);
+    const paused = (JSON.parse(run.outputs.connectors!) as { name: string; paused: boolean }[]).map(
+      ({ name, paused }) => [name, paused],
+    );
     // Before 0.375 an output endpoint cannot be paused, and /stats does not say.
     expect(paused).toEqual([
       ['orders.kafka_in', true],
@@ -103,6 +138,8 @@ it('warns, against a Feldera before 0.292, that the timeline has only what the s
   const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', reads: 1 }] }], { version: '0.291.0' });
   const run = await act(inputs(server));
   expect(run.code).toBe(0);
-  expect(run.annotations.map(({ level, message }) => [level, message])).toEqual([['warning', expect.stringContaining('this Feldera has no GET /events (it came with 0.292)')]]);
+  expect(run.annotations.map(({ level, message }) => [level, message])).toEqual([
+    ['warning', expect.stringContaining('this Feldera has no GET /events (it came with 0.292)')],
+  ]);
   expect(run.summary).toMatch(/^\| Running \| \+[\d.]+s \| until the end \|$/m);
 });

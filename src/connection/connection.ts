@@ -13,7 +13,11 @@ export interface Connection {
 }
 
 /** The same for the main step and the post step, from the inputs and the environment. */
-export function connect(config: Config, signal: AbortSignal, debug: (line: string) => void = (line) => core.debug(line)): Connection {
+export function connect(
+  config: Config,
+  signal: AbortSignal,
+  debug: (line: string) => void = (line) => core.debug(line),
+): Connection {
   const auth = authFor(
     config,
     process.env,

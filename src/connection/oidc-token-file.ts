@@ -29,7 +29,11 @@ export function tokenFileCredentials(path: string, onToken: (token: string) => v
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         const code = (error as { code?: unknown }).code;
-        throw unavailable(code === 'ENOENT' ? 'does not exist' : `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`);
+        throw unavailable(
+          code === 'ENOENT'
+            ? 'does not exist'
+            : `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`,
+        );
       }
       const token = text.trim();
       if (!token) throw unavailable('is empty');

@@ -33,7 +33,11 @@ export function oidcCredentials(audience: string, getIdToken: (audience: string)
       token = await getIdToken(audience);
     } catch (error) {
       const reason = messageOf(error);
-      throw new CredentialError('OidcTokenUnavailable', `Could not get an ID token for audience ${audience}: ${reason}`, issued.length > 0);
+      throw new CredentialError(
+        'OidcTokenUnavailable',
+        `Could not get an ID token for audience ${audience}: ${reason}`,
+        issued.length > 0,
+      );
     }
     issued.push(token);
     const claims = claimsOf(token);
@@ -70,11 +74,15 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 /** The payload of a JWT, unverified: Feldera checks the signature; the action only reads names and `exp`. */
 export function claimsOf(jwt: string): TokenClaims {
   try {
-    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     return {
       iss: typeof payload.iss === 'string' ? payload.iss : undefined,
       sub: typeof payload.sub === 'string' ? payload.sub : undefined,
-      aud: typeof payload.aud === 'string' || Array.isArray(payload.aud) ? (payload.aud as string | string[]) : undefined,
+      aud:
+        typeof payload.aud === 'string' || Array.isArray(payload.aud) ? (payload.aud as string | string[]) : undefined,
       exp: typeof payload.exp === 'number' ? payload.exp : undefined,
     };
   } catch {

@@ -69,7 +69,16 @@ const VALUE_COST = 16;
 /** A number longer than this (none of Feldera's) is read as null rather than kept. */
 const MAX_NUMBER = 1024;
 const BOM_BYTES = [0xef, 0xbb, 0xbf];
-const ESCAPES: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
+const ESCAPES: Record<number, string> = {
+  0x22: '"',
+  0x5c: '\\',
+  0x2f: '/',
+  0x62: '\b',
+  0x66: '\f',
+  0x6e: '\n',
+  0x72: '\r',
+  0x74: '\t',
+};
 
 interface Frame {
   /** The container being built; undefined when it is skipped. */
@@ -144,9 +153,11 @@ export class BoundedJson {
           i++;
           continue;
         case LITERAL:
-          if (chunk[i] !== this.literal.charCodeAt(this.literalAt)) throw new NotJson(`an unexpected byte in ${this.literal}`);
+          if (chunk[i] !== this.literal.charCodeAt(this.literalAt))
+            throw new NotJson(`an unexpected byte in ${this.literal}`);
           i++;
-          if (++this.literalAt === this.literal.length) this.finish(literalValue(this.literal), this.tokenKept, VALUE_COST);
+          if (++this.literalAt === this.literal.length)
+            this.finish(literalValue(this.literal), this.tokenKept, VALUE_COST);
           continue;
       }
       const byte = chunk[i] as number;
@@ -239,7 +250,10 @@ export class BoundedJson {
   private key(byte: number): void {
     if (byte !== 0x22) throw new NotJson(`an unexpected ${show(byte)} where a key should be`);
     const frame = this.top as Frame;
-    this.beginString(true, frame.value !== undefined && frame.kept < this.limits.maxItems && this.kept < this.limits.maxKept);
+    this.beginString(
+      true,
+      frame.value !== undefined && frame.kept < this.limits.maxItems && this.kept < this.limits.maxKept,
+    );
   }
 
   /** Whether the value that begins now is kept: its container is, and has room for it. */
@@ -256,7 +270,8 @@ export class BoundedJson {
 
   private open(array: boolean): void {
     const kept = this.beginValue();
-    if (this.stack.length >= this.limits.maxDepth) throw new NotJson(`values nested deeper than ${this.limits.maxDepth} levels`);
+    if (this.stack.length >= this.limits.maxDepth)
+      throw new NotJson(`values nested deeper than ${this.limits.maxDepth} levels`);
     if (kept) this.kept += VALUE_COST;
     this.top = { value: kept ? (array ? [] : {}) : undefined, array, key: undefined, kept: 0, dropped: 0 };
     this.stack.push(this.top);
@@ -367,7 +382,14 @@ export class BoundedJson {
 
   private hexDigit(byte: number): void {
     this.stringBytes++;
-    const digit = byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : byte >= 0x61 && byte <= 0x66 ? byte - 0x57 : byte >= 0x41 && byte <= 0x46 ? byte - 0x37 : -1;
+    const digit =
+      byte >= 0x30 && byte <= 0x39
+        ? byte - 0x30
+        : byte >= 0x61 && byte <= 0x66
+          ? byte - 0x57
+          : byte >= 0x41 && byte <= 0x46
+            ? byte - 0x37
+            : -1;
     if (digit < 0) throw new NotJson('a \\u escape without four hex digits');
     this.unicode = this.unicode * 16 + digit;
     if (++this.hexDigits < 4) return;
@@ -440,13 +462,15 @@ export class BoundedJson {
         continue;
       }
       if (byte === 0x2e && (state === N_ZERO || state === N_INT)) state = N_DOT;
-      else if ((byte === 0x65 || byte === 0x45) && (state === N_ZERO || state === N_INT || state === N_FRAC)) state = N_E;
+      else if ((byte === 0x65 || byte === 0x45) && (state === N_ZERO || state === N_INT || state === N_FRAC))
+        state = N_E;
       else if ((byte === 0x2b || byte === 0x2d) && state === N_E) state = N_E_SIGN;
       else if (byte === 0x2d && state === N_MINUS && this.numberLength === 0 && i === from) continue;
       else break;
     }
     this.numberState = state;
-    if (this.tokenKept && this.numberLength + (i - from) <= MAX_NUMBER) this.numberText += String.fromCharCode(...chunk.subarray(from, i));
+    if (this.tokenKept && this.numberLength + (i - from) <= MAX_NUMBER)
+      this.numberText += String.fromCharCode(...chunk.subarray(from, i));
     this.numberLength += i - from;
     if (i < n) this.endNumber();
     return i;
@@ -464,12 +488,15 @@ function literalValue(literal: string): boolean | null {
 
 /** A member as JSON.parse makes it: `__proto__` is a key like any other, not the prototype. */
 function define(object: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
   else object[key] = value;
 }
 
 function show(byte: number): string {
-  return byte >= 0x21 && byte <= 0x7e ? `'${String.fromCharCode(byte)}'` : `byte 0x${byte.toString(16).padStart(2, '0')}`;
+  return byte >= 0x21 && byte <= 0x7e
+    ? `'${String.fromCharCode(byte)}'`
+    : `byte 0x${byte.toString(16).padStart(2, '0')}`;
 }
 
 /** `3.0 MB`: the size of what was cut, in the body's bytes. */

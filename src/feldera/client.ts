@@ -42,7 +42,12 @@ export class PipelineClient {
    * The bootstrap flags are always sent: a repeat start compares them with the first one's.
    */
   async start(initial: Initial, bootstrap: Bootstrap, retry: RetryPolicy): Promise<void> {
-    const query = new URLSearchParams({ initial, bootstrap_policy: bootstrap.policy, ...bootstrapFlags(bootstrap), dismiss_error: 'false' });
+    const query = new URLSearchParams({
+      initial,
+      bootstrap_policy: bootstrap.policy,
+      ...bootstrapFlags(bootstrap),
+      dismiss_error: 'false',
+    });
     this.ownRead = true;
     await request(this.http, 'POST', `${this.path}/start?${query.toString()}`, retry);
   }
@@ -74,7 +79,12 @@ export class PipelineClient {
 
   /** The pipeline takes the flags of the approve as they are, not those of the start. */
   async approve(bootstrap: Bootstrap, retry: RetryPolicy): Promise<void> {
-    await request(this.http, 'POST', `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap)).toString()}`, retry);
+    await request(
+      this.http,
+      'POST',
+      `${this.path}/approve?${new URLSearchParams(bootstrapFlags(bootstrap)).toString()}`,
+      retry,
+    );
   }
 
   async status(retry: RetryPolicy): Promise<PipelineStatus> {
@@ -87,7 +97,9 @@ export class PipelineClient {
 
   /** The compiler's messages: only `selector=all` has them (API.md 3). */
   async programError(retry: RetryPolicy): Promise<ProgramError | null> {
-    const body = (await request(this.http, 'GET', `${this.path}?selector=all`, retry)) as { program_error?: unknown } | null;
+    const body = (await request(this.http, 'GET', `${this.path}?selector=all`, retry)) as {
+      program_error?: unknown;
+    } | null;
     return programError(body?.program_error, this.secrets());
   }
 
@@ -107,14 +119,28 @@ export class PipelineClient {
    * 404). Only those recorded since `sinceMs`, on Feldera's clock, are kept of the ~720 it lists.
    */
   async events(sinceMs: number, retry: RetryPolicy): Promise<PipelineEvent[]> {
-    const body = await request(this.http, 'GET', `${this.path}/events?selector=status`, retry, { keepItem: (item) => recordedSince(item, sinceMs) });
+    const body = await request(this.http, 'GET', `${this.path}/events?selector=status`, retry, {
+      keepItem: (item) => recordedSince(item, sinceMs),
+    });
     return pipelineEvents(body, this.secrets());
   }
 
   /** Into `file`; each part left out is sent as `false`, as Feldera takes every part by default. */
-  supportBundle(parts: readonly string[] | undefined, allParts: readonly string[], file: string, limits: BundleLimits): Promise<number> {
-    const query = new URLSearchParams(allParts.filter((part) => parts && !parts.includes(part)).map((part): [string, string] => [part, 'false']));
-    return downloadSupportBundle(this.http, `${this.path}/support_bundle${query.size > 0 ? `?${query.toString()}` : ''}`, file, limits);
+  supportBundle(
+    parts: readonly string[] | undefined,
+    allParts: readonly string[],
+    file: string,
+    limits: BundleLimits,
+  ): Promise<number> {
+    const query = new URLSearchParams(
+      allParts.filter((part) => parts && !parts.includes(part)).map((part): [string, string] => [part, 'false']),
+    );
+    return downloadSupportBundle(
+      this.http,
+      `${this.path}/support_bundle${query.size > 0 ? `?${query.toString()}` : ''}`,
+      file,
+      limits,
+    );
   }
 
   /**
@@ -125,7 +151,12 @@ export class PipelineClient {
     const json = { program_code: programCode, ...(runtimeVersion ? { runtime_version: runtimeVersion } : {}) };
     const body = await request(this.http, 'POST', `${this.path}/diff`, retry, { json });
     const diff = pipelineDiff(body, this.secrets());
-    if (!diff) throw new FelderaError('not-feldera', 'UnexpectedResponse', `POST ${this.path}/diff answered something that is not a PipelineDiff: is api-url the Feldera API?`);
+    if (!diff)
+      throw new FelderaError(
+        'not-feldera',
+        'UnexpectedResponse',
+        `POST ${this.path}/diff answered something that is not a PipelineDiff: is api-url the Feldera API?`,
+      );
     return diff;
   }
 
@@ -142,7 +173,9 @@ export class PipelineClient {
     } catch {
       return null;
     }
-    return Array.isArray(messages) ? programError({ sql_compilation: { exit_code: 1, messages } }, this.secrets()) : null;
+    return Array.isArray(messages)
+      ? programError({ sql_compilation: { exit_code: 1, messages } }, this.secrets())
+      : null;
   }
 
   /** The same calls under another signal: follow-up reads after the run's budget is spent. */
@@ -183,7 +216,11 @@ function programError(value: unknown, secrets: string[]): ProgramError | null {
         snippet: typeof message.snippet === 'string' ? text(message.snippet) : null,
       })),
     },
-    rust_compilation: rust && { exit_code: number(rust.exit_code), stdout: text(rust.stdout), stderr: text(rust.stderr) },
+    rust_compilation: rust && {
+      exit_code: number(rust.exit_code),
+      stdout: text(rust.stdout),
+      stderr: text(rust.stderr),
+    },
     system_error: typeof value.system_error === 'string' ? text(value.system_error) : null,
   };
 }

@@ -23,7 +23,12 @@ export class FelderaError extends Error {
   /** Feldera's `details`, as it sent them (not neutralised): for the caller that reads a field of them. */
   readonly details: unknown;
 
-  constructor(kind: FailureKind, code: string, message: string, options: { status?: number; hint?: string | undefined; details?: unknown } = {}) {
+  constructor(
+    kind: FailureKind,
+    code: string,
+    message: string,
+    options: { status?: number; hint?: string | undefined; details?: unknown } = {},
+  ) {
     super(message);
     this.name = 'FelderaError';
     this.kind = kind;
@@ -49,7 +54,12 @@ export class TransientError extends Error {
 }
 
 export function isErrorResponse(body: unknown): body is ErrorResponse {
-  return typeof body === 'object' && body !== null && typeof (body as ErrorResponse).message === 'string' && typeof (body as ErrorResponse).error_code === 'string';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as ErrorResponse).message === 'string' &&
+    typeof (body as ErrorResponse).error_code === 'string'
+  );
 }
 
 /** `details.hint`, which Feldera sets on some errors (`IllegalPipelineAction`). */

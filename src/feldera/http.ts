@@ -38,7 +38,13 @@ const MIN_ATTEMPT_MS = 1000;
  * read whatever its size, with its long strings cut (bounded-json.ts); `keepItem` keeps only some
  * items of an answer that is a list; `json` is sent as the request's body.
  */
-export async function request(options: HttpOptions, method: 'GET' | 'POST', path: string, retry: RetryPolicy, extra: RequestExtra = {}): Promise<unknown> {
+export async function request(
+  options: HttpOptions,
+  method: 'GET' | 'POST',
+  path: string,
+  retry: RetryPolicy,
+  extra: RequestExtra = {},
+): Promise<unknown> {
   const url = new URL(path, options.baseUrl);
   const started = performance.now();
   let renewed = false;
@@ -85,7 +91,13 @@ export interface RequestExtra {
 
 type Attempt = { body: unknown } | { transient: TransientError } | { failure: FelderaError };
 
-async function attemptOnce(options: HttpOptions, method: string, url: URL, timeoutMs: number, { keepItem, json }: RequestExtra): Promise<Attempt> {
+async function attemptOnce(
+  options: HttpOptions,
+  method: string,
+  url: URL,
+  timeoutMs: number,
+  { keepItem, json }: RequestExtra,
+): Promise<Attempt> {
   // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
   const requestTimeout = AbortSignal.timeout(timeoutMs);
   const signal = AbortSignal.any([options.signal, requestTimeout]);
@@ -111,7 +123,8 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
     read = await readJson(response, { secrets, keepItem });
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason;
-    if (requestTimeout.aborted) return { transient: new TransientError(`no complete answer within ${formatDuration(timeoutMs)}`) };
+    if (requestTimeout.aborted)
+      return { transient: new TransientError(`no complete answer within ${formatDuration(timeoutMs)}`) };
     if (error instanceof CredentialError) {
       if (error.transient) return { transient: new TransientError(error.message) };
       throw error;
@@ -131,19 +144,35 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
 
   if (status >= 200 && status < 300) {
     if (body !== undefined) return { body };
-    return { transient: new TransientError(`${status} with a body that is not JSON: ${serverText(read.head, secrets, 200) || '(empty)'}`) };
+    return {
+      transient: new TransientError(
+        `${status} with a body that is not JSON: ${serverText(read.head, secrets, 200) || '(empty)'}`,
+      ),
+    };
   }
   if (isErrorResponse(body)) {
     const code = serverText(body.error_code, secrets, 100);
     const described = `${method} ${url.href} failed: ${status} ${code}: ${serverText(body.message, secrets)}`;
     if (TRANSIENT_STATUSES.has(status)) return { transient: new TransientError(described, code, retryAfter) };
     const hint = hintOf(body);
-    return { failure: new FelderaError('feldera', code, described, { status, hint: hint && serverText(hint, secrets), details: body.details }) };
+    return {
+      failure: new FelderaError('feldera', code, described, {
+        status,
+        hint: hint && serverText(hint, secrets),
+        details: body.details,
+      }),
+    };
   }
   // Not Feldera's JSON: a proxy or load balancer answered, or a body was cut short.
   const excerpt = serverText(read.head, secrets, 200) || '(empty body)';
   if (status >= 500 || TRANSIENT_STATUSES.has(status)) {
-    return { transient: new TransientError(`${status} from ${url.host}, not Feldera's JSON: ${excerpt}`, undefined, retryAfter) };
+    return {
+      transient: new TransientError(
+        `${status} from ${url.host}, not Feldera's JSON: ${excerpt}`,
+        undefined,
+        retryAfter,
+      ),
+    };
   }
   if (status >= 300 && status < 400) {
     const location = serverText(response.headers.get('location') ?? '(none)', secrets, 300);
@@ -155,11 +184,19 @@ async function attemptOnce(options: HttpOptions, method: string, url: URL, timeo
   const message = refused
     ? `${method} ${url.href} failed: 401, Feldera refused the token: "${serverText(refused, secrets, 300)}"`
     : `${method} ${url.href} failed: ${status}, and the body is not Feldera's: ${excerpt}`;
-  return { failure: new FelderaError('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, { status }) };
+  return {
+    failure: new FelderaError('not-feldera', status === 401 ? 'AuthenticationFailed' : 'UnexpectedResponse', message, {
+      status,
+    }),
+  };
 }
 
 /** The headers of every request: what is accepted, the bearer token, the tenant. */
-export async function requestHeaders(options: HttpOptions, accept: string, signal: AbortSignal): Promise<Record<string, string>> {
+export async function requestHeaders(
+  options: HttpOptions,
+  accept: string,
+  signal: AbortSignal,
+): Promise<Record<string, string>> {
   const headers: Record<string, string> = { accept };
   const token = await options.credentials.token(signal);
   if (token) headers.authorization = `Bearer ${token}`;

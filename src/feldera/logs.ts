@@ -62,7 +62,10 @@ export async function readLogTail(options: HttpOptions, path: string, limits: Lo
   try {
     while (bytes < limits.maxBytes) {
       const leftMs = deadline - performance.now();
-      const chunk = await readWithin(reader, Math.max(0, lines.length > 0 || partial ? Math.min(limits.idleMs, leftMs) : leftMs));
+      const chunk = await readWithin(
+        reader,
+        Math.max(0, lines.length > 0 || partial ? Math.min(limits.idleMs, leftMs) : leftMs),
+      );
       if (!chunk) break;
       bytes += chunk.byteLength;
       const complete = (partial + decoder.decode(chunk, { stream: true })).split('\n');
@@ -79,7 +82,10 @@ export async function readLogTail(options: HttpOptions, path: string, limits: Lo
 }
 
 /** The next chunk, or `undefined` at the end of the stream or after `ms` without one. */
-async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<Uint8Array | undefined> {
+async function readWithin(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  ms: number,
+): Promise<Uint8Array | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const idle = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
   try {

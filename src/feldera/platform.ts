@@ -22,7 +22,10 @@ export async function readPlatform(http: HttpOptions): Promise<Platform | undefi
     credentials: { ...http.credentials, renew: async () => false },
   };
   try {
-    const body = (await request(options, 'GET', 'v0/config', { windowMs: PLATFORM_READ_MS })) as Record<string, unknown> | null;
+    const body = (await request(options, 'GET', 'v0/config', { windowMs: PLATFORM_READ_MS })) as Record<
+      string,
+      unknown
+    > | null;
     const secrets = http.credentials.secrets();
     if (typeof body?.edition !== 'string' || typeof body.version !== 'string') return undefined;
     return { edition: serverText(body.edition, secrets, 40), version: serverText(body.version, secrets, 40) };
@@ -37,7 +40,9 @@ export const TESTED_VERSIONS = { oldest: '0.300.0', newest: '0.375.0' } as const
 /** `0.337.0, Enterprise (tested: 0.300.0 to 0.375.0)`: which Feldera answered, and whether it is among the versions tested. */
 export function describePlatform(platform: Platform): string {
   const range = `${TESTED_VERSIONS.oldest} to ${TESTED_VERSIONS.newest}`;
-  const tested = compareVersions(platform.version, TESTED_VERSIONS.oldest) >= 0 && compareVersions(platform.version, TESTED_VERSIONS.newest) <= 0;
+  const tested =
+    compareVersions(platform.version, TESTED_VERSIONS.oldest) >= 0 &&
+    compareVersions(platform.version, TESTED_VERSIONS.newest) <= 0;
   return `${platform.version}, ${platform.edition} (${tested ? `tested: ${range}` : `not tested: this action is tested with ${range}`})`;
 }
 

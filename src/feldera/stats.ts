@@ -87,7 +87,8 @@ export const MAX_ERRORS_KEPT = 3;
 
 /** A field of the server's object itself, never one inherited (`__proto__`, `constructor`). */
 const field = (record: Json, name: string): unknown => (Object.hasOwn(record, name) ? record[name] : undefined);
-const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
+const count = (value: unknown): number =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 
 /**
  * Checks the body's shape and neutralises every string of the server's once, here. Only the three
@@ -100,13 +101,21 @@ export function controllerStatus(body: unknown, secrets: string[]): ControllerSt
   const inputs = field(record, 'inputs');
   const outputs = field(record, 'outputs');
   if (!isObject(global) || !Array.isArray(inputs) || !Array.isArray(outputs)) {
-    throw new FelderaError('not-feldera', 'UnexpectedResponse', "The pipeline's statistics lack global_metrics, inputs or outputs: is api-url the Feldera API?");
+    throw new FelderaError(
+      'not-feldera',
+      'UnexpectedResponse',
+      "The pipeline's statistics lack global_metrics, inputs or outputs: is api-url the Feldera API?",
+    );
   }
-  const text = (value: unknown, maxLength?: number): string => (typeof value === 'string' ? serverText(value, secrets, maxLength) : '');
-  const nullableText = (value: unknown): string | null => (typeof value === 'string' ? serverText(value, secrets) : null);
+  const text = (value: unknown, maxLength?: number): string =>
+    typeof value === 'string' ? serverText(value, secrets, maxLength) : '';
+  const nullableText = (value: unknown): string | null =>
+    typeof value === 'string' ? serverText(value, secrets) : null;
 
   const health = (value: unknown): ConnectorHealth | null =>
-    isObject(value) && typeof field(value, 'status') === 'string' ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) } : null;
+    isObject(value) && typeof field(value, 'status') === 'string'
+      ? { status: text(field(value, 'status'), 40), description: nullableText(field(value, 'description')) }
+      : null;
   const errors = (value: unknown): ConnectorError[] | null =>
     Array.isArray(value)
       ? value
@@ -155,7 +164,9 @@ export function controllerStatus(body: unknown, secrets: string[]): ControllerSt
       encode_errors: errors(field(output, 'encode_errors')),
     })),
     // The reader may have skipped endpoints of a huge list already: they count too.
-    omitted_endpoints: Math.max(0, inputs.length + droppedItems(inputs) - MAX_ENDPOINTS) + Math.max(0, outputs.length + droppedItems(outputs) - MAX_ENDPOINTS),
+    omitted_endpoints:
+      Math.max(0, inputs.length + droppedItems(inputs) - MAX_ENDPOINTS) +
+      Math.max(0, outputs.length + droppedItems(outputs) - MAX_ENDPOINTS),
   };
 }
 

@@ -35,20 +35,31 @@ export class StatusList {
     }
     const item = (await this.list.items).get(name);
     if (item === undefined) {
-      throw new FelderaError('feldera', 'UnknownPipelineName', `GET ${this.url()} lists no pipeline ${name}: it was deleted.`, {
-        status: 404,
-        hint: 'someone deleted the pipeline while the step waited for it.',
-      });
+      throw new FelderaError(
+        'feldera',
+        'UnknownPipelineName',
+        `GET ${this.url()} lists no pipeline ${name}: it was deleted.`,
+        {
+          status: 404,
+          hint: 'someone deleted the pipeline while the step waited for it.',
+        },
+      );
     }
     // Parsed here, for the pipeline asked for: another pipeline's odd entry is none of this run's business.
     return pipelineStatus(item, this.http.credentials.secrets());
   }
 
   private async read(retry: RetryPolicy): Promise<Map<string, unknown>> {
-    const named = (item: unknown): item is { name: string } => typeof item === 'object' && item !== null && typeof (item as { name?: unknown }).name === 'string';
+    const named = (item: unknown): item is { name: string } =>
+      typeof item === 'object' && item !== null && typeof (item as { name?: unknown }).name === 'string';
     const ours = (item: unknown) => named(item) && this.names.has(item.name);
     const body = await request(this.http, 'GET', 'v0/pipelines?selector=status', retry, { keepItem: ours });
-    if (!Array.isArray(body)) throw new FelderaError('not-feldera', 'UnexpectedResponse', `GET ${this.url()} answered with no list of pipelines: is api-url the Feldera API?`);
+    if (!Array.isArray(body))
+      throw new FelderaError(
+        'not-feldera',
+        'UnexpectedResponse',
+        `GET ${this.url()} answered with no list of pipelines: is api-url the Feldera API?`,
+      );
     return new Map(body.filter(named).map((item) => [item.name, item]));
   }
 

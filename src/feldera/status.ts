@@ -3,7 +3,15 @@ import { serverText } from '../text/text.ts';
 import { droppedItems } from './bounded-json.ts';
 import { FelderaError } from './errors.ts';
 import { isObject } from './json.ts';
-import { NAME_LISTS, type Bootstrap, type BootstrapPolicy, type ErrorResponse, type NameList, type PipelineDiff, type PipelineStatus } from './types.ts';
+import {
+  NAME_LISTS,
+  type Bootstrap,
+  type BootstrapPolicy,
+  type ErrorResponse,
+  type NameList,
+  type PipelineDiff,
+  type PipelineStatus,
+} from './types.ts';
 
 const STATUS_FIELDS = ['name', 'program_status', 'deployment_status', 'deployment_desired_status'] as const;
 
@@ -12,7 +20,11 @@ export function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus
   const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const missing = STATUS_FIELDS.filter((field) => typeof record[field] !== 'string');
   if (missing.length > 0) {
-    throw new FelderaError('not-feldera', 'UnexpectedResponse', `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`);
+    throw new FelderaError(
+      'not-feldera',
+      'UnexpectedResponse',
+      `The pipeline's status lacks ${missing.join(', ')}: is api-url the Feldera API?`,
+    );
   }
   const text = (field: string) => (typeof record[field] === 'string' ? serverText(record[field], secrets, 100) : '');
   const error = record.deployment_error as Partial<Record<keyof ErrorResponse, unknown>> | null | undefined;
@@ -43,16 +55,25 @@ const POLICIES: readonly string[] = ['allow', 'reject', 'await_approval'] satisf
 function bootstrapOf(record: Record<string, unknown>): Bootstrap | null {
   const policy = record.bootstrap_policy;
   if (typeof policy !== 'string' || !POLICIES.includes(policy)) return null;
-  return { policy: policy as BootstrapPolicy, silent: record.silent_bootstrap === true, concurrent: record.concurrent_bootstrap === true };
+  return {
+    policy: policy as BootstrapPolicy,
+    silent: record.silent_bootstrap === true,
+    concurrent: record.concurrent_bootstrap === true,
+  };
 }
 
 const names = (value: unknown, secrets: string[]): string[] =>
-  Array.isArray(value) ? value.filter((name) => typeof name === 'string').map((name) => serverText(name, secrets, 200)) : [];
+  Array.isArray(value)
+    ? value.filter((name) => typeof name === 'string').map((name) => serverText(name, secrets, 200))
+    : [];
 
 /** `details.approval_diff`, or, from servers before Feldera PR #6564, the details object itself. */
 function approvalDiff(details: unknown, secrets: string[]): PipelineDiff | null {
   if (!isObject(details)) return null;
-  return pipelineDiff('approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null, secrets);
+  return pipelineDiff(
+    'approval_diff' in details ? details.approval_diff : 'program_diff' in details ? details : null,
+    secrets,
+  );
 }
 
 /** A `PipelineDiff` of Feldera's (an approval's, or `/diff`'s answer), its names made inert; null when it is not an object. */
@@ -61,7 +82,10 @@ export function pipelineDiff(diff: unknown, secrets: string[]): PipelineDiff | n
   const program = isObject(diff.program_diff) ? diff.program_diff : null;
   // Names of a list too long to keep whole (bounded-json.ts) are counted, so that the counts stay true.
   const omitted: Partial<Record<NameList, number>> = {};
-  for (const [list, value] of [...NAME_LISTS.program.map((list) => [list, program?.[list]] as const), ...NAME_LISTS.connectors.map((list) => [list, diff[list]] as const)]) {
+  for (const [list, value] of [
+    ...NAME_LISTS.program.map((list) => [list, program?.[list]] as const),
+    ...NAME_LISTS.connectors.map((list) => [list, diff[list]] as const),
+  ]) {
     if (Array.isArray(value) && droppedItems(value) > 0) omitted[list] = droppedItems(value);
   }
   return {
@@ -73,7 +97,8 @@ export function pipelineDiff(diff: unknown, secrets: string[]): PipelineDiff | n
       removed_views: names(program.removed_views, secrets),
       modified_views: names(program.modified_views, secrets),
     },
-    program_diff_error: typeof diff.program_diff_error === 'string' ? serverText(diff.program_diff_error, secrets) : null,
+    program_diff_error:
+      typeof diff.program_diff_error === 'string' ? serverText(diff.program_diff_error, secrets) : null,
     added_input_connectors: names(diff.added_input_connectors, secrets),
     modified_input_connectors: names(diff.modified_input_connectors, secrets),
     removed_input_connectors: names(diff.removed_input_connectors, secrets),

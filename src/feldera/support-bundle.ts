@@ -30,7 +30,12 @@ const ZIP_MAGIC = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('PK\x05\x06'
  * Streams `GET /support_bundle` into `file` and returns its size. Throws a `BundleProblem` that says
  * why when the answer is an error, not a ZIP, too large, too slow or broken; a cancel (`options.signal`) as it is.
  */
-export async function downloadSupportBundle(options: HttpOptions, path: string, file: string, limits: BundleLimits): Promise<number> {
+export async function downloadSupportBundle(
+  options: HttpOptions,
+  path: string,
+  file: string,
+  limits: BundleLimits,
+): Promise<number> {
   const url = new URL(path, options.baseUrl);
   const budget = AbortSignal.timeout(limits.totalMs);
   const signal = AbortSignal.any([options.signal, budget]);
@@ -39,9 +44,14 @@ export async function downloadSupportBundle(options: HttpOptions, path: string, 
   const failed = (error: unknown): never => {
     if (options.signal.aborted) throw options.signal.reason;
     if (error instanceof BundleProblem) throw error;
-    if (budget.aborted) throw new BundleProblem(`GET ${url.href} took longer than ${formatDuration(limits.totalMs)} (${megabytes(bytes)} read)`);
+    if (budget.aborted)
+      throw new BundleProblem(
+        `GET ${url.href} took longer than ${formatDuration(limits.totalMs)} (${megabytes(bytes)} read)`,
+      );
     const cause = error instanceof Error && error.cause ? error.cause : error;
-    throw new BundleProblem(`GET ${url.href} broke after ${megabytes(bytes)}: ${serverText(messageOf(cause), [], 300)}`);
+    throw new BundleProblem(
+      `GET ${url.href} broke after ${megabytes(bytes)}: ${serverText(messageOf(cause), [], 300)}`,
+    );
   };
   const response = await fetch(url, {
     headers: await requestHeaders(options, 'application/zip', signal),
@@ -63,14 +73,19 @@ export async function downloadSupportBundle(options: HttpOptions, path: string, 
   const counted = async function* (source: AsyncIterable<Buffer>) {
     for await (const chunk of source) {
       if (bytes === 0 && !ZIP_MAGIC.some((magic) => chunk.subarray(0, 4).equals(magic))) {
-        throw new BundleProblem(`GET ${url.href} answered 200 with something that is not a ZIP: ${serverText(chunk.subarray(0, 200).toString('utf8'), secrets, 200)}`);
+        throw new BundleProblem(
+          `GET ${url.href} answered 200 with something that is not a ZIP: ${serverText(chunk.subarray(0, 200).toString('utf8'), secrets, 200)}`,
+        );
       }
       bytes += chunk.byteLength;
-      if (bytes > limits.maxBytes) throw new BundleProblem(`the bundle passed the limit of ${megabytes(limits.maxBytes)}`);
+      if (bytes > limits.maxBytes)
+        throw new BundleProblem(`the bundle passed the limit of ${megabytes(limits.maxBytes)}`);
       yield chunk;
     }
   };
-  await pipeline(Readable.fromWeb(response.body as ReadableStream<Uint8Array>), counted, createWriteStream(file), { signal }).catch(failed);
+  await pipeline(Readable.fromWeb(response.body as ReadableStream<Uint8Array>), counted, createWriteStream(file), {
+    signal,
+  }).catch(failed);
   if (bytes === 0) throw new BundleProblem(`GET ${url.href} answered 200 with an empty body`);
   return bytes;
 }
@@ -83,7 +98,9 @@ function refusal(request: string, status: number, text: string, secrets: readonl
   } catch {
     body = undefined;
   }
-  if (isErrorResponse(body)) return `${request} failed: ${status} ${serverText(body.error_code, secrets, 100)}: ${serverText(body.message, secrets)}`;
-  if (status === 404 && !text.trim()) return `${request} answered 404 with an empty body: this Feldera is older than the support bundle`;
+  if (isErrorResponse(body))
+    return `${request} failed: ${status} ${serverText(body.error_code, secrets, 100)}: ${serverText(body.message, secrets)}`;
+  if (status === 404 && !text.trim())
+    return `${request} answered 404 with an empty body: this Feldera is older than the support bundle`;
   return `${request} failed: ${status} ${serverText(text, secrets, 200) || '(empty body)'}`;
 }

@@ -21,7 +21,8 @@ export type DeploymentStatus =
 
 export type DeploymentDesiredStatus = 'Stopped' | 'Unavailable' | 'Standby' | 'Paused' | 'Running' | 'Suspended';
 
-export type ProgramStatus = 'Pending' | 'CompilingSql' | 'SqlCompiled' | 'CompilingRust' | 'Success' | 'SqlError' | 'RustError' | 'SystemError';
+export type ProgramStatus =
+  'Pending' | 'CompilingSql' | 'SqlCompiled' | 'CompilingRust' | 'Success' | 'SqlError' | 'RustError' | 'SystemError';
 
 export type BootstrapPolicy = 'allow' | 'reject' | 'await_approval';
 

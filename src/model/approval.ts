@@ -13,7 +13,12 @@ export interface DiffChange {
 /** The changes of a `PipelineDiff` that are not empty, tables first. */
 export function diffChanges(diff: PipelineDiff): DiffChange[] {
   const program = diff.program_diff;
-  const change = (what: DiffChange['what'], change: DiffChange['change'], list: NameList, names: string[] | undefined): DiffChange => ({
+  const change = (
+    what: DiffChange['what'],
+    change: DiffChange['change'],
+    list: NameList,
+    names: string[] | undefined,
+  ): DiffChange => ({
     what,
     change,
     names: names ?? [],
@@ -38,7 +43,9 @@ export function diffChanges(diff: PipelineDiff): DiffChange[] {
 
 /** `3 views modified, 1 table added`, or what Feldera said when it could not tell. */
 export function countChanges(diff: PipelineDiff): string {
-  const counts = diffChanges(diff).map(({ what, change, count }) => `${count} ${what}${count === 1 ? '' : 's'} ${change}`);
+  const counts = diffChanges(diff).map(
+    ({ what, change, count }) => `${count} ${what}${count === 1 ? '' : 's'} ${change}`,
+  );
   if (diff.program_diff_error) counts.push(`the program diff failed: ${diff.program_diff_error}`);
   return counts.length > 0 ? counts.join(', ') : 'no changes listed';
 }

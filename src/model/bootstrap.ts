@@ -21,7 +21,9 @@ function describeProgress(label: string, progress: CommitProgressSummary): strin
   const operators = progress.completed + progress.in_progress + progress.remaining;
   if (operators === 0) return undefined;
   const records =
-    progress.in_progress_total_records > 0 ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records` : '';
+    progress.in_progress_total_records > 0
+      ? `, ${formatCount(progress.in_progress_processed_records)} of ${formatCount(progress.in_progress_total_records)} records`
+      : '';
   return `${label}: ${formatCount(progress.completed)} of ${formatCount(operators)} operators${records}`;
 }
 

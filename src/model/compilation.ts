@@ -27,11 +27,17 @@ export interface CompilationReport {
 
 const EXCERPT_LINES = 40;
 
-export function compilationReport(programError: ProgramError, pipelineName: string, sqlFile: string | undefined): CompilationReport {
+export function compilationReport(
+  programError: ProgramError,
+  pipelineName: string,
+  sqlFile: string | undefined,
+): CompilationReport {
   const messages = programError.sql_compilation?.messages ?? [];
   const annotations = messages.map((message) => sqlAnnotation(message, pipelineName, sqlFile));
   const firstSql = messages.find((message) => !message.warning);
-  const excerpt = rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ?? firstLines(programError.system_error);
+  const excerpt =
+    rustExcerpt(programError.rust_compilation?.stderr || programError.rust_compilation?.stdout) ??
+    firstLines(programError.system_error);
   const firstError = firstSql
     ? serverText(`${position(firstSql)}: ${firstSql.error_type}: ${firstSql.message}`)
     : excerpt && serverText(excerpt.split('\n').find((line) => line.trim()) ?? '');

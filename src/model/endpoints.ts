@@ -56,7 +56,11 @@ export function describeEndpoint(endpoint: Endpoint): string {
   return `${endpoint.direction} endpoint ${endpoint.name || '(unnamed)'} (stream ${endpoint.stream || 'unknown'})`;
 }
 
-function lastError(lists: (ConnectorError[] | null)[], health: ConnectorHealth | null, fatalError: string | null): string | undefined {
+function lastError(
+  lists: (ConnectorError[] | null)[],
+  health: ConnectorHealth | null,
+  fatalError: string | null,
+): string | undefined {
   // Each list is oldest first; the newest of their last entries is the last error.
   const newest = lists
     .map((list) => list?.at(-1))

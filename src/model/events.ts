@@ -30,7 +30,8 @@ export interface EventPhase {
  * did; or one only Feldera recorded, `again` when it is the status of the step's row before it come
  * back after a blip (the step's reads saw one stretch of it, that row).
  */
-export type TimelineRow = { seen: TimelineEntry; recorded: EventPhase | undefined } | { seen: undefined; recorded: EventPhase; again: boolean };
+export type TimelineRow =
+  { seen: TimelineEntry; recorded: EventPhase | undefined } | { seen: undefined; recorded: EventPhase; again: boolean };
 
 type Phase = Pick<TimelineEntry, 'status' | 'of'>;
 
@@ -76,10 +77,18 @@ export function eventPhases(events: readonly PipelineEvent[]): EventPhase[] {
  * the step saw; on a tie, the latest. What came before it is left out (when no phase shows that
  * status, nothing is).
  */
-export function mergeTimeline(timeline: readonly TimelineEntry[], events: readonly PipelineEvent[], startedAtEpochMs: number): TimelineRow[] {
+export function mergeTimeline(
+  timeline: readonly TimelineEntry[],
+  events: readonly PipelineEvent[],
+  startedAtEpochMs: number,
+): TimelineRow[] {
   const all = eventPhases(events);
   const first = timeline[0];
-  const candidates = all.flatMap((phase, k) => (first && key(phase) === key(first) && phase.recordedAt <= startedAtEpochMs + CLOCK_SKEW_MS ? [k] : [])).slice(-CANDIDATES);
+  const candidates = all
+    .flatMap((phase, k) =>
+      first && key(phase) === key(first) && phase.recordedAt <= startedAtEpochMs + CLOCK_SKEW_MS ? [k] : [],
+    )
+    .slice(-CANDIDATES);
   let best = { rows: walk(timeline, all), matched: -1 };
   for (const k of candidates) {
     const rows = walk(timeline, all.slice(k));
@@ -105,7 +114,8 @@ function walk(timeline: readonly TimelineEntry[], recorded: readonly EventPhase[
   };
   const onlyRecorded = (upTo: number) => {
     const before = timeline[i - 1];
-    for (const phase of recorded.slice(j, upTo)) rows.push({ seen: undefined, recorded: phase, again: before !== undefined && key(before) === key(phase) });
+    for (const phase of recorded.slice(j, upTo))
+      rows.push({ seen: undefined, recorded: phase, again: before !== undefined && key(before) === key(phase) });
     j = Math.max(j, upTo);
   };
   for (let seen = timeline[i], phase = recorded[j]; seen && phase; seen = timeline[i], phase = recorded[j]) {

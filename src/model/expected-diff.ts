@@ -23,13 +23,31 @@ function namesOf(diff: PipelineDiff, list: NameList): string[] {
 /** Approve only when every list holds the same names, whatever their order; a cut list or a failed program diff proves nothing. */
 export function expectedVerdict(diff: PipelineDiff | null | undefined, expected: PipelineDiff): ExpectedVerdict {
   if (!diff) return { approve: false, reason: 'Feldera did not say what it asks to approve', differences: [] };
-  if (!diff.program_diff) return { approve: false, reason: `Feldera could not compute the program diff (${diff.program_diff_error ?? 'it gave no reason'})`, differences: [] };
+  if (!diff.program_diff)
+    return {
+      approve: false,
+      reason: `Feldera could not compute the program diff (${diff.program_diff_error ?? 'it gave no reason'})`,
+      differences: [],
+    };
   if (expected.program_diff_error)
-    return { approve: false, reason: `expected-diff holds no program diff (${expected.program_diff_error}): the program changes were not reviewed`, differences: [] };
+    return {
+      approve: false,
+      reason: `expected-diff holds no program diff (${expected.program_diff_error}): the program changes were not reviewed`,
+      differences: [],
+    };
   const cut = (of: PipelineDiff) => LISTS.filter((list) => (of.omitted_names?.[list] ?? 0) > 0).map(label);
-  if (cut(diff).length > 0) return { approve: false, reason: `Feldera's diff is too long to compare name by name (names omitted in ${cut(diff).join(', ')})`, differences: [] };
+  if (cut(diff).length > 0)
+    return {
+      approve: false,
+      reason: `Feldera's diff is too long to compare name by name (names omitted in ${cut(diff).join(', ')})`,
+      differences: [],
+    };
   if (cut(expected).length > 0)
-    return { approve: false, reason: `expected-diff was cut (names omitted in ${cut(expected).join(', ')}): it cannot be compared name by name`, differences: [] };
+    return {
+      approve: false,
+      reason: `expected-diff was cut (names omitted in ${cut(expected).join(', ')}): it cannot be compared name by name`,
+      differences: [],
+    };
   const differences: string[] = [];
   for (const list of LISTS) {
     const asked = new Set(namesOf(diff, list));
@@ -37,7 +55,10 @@ export function expectedVerdict(diff: PipelineDiff | null | undefined, expected:
     const notAsked = [...wanted].filter((name) => !asked.has(name));
     const notExpected = [...asked].filter((name) => !wanted.has(name));
     if (notAsked.length === 0 && notExpected.length === 0) continue;
-    const parts = [notAsked.length > 0 && `expected but not asked: ${notAsked.join(', ')}`, notExpected.length > 0 && `asked but not expected: ${notExpected.join(', ')}`];
+    const parts = [
+      notAsked.length > 0 && `expected but not asked: ${notAsked.join(', ')}`,
+      notExpected.length > 0 && `asked but not expected: ${notExpected.join(', ')}`,
+    ];
     differences.push(`${label(list)}: ${parts.filter(Boolean).join('; ')}`);
   }
   if (differences.length === 0) return { approve: true };
@@ -54,13 +75,19 @@ function label(list: NameList): string {
  * The input: one PipelineDiff (one pipeline), or an object from every pipeline's name to its
  * PipelineDiff, or to its entry of a plan's `results` (its `plan-diff` read). Undefined: not set.
  */
-export function parseExpectedDiff(value: string, pipelineNames: readonly string[], problems: string[]): ReadonlyMap<string, PipelineDiff> | undefined {
+export function parseExpectedDiff(
+  value: string,
+  pipelineNames: readonly string[],
+  problems: string[],
+): ReadonlyMap<string, PipelineDiff> | undefined {
   if (!value) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(value);
   } catch {
-    problems.push(`expected-diff is not JSON: give ${SHAPE}; with several pipelines, an object from each pipeline's name to its PipelineDiff.`);
+    problems.push(
+      `expected-diff is not JSON: give ${SHAPE}; with several pipelines, an object from each pipeline's name to its PipelineDiff.`,
+    );
     return undefined;
   }
   if (!isObject(json)) {
@@ -81,7 +108,9 @@ export function parseExpectedDiff(value: string, pipelineNames: readonly string[
   }
   const missing = pipelineNames.filter((name) => !keys.includes(name));
   if (missing.length > 0) {
-    problems.push(`expected-diff has no diff for ${missing.join(', ')}: give one for every pipeline of pipeline-name, auto-approve approves them all.`);
+    problems.push(
+      `expected-diff has no diff for ${missing.join(', ')}: give one for every pipeline of pipeline-name, auto-approve approves them all.`,
+    );
     return undefined;
   }
   const diffs = new Map<string, PipelineDiff>();
@@ -94,7 +123,9 @@ export function parseExpectedDiff(value: string, pipelineNames: readonly string[
 
 function extraKeys(keys: string[], pipelineNames: readonly string[]): string {
   const strangers = keys.filter((key) => !pipelineNames.includes(key));
-  return strangers.length > 0 ? `${strangers.map((key) => `"${key}"`).join(', ')} ${strangers.length === 1 ? 'is not one' : 'are not ones'}` : 'it names none';
+  return strangers.length > 0
+    ? `${strangers.map((key) => `"${key}"`).join(', ')} ${strangers.length === 1 ? 'is not one' : 'are not ones'}`
+    : 'it names none';
 }
 
 /** A PipelineDiff, or an entry of a plan's `results` that holds one as JSON text in `plan-diff`. */
@@ -108,7 +139,9 @@ function entryDiff(value: unknown, where: string, problems: string[]): PipelineD
       json = undefined;
     }
     if (json === undefined) {
-      problems.push(`${where} has a plan-diff that is not a PipelineDiff as JSON text: did the plan compute a diff for it?`);
+      problems.push(
+        `${where} has a plan-diff that is not a PipelineDiff as JSON text: did the plan compute a diff for it?`,
+      );
       return undefined;
     }
     return pipelineDiff(json, `${where} plan-diff`, problems);
@@ -122,10 +155,12 @@ function pipelineDiff(value: unknown, where: string, problems: string[]): Pipeli
   if (!isObject(value)) wrong.push('it is not an object');
   const record = isObject(value) ? value : {};
   const program = record.program_diff;
-  for (const key of Object.keys(record)) if (!DIFF_KEYS.has(key)) wrong.push(`"${key}" is not a field of a PipelineDiff`);
+  for (const key of Object.keys(record))
+    if (!DIFF_KEYS.has(key)) wrong.push(`"${key}" is not a field of a PipelineDiff`);
   if (program !== undefined && program !== null && !isObject(program)) wrong.push('program_diff is not an object');
   const programRecord = isObject(program) ? program : {};
-  for (const key of Object.keys(programRecord)) if (!PROGRAM.includes(key)) wrong.push(`"program_diff.${key}" is not a list of a program diff`);
+  for (const key of Object.keys(programRecord))
+    if (!PROGRAM.includes(key)) wrong.push(`"program_diff.${key}" is not a list of a program diff`);
   const list = (of: Record<string, unknown>, key: string, path: string): string[] => {
     const names = of[key];
     if (names === undefined || names === null) return [];
@@ -137,12 +172,18 @@ function pipelineDiff(value: unknown, where: string, problems: string[]): Pipeli
     return names.map((name) => serverText(name, [], 200));
   };
   const error = record.program_diff_error;
-  if (error !== undefined && error !== null && typeof error !== 'string') wrong.push('program_diff_error is not a string');
+  if (error !== undefined && error !== null && typeof error !== 'string')
+    wrong.push('program_diff_error is not a string');
   const omitted: Partial<Record<NameList, number>> = {};
   const omittedRecord = record.omitted_names;
   if (omittedRecord !== undefined && !isObject(omittedRecord)) wrong.push('omitted_names is not an object');
   for (const [key, count] of Object.entries(isObject(omittedRecord) ? omittedRecord : {})) {
-    if (!(LISTS as readonly string[]).includes(key) || typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+    if (
+      !(LISTS as readonly string[]).includes(key) ||
+      typeof count !== 'number' ||
+      !Number.isInteger(count) ||
+      count < 0
+    )
       wrong.push(`omitted_names.${key} is not a count of a list`);
     else omitted[key as NameList] = count;
   }

@@ -5,13 +5,15 @@ const DOES_NOT_COMPILE = 'the program does not compile; fix it, and Feldera comp
 
 // What to do next, in terms of this action's inputs, where Feldera's own `details.hint` says nothing.
 const BY_CODE: Record<string, string> = {
-  CannotStartWithUndismissedError: 'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
+  CannotStartWithUndismissedError:
+    'the pipeline holds an error from an earlier run; set dismiss-error: true to clear it before starting.',
   CannotStartWithCompilationError: DOES_NOT_COMPILE,
   InitialImmutableUnlessStopped:
     'the pipeline was already started with another initial: set if-deployed: converge (the default) to move it to the state asked for, stop it first, or ask for the state it was started in.',
   InvalidTransition:
     "the pipeline process refused the move (Feldera's message says from where): it changed since the step read its status; run the step again once it has settled.",
-  EnterpriseFeature: 'this needs Feldera Enterprise: the community (open-source) edition answers 501 EnterpriseFeature.',
+  EnterpriseFeature:
+    'this needs Feldera Enterprise: the community (open-source) edition answers 501 EnterpriseFeature.',
   BootstrapPolicyImmutableUnlessStopped:
     'the pipeline was already started with another bootstrap policy; stop it first, or give the same bootstrap-policy, silent-bootstrap and concurrent-bootstrap.',
   InitialStandbyNotAllowed: 'standby needs a file storage backend with sync in the runtime config.',
@@ -36,17 +38,20 @@ const BY_DEPLOYMENT_ERROR: Record<string, string> = {
     "the pipeline failed while initializing, most often a connector that cannot reach its source or sink, or a bootstrap that was refused (bootstrap-policy: reject refuses a changed program; await_approval or allow let it bootstrap): the message and the pipeline's log say which.",
   AutomatonProvisioningTimeout:
     "the pipeline's compute and storage were not up within Feldera's provisioning timeout: raise provisioning_timeout in the pipeline's runtime config (a duration such as 20m since Feldera 0.366; provisioning_timeout_secs, in seconds, before), or look in the pipeline's log and the cluster's events for a volume or container that could not be created.",
-  RunnerProvisionError: "Feldera could not create the pipeline's compute or storage (the message says why): check the pipeline's resources config and the cluster's capacity.",
+  RunnerProvisionError:
+    "Feldera could not create the pipeline's compute or storage (the message says why): check the pipeline's resources config and the cluster's capacity.",
   AutomatonInvalidRuntimeConfig:
     "the pipeline's runtime config is no longer valid after a Feldera upgrade: update its runtime_config (the message says which field), then start it again.",
-  AutomatonInvalidProgramInfo: 'the compiled program no longer fits this Feldera version: recompile it (fda update-runtime), then start it again.',
+  AutomatonInvalidProgramInfo:
+    'the compiled program no longer fits this Feldera version: recompile it (fda update-runtime), then start it again.',
   AutomatonCannotProvisionUnsupportedPlatformVersion:
     'the program was compiled by another Feldera version than the one installed: recompile it with the current one (fda update-runtime, or a change to the program), then start it again.',
   StartFailedDueToFailedCompilation: DOES_NOT_COMPILE,
 };
 
 /** For a deployment error without a hint of its own: where the reason is. */
-const READ_THE_LOG = "the pipeline's log says why it stopped: read its tail below (logs: on-failure, the default), or the whole log in the Feldera console.";
+const READ_THE_LOG =
+  "the pipeline's log says why it stopped: read its tail below (logs: on-failure, the default), or the whole log in the Feldera console.";
 
 /** What to do about a pipeline that stopped with this `deployment_error` code. */
 export function deploymentErrorHint(code: string): string {

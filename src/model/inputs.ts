@@ -181,22 +181,36 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   const envTokenFile = source.env.FELDERA_OIDC_TOKEN_FILE?.trim() || undefined;
   const fromEnvironment = !input('api-key') && !input('oidc-audience');
   if (fromEnvironment && envTokenFile && source.env.FELDERA_API_KEY?.trim()) {
-    problems.push('FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.');
+    problems.push(
+      'FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.',
+    );
   }
   const oidcTokenFile = fromEnvironment ? envTokenFile : undefined;
 
   const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
-  if (apiUrl && (apiKey || input('oidc-audience') || oidcTokenFile) && apiUrl.protocol === 'http:' && !isLoopback(apiUrl.hostname)) {
+  if (
+    apiUrl &&
+    (apiKey || input('oidc-audience') || oidcTokenFile) &&
+    apiUrl.protocol === 'http:' &&
+    !isLoopback(apiUrl.hostname)
+  ) {
     warnings.push(`api-url ${apiUrl.origin} is plain http: the credential crosses the network unencrypted. Use https.`);
   }
 
   const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
   const ifDeployed = oneOf('if-deployed', input('if-deployed') || 'converge', IF_DEPLOYED, problems);
-  const bootstrapPolicy = oneOf('bootstrap-policy', input('bootstrap-policy') || 'await_approval', BOOTSTRAP_POLICIES, problems);
+  const bootstrapPolicy = oneOf(
+    'bootstrap-policy',
+    input('bootstrap-policy') || 'await_approval',
+    BOOTSTRAP_POLICIES,
+    problems,
+  );
   const silentBootstrap = parseBoolean('silent-bootstrap', input('silent-bootstrap') || 'false', problems);
   const concurrentBootstrap = parseBoolean('concurrent-bootstrap', input('concurrent-bootstrap') || 'false', problems);
   if (silentBootstrap && concurrentBootstrap) {
-    problems.push('silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.');
+    problems.push(
+      'silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.',
+    );
   }
   const autoApprove = parseBoolean('auto-approve', input('auto-approve') || 'false', problems);
   const reloadableTables = parseReloadableTables(input('reloadable-tables'), problems);
@@ -222,7 +236,8 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   const supportBundleParts = parseSupportBundleParts(input('support-bundle-parts'), problems);
   const supportBundleRetentionDays = parseRetentionDays(input('support-bundle-retention-days') || '7', problems);
   const environment = input('environment') || undefined;
-  if (environment && !githubToken) problems.push("environment needs github-token (by default the job's github.token) to record the deployment.");
+  if (environment && !githubToken)
+    problems.push("environment needs github-token (by default the job's github.token) to record the deployment.");
 
   if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
     problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);
@@ -231,13 +246,20 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     problems.push(`poll-interval "${input('poll-interval')}" is longer than timeout "${input('timeout') || '30m'}".`);
   }
   if (autoApprove && wait === false) {
-    problems.push('auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.');
+    problems.push(
+      'auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.',
+    );
   }
   if (reloadableTables !== undefined) {
     if (bootstrapPolicy && bootstrapPolicy !== 'allow') {
-      problems.push(`reloadable-tables needs bootstrap-policy: allow (not ${bootstrapPolicy}): it names the tables that an allowed bootstrap may reload.`);
+      problems.push(
+        `reloadable-tables needs bootstrap-policy: allow (not ${bootstrapPolicy}): it names the tables that an allowed bootstrap may reload.`,
+      );
     }
-    if (wait === false) problems.push('reloadable-tables needs wait: true: the step reads the changes while the pipeline awaits approval, and approves them then.');
+    if (wait === false)
+      problems.push(
+        'reloadable-tables needs wait: true: the step reads the changes while the pipeline awaits approval, and approves them then.',
+      );
     if (autoApprove)
       problems.push(
         'reloadable-tables and auto-approve: true cannot go together: auto-approve approves whatever changed, reloadable-tables only a bootstrap that reloads the tables it names.',
@@ -246,16 +268,21 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
 
   const expectedDiff = parseExpectedDiff(input('expected-diff'), pipelineNames, problems);
   if (input('expected-diff')) {
-    if (autoApprove === false) problems.push('expected-diff needs auto-approve: true: it names the only changes that auto-approve may approve.');
+    if (autoApprove === false)
+      problems.push('expected-diff needs auto-approve: true: it names the only changes that auto-approve may approve.');
     if (bootstrapPolicy && bootstrapPolicy !== 'await_approval') {
-      problems.push(`expected-diff needs bootstrap-policy: await_approval (the default), not ${bootstrapPolicy}: only then does Feldera ask approval, with the diff to compare.`);
+      problems.push(
+        `expected-diff needs bootstrap-policy: await_approval (the default), not ${bootstrapPolicy}: only then does Feldera ask approval, with the diff to compare.`,
+      );
     }
   }
 
   const plan = parseBoolean('plan', input('plan') || 'false', problems);
   const runtimeVersion = input('runtime-version') || undefined;
   if (runtimeVersion !== undefined && !RUNTIME_VERSION.test(runtimeVersion)) {
-    problems.push(`runtime-version "${runtimeVersion}" is not a runtime version: give a version tag (v0.375.0) or a 40-character git SHA of feldera/feldera, as Feldera takes it.`);
+    problems.push(
+      `runtime-version "${runtimeVersion}" is not a runtime version: give a version tag (v0.375.0) or a 40-character git SHA of feldera/feldera, as Feldera takes it.`,
+    );
   }
   if (runtimeVersion !== undefined && plan === false) {
     problems.push(
@@ -263,7 +290,10 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
     );
   }
   if (plan) {
-    if (!sqlFile && !input('sql-file')) problems.push('plan: true needs sql-file: the proposed program (sql/program.sql; with several pipelines, sql/{name}.sql for a file each).');
+    if (!sqlFile && !input('sql-file'))
+      problems.push(
+        'plan: true needs sql-file: the proposed program (sql/program.sql; with several pipelines, sql/{name}.sql for a file each).',
+      );
     // A plan changes nothing, so the inputs that act on a pipeline have nothing to act on: said, not ignored.
     const acting: [boolean, string][] = [
       [autoApprove === true, 'auto-approve: true'],
@@ -275,7 +305,10 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
       [supportBundle !== undefined && supportBundle !== 'never', `support-bundle: ${supportBundle}`],
     ];
     for (const [given, name] of acting) {
-      if (given) problems.push(`${name} cannot go with plan: true: a plan starts, approves and stops nothing. Use it in the step that starts the pipeline.`);
+      if (given)
+        problems.push(
+          `${name} cannot go with plan: true: a plan starts, approves and stops nothing. Use it in the step that starts the pipeline.`,
+        );
     }
   }
 
@@ -328,12 +361,22 @@ export const MAX_PIPELINES = 50;
 /** One name, or several separated by newlines, commas or spaces (a YAML block scalar works). */
 function parsePipelineNames(value: string, problems: string[]): readonly string[] {
   const names = value.split(/[\s,]+/).filter(Boolean);
-  if (names.length === 0) problems.push('pipeline-name is empty: give the name of a pipeline, or several separated by newlines, commas or spaces.');
+  if (names.length === 0)
+    problems.push(
+      'pipeline-name is empty: give the name of a pipeline, or several separated by newlines, commas or spaces.',
+    );
   const bad = names.filter((name) => !PIPELINE_NAME.test(name));
-  for (const name of bad) problems.push(`pipeline-name "${name}" must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
+  for (const name of bad)
+    problems.push(
+      `pipeline-name "${name}" must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`,
+    );
   const repeated = [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
-  if (repeated.length > 0) problems.push(`pipeline-name names ${repeated.map((name) => `"${name}"`).join(', ')} more than once: give each pipeline once.`);
-  if (names.length > MAX_PIPELINES) problems.push(`pipeline-name names ${names.length} pipelines: at most ${MAX_PIPELINES} in one step.`);
+  if (repeated.length > 0)
+    problems.push(
+      `pipeline-name names ${repeated.map((name) => `"${name}"`).join(', ')} more than once: give each pipeline once.`,
+    );
+  if (names.length > MAX_PIPELINES)
+    problems.push(`pipeline-name names ${names.length} pipelines: at most ${MAX_PIPELINES} in one step.`);
   return Object.freeze(names);
 }
 
@@ -348,7 +391,9 @@ function parseReloadableTables(value: string, problems: string[]): readonly stri
     names = undefined;
   }
   if (!Array.isArray(names) || !names.every((name) => typeof name === 'string' && name !== '')) {
-    problems.push(`reloadable-tables "${value}" is not a JSON array of table names, such as ["orders", "My Table"]; or give the names separated by newlines, commas or spaces.`);
+    problems.push(
+      `reloadable-tables "${value}" is not a JSON array of table names, such as ["orders", "My Table"]; or give the names separated by newlines, commas or spaces.`,
+    );
     return undefined;
   }
   return Object.freeze(names as string[]);
@@ -359,15 +404,21 @@ function parseSupportBundleParts(value: string, problems: string[]): readonly Su
   if (!value) return undefined;
   const names = value.split(/[\s,]+/).filter(Boolean);
   const unknown = names.filter((name) => !(SUPPORT_BUNDLE_PARTS as readonly string[]).includes(name));
-  for (const name of unknown) problems.push(`support-bundle-parts "${name}" is not one of ${SUPPORT_BUNDLE_PARTS.join(', ')}.`);
-  if (names.length === 0) problems.push(`support-bundle-parts "${value}" names no part: give some of ${SUPPORT_BUNDLE_PARTS.join(', ')}, or leave it empty for all.`);
+  for (const name of unknown)
+    problems.push(`support-bundle-parts "${name}" is not one of ${SUPPORT_BUNDLE_PARTS.join(', ')}.`);
+  if (names.length === 0)
+    problems.push(
+      `support-bundle-parts "${value}" names no part: give some of ${SUPPORT_BUNDLE_PARTS.join(', ')}, or leave it empty for all.`,
+    );
   return Object.freeze(SUPPORT_BUNDLE_PARTS.filter((part) => names.includes(part)));
 }
 
 function parseRetentionDays(value: string, problems: string[]): number | undefined {
   const days = /^\d+$/.test(value) ? Number(value) : NaN;
   if (days >= RETENTION_DAYS.least && days <= RETENTION_DAYS.most) return days;
-  problems.push(`support-bundle-retention-days "${value}" must be a whole number of days from ${RETENTION_DAYS.least} to ${RETENTION_DAYS.most}.`);
+  problems.push(
+    `support-bundle-retention-days "${value}" must be a whole number of days from ${RETENTION_DAYS.least} to ${RETENTION_DAYS.most}.`,
+  );
   return undefined;
 }
 
@@ -395,7 +446,9 @@ function parseSqlFile(value: string, problems: string[]): string | undefined {
   if (!value) return undefined;
   const path = value.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) {
-    problems.push(`sql-file "${value}" must be a path inside the repository, relative to its root, such as sql/program.sql.`);
+    problems.push(
+      `sql-file "${value}" must be a path inside the repository, relative to its root, such as sql/program.sql.`,
+    );
     return undefined;
   }
   return path;
@@ -405,7 +458,12 @@ function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
-function oneOf<T extends string>(name: InputName, value: string, accepted: readonly T[], problems: string[]): T | undefined {
+function oneOf<T extends string>(
+  name: InputName,
+  value: string,
+  accepted: readonly T[],
+  problems: string[],
+): T | undefined {
   const lower = value.toLowerCase();
   const found = accepted.find((candidate) => candidate === lower);
   if (!found) problems.push(`${name} "${value}" is not one of ${accepted.join(', ')}.`);
@@ -428,21 +486,31 @@ const PART = '(\\d+(?:\\.\\d+)?)';
 const DURATION = new RegExp(`^(?:${PART}h)?(?:${PART}m(?!s))?(?:${PART}s)?(?:${PART}ms)?$`);
 
 /** `90` (seconds), `90s`, `15m`, `1h30m`, `500ms` → milliseconds; more than zero, unless `zero` is allowed. */
-export function parseDuration(name: InputName, value: string, problems: string[], allow: { zero?: boolean } = {}): number | undefined {
+export function parseDuration(
+  name: InputName,
+  value: string,
+  problems: string[],
+  allow: { zero?: boolean } = {},
+): number | undefined {
   const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : undefined;
   const parts = seconds === undefined ? DURATION.exec(value) : null;
   if (seconds === undefined && (!parts || value === '')) {
-    problems.push(`${name} "${value}" is not a duration: give seconds (90) or h, m, s and ms parts (1h30m, 90s, 500ms).`);
+    problems.push(
+      `${name} "${value}" is not a duration: give seconds (90) or h, m, s and ms parts (1h30m, 90s, 500ms).`,
+    );
     return undefined;
   }
   const [, h = '0', m = '0', s = '0', ms = '0'] = parts ?? [];
-  const total = seconds !== undefined ? seconds * 1000 : ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
+  const total =
+    seconds !== undefined ? seconds * 1000 : ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
   if (!(total > 0) && !(allow.zero && total === 0)) {
     problems.push(`${name} "${value}" must be more than zero.`);
     return undefined;
   }
   if (total > MAX_DURATION_MS) {
-    problems.push(`${name} "${value}" is longer than ${MAX_DURATION}, the longest a job can run (on a self-hosted runner).`);
+    problems.push(
+      `${name} "${value}" is longer than ${MAX_DURATION}, the longest a job can run (on a self-hosted runner).`,
+    );
     return undefined;
   }
   return Math.round(total);

@@ -43,15 +43,30 @@ export type Outcome =
 export type Failure = Extract<Outcome, { result: 'failed' }>;
 
 /** A run's outcome before it has one: a run that ends with it ended for a reason of the action's own. */
-export const UNDECIDED: Failure = Object.freeze({ result: 'failed', code: 'InternalError', message: 'The action ended before it decided anything.' });
+export const UNDECIDED: Failure = Object.freeze({
+  result: 'failed',
+  code: 'InternalError',
+  message: 'The action ended before it decided anything.',
+});
 
 /**
  * The outcome of a run cancelled before the step reported it, `phase` being what the run was doing:
  * a failure already found stays, and says so; anything else is `Cancelled`, saying what was seen.
  */
-export function afterCancel(outcome: Outcome, reason: string, name: string, phase: string, progress: Progress): Failure {
+export function afterCancel(
+  outcome: Outcome,
+  reason: string,
+  name: string,
+  phase: string,
+  progress: Progress,
+): Failure {
   if (outcome.result === 'failed' && outcome.code === 'Cancelled') return outcome;
-  if (outcome === UNDECIDED) return { result: 'failed', code: 'Cancelled', message: `Stopped: ${reason} while ${phase} (${progress.describeLast()}).` };
+  if (outcome === UNDECIDED)
+    return {
+      result: 'failed',
+      code: 'Cancelled',
+      message: `Stopped: ${reason} while ${phase} (${progress.describeLast()}).`,
+    };
   if (outcome.result === 'failed') return { ...outcome, message: `${outcome.message} Then ${reason} while ${phase}.` };
   const status = progress.last?.deployment_status ?? 'not read';
   return {
@@ -98,7 +113,12 @@ export function failureOf(error: unknown, name: string, config: Config, progress
 /** A bug of the action's own: the outputs are still set, and the report says what broke. */
 export function internalError(error: unknown): Failure {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return { result: 'failed', code: 'InternalError', message: `The action failed unexpectedly: ${text}`, hint: 'please report it with this log.' };
+  return {
+    result: 'failed',
+    code: 'InternalError',
+    message: `The action failed unexpectedly: ${text}`,
+    hint: 'please report it with this log.',
+  };
 }
 
 /** The failure a status means, before the target or after it (in the health window); else undefined. */
@@ -158,7 +178,10 @@ export function withEdition(outcome: Outcome, platform: Platform | undefined): O
     };
   }
   if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
-    return { ...outcome, hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.` };
+    return {
+      ...outcome,
+      hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.`,
+    };
   }
   return outcome;
 }

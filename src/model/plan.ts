@@ -22,7 +22,10 @@ export function changed(diff: PipelineDiff): boolean {
  * (docs.feldera.com, pipelines/modifying.md: "Bootstrapping"): one sentence per kind of change present.
  */
 export function nextStartMeaning(diff: PipelineDiff): string[] {
-  if (!changed(diff)) return ['The program is the same: the next start resumes from the checkpoint, with nothing to bootstrap or approve.'];
+  if (!changed(diff))
+    return [
+      'The program is the same: the next start resumes from the checkpoint, with nothing to bootstrap or approve.',
+    ];
   const present = new Set(diffChanges(diff).map(({ what, change }) => `${what} ${change}`));
   const has = (...kinds: string[]) => kinds.some((kind) => present.has(kind));
   const lines = [
@@ -39,7 +42,9 @@ export function nextStartMeaning(diff: PipelineDiff): string[] {
       'New and modified views are computed from the existing state, and their whole contents go to their output connectors (not with silent-bootstrap: true). No retractions are sent for the old contents of a modified view: clear its sinks before approving.',
     );
   }
-  if (has('input connector added', 'input connector modified')) lines.push('New and modified input connectors start from their initial configuration, not from the checkpoint.');
-  if (diff.program_diff_error) lines.push('Feldera could not compute the program diff: it cannot say which tables and views change.');
+  if (has('input connector added', 'input connector modified'))
+    lines.push('New and modified input connectors start from their initial configuration, not from the checkpoint.');
+  if (diff.program_diff_error)
+    lines.push('Feldera could not compute the program diff: it cannot say which tables and views change.');
   return lines;
 }

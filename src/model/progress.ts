@@ -28,7 +28,10 @@ export class Progress {
   readonly timeline: TimelineEntry[] = [];
   approved = false;
   /** Why this step approved: the input that let it. */
-  approvedBy: 'auto-approve: true' | 'every modified table is in reloadable-tables' | 'auto-approve: true, the changes of expected-diff' = 'auto-approve: true';
+  approvedBy:
+    | 'auto-approve: true'
+    | 'every modified table is in reloadable-tables'
+    | 'auto-approve: true, the changes of expected-diff' = 'auto-approve: true';
   /** Feldera accepted this step's `/start`: from then on, the pipeline is this step's to clean up. */
   startAccepted = false;
   /** The first status read, before any call: where the step found the pipeline. */
@@ -69,7 +72,8 @@ export class Progress {
     const before = this.last;
     const now = this.elapsedMs();
     this.last = status;
-    if (status.deployment_status === 'AwaitingApproval' && status.approval_diff) this.approvalDiff = status.approval_diff;
+    if (status.deployment_status === 'AwaitingApproval' && status.approval_diff)
+      this.approvalDiff = status.approval_diff;
     const phase = phaseOf(status);
     const current = this.timeline.at(-1);
     if (current?.status !== phase.status || current.of !== phase.of) {
@@ -82,7 +86,9 @@ export class Progress {
       before.program_status !== status.program_status;
     if (changed) {
       const program = status.program_status === 'Success' ? '' : `, program ${status.program_status}`;
-      this.line(`[${formatDuration(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`);
+      this.line(
+        `[${formatDuration(now)}] ${status.deployment_status} (desired ${status.deployment_desired_status}${program})`,
+      );
     } else if (this.heartbeat && now - this.lastLineMs >= HEARTBEAT_MS) {
       this.line(`[${formatDuration(now)}] ${this.describeLast(true)}`);
     }
@@ -116,7 +122,10 @@ export class Progress {
 const COMPILING = new Set(['Pending', 'CompilingSql', 'SqlCompiled', 'CompilingRust']);
 
 /** The phase a status read, or one of Feldera's events, shows. */
-export function phaseOf(status: Pick<PipelineStatus, 'deployment_status' | 'program_status'>): Pick<TimelineEntry, 'status' | 'of'> {
-  if (status.deployment_status === 'Stopped' && status.program_status !== 'Success') return { status: status.program_status, of: 'program' };
+export function phaseOf(
+  status: Pick<PipelineStatus, 'deployment_status' | 'program_status'>,
+): Pick<TimelineEntry, 'status' | 'of'> {
+  if (status.deployment_status === 'Stopped' && status.program_status !== 'Success')
+    return { status: status.program_status, of: 'program' };
   return { status: status.deployment_status, of: 'deployment' };
 }

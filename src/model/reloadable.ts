@@ -11,10 +11,19 @@ export type ReloadVerdict = { approve: true } | { approve: false; reason: string
 
 export function reloadVerdict(diff: PipelineDiff | null | undefined, reloadable: readonly string[]): ReloadVerdict {
   if (!diff) return { approve: false, reason: 'Feldera did not say what changed', blocked: [] };
-  if (!diff.program_diff) return { approve: false, reason: `Feldera could not compute the program diff (${diff.program_diff_error ?? 'it gave no reason'})`, blocked: [] };
+  if (!diff.program_diff)
+    return {
+      approve: false,
+      reason: `Feldera could not compute the program diff (${diff.program_diff_error ?? 'it gave no reason'})`,
+      blocked: [],
+    };
   const blocked = diff.program_diff.modified_tables.filter((table) => !reloadable.includes(table));
   if (blocked.length === 0) return { approve: true };
-  return { approve: false, reason: `its bootstrap would reload ${blocked.length === 1 ? 'table' : 'tables'} ${blocked.join(', ')}, not in reloadable-tables`, blocked };
+  return {
+    approve: false,
+    reason: `its bootstrap would reload ${blocked.length === 1 ? 'table' : 'tables'} ${blocked.join(', ')}, not in reloadable-tables`,
+    blocked,
+  };
 }
 
 /** The pipeline is left AwaitingApproval, as the Python client leaves it: someone may still approve it. */

@@ -47,12 +47,21 @@ export function decideTransition(found: PipelineStatus, initial: Initial, ifDepl
     );
   }
   if (BUSY.has(status)) {
-    const first = status === 'AwaitingApproval' ? 'approve its changes (auto-approve: true, the Feldera console or fda approve) and wait' : 'wait';
-    return refuse(`${where}: it cannot be moved to ${asked} before it is ${desired}.`, `${first} until it is ${desired}, then run the step again; or ${stay}.`);
+    const first =
+      status === 'AwaitingApproval'
+        ? 'approve its changes (auto-approve: true, the Feldera console or fda approve) and wait'
+        : 'wait';
+    return refuse(
+      `${where}: it cannot be moved to ${asked} before it is ${desired}.`,
+      `${first} until it is ${desired}, then run the step again; or ${stay}.`,
+    );
   }
   if (!UP.has(status) || !UP.has(desired)) return { kind: 'wait' };
   if (asked === 'Standby') {
-    return refuse(`${where}: a pipeline out of standby cannot go back to Standby.`, `stop it, then start it with initial: standby; or ${stay}.`);
+    return refuse(
+      `${where}: a pipeline out of standby cannot go back to Standby.`,
+      `stop it, then start it with initial: standby; or ${stay}.`,
+    );
   }
   if (desired === 'Standby') return { kind: 'move', transition: 'activate' };
   return { kind: 'move', transition: asked === 'Running' ? 'resume' : 'pause' };
@@ -80,13 +89,24 @@ function sinceText(iso: string, now: Date): string {
   return ` since ${today ? '' : `${day} `}${time.slice(0, 5)} UTC`;
 }
 
-const DONE: Readonly<Record<Exclude<Transition, 'none'>, string>> = { start: 'started', resume: 'resumed', pause: 'paused', activate: 'activated' };
+const DONE: Readonly<Record<Exclude<Transition, 'none'>, string>> = {
+  start: 'started',
+  resume: 'resumed',
+  pause: 'paused',
+  activate: 'activated',
+};
 
 /**
  * `was Paused since 10:42 UTC (started paused); resumed`: what the step found and did, for the
  * summary. `decidedOn`: a later read, when the step waited for the pipeline to come up.
  */
-export function transitionText(found: PipelineStatus, decidedOn: PipelineStatus | undefined, transition: Transition | undefined, asked: string, now = new Date()): string {
+export function transitionText(
+  found: PipelineStatus,
+  decidedOn: PipelineStatus | undefined,
+  transition: Transition | undefined,
+  asked: string,
+  now = new Date(),
+): string {
   const done =
     transition === undefined
       ? 'not moved'
@@ -95,7 +115,8 @@ export function transitionText(found: PipelineStatus, decidedOn: PipelineStatus 
           ? 'nothing to do'
           : `nothing to do: already on its way to ${asked}`
         : DONE[transition];
-  const once = decidedOn && transition !== undefined && transition !== 'none' ? ` once it was ${decidedOn.deployment_status}` : '';
+  const once =
+    decidedOn && transition !== undefined && transition !== 'none' ? ` once it was ${decidedOn.deployment_status}` : '';
   return `was ${foundText(found, now)}; ${done}${once}`;
 }
 
@@ -103,8 +124,11 @@ export function transitionText(found: PipelineStatus, decidedOn: PipelineStatus 
 export function bootstrapDifferences(started: Bootstrap | null | undefined, asked: Bootstrap): string[] {
   if (!started) return [];
   const differences: string[] = [];
-  if (started.policy !== asked.policy) differences.push(`bootstrap-policy ${asked.policy} (started with ${started.policy})`);
-  if (started.silent !== asked.silent) differences.push(`silent-bootstrap ${String(asked.silent)} (started with ${String(started.silent)})`);
-  if (started.concurrent !== asked.concurrent) differences.push(`concurrent-bootstrap ${String(asked.concurrent)} (started with ${String(started.concurrent)})`);
+  if (started.policy !== asked.policy)
+    differences.push(`bootstrap-policy ${asked.policy} (started with ${started.policy})`);
+  if (started.silent !== asked.silent)
+    differences.push(`silent-bootstrap ${String(asked.silent)} (started with ${String(started.silent)})`);
+  if (started.concurrent !== asked.concurrent)
+    differences.push(`concurrent-bootstrap ${String(asked.concurrent)} (started with ${String(started.concurrent)})`);
   return differences;
 }

@@ -60,7 +60,8 @@ export function healthVerdict(check: HealthCheck): HealthVerdict {
   const [first, ...others] = failing.filter((problem) => problem.code === code);
   // Never: one problem fails, and each has a code of GRAVITY.
   if (!first) return { kind: 'warn', problems };
-  const message = others.length > 0 ? `${first.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first.message;
+  const message =
+    others.length > 0 ? `${first.message.replace(/([^.!?])$/, '$1.')} ${alsoNamed(others)}` : first.message;
   return { kind: 'fail', code: first.code, message, problems };
 }
 
@@ -68,19 +69,34 @@ function endpointProblems(endpoint: Endpoint, newErrors: number, check: HealthCh
   const about = capitalised(describeEndpoint(endpoint));
   const found: Problem[] = [];
   if (endpoint.fatalError !== null) {
-    found.push({ endpoint, code: 'ConnectorFailed', fails: true, message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}` });
+    found.push({
+      endpoint,
+      code: 'ConnectorFailed',
+      fails: true,
+      message: `${about} failed: ${endpoint.fatalError || 'Feldera gave no message'}`,
+    });
   }
   if (check.phase === 'end' && endpoint.health?.status === 'Unhealthy') {
     const when =
       check.windowMs > 0
         ? `is still Unhealthy after the health window of ${formatDuration(check.windowMs)}`
         : 'is Unhealthy at the one check of health-window 0s (it may still be connecting)';
-    found.push({ endpoint, code: 'ConnectorUnhealthy', fails: check.windowMs > 0, message: `${about} ${when}${lastError(endpoint)}` });
+    found.push({
+      endpoint,
+      code: 'ConnectorUnhealthy',
+      fails: check.windowMs > 0,
+      message: `${about} ${when}${lastError(endpoint)}`,
+    });
   }
   // A count below the baseline means a new pipeline process with its own counters: nothing rose.
   if (newErrors > 0 && check.connectorErrors !== 'ignore') {
     const counted = `counted ${newErrors} new ${newErrors === 1 ? 'error' : 'errors'} since the first read (${endpoint.errors} in all)`;
-    found.push({ endpoint, code: 'ConnectorErrors', fails: check.connectorErrors === 'fail', message: `${about} ${counted}${lastError(endpoint)}` });
+    found.push({
+      endpoint,
+      code: 'ConnectorErrors',
+      fails: check.connectorErrors === 'fail',
+      message: `${about} ${counted}${lastError(endpoint)}`,
+    });
   }
   return found;
 }

@@ -60,14 +60,19 @@ export async function converge(context: ConvergeContext): Promise<{ move: Move |
     const what = `Pipeline ${client.pipelineName} is ${foundText(status)}`;
     switch (decision.kind) {
       case 'refuse':
-        return { failure: { result: 'failed', code: 'CannotConverge', message: decision.message, hint: decision.hint } };
+        return {
+          failure: { result: 'failed', code: 'CannotConverge', message: decision.message, hint: decision.hint },
+        };
       case 'none':
         log.info(`${what}: nothing to move (if-deployed: converge).`);
         warnBootstrap(status, context);
         progress.transition = 'none';
         return { move: undefined };
       case 'move': {
-        const call = decision.transition === 'activate' ? `POST /activate?initial=${config.initial}` : `POST /${decision.transition}`;
+        const call =
+          decision.transition === 'activate'
+            ? `POST /activate?initial=${config.initial}`
+            : `POST /${decision.transition}`;
         log.info(`${what}: moving it to ${targetStatus(config.initial)} with ${call} (if-deployed: converge).`);
         warnBootstrap(status, context);
         // Forwarded to the pipeline process: a 503 while it is out of reach is retried until the step's budget ends.
@@ -77,15 +82,25 @@ export async function converge(context: ConvergeContext): Promise<{ move: Move |
         else await client.activate(config.initial === 'paused' ? 'paused' : 'running', retry);
         progress.transition = decision.transition;
         log.info(`Feldera accepted ${call}.`);
-        return { move: { call, from: status.deployment_desired_status, acceptedMs: progress.elapsedMs(), seen: false } };
+        return {
+          move: { call, from: status.deployment_desired_status, acceptedMs: progress.elapsedMs(), seen: false },
+        };
       }
       case 'start':
         try {
           // Only a pipeline found stopped can hold an error to dismiss: it comes with desired Stopped.
           await start(context, decision.accepted === 'start');
         } catch (error) {
-          if (!(round === 1 && config.ifDeployed === 'converge' && error instanceof FelderaError && STARTED_MEANWHILE.has(error.code))) throw error;
-          log.info(`Someone else started the pipeline since the step read its status (${error.code}); reading it again.`);
+          if (!(
+            round === 1 &&
+            config.ifDeployed === 'converge' &&
+            error instanceof FelderaError &&
+            STARTED_MEANWHILE.has(error.code)
+          ))
+            throw error;
+          log.info(
+            `Someone else started the pipeline since the step read its status (${error.code}); reading it again.`,
+          );
           continue;
         }
         progress.transition = decision.accepted;
@@ -99,10 +114,15 @@ export async function converge(context: ConvergeContext): Promise<{ move: Move |
 }
 
 /** The decision on `read`, or, for a pipeline coming up towards another state, on the first read that finds it up. */
-async function decide(read: PipelineStatus, { config, client, log, watch }: ConvergeContext): Promise<{ decision: Decision; status: PipelineStatus } | { failure: Failure }> {
+async function decide(
+  read: PipelineStatus,
+  { config, client, log, watch }: ConvergeContext,
+): Promise<{ decision: Decision; status: PipelineStatus } | { failure: Failure }> {
   const first = decideTransition(read, config.initial, config.ifDeployed);
   if (first.kind !== 'wait') return { decision: first, status: read };
-  log.info(`Pipeline ${client.pipelineName} is ${foundText(read)}: waiting until it is up to move it to ${targetStatus(config.initial)}.`);
+  log.info(
+    `Pipeline ${client.pipelineName} is ${foundText(read)}: waiting until it is up to move it to ${targetStatus(config.initial)}.`,
+  );
   return watch((status) => {
     const verdict = classify(status, config.initial);
     const failure = COMING_UP_FAILURES.has(verdict.kind) ? statusFailure(verdict, status, config.initial) : undefined;

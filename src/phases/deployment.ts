@@ -53,7 +53,11 @@ export async function createDeployment(options: DeploymentOptions): Promise<Depl
   }
 
   const logUrl = `${github.context.serverUrl}/${github.repo.owner}/${github.repo.repo}/actions/runs/${github.context.runId}`;
-  const status = async (state: 'in_progress' | 'success' | 'failure' | 'error' | 'pending', description: string, signal: AbortSignal) => {
+  const status = async (
+    state: 'in_progress' | 'success' | 'failure' | 'error' | 'pending',
+    description: string,
+    signal: AbortSignal,
+  ) => {
     try {
       await github.octokit.rest.repos.createDeploymentStatus({
         ...github.repo,
@@ -76,15 +80,26 @@ export async function createDeployment(options: DeploymentOptions): Promise<Depl
     finish: async (outcome, changes) => {
       // The last status is recorded after a cancel too, briefly: it says the start did not finish.
       // A cancel that comes while it is recorded cuts the call to that moment as well.
-      const signal = AbortSignal.any([AbortSignal.timeout(GITHUB_CALL_MS), graceAfter(options.cancelled, AFTER_CANCEL_MS)]);
+      const signal = AbortSignal.any([
+        AbortSignal.timeout(GITHUB_CALL_MS),
+        graceAfter(options.cancelled, AFTER_CANCEL_MS),
+      ]);
       switch (outcome.result) {
         case 'reached':
         case 'accepted':
           return status('success', `Feldera pipeline ${options.pipelineName} started`, signal);
         case 'awaiting-approval':
-          return status('pending', `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`, signal);
+          return status(
+            'pending',
+            `Awaiting approval: ${changes ?? 'the program changed since the checkpoint'}`,
+            signal,
+          );
         case 'failed':
-          return status(ACTION_CODES[outcome.code] ? 'error' : 'failure', `${outcome.code}: ${outcome.message}`, signal);
+          return status(
+            ACTION_CODES[outcome.code] ? 'error' : 'failure',
+            `${outcome.code}: ${outcome.message}`,
+            signal,
+          );
       }
     },
   };

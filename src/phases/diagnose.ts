@@ -25,7 +25,12 @@ export interface Diagnosis {
 const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
 const FOLLOW_UP_RETRY = { windowMs: 5000 };
 
-export async function diagnose(client: PipelineClient, config: Config, outcome: Outcome, progress: Progress): Promise<Diagnosis> {
+export async function diagnose(
+  client: PipelineClient,
+  config: Config,
+  outcome: Outcome,
+  progress: Progress,
+): Promise<Diagnosis> {
   const diagnosis: Diagnosis = { problems: [] };
   // Beside the other reads, so that a log that takes its 5 s does not starve it. After a success too:
   // one small read, and a blip on the way up (Unavailable, a restart) is worth seeing in the summary.
@@ -36,7 +41,12 @@ export async function diagnose(client: PipelineClient, config: Config, outcome: 
   if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
     try {
       const programError = await client.programError(FOLLOW_UP_RETRY);
-      if (programError) diagnosis.compilation = compilationReport(programError, client.pipelineName, sqlFileOf(config, client.pipelineName));
+      if (programError)
+        diagnosis.compilation = compilationReport(
+          programError,
+          client.pipelineName,
+          sqlFileOf(config, client.pipelineName),
+        );
     } catch (error) {
       diagnosis.problems.push(`Could not read the compiler's messages: ${messageOf(error)}`);
     }

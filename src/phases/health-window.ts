@@ -36,7 +36,14 @@ const MIN_READ_WINDOW_MS = 5000;
  * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
  * `health`, which the report reads even when the window ends by a cancel.
  */
-export async function watchHealth(client: PipelineClient, config: Config, progress: Progress, signal: AbortSignal, waiting: RetryPolicy, health: Health): Promise<Outcome> {
+export async function watchHealth(
+  client: PipelineClient,
+  config: Config,
+  progress: Progress,
+  signal: AbortSignal,
+  waiting: RetryPolicy,
+  health: Health,
+): Promise<Outcome> {
   const windowMs = config.healthWindowMs;
   const endsAt = performance.now() + windowMs;
   let reads = 0;
@@ -45,7 +52,13 @@ export async function watchHealth(client: PipelineClient, config: Config, progre
 
   const judge = (phase: WindowPhase): Outcome | undefined => {
     if (!health.last || !health.baseline) return undefined;
-    const verdict: HealthVerdict = healthVerdict({ baseline: health.baseline, current: health.last, phase, windowMs, connectorErrors: config.connectorErrors });
+    const verdict: HealthVerdict = healthVerdict({
+      baseline: health.baseline,
+      current: health.last,
+      phase,
+      windowMs,
+      connectorErrors: config.connectorErrors,
+    });
     health.problems = verdict.kind === 'pass' ? [] : verdict.problems;
     return verdict.kind === 'fail' ? { result: 'failed', code: verdict.code, message: verdict.message } : undefined;
   };
@@ -64,7 +77,10 @@ export async function watchHealth(client: PipelineClient, config: Config, progre
           try {
             // Retried within one poll-interval, so that the status is read every interval: a pipeline
             // that dies answers /stats with 503, and only its status says why.
-            const readWindowMs = windowMs === 0 ? MIN_READ_WINDOW_MS : Math.min(config.pollIntervalMs, Math.max(0, endsAt - performance.now()));
+            const readWindowMs =
+              windowMs === 0
+                ? MIN_READ_WINDOW_MS
+                : Math.min(config.pollIntervalMs, Math.max(0, endsAt - performance.now()));
             health.last = await client.stats({ windowMs: readWindowMs });
             health.baseline ??= health.last;
             unreadable = undefined;
@@ -82,10 +98,15 @@ export async function watchHealth(client: PipelineClient, config: Config, progre
     if (failed) return failed;
   } catch (error) {
     if (!(error instanceof RunEnded && error.code === 'Timeout')) throw error;
-    health.notes.push(`The timeout ran out inside the health window of ${formatDuration(windowMs)}: its health was judged on the last read.`);
+    health.notes.push(
+      `The timeout ran out inside the health window of ${formatDuration(windowMs)}: its health was judged on the last read.`,
+    );
     const failed = judge('end');
     if (failed) return failed;
   }
-  if (!health.last) health.notes.push(`The pipeline's health could not be checked: ${unreadable?.message ?? 'no read of /stats answered'}.`);
+  if (!health.last)
+    health.notes.push(
+      `The pipeline's health could not be checked: ${unreadable?.message ?? 'no read of /stats answered'}.`,
+    );
   return { result: 'reached' };
 }

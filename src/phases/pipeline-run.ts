@@ -7,7 +7,15 @@ import type { Platform } from '../feldera/platform.ts';
 import type { StatusList } from '../feldera/status-list.ts';
 import { noHealth, watchHealth, type Health } from './health-window.ts';
 import type { Config } from '../model/inputs.ts';
-import { afterCancel, failureOf, internalError, UNDECIDED, withEdition, type Failure, type Outcome } from '../model/outcome.ts';
+import {
+  afterCancel,
+  failureOf,
+  internalError,
+  UNDECIDED,
+  withEdition,
+  type Failure,
+  type Outcome,
+} from '../model/outcome.ts';
 import type { RunLog } from '../log/phase-log.ts';
 import { Progress } from '../model/progress.ts';
 import { countChanges } from '../model/approval.ts';
@@ -92,7 +100,10 @@ export async function runPipeline(run: PipelineRun, context: RunContext): Promis
   }
 }
 
-async function steps(run: PipelineRun, { config, http, auth, end, statuses, platform, accepted }: RunContext): Promise<void> {
+async function steps(
+  run: PipelineRun,
+  { config, http, auth, end, statuses, platform, accepted }: RunContext,
+): Promise<void> {
   const { name, log, progress } = run;
   // Its own debug lines: with several pipelines, each behind its name.
   const client = new PipelineClient({ ...http, debug: (line) => log.debug(line) }, name, statuses);
@@ -142,7 +153,10 @@ async function steps(run: PipelineRun, { config, http, auth, end, statuses, plat
     log.info(problem ? `Could not stop pipeline ${name}: ${problem}.` : `Pipeline ${name} is Stopped.`);
     run.outcome = withStopNote(outcome, name, problem);
   } else if (cancelled) {
-    run.outcome = { ...cancelled, message: `${cancelled.message} The pipeline ${name} was left as it was: it is not stopped.` };
+    run.outcome = {
+      ...cancelled,
+      message: `${cancelled.message} The pipeline ${name} was left as it was: it is not stopped.`,
+    };
   }
   // The deployment's last status says what the report will say.
   if (end.cancelled.aborted) noteCancel(run, end.cancelled.reason);
@@ -154,11 +168,19 @@ async function steps(run: PipelineRun, { config, http, auth, end, statuses, plat
 export function noteCancel(run: PipelineRun, reason: unknown): void {
   if (run.cancelNoted) return;
   run.cancelNoted = true;
-  run.outcome = afterCancel(run.outcome, reason instanceof Error ? reason.message : String(reason), run.name, run.phase, run.progress);
+  run.outcome = afterCancel(
+    run.outcome,
+    reason instanceof Error ? reason.message : String(reason),
+    run.name,
+    run.phase,
+    run.progress,
+  );
 }
 
 /** A failure's message, in the annotation and the summary, says whether this step stopped the pipeline. */
 function withStopNote(outcome: Failure, name: string, problem: string | undefined): Failure {
-  const note = problem ? `It could not be stopped (stop-on-failure: true): ${problem}.` : `Pipeline ${name} was stopped (stop-on-failure: true).`;
+  const note = problem
+    ? `It could not be stopped (stop-on-failure: true): ${problem}.`
+    : `Pipeline ${name} was stopped (stop-on-failure: true).`;
   return { ...outcome, message: `${outcome.message} ${note}` };
 }

@@ -26,7 +26,8 @@ export function readPrograms(config: Config, workspace: string): Map<string, str
     try {
       programs.set(name, readFileSync(resolve(workspace, file), 'utf8'));
     } catch (error) {
-      const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
+      const why =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
       problems.push(
         `sql-file "${file}"${file === config.sqlFile ? '' : ` (of pipeline ${name})`} cannot be read: ${why}. Check out the repository first (actions/checkout), and give the path from its root.`,
       );
@@ -41,11 +42,20 @@ export function readPrograms(config: Config, workspace: string): Map<string, str
  * only: no start, stop, approve or dismiss. The request compiles the program, so it may take as long
  * as the SQL compiler does: it is bounded by the step's timeout, not by request-timeout.
  */
-export async function planPipeline(run: PipelineRun, { config, http, auth, platform }: RunContext, programCode: string): Promise<void> {
+export async function planPipeline(
+  run: PipelineRun,
+  { config, http, auth, platform }: RunContext,
+  programCode: string,
+): Promise<void> {
   const sqlFile = sqlFileOf(config, run.name) ?? '';
-  const client = new PipelineClient({ ...http, requestTimeoutMs: config.timeoutMs, debug: (line) => run.log.debug(line) }, run.name);
+  const client = new PipelineClient(
+    { ...http, requestTimeoutMs: config.timeoutMs, debug: (line) => run.log.debug(line) },
+    run.name,
+  );
   run.phase = "waiting for Feldera's diff (POST /diff)";
-  run.log.group(`Planning pipeline ${run.name}: the program of ${sqlFile}${config.runtimeVersion ? ` with runtime ${config.runtimeVersion}` : ''} against its configured program`);
+  run.log.group(
+    `Planning pipeline ${run.name}: the program of ${sqlFile}${config.runtimeVersion ? ` with runtime ${config.runtimeVersion}` : ''} against its configured program`,
+  );
   try {
     const diff = await client.diff(programCode, config.runtimeVersion, waitingRetry(run.progress, run.log));
     run.plan = { sqlFile, diff };
@@ -112,11 +122,14 @@ const PLAN_HINTS: Record<string, string> = {
     "the pipeline's configured program is not compiled yet (or did not compile), so there is nothing to compare against: wait for Feldera to compile it, or fix it, then plan again.",
   ProgramInfoMissesDataflow:
     "the pipeline's configured program was compiled by a Feldera too old to record its dataflow: recompile it (fda update-runtime, or any change to the program), then plan again.",
-  UnknownPipelineName: 'a plan compares against the program of an existing pipeline: create the pipeline first, or check pipeline-name and api-url.',
-  InvalidRuntimeVersion: "give runtime-version as Feldera's runtime selector takes it: a version tag (v0.375.0) or a 40-character git SHA.",
+  UnknownPipelineName:
+    'a plan compares against the program of an existing pipeline: create the pipeline first, or check pipeline-name and api-url.',
+  InvalidRuntimeVersion:
+    "give runtime-version as Feldera's runtime selector takes it: a version tag (v0.375.0) or a 40-character git SHA.",
   BootstrapNotAllowed:
     'the change cannot be bootstrapped (a relation with LATENESS, in the old or the new program): the next start from a checkpoint would fail; start it from scratch (clear its storage) instead, or keep the relations with lateness unchanged.',
-  CompilerTimeout: "Feldera's SQL compiler took longer than its sql_compilation_timeout_secs: raise it (FELDERA_SQL_COMPILATION_TIMEOUT_SECS) for a large program.",
+  CompilerTimeout:
+    "Feldera's SQL compiler took longer than its sql_compilation_timeout_secs: raise it (FELDERA_SQL_COMPILATION_TIMEOUT_SECS) for a large program.",
   CompilerUnavailable: "Feldera's compiler service did not answer: plan again once it is up.",
   NewProgramCompilationFailed:
     "Feldera could not compile the proposed program for a reason of its own (the compiler service, or a runtime version it could not download): Feldera's message says which.",

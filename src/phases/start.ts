@@ -56,9 +56,16 @@ export async function startPipeline(
   const converged = await converge({ client, config, progress, log, setup, watch, onAccepted });
   if ('failure' in converged) return converged.failure;
   if (progress.transition === 'start') {
-    const flags = [config.silentBootstrap && 'silent-bootstrap', config.concurrentBootstrap && 'concurrent-bootstrap'].filter(Boolean);
-    const policy = config.reloadableTables ? 'allow, sent as await_approval to check the tables it reloads against reloadable-tables' : config.bootstrapPolicy;
-    log.info(`Start accepted: initial ${config.initial}, bootstrap-policy ${policy}${flags.map((flag) => `, ${flag}`).join('')}.`);
+    const flags = [
+      config.silentBootstrap && 'silent-bootstrap',
+      config.concurrentBootstrap && 'concurrent-bootstrap',
+    ].filter(Boolean);
+    const policy = config.reloadableTables
+      ? 'allow, sent as await_approval to check the tables it reloads against reloadable-tables'
+      : config.bootstrapPolicy;
+    log.info(
+      `Start accepted: initial ${config.initial}, bootstrap-policy ${policy}${flags.map((flag) => `, ${flag}`).join('')}.`,
+    );
   }
 
   if (!config.wait) {
@@ -69,12 +76,20 @@ export async function startPipeline(
   return watch((status) => decide(status, client, config, progress, log, converged.move));
 }
 
-async function decide(status: PipelineStatus, client: PipelineClient, config: Config, progress: Progress, log: RunLog, move: Move | undefined): Promise<Outcome | undefined> {
+async function decide(
+  status: PipelineStatus,
+  client: PipelineClient,
+  config: Config,
+  progress: Progress,
+  log: RunLog,
+  move: Move | undefined,
+): Promise<Outcome | undefined> {
   const verdict = classify(status, config.initial);
   if (move && status.deployment_desired_status !== move.from) move.seen = true;
   switch (verdict.kind) {
     case 'reached':
-      if (config.expectedDiff && !progress.approved) log.info('expected-diff was not compared: Feldera asked no approval.');
+      if (config.expectedDiff && !progress.approved)
+        log.info('expected-diff was not compared: Feldera asked no approval.');
       return { result: 'reached' };
     case 'awaiting-approval': {
       // Approve once, and only after seeing AwaitingApproval: an earlier /approve pre-approves.
@@ -82,8 +97,13 @@ async function decide(status: PipelineStatus, client: PipelineClient, config: Co
       const reload = config.reloadableTables ? reloadVerdict(status.approval_diff, config.reloadableTables) : undefined;
       const expected = config.expectedDiff?.get(client.pipelineName);
       const match = expected && expectedVerdict(status.approval_diff, expected);
-      log.group((config.autoApprove && match?.approve !== false) || reload?.approve ? 'Approving the changes since the checkpoint' : 'Changes awaiting approval');
-      for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.']) log.detail(line);
+      log.group(
+        (config.autoApprove && match?.approve !== false) || reload?.approve
+          ? 'Approving the changes since the checkpoint'
+          : 'Changes awaiting approval',
+      );
+      for (const line of status.approval_diff ? diffLines(status.approval_diff) : ['Feldera sent no diff.'])
+        log.detail(line);
       if (reload && !reload.approve) return reloadRefused(status.name, reload);
       if (match && !match.approve) {
         // As without auto-approve: the step stays green, the pipeline waits for someone to look.

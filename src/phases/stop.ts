@@ -23,16 +23,27 @@ const STOP_POLL_MS = 500;
  * `budgetMs` (and the client's signal). Resolves to `undefined` when the pipeline is `Stopped`, else
  * to what went wrong: the caller warns, and the step's error code stays the one that caused the stop.
  */
-export async function stopPipeline(client: PipelineClient, budgetMs: number, cancelled: AbortSignal): Promise<string | undefined> {
+export async function stopPipeline(
+  client: PipelineClient,
+  budgetMs: number,
+  cancelled: AbortSignal,
+): Promise<string | undefined> {
   // A cancel cuts what is left of the budget: the runner kills the step soon after its signal.
   const budget = AbortSignal.any([AbortSignal.timeout(budgetMs), graceAfter(cancelled, STOP_AFTER_CANCEL_MS)]);
   const within = client.withSignal(budget);
   try {
     await within.stop({ windowMs: budgetMs });
-    await poll(async () => ((await within.status({ windowMs: budgetMs })).deployment_status === 'Stopped' ? true : undefined), STOP_POLL_MS, budget);
+    await poll(
+      async () => ((await within.status({ windowMs: budgetMs })).deployment_status === 'Stopped' ? true : undefined),
+      STOP_POLL_MS,
+      budget,
+    );
     return undefined;
   } catch (error) {
-    if (budget.aborted) return cancelled.aborted ? 'the run was cancelled before it was Stopped' : `it was not Stopped within ${formatDuration(budgetMs)}`;
+    if (budget.aborted)
+      return cancelled.aborted
+        ? 'the run was cancelled before it was Stopped'
+        : `it was not Stopped within ${formatDuration(budgetMs)}`;
     return messageOf(error);
   }
 }

@@ -84,17 +84,28 @@ export async function collectSupportBundle(
     const file = join(dir, local ? `${name}.zip` : `${client.pipelineName}-support-bundle.zip`);
     log.info(`Downloading the support bundle of pipeline ${client.pipelineName}.`);
     const bytes = await client
-      .supportBundle(config.supportBundleParts, SUPPORT_BUNDLE_PARTS, file, { maxBytes: BUNDLE_MAX_BYTES, totalMs: budget.downloadMs })
+      .supportBundle(config.supportBundleParts, SUPPORT_BUNDLE_PARTS, file, {
+        maxBytes: BUNDLE_MAX_BYTES,
+        totalMs: budget.downloadMs,
+      })
       .catch((error: unknown) => {
         rmSync(file, { force: true });
         throw error;
       });
     const size = `${(bytes / 1e6).toFixed(1)} MB`;
     if (local) {
-      log.info(`Support bundle of pipeline ${client.pipelineName} (${size}) written to ${file} (no ACTIONS_RUNTIME_TOKEN: not on GitHub, no artifact).`);
+      log.info(
+        `Support bundle of pipeline ${client.pipelineName} (${size}) written to ${file} (no ACTIONS_RUNTIME_TOKEN: not on GitHub, no artifact).`,
+      );
       return { name, path: file };
     }
-    const artifactId = await upload(name, file, dir, { retentionDays: config.supportBundleRetentionDays, timeoutMs: budget.uploadMs }, cancelled);
+    const artifactId = await upload(
+      name,
+      file,
+      dir,
+      { retentionDays: config.supportBundleRetentionDays, timeoutMs: budget.uploadMs },
+      cancelled,
+    );
     // Kept when the upload did not end: it may still be reading the file; the runner empties RUNNER_TEMP.
     rmSync(dir, { recursive: true, force: true });
     const url = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}/artifacts/${artifactId}`;
@@ -120,12 +131,18 @@ async function upload(
 ): Promise<string> {
   const { DefaultArtifactClient } = await import('@actions/artifact');
   // Already a ZIP, deflated by Feldera: stored as it is in the artifact's own ZIP.
-  const uploading = new DefaultArtifactClient().uploadArtifact(name, [file], dir, { retentionDays, compressionLevel: 0 });
+  const uploading = new DefaultArtifactClient().uploadArtifact(name, [file], dir, {
+    retentionDays,
+    compressionLevel: 0,
+  });
   uploading.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   let onCancel: (() => void) | undefined;
   const ended = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new UploadEnded(`the artifact service took longer than ${formatDuration(timeoutMs)}`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new UploadEnded(`the artifact service took longer than ${formatDuration(timeoutMs)}`)),
+      timeoutMs,
+    );
     onCancel = () => reject(new UploadEnded('cancelled'));
     cancelled.addEventListener('abort', onCancel, { once: true });
   });

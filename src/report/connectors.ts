@@ -11,7 +11,10 @@ const MESSAGE_CELL_LENGTH = 200;
 const NAME_CELL_LENGTH = 200;
 
 /** The `connectors` and `connector-error-count` outputs, from the last read; empty when none was read. */
-export function connectorOutputs(last: ControllerStatus | undefined): { connectors: string; 'connector-error-count': string } {
+export function connectorOutputs(last: ControllerStatus | undefined): {
+  connectors: string;
+  'connector-error-count': string;
+} {
   if (!last) return { connectors: '[]', 'connector-error-count': '' };
   const endpoints = endpointsOf(last);
   const connectors = endpoints.map((endpoint) => ({
@@ -29,7 +32,10 @@ export function connectorOutputs(last: ControllerStatus | undefined): { connecto
 }
 
 /** A warning annotation for each problem that does not fail the step, as many as GitHub shows. */
-export function connectorWarnings(problems: Problem[], pipelineName: string): { annotations: { title: string; message: string }[]; unannotated: Problem[] } {
+export function connectorWarnings(
+  problems: Problem[],
+  pipelineName: string,
+): { annotations: { title: string; message: string }[]; unannotated: Problem[] } {
   const warnings = problems.filter((problem) => !problem.fails);
   return {
     annotations: warnings.slice(0, MAX_ANNOTATIONS).map((problem) => ({
@@ -45,8 +51,14 @@ export function connectorWarnings(problems: Problem[], pipelineName: string): { 
  * Feldera's order; errors counted since the baseline shown beside the total; the warnings that did
  * not fit in annotations below the table.
  */
-export function connectorsMarkdown(last: ControllerStatus, baseline: ControllerStatus | undefined, unannotated: Problem[] = []): string {
-  const before = new Map(baseline ? endpointsOf(baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]) : []);
+export function connectorsMarkdown(
+  last: ControllerStatus,
+  baseline: ControllerStatus | undefined,
+  unannotated: Problem[] = [],
+): string {
+  const before = new Map(
+    baseline ? endpointsOf(baseline).map((endpoint) => [endpointKey(endpoint), endpoint.errors]) : [],
+  );
   const endpoints = endpointsOf(last)
     .map((endpoint, order) => ({ endpoint, order }))
     .sort((a, b) => rank(a.endpoint) - rank(b.endpoint) || a.order - b.order)
@@ -69,10 +81,14 @@ export function connectorsMarkdown(last: ControllerStatus, baseline: ControllerS
   });
   const notes: string[] = [];
   if (endpoints.length > MAX_TABLE_ROWS) {
-    notes.push(`The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`);
+    notes.push(
+      `The first ${MAX_TABLE_ROWS} of ${endpoints.length} endpoints; the \`connectors\` output lists them all.`,
+    );
   }
   if (last.omitted_endpoints > 0) {
-    notes.push(`${last.omitted_endpoints} more endpoints beyond the first ${MAX_ENDPOINTS} of each direction were not checked.`);
+    notes.push(
+      `${last.omitted_endpoints} more endpoints beyond the first ${MAX_ENDPOINTS} of each direction were not checked.`,
+    );
   }
   if (unannotated.length > 0) {
     const list = unannotated

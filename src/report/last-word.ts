@@ -15,15 +15,21 @@ import type { ReportFacts } from './facts.ts';
  * exits right after it.
  */
 export function lastWord(facts: ReportFacts, reason: unknown): void {
-  if (facts.runs.length === 0) facts.runs.push(newRun(core.getInput('pipeline-name'), undefined, new PhaseLog(stepLog), true));
+  if (facts.runs.length === 0)
+    facts.runs.push(newRun(core.getInput('pipeline-name'), undefined, new PhaseLog(stepLog), true));
   for (const run of facts.runs) noteCancel(run, reason);
   const values = outputValues(facts.runs, facts.elapsedMs(), facts.config !== undefined);
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
-  const lines = [`### ❌ Cancelled: the step could not finish its report within ${formatDuration(CANCEL_DEADLINE_MS)} of the cancel`, ''];
+  const lines = [
+    `### ❌ Cancelled: the step could not finish its report within ${formatDuration(CANCEL_DEADLINE_MS)} of the cancel`,
+    '',
+  ];
   for (const { name, outcome } of facts.runs) {
     if (outcome.result !== 'failed') continue;
     core.error(outcome.message, { title: failureTitle(name, facts.config?.plan === true) });
-    lines.push(`- **${inline(name || '(no name)', 100)}**: ${inline(outcome.code, 100)}: ${inline(outcome.message, 2000)}`);
+    lines.push(
+      `- **${inline(name || '(no name)', 100)}**: ${inline(outcome.code, 100)}: ${inline(outcome.message, 2000)}`,
+    );
   }
   appendSummary(`${lines.join('\n')}\n`);
   process.exitCode = 1;

@@ -29,7 +29,11 @@ export const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /** The outputs, set on failure too: one pipeline's as they are; with several, what speaks for all, and each in `results`. */
-export function outputValues(runs: readonly PipelineRun[], elapsedMs: number, namesKnown: boolean): Record<OutputName, string> {
+export function outputValues(
+  runs: readonly PipelineRun[],
+  elapsedMs: number,
+  namesKnown: boolean,
+): Record<OutputName, string> {
   const each = runs.map(runOutputs);
   // Invalid inputs name no pipeline for sure: no results.
   const results = namesKnown ? JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]]))) : '{}';
@@ -42,13 +46,22 @@ export function outputValues(runs: readonly PipelineRun[], elapsedMs: number, na
     'awaiting-approval': String(each.some((values) => values['awaiting-approval'] === 'true')),
     approved: String(each.some((values) => values.approved === 'true')),
     'elapsed-seconds': (elapsedMs / 1000).toFixed(1),
-    'support-bundle-artifact': each.find((values) => values['support-bundle-artifact'])?.['support-bundle-artifact'] ?? '',
+    'support-bundle-artifact':
+      each.find((values) => values['support-bundle-artifact'])?.['support-bundle-artifact'] ?? '',
     results,
   };
 }
 
 /** One pipeline's outputs, from what was last seen. */
-function runOutputs({ outcome, progress, pipelineUrl, health, stopped, supportBundle, plan }: PipelineRun): Record<RunOutputName, string> {
+function runOutputs({
+  outcome,
+  progress,
+  pipelineUrl,
+  health,
+  stopped,
+  supportBundle,
+  plan,
+}: PipelineRun): Record<RunOutputName, string> {
   const last = progress.last;
   return {
     status: last?.deployment_status ?? '',

@@ -34,7 +34,13 @@ export function report(facts: ReportFacts): void {
   const several = facts.runs.length > 1;
   const summaries = facts.runs.map((run) => {
     const { warnings, connectors, after } = runWarnings(run);
-    return { run, before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])], after, verdict: verdictOf(run, target, planning), unannotated: connectors.unannotated };
+    return {
+      run,
+      before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])],
+      after,
+      verdict: verdictOf(run, target, planning),
+      unannotated: connectors.unannotated,
+    };
   });
   // GitHub shows 10 annotations of each level: the results first (failures in the order given), then the rest.
   const verdicts = summaries.flatMap(({ verdict }) => verdict.annotations);
@@ -57,16 +63,25 @@ export function report(facts: ReportFacts): void {
   for (const line of summaries.flatMap(({ verdict }) => verdict.lines)) info(line);
 
   if (process.env.GITHUB_STEP_SUMMARY) {
-    const each = summaries.map(({ run, unannotated }): SummaryFacts => ({ ...runFacts(run, target, planning, facts), unannotated }));
+    const each = summaries.map(({ run, unannotated }): SummaryFacts => ({
+      ...runFacts(run, target, planning, facts),
+      unannotated,
+    }));
     const [only] = each;
-    const markdown = (only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs())) + notShown(dropped);
+    const markdown =
+      (only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs())) + notShown(dropped);
     // The summary is extra: failing to write it must not hide the real result.
     const problem = appendSummary(markdown);
     if (problem) core.warning(`Could not write the job summary: ${problem}`);
   }
 }
 
-function runFacts(run: PipelineRun, target: string | undefined, planning: boolean, facts: ReportFacts): Omit<SummaryFacts, 'unannotated'> {
+function runFacts(
+  run: PipelineRun,
+  target: string | undefined,
+  planning: boolean,
+  facts: ReportFacts,
+): Omit<SummaryFacts, 'unannotated'> {
   return {
     pipelineName: run.name,
     pipelineUrl: run.pipelineUrl,
@@ -88,17 +103,41 @@ function runFacts(run: PipelineRun, target: string | undefined, planning: boolea
 function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }: PipelineRun) {
   const connectors = connectorWarnings(health.problems, name);
   const warnings: Annotation[] = [
-    ...diagnosis.problems.map((problem) => ({ level: 'warning' as const, message: problem, title: `Feldera pipeline ${name}` })),
-    ...health.notes.map((note) => ({ level: 'warning' as const, message: note, title: `Feldera pipeline ${name}: health not fully checked` })),
+    ...diagnosis.problems.map((problem) => ({
+      level: 'warning' as const,
+      message: problem,
+      title: `Feldera pipeline ${name}`,
+    })),
+    ...health.notes.map((note) => ({
+      level: 'warning' as const,
+      message: note,
+      title: `Feldera pipeline ${name}: health not fully checked`,
+    })),
     ...connectors.annotations.map(({ title, message }) => ({ level: 'warning' as const, title, message })),
     ...(stopProblem
-      ? [{ level: 'warning' as const, message: `Could not stop pipeline ${name} (stop-on-failure: true): ${stopProblem}.`, title: `Feldera pipeline ${name} not stopped` }]
+      ? [
+          {
+            level: 'warning' as const,
+            message: `Could not stop pipeline ${name} (stop-on-failure: true): ${stopProblem}.`,
+            title: `Feldera pipeline ${name} not stopped`,
+          },
+        ]
       : []),
   ];
   // After the result's own annotation: evidence that could not be had never comes before the failure.
   const after: Annotation[] = [
-    ...(diagnosis.eventsProblem ? [{ level: 'warning' as const, message: diagnosis.eventsProblem, title: `Feldera pipeline ${name}: no events` }] : []),
-    ...(supportBundle?.problem ? [{ level: 'warning' as const, message: supportBundle.problem, title: `Feldera pipeline ${name}: no support bundle` }] : []),
+    ...(diagnosis.eventsProblem
+      ? [{ level: 'warning' as const, message: diagnosis.eventsProblem, title: `Feldera pipeline ${name}: no events` }]
+      : []),
+    ...(supportBundle?.problem
+      ? [
+          {
+            level: 'warning' as const,
+            message: supportBundle.problem,
+            title: `Feldera pipeline ${name}: no support bundle`,
+          },
+        ]
+      : []),
   ];
   return { warnings, connectors, after };
 }
@@ -114,9 +153,17 @@ function verdictOf(
     case 'reached':
       return { annotations: [], lines: [`Pipeline ${name} is ${progress.last?.deployment_status} after ${elapsed}.`] };
     case 'planned':
-      return { annotations: [], lines: [`Plan of pipeline ${name}: ${(plan && planChanges(plan.diff)) || 'no change'}.`] };
+      return {
+        annotations: [],
+        lines: [`Plan of pipeline ${name}: ${(plan && planChanges(plan.diff)) || 'no change'}.`],
+      };
     case 'accepted':
-      return { annotations: [], lines: [`Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`] };
+      return {
+        annotations: [],
+        lines: [
+          `Pipeline ${name} is starting (${progress.last?.deployment_status}); not waiting for it (wait: false).`,
+        ],
+      };
     case 'awaiting-approval': {
       const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
       const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`, progress.notExpected !== undefined);
@@ -174,7 +221,12 @@ function choose(byPriority: Annotation[]): { texts: Map<Annotation, string>; dro
     const shown = all.slice(0, MAX_ANNOTATIONS);
     const more = all.length - shown.length;
     shown.forEach((annotation, i) =>
-      texts.set(annotation, more > 0 && i === shown.length - 1 ? `${annotation.message} (…and ${more} more ${level}s: see the job summary.)` : annotation.message),
+      texts.set(
+        annotation,
+        more > 0 && i === shown.length - 1
+          ? `${annotation.message} (…and ${more} more ${level}s: see the job summary.)`
+          : annotation.message,
+      ),
     );
     dropped.push(...all.slice(MAX_ANNOTATIONS));
   }
@@ -195,7 +247,9 @@ function annotate(annotations: Annotation[], texts: Map<Annotation, string>): vo
 /** The summary's list of what GitHub would not show as annotations. */
 function notShown(dropped: Annotation[]): string {
   if (dropped.length === 0) return '';
-  const items = dropped.map(({ level, title, message }) => `- **${level}** ${inline(title, 200)}: ${inline(message, 1000)}`);
+  const items = dropped.map(
+    ({ level, title, message }) => `- **${level}** ${inline(title, 200)}: ${inline(message, 1000)}`,
+  );
   const { kept, more } = fit(items, NOT_SHOWN_BYTES);
   if (more > 0) kept.push(`- …and ${count(more)} more`);
   return `\n#### Annotations GitHub does not show (it shows ${MAX_ANNOTATIONS} of each level)\n\n${kept.join('\n')}\n`;

@@ -8,7 +8,13 @@ const TABLE_BYTES = 64 * 1024;
 /** Left free under GitHub's limit: the annotations GitHub does not show (report.ts), the post step's lines, the wrapping of each part. */
 const MARGIN_BYTES = 128 * 1024;
 
-const RESULTS = { reached: '✅ reached', accepted: '✅ accepted (not waited for)', 'awaiting-approval': '⏸️ awaits approval', planned: '📋 planned', failed: '❌ failed' } as const;
+const RESULTS = {
+  reached: '✅ reached',
+  accepted: '✅ accepted (not waited for)',
+  'awaiting-approval': '⏸️ awaits approval',
+  planned: '📋 planned',
+  failed: '❌ failed',
+} as const;
 
 /**
  * The job summary of several pipelines: one table with a row each, failures first, then each
@@ -30,12 +36,32 @@ export function severalSummary(runs: SummaryFacts[], elapsedMs: number): string 
     const code = outcome.result === 'failed' ? inline(outcome.code, 100) : '';
     const elapsed = formatDuration(progress.elapsedMs());
     // A plan reads no status: its changes take their place.
-    if (planning) return [name, RESULTS[outcome.result], plan ? inline(planChanges(plan.diff) || 'no change', 1000) : '', elapsed, code];
-    return [name, target ?? '', RESULTS[outcome.result], inline(progress.last?.deployment_status ?? 'none read', 100), progress.transition ?? '', elapsed, code];
+    if (planning)
+      return [
+        name,
+        RESULTS[outcome.result],
+        plan ? inline(planChanges(plan.diff) || 'no change', 1000) : '',
+        elapsed,
+        code,
+      ];
+    return [
+      name,
+      target ?? '',
+      RESULTS[outcome.result],
+      inline(progress.last?.deployment_status ?? 'none read', 100),
+      progress.transition ?? '',
+      elapsed,
+      code,
+    ];
   });
-  const columns = planning ? ['Pipeline', 'Result', 'Changes', 'Elapsed', 'Error code'] : ['Pipeline', 'Target', 'Result', 'Last status', 'Transition', 'Elapsed', 'Error code'];
+  const columns = planning
+    ? ['Pipeline', 'Result', 'Changes', 'Elapsed', 'Error code']
+    : ['Pipeline', 'Target', 'Result', 'Last status', 'Transition', 'Elapsed', 'Error code'];
   const overview = `${heading}\n\n${table(columns, rows)}`;
-  const share = Math.max(0, (SUMMARY_LIMIT_BYTES - MARGIN_BYTES - Math.max(TABLE_BYTES, Buffer.byteLength(overview))) / runs.length);
+  const share = Math.max(
+    0,
+    (SUMMARY_LIMIT_BYTES - MARGIN_BYTES - Math.max(TABLE_BYTES, Buffer.byteLength(overview))) / runs.length,
+  );
   const details = ordered.map((facts) => {
     // Whole parts (`####` sections, each closed in itself) of the pipeline's summary.
     const { kept, more } = fit(
@@ -44,7 +70,10 @@ export function severalSummary(runs: SummaryFacts[], elapsedMs: number): string 
         .split(/\n\n(?=#### |<sub>)/),
       share,
     );
-    const cut = more > 0 ? `\n\n…and ${count(more)} more parts, left out to keep the summary under GitHub's limit: the step's log has them.` : '';
+    const cut =
+      more > 0
+        ? `\n\n…and ${count(more)} more parts, left out to keep the summary under GitHub's limit: the step's log has them.`
+        : '';
     return `<details><summary>${inline(facts.pipelineName, 100)}: ${RESULTS[facts.outcome.result]}</summary>\n\n${kept.join('\n\n')}${cut}\n\n</details>`;
   });
   return `${[overview, ...details].join('\n\n')}\n`;

@@ -46,7 +46,12 @@ export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
  * What each part may take of that limit, in bytes, whatever the server sent: together well under it.
  * The facts and the timeline are bounded by their rows and the length of each value.
  */
-const BUDGET_BYTES = { approvalDiff: 192 * 1024, compilerMessages: 96 * 1024, compilerOutput: 96 * 1024, logTail: 256 * 1024 };
+const BUDGET_BYTES = {
+  approvalDiff: 192 * 1024,
+  compilerMessages: 96 * 1024,
+  compilerOutput: 96 * 1024,
+  logTail: 256 * 1024,
+};
 /** The longest any one value is shown: a name, a message, a line. */
 const VALUE_CHARS = { name: 200, line: 1000, message: 4000 };
 /** A status that flips for an hour makes thousands of rows: the first and the last are kept. */
@@ -70,7 +75,9 @@ export function summaryMarkdown(facts: SummaryFacts): string {
   if (compilation && (compilation.annotations.length > 0 || compilation.excerpt)) {
     const messages = fit(
       compilation.annotations.map((annotation) => {
-        const where = annotation.file ? `${inline(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: ` : '';
+        const where = annotation.file
+          ? `${inline(annotation.file, VALUE_CHARS.name)}:${annotation.startLine}:${annotation.startColumn}: `
+          : '';
         const [first = '', ...snippet] = annotation.message.split(/\r\n|\r|\n/);
         const block =
           snippet.length > 0
@@ -84,7 +91,10 @@ export function summaryMarkdown(facts: SummaryFacts): string {
       BUDGET_BYTES.compilerMessages,
     );
     if (messages.more > 0) messages.kept.push(`- …and ${count(messages.more)} more`);
-    const output = fit(compilation.excerpt?.split('\n').map((line) => cut(line, VALUE_CHARS.line)) ?? [], BUDGET_BYTES.compilerOutput);
+    const output = fit(
+      compilation.excerpt?.split('\n').map((line) => cut(line, VALUE_CHARS.line)) ?? [],
+      BUDGET_BYTES.compilerOutput,
+    );
     if (output.more > 0) output.kept.push(`…and ${count(output.more)} more lines`);
     const excerpt = output.kept.length > 0 ? codeBlock(output.kept) : '';
     sections.push(['#### Compiler messages', messages.kept.join('\n'), excerpt].filter(Boolean).join('\n\n'));
@@ -93,7 +103,10 @@ export function summaryMarkdown(facts: SummaryFacts): string {
   if (logTail && logTail.lines.length === 0) sections.push(`#### Pipeline log\n\n${EMPTY_LOG}`);
   else if (logTail) {
     // The end of the log says why it stopped: keep the last lines that fit.
-    const { kept, more } = fit(logTail.lines.map((line) => cut(line, VALUE_CHARS.line)).reverse(), BUDGET_BYTES.logTail);
+    const { kept, more } = fit(
+      logTail.lines.map((line) => cut(line, VALUE_CHARS.line)).reverse(),
+      BUDGET_BYTES.logTail,
+    );
     const shown = { lines: kept.reverse(), truncated: logTail.truncated || more > 0 };
     sections.push(`#### ${logTailTitle(shown)}\n\n${codeBlock(shown.lines)}`);
   }
@@ -133,7 +146,9 @@ function diffTable(diff: PipelineDiff): string {
     const more = all - kept.length;
     return [`${what}s ${change}`, [...kept, ...(more > 0 ? [`…and ${count(more)} more`] : [])].join(', ')];
   });
-  const error = diff.program_diff_error ? `\n\nThe program diff failed: ${inline(diff.program_diff_error, VALUE_CHARS.message)}` : '';
+  const error = diff.program_diff_error
+    ? `\n\nThe program diff failed: ${inline(diff.program_diff_error, VALUE_CHARS.message)}`
+    : '';
   return `${rows.length > 0 ? table(['Change', 'Names'], rows) : 'No changes listed.'}${error}`;
 }
 
@@ -173,27 +188,46 @@ const ACCEPTED: Readonly<Record<Transition, string>> = {
 };
 
 function howToApprove({ pipelineName, pipelineUrl, progress }: SummaryFacts): string {
-  const changes = progress.approvalDiff ? inline(countChanges(progress.approvalDiff), VALUE_CHARS.message) : 'its program or connectors changed';
+  const changes = progress.approvalDiff
+    ? inline(countChanges(progress.approvalDiff), VALUE_CHARS.message)
+    : 'its program or connectors changed';
   const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`, progress.notExpected !== undefined);
   return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
 }
 
 /** Only the facts that say something: no empty values, nothing the heading said already. */
-function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, supportBundle, plan }: SummaryFacts): string {
+function factList({
+  pipelineName,
+  pipelineUrl,
+  target,
+  outcome,
+  progress,
+  stopped,
+  supportBundle,
+  plan,
+}: SummaryFacts): string {
   const facts: [string, string][] = [];
   if (outcome.result === 'failed') {
     facts.push(['Error', inline(outcome.message, VALUE_CHARS.message)]);
     if (outcome.hint) facts.push(['Hint', inline(outcome.hint, VALUE_CHARS.message)]);
   }
-  if (progress.found && target) facts.push(['Transition', inline(transitionText(progress.found, progress.decidedOn, progress.transition, target), VALUE_CHARS.line)]);
+  if (progress.found && target)
+    facts.push([
+      'Transition',
+      inline(transitionText(progress.found, progress.decidedOn, progress.transition, target), VALUE_CHARS.line),
+    ]);
   if (plan) facts.push(['Proposed program', inline(plan.sqlFile, VALUE_CHARS.name)]);
-  if (progress.notExpected) facts.push(['Not approved', inline(`${progress.notExpected} (expected-diff)`, VALUE_CHARS.message)]);
+  if (progress.notExpected)
+    facts.push(['Not approved', inline(`${progress.notExpected} (expected-diff)`, VALUE_CHARS.message)]);
   if (pipelineUrl) facts.push(['Console', `[${inline(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
   if (target && outcome.result !== 'reached') facts.push(['Target', target]);
   const last = progress.last;
   if (last && (outcome.result === 'failed' || outcome.result === 'accepted')) {
     const program = last.program_status === 'Success' ? '' : `, program ${last.program_status}`;
-    facts.push(['Last status', inline(`${last.deployment_status} (desired ${last.deployment_desired_status}${program})`, VALUE_CHARS.line)]);
+    facts.push([
+      'Last status',
+      inline(`${last.deployment_status} (desired ${last.deployment_desired_status}${program})`, VALUE_CHARS.line),
+    ]);
   }
   if (outcome.result === 'accepted') facts.push(['Waited', 'no (wait: false)']);
   if (progress.approved) facts.push(['Approved by this step', `yes (${progress.approvedBy})`]);

@@ -7,7 +7,8 @@ const MAX_LENGTH = 600;
 
 // ANSI escape sequences: CSI (colours, cursor moves; ESC [ or the one-byte C1 form), OSC (titles,
 // links; ended by BEL or ESC \), and the two-byte escapes. Feldera's logs are coloured.
-const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
+const ANSI =
+  /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
 // The runner finds commands with .NET's culture-sensitive IndexOf and StartsWith, which skip what ICU
 // ignores: control and format characters, variation selectors. Such a character between `#` and `#[`
 // would hide a command from a plain search, so it goes (it shows as nothing anyway).

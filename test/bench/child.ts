@@ -92,10 +92,17 @@ export function stepFiles(): { env: Record<string, string>; output: (name: strin
 }
 
 /** One child, with stdio piped as the runner does; `exitedAt` is when this process sees it exit. */
-export function runChild(args: string[], env: Record<string, string>, spawned: (child: ChildProcess) => void = () => undefined): Promise<ChildRun> {
+export function runChild(
+  args: string[],
+  env: Record<string, string>,
+  spawned: (child: ChildProcess) => void = () => undefined,
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     spawned(child);
     let exitedAt = 0;
     let stdout = '';
@@ -127,10 +134,17 @@ export async function runAction(
     INPUT_TIMEOUT: '1m',
     ...Object.fromEntries(Object.entries(more).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
   });
-  const results = JSON.parse(step.output('results') ?? '{}') as Record<string, { status?: string; 'error-code'?: string }>;
-  run.failed = names.filter((name) => results[name]?.status !== 'Running').map((name) => `${name} ${results[name]?.['error-code'] || results[name]?.status}`);
+  const results = JSON.parse(step.output('results') ?? '{}') as Record<
+    string,
+    { status?: string; 'error-code'?: string }
+  >;
+  run.failed = names
+    .filter((name) => results[name]?.status !== 'Running')
+    .map((name) => `${name} ${results[name]?.['error-code'] || results[name]?.status}`);
   if ((run.code !== 0 || run.failed.length) && !(mayFail && run.failed.length)) {
-    throw new Error(`the action ended with code ${run.code}, ${run.failed.join(', ') || 'every pipeline Running'}:\n${run.stdout}${run.stderr}`);
+    throw new Error(
+      `the action ended with code ${run.code}, ${run.failed.join(', ') || 'every pipeline Running'}:\n${run.stdout}${run.stderr}`,
+    );
   }
   if (measured) {
     run.maxRssKb = Number(readFileSync(rssFile, 'utf8'));
@@ -146,7 +160,10 @@ export async function runScript(script: string, args: string[]): Promise<ChildRu
 }
 
 /** A fresh fake for each run, so that its request log and timeline are that run's alone. */
-export async function withFake<T>(scripts: PipelineScript | PipelineScript[], body: (fake: FakeFeldera) => Promise<T>): Promise<T> {
+export async function withFake<T>(
+  scripts: PipelineScript | PipelineScript[],
+  body: (fake: FakeFeldera) => Promise<T>,
+): Promise<T> {
   const fake = await FakeFeldera.start({ pipelines: [scripts].flat() });
   try {
     return await body(fake);

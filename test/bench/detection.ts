@@ -33,7 +33,11 @@ interface DetectionSample {
   overCadence: boolean;
 }
 
-async function detectionSample(who: 'action' | 'reference', intervalMs: number, offset: number): Promise<DetectionSample> {
+async function detectionSample(
+  who: 'action' | 'reference',
+  intervalMs: number,
+  offset: number,
+): Promise<DetectionSample> {
   // The switch to Running falls `offset` (0 to 1) of one poll period after the start request: the
   // first status read comes a few milliseconds after it, so the switch falls in the first period of
   // the cadence (and, for the smallest offsets, before the first read).
@@ -46,7 +50,10 @@ async function detectionSample(who: 'action' | 'reference', intervalMs: number, 
     ],
   };
   return withFake(script, async (fake) => {
-    const run = who === 'action' ? await runAction(fake, `${intervalMs}ms`) : await runScript(POLLER, [fake.url, PIPELINE, String(intervalMs)]);
+    const run =
+      who === 'action'
+        ? await runAction(fake, `${intervalMs}ms`)
+        : await runScript(POLLER, [fake.url, PIPELINE, String(intervalMs)]);
     const runningAt = fake.timeline.find((entry) => entry.status === 'Running')?.at;
     if (runningAt === undefined) throw new Error(`${who}: the pipeline never became Running`);
     const startAt = fake.calls('start')[0]!.at;
@@ -66,7 +73,9 @@ async function detectionSample(who: 'action' | 'reference', intervalMs: number, 
       exitAfterReadMs: run.exitedAt - seenAt,
       statusRequests: reads.length,
       otherRequests: fake.requests.length - reads.length,
-      others: fake.requests.filter((request) => request.method !== 'GET').map((request) => `${request.method} ${request.path.split('/').at(-1)}`),
+      others: fake.requests
+        .filter((request) => request.method !== 'GET')
+        .map((request) => `${request.method} ${request.path.split('/').at(-1)}`),
       readsPerInterval: reads.length > 1 ? ((reads.length - 1) * intervalMs) / span : null,
       allowedReads,
       overCadence: reads.length > allowedReads,
@@ -76,8 +85,16 @@ async function detectionSample(who: 'action' | 'reference', intervalMs: number, 
 
 export async function detectionPart() {
   const series = [
-    ...DETECTION.intervalsMs.map((intervalMs) => ({ label: `action ${duration(intervalMs)}`, who: 'action' as const, intervalMs })),
-    { label: `reference ${DETECTION.referenceIntervalMs}ms`, who: 'reference' as const, intervalMs: DETECTION.referenceIntervalMs },
+    ...DETECTION.intervalsMs.map((intervalMs) => ({
+      label: `action ${duration(intervalMs)}`,
+      who: 'action' as const,
+      intervalMs,
+    })),
+    {
+      label: `reference ${DETECTION.referenceIntervalMs}ms`,
+      who: 'reference' as const,
+      intervalMs: DETECTION.referenceIntervalMs,
+    },
   ];
   const detection = new Map<string, DetectionSample[]>(series.map((entry) => [entry.label, []]));
   // Random offsets, one in each of DETECTION.runs equal slices of the poll period, in random order:
@@ -90,7 +107,9 @@ export async function detectionPart() {
   // Rounds of one run of each series: a slow spell of the machine hits every series alike.
   for (let round = 0; round < DETECTION.runs; round++) {
     for (const entry of series) {
-      detection.get(entry.label)!.push(await detectionSample(entry.who, entry.intervalMs, offsets.get(entry.label)![round]!));
+      detection
+        .get(entry.label)!
+        .push(await detectionSample(entry.who, entry.intervalMs, offsets.get(entry.label)![round]!));
     }
     process.stdout.write('.');
   }
@@ -127,7 +146,9 @@ export async function detectionPart() {
     console.log(
       `\nDetection latency: exit − switch to Running (${DETECTION.runs} runs each, ms; status reads and other requests per run, medians)${noise(DETECTION.runs, DETECTION.fullRuns)}`,
     );
-    console.log(row(['', 'median', 'p95', 'max', 'poll wait', 'exit after', 'status', 'other', 'reads/int.', 'targets'], widths));
+    console.log(
+      row(['', 'median', 'p95', 'max', 'poll wait', 'exit after', 'status', 'other', 'reads/int.', 'targets'], widths),
+    );
     for (const f of figures) {
       console.log(
         row(
@@ -140,7 +161,9 @@ export async function detectionPart() {
             f.exitAfterReadMedianMs,
             f.statusRequestsMedian,
             f.otherRequestsMedian,
-            f.readsPerIntervalMax === null ? null : `${f.readsPerIntervalMedian!.toFixed(2)}/${f.readsPerIntervalMax.toFixed(2)}`,
+            f.readsPerIntervalMax === null
+              ? null
+              : `${f.readsPerIntervalMedian!.toFixed(2)}/${f.readsPerIntervalMax.toFixed(2)}`,
             f.who === 'action' ? `${f.targets.latencyMedianMs}/${f.targets.latencyP95Ms}` : '',
           ],
           widths,
@@ -154,8 +177,16 @@ export async function detectionPart() {
   const checks = figures
     .filter((f) => f.who === 'action')
     .flatMap((f) => [
-      { target: `${f.label}: median at most ${f.targets.latencyMedianMs} ms`, met: f.latencyMedianMs <= f.targets.latencyMedianMs, figure: `${f.latencyMedianMs} ms` },
-      { target: `${f.label}: p95 at most ${f.targets.latencyP95Ms} ms`, met: f.latencyP95Ms <= f.targets.latencyP95Ms, figure: `${f.latencyP95Ms} ms` },
+      {
+        target: `${f.label}: median at most ${f.targets.latencyMedianMs} ms`,
+        met: f.latencyMedianMs <= f.targets.latencyMedianMs,
+        figure: `${f.latencyMedianMs} ms`,
+      },
+      {
+        target: `${f.label}: p95 at most ${f.targets.latencyP95Ms} ms`,
+        met: f.latencyP95Ms <= f.targets.latencyP95Ms,
+        figure: `${f.latencyP95Ms} ms`,
+      },
       {
         target: `${f.label}: at most one status read per poll interval`,
         met: f.runsOverCadence === 0,

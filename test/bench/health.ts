@@ -41,7 +41,12 @@ const withConnectors: PipelineScript = {
         { at: 2500, records: 2400 },
       ],
     },
-    { name: 'refunds.http_in', direction: 'input', stream: 'refunds', states: [{ at: 0, health: healthy, records: 10 }] },
+    {
+      name: 'refunds.http_in',
+      direction: 'input',
+      stream: 'refunds',
+      states: [{ at: 0, health: healthy, records: 10 }],
+    },
     {
       name: 'totals.delta_out',
       direction: 'output',
@@ -67,7 +72,8 @@ async function healthSample(intervalMs: number, windowMs: number): Promise<Healt
       .calls('stats')
       .map((request) => request.at)
       .filter((at) => at >= runningAt);
-    if (!status.length || !stats.length) throw new Error(`health window ${windowMs} ms: no status or /stats read after Running`);
+    if (!status.length || !stats.length)
+      throw new Error(`health window ${windowMs} ms: no status or /stats read after Running`);
     const seenAt = status[0]!;
     const allowed = (reads: number[]) => 1 + Math.floor((reads.at(-1)! - seenAt + TIMER_SLACK_MS) / intervalMs);
     return {
@@ -89,7 +95,9 @@ export async function healthPart() {
     window: [] as HealthSample[],
     none: [] as HealthSample[],
   }));
-  process.stdout.write(`health window: ${HEALTH.runs} rounds of health-window ${duration(HEALTH.windowMs)} and 0s at ${health.map((entry) => entry.label).join(', ')} `);
+  process.stdout.write(
+    `health window: ${HEALTH.runs} rounds of health-window ${duration(HEALTH.windowMs)} and 0s at ${health.map((entry) => entry.label).join(', ')} `,
+  );
   for (let round = 0; round < HEALTH.runs; round++) {
     for (const entry of health) {
       // Alternate which goes first, as for the start-up.
@@ -121,13 +129,29 @@ export async function healthPart() {
   });
 
   const window = duration(HEALTH.windowMs);
-  const quickNoise = noise(HEALTH.runs, HEALTH.fullRuns) + (HEALTH.windowMs === 5000 ? '' : ` [quick: a ${window} window, not 5s]`);
+  const quickNoise =
+    noise(HEALTH.runs, HEALTH.fullRuns) + (HEALTH.windowMs === 5000 ? '' : ` [quick: a ${window} window, not 5s]`);
   const widths = [18, 7, 7, 8, 13, 8, 7];
   const print = () => {
-    console.log(`\nHealth window ${window}, three healthy connectors (${HEALTH.runs} runs each; reads after the switch to Running and ms, medians)${quickNoise}`);
+    console.log(
+      `\nHealth window ${window}, three healthy connectors (${HEALTH.runs} runs each; reads after the switch to Running and ms, medians)${quickNoise}`,
+    );
     console.log(row(['', 'status', '/stats', 'allowed', 'after target', 'with 0s', 'added'], widths));
     for (const f of figures) {
-      console.log(row([f.label, f.statusReadsMedian, f.statsReadsMedian, f.allowedReadsMedian, f.afterTargetMedianMs, f.afterTargetNoWindowMedianMs, f.addedMs], widths));
+      console.log(
+        row(
+          [
+            f.label,
+            f.statusReadsMedian,
+            f.statsReadsMedian,
+            f.allowedReadsMedian,
+            f.afterTargetMedianMs,
+            f.afterTargetNoWindowMedianMs,
+            f.addedMs,
+          ],
+          widths,
+        ),
+      );
     }
     console.log(
       `(allowed: of each kind, the read that saw Running, then one per whole poll interval to the last; after target: that read → exit, with health-window ${window} and with 0s; added: the difference)`,

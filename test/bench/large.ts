@@ -22,14 +22,30 @@ const panicking = (bytes: number): PipelineScript => ({
   failWith: {
     error_code: 'RuntimeError.WorkerPanic',
     message: new LargeText('DBSP error: One or more worker threads terminated unexpectedly\n', bytes / 2),
-    details: { error: { WorkerPanic: { panic_info: [[0, 'Foreground', { message: 'index out of bounds', location: null, backtrace: new LargeText('', bytes / 2) }]] } } },
+    details: {
+      error: {
+        WorkerPanic: {
+          panic_info: [
+            [
+              0,
+              'Foreground',
+              { message: 'index out of bounds', location: null, backtrace: new LargeText('', bytes / 2) },
+            ],
+          ],
+        },
+      },
+    },
   },
 });
 
 const largeSample = (script: PipelineScript, more: Record<string, string>, endless = false) =>
   withFake(script, async (fake): Promise<LargeSample> => {
     if (endless) fake.fault('status', { kind: 'endless' });
-    const run = await runAction(fake, '100ms', '0s', { measured: true, mayFail: true, more: { logs: 'never', ...more } });
+    const run = await runAction(fake, '100ms', '0s', {
+      measured: true,
+      mayFail: true,
+      more: { logs: 'never', ...more },
+    });
     return { wallMs: run.exitedAt - run.spawnedAt, maxRssKb: run.maxRssKb!, outcome: run.failed![0] ?? 'p Running' };
   });
 
@@ -49,17 +65,35 @@ const parserSpeed = (body: Buffer) =>
 
 export async function largePart() {
   const endlessTimeout = duration(LARGE.endlessTimeoutMs);
-  process.stdout.write(`large answers: ${LARGE.runs} rounds of ${LARGE.bytes.map(sizeLabel).join(', ')}; a body that never ends `);
+  process.stdout.write(
+    `large answers: ${LARGE.runs} rounds of ${LARGE.bytes.map(sizeLabel).join(', ')}; a body that never ends `,
+  );
   const large = LARGE.bytes.map((bytes) => ({ bytes, samples: [] as LargeSample[] }));
   for (let round = 0; round < LARGE.runs; round++) {
     for (const entry of large) entry.samples.push(await largeSample(panicking(entry.bytes), {}));
     process.stdout.write('.');
   }
-  const endless = await largeSample({ name: PIPELINE, phases: [{ status: 'Provisioning', ms: 20 }] }, { 'request-timeout': endlessTimeout }, true);
-  const frames = '  12: dbsp::circuit::runtime::Runtime::run::{{closure}}\\n             at crates/dbsp/src/circuit/runtime.rs:512:9\\n'.repeat(LARGE.parserFrames);
+  const endless = await largeSample(
+    { name: PIPELINE, phases: [{ status: 'Provisioning', ms: 20 }] },
+    { 'request-timeout': endlessTimeout },
+    true,
+  );
+  const frames =
+    '  12: dbsp::circuit::runtime::Runtime::run::{{closure}}\\n             at crates/dbsp/src/circuit/runtime.rs:512:9\\n'.repeat(
+      LARGE.parserFrames,
+    );
   const longStrings = Buffer.from(`{"message": "${frames}", "details": {"backtrace": "${frames}"}}`);
   const smallValues = Buffer.from(
-    JSON.stringify(Array.from({ length: LARGE.parserObjects }, (_, i) => ({ name: `p${i}`, deployment_status: 'Running', n: i, ok: true, e: null, x: [1.5, 'é'] }))),
+    JSON.stringify(
+      Array.from({ length: LARGE.parserObjects }, (_, i) => ({
+        name: `p${i}`,
+        deployment_status: 'Running',
+        n: i,
+        ok: true,
+        e: null,
+        x: [1.5, 'é'],
+      })),
+    ),
   );
   const parser = { longStringsMbPerSecond: parserSpeed(longStrings), smallValuesMbPerSecond: parserSpeed(smallValues) };
   process.stdout.write('.\n\n');
@@ -79,13 +113,25 @@ export async function largePart() {
   });
   const figures = { sizes, endless, parser };
 
-  const quickNoise = noise(LARGE.runs, LARGE.fullRuns) + (QUICK ? ` [quick: up to ${sizeLabel(LARGE.bytes.at(-1)!)}, not 2 GB; a ${endlessTimeout}, not 10s, timeout]` : '');
+  const quickNoise =
+    noise(LARGE.runs, LARGE.fullRuns) +
+    (QUICK ? ` [quick: up to ${sizeLabel(LARGE.bytes.at(-1)!)}, not 2 GB; a ${endlessTimeout}, not 10s, timeout]` : '');
   const widths = [24, 9, 9, 10, 28];
   const print = () => {
-    console.log(`\nLarge answers: a WorkerPanic's status of each size (${LARGE.runs} runs each; wall time medians, the highest peak RSS)${quickNoise}`);
+    console.log(
+      `\nLarge answers: a WorkerPanic's status of each size (${LARGE.runs} runs each; wall time medians, the highest peak RSS)${quickNoise}`,
+    );
     console.log(row(['', 'wall ms', 'MB/s', 'peak RSS', 'reported'], widths));
-    for (const f of sizes) console.log(row([sizeLabel(f.bytes), f.wallMedianMs, f.mbPerSecond, mib(f.maxRssMaxKb), f.outcomes.join(', ')], widths));
-    console.log(row([`never ends, ${endlessTimeout} timeout`, round1(endless.wallMs), null, mib(endless.maxRssKb), endless.outcome], widths));
+    for (const f of sizes)
+      console.log(
+        row([sizeLabel(f.bytes), f.wallMedianMs, f.mbPerSecond, mib(f.maxRssMaxKb), f.outcomes.join(', ')], widths),
+      );
+    console.log(
+      row(
+        [`never ends, ${endlessTimeout} timeout`, round1(endless.wallMs), null, mib(endless.maxRssKb), endless.outcome],
+        widths,
+      ),
+    );
     console.log('(MB/s: the body over the wall time it adds to the 1 kB run, the fake writing it on the same machine)');
     console.log(
       `The parser alone: ${parser.longStringsMbPerSecond} MB/s on two long strings (${(longStrings.length / 1e6).toFixed(0)} MB), ${parser.smallValuesMbPerSecond} MB/s on small objects (${(smallValues.length / 1e6).toFixed(0)} MB) (medians of three)${QUICK ? " [quick: a tenth of the full run's bodies: noisy]" : ''}`,
@@ -94,7 +140,9 @@ export async function largePart() {
   const checks = [
     ...sizes.map((f) => ({
       target: `a status of ${sizeLabel(f.bytes)}: reported as the WorkerPanic it is, peak memory under ${LARGE.maxRssMb} MB`,
-      met: f.outcomes.every((outcome) => outcome.endsWith('RuntimeError.WorkerPanic')) && (f.maxRssMaxKb * 1024) / 1e6 < LARGE.maxRssMb,
+      met:
+        f.outcomes.every((outcome) => outcome.endsWith('RuntimeError.WorkerPanic')) &&
+        (f.maxRssMaxKb * 1024) / 1e6 < LARGE.maxRssMb,
       figure: `${f.outcomes.join(', ')}; at most ${mib(f.maxRssMaxKb)}`,
     })),
     {

@@ -71,7 +71,11 @@ export const onTimeCases: OnTimeCase[] = [
       fake.fault('start', {
         kind: 'status',
         status: 503,
-        body: JSON.stringify({ message: 'Took too long to acquire the lock', error_code: 'LockTookTooLong', details: null }),
+        body: JSON.stringify({
+          message: 'Took too long to acquire the lock',
+          error_code: 'LockTookTooLong',
+          details: null,
+        }),
         headers: { 'content-type': 'application/json', 'retry-after': '3600' },
       }),
     code: 'Timeout',
@@ -105,7 +109,11 @@ export const onTimeCases: OnTimeCase[] = [
           { status: 'Provisioning', ms: 40 },
           { status: 'Initializing', ms: 40 },
         ],
-        failWith: { error_code: 'RunnerCheckError', message: 'The pipeline process exited with code 137', details: null },
+        failWith: {
+          error_code: 'RunnerCheckError',
+          message: 'The pipeline process exited with code 137',
+          details: null,
+        },
         logLines: ['INFO starting', 'ERROR out of memory'],
         logEveryMs: 50,
       },

@@ -16,7 +16,9 @@ async function onTimeSample(entry: OnTimeCase): Promise<number> {
       entry.faults?.(fake);
       const step = stepFiles();
       const inputs = { 'pipeline-name': PIPELINE, 'api-url': fake.url, 'poll-interval': '100ms', ...entry.inputs };
-      const env = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
+      const env = Object.fromEntries(
+        Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+      );
       let signalledAt = 0;
       const run = await runChild([DIST], { ...step.env, ...env, ...oidc?.env() }, (child) => {
         const signal = entry.signal;
@@ -27,7 +29,10 @@ async function onTimeSample(entry: OnTimeCase): Promise<number> {
           });
       });
       const code = step.output('error-code');
-      if (code !== entry.code) throw new Error(`${entry.label}: the step ended with ${code || 'no error code'}, not ${entry.code}:\n${run.stdout}${run.stderr}`);
+      if (code !== entry.code)
+        throw new Error(
+          `${entry.label}: the step ended with ${code || 'no error code'}, not ${entry.code}:\n${run.stdout}${run.stderr}`,
+        );
       if (entry.signal) {
         if (!signalledAt) throw new Error(`${entry.label}: the step ended before its signal`);
         return run.exitedAt - signalledAt;
@@ -53,7 +58,9 @@ export async function onTimePart() {
     }
     if (!ON_TIME.concurrent) process.stdout.write('.');
   }
-  process.stdout.write(ON_TIME.concurrent ? `${progress}side by side, beside part 7 ${'.'.repeat(ON_TIME.runs)}\n\n` : '\n');
+  process.stdout.write(
+    ON_TIME.concurrent ? `${progress}side by side, beside part 7 ${'.'.repeat(ON_TIME.runs)}\n\n` : '\n',
+  );
 
   const figures = onTime.map(({ entry, samples }) => ({
     label: entry.label,
@@ -66,10 +73,14 @@ export async function onTimePart() {
     maxMs: round1(Math.max(...samples)),
     samples,
   }));
-  const quickNoise = noise(ON_TIME.runs, ON_TIME.fullRuns) + (ON_TIME.concurrent ? ' [quick: the cases side by side and beside part 7, not one at a time]' : '');
+  const quickNoise =
+    noise(ON_TIME.runs, ON_TIME.fullRuns) +
+    (ON_TIME.concurrent ? ' [quick: the cases side by side and beside part 7, not one at a time]' : '');
   const widths = [40, 16, 8, 8, 8];
   const print = () => {
-    console.log(`\nEnds on time (${ON_TIME.runs} runs each, ms; bound: what the test named asserted before the claim moved here)${quickNoise}`);
+    console.log(
+      `\nEnds on time (${ON_TIME.runs} runs each, ms; bound: what the test named asserted before the claim moved here)${quickNoise}`,
+    );
     console.log(row(['', 'measured', 'median', 'max', 'bound'], widths));
     for (const f of figures) console.log(row([f.label, f.measured, f.medianMs, f.maxMs, f.boundMs], widths));
   };

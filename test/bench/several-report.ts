@@ -33,7 +33,11 @@ interface Entry {
   samples: SeveralSample[];
 }
 
-export function severalFigures(several: Entry[], sequential: { provisioningMs: number; wallMs: number; maxRssKb: number }[], sequentialIntervalMs: number) {
+export function severalFigures(
+  several: Entry[],
+  sequential: { provisioningMs: number; wallMs: number; maxRssKb: number }[],
+  sequentialIntervalMs: number,
+) {
   const oneRssMedianKb = median(sequential.map((s) => s.maxRssKb));
   const oneAfterAnother = {
     pipelines: sequential.length,
@@ -73,7 +77,10 @@ export function severalFigures(several: Entry[], sequential: { provisioningMs: n
       maxRssRatio: round3(maxRssMedianKb / oneRssMedianKb),
       runsWithFailures: samples.filter((s) => s.failed.length).length,
       failed: samples.flatMap((s) => s.failed),
-      sequentialRatio: entry.pipelines === oneAfterAnother.pipelines && entry.intervalMs === sequentialIntervalMs ? round3(wallMedianMs / oneAfterAnother.totalMs) : null,
+      sequentialRatio:
+        entry.pipelines === oneAfterAnother.pipelines && entry.intervalMs === sequentialIntervalMs
+          ? round3(wallMedianMs / oneAfterAnother.totalMs)
+          : null,
       samples,
     };
   });
@@ -89,7 +96,12 @@ export function severalTable({ inOneStep, oneAfterAnother }: Figures, quickNoise
   console.log(
     `\nSeveral pipelines in one step, Provisioning up to ${duration(spreadMs)}, ${duration(spreadMs / many)} apart for ${many}, ${duration(spreadMs / few)} for ${few} (${SEVERAL.runs} runs each; ms and reads a run, medians)${quickNoise}`,
   );
-  console.log(row(['', 'wall', 'slowest', 'margin', 'poll wait', 'exit after', 'status', 'lists', 'reads/int.', 'over', 'peak RSS'], widths));
+  console.log(
+    row(
+      ['', 'wall', 'slowest', 'margin', 'poll wait', 'exit after', 'status', 'lists', 'reads/int.', 'over', 'peak RSS'],
+      widths,
+    ),
+  );
   for (const f of inOneStep) {
     console.log(
       row(
@@ -136,7 +148,9 @@ export function severalChecks({ inOneStep, oneAfterAnother }: Figures): Check[] 
     },
     {
       target: `${f.label}: status reads per poll interval no more than the pipelines still waiting${f.pipelines > 10 ? ', or one list for all' : ''}`,
-      met: f.intervalsOver === 0 && (f.pipelines > 10 ? f.statusReadsMax <= f.pipelines && f.listsPerIntervalMax <= 1 : f.listReadsMax === 0),
+      met:
+        f.intervalsOver === 0 &&
+        (f.pipelines > 10 ? f.statusReadsMax <= f.pipelines && f.listsPerIntervalMax <= 1 : f.listReadsMax === 0),
       figure: `${f.intervalsOver} of ${f.intervals} intervals over; ${f.statusReadsMedian} status reads and ${f.listReadsMedian} lists a run`,
     },
     ...(f.pipelines === SEVERAL.many

@@ -13,7 +13,9 @@ import { duration, shuffle, type Part } from './stats.ts';
 const names = (count: number) => Array.from({ length: count }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
 /** `count` pipelines, Provisioning spreadMs / count apart up to spreadMs, then Initializing: each its own start time, in random order. */
 const spread = (count: number): PipelineScript[] => {
-  const provisioning = shuffle(Array.from({ length: count }, (_, k) => Math.round(((k + 1) * SEVERAL.spreadMs) / count)));
+  const provisioning = shuffle(
+    Array.from({ length: count }, (_, k) => Math.round(((k + 1) * SEVERAL.spreadMs) / count)),
+  );
   return names(count).map((name, i) => ({
     name,
     phases: [
@@ -36,7 +38,10 @@ async function severalSample(scripts: PipelineScript[], intervalMs: number): Pro
     const seenAt = (name: string) => {
       const runningAt = fake.timeline.find((entry) => entry.pipeline === name && entry.status === 'Running')?.at;
       if (runningAt === undefined) throw new Error(`several: ${name} never became Running`);
-      const reads = [...list, ...status.filter((request) => request.path.endsWith(`/${name}`)).map((request) => request.at)];
+      const reads = [
+        ...list,
+        ...status.filter((request) => request.path.endsWith(`/${name}`)).map((request) => request.at),
+      ];
       const seenAt = Math.min(...reads.filter((at) => at >= runningAt));
       if (seenAt === Infinity) throw new Error(`several: no read saw ${name} Running`);
       return { runningAt, seenAt };
@@ -80,9 +85,16 @@ async function severalSample(scripts: PipelineScript[], intervalMs: number): Pro
 
 export async function severalPart() {
   const several = SEVERAL.intervalsMs.flatMap((intervalMs) =>
-    [SEVERAL.many, SEVERAL.few].map((pipelines) => ({ label: `${pipelines} pipelines, ${duration(intervalMs)}`, pipelines, intervalMs, samples: [] as SeveralSample[] })),
+    [SEVERAL.many, SEVERAL.few].map((pipelines) => ({
+      label: `${pipelines} pipelines, ${duration(intervalMs)}`,
+      pipelines,
+      intervalMs,
+      samples: [] as SeveralSample[],
+    })),
   );
-  process.stdout.write(`several pipelines: ${SEVERAL.runs} rounds of ${several.map((entry) => entry.label).join('; ')} `);
+  process.stdout.write(
+    `several pipelines: ${SEVERAL.runs} rounds of ${several.map((entry) => entry.label).join('; ')} `,
+  );
   for (let round = 0; round < SEVERAL.runs; round++) {
     for (const entry of several) entry.samples.push(await severalSample(spread(entry.pipelines), entry.intervalMs));
     process.stdout.write('.');
@@ -92,12 +104,20 @@ export async function severalPart() {
   // The same start times as one-pipeline steps, one after another, as a release without this feature
   // runs them: the one-pipeline figures of the comparison (wall time and peak memory).
   const sequentialIntervalMs = SEVERAL.intervalsMs[0]!;
-  process.stdout.write(`the same ${SEVERAL.sequential} pipelines one after another, poll-interval ${duration(sequentialIntervalMs)} `);
+  process.stdout.write(
+    `the same ${SEVERAL.sequential} pipelines one after another, poll-interval ${duration(sequentialIntervalMs)} `,
+  );
   const sequential: { provisioningMs: number; wallMs: number; maxRssKb: number }[] = [];
   for (const script of spread(SEVERAL.sequential)) {
     const single = { ...script, name: PIPELINE };
-    const run = await withFake(single, (fake) => runAction(fake, duration(sequentialIntervalMs), '0s', { measured: true }));
-    sequential.push({ provisioningMs: script.phases![0]!.ms ?? 0, wallMs: run.exitedAt - run.spawnedAt, maxRssKb: run.maxRssKb! });
+    const run = await withFake(single, (fake) =>
+      runAction(fake, duration(sequentialIntervalMs), '0s', { measured: true }),
+    );
+    sequential.push({
+      provisioningMs: script.phases![0]!.ms ?? 0,
+      wallMs: run.exitedAt - run.spawnedAt,
+      maxRssKb: run.maxRssKb!,
+    });
     process.stdout.write('.');
   }
   process.stdout.write('\n\n');
@@ -108,5 +128,10 @@ export async function severalPart() {
     (SEVERAL.sequential === SEVERAL.many
       ? ''
       : ` [quick: ${SEVERAL.sequential}, not ${SEVERAL.many}, one-pipeline steps one after another; Provisioning up to ${duration(SEVERAL.spreadMs)}, not 4s]`);
-  return { figures, print: () => severalTable(figures, quickNoise), checks: severalChecks(figures), noise: noise(SEVERAL.runs, SEVERAL.fullRuns) } satisfies Part<typeof figures>;
+  return {
+    figures,
+    print: () => severalTable(figures, quickNoise),
+    checks: severalChecks(figures),
+    noise: noise(SEVERAL.runs, SEVERAL.fullRuns),
+  } satisfies Part<typeof figures>;
 }

@@ -58,11 +58,15 @@ export async function startupPart() {
   };
   const widths = [22, 16, 10, 9];
   const print = () => {
-    console.log(`Start-up, pipeline already Running (medians of ${STARTUP.runs} interleaved runs, ms)${noise(STARTUP.runs, STARTUP.fullRuns)}`);
+    console.log(
+      `Start-up, pipeline already Running (medians of ${STARTUP.runs} interleaved runs, ms)${noise(STARTUP.runs, STARTUP.fullRuns)}`,
+    );
     console.log(row(['', 'first request', 'exit', 'requests'], widths));
     console.log(row(['node dist/index.js', action.firstRequestMedianMs, action.exitMedianMs, action.requests], widths));
     console.log(row(['floor (node + fetch)', floor.firstRequestMedianMs, floor.exitMedianMs, floor.requests], widths));
-    console.log(row(['ratio', `${figures.firstRequestRatio.toFixed(2)}x`, `${figures.exitRatio.toFixed(2)}x`, ''], widths));
+    console.log(
+      row(['ratio', `${figures.firstRequestRatio.toFixed(2)}x`, `${figures.exitRatio.toFixed(2)}x`, ''], widths),
+    );
   };
   const checks = [
     {

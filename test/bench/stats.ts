@@ -28,12 +28,15 @@ export function shuffle<T>(values: T[]): T[] {
 export const duration = (ms: number) => (ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`);
 export const round1 = (value: number) => Math.round(value * 10) / 10;
 export const round3 = (value: number) => Math.round(value * 1000) / 1000;
-export const sizeLabel = (bytes: number) => (bytes >= 1e9 ? `${bytes / 1e9} GB` : bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} kB`);
+export const sizeLabel = (bytes: number) =>
+  bytes >= 1e9 ? `${bytes / 1e9} GB` : bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} kB`;
 export const mib = (kb: number) => `${(kb / 1024).toFixed(1)} MiB`;
 
 /** One line of a table: the first cell to the left, the others to the right, `—` for none. */
 export const row = (cells: (string | number | null)[], widths: number[]) =>
-  cells.map((cell, i) => (i === 0 ? String(cell ?? '—').padEnd(widths[i]!) : String(cell ?? '—').padStart(widths[i]!))).join('  ');
+  cells
+    .map((cell, i) => (i === 0 ? String(cell ?? '—').padEnd(widths[i]!) : String(cell ?? '—').padStart(widths[i]!)))
+    .join('  ');
 
 /** A pass/fail target, printed at the end. */
 export interface Check {

@@ -21,7 +21,8 @@ export function refusal(fake: FakeState, request: FakeRequest, send: Send): bool
     send(401, { message: 'Unauthorized API key', error_code: 'AuthenticationFailed' }, { contentType: 'text/plain' });
   } else {
     // actix-web-httpauth's refusal: no body, the reason in the challenge (none for a missing header).
-    const challenge = token === undefined ? 'Bearer' : `Bearer error_description="${typeof verdict === 'string' ? verdict : NO_TRUST}"`;
+    const challenge =
+      token === undefined ? 'Bearer' : `Bearer error_description="${typeof verdict === 'string' ? verdict : NO_TRUST}"`;
     send(401, '', { raw: true, contentType: 'text/plain', headers: { 'www-authenticate': challenge } });
   }
   return true;
@@ -29,7 +30,9 @@ export function refusal(fake: FakeState, request: FakeRequest, send: Send): bool
 
 function issuerOf(token: string): string | undefined {
   try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss?: unknown };
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      iss?: unknown;
+    };
     return typeof claims.iss === 'string' ? claims.iss : undefined;
   } catch {
     return undefined;

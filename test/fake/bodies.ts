@@ -58,10 +58,15 @@ export function statusBody(fake: FakeState, pipeline: Pipeline, selector: string
     concurrent_bootstrap: pipeline.bootstrap?.concurrent_bootstrap ?? false,
   };
   // Only while the manager can reach the pipeline; absent, not null, otherwise.
-  if (selector === 'status_with_connectors' && CONTROLLER_STATUSES.has(status)) body.connectors = { num_errors: connectorErrors(pipeline) };
+  if (selector === 'status_with_connectors' && CONTROLLER_STATUSES.has(status))
+    body.connectors = { num_errors: connectorErrors(pipeline) };
   if (selector === 'all') {
     body.program_code = 'CREATE TABLE t (c INT);';
-    body.program_error = pipeline.script.programError ?? { sql_compilation: null, rust_compilation: null, system_error: null };
+    body.program_error = pipeline.script.programError ?? {
+      sql_compilation: null,
+      rust_compilation: null,
+      system_error: null,
+    };
     body.program_info = null;
     body.deployment_resources_status_details = null;
     // 0.375: the CPU and memory a running pipeline was resized to (PATCH, behind --enable-pipeline-resize),
@@ -84,7 +89,9 @@ export function configuration(fake: FakeState): Record<string, unknown> {
     revision: '5c7931d09fc37e0976143e50a81169dbd98ec0cc',
     runtime_revision: '5c7931d09fc37e0976143e50a81169dbd98ec0cc',
     unstable_features: null,
-    changelog_url: enterprise ? 'https://docs.feldera.com/changelog/' : `https://github.com/feldera/feldera/releases/tag/v${platform}`,
+    changelog_url: enterprise
+      ? 'https://docs.feldera.com/changelog/'
+      : `https://github.com/feldera/feldera/releases/tag/v${platform}`,
     license_validity: null,
     update_info: null,
     build_info: {

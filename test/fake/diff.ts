@@ -21,7 +21,10 @@ export function diff(fake: FakeState, pipeline: Pipeline, body: string, send: Se
   try {
     request = JSON.parse(body) as typeof request;
   } catch (error) {
-    return send(400, `Json deserialize error: ${(error as Error).message}`, { raw: true, contentType: 'text/plain; charset=utf-8' });
+    return send(400, `Json deserialize error: ${(error as Error).message}`, {
+      raw: true,
+      contentType: 'text/plain; charset=utf-8',
+    });
   }
   const name = pipeline.script.name;
   if (pipeline.programStatus !== 'Success') {
@@ -39,27 +42,54 @@ export function diff(fake: FakeState, pipeline: Pipeline, body: string, send: Se
     });
   }
   const configured = compileSql(pipeline.script.program ?? '');
-  if (!('program' in configured)) throw new Error(`the fake's configured program of ${name} does not compile: give one that does`);
+  if (!('program' in configured))
+    throw new Error(`the fake's configured program of ${name} does not compile: give one that does`);
   const runtime = request.runtime_version;
   if (typeof runtime === 'string' && !SHA.test(runtime) && !VERSION_TAG.test(runtime)) {
     const error = `The requested runtime version '${runtime}' is neither a valid version (vX.Y.Z) nor a valid git hash.`;
-    return send(400, { message: `Invalid runtime version: ${error}`, error_code: 'InvalidRuntimeVersion', details: { error } });
+    return send(400, {
+      message: `Invalid runtime version: ${error}`,
+      error_code: 'InvalidRuntimeVersion',
+      details: { error },
+    });
   }
-  const proposed = compileSql(typeof request.program_code === 'string' ? request.program_code : (pipeline.script.program ?? ''));
+  const proposed = compileSql(
+    typeof request.program_code === 'string' ? request.program_code : (pipeline.script.program ?? ''),
+  );
   if ('messages' in proposed) {
     const error = JSON.stringify(proposed.messages, null, 2);
-    return send(400, { message: `The proposed new SQL program has compilation errors: ${error}`, error_code: 'InvalidNewProgramSql', details: { error } });
+    return send(400, {
+      message: `The proposed new SQL program has compilation errors: ${error}`,
+      error_code: 'InvalidNewProgramSql',
+      details: { error },
+    });
   }
   const changes = programDiff(configured.program, proposed.program);
-  const lateness = [...proposed.program.lateness.map((name) => ['new', name]), ...configured.program.lateness.map((name) => ['checkpointed', name])];
+  const lateness = [
+    ...proposed.program.lateness.map((name) => ['new', name]),
+    ...configured.program.lateness.map((name) => ['checkpointed', name]),
+  ];
   if (lateness.length > 0 && Object.values(changes).some((list) => list.length > 0)) {
-    const error = lateness.map(([which, name]) => `- The ${which} version of the program has relations with lateness: ${name}\n`).join('');
-    return send(400, { message: `The requested change cannot be bootstrapped: ${error}`, error_code: 'BootstrapNotAllowed', details: { error } });
+    const error = lateness
+      .map(([which, name]) => `- The ${which} version of the program has relations with lateness: ${name}\n`)
+      .join('');
+    return send(400, {
+      message: `The requested change cannot be bootstrapped: ${error}`,
+      error_code: 'BootstrapNotAllowed',
+      details: { error },
+    });
   }
-  send(200, { program_diff: changes, program_diff_error: null, ...connectorDiff(configured.program, proposed.program, changes) });
+  send(200, {
+    program_diff: changes,
+    program_diff_error: null,
+    ...connectorDiff(configured.program, proposed.program, changes),
+  });
 }
 
-type Lists = Record<'added_tables' | 'removed_tables' | 'modified_tables' | 'added_views' | 'removed_views' | 'modified_views', string[]>;
+type Lists = Record<
+  'added_tables' | 'removed_tables' | 'modified_tables' | 'added_views' | 'removed_views' | 'modified_views',
+  string[]
+>;
 
 /** Each list sorted, as ProgramDiff's builders sort them. */
 function programDiff(old: CompiledProgram, proposed: CompiledProgram): Lists {
@@ -89,7 +119,9 @@ function connectorDiff(old: CompiledProgram, proposed: CompiledProgram, changes:
   const of = (before: Map<string, string>, after: Map<string, string>, removedRelations: string[]) => ({
     added: [...after.keys()].filter((name) => !before.has(name)),
     removed: [...before.keys()].filter((name) => !after.has(name) && !removedRelations.includes(relation(name))),
-    modified: [...after].filter(([name, config]) => before.has(name) && before.get(name) !== config).map(([name]) => name),
+    modified: [...after]
+      .filter(([name, config]) => before.has(name) && before.get(name) !== config)
+      .map(([name]) => name),
   });
   const inputs = of(old.inputs, proposed.inputs, changes.removed_tables);
   const outputs = of(old.outputs, proposed.outputs, changes.removed_views);

@@ -74,7 +74,13 @@ export function events(pipeline: Pipeline, selector: string, send: Send): void {
       .reverse()
       .map(({ deployment_error, ...event }) =>
         selector === 'all'
-          ? { ...event, deployment_resources_status_details: null, deployment_runtime_status_details: null, deployment_error, storage_status_details: null }
+          ? {
+              ...event,
+              deployment_resources_status_details: null,
+              deployment_runtime_status_details: null,
+              deployment_error,
+              storage_status_details: null,
+            }
           : event,
       ),
   );

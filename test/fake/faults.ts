@@ -5,11 +5,20 @@ import { after } from './runner.ts';
 import type { Fault } from './types.ts';
 
 /** Serves `fault`; `answer` gives Feldera's own answer, for the faults that only put it off. */
-export function serveFault(fake: FakeState, fault: Fault, request: IncomingMessage, response: ServerResponse, answer: () => void): void {
+export function serveFault(
+  fake: FakeState,
+  fault: Fault,
+  request: IncomingMessage,
+  response: ServerResponse,
+  answer: () => void,
+): void {
   if (fault.kind === 'reset') return void request.socket.destroy();
   if (fault.kind === 'hang') return;
   if (fault.kind === 'truncated') {
-    response.writeHead(200, { 'content-type': fault.zip ? 'application/zip' : 'application/json', 'content-length': '4096' });
+    response.writeHead(200, {
+      'content-type': fault.zip ? 'application/zip' : 'application/json',
+      'content-length': '4096',
+    });
     response.write(fault.zip ? 'PK\x03\x04\x14\x00\x00\x08' : '{"name": "p", "deployment_status": "Runn');
     return void setTimeout(() => request.socket.destroy(), 10);
   }

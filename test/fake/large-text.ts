@@ -26,7 +26,11 @@ const LARGE_TEXT = /"\\u0000large:(\d+):([^"\\]*)\\u0000"/g;
 /** What fills a LargeText after its head: a backtrace's lines, JSON-escaped. */
 const BACKTRACE = Buffer.from(
   JSON.stringify(
-    Array.from({ length: 400 }, (_, i) => `  ${i}: dbsp::circuit::runtime::Runtime::run::{{closure}}\n             at crates/dbsp/src/circuit/runtime.rs:${i}:9\n`).join(''),
+    Array.from(
+      { length: 400 },
+      (_, i) =>
+        `  ${i}: dbsp::circuit::runtime::Runtime::run::{{closure}}\n             at crates/dbsp/src/circuit/runtime.rs:${i}:9\n`,
+    ).join(''),
   ).slice(1, -1),
 );
 /** Writes `text` with each LargeText's placeholder replaced by the text, as fast as the client reads. */
@@ -35,7 +39,11 @@ export async function streamLarge(response: ServerResponse, text: string): Promi
   for (const match of text.matchAll(LARGE_TEXT)) {
     const head = JSON.stringify(decodeURIComponent(match[2]!)).slice(0, -1);
     await written(response, `${text.slice(at, match.index)}${head}`);
-    for (let left = Number(match[1]) - Buffer.byteLength(head) + 1; left > 0 && !response.destroyed; left -= BACKTRACE.length) {
+    for (
+      let left = Number(match[1]) - Buffer.byteLength(head) + 1;
+      left > 0 && !response.destroyed;
+      left -= BACKTRACE.length
+    ) {
       // The last piece is spaces: a cut backtrace could end inside an escape.
       await written(response, left >= BACKTRACE.length ? BACKTRACE : ' '.repeat(left));
     }

@@ -1,6 +1,14 @@
 // What the manager does on the requests that move a pipeline: `/start`, `/stop`, `/approve`,
 // `/pause`, `/resume`, `/activate` and `/dismiss_error`, with their refusals.
-import { COMPILATION_ERRORS, INITIALS, RESTING, type Bootstrap, type FakeState, type Pipeline, type Send } from './pipeline.ts';
+import {
+  COMPILATION_ERRORS,
+  INITIALS,
+  RESTING,
+  type Bootstrap,
+  type FakeState,
+  type Pipeline,
+  type Send,
+} from './pipeline.ts';
 import type { Flags } from './routes.ts';
 import { after, desireStopped, play, setStatus, stop } from './runner.ts';
 
@@ -8,7 +16,8 @@ import { after, desireStopped, play, setStatus, stop } from './runner.ts';
 export function dismissError(pipeline: Pipeline, send: Send): void {
   if (pipeline.error && (pipeline.deploymentStatus !== 'Stopped' || pipeline.resourcesDesired !== 'Stopped')) {
     return send(400, {
-      message: 'The pipeline must have both status `Stopped` and desired status `Stopped` to dismiss the `deployment_error` if it is set.',
+      message:
+        'The pipeline must have both status `Stopped` and desired status `Stopped` to dismiss the `deployment_error` if it is set.',
       error_code: 'DismissErrorRestrictedToFullyStopped',
       details: null,
     });
@@ -19,7 +28,13 @@ export function dismissError(pipeline: Pipeline, send: Send): void {
 
 // The checks in Feldera's order (validate_resources_desired_status_transition, then
 // set_deployment_resources_desired_status in db/operations/pipeline.rs).
-export function start(fake: FakeState, pipeline: Pipeline, query: Record<string, string>, flags: Flags, send: Send): void {
+export function start(
+  fake: FakeState,
+  pipeline: Pipeline,
+  query: Record<string, string>,
+  flags: Flags,
+  send: Send,
+): void {
   const initial = INITIALS[query.initial ?? 'running']!;
   const bootstrap: Bootstrap = {
     bootstrap_policy: query.bootstrap_policy ?? 'await_approval',
@@ -48,7 +63,8 @@ export function start(fake: FakeState, pipeline: Pipeline, query: Record<string,
   }
   if (COMPILATION_ERRORS.has(pipeline.programStatus)) {
     return send(400, {
-      message: 'Cannot process `/start` if the `program_status` is `SqlError`, `RustError` or `SystemError`. Make changes to fix the error, which will trigger recompilation.',
+      message:
+        'Cannot process `/start` if the `program_status` is `SqlError`, `RustError` or `SystemError`. Make changes to fix the error, which will trigger recompilation.',
       error_code: 'CannotStartWithCompilationError',
       details: null,
     });
@@ -118,7 +134,10 @@ export function notInteractive(pipeline: Pipeline, send: Send): boolean {
   const name = pipeline.script.name;
   const provisioned = !['Stopped', 'Provisioning', 'Stopping'].includes(pipeline.deploymentStatus);
   if (!provisioned) {
-    const resources = pipeline.deploymentStatus === 'Stopping' || pipeline.deploymentStatus === 'Provisioning' ? pipeline.deploymentStatus : 'Stopped';
+    const resources =
+      pipeline.deploymentStatus === 'Stopping' || pipeline.deploymentStatus === 'Provisioning'
+        ? pipeline.deploymentStatus
+        : 'Stopped';
     send(
       503,
       {
@@ -162,11 +181,21 @@ export function approve(fake: FakeState, pipeline: Pipeline, send: Send): void {
  * comes at once; the stored status follows on the runner's next poll, one status read later (or
  * `moveLagReads`): first the desired status, then, a read later, the status itself.
  */
-export function transition(fake: FakeState, pipeline: Pipeline, action: 'pause' | 'start' | 'activate', next: string, send: Send): void {
+export function transition(
+  fake: FakeState,
+  pipeline: Pipeline,
+  action: 'pause' | 'start' | 'activate',
+  next: string,
+  send: Send,
+): void {
   if (notInteractive(pipeline, send)) return;
   const old = pipeline.processDesired ?? pipeline.runtimeDesired ?? pipeline.initial ?? 'Running';
   if ((action !== 'activate' && old === 'Standby') || !mayTransitionTo(old, next)) {
-    return send(400, { message: `Cannot execute ${action} transition starting from ${old}`, error_code: 'InvalidTransition', details: [action, old] });
+    return send(400, {
+      message: `Cannot execute ${action} transition starting from ${old}`,
+      error_code: 'InvalidTransition',
+      details: [action, old],
+    });
   }
   if (next !== old) {
     pipeline.processDesired = next;
@@ -177,7 +206,11 @@ export function transition(fake: FakeState, pipeline: Pipeline, action: 'pause' 
     };
     // Resting, it moves itself; out of standby it opens its latest checkpoint first (server.rs `do_bootstrap`).
     // On its way up (Initializing, Bootstrapping, …), play() ends in the new desired status.
-    const moves = !RESTING.has(pipeline.deploymentStatus) ? [] : old === 'Standby' ? [() => setStatus(fake, pipeline, 'Initializing'), arrive] : [arrive];
+    const moves = !RESTING.has(pipeline.deploymentStatus)
+      ? []
+      : old === 'Standby'
+        ? [() => setStatus(fake, pipeline, 'Initializing'), arrive]
+        : [arrive];
     pipeline.following = [...lag, () => (pipeline.runtimeDesired = next), ...moves];
   }
   send(202, `Pipeline transitioning from ${old} to ${next}`);

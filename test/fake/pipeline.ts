@@ -73,10 +73,21 @@ export const INITIALS: Record<string, string> = { running: 'Running', paused: 'P
 /** Where a deployed pipeline rests, its controller idle or running. */
 export const RESTING = new Set(['Running', 'Paused', 'Standby']);
 /** The statuses the pipeline reports with its controller up: details carry connector stats (adapters/src/server.rs). */
-export const CONTROLLER_STATUSES = new Set(['Running', 'Paused', 'Bootstrapping', 'ConcurrentBootstrapping', 'Synchronizing', 'Replaying']);
+export const CONTROLLER_STATUSES = new Set([
+  'Running',
+  'Paused',
+  'Bootstrapping',
+  'ConcurrentBootstrapping',
+  'Synchronizing',
+  'Replaying',
+]);
 export const COMPILATION_ERRORS = new Set(['SqlError', 'RustError', 'SystemError']);
 
-export type Send = (status: number, body: unknown, options?: { contentType?: string; headers?: Record<string, string>; raw?: boolean }) => void;
+export type Send = (
+  status: number,
+  body: unknown,
+  options?: { contentType?: string; headers?: Record<string, string>; raw?: boolean },
+) => void;
 
 /** What the stored status shows: AwaitingApproval lingers until the runner's next poll after an approve. */
 export function reported(pipeline: Pipeline): string {

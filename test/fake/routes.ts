@@ -19,7 +19,13 @@ const RUNTIME_DESIRED = new Set(['unavailable', 'coordination', 'standby', 'paus
 const POLICIES = new Set(['allow', 'reject', 'await_approval']);
 
 /** The answer Feldera would give; `send` writes it and records it. */
-export function answer(fake: FakeState, endpoint: Endpoint | undefined, request: FakeRequest, response: ServerResponse, send: Send): void {
+export function answer(
+  fake: FakeState,
+  endpoint: Endpoint | undefined,
+  request: FakeRequest,
+  response: ServerResponse,
+  send: Send,
+): void {
   const api = request.path.startsWith(`${prefix(fake)}/v0/`);
   // Only /v0 is behind the auth layer; elsewhere the web console's files are (api/main.rs).
   if (api && refusal(fake, request, send)) return;
@@ -39,11 +45,16 @@ export function answer(fake: FakeState, endpoint: Endpoint | undefined, request:
   }
   // Query parameters are parsed before the handler runs: a bad one is actix's plain-text 400.
   const flags = parseFlags(request.query, endpoint, version(fake));
-  if (typeof flags === 'string') return send(400, `Query deserialize error: ${flags}`, { raw: true, contentType: 'text/plain; charset=utf-8' });
+  if (typeof flags === 'string')
+    return send(400, `Query deserialize error: ${flags}`, { raw: true, contentType: 'text/plain; charset=utf-8' });
   if (endpoint === 'start' || endpoint === 'approve') {
     if (flags.silent_bootstrap && flags.concurrent_bootstrap) {
       const reason = '`silent_bootstrap` and `concurrent_bootstrap` are mutually exclusive; set at most one';
-      return send(400, { message: `Invalid bootstrap configuration: ${reason}`, error_code: 'InvalidBootstrapConfig', details: { reason } });
+      return send(400, {
+        message: `Invalid bootstrap configuration: ${reason}`,
+        error_code: 'InvalidBootstrapConfig',
+        details: { reason },
+      });
     }
   }
   if (endpoint === 'start' && !INITIALS[request.query.initial ?? 'running']) {
@@ -57,10 +68,14 @@ export function answer(fake: FakeState, endpoint: Endpoint | undefined, request:
   // `ActivateParams` is parsed before the handler runs, as snake_case RuntimeDesiredStatus (feldera-types query_params.rs).
   if (endpoint === 'activate' && request.query.initial !== undefined && !RUNTIME_DESIRED.has(request.query.initial)) {
     const expected = [...RUNTIME_DESIRED].map((value) => `\`${value}\``).join(', ');
-    return send(400, `Query deserialize error: unknown variant \`${request.query.initial}\`, expected one of ${expected}`, {
-      raw: true,
-      contentType: 'text/plain; charset=utf-8',
-    });
+    return send(
+      400,
+      `Query deserialize error: unknown variant \`${request.query.initial}\`, expected one of ${expected}`,
+      {
+        raw: true,
+        contentType: 'text/plain; charset=utf-8',
+      },
+    );
   }
   // Without the enterprise feature, /activate refuses before it looks the pipeline up (api/endpoints/pipeline_interaction.rs).
   if (endpoint === 'activate' && edition(fake) === 'Open source') {
@@ -80,19 +95,33 @@ export function answer(fake: FakeState, endpoint: Endpoint | undefined, request:
   }
   // A version before the route has no handler to look the pipeline up: actix's empty 404.
   if (endpoint === 'diff' && !servesDiff(fake)) return send(404, '', { raw: true, contentType: 'text/plain' });
-  if (endpoint === 'events' && !servesEvents(fake, version(fake))) return send(404, '', { raw: true, contentType: 'text/plain' });
+  if (endpoint === 'events' && !servesEvents(fake, version(fake)))
+    return send(404, '', { raw: true, contentType: 'text/plain' });
   // The selector is deserialized before the handler looks the pipeline up: an unknown one is actix's plain-text 400.
-  if (endpoint === 'events' && request.query.selector !== undefined && request.query.selector !== 'status' && request.query.selector !== 'all') {
-    return send(400, `Query deserialize error: unknown variant \`${request.query.selector}\`, expected \`all\` or \`status\``, {
-      raw: true,
-      contentType: 'text/plain; charset=utf-8',
-    });
+  if (
+    endpoint === 'events' &&
+    request.query.selector !== undefined &&
+    request.query.selector !== 'status' &&
+    request.query.selector !== 'all'
+  ) {
+    return send(
+      400,
+      `Query deserialize error: unknown variant \`${request.query.selector}\`, expected \`all\` or \`status\``,
+      {
+        raw: true,
+        contentType: 'text/plain; charset=utf-8',
+      },
+    );
   }
   const name = decodeURIComponent(pipelinePath(request.path, prefix(fake))?.[0] ?? '');
   const pipeline = fake.pipelines.get(name);
   // Every route of a pipeline looks it up first; a path no route matches is actix's empty 404.
   if (!pipeline && pipelinePath(request.path, prefix(fake))) {
-    return send(404, { message: `Unknown pipeline name '${name}'`, error_code: 'UnknownPipelineName', details: { pipeline_name: name } });
+    return send(404, {
+      message: `Unknown pipeline name '${name}'`,
+      error_code: 'UnknownPipelineName',
+      details: { pipeline_name: name },
+    });
   }
   if (!endpoint || !pipeline) return send(404, '', { raw: true, contentType: 'text/plain' });
   switch (endpoint) {
@@ -123,7 +152,11 @@ export function answer(fake: FakeState, endpoint: Endpoint | undefined, request:
       const value = request.query.initial ?? 'running';
       const initial = value.charAt(0).toUpperCase() + value.slice(1);
       if (initial !== 'Running' && initial !== 'Paused') {
-        return send(400, { message: `Invalid activation status ${initial} (only running and paused are valid)`, error_code: 'InvalidActivateStatus', details: initial });
+        return send(400, {
+          message: `Invalid activation status ${initial} (only running and paused are valid)`,
+          error_code: 'InvalidActivateStatus',
+          details: initial,
+        });
       }
       return transition(fake, pipeline, 'activate', initial, send);
     }
@@ -156,9 +189,14 @@ const FLAGS: Partial<Record<Endpoint, (keyof Flags)[]>> = {
 };
 
 /** The flags, or why the query does not deserialize (actix answers that as plain text). */
-export function parseFlags(query: Record<string, string>, endpoint: Endpoint | undefined, version: string): Flags | string {
+export function parseFlags(
+  query: Record<string, string>,
+  endpoint: Endpoint | undefined,
+  version: string,
+): Flags | string {
   const flags: Flags = {};
-  const names = endpoint === 'logs' ? (answersAsNewest(version) ? (['follow'] as const) : []) : (FLAGS[endpoint!] ?? []);
+  const names =
+    endpoint === 'logs' ? (answersAsNewest(version) ? (['follow'] as const) : []) : (FLAGS[endpoint!] ?? []);
   for (const name of names) {
     const value = query[name];
     if (value === undefined) continue;
@@ -185,10 +223,24 @@ export function endpointOf(method: string, path: string, prefix: string): Endpoi
   if (!parts) return undefined;
   if (parts.length === 1 && method === 'GET') return 'status';
   const action = parts[1];
-  if (parts.length === 2 && method === 'POST' && (action === 'start' || action === 'stop' || action === 'approve' || action === 'dismiss_error')) {
+  if (
+    parts.length === 2 &&
+    method === 'POST' &&
+    (action === 'start' || action === 'stop' || action === 'approve' || action === 'dismiss_error')
+  ) {
     return action;
   }
-  if (parts.length === 2 && method === 'POST' && (action === 'pause' || action === 'resume' || action === 'activate' || action === 'diff')) return action;
-  if (parts.length === 2 && method === 'GET' && (action === 'logs' || action === 'stats' || action === 'support_bundle' || action === 'events')) return action;
+  if (
+    parts.length === 2 &&
+    method === 'POST' &&
+    (action === 'pause' || action === 'resume' || action === 'activate' || action === 'diff')
+  )
+    return action;
+  if (
+    parts.length === 2 &&
+    method === 'GET' &&
+    (action === 'logs' || action === 'stats' || action === 'support_bundle' || action === 'events')
+  )
+    return action;
   return undefined;
 }

@@ -55,7 +55,12 @@ export function initialState(fake: FakeState, script: PipelineScript): Pipeline 
   return pipeline;
 }
 
-export function setStatus(fake: FakeState, pipeline: Pipeline, status: string, runnerReason: string | null = null): void {
+export function setStatus(
+  fake: FakeState,
+  pipeline: Pipeline,
+  status: string,
+  runnerReason: string | null = null,
+): void {
   pipeline.deploymentStatus = status;
   pipeline.runnerReason = runnerReason;
   pipeline.since = new Date().toISOString();
@@ -127,7 +132,8 @@ export async function play(fake: FakeState, pipeline: Pipeline, run: number): Pr
       if (pipeline.approved || pipeline.bootstrap?.bootstrap_policy === 'allow') continue;
       if (pipeline.bootstrap?.bootstrap_policy === 'reject') {
         failWith(fake, pipeline, {
-          message: 'Operation failed because the pipeline failed to initialize. Error details: Bootstrapping of the modified pipeline was rejected by the user.',
+          message:
+            'Operation failed because the pipeline failed to initialize. Error details: Bootstrapping of the modified pipeline was rejected by the user.',
           error_code: 'InitializationError',
           details: null,
         });
@@ -171,7 +177,13 @@ export async function play(fake: FakeState, pipeline: Pipeline, run: number): Pr
 /** A status read that `shown` the target (not an AwaitingApproval that lingers): the `crash.afterReads`-th fails the pipeline. */
 export function countReadAtTarget(fake: FakeState, pipeline: Pipeline, shown: boolean): void {
   const crash = pipeline.script.crash;
-  if (crash?.afterReads === undefined || pipeline.reachedAt === undefined || pipeline.resourcesDesired !== 'Provisioned' || !shown) return;
+  if (
+    crash?.afterReads === undefined ||
+    pipeline.reachedAt === undefined ||
+    pipeline.resourcesDesired !== 'Provisioned' ||
+    !shown
+  )
+    return;
   if (++pipeline.readsAtTarget === crash.afterReads) failWith(fake, pipeline, crash.error);
 }
 
@@ -218,7 +230,9 @@ function stopped(fake: FakeState, pipeline: Pipeline): void {
 }
 
 function runnerReason(status: string): string {
-  return status === 'Unavailable' ? 'Pipeline status endpoint could not be reached: timeout' : 'initializing set by the runner';
+  return status === 'Unavailable'
+    ? 'Pipeline status endpoint could not be reached: timeout'
+    : 'initializing set by the runner';
 }
 
 function compilationFailure(programStatus: string): ErrorBody {

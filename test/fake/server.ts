@@ -17,7 +17,13 @@ export class FakeFeldera {
   readonly responses: FakeResponse[] = [];
   /** Every `deployment_status` each pipeline went through, with when (performance.now()). */
   readonly timeline: { pipeline: string; status: string; at: number }[] = [];
-  private readonly faults: { endpoint: Endpoint; fault: Fault; times: number; skip: number; when: (request: FakeRequest) => boolean }[] = [];
+  private readonly faults: {
+    endpoint: Endpoint;
+    fault: Fault;
+    times: number;
+    skip: number;
+    when: (request: FakeRequest) => boolean;
+  }[] = [];
   /** Told of each request as it arrives, before it is answered: a test may script a fault for it, or act at that moment. */
   onRequest: ((request: FakeRequest, endpoint: Endpoint | undefined) => void) | undefined;
   private readonly state: FakeState;
@@ -26,7 +32,17 @@ export class FakeFeldera {
   url = '';
 
   constructor(options: FakeOptions) {
-    this.state = { options, pipelines: new Map(), timeline: this.timeline, timers: new Set(), streams: new Set(), released: new Set(), gated: [], refused: 0, bundles: [] };
+    this.state = {
+      options,
+      pipelines: new Map(),
+      timeline: this.timeline,
+      timers: new Set(),
+      streams: new Set(),
+      released: new Set(),
+      gated: [],
+      refused: 0,
+      bundles: [],
+    };
     for (const script of options.pipelines) this.state.pipelines.set(script.name, initialState(this.state, script));
     const handler = (request: IncomingMessage, response: ServerResponse) => this.handle(request, response);
     this.server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
@@ -87,7 +103,12 @@ export class FakeFeldera {
    * The next `times` requests to `endpoint` get `fault` instead of their answer: of those `when` picks
    * (`selector=all` reads, say), after `skip` of them answered as usual.
    */
-  fault(endpoint: Endpoint, fault: Fault, times = 1, pick: { skip?: number; when?: (request: FakeRequest) => boolean } = {}): void {
+  fault(
+    endpoint: Endpoint,
+    fault: Fault,
+    times = 1,
+    pick: { skip?: number; when?: (request: FakeRequest) => boolean } = {},
+  ): void {
     this.faults.push({ endpoint, fault, times, skip: pick.skip ?? 0, when: pick.when ?? (() => true) });
   }
 
@@ -122,18 +143,30 @@ export class FakeFeldera {
     this.answered(endpoint, entry, request, response);
   }
 
-  private answered(endpoint: Endpoint | undefined, entry: FakeRequest, request: IncomingMessage, response: ServerResponse): void {
+  private answered(
+    endpoint: Endpoint | undefined,
+    entry: FakeRequest,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): void {
     this.dispatch(endpoint, entry, request, response);
     // A request may have changed a status (a start, a stop, a read the runner catches up on): the manager records an event in the same transaction.
     for (const pipeline of this.state.pipelines.values()) recordEvent(pipeline);
-    for (const waiter of this.arrivals.filter((entry) => entry.endpoint === endpoint && this.calls(endpoint).length >= entry.count)) {
+    for (const waiter of this.arrivals.filter(
+      (entry) => entry.endpoint === endpoint && this.calls(endpoint).length >= entry.count,
+    )) {
       this.arrivals.splice(this.arrivals.indexOf(waiter), 1);
       waiter.resolve();
     }
   }
 
   /** A scripted fault, or the answer Feldera would give. */
-  private dispatch(endpoint: Endpoint | undefined, entry: FakeRequest, request: IncomingMessage, response: ServerResponse): void {
+  private dispatch(
+    endpoint: Endpoint | undefined,
+    entry: FakeRequest,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): void {
     const send: Send = (status, body, options) => this.send(entry, response, status, body, options);
     const reply = () => answer(this.state, endpoint, entry, response, send);
     const scripted = this.faults.find((fault) => fault.endpoint === endpoint && fault.times > 0 && fault.when(entry));

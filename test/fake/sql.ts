@@ -22,12 +22,26 @@ const CONNECTORS = /'connectors'\s*=\s*'((?:[^']|'')*)'/i;
 
 /** Compiles `code`: the program, or the messages of its errors. */
 export function compileSql(code: string): { program: CompiledProgram } | { messages: SqlMessage[] } {
-  const program: CompiledProgram = { tables: new Map(), views: new Map(), lateness: [], inputs: new Map(), outputs: new Map() };
+  const program: CompiledProgram = {
+    tables: new Map(),
+    views: new Map(),
+    lateness: [],
+    inputs: new Map(),
+    outputs: new Map(),
+  };
   const messages: SqlMessage[] = [];
   for (const statement of statements(code)) {
     const create = CREATE.exec(statement.text);
     if (!create) {
-      messages.push(message(code, statement.offset, statement.offset + firstWord(statement.text).length, 'Error parsing SQL', `Encountered "${firstWord(statement.text)}"`));
+      messages.push(
+        message(
+          code,
+          statement.offset,
+          statement.offset + firstWord(statement.text).length,
+          'Error parsing SQL',
+          `Encountered "${firstWord(statement.text)}"`,
+        ),
+      );
       continue;
     }
     const name = identifier(create[4]!);
@@ -39,7 +53,9 @@ export function compileSql(code: string): { program: CompiledProgram } | { messa
       const id = program.tables.get(relation) ?? program.views.get(relation);
       if (id === undefined) {
         const start = statement.offset + read.index + read[0].length - read[1]!.length;
-        messages.push(message(code, start, start + read[1]!.length - 1, 'Compilation error', `Object '${read[1]}' not found`));
+        messages.push(
+          message(code, start, start + read[1]!.length - 1, 'Compilation error', `Object '${read[1]}' not found`),
+        );
       } else reads.push(id);
     }
     const id = createHash('sha256')
@@ -57,7 +73,13 @@ export function compileSql(code: string): { program: CompiledProgram } | { messa
       }
       if (!Array.isArray(list)) {
         messages.push(
-          message(code, statement.offset, statement.offset + statement.text.length - 1, 'Compilation error', `Invalid 'connectors' property of ${name}: not a JSON array`),
+          message(
+            code,
+            statement.offset,
+            statement.offset + statement.text.length - 1,
+            'Compilation error',
+            `Invalid 'connectors' property of ${name}: not a JSON array`,
+          ),
         );
         continue;
       }
@@ -72,7 +94,9 @@ export function compileSql(code: string): { program: CompiledProgram } | { messa
 
 /** The statements of a program, comments left out, each with where it starts in the code; a `;` in quotes ends none. */
 function statements(code: string): { text: string; offset: number }[] {
-  const blanked = code.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*/g, (match) => (match.startsWith('--') ? ' '.repeat(match.length) : match));
+  const blanked = code.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*/g, (match) =>
+    match.startsWith('--') ? ' '.repeat(match.length) : match,
+  );
   const found: { text: string; offset: number }[] = [];
   let start = 0;
   for (const end of [...blanked.matchAll(/'(?:[^']|'')*'|"(?:[^"]|"")*"|;/g)]

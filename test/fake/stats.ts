@@ -1,6 +1,14 @@
 // `GET /stats`: the pipeline process's statistics, its connectors played from their scripts.
 import { answersAsNewest, connectorError, controllerStatusBody, inputEndpoint, outputEndpoint } from '../fixtures.ts';
-import { CONTROLLER_STATUSES, desired, reported, version, type FakeState, type Pipeline, type Send } from './pipeline.ts';
+import {
+  CONTROLLER_STATUSES,
+  desired,
+  reported,
+  version,
+  type FakeState,
+  type Pipeline,
+  type Send,
+} from './pipeline.ts';
 import type { ConnectorScript, ConnectorState } from './types.ts';
 
 /**
@@ -15,7 +23,11 @@ export function stats(fake: FakeState, pipeline: Pipeline, send: Send): void {
     return send(
       503,
       early
-        ? { message: `The pipeline is ${status === 'Initializing' ? 'initializing' : 'awaiting approval'}`, error_code: status, details: null }
+        ? {
+            message: `The pipeline is ${status === 'Initializing' ? 'initializing' : 'awaiting approval'}`,
+            error_code: status,
+            details: null,
+          }
         : {
             message: `Unable to interact with pipeline ${name} because the deployment status (${status}) indicates it is not (yet) fully provisioned`,
             error_code: 'PipelineInteractionNotDeployed',
@@ -67,7 +79,8 @@ export function stats(fake: FakeState, pipeline: Pipeline, send: Send): void {
 /** Each scripted endpoint with the state it is in now. */
 export function connectorStates(pipeline: Pipeline): { script: ConnectorScript; state: ConnectorState }[] {
   const since = pipeline.reachedAt === undefined ? 0 : performance.now() - pipeline.reachedAt;
-  const come = (state: ConnectorState) => (state.read === undefined ? (state.at ?? 0) <= since : pipeline.statsReads >= state.read);
+  const come = (state: ConnectorState) =>
+    state.read === undefined ? (state.at ?? 0) <= since : pipeline.statsReads >= state.read;
   return (pipeline.script.connectors ?? []).map((script) => ({
     script,
     state: Object.assign({}, ...(script.states ?? []).filter(come)) as ConnectorState,

@@ -21,18 +21,31 @@ export const BUNDLE_PARTS: Record<string, string[]> = {
 const STORED_PARTS = new Set(['pipeline_config', 'system_config', 'pipeline_events']);
 
 /** Serves the bundle, and keeps its bytes in `fake.bundles` for the tests to compare with what was uploaded. */
-export function supportBundle(fake: FakeState, pipeline: Pipeline, query: Record<string, string>, response: ServerResponse, send: Send): void {
+export function supportBundle(
+  fake: FakeState,
+  pipeline: Pipeline,
+  query: Record<string, string>,
+  response: ServerResponse,
+  send: Send,
+): void {
   const flags: Record<string, boolean> = {};
   for (const name of ['collect', ...Object.keys(BUNDLE_PARTS)]) {
     const value = query[name];
     if (value !== undefined && value !== 'true' && value !== 'false') {
-      return send(400, 'Query deserialize error: provided string was not `true` or `false`', { raw: true, contentType: 'text/plain; charset=utf-8' });
+      return send(400, 'Query deserialize error: provided string was not `true` or `false`', {
+        raw: true,
+        contentType: 'text/plain; charset=utf-8',
+      });
     }
     flags[name] = value !== 'false';
   }
   if (query.limit === '0') {
     const reason = 'limit must be at least 1 when provided; omit it to return all retained collections';
-    return send(400, { message: `Invalid support bundle parameter: ${reason}`, error_code: 'InvalidSupportBundleParameter', details: { reason } });
+    return send(400, {
+      message: `Invalid support bundle parameter: ${reason}`,
+      error_code: 'InvalidSupportBundleParameter',
+      details: { reason },
+    });
   }
   const running = CONTROLLER_STATUSES.has(pipeline.deploymentStatus);
   const time = new Date();
@@ -52,7 +65,10 @@ export function supportBundle(fake: FakeState, pipeline: Pipeline, query: Record
         continue;
       }
       collected.push(file);
-      entries.push({ name: `${directory}/${file}`, data: Buffer.from(`${part} of ${pipeline.script.name} (${fake.options.version ?? '0.337.0'})\n`) });
+      entries.push({
+        name: `${directory}/${file}`,
+        data: Buffer.from(`${part} of ${pipeline.script.name} (${fake.options.version ?? '0.337.0'})\n`),
+      });
     }
   }
   const metadata = {
@@ -61,7 +77,10 @@ export function supportBundle(fake: FakeState, pipeline: Pipeline, query: Record
     pipeline: { name: pipeline.script.name, status: pipeline.deploymentStatus, status_since: pipeline.since },
     collections: [{ directory, time: time.toISOString(), data_version: 5, collected, failed, skipped }],
   };
-  entries.push({ name: 'metadata.txt', data: Buffer.from(`\n# Support Bundle Table of Contents\n\nPipeline: ${pipeline.script.name}\n`) });
+  entries.push({
+    name: 'metadata.txt',
+    data: Buffer.from(`\n# Support Bundle Table of Contents\n\nPipeline: ${pipeline.script.name}\n`),
+  });
   entries.push({ name: 'metadata.json', data: Buffer.from(JSON.stringify(metadata, null, 2)) });
   const bundle = zip(entries);
   response.writeHead(200, {

@@ -42,7 +42,12 @@ export interface PipelineScript {
    * Already started with this `initial`, and now in `status` (someone paused it, say), going to
    * `desired` (default `status`: a pipeline that rests there).
    */
-  provisioned?: { initial: string; status: string; desired?: string; bootstrap?: { policy: string; silent?: boolean; concurrent?: boolean } };
+  provisioned?: {
+    initial: string;
+    status: string;
+    desired?: string;
+    bootstrap?: { policy: string; silent?: boolean; concurrent?: boolean };
+  };
   /** Someone else starts the pipeline with this `initial` just after the first status read: a race with the step's own `/start`. */
   startedMeanwhile?: { initial: string };
   /**
@@ -135,7 +140,21 @@ export type Fault =
   | { kind: 'hold'; until: Promise<unknown> };
 
 export type Endpoint =
-  'start' | 'stop' | 'approve' | 'pause' | 'resume' | 'activate' | 'dismiss_error' | 'status' | 'stats' | 'logs' | 'config' | 'list' | 'support_bundle' | 'events' | 'diff';
+  | 'start'
+  | 'stop'
+  | 'approve'
+  | 'pause'
+  | 'resume'
+  | 'activate'
+  | 'dismiss_error'
+  | 'status'
+  | 'stats'
+  | 'logs'
+  | 'config'
+  | 'list'
+  | 'support_bundle'
+  | 'events'
+  | 'diff';
 
 /** `edition` of `GET /v0/config` (api/endpoints/config.rs). */
 export type Edition = 'Open source' | 'Enterprise';
