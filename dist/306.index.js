@@ -19,10 +19,18 @@ var lifecycle = __webpack_require__(80973);
 var log_log = __webpack_require__(75384);
 // EXTERNAL MODULE: ./src/log/phase-log.ts
 var phase_log = __webpack_require__(25414);
+// EXTERNAL MODULE: ./src/phases/pipeline-run.ts + 5 modules
+var pipeline_run = __webpack_require__(55411);
+// EXTERNAL MODULE: ./src/model/outcome.ts + 1 modules
+var outcome = __webpack_require__(53993);
+// EXTERNAL MODULE: ./src/feldera/platform.ts
+var platform = __webpack_require__(36686);
+// EXTERNAL MODULE: ./src/report/statement.ts
+var statement = __webpack_require__(67999);
 // EXTERNAL MODULE: ./src/text/text.ts
 var text_text = __webpack_require__(98544);
 // EXTERNAL MODULE: ./src/model/approval.ts
-var approval = __webpack_require__(58762);
+var model_approval = __webpack_require__(58762);
 // EXTERNAL MODULE: ./src/model/plan.ts
 var model_plan = __webpack_require__(67978);
 // EXTERNAL MODULE: ./src/model/compilation.ts
@@ -79,7 +87,7 @@ function summaryMarkdown(facts) {
     if (progress.timeline.length > 0)
         sections.push(`#### Statuses seen\n\n${timelineTable(progress, diagnosis.events)}`);
     if (progress.approvalDiff) {
-        const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
+        const title = facts.approval?.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
         sections.push(`#### ${title}\n\n${diffTable(progress.approvalDiff)}`);
     }
     const compilation = diagnosis.compilation;
@@ -133,7 +141,7 @@ function approvalWays(pipelineName, consoleLink, notExpected = false) {
 }
 /** A diff's changes, a row per kind with its names, each list's share of the budget; and why Feldera could not tell, if so. */
 function diffTable(diff) {
-    const changes = (0,approval/* diffChanges */.Xw)(diff);
+    const changes = (0,model_approval/* diffChanges */.Xw)(diff);
     const share = BUDGET_BYTES.approvalDiff / Math.max(1, changes.length);
     const rows = changes.map(({ what, change, names, count: all }) => {
         const { kept } = (0,markdown/* fit */.Uj)(names.map((name) => (0,markdown/* inline */.mG)(name, VALUE_CHARS.name)), share);
@@ -154,14 +162,14 @@ function planSection(diff) {
         return `#### Plan: no change\n\n${meaning}`;
     return `#### Plan: ${(0,markdown/* inline */.mG)((0,model_plan/* planChanges */.XA)(diff), VALUE_CHARS.message)}\n\n${diffTable(diff)}\n\n**At the next start**\n\n${meaning}`;
 }
-function heading({ pipelineName, outcome, progress, plan, planning }) {
+function heading({ pipelineName, outcome, progress, plan, planning, converged }) {
     const name = (0,markdown/* inline */.mG)(pipelineName || '(no name)', VALUE_CHARS.name);
     const status = (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'unknown', VALUE_CHARS.name);
     switch (outcome.result) {
         case 'reached':
             return `✅ ${name} is ${status}`;
         case 'accepted':
-            return `✅ ${name} ${ACCEPTED[progress.transition ?? 'start']} (${status})`;
+            return `✅ ${name} ${ACCEPTED[converged?.transition ?? 'start']} (${status})`;
         case 'awaiting-approval':
             return `⏸️ ${name} awaits approval`;
         case 'planned':
@@ -178,30 +186,30 @@ const ACCEPTED = {
     activate: 'is activating',
     none: 'was left as it was, not waited for',
 };
-function howToApprove({ pipelineName, pipelineUrl, progress }) {
+function howToApprove({ pipelineName, pipelineUrl, progress, approval }) {
     const changes = progress.approvalDiff
-        ? (0,markdown/* inline */.mG)((0,approval/* countChanges */.xS)(progress.approvalDiff), VALUE_CHARS.message)
+        ? (0,markdown/* inline */.mG)((0,model_approval/* countChanges */.xS)(progress.approvalDiff), VALUE_CHARS.message)
         : 'its program or connectors changed';
-    const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`, progress.notExpected !== undefined);
+    const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`, approval?.notExpected !== undefined);
     return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
 }
 /** Only the facts that say something: no empty values, nothing the heading said already. */
-function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, supportBundle, plan, }) {
+function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, converged, approval, supportBundle, plan, }) {
     const facts = [];
     if (outcome.result === 'failed') {
         facts.push(['Error', (0,markdown/* inline */.mG)(outcome.message, VALUE_CHARS.message)]);
         if (outcome.hint)
             facts.push(['Hint', (0,markdown/* inline */.mG)(outcome.hint, VALUE_CHARS.message)]);
     }
-    if (progress.found && target)
+    if (converged?.found && target)
         facts.push([
             'Transition',
-            (0,markdown/* inline */.mG)((0,transition/* transitionText */.FA)(progress.found, progress.decidedOn, progress.transition, target), VALUE_CHARS.line),
+            (0,markdown/* inline */.mG)((0,transition/* transitionText */.FA)(converged.found, converged.decidedOn, converged.transition, target), VALUE_CHARS.line),
         ]);
     if (plan)
         facts.push(['Proposed program', (0,markdown/* inline */.mG)(plan.sqlFile, VALUE_CHARS.name)]);
-    if (progress.notExpected)
-        facts.push(['Not approved', (0,markdown/* inline */.mG)(`${progress.notExpected} (expected-diff)`, VALUE_CHARS.message)]);
+    if (approval?.notExpected)
+        facts.push(['Not approved', (0,markdown/* inline */.mG)(`${approval.notExpected} (expected-diff)`, VALUE_CHARS.message)]);
     if (pipelineUrl)
         facts.push(['Console', `[${(0,markdown/* inline */.mG)(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
     if (target && outcome.result !== 'reached')
@@ -216,8 +224,8 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
     }
     if (outcome.result === 'accepted')
         facts.push(['Waited', 'no (wait: false)']);
-    if (progress.approved)
-        facts.push(['Approved by this step', `yes (${progress.approvedBy})`]);
+    if (approval?.approved)
+        facts.push(['Approved by this step', `yes (${approval.approvedBy})`]);
     if (stopped)
         facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
     if (supportBundle)
@@ -309,7 +317,7 @@ function severalSummary(runs, elapsedMs) {
         ...(failed > 0 ? [`${failed} failed`] : []),
     ].join(', ')} in ${(0,text_text/* formatDuration */.a3)(elapsedMs)}`;
     const ordered = [...runs].sort((a, b) => rank(a) - rank(b));
-    const rows = ordered.map(({ pipelineName, pipelineUrl, target, outcome, progress, plan }) => {
+    const rows = ordered.map(({ pipelineName, pipelineUrl, target, outcome, progress, plan, converged }) => {
         const name = pipelineUrl ? `[${(0,markdown/* inline */.mG)(pipelineName, 100)}](${pipelineUrl})` : (0,markdown/* inline */.mG)(pipelineName, 100);
         const code = outcome.result === 'failed' ? (0,markdown/* inline */.mG)(outcome.code, 100) : '';
         const elapsed = (0,text_text/* formatDuration */.a3)(progress.elapsedMs());
@@ -327,7 +335,7 @@ function severalSummary(runs, elapsedMs) {
             target ?? '',
             RESULTS[outcome.result],
             (0,markdown/* inline */.mG)(progress.last?.deployment_status ?? 'none read', 100),
-            progress.transition ?? '',
+            converged?.transition ?? '',
             elapsed,
             code,
         ];
@@ -371,6 +379,10 @@ var step_summary = __webpack_require__(49211);
 
 
 
+
+
+
+
 /** The annotations past those GitHub shows take at most this much of the summary. */
 const NOT_SHOWN_BYTES = 64 * 1024;
 /**
@@ -379,20 +391,26 @@ const NOT_SHOWN_BYTES = 64 * 1024;
  */
 function report(facts) {
     core/* debug */.Yz(`Credential: ${facts.credential}`);
-    const values = (0,outputs/* outputValues */.uN)(facts.runs, facts.elapsedMs(), facts.config !== undefined);
+    const views = facts.runs.map((run) => ({
+        run,
+        record: run.record ?? (0,pipeline_run/* recordOf */.zv)(outcome/* UNDECIDED */.Cz),
+        outcome: (0,statement/* statedOutcome */.U)(run, facts.platform),
+    }));
+    const outcomes = views.map(({ outcome }) => outcome);
+    const values = (0,outputs/* outputValues */.uN)(facts.runs, outcomes, facts.elapsedMs(), facts.config !== undefined);
     for (const name of outputs/* OUTPUT_NAMES */.P0)
         core/* setOutput */.uH(name, values[name]);
     const planning = facts.config?.plan === true;
     // A plan has no status to reach.
     const target = facts.config && !planning ? (0,lifecycle/* targetStatus */.u)(facts.config.initial) : undefined;
     const several = facts.runs.length > 1;
-    const summaries = facts.runs.map((run) => {
-        const { warnings, connectors, after } = runWarnings(run);
+    const summaries = views.map((view) => {
+        const { warnings, connectors, after } = runWarnings(view);
         return {
-            run,
-            before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])],
+            view,
+            before: [...warnings, ...(view.record.diagnosis.compilation?.annotations ?? [])],
             after,
-            verdict: verdictOf(run, target, planning),
+            verdict: resultOf(view, target, planning),
             unannotated: connectors.unannotated,
         };
     });
@@ -401,14 +419,14 @@ function report(facts) {
     const { texts, dropped } = choose([...verdicts, ...summaries.flatMap(({ before, after }) => [...before, ...after])]);
     if (several) {
         // The details after the waiting, then the annotations.
-        for (const { run } of summaries)
-            printDiagnosis(run, true);
+        for (const { view } of summaries)
+            printDiagnosis(view, true);
         annotate(summaries.flatMap(({ before, after, verdict }) => [...verdict.annotations, ...before, ...after]), texts);
     }
     else {
-        for (const { run, before, after, verdict } of summaries) {
+        for (const { view, before, after, verdict } of summaries) {
             annotate(before, texts);
-            printDiagnosis(run, false);
+            printDiagnosis(view, false);
             annotate(verdict.annotations, texts);
             annotate(after, texts);
         }
@@ -416,8 +434,8 @@ function report(facts) {
     for (const line of summaries.flatMap(({ verdict }) => verdict.lines))
         (0,log_log/* info */.pq)(line);
     if (process.env.GITHUB_STEP_SUMMARY) {
-        const each = summaries.map(({ run, unannotated }) => ({
-            ...runFacts(run, target, planning, facts),
+        const each = summaries.map(({ view, unannotated }) => ({
+            ...runFacts(view, target, planning, facts),
             unannotated,
         }));
         const [only] = each;
@@ -428,25 +446,28 @@ function report(facts) {
             core/* warning */.$e(`Could not write the job summary: ${problem}`);
     }
 }
-function runFacts(run, target, planning, facts) {
+function runFacts({ run, record, outcome }, target, planning, facts) {
     return {
         pipelineName: run.name,
         pipelineUrl: run.pipelineUrl,
         target,
-        outcome: run.outcome,
+        outcome,
         progress: run.progress,
-        diagnosis: run.diagnosis,
+        diagnosis: record.diagnosis,
         credential: facts.credential,
-        feldera: facts.feldera,
-        health: run.health,
-        stopped: run.stopped,
-        supportBundle: run.supportBundle,
-        plan: run.plan,
+        feldera: facts.platform && (0,platform/* describePlatform */.d5)(facts.platform),
+        health: record.health,
+        stopped: record.stop?.stopped ?? false,
+        converged: record.converged,
+        approval: record.approval,
+        supportBundle: record.supportBundle,
+        plan: record.plan,
         planning,
     };
 }
 /** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
-function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }) {
+function runWarnings({ run: { name }, record: { diagnosis, health, stop, supportBundle } }) {
+    const stopProblem = stop && !stop.stopped ? stop.problem : undefined;
     const connectors = (0,report_connectors/* connectorWarnings */.X5)(health.problems, name);
     const warnings = [
         ...diagnosis.problems.map((problem) => ({
@@ -488,7 +509,7 @@ function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }) {
     return { warnings, connectors, after };
 }
 /** The annotation that gives the result, and the log's last words on it. */
-function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis, plan }, target, planning) {
+function resultOf({ run: { name, progress, pipelineUrl }, record: { diagnosis, plan, approval }, outcome }, target, planning) {
     const elapsed = (0,text_text/* formatDuration */.a3)(progress.elapsedMs());
     switch (outcome.result) {
         case 'reached':
@@ -506,8 +527,8 @@ function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis, plan }, ta
                 ],
             };
         case 'awaiting-approval': {
-            const changes = progress.approvalDiff ? (0,approval/* countChanges */.xS)(progress.approvalDiff) : 'its program or connectors changed';
-            const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`, progress.notExpected !== undefined);
+            const changes = progress.approvalDiff ? (0,model_approval/* countChanges */.xS)(progress.approvalDiff) : 'its program or connectors changed';
+            const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`, approval?.notExpected !== undefined);
             const message = `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`;
             // The log's last word: the step is green, but the pipeline is not up.
             return {
@@ -517,7 +538,7 @@ function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis, plan }, ta
         }
         case 'failed': {
             const firstError = diagnosis.compilation?.firstError && `First error: ${diagnosis.compilation.firstError}`;
-            const message = sentences(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
+            const message = (0,statement/* sentences */.h)(outcome.message, firstError, outcome.hint && `Hint: ${outcome.hint}`);
             return { annotations: [{ level: 'error', message, title: (0,last_word/* failureTitle */.nV)(name, planning) }], lines: [] };
         }
     }
@@ -526,7 +547,7 @@ function verdictOf({ name, outcome, progress, pipelineUrl, diagnosis, plan }, ta
  * The compiler's output and the log's tail: one pipeline's in collapsed groups of their own; with
  * several, each pipeline's in one group after the waiting, with its approval diff.
  */
-function printDiagnosis({ name, log, diagnosis }, several) {
+function printDiagnosis({ run: { name, log }, record: { diagnosis } }, several) {
     const { compilation, logTail } = diagnosis;
     const parts = [];
     if (compilation?.excerpt)
@@ -595,11 +616,6 @@ function notShown(dropped) {
     if (more > 0)
         kept.push(`- …and ${(0,markdown/* count */.U9)(more)} more`);
     return `\n#### Annotations GitHub does not show (it shows ${compilation/* MAX_ANNOTATIONS */.K} of each level)\n\n${kept.join('\n')}\n`;
-}
-/** The parts that are given, each but the last ended with a full stop where Feldera's text has none. */
-function sentences(...parts) {
-    const given = parts.filter((part) => Boolean(part));
-    return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
 }
 
 

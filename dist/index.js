@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // Before the rest of the bundle loads: from here on, no cancel can kill the step unreported.
 const cancel = (0,_model_run_end_js__WEBPACK_IMPORTED_MODULE_0__/* .cancellation */ .WN)();
-const { step } = await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(380)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67380));
+const { step } = await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(717)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85717));
 await step(cancel);
 
 __webpack_async_result__();

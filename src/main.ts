@@ -1,13 +1,21 @@
 import * as core from '@actions/core';
 import { connect, type Connection } from './connection/connection.ts';
-import { describePlatform, readPlatform, type Platform } from './feldera/platform.ts';
+import { describePlatform, readPlatform } from './feldera/platform.ts';
 import { StatusList } from './feldera/status-list.ts';
 import { InputError, readConfig, type Config } from './model/inputs.ts';
 import { targetStatus } from './model/lifecycle.ts';
 import { info, stepLog } from './log/log.ts';
 import { internalError, type Outcome } from './model/outcome.ts';
 import { PhaseLog, PrefixedLog } from './log/phase-log.ts';
-import { heartbeatLine, newRun, noteCancel, runPipeline, type RunContext } from './phases/pipeline-run.ts';
+import {
+  heartbeatLine,
+  PipelineRun,
+  recordOf,
+  unnamedRun,
+  runPipeline,
+  type RunContext,
+} from './phases/pipeline-run.ts';
+import { statedOutcome } from './report/statement.ts';
 import { planPipeline, readPrograms } from './phases/plan.ts';
 import { POST_STATE, STARTED_STATE } from './report/state.ts';
 import { publicBundleWarning } from './phases/support-bundle.ts';
@@ -32,13 +40,13 @@ export async function run(cancel: Cancellation = cancellation()): Promise<Outcom
     config: undefined,
     runs: [],
     credential: 'none chosen',
-    feldera: undefined,
+    platform: undefined,
     elapsedMs: () => performance.now() - startedAt,
   };
   let reported = false;
   // Whatever still holds the step when a cancel's deadline comes, a short report is its word.
   cancel.atDeadline(() => {
-    if (!reported) lastWord(facts, cancel.signal.reason);
+    if (!reported) lastWord(facts, cancel.signal);
   });
   try {
     await startAll(facts, cancel.signal);
@@ -48,21 +56,15 @@ export async function run(cancel: Cancellation = cancellation()): Promise<Outcom
       error instanceof InputError
         ? { result: 'failed', code: 'InvalidInput', message: error.message }
         : internalError(error);
-    if (facts.runs.length === 0)
-      facts.runs.push(newRun(core.getInput('pipeline-name'), undefined, new PhaseLog(stepLog), true));
-    for (const run of facts.runs) run.outcome = outcome;
+    if (facts.runs.length === 0) facts.runs.push(unnamedRun(core.getInput('pipeline-name'), cancel.signal));
+    for (const run of facts.runs) if (!run.record) run.end(recordOf(outcome));
   }
-  // A cancel says what each run was doing when it came: its last phase, or the report's.
-  const noteCancels = () => {
-    if (cancel.signal.aborted) for (const run of facts.runs) noteCancel(run, cancel.signal.reason);
-  };
-  noteCancels();
-  for (const run of facts.runs) run.phase = 'reporting';
+  // A cancel from here on came while the step reported.
+  for (const run of facts.runs) run.phase('reporting', () => undefined);
   try {
     // Loaded only now: nothing of the report is needed before the first request.
     const { report } = await import('./report/report.ts');
-    // From here on, synchronous: a cancel either came before, and the report says so, or is too late to change it.
-    noteCancels();
+    // Synchronous: a cancel either came before, and the report says so, or is too late to change it.
     report(facts);
   } catch (error) {
     // The report itself failed: still the error code and an annotation.
@@ -72,7 +74,7 @@ export async function run(cancel: Cancellation = cancellation()): Promise<Outcom
   } finally {
     reported = true;
   }
-  const outcomes = facts.runs.map((run) => run.outcome);
+  const outcomes = facts.runs.map((run) => statedOutcome(run, facts.platform));
   return outcomes.find((outcome) => outcome.result === 'failed') ?? outcomes[0] ?? internalError('no pipeline was run');
 }
 
@@ -93,9 +95,16 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
 
   const several = config.pipelineNames.length > 1;
   // One pipeline logs in phases; several log flat, each line behind its pipeline's name.
-  facts.runs = config.pipelineNames.map((name) =>
-    newRun(name, config.apiUrl, several ? new PrefixedLog(stepLog, name) : new PhaseLog(stepLog), !several),
-  );
+  facts.runs = config.pipelineNames.map((name) => {
+    const run = new PipelineRun(
+      name,
+      config.apiUrl,
+      several ? new PrefixedLog(stepLog, name) : new PhaseLog(stepLog),
+      !several,
+    );
+    run.listen(cancelled);
+    return run;
+  });
   for (const run of facts.runs) {
     run.log.info(
       `${programs ? 'Planning' : 'Starting'} Feldera pipeline ${run.name}${programs ? '' : ` towards ${targetStatus(config.initial)}`}: ${run.pipelineUrl}`,
@@ -110,10 +119,8 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
     connection = connect(config, end.signal);
     facts.credential = connection.auth.describe();
     // Beside the first requests, never waited for: the report uses it if it came in time.
-    let platform: Platform | undefined;
     void readPlatform(connection.http).then((answer) => {
-      platform = answer;
-      if (answer) facts.feldera = describePlatform(answer);
+      facts.platform = answer;
       if (answer) core.debug(`Feldera ${describePlatform(answer)}`);
     });
     const context: RunContext = {
@@ -125,8 +132,9 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
         config.pipelineNames.length > LIST_STATUSES_ABOVE
           ? new StatusList(connection.http, listAge(config), config.pipelineNames)
           : undefined,
-      platform: () => platform,
+      platform: () => facts.platform,
       accepted: startedBy(config),
+      stated: (run) => statedOutcome(run, facts.platform),
     };
     await Promise.all(
       facts.runs.map((run) =>

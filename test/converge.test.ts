@@ -135,7 +135,9 @@ describe('if-deployed: converge', () => {
   });
 
   it('converges once after a start that raced with someone else’s: read again, wait for it to come up, resume it', async () => {
-    const server = await fake([{ name: 'p', phases: PHASES, startedMeanwhile: { initial: 'paused' } }]);
+    // Held for the step's first read after the race, however slow the machine: it must wait for the pipeline.
+    const phases = [{ status: 'Provisioning', reads: 1 }, ...PHASES.slice(1)];
+    const server = await fake([{ name: 'p', phases, startedMeanwhile: { initial: 'paused' } }]);
     const given = inputs(server, { 'stop-at-job-end': 'true' });
     const run = await act(given);
     expect(run.code).toBe(0);

@@ -1,6 +1,6 @@
 // expected-diff: the input read (readConfig) and the comparison with the diff Feldera asks to approve.
 import { describe, expect, it } from 'vitest';
-import { expectedVerdict, parseExpectedDiff } from '../src/model/expected-diff.ts';
+import { expectedMatch, parseExpectedDiff } from '../src/model/expected-diff.ts';
 import { InputError, readConfig, type InputName } from '../src/model/inputs.ts';
 import type { PipelineDiff } from '../src/feldera/types.ts';
 import { pipelineDiff } from './fixtures.ts';
@@ -110,8 +110,8 @@ describe('expected-diff, compared', () => {
       program: { modified_views: ['v2', 'v1'], added_tables: ['t'] },
       connectors: { added_input_connectors: ['t.kafka'] },
     });
-    expect(expectedVerdict(ASKED, reordered)).toEqual({ approve: true });
-    expect(expectedVerdict(pipelineDiff(), { added_input_connectors: [] } as unknown as PipelineDiff)).toEqual({
+    expect(expectedMatch(ASKED, reordered)).toEqual({ approve: true });
+    expect(expectedMatch(pipelineDiff(), { added_input_connectors: [] } as unknown as PipelineDiff)).toEqual({
       approve: true,
     });
   });
@@ -121,7 +121,7 @@ describe('expected-diff, compared', () => {
       program: { modified_views: ['v1', 'v3'] },
       connectors: { added_input_connectors: ['t.kafka'] },
     });
-    expect(expectedVerdict(ASKED, expected)).toEqual({
+    expect(expectedMatch(ASKED, expected)).toEqual({
       approve: false,
       reason: 'the changes Feldera asks to approve are not those of expected-diff',
       differences: [
@@ -132,31 +132,31 @@ describe('expected-diff, compared', () => {
   });
 
   it('never approves changes against an empty expected diff', () => {
-    const verdict = expectedVerdict(ASKED, pipelineDiff());
+    const verdict = expectedMatch(ASKED, pipelineDiff());
     expect(verdict.approve).toBe(false);
     expect(verdict.approve ? [] : verdict.differences).toHaveLength(3);
   });
 
   it('cannot prove a cut diff, or a failed program diff, equal', () => {
     const cut = { ...ASKED, omitted_names: { modified_views: 4 } };
-    expect(expectedVerdict(cut, ASKED)).toMatchObject({
+    expect(expectedMatch(cut, ASKED)).toMatchObject({
       approve: false,
       reason: "Feldera's diff is too long to compare name by name (names omitted in views modified)",
     });
-    expect(expectedVerdict(ASKED, cut)).toMatchObject({
+    expect(expectedMatch(ASKED, cut)).toMatchObject({
       approve: false,
       reason: 'expected-diff was cut (names omitted in views modified): it cannot be compared name by name',
     });
     expect(
-      expectedVerdict({ ...ASKED, program_diff: null, program_diff_error: 'no checkpoint program' }, ASKED),
+      expectedMatch({ ...ASKED, program_diff: null, program_diff_error: 'no checkpoint program' }, ASKED),
     ).toMatchObject({
       approve: false,
       reason: 'Feldera could not compute the program diff (no checkpoint program)',
     });
-    expect(
-      expectedVerdict(ASKED, { ...ASKED, program_diff: null, program_diff_error: 'did not compile' }),
-    ).toMatchObject({ approve: false });
-    expect(expectedVerdict(null, ASKED)).toMatchObject({
+    expect(expectedMatch(ASKED, { ...ASKED, program_diff: null, program_diff_error: 'did not compile' })).toMatchObject(
+      { approve: false },
+    );
+    expect(expectedMatch(null, ASKED)).toMatchObject({
       approve: false,
       reason: 'Feldera did not say what it asks to approve',
     });

@@ -38,15 +38,13 @@ export class FakeGitHub {
         if (this.hang(entry)) return;
         response.setHeader('content-type', 'application/json');
         if (this.forbidden) {
-          response
-            .writeHead(403)
-            .end(
-              JSON.stringify({
-                message: 'Resource not accessible by integration',
-                documentation_url: 'https://docs.example/deployments',
-                status: '403',
-              }),
-            );
+          response.writeHead(403).end(
+            JSON.stringify({
+              message: 'Resource not accessible by integration',
+              documentation_url: 'https://docs.example/deployments',
+              status: '403',
+            }),
+          );
           return;
         }
         if (request.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/deployments$/.test(request.url ?? '')) {

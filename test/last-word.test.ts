@@ -10,7 +10,7 @@ import { PhaseLog } from '../src/log/phase-log.ts';
 import { readConfig, type Config } from '../src/model/inputs.ts';
 import { lastWord } from '../src/report/last-word.ts';
 import type { ReportFacts } from '../src/report/facts.ts';
-import { newRun } from '../src/phases/pipeline-run.ts';
+import { PipelineRun, recordOf } from '../src/phases/pipeline-run.ts';
 import { RunEnded } from '../src/model/run-end.ts';
 
 const RUN_END = join(import.meta.dirname, '..', 'src', 'model', 'run-end.ts');
@@ -92,21 +92,25 @@ describe('lastWord', () => {
     config: read,
     runs,
     credential: 'API key',
+    platform: undefined,
     elapsedMs: () => 4500,
   });
-  const reason = new RunEnded('Cancelled', 'the run was cancelled (SIGTERM)');
+  const cancelled = AbortSignal.abort(new RunEnded('Cancelled', 'the run was cancelled (SIGTERM)'));
 
   it('a run still undecided is Cancelled, saying what it did; a failure found stays and says it was cancelled', () => {
     const written = files();
-    const waiting = newRun('orders', new URL('http://feldera.test/'), new PhaseLog(stepLog), false);
-    const failed = newRun('billing', new URL('http://feldera.test/'), waiting.log, false);
-    failed.outcome = {
-      result: 'failed',
-      code: 'RunnerCheckError',
-      message: 'Pipeline billing stopped with RunnerCheckError: exited',
-    };
-    failed.phase = 'stopping it (stop-on-failure: true)';
-    lastWord(facts([waiting, failed]), reason);
+    const waiting = new PipelineRun('orders', new URL('http://feldera.test/'), new PhaseLog(stepLog), false);
+    const failed = new PipelineRun('billing', new URL('http://feldera.test/'), waiting.log, false);
+    failed.phase('stopping it (stop-on-failure: true)', () => undefined);
+    for (const run of [waiting, failed]) run.listen(cancelled);
+    failed.end(
+      recordOf({
+        result: 'failed',
+        code: 'RunnerCheckError',
+        message: 'Pipeline billing stopped with RunnerCheckError: exited',
+      }),
+    );
+    lastWord(facts([waiting, failed]), cancelled);
 
     expect(process.exitCode).toBe(1);
     expect(written.output()).toMatch(/^error-code<<(.+)\nCancelled\n\1$/m);
@@ -119,20 +123,20 @@ describe('lastWord', () => {
     const errors = written.printed.filter((line) => line.startsWith('::error'));
     expect(errors).toEqual([
       '::error title=Feldera pipeline orders did not start::Stopped: the run was cancelled (SIGTERM) while starting it (no status was read).\n',
-      '::error title=Feldera pipeline billing did not start::Pipeline billing stopped with RunnerCheckError: exited Then the run was cancelled (SIGTERM) while stopping it (stop-on-failure: true).\n',
+      '::error title=Feldera pipeline billing did not start::Pipeline billing stopped with RunnerCheckError: exited. Then the run was cancelled (SIGTERM) while stopping it (stop-on-failure: true).\n',
     ]);
     expect(written.summary()).toContain(
       '### ❌ Cancelled: the step could not finish its report within 4.5s of the cancel',
     );
     expect(written.summary()).toContain(
-      '- **billing**: RunnerCheckError: Pipeline billing stopped with RunnerCheckError: exited Then the run was cancelled',
+      '- **billing**: RunnerCheckError: Pipeline billing stopped with RunnerCheckError: exited. Then the run was cancelled',
     );
   });
 
   it('with no run yet (the inputs were not read), still sets error-code and annotates', () => {
     const written = files();
     process.env['INPUT_PIPELINE-NAME'] = 'orders';
-    lastWord(facts([], undefined), reason);
+    lastWord(facts([], undefined), cancelled);
     expect(written.output()).toMatch(/^error-code<<(.+)\nCancelled\n\1$/m);
     expect(written.printed.filter((line) => line.startsWith('::error'))).toHaveLength(1);
   });

@@ -187,14 +187,12 @@ const softFault = fc.oneof(
     status: 502,
     body: `<html><body><h1>502 Bad Gateway</h1>${hostile.join('<br>')}</body></html>`,
   })),
-  fc
-    .constantFrom('0', '1')
-    .map((seconds): Fault => ({
-      kind: 'status',
-      status: 503,
-      body: 'Service Unavailable',
-      headers: { 'retry-after': seconds },
-    })),
+  fc.constantFrom('0', '1').map((seconds): Fault => ({
+    kind: 'status',
+    status: 503,
+    body: 'Service Unavailable',
+    headers: { 'retry-after': seconds },
+  })),
   fc.constant<Fault>({ kind: 'status', status: 504, body: '' }),
   fc.constant<Fault>({ kind: 'reset' }),
   fc.constant<Fault>({ kind: 'truncated' }),

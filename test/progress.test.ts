@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PipelineStatus } from '../src/feldera/types.ts';
 import { PrefixedLog } from '../src/log/phase-log.ts';
-import { heartbeatLine, newRun } from '../src/phases/pipeline-run.ts';
+import { heartbeatLine, PipelineRun } from '../src/phases/pipeline-run.ts';
 import { Progress } from '../src/model/progress.ts';
 
 const status = (deployment_status: string, program_status = 'Success'): PipelineStatus => ({
@@ -85,8 +85,8 @@ describe('Progress', () => {
       startGroup: () => undefined,
       endGroup: () => undefined,
     };
-    const runs = ['orders', 'billing'].map((name) =>
-      newRun(name, new URL('https://feldera.example.com/'), new PrefixedLog(writer, name), false),
+    const runs = ['orders', 'billing'].map(
+      (name) => new PipelineRun(name, new URL('https://feldera.example.com/'), new PrefixedLog(writer, name), false),
     );
     runs[0]!.progress.observe(status('Bootstrapping'));
     runs[1]!.progress.observe(status('Provisioning'));

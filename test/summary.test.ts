@@ -104,14 +104,14 @@ function facts(
 describe('the summary', () => {
   it('stays under GitHub’s limit whatever the server sent, saying how much it left out', () => {
     const progress = new Progress(() => undefined);
-    for (let i = 0; i < 20_000; i++) progress.observe(status(i % 2 ? 'Unavailable' : 'Running'));
-    progress.approved = true;
     // Thousands of long names, each `_` one that must be escaped.
     const names = (kind: string) => Array.from({ length: 15_000 }, (_, i) => `_${kind}_${'x'.repeat(180)}_${i}_`);
-    progress.approvalDiff = pipelineDiff({
+    const approval_diff = pipelineDiff({
       program: { added_tables: names('t'), modified_views: names('v'), removed_views: names('r') },
       connectors: { added_input_connectors: names('i'), modified_output_connectors: names('o') },
     });
+    progress.observe({ ...status('AwaitingApproval'), approval_diff });
+    for (let i = 1; i < 20_000; i++) progress.observe(status(i % 2 ? 'Unavailable' : 'Running'));
     const line = '│<'.repeat(500);
     const snippet = Array.from({ length: 500 }, () => '*'.repeat(1000)).join('\n');
     const diagnosis: Diagnosis = {
@@ -154,6 +154,7 @@ describe('the summary', () => {
       ...facts(outcome, diagnosis, progress),
       pipelineName: 'n'.repeat(100_000),
       credential: '&'.repeat(100_000),
+      approval: { approved: true, approvedBy: 'auto-approve: true', notExpected: undefined },
       health,
       unannotated: problems,
     });
@@ -176,10 +177,11 @@ describe('the summary', () => {
   it('of several pipelines stays under GitHub’s limit: each pipeline’s details shortened, never the table', () => {
     const big = (i: number): SummaryFacts => {
       const progress = new Progress(() => undefined);
-      progress.observe(status('Stopped'));
-      progress.approvalDiff = pipelineDiff({
+      const approval_diff = pipelineDiff({
         program: { added_tables: Array.from({ length: 2000 }, (_, j) => `t${j}_${'x'.repeat(100)}`) },
       });
+      progress.observe({ ...status('AwaitingApproval'), approval_diff });
+      progress.observe(status('Stopped'));
       const diagnosis: Diagnosis = {
         problems: [],
         logTail: { lines: Array.from({ length: 400 }, (_, j) => `${j} ${'<'.repeat(900)}`), truncated: true },
@@ -255,7 +257,7 @@ describe('the summary', () => {
 
   it('keeps the timeline with events to its rows, whatever Feldera and the step saw', () => {
     const progress = new Progress(() => undefined);
-    for (let i = 0; i < 20_000; i++) progress.observe(status(i % 2 ? 'Unavailable' : 'Running'));
+    for (let i = 1; i < 20_000; i++) progress.observe(status(i % 2 ? 'Unavailable' : 'Running'));
     const events = Array.from({ length: 720 }, (_, i) => ({
       recordedAt: 1e12 - i * 1000,
       deployment_status: `S${i % 3}${'_'.repeat(500)}`,

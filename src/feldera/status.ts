@@ -35,7 +35,7 @@ export function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus
     deployment_status_since: text('deployment_status_since'),
     deployment_desired_status: text('deployment_desired_status'),
     deployment_initial: typeof record.deployment_initial === 'string' ? text('deployment_initial') : null,
-    bootstrap: bootstrapOf(record),
+    bootstrap: parseBootstrap(record),
     deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
     approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
     deployment_error:
@@ -52,7 +52,7 @@ export function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus
 const POLICIES: readonly string[] = ['allow', 'reject', 'await_approval'] satisfies BootstrapPolicy[];
 
 /** `bootstrap_policy`, `silent_bootstrap`, `concurrent_bootstrap`: what the last start asked for, when the server says. */
-function bootstrapOf(record: Record<string, unknown>): Bootstrap | null {
+function parseBootstrap(record: Record<string, unknown>): Bootstrap | null {
   const policy = record.bootstrap_policy;
   if (typeof policy !== 'string' || !POLICIES.includes(policy)) return null;
   return {

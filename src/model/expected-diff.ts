@@ -6,7 +6,7 @@ import { serverText } from '../text/text.ts';
  * `expected-diff`: the changes reviewed before the release (a plan's `plan-diff`, or an `approval-diff`).
  * With auto-approve, the step approves only an approval diff with the same names in every list.
  */
-export type ExpectedVerdict = { approve: true } | { approve: false; reason: string; differences: string[] };
+export type ExpectedMatch = { approve: true } | { approve: false; reason: string; differences: string[] };
 
 const LISTS: readonly NameList[] = [...NAME_LISTS.program, ...NAME_LISTS.connectors];
 const PROGRAM: readonly string[] = NAME_LISTS.program;
@@ -21,7 +21,7 @@ function namesOf(diff: PipelineDiff, list: NameList): string[] {
 }
 
 /** Approve only when every list holds the same names, whatever their order; a cut list or a failed program diff proves nothing. */
-export function expectedVerdict(diff: PipelineDiff | null | undefined, expected: PipelineDiff): ExpectedVerdict {
+export function expectedMatch(diff: PipelineDiff | null | undefined, expected: PipelineDiff): ExpectedMatch {
   if (!diff) return { approve: false, reason: 'Feldera did not say what it asks to approve', differences: [] };
   if (!diff.program_diff)
     return {
@@ -103,7 +103,7 @@ export function parseExpectedDiff(
       );
       return undefined;
     }
-    const diff = pipelineDiff(json, 'expected-diff', problems);
+    const diff = readPipelineDiff(json, 'expected-diff', problems);
     return diff && new Map([[pipelineNames[0] ?? '', diff]]);
   }
   const missing = pipelineNames.filter((name) => !keys.includes(name));
@@ -144,13 +144,13 @@ function entryDiff(value: unknown, where: string, problems: string[]): PipelineD
       );
       return undefined;
     }
-    return pipelineDiff(json, `${where} plan-diff`, problems);
+    return readPipelineDiff(json, `${where} plan-diff`, problems);
   }
-  return pipelineDiff(value, where, problems);
+  return readPipelineDiff(value, where, problems);
 }
 
 /** Checks the shape: known keys only (a typo would expect nothing), lists of names, names as the step reads Feldera's. */
-function pipelineDiff(value: unknown, where: string, problems: string[]): PipelineDiff | undefined {
+function readPipelineDiff(value: unknown, where: string, problems: string[]): PipelineDiff | undefined {
   const wrong: string[] = [];
   if (!isObject(value)) wrong.push('it is not an object');
   const record = isObject(value) ? value : {};

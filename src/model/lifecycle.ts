@@ -1,7 +1,7 @@
 import type { ErrorResponse, Initial, PipelineStatus } from '../feldera/types.ts';
 
 /** What one status snapshot means for the state the step asked for (API.md 2.5). */
-export type Verdict =
+export type Classification =
   | { kind: 'reached' }
   | { kind: 'awaiting-approval' }
   | { kind: 'deployment-error'; error: ErrorResponse }
@@ -18,7 +18,7 @@ export function targetStatus(initial: Initial): string {
   return initial.charAt(0).toUpperCase() + initial.slice(1);
 }
 
-export function classify(status: PipelineStatus, initial: Initial): Verdict {
+export function classify(status: PipelineStatus, initial: Initial): Classification {
   const target = targetStatus(initial);
   const desired = status.deployment_desired_status;
   // The runner sets the error and desired Stopped in one transaction, often while still Stopping.

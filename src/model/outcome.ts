@@ -1,9 +1,8 @@
-import type { Platform } from '../feldera/platform.ts';
 import { CredentialError } from '../feldera/credentials.ts';
 import { FelderaError } from '../feldera/errors.ts';
 import { deploymentErrorHint, hintFor } from './hints.ts';
 import type { Config } from './inputs.ts';
-import { targetStatus, type Verdict } from './lifecycle.ts';
+import { targetStatus, type Classification } from './lifecycle.ts';
 import type { Initial, PipelineStatus } from '../feldera/types.ts';
 import type { Progress } from './progress.ts';
 import { RunEnded } from './run-end.ts';
@@ -49,40 +48,13 @@ export const UNDECIDED: Failure = Object.freeze({
   message: 'The action ended before it decided anything.',
 });
 
-/**
- * The outcome of a run cancelled before the step reported it, `phase` being what the run was doing:
- * a failure already found stays, and says so; anything else is `Cancelled`, saying what was seen.
- */
-export function afterCancel(
-  outcome: Outcome,
-  reason: string,
-  name: string,
-  phase: string,
-  progress: Progress,
-): Failure {
-  if (outcome.result === 'failed' && outcome.code === 'Cancelled') return outcome;
-  if (outcome === UNDECIDED)
-    return {
-      result: 'failed',
-      code: 'Cancelled',
-      message: `Stopped: ${reason} while ${phase} (${progress.describeLast()}).`,
-    };
-  if (outcome.result === 'failed') return { ...outcome, message: `${outcome.message} Then ${reason} while ${phase}.` };
-  const status = progress.last?.deployment_status ?? 'not read';
-  return {
-    result: 'failed',
-    code: 'Cancelled',
-    message: `Pipeline ${name} was ${status} when ${reason}, while ${phase}: the step did not finish, and left the pipeline as it was.`,
-  };
-}
-
-/** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
 /** What the credential says of a refused token (connection/auth.ts): its issuer, subject and audience. */
 export interface Refusal {
   refusalHint: () => string | undefined;
 }
 
-export function failureOf(error: unknown, name: string, config: Config, progress: Progress, auth: Refusal): Outcome {
+/** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
+export function failureOf(error: unknown, name: string, config: Config, progress: Progress, auth: Refusal): Failure {
   const pipeline = `pipeline ${name}`;
   if (error instanceof RunEnded && error.code === 'Timeout') {
     const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
@@ -122,16 +94,20 @@ export function internalError(error: unknown): Failure {
 }
 
 /** The failure a status means, before the target or after it (in the health window); else undefined. */
-export function statusFailure(verdict: Verdict, status: PipelineStatus, initial: Initial): Outcome | undefined {
+export function statusFailure(
+  classified: Classification,
+  status: PipelineStatus,
+  initial: Initial,
+): Outcome | undefined {
   const name = status.name;
   const target = targetStatus(initial);
-  switch (verdict.kind) {
+  switch (classified.kind) {
     case 'deployment-error':
       return {
         result: 'failed',
-        code: verdict.error.error_code,
-        message: `Pipeline ${name} stopped with ${verdict.error.error_code}: ${verdict.error.message}`,
-        hint: deploymentErrorHint(verdict.error.error_code),
+        code: classified.error.error_code,
+        message: `Pipeline ${name} stopped with ${classified.error.error_code}: ${classified.error.message}`,
+        hint: deploymentErrorHint(classified.error.error_code),
       };
     case 'compilation-failed':
       return {
@@ -162,26 +138,4 @@ export function statusFailure(verdict: Verdict, status: PipelineStatus, initial:
     default:
       return undefined;
   }
-}
-
-/**
- * A refusal that comes from the edition (or the storage standby needs) says so on the open-source
- * edition, where no setting of this step helps.
- */
-export function withEdition(outcome: Outcome, platform: Platform | undefined): Outcome {
-  if (outcome.result !== 'failed' || platform?.edition !== 'Open source') return outcome;
-  const edition = `the open-source edition (${platform.version})`;
-  if (outcome.code === 'InitialStandbyNotAllowed') {
-    return {
-      ...outcome,
-      hint: `${outcome.hint ?? ''} This Feldera is ${edition}, where standby is an Enterprise feature: with that storage too, the pipeline would fail to initialize. Use initial: running or paused.`.trim(),
-    };
-  }
-  if (outcome.code === 'EnterpriseFeature' || /enterprise-only feature/i.test(outcome.message)) {
-    return {
-      ...outcome,
-      hint: `this Feldera is ${edition}, which does not have this feature: it needs Feldera Enterprise.`,
-    };
-  }
-  return outcome;
 }

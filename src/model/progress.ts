@@ -1,6 +1,5 @@
 import type { PipelineDiff, PipelineStatus } from '../feldera/types.ts';
 import { formatDuration } from '../text/text.ts';
-import type { Transition } from './transition.ts';
 
 /**
  * A phase the step saw, and when (ms from the step's start): the `deployment_status`, or, while the
@@ -19,35 +18,19 @@ export interface TimelineEntry {
 /** A line at least this often while nothing changes, so that a long bootstrap never looks hung. */
 export const HEARTBEAT_MS = 30_000;
 
-/** What the run of one pipeline has seen so far: the statuses and when, whether it approved what, the last failure. */
+/**
+ * What the wait of one pipeline has seen so far: the statuses and when, the last approval diff, the
+ * last transient failure. Owned by the poll loop, which writes it through `observe` and
+ * `noteFailure`; the other phases and the report only read it.
+ */
 export class Progress {
   readonly startedAt = performance.now();
   /** The same moment on the runner's wall clock (ms since the epoch): what Feldera's event times are compared with. */
   readonly startedAtEpochMs = Date.now();
-  last: PipelineStatus | undefined;
-  readonly timeline: TimelineEntry[] = [];
-  approved = false;
-  /** Why this step approved: the input that let it. */
-  approvedBy:
-    | 'auto-approve: true'
-    | 'every modified table is in reloadable-tables'
-    | 'auto-approve: true, the changes of expected-diff' = 'auto-approve: true';
-  /** Feldera accepted this step's `/start`: from then on, the pipeline is this step's to clean up. */
-  startAccepted = false;
-  /** The first status read, before any call: where the step found the pipeline. */
-  found: PipelineStatus | undefined;
-  /** The later read the transition was decided on, when the step waited for the pipeline to come up first. */
-  decidedOn: PipelineStatus | undefined;
-  /** The call that moved the pipeline, once Feldera accepted it; `none` when it was where asked. */
-  transition: Transition | undefined;
-  /** Why the step did not approve what auto-approve would have: the diff is not that of expected-diff. */
-  notExpected: string | undefined;
-  /** The last diff seen while `AwaitingApproval`. */
-  approvalDiff: PipelineDiff | undefined;
-  /** The last transient failure, for a timeout's message; cleared when a request succeeds. */
-  lastFailure: string | undefined;
-  /** When bootstrap progress was last asked for (ms from the start). */
-  bootstrapReadMs = -Infinity;
+  #last: PipelineStatus | undefined;
+  readonly #timeline: TimelineEntry[] = [];
+  #approvalDiff: PipelineDiff | undefined;
+  #lastFailure: string | undefined;
   private lastLineMs = 0;
   private readonly log: (line: string) => void;
   /** With several pipelines, one heartbeat line speaks for all of them (src/main.ts). */
@@ -56,6 +39,30 @@ export class Progress {
   constructor(log: (line: string) => void, heartbeat = true) {
     this.log = log;
     this.heartbeat = heartbeat;
+  }
+
+  /** The last status read. */
+  get last(): PipelineStatus | undefined {
+    return this.#last;
+  }
+
+  get timeline(): readonly TimelineEntry[] {
+    return this.#timeline;
+  }
+
+  /** The last diff seen while `AwaitingApproval`. */
+  get approvalDiff(): PipelineDiff | undefined {
+    return this.#approvalDiff;
+  }
+
+  /** The last transient failure, for a timeout's message; cleared when a request succeeds. */
+  get lastFailure(): string | undefined {
+    return this.#lastFailure;
+  }
+
+  /** A request failed and will be tried again (a message), or answered again (undefined). */
+  noteFailure(message: string | undefined): void {
+    this.#lastFailure = message;
   }
 
   elapsedMs(): number {
@@ -69,16 +76,16 @@ export class Progress {
 
   /** Records a snapshot; logs a line when the status, the desired status or the program status changed. */
   observe(status: PipelineStatus): void {
-    const before = this.last;
+    const before = this.#last;
     const now = this.elapsedMs();
-    this.last = status;
+    this.#last = status;
     if (status.deployment_status === 'AwaitingApproval' && status.approval_diff)
-      this.approvalDiff = status.approval_diff;
+      this.#approvalDiff = status.approval_diff;
     const phase = phaseOf(status);
-    const current = this.timeline.at(-1);
+    const current = this.#timeline.at(-1);
     if (current?.status !== phase.status || current.of !== phase.of) {
       if (current) current.endedMs = now;
-      this.timeline.push({ ...phase, beganMs: now, endedMs: undefined });
+      this.#timeline.push({ ...phase, beganMs: now, endedMs: undefined });
     }
     const changed =
       before?.deployment_status !== status.deployment_status ||
@@ -96,7 +103,7 @@ export class Progress {
 
   /** Bootstrap progress, shown by the heartbeat and kept in the phase's timeline entry. */
   noteProgress(text: string): void {
-    const current = this.timeline.at(-1);
+    const current = this.#timeline.at(-1);
     if (current) current.progress = text;
   }
 
@@ -105,7 +112,7 @@ export class Progress {
    * the pipeline is and since when. `still` for a heartbeat.
    */
   describeLast(still = false): string {
-    const current = this.timeline.at(-1);
+    const current = this.#timeline.at(-1);
     if (!current) return 'no status was read';
     const since = `${current.status} for ${formatDuration(this.elapsedMs() - current.beganMs)}`;
     const progress = current.progress ? ` (${current.progress})` : '';

@@ -7,9 +7,9 @@ import type { Failure } from './outcome.ts';
  * awaiting approval are approved only when every modified table is named. Added and removed tables
  * reload nothing. Names are compared as the diff spells them (an unquoted SQL name in lowercase).
  */
-export type ReloadVerdict = { approve: true } | { approve: false; reason: string; blocked: string[] };
+export type ReloadApproval = { approve: true } | { approve: false; reason: string; blocked: string[] };
 
-export function reloadVerdict(diff: PipelineDiff | null | undefined, reloadable: readonly string[]): ReloadVerdict {
+export function reloadApproval(diff: PipelineDiff | null | undefined, reloadable: readonly string[]): ReloadApproval {
   if (!diff) return { approve: false, reason: 'Feldera did not say what changed', blocked: [] };
   if (!diff.program_diff)
     return {
@@ -27,14 +27,14 @@ export function reloadVerdict(diff: PipelineDiff | null | undefined, reloadable:
 }
 
 /** The pipeline is left AwaitingApproval, as the Python client leaves it: someone may still approve it. */
-export function reloadRefused(name: string, verdict: Extract<ReloadVerdict, { approve: false }>): Failure {
+export function reloadRefused(name: string, refusal: Extract<ReloadApproval, { approve: false }>): Failure {
   return {
     result: 'failed',
     code: 'TableReloadNotAllowed',
-    message: `Pipeline ${name} was not approved: ${verdict.reason}. It is left AwaitingApproval.`,
+    message: `Pipeline ${name} was not approved: ${refusal.reason}. It is left AwaitingApproval.`,
     hint:
-      verdict.blocked.length > 0
-        ? `to reload ${verdict.blocked.length === 1 ? 'it' : 'them'}, add ${verdict.blocked.join(', ')} to reloadable-tables and run again, or approve it (fda approve ${name}, or the Feldera console); to keep the tables, stop it (fda stop ${name}) and change the program so that they stay unmodified.`
+      refusal.blocked.length > 0
+        ? `to reload ${refusal.blocked.length === 1 ? 'it' : 'them'}, add ${refusal.blocked.join(', ')} to reloadable-tables and run again, or approve it (fda approve ${name}, or the Feldera console); to keep the tables, stop it (fda stop ${name}) and change the program so that they stay unmodified.`
         : `approve it yourself if the changes may reload any table (fda approve ${name}, or the Feldera console), or stop it (fda stop ${name}).`,
   };
 }

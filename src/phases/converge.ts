@@ -7,10 +7,30 @@ import type { RunLog } from '../log/phase-log.ts';
 import { classify, targetStatus } from '../model/lifecycle.ts';
 import { statusFailure, type Failure } from '../model/outcome.ts';
 import type { Progress } from '../model/progress.ts';
-import { bootstrapDifferences, decideTransition, foundText, type Decision } from '../model/transition.ts';
+import {
+  bootstrapDifferences,
+  decideTransition,
+  foundText,
+  type Decision,
+  type Transition,
+} from '../model/transition.ts';
 
 /** Reads the status every poll-interval and hands each snapshot to `until`, until it gives a value. */
 export type Watch = <T>(until: (status: PipelineStatus) => T | undefined | Promise<T | undefined>) => Promise<T>;
+
+/** Where the step found the pipeline and what it did to move it: written by `converge` alone. */
+export interface Converged {
+  /** The first status read, before any call: where the step found the pipeline. */
+  found: PipelineStatus | undefined;
+  /** The later read the transition was decided on, when the step waited for the pipeline to come up first. */
+  decidedOn: PipelineStatus | undefined;
+  /** The call that moved the pipeline, once Feldera accepted it; `none` when it was where asked. */
+  transition: Transition | undefined;
+  /** Feldera accepted this step's `/start`: from then on, the pipeline is this step's to clean up. */
+  startAccepted: boolean;
+  /** The call that moved a deployed pipeline, until the stored desired status shows it. */
+  move: Move | undefined;
+}
 
 export interface ConvergeContext {
   client: PipelineClient;
@@ -29,8 +49,6 @@ export interface Move {
   call: string;
   from: string;
   acceptedMs: number;
-  /** The stored desired status has left `from`. */
-  seen: boolean;
 }
 
 /** Starting again after a stop in progress: enough for a stop, too few to loop for ever. */
@@ -45,29 +63,27 @@ const COMING_UP_FAILURES = new Set(['deployment-error', 'compilation-failed', 's
 /**
  * Reads where the pipeline is, decides from that one read (transition.ts), and makes the one call
  * that gets it to `initial`. A start refused because someone else started the pipeline meanwhile is
- * read and decided once more, never in a loop. Resolves to the move made, if any, or a failure.
+ * read and decided once more, never in a loop. What it did goes into `converged`; resolves to a failure, if any.
  */
-export async function converge(context: ConvergeContext): Promise<{ move: Move | undefined } | { failure: Failure }> {
+export async function converge(context: ConvergeContext, converged: Converged): Promise<Failure | undefined> {
   const { client, config, progress, log, setup } = context;
   for (let round = 1; ; round++) {
     const read = await client.status(setup);
     progress.observe(read);
-    progress.found ??= read;
-    const decided = await decide(read, context);
-    if ('failure' in decided) return decided;
+    converged.found ??= read;
+    const decided = await decideWhenUp(read, context);
+    if ('failure' in decided) return decided.failure;
     const { decision, status } = decided;
-    if (status !== read) progress.decidedOn = status;
+    if (status !== read) converged.decidedOn = status;
     const what = `Pipeline ${client.pipelineName} is ${foundText(status)}`;
     switch (decision.kind) {
       case 'refuse':
-        return {
-          failure: { result: 'failed', code: 'CannotConverge', message: decision.message, hint: decision.hint },
-        };
+        return { result: 'failed', code: 'CannotConverge', message: decision.message, hint: decision.hint };
       case 'none':
         log.info(`${what}: nothing to move (if-deployed: converge).`);
         warnBootstrap(status, context);
-        progress.transition = 'none';
-        return { move: undefined };
+        converged.transition = 'none';
+        return undefined;
       case 'move': {
         const call =
           decision.transition === 'activate'
@@ -80,11 +96,10 @@ export async function converge(context: ConvergeContext): Promise<{ move: Move |
         if (decision.transition === 'resume') await client.resume(retry);
         else if (decision.transition === 'pause') await client.pause(retry);
         else await client.activate(config.initial === 'paused' ? 'paused' : 'running', retry);
-        progress.transition = decision.transition;
+        converged.transition = decision.transition;
         log.info(`Feldera accepted ${call}.`);
-        return {
-          move: { call, from: status.deployment_desired_status, acceptedMs: progress.elapsedMs(), seen: false },
-        };
+        converged.move = { call, from: status.deployment_desired_status, acceptedMs: progress.elapsedMs() };
+        return undefined;
       }
       case 'start':
         try {
@@ -103,18 +118,18 @@ export async function converge(context: ConvergeContext): Promise<{ move: Move |
           );
           continue;
         }
-        progress.transition = decision.accepted;
+        converged.transition = decision.accepted;
         if (decision.accepted === 'start') {
-          progress.startAccepted = true;
+          converged.startAccepted = true;
           context.onAccepted();
         }
-        return { move: undefined };
+        return undefined;
     }
   }
 }
 
 /** The decision on `read`, or, for a pipeline coming up towards another state, on the first read that finds it up. */
-async function decide(
+async function decideWhenUp(
   read: PipelineStatus,
   { config, client, log, watch }: ConvergeContext,
 ): Promise<{ decision: Decision; status: PipelineStatus } | { failure: Failure }> {
@@ -137,7 +152,7 @@ async function start({ client, config, log, setup, watch }: ConvergeContext, sto
   for (let round = 1; ; round++) {
     try {
       if (config.dismissError && stopped) await client.dismissError(setup);
-      await client.start(config.initial, bootstrapOf(config), setup);
+      await client.start(config.initial, requestedBootstrap(config), setup);
       return;
     } catch (error) {
       if (!(error instanceof FelderaError && STILL_STOPPING.has(error.code) && round < START_ROUNDS)) throw error;
@@ -149,7 +164,7 @@ async function start({ client, config, log, setup, watch }: ConvergeContext, sto
 
 /** The bootstrap inputs apply to a start only: a pipeline moved keeps those it was started with. */
 function warnBootstrap(status: PipelineStatus, { client, config, log }: ConvergeContext): void {
-  const differences = bootstrapDifferences(status.bootstrap, bootstrapOf(config));
+  const differences = bootstrapDifferences(status.bootstrap, requestedBootstrap(config));
   if (differences.length === 0) return;
   log.warning(
     `Pipeline ${client.pipelineName} keeps the bootstrap settings it was started with: ${differences.join(', ')} apply to a start only (Feldera would refuse them with BootstrapPolicyImmutableUnlessStopped). To use them, stop the pipeline and run the step again.`,
@@ -157,7 +172,7 @@ function warnBootstrap(status: PipelineStatus, { client, config, log }: Converge
 }
 
 /** With reloadable-tables, the pipeline must stop at AwaitingApproval for the step to see what it reloads. */
-export function bootstrapOf(config: Config): Bootstrap {
+export function requestedBootstrap(config: Config): Bootstrap {
   const policy = config.reloadableTables ? 'await_approval' : config.bootstrapPolicy;
   return { policy, silent: config.silentBootstrap, concurrent: config.concurrentBootstrap };
 }

@@ -1,14 +1,11 @@
-import type { PipelineClient } from '../feldera/client.ts';
 import { FelderaError } from '../feldera/errors.ts';
-import type { RetryPolicy } from '../feldera/http.ts';
 import type { ControllerStatus } from '../feldera/stats.ts';
-import type { Config } from '../model/inputs.ts';
 import { classify } from '../model/lifecycle.ts';
 import { statusFailure, type Outcome } from '../model/outcome.ts';
-import type { Progress } from '../model/progress.ts';
 import { RunEnded } from '../model/run-end.ts';
 import { formatDuration } from '../text/text.ts';
 import { poll } from './wait.ts';
+import { waitingRetry, type PhaseContext } from './phase.ts';
 import { healthVerdict, type HealthVerdict, type Problem, type WindowPhase } from '../model/verdict.ts';
 
 /** What the health window saw, for the outputs and the report. */
@@ -33,17 +30,28 @@ const MIN_READ_WINDOW_MS = 5000;
  * After the target: reads `/stats` at once, then the status and `/stats` every poll-interval until
  * `health-window` has passed, and judges each read (src/model/verdict.ts). A pipeline that leaves
  * the target fails as it would have before it. The window is part of `timeout`: a budget that runs
- * out inside it ends it, judged on the last read, never as a `Timeout`. What it reads goes into
- * `health`, which the report reads even when the window ends by a cancel.
+ * out inside it ends it, judged on the last read, never as a `Timeout`. Never throws: what it read
+ * comes back with the outcome, a cancel's or an error's failure included.
  */
-export async function watchHealth(
-  client: PipelineClient,
-  config: Config,
-  progress: Progress,
-  signal: AbortSignal,
-  waiting: RetryPolicy,
-  health: Health,
-): Promise<Outcome> {
+export async function watchHealth(context: PhaseContext): Promise<HealthResult> {
+  const health = noHealth();
+  let outcome: Outcome;
+  try {
+    outcome = await judgeWindow(context, health);
+  } catch (error) {
+    outcome = context.fail(error);
+  }
+  return { outcome, health };
+}
+
+/** How the health window ended, and what it read. */
+export interface HealthResult {
+  outcome: Outcome;
+  health: Health;
+}
+
+async function judgeWindow({ client, config, progress, signal, log }: PhaseContext, health: Health): Promise<Outcome> {
+  const waiting = waitingRetry(progress, log);
   const windowMs = config.healthWindowMs;
   const endsAt = performance.now() + windowMs;
   let reads = 0;

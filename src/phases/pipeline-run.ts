@@ -7,23 +7,19 @@ import type { Platform } from '../feldera/platform.ts';
 import type { StatusList } from '../feldera/status-list.ts';
 import { noHealth, watchHealth, type Health } from './health-window.ts';
 import type { Config } from '../model/inputs.ts';
-import {
-  afterCancel,
-  failureOf,
-  internalError,
-  UNDECIDED,
-  withEdition,
-  type Failure,
-  type Outcome,
-} from '../model/outcome.ts';
-import type { RunLog } from '../log/phase-log.ts';
+import { failureOf, internalError, type Outcome } from '../model/outcome.ts';
+import { PhaseLog, type RunLog } from '../log/phase-log.ts';
+import { stepLog } from '../log/log.ts';
 import { Progress } from '../model/progress.ts';
 import { countChanges } from '../model/approval.ts';
 import type { Plan } from '../model/plan.ts';
 import type { RunEnd } from '../model/run-end.ts';
-import { startPipeline, waitingRetry } from './start.ts';
+import type { Converged } from './converge.ts';
+import type { PhaseContext } from './phase.ts';
+import { startPipeline } from './start.ts';
 import { stopPipeline, stopsAfter } from './stop.ts';
 import { collectSupportBundle, wantsBundle, type SupportBundle } from './support-bundle.ts';
+import { readAccepted, waitForTarget, type Approval } from './wait.ts';
 import { formatDuration } from '../text/text.ts';
 
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
@@ -31,27 +27,105 @@ const FOLLOW_UP_MS = 6000;
 /** A stop after a Timeout or a failed health check has a budget of its own, like the follow-up reads. */
 const STOP_MS = 30_000;
 
-/** The run of one pipeline, and what the report says of it. */
-export interface PipelineRun {
-  name: string;
-  pipelineUrl: string;
-  log: RunLog;
-  progress: Progress;
+/** The stop this step made after a failure (stop-on-failure), and whether it worked. */
+export type Stop = { stopped: true } | { stopped: false; problem: string };
+
+/**
+ * What happened to one pipeline, built once when its run ends. Its outcome is the cause as the phase
+ * that ended the run found it; the report writes the message from it and the facts beside it.
+ */
+export interface RunRecord {
   outcome: Outcome;
-  diagnosis: Diagnosis;
+  /** Where the step found the pipeline and what it did to move it; undefined for a plan. */
+  converged: Converged | undefined;
+  approval: Approval | undefined;
   health: Health;
-  /** This step stopped the pipeline (stop-on-failure). */
-  stopped: boolean;
-  /** Why the stop this step tried did not work: a warning. */
-  stopProblem: string | undefined;
-  /** Its support bundle, when one was asked for (support-bundle). */
+  diagnosis: Diagnosis;
   supportBundle: SupportBundle | undefined;
+  /** After a failure with stop-on-failure: true. */
+  stop: Stop | undefined;
   /** What the proposed program would change (plan: true). */
   plan: Plan | undefined;
-  /** What the run does once its outcome is known, for the message of a cancel that comes then: `reading the pipeline's log`. */
-  phase: string;
-  /** The outcome says that the run was cancelled: said once. */
-  cancelNoted: boolean;
+}
+
+/** A record of a run that ended before any phase: only its outcome. */
+export function recordOf(outcome: Outcome, parts: Partial<RunRecord> = {}): RunRecord {
+  return {
+    outcome,
+    converged: undefined,
+    approval: undefined,
+    health: noHealth(),
+    diagnosis: { problems: [] },
+    supportBundle: undefined,
+    stop: undefined,
+    plan: undefined,
+    ...parts,
+  };
+}
+
+/**
+ * The run of one pipeline: its name, its log, the wait's progress, what it is doing now (named by
+ * `phase`, for a cancel), and its record once it ended.
+ */
+export class PipelineRun {
+  readonly name: string;
+  readonly pipelineUrl: string;
+  readonly log: RunLog;
+  readonly progress: Progress;
+  #doing = 'starting it';
+  #cancel: { reason: string; during: string } | undefined;
+  #record: RunRecord | undefined;
+
+  constructor(name: string, apiUrl: URL | undefined, log: RunLog, heartbeat: boolean) {
+    this.name = name;
+    this.pipelineUrl = apiUrl ? new URL(`pipelines/${encodeURIComponent(name)}/`, apiUrl).href : '';
+    this.log = log;
+    this.progress = new Progress((line) => log.info(line), heartbeat);
+  }
+
+  /** What the run is doing now: `collecting its support bundle`. */
+  get doing(): string {
+    return this.#doing;
+  }
+
+  /** The runner's cancel, and what the run was doing when it came. */
+  get cancel(): { reason: string; during: string } | undefined {
+    return this.#cancel;
+  }
+
+  /** Undefined until the run ended. */
+  get record(): RunRecord | undefined {
+    return this.#record;
+  }
+
+  /** Runs one phase under its name: a cancel that comes meanwhile is said to have come while doing it. */
+  phase<T>(doing: string, work: () => T): T {
+    this.#doing = doing;
+    return work();
+  }
+
+  /** From now on, where the runner's cancel finds the run is kept, the moment it comes. */
+  listen(cancelled: AbortSignal): void {
+    const note = () => {
+      const reason: unknown = cancelled.reason;
+      this.#cancel ??= { reason: reason instanceof Error ? reason.message : String(reason), during: this.#doing };
+    };
+    if (cancelled.aborted) note();
+    else cancelled.addEventListener('abort', note, { once: true });
+  }
+
+  /** Keeps the run's record: once. */
+  end(record: RunRecord): void {
+    if (this.#record) throw new Error(`the run of pipeline ${this.name} ended twice`);
+    this.#record = record;
+  }
+}
+
+/** The run of the pipeline the input names, as given, when the inputs could not be read or no run began. */
+export function unnamedRun(name: string, cancelled: AbortSignal): PipelineRun {
+  const run = new PipelineRun(name, undefined, new PhaseLog(stepLog), true);
+  run.listen(cancelled);
+  return run;
 }
 
 /** What the runs of one step share: the inputs, the connection, the budget, which Feldera answered. */
@@ -65,24 +139,8 @@ export interface RunContext {
   platform: () => Platform | undefined;
   /** Told when Feldera accepted a pipeline's start: from then on, it is this step's to clean up. */
   accepted: (name: string) => void;
-}
-
-export function newRun(name: string, apiUrl: URL | undefined, log: RunLog, heartbeat: boolean): PipelineRun {
-  return {
-    name,
-    pipelineUrl: apiUrl ? new URL(`pipelines/${encodeURIComponent(name)}/`, apiUrl).href : '',
-    log,
-    progress: new Progress((line) => log.info(line), heartbeat),
-    outcome: UNDECIDED,
-    diagnosis: { problems: [] },
-    health: noHealth(),
-    stopped: false,
-    stopProblem: undefined,
-    supportBundle: undefined,
-    plan: undefined,
-    phase: 'starting it',
-    cancelNoted: false,
-  };
+  /** The outcome as the report will state it (report/statement.ts): what the GitHub deployment records. */
+  stated: (run: PipelineRun) => Outcome;
 }
 
 /** `[2m30s] orders Bootstrapping for 2m10s, billing Running for 5s`: with several pipelines, one heartbeat for all. */
@@ -90,97 +148,97 @@ export function heartbeatLine(runs: readonly PipelineRun[], elapsedMs: number): 
   return `[${formatDuration(elapsedMs)}] ${runs.map((run) => `${run.name} ${run.progress.describeLast()}`).join(', ')}`;
 }
 
-/** Start, wait, check the health, maybe stop, and read what explains the outcome: into `run`, which never throws. */
+/**
+ * Start, wait, check the health, read what explains the outcome, maybe stop: each a phase that returns
+ * its result, composed into the run's record. Then the GitHub deployment's last status. Never throws.
+ */
 export async function runPipeline(run: PipelineRun, context: RunContext): Promise<void> {
+  const { config, end } = context;
+  const deployment = config.environment
+    ? await run.phase('recording a GitHub deployment', () =>
+        createDeployment({
+          token: config.githubToken ?? '',
+          environment: config.environment ?? '',
+          pipelineName: run.name,
+          pipelineUrl: run.pipelineUrl,
+          cancelled: end.cancelled,
+          info: (line) => run.log.info(line),
+          warning: (line) => run.log.warning(line),
+        }),
+      )
+    : undefined;
+  let record: RunRecord;
   try {
-    await steps(run, context);
+    record = await phases(run, context);
   } catch (error) {
     // A bug of the action's own ends this pipeline's run, not the others'.
-    run.outcome = internalError(error);
+    record = recordOf(internalError(error));
   }
-}
-
-async function steps(
-  run: PipelineRun,
-  { config, http, auth, end, statuses, platform, accepted }: RunContext,
-): Promise<void> {
-  const { name, log, progress } = run;
-  // Its own debug lines: with several pipelines, each behind its name.
-  const client = new PipelineClient({ ...http, debug: (line) => log.debug(line) }, name, statuses);
-  const deployment = config.environment
-    ? await createDeployment({
-        token: config.githubToken ?? '',
-        environment: config.environment,
-        pipelineName: name,
-        pipelineUrl: run.pipelineUrl,
-        cancelled: end.cancelled,
-        info: (line) => log.info(line),
-        warning: (line) => log.warning(line),
-      })
-    : undefined;
-  try {
-    run.outcome = await startPipeline(client, config, progress, end.signal, log, () => accepted(name));
-    // Standby runs nothing yet, so there is no health to check.
-    if (run.outcome.result === 'reached' && config.initial !== 'standby') {
-      const window = config.healthWindowMs > 0 ? ` for ${formatDuration(config.healthWindowMs)}` : '';
-      log.group(`Checking the connectors' health${window}`);
-      run.outcome = await watchHealth(client, config, progress, end.signal, waitingRetry(progress, log), run.health);
-    }
-  } catch (error) {
-    run.outcome = failureOf(error, name, config, progress, auth);
-  }
-  run.outcome = withEdition(run.outcome, platform());
-  log.end();
-  const outcome = run.outcome;
-  const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled' ? outcome : undefined;
-  if (!cancelled) {
-    run.phase = "reading the compiler's messages, the pipeline's log and Feldera's events";
-    // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
-    const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
-    run.diagnosis = await diagnose(followUp, config, outcome, progress);
-  }
-  // Before a stop: a stopped pipeline's bundle lacks what only the running process gives (profiles, metrics, stats).
-  if (wantsBundle(config, outcome) && !end.cancelled.aborted) {
-    run.phase = 'collecting its support bundle';
-    run.supportBundle = await collectSupportBundle(client.withSignal(end.cancelled), config, end.cancelled, log);
-  }
-  if (config.stopOnFailure && progress.startAccepted && stopsAfter(outcome)) {
-    run.phase = 'stopping it (stop-on-failure: true)';
-    log.info(`Stopping pipeline ${name} after ${outcome.code} (stop-on-failure: true).`);
-    const problem = await stopPipeline(client, STOP_MS, end.cancelled);
-    run.stopped = problem === undefined;
-    run.stopProblem = problem;
-    log.info(problem ? `Could not stop pipeline ${name}: ${problem}.` : `Pipeline ${name} is Stopped.`);
-    run.outcome = withStopNote(outcome, name, problem);
-  } else if (cancelled) {
-    run.outcome = {
-      ...cancelled,
-      message: `${cancelled.message} The pipeline ${name} was left as it was: it is not stopped.`,
-    };
-  }
-  // The deployment's last status says what the report will say.
-  if (end.cancelled.aborted) noteCancel(run, end.cancelled.reason);
-  run.phase = "recording the GitHub deployment's last status";
-  await deployment?.finish(run.outcome, progress.approvalDiff && countChanges(progress.approvalDiff));
-}
-
-/** A cancel that came before the report: the outcome says so, once (outcome.ts afterCancel). */
-export function noteCancel(run: PipelineRun, reason: unknown): void {
-  if (run.cancelNoted) return;
-  run.cancelNoted = true;
-  run.outcome = afterCancel(
-    run.outcome,
-    reason instanceof Error ? reason.message : String(reason),
-    run.name,
-    run.phase,
-    run.progress,
+  run.end(record);
+  const diff = run.progress.approvalDiff;
+  await run.phase("recording the GitHub deployment's last status", () =>
+    deployment?.finish(context.stated(run), diff && countChanges(diff)),
   );
 }
 
-/** A failure's message, in the annotation and the summary, says whether this step stopped the pipeline. */
-function withStopNote(outcome: Failure, name: string, problem: string | undefined): Failure {
-  const note = problem
-    ? `It could not be stopped (stop-on-failure: true): ${problem}.`
-    : `Pipeline ${name} was stopped (stop-on-failure: true).`;
-  return { ...outcome, message: `${outcome.message} ${note}` };
+async function phases(
+  run: PipelineRun,
+  { config, http, auth, end, statuses, accepted }: RunContext,
+): Promise<RunRecord> {
+  const { name, log, progress } = run;
+  // Its own debug lines: with several pipelines, each behind its name.
+  const client = new PipelineClient({ ...http, debug: (line) => log.debug(line) }, name, statuses);
+  const context: PhaseContext = {
+    client,
+    config,
+    progress,
+    log,
+    signal: end.signal,
+    fail: (error) => failureOf(error, name, config, progress, auth),
+  };
+  const started = await run.phase('starting it', () => startPipeline(context, () => accepted(name)));
+  const { converged } = started;
+  let approval: Approval | undefined;
+  let outcome: Outcome | undefined = started.failure;
+  if (!outcome) {
+    const waited = await run.phase('starting it', () =>
+      config.wait ? waitForTarget(context, converged.move) : readAccepted(context),
+    );
+    ({ outcome, approval } = waited);
+  }
+  let health = noHealth();
+  // Standby runs nothing yet, so there is no health to check.
+  if (outcome.result === 'reached' && config.initial !== 'standby') {
+    const window = config.healthWindowMs > 0 ? ` for ${formatDuration(config.healthWindowMs)}` : '';
+    log.group(`Checking the connectors' health${window}`);
+    ({ outcome, health } = await run.phase('starting it', () => watchHealth(context)));
+  }
+  log.end();
+  const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled';
+  let diagnosis: Diagnosis = { problems: [] };
+  if (!cancelled) {
+    // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
+    const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
+    const ended = outcome;
+    diagnosis = await run.phase("reading the compiler's messages, the pipeline's log and Feldera's events", () =>
+      diagnose(followUp, config, ended, progress),
+    );
+  }
+  // Before a stop: a stopped pipeline's bundle lacks what only the running process gives (profiles, metrics, stats).
+  let supportBundle: SupportBundle | undefined;
+  if (wantsBundle(config, outcome) && !end.cancelled.aborted) {
+    supportBundle = await run.phase('collecting its support bundle', () =>
+      collectSupportBundle(client.withSignal(end.cancelled), config, end.cancelled, log),
+    );
+  }
+  let stop: Stop | undefined;
+  if (config.stopOnFailure && converged.startAccepted && stopsAfter(outcome)) {
+    log.info(`Stopping pipeline ${name} after ${outcome.code} (stop-on-failure: true).`);
+    const problem = await run.phase('stopping it (stop-on-failure: true)', () =>
+      stopPipeline(client, STOP_MS, end.cancelled),
+    );
+    log.info(problem ? `Could not stop pipeline ${name}: ${problem}.` : `Pipeline ${name} is Stopped.`);
+    stop = problem === undefined ? { stopped: true } : { stopped: false, problem };
+  }
+  return { outcome, converged, approval, health, diagnosis, supportBundle, stop, plan: undefined };
 }

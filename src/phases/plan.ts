@@ -1,15 +1,15 @@
 import { PipelineClient } from '../feldera/client.ts';
 import { FelderaError } from '../feldera/errors.ts';
 import { diffLines } from '../model/approval.ts';
-import { compilationReport } from '../model/compilation.ts';
+import { compilationReport, type CompilationReport } from '../model/compilation.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, sqlFileOf, type Config } from '../model/inputs.ts';
-import { failureOf, withEdition, type Outcome } from '../model/outcome.ts';
+import { failureOf, type Failure } from '../model/outcome.ts';
 import { RunEnded } from '../model/run-end.ts';
 import { planChanges } from '../model/plan.ts';
-import { waitingRetry } from './start.ts';
-import type { PipelineRun, RunContext } from './pipeline-run.ts';
+import { waitingRetry } from './phase.ts';
+import { recordOf, type PipelineRun, type RunContext, type RunRecord } from './pipeline-run.ts';
 
 /** The first Feldera with `POST /v0/pipelines/{name}/diff` (manager commit 55090bf, "Add pipeline diff"). */
 const DIFF_SINCE = '0.324.0';
@@ -52,20 +52,19 @@ export async function planPipeline(
     { ...http, requestTimeoutMs: config.timeoutMs, debug: (line) => run.log.debug(line) },
     run.name,
   );
-  run.phase = "waiting for Feldera's diff (POST /diff)";
-  run.log.group(
-    `Planning pipeline ${run.name}: the program of ${sqlFile}${config.runtimeVersion ? ` with runtime ${config.runtimeVersion}` : ''} against its configured program`,
-  );
-  try {
-    const diff = await client.diff(programCode, config.runtimeVersion, waitingRetry(run.progress, run.log));
-    run.plan = { sqlFile, diff };
-    run.outcome = { result: 'planned' };
-    for (const line of planChanges(diff) ? diffLines(diff) : ['no change']) run.log.info(line);
-  } catch (error) {
-    run.outcome = planFailure(error, run, client, sqlFile, { config, auth, version: platform()?.version });
-  }
-  run.outcome = withEdition(run.outcome, platform());
+  const runtime = config.runtimeVersion ? ` with runtime ${config.runtimeVersion}` : '';
+  run.log.group(`Planning pipeline ${run.name}: the program of ${sqlFile}${runtime} against its configured program`);
+  const record = await run.phase("waiting for Feldera's diff (POST /diff)", async () => {
+    try {
+      const diff = await client.diff(programCode, config.runtimeVersion, waitingRetry(run.progress, run.log));
+      for (const line of planChanges(diff) ? diffLines(diff) : ['no change']) run.log.info(line);
+      return recordOf({ result: 'planned' }, { plan: { sqlFile, diff } });
+    } catch (error) {
+      return planFailure(error, run, client, sqlFile, { config, auth, version: platform()?.version });
+    }
+  });
   run.log.end();
+  run.end(record);
 }
 
 function planFailure(
@@ -73,46 +72,63 @@ function planFailure(
   run: PipelineRun,
   client: PipelineClient,
   sqlFile: string,
+  context: Pick<RunContext, 'config' | 'auth'> & { version: string | undefined },
+): RunRecord {
+  const { outcome, compilation } = planFailureOutcome(error, run, client, sqlFile, context);
+  return recordOf(outcome, { diagnosis: { problems: [], compilation } });
+}
+
+function planFailureOutcome(
+  error: unknown,
+  run: PipelineRun,
+  client: PipelineClient,
+  sqlFile: string,
   { config, auth, version }: Pick<RunContext, 'config' | 'auth'> & { version: string | undefined },
-): Outcome {
+): { outcome: Failure; compilation?: CompilationReport } {
   const name = run.name;
   if (error instanceof RunEnded && error.code === 'Timeout') {
     const last = run.progress.lastFailure ? `; the last failure: ${run.progress.lastFailure}` : '';
     return {
-      result: 'failed',
-      code: 'Timeout',
-      message: `Feldera did not compute the diff of pipeline ${name} before ${error.message}${last}.`,
-      hint: '/diff compiles the proposed program: a large one needs a longer timeout.',
+      outcome: {
+        result: 'failed',
+        code: 'Timeout',
+        message: `Feldera did not compute the diff of pipeline ${name} before ${error.message}${last}.`,
+        hint: '/diff compiles the proposed program: a large one needs a longer timeout.',
+      },
     };
   }
   // A cancel, a credential that could not be had, a bug: as in a start.
   const failure = failureOf(error, name, config, run.progress, auth);
-  if (!(error instanceof FelderaError) || failure.result !== 'failed') return failure;
+  if (!(error instanceof FelderaError)) return { outcome: failure };
   // A route the server lacks is actix's empty 404; an unknown pipeline or program says so in JSON.
   if (error.kind === 'not-feldera' && error.status === 404) {
     const which = version ? `this Feldera (${version}) has` : 'this server has';
     return {
-      result: 'failed',
-      code: 'DiffNotSupported',
-      message: `${error.message}: ${which} no /diff, which came in Feldera ${DIFF_SINCE}.`,
-      hint: `upgrade Feldera to ${DIFF_SINCE} or later to plan; if it is that new, check api-url: it must be the address of the Feldera API, with its path prefix if it has one.`,
+      outcome: {
+        result: 'failed',
+        code: 'DiffNotSupported',
+        message: `${error.message}: ${which} no /diff, which came in Feldera ${DIFF_SINCE}.`,
+        hint: `upgrade Feldera to ${DIFF_SINCE} or later to plan; if it is that new, check api-url: it must be the address of the Feldera API, with its path prefix if it has one.`,
+      },
     };
   }
   const hint = PLAN_HINTS[error.code];
   if (error.code === 'InvalidNewProgramSql') {
     const compilation = compilationReport(client.proposalErrors(error) ?? {}, name, sqlFile);
-    run.diagnosis = { ...run.diagnosis, compilation };
     const first = compilation.firstError ? `: ${compilation.firstError}` : '';
     const count = compilation.annotations.filter((annotation) => annotation.level === 'error').length;
     const errors = count > 0 ? `${count} error${count === 1 ? '' : 's'}` : 'errors';
     return {
-      result: 'failed',
-      code: error.code,
-      message: `The proposed program of pipeline ${name} (${sqlFile}) does not compile, ${errors}${first}`,
-      hint: compilation.annotations.length > 0 ? `${hint} The annotations point at its lines.` : hint,
+      outcome: {
+        result: 'failed',
+        code: error.code,
+        message: `The proposed program of pipeline ${name} (${sqlFile}) does not compile, ${errors}${first}`,
+        hint: compilation.annotations.length > 0 ? `${hint} The annotations point at its lines.` : hint,
+      },
+      compilation,
     };
   }
-  return hint ? { ...failure, hint } : failure;
+  return { outcome: hint ? { ...failure, hint } : failure };
 }
 
 /** What to do when `/diff` refuses, by Feldera's error code (api/error.rs, the ApiError of the diff endpoint). */

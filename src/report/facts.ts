@@ -1,3 +1,4 @@
+import type { Platform } from '../feldera/platform.ts';
 import type { Config } from '../model/inputs.ts';
 import type { PipelineRun } from '../phases/pipeline-run.ts';
 
@@ -9,8 +10,8 @@ export interface ReportFacts {
   runs: PipelineRun[];
   /** Which credential was used, never its value. */
   credential: string;
-  /** `0.337.0, Enterprise`, when Feldera said in time. */
-  feldera?: string | undefined;
+  /** Which Feldera answered, when it said in time. */
+  platform: Platform | undefined;
   /** Since the step began. */
   elapsedMs: () => number;
 }

@@ -1,8 +1,7 @@
 import * as core from '@actions/core';
 import { appendSummary } from './step-summary.ts';
-import { newRun, noteCancel } from '../phases/pipeline-run.ts';
-import { PhaseLog } from '../log/phase-log.ts';
-import { stepLog } from '../log/log.ts';
+import { unnamedRun } from '../phases/pipeline-run.ts';
+import { statedOutcome } from './statement.ts';
 import { CANCEL_DEADLINE_MS } from '../model/run-end.ts';
 import { formatDuration } from '../text/text.ts';
 import { inline } from '../text/markdown.ts';
@@ -14,23 +13,23 @@ import type { ReportFacts } from './facts.ts';
  * an error annotation for each failed pipeline, and a few lines of summary. Synchronous: the process
  * exits right after it.
  */
-export function lastWord(facts: ReportFacts, reason: unknown): void {
-  if (facts.runs.length === 0)
-    facts.runs.push(newRun(core.getInput('pipeline-name'), undefined, new PhaseLog(stepLog), true));
-  for (const run of facts.runs) noteCancel(run, reason);
-  const values = outputValues(facts.runs, facts.elapsedMs(), facts.config !== undefined);
+export function lastWord(facts: ReportFacts, cancelled: AbortSignal): void {
+  if (facts.runs.length === 0) facts.runs.push(unnamedRun(core.getInput('pipeline-name'), cancelled));
+  const outcomes = facts.runs.map((run) => statedOutcome(run, facts.platform));
+  const values = outputValues(facts.runs, outcomes, facts.elapsedMs(), facts.config !== undefined);
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
   const lines = [
     `### ❌ Cancelled: the step could not finish its report within ${formatDuration(CANCEL_DEADLINE_MS)} of the cancel`,
     '',
   ];
-  for (const { name, outcome } of facts.runs) {
-    if (outcome.result !== 'failed') continue;
+  facts.runs.forEach(({ name }, i) => {
+    const outcome = outcomes[i];
+    if (outcome?.result !== 'failed') return;
     core.error(outcome.message, { title: failureTitle(name, facts.config?.plan === true) });
     lines.push(
       `- **${inline(name || '(no name)', 100)}**: ${inline(outcome.code, 100)}: ${inline(outcome.message, 2000)}`,
     );
-  }
+  });
   appendSummary(`${lines.join('\n')}\n`);
   process.exitCode = 1;
 }

@@ -1,6 +1,7 @@
 import type { PipelineRun } from '../phases/pipeline-run.ts';
 import { connectorOutputs } from './connectors.ts';
 import { planChanges } from '../model/plan.ts';
+import { UNDECIDED, type Outcome } from '../model/outcome.ts';
 
 /** The outputs of one pipeline's run, in action.yml's order: with several, each pipeline's in `results`. */
 export const RUN_OUTPUT_NAMES = [
@@ -31,10 +32,12 @@ export type OutputName = (typeof OUTPUT_NAMES)[number];
 /** The outputs, set on failure too: one pipeline's as they are; with several, what speaks for all, and each in `results`. */
 export function outputValues(
   runs: readonly PipelineRun[],
+  /** Each run's, as the report states it (statement.ts). */
+  outcomes: readonly Outcome[],
   elapsedMs: number,
   namesKnown: boolean,
 ): Record<OutputName, string> {
-  const each = runs.map(runOutputs);
+  const each = runs.map((run, i) => runOutputs(run, outcomes[i] ?? UNDECIDED));
   // Invalid inputs name no pipeline for sure: no results.
   const results = namesKnown ? JSON.stringify(Object.fromEntries(runs.map((run, i) => [run.name, each[i]]))) : '{}';
   const [only] = each;
@@ -53,31 +56,24 @@ export function outputValues(
 }
 
 /** One pipeline's outputs, from what was last seen. */
-function runOutputs({
-  outcome,
-  progress,
-  pipelineUrl,
-  health,
-  stopped,
-  supportBundle,
-  plan,
-}: PipelineRun): Record<RunOutputName, string> {
+function runOutputs({ progress, pipelineUrl, record }: PipelineRun, outcome: Outcome): Record<RunOutputName, string> {
   const last = progress.last;
+  const plan = record?.plan;
   return {
     status: last?.deployment_status ?? '',
     'desired-status': last?.deployment_desired_status ?? '',
     'awaiting-approval': String(last?.deployment_status === 'AwaitingApproval'),
-    approved: String(progress.approved),
+    approved: String(record?.approval?.approved ?? false),
     'deployment-id': last?.deployment_id ?? '',
     'program-status': last?.program_status ?? '',
     'error-code': outcome.result === 'failed' ? outcome.code : '',
     'elapsed-seconds': (progress.elapsedMs() / 1000).toFixed(1),
     'pipeline-url': pipelineUrl,
     'approval-diff': progress.approvalDiff ? JSON.stringify(progress.approvalDiff) : '',
-    ...connectorOutputs(health.last),
-    stopped: String(stopped),
-    transition: progress.transition ?? '',
-    'support-bundle-artifact': supportBundle?.artifactId ?? '',
+    ...connectorOutputs(record?.health.last),
+    stopped: String(record?.stop?.stopped ?? false),
+    transition: record?.converged?.transition ?? '',
+    'support-bundle-artifact': record?.supportBundle?.artifactId ?? '',
     'plan-diff': plan ? JSON.stringify(plan.diff) : '',
     'plan-changes': plan ? planChanges(plan.diff) : '',
   };

@@ -2,7 +2,10 @@ import * as core from '@actions/core';
 import { targetStatus } from '../model/lifecycle.ts';
 import { info, stepLog, untrusted, untrustedLines } from '../log/log.ts';
 import { PrefixedLog } from '../log/phase-log.ts';
-import type { PipelineRun } from '../phases/pipeline-run.ts';
+import { recordOf, type PipelineRun, type RunRecord } from '../phases/pipeline-run.ts';
+import { UNDECIDED, type Outcome } from '../model/outcome.ts';
+import { describePlatform } from '../feldera/platform.ts';
+import { sentences, statedOutcome } from './statement.ts';
 import { formatDuration } from '../text/text.ts';
 import { countChanges } from '../model/approval.ts';
 import { planChanges } from '../model/plan.ts';
@@ -25,20 +28,26 @@ const NOT_SHOWN_BYTES = 64 * 1024;
  */
 export function report(facts: ReportFacts): void {
   core.debug(`Credential: ${facts.credential}`);
-  const values = outputValues(facts.runs, facts.elapsedMs(), facts.config !== undefined);
+  const views = facts.runs.map((run): RunView => ({
+    run,
+    record: run.record ?? recordOf(UNDECIDED),
+    outcome: statedOutcome(run, facts.platform),
+  }));
+  const outcomes = views.map(({ outcome }) => outcome);
+  const values = outputValues(facts.runs, outcomes, facts.elapsedMs(), facts.config !== undefined);
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
 
   const planning = facts.config?.plan === true;
   // A plan has no status to reach.
   const target = facts.config && !planning ? targetStatus(facts.config.initial) : undefined;
   const several = facts.runs.length > 1;
-  const summaries = facts.runs.map((run) => {
-    const { warnings, connectors, after } = runWarnings(run);
+  const summaries = views.map((view) => {
+    const { warnings, connectors, after } = runWarnings(view);
     return {
-      run,
-      before: [...warnings, ...(run.diagnosis.compilation?.annotations ?? [])],
+      view,
+      before: [...warnings, ...(view.record.diagnosis.compilation?.annotations ?? [])],
       after,
-      verdict: verdictOf(run, target, planning),
+      verdict: resultOf(view, target, planning),
       unannotated: connectors.unannotated,
     };
   });
@@ -47,15 +56,15 @@ export function report(facts: ReportFacts): void {
   const { texts, dropped } = choose([...verdicts, ...summaries.flatMap(({ before, after }) => [...before, ...after])]);
   if (several) {
     // The details after the waiting, then the annotations.
-    for (const { run } of summaries) printDiagnosis(run, true);
+    for (const { view } of summaries) printDiagnosis(view, true);
     annotate(
       summaries.flatMap(({ before, after, verdict }) => [...verdict.annotations, ...before, ...after]),
       texts,
     );
   } else {
-    for (const { run, before, after, verdict } of summaries) {
+    for (const { view, before, after, verdict } of summaries) {
       annotate(before, texts);
-      printDiagnosis(run, false);
+      printDiagnosis(view, false);
       annotate(verdict.annotations, texts);
       annotate(after, texts);
     }
@@ -63,8 +72,8 @@ export function report(facts: ReportFacts): void {
   for (const line of summaries.flatMap(({ verdict }) => verdict.lines)) info(line);
 
   if (process.env.GITHUB_STEP_SUMMARY) {
-    const each = summaries.map(({ run, unannotated }): SummaryFacts => ({
-      ...runFacts(run, target, planning, facts),
+    const each = summaries.map(({ view, unannotated }): SummaryFacts => ({
+      ...runFacts(view, target, planning, facts),
       unannotated,
     }));
     const [only] = each;
@@ -76,8 +85,15 @@ export function report(facts: ReportFacts): void {
   }
 }
 
+/** A run as the report reads it: its record, and its outcome as stated (statement.ts). */
+interface RunView {
+  run: PipelineRun;
+  record: RunRecord;
+  outcome: Outcome;
+}
+
 function runFacts(
-  run: PipelineRun,
+  { run, record, outcome }: RunView,
   target: string | undefined,
   planning: boolean,
   facts: ReportFacts,
@@ -86,21 +102,24 @@ function runFacts(
     pipelineName: run.name,
     pipelineUrl: run.pipelineUrl,
     target,
-    outcome: run.outcome,
+    outcome,
     progress: run.progress,
-    diagnosis: run.diagnosis,
+    diagnosis: record.diagnosis,
     credential: facts.credential,
-    feldera: facts.feldera,
-    health: run.health,
-    stopped: run.stopped,
-    supportBundle: run.supportBundle,
-    plan: run.plan,
+    feldera: facts.platform && describePlatform(facts.platform),
+    health: record.health,
+    stopped: record.stop?.stopped ?? false,
+    converged: record.converged,
+    approval: record.approval,
+    supportBundle: record.supportBundle,
+    plan: record.plan,
     planning,
   };
 }
 
 /** Warnings about the reads after the outcome, the health check, and each endpoint with a problem. */
-function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }: PipelineRun) {
+function runWarnings({ run: { name }, record: { diagnosis, health, stop, supportBundle } }: RunView) {
+  const stopProblem = stop && !stop.stopped ? stop.problem : undefined;
   const connectors = connectorWarnings(health.problems, name);
   const warnings: Annotation[] = [
     ...diagnosis.problems.map((problem) => ({
@@ -143,8 +162,8 @@ function runWarnings({ name, diagnosis, health, stopProblem, supportBundle }: Pi
 }
 
 /** The annotation that gives the result, and the log's last words on it. */
-function verdictOf(
-  { name, outcome, progress, pipelineUrl, diagnosis, plan }: PipelineRun,
+function resultOf(
+  { run: { name, progress, pipelineUrl }, record: { diagnosis, plan, approval }, outcome }: RunView,
   target: string | undefined,
   planning: boolean,
 ): { annotations: Annotation[]; lines: string[] } {
@@ -166,7 +185,7 @@ function verdictOf(
       };
     case 'awaiting-approval': {
       const changes = progress.approvalDiff ? countChanges(progress.approvalDiff) : 'its program or connectors changed';
-      const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`, progress.notExpected !== undefined);
+      const ways = approvalWays(name, `the Feldera console (${pipelineUrl})`, approval?.notExpected !== undefined);
       const message = `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`;
       // The log's last word: the step is green, but the pipeline is not up.
       return {
@@ -186,7 +205,7 @@ function verdictOf(
  * The compiler's output and the log's tail: one pipeline's in collapsed groups of their own; with
  * several, each pipeline's in one group after the waiting, with its approval diff.
  */
-function printDiagnosis({ name, log, diagnosis }: PipelineRun, several: boolean): void {
+function printDiagnosis({ run: { name, log }, record: { diagnosis } }: RunView, several: boolean): void {
   const { compilation, logTail } = diagnosis;
   const parts: [string, string[]][] = [];
   if (compilation?.excerpt) parts.push(['Compiler output', compilation.excerpt.split('\n')]);
@@ -253,10 +272,4 @@ function notShown(dropped: Annotation[]): string {
   const { kept, more } = fit(items, NOT_SHOWN_BYTES);
   if (more > 0) kept.push(`- …and ${count(more)} more`);
   return `\n#### Annotations GitHub does not show (it shows ${MAX_ANNOTATIONS} of each level)\n\n${kept.join('\n')}\n`;
-}
-
-/** The parts that are given, each but the last ended with a full stop where Feldera's text has none. */
-function sentences(...parts: (string | undefined)[]): string {
-  const given = parts.filter((part): part is string => Boolean(part));
-  return given.map((part, i) => (i < given.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(' ');
 }

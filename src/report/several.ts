@@ -31,7 +31,7 @@ export function severalSummary(runs: SummaryFacts[], elapsedMs: number): string 
     ...(failed > 0 ? [`${failed} failed`] : []),
   ].join(', ')} in ${formatDuration(elapsedMs)}`;
   const ordered = [...runs].sort((a, b) => rank(a) - rank(b));
-  const rows = ordered.map(({ pipelineName, pipelineUrl, target, outcome, progress, plan }) => {
+  const rows = ordered.map(({ pipelineName, pipelineUrl, target, outcome, progress, plan, converged }) => {
     const name = pipelineUrl ? `[${inline(pipelineName, 100)}](${pipelineUrl})` : inline(pipelineName, 100);
     const code = outcome.result === 'failed' ? inline(outcome.code, 100) : '';
     const elapsed = formatDuration(progress.elapsedMs());
@@ -49,7 +49,7 @@ export function severalSummary(runs: SummaryFacts[], elapsedMs: number): string 
       target ?? '',
       RESULTS[outcome.result],
       inline(progress.last?.deployment_status ?? 'none read', 100),
-      progress.transition ?? '',
+      converged?.transition ?? '',
       elapsed,
       code,
     ];

@@ -5,6 +5,8 @@ import type { Progress } from '../model/progress.ts';
 import { formatDuration } from '../text/text.ts';
 import type { Problem } from '../model/verdict.ts';
 import type { Health } from '../phases/health-window.ts';
+import type { Converged } from '../phases/converge.ts';
+import type { Approval } from '../phases/wait.ts';
 import type { SupportBundle } from '../phases/support-bundle.ts';
 import { countChanges, diffChanges } from '../model/approval.ts';
 import { connectorsMarkdown } from './connectors.ts';
@@ -30,6 +32,10 @@ export interface SummaryFacts {
   health: Health;
   /** This step stopped the pipeline (stop-on-failure). */
   stopped: boolean;
+  /** Where the step found the pipeline and what it did to move it; undefined for a plan or invalid inputs. */
+  converged?: Converged | undefined;
+  /** What this step approved, or why not. */
+  approval?: Approval | undefined;
   /** Connector problems past the annotations GitHub shows. */
   unannotated: Problem[];
   /** Uploaded, written, or why not; undefined when none was asked for. */
@@ -68,7 +74,7 @@ export function summaryMarkdown(facts: SummaryFacts): string {
   if (facts.health.last) sections.push(connectorsMarkdown(facts.health.last, facts.health.baseline, facts.unannotated));
   if (progress.timeline.length > 0) sections.push(`#### Statuses seen\n\n${timelineTable(progress, diagnosis.events)}`);
   if (progress.approvalDiff) {
-    const title = progress.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
+    const title = facts.approval?.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
     sections.push(`#### ${title}\n\n${diffTable(progress.approvalDiff)}`);
   }
   const compilation = diagnosis.compilation;
@@ -161,14 +167,14 @@ function planSection(diff: PipelineDiff): string {
   return `#### Plan: ${inline(planChanges(diff), VALUE_CHARS.message)}\n\n${diffTable(diff)}\n\n**At the next start**\n\n${meaning}`;
 }
 
-function heading({ pipelineName, outcome, progress, plan, planning }: SummaryFacts): string {
+function heading({ pipelineName, outcome, progress, plan, planning, converged }: SummaryFacts): string {
   const name = inline(pipelineName || '(no name)', VALUE_CHARS.name);
   const status = inline(progress.last?.deployment_status ?? 'unknown', VALUE_CHARS.name);
   switch (outcome.result) {
     case 'reached':
       return `✅ ${name} is ${status}`;
     case 'accepted':
-      return `✅ ${name} ${ACCEPTED[progress.transition ?? 'start']} (${status})`;
+      return `✅ ${name} ${ACCEPTED[converged?.transition ?? 'start']} (${status})`;
     case 'awaiting-approval':
       return `⏸️ ${name} awaits approval`;
     case 'planned':
@@ -187,11 +193,11 @@ const ACCEPTED: Readonly<Record<Transition, string>> = {
   none: 'was left as it was, not waited for',
 };
 
-function howToApprove({ pipelineName, pipelineUrl, progress }: SummaryFacts): string {
+function howToApprove({ pipelineName, pipelineUrl, progress, approval }: SummaryFacts): string {
   const changes = progress.approvalDiff
     ? inline(countChanges(progress.approvalDiff), VALUE_CHARS.message)
     : 'its program or connectors changed';
-  const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`, progress.notExpected !== undefined);
+  const ways = approvalWays(pipelineName, `the [Feldera console](${pipelineUrl})`, approval?.notExpected !== undefined);
   return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
 }
 
@@ -203,6 +209,8 @@ function factList({
   outcome,
   progress,
   stopped,
+  converged,
+  approval,
   supportBundle,
   plan,
 }: SummaryFacts): string {
@@ -211,14 +219,14 @@ function factList({
     facts.push(['Error', inline(outcome.message, VALUE_CHARS.message)]);
     if (outcome.hint) facts.push(['Hint', inline(outcome.hint, VALUE_CHARS.message)]);
   }
-  if (progress.found && target)
+  if (converged?.found && target)
     facts.push([
       'Transition',
-      inline(transitionText(progress.found, progress.decidedOn, progress.transition, target), VALUE_CHARS.line),
+      inline(transitionText(converged.found, converged.decidedOn, converged.transition, target), VALUE_CHARS.line),
     ]);
   if (plan) facts.push(['Proposed program', inline(plan.sqlFile, VALUE_CHARS.name)]);
-  if (progress.notExpected)
-    facts.push(['Not approved', inline(`${progress.notExpected} (expected-diff)`, VALUE_CHARS.message)]);
+  if (approval?.notExpected)
+    facts.push(['Not approved', inline(`${approval.notExpected} (expected-diff)`, VALUE_CHARS.message)]);
   if (pipelineUrl) facts.push(['Console', `[${inline(pipelineName, VALUE_CHARS.name)}](${pipelineUrl})`]);
   if (target && outcome.result !== 'reached') facts.push(['Target', target]);
   const last = progress.last;
@@ -230,7 +238,7 @@ function factList({
     ]);
   }
   if (outcome.result === 'accepted') facts.push(['Waited', 'no (wait: false)']);
-  if (progress.approved) facts.push(['Approved by this step', `yes (${progress.approvedBy})`]);
+  if (approval?.approved) facts.push(['Approved by this step', `yes (${approval.approvedBy})`]);
   if (stopped) facts.push(['Stopped by this step', 'yes (stop-on-failure: true)']);
   if (supportBundle) facts.push(['Support bundle', bundleText(supportBundle)]);
   facts.push(['Elapsed', formatDuration(progress.elapsedMs())]);

@@ -70,19 +70,17 @@ function statuses(event: Omit<MonitorEvent, 'event_id' | 'recorded_at'>): string
 export function events(pipeline: Pipeline, selector: string, send: Send): void {
   send(
     200,
-    [...pipeline.events]
-      .reverse()
-      .map(({ deployment_error, ...event }) =>
-        selector === 'all'
-          ? {
-              ...event,
-              deployment_resources_status_details: null,
-              deployment_runtime_status_details: null,
-              deployment_error,
-              storage_status_details: null,
-            }
-          : event,
-      ),
+    [...pipeline.events].reverse().map(({ deployment_error, ...event }) =>
+      selector === 'all'
+        ? {
+            ...event,
+            deployment_resources_status_details: null,
+            deployment_runtime_status_details: null,
+            deployment_error,
+            storage_status_details: null,
+          }
+        : event,
+    ),
   );
 }
 
