@@ -3,19 +3,30 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { INPUT_NAMES } from '../src/model/inputs.ts';
+import { INPUTS, INPUT_NAMES } from '../src/model/input-table.ts';
 import { ACTION_CODES } from '../src/model/outcome.ts';
 import { OUTPUT_NAMES } from '../src/report/outputs.ts';
 
 const root = join(import.meta.dirname, '..');
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
-  inputs: Record<string, { required?: boolean; default?: string }>;
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
   outputs: Record<string, unknown>;
   runs: Record<string, string>;
 };
 
 it('declares the inputs the code reads, in its order', () => {
   expect(Object.keys(action.inputs)).toEqual([...INPUT_NAMES]);
+});
+
+it('declares each input as the code reads it: its default, or required without one', () => {
+  for (const input of INPUTS) {
+    const declared = action.inputs[input.name]!;
+    expect(declared.default, input.name).toBe(input.default);
+    expect(declared.required, input.name).toBe(input.default === undefined);
+    // Read from the environment when empty: action.yml's default stays empty, and its description says so.
+    if (input.env) expect(declared.default, input.name).toBe('');
+    for (const said of [input.env, input.otherwise]) if (said) expect(declared.description, input.name).toContain(said);
+  }
 });
 
 it('declares the outputs the code sets, in its order', () => {
