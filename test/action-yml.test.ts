@@ -39,19 +39,29 @@ it('runs the bundle on node24, and again as a post step whatever the job’s res
 
 it('has the README’s input and output tables agree with it', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const rows = (heading: string) =>
+  const cells = (heading: string) =>
     readme
       .split(`\n## ${heading}\n`)[1]!
       .split('\n## ')[0]!
       .split('\n')
-      .map((line) => /^\| `([a-z-]+)` \|/.exec(line)?.[1])
-      .filter((name): name is string => name !== undefined);
-  expect(rows('Inputs')).toEqual([...INPUT_NAMES]);
-  expect(rows('Outputs')).toEqual([...OUTPUT_NAMES]);
-  // Each documented default is action.yml's (api-url and api-key document their environment fallback).
-  for (const [name, input] of Object.entries(action.inputs)) {
-    const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`))!;
-    if (input.default) expect(row, name).toContain(`| \`${input.default}\` |`);
+      .map((line) => /^\| `([a-z-]+)` \| ([^|]*) \|/.exec(line))
+      .filter((row) => row !== null)
+      .map(([, name, second]) => [name!, second!] as const);
+  expect(cells('Inputs').map(([name]) => name)).toEqual([...INPUT_NAMES]);
+  expect(cells('Outputs').map(([name]) => name)).toEqual([...OUTPUT_NAMES]);
+  // Each documented default is action.yml's; without one, the README's words show no value the step would use.
+  const defaults = new Map(cells('Inputs'));
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const input of INPUTS) {
+    const declared = action.inputs[input.name]!;
+    const documented = defaults.get(input.name);
+    if (declared.required) expect(documented, input.name).toBe('required');
+    else if (declared.default) expect(documented, input.name).toBe(`\`${declared.default}\``);
+    else if (input.env) {
+      // The environment variable first, last what the step uses without any.
+      const without = input.otherwise ? `\`${input.otherwise}\`` : 'none';
+      expect(documented, input.name).toMatch(new RegExp(`^env \`${input.env}\`.*, else ${literal(without)}$`));
+    } else expect(documented, input.name).toMatch(/^(none|all)$/);
   }
 });
 
