@@ -3,19 +3,30 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { INPUT_NAMES } from '../src/model/inputs.ts';
+import { INPUTS, INPUT_NAMES } from '../src/model/input-table.ts';
 import { ACTION_CODES } from '../src/model/outcome.ts';
 import { OUTPUT_NAMES } from '../src/report/outputs.ts';
 
 const root = join(import.meta.dirname, '..');
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
-  inputs: Record<string, { required?: boolean; default?: string }>;
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
   outputs: Record<string, unknown>;
   runs: Record<string, string>;
 };
 
 it('declares the inputs the code reads, in its order', () => {
   expect(Object.keys(action.inputs)).toEqual([...INPUT_NAMES]);
+});
+
+it('declares each input as the code reads it: its default, or required without one', () => {
+  for (const input of INPUTS) {
+    const declared = action.inputs[input.name]!;
+    expect(declared.default, input.name).toBe(input.default);
+    expect(declared.required, input.name).toBe(input.default === undefined);
+    // Read from the environment when empty: action.yml's default stays empty, and its description says so.
+    if (input.env) expect(declared.default, input.name).toBe('');
+    for (const said of [input.env, input.otherwise]) if (said) expect(declared.description, input.name).toContain(said);
+  }
 });
 
 it('declares the outputs the code sets, in its order', () => {
@@ -28,19 +39,29 @@ it('runs the bundle on node24, and again as a post step whatever the job’s res
 
 it('has the README’s input and output tables agree with it', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const rows = (heading: string) =>
+  const cells = (heading: string) =>
     readme
       .split(`\n## ${heading}\n`)[1]!
       .split('\n## ')[0]!
       .split('\n')
-      .map((line) => /^\| `([a-z-]+)` \|/.exec(line)?.[1])
-      .filter((name): name is string => name !== undefined);
-  expect(rows('Inputs')).toEqual([...INPUT_NAMES]);
-  expect(rows('Outputs')).toEqual([...OUTPUT_NAMES]);
-  // Each documented default is action.yml's (api-url and api-key document their environment fallback).
-  for (const [name, input] of Object.entries(action.inputs)) {
-    const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`))!;
-    if (input.default) expect(row, name).toContain(`| \`${input.default}\` |`);
+      .map((line) => /^\| `([a-z-]+)` \| ([^|]*) \|/.exec(line))
+      .filter((row) => row !== null)
+      .map(([, name, second]) => [name!, second!] as const);
+  expect(cells('Inputs').map(([name]) => name)).toEqual([...INPUT_NAMES]);
+  expect(cells('Outputs').map(([name]) => name)).toEqual([...OUTPUT_NAMES]);
+  // Each documented default is action.yml's; without one, the README's words show no value the step would use.
+  const defaults = new Map(cells('Inputs'));
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const input of INPUTS) {
+    const declared = action.inputs[input.name]!;
+    const documented = defaults.get(input.name);
+    if (declared.required) expect(documented, input.name).toBe('required');
+    else if (declared.default) expect(documented, input.name).toBe(`\`${declared.default}\``);
+    else if (input.env) {
+      // The environment variable first, last what the step uses without any.
+      const without = input.otherwise ? `\`${input.otherwise}\`` : 'none';
+      expect(documented, input.name).toMatch(new RegExp(`^env \`${input.env}\`.*, else ${literal(without)}$`));
+    } else expect(documented, input.name).toMatch(/^(none|all)$/);
   }
 });
 
