@@ -34,11 +34,13 @@ export function timelineTable(
   return `${markdown}\n\nBy Feldera's clock, from its events${stepRow}. The step started at ${utc(startedAtEpochMs)} by the runner's clock.`;
 }
 
-function statusCell({ status, of, progress, onlyInEvents, errorAt }: TimelineRow): string {
-  const marks = [
-    ...(onlyInEvents ? [ONLY_IN_EVENTS] : []),
-    ...(errorAt === undefined ? [] : [`deployment error at ${utc(errorAt)}`]),
-  ];
+function statusCell({ status, of, progress, began, onlyInEvents, errorAt }: TimelineRow): string {
+  const marks = onlyInEvents ? [ONLY_IN_EVENTS] : [];
+  // The runner often records the error with the status it brings: then the row's time is the error's.
+  if (errorAt !== undefined)
+    marks.push(
+      began.clock === 'feldera' && began.atMs === errorAt ? 'deployment error' : `deployment error at ${utc(errorAt)}`,
+    );
   const text = inline(of === 'program' ? `program ${status}` : (progress ?? status), STATUS_CHARS);
   return marks.length > 0 ? `${text} (${marks.join('; ')})` : text;
 }
