@@ -7,7 +7,7 @@ import { phaseOf, type TimelineEntry } from './progress.ts';
 export const CLOCK_SKEW_MS = 30_000;
 
 /** A phase as Feldera's events have it: from the first event that shows it to the first that does not. */
-export interface EventPhase {
+interface EventPhase {
   status: string;
   of: TimelineEntry['of'];
   /** When it began, on Feldera's clock (ms since the epoch). */
@@ -65,9 +65,9 @@ export function eventPhases(events: readonly PipelineEvent[]): EventPhase[] {
  * The rows of the summary's timeline. Without events (none read, or none in the window), the step's
  * reads. With them, Feldera's phases from the one it shows at the step's start (the last that began
  * at or before it, the runner's clock read as Feldera's; the first when none did): what came before
- * is another run's. When that phase is not the status the step found, Feldera recorded that status
- * before the window (an unchanged status is recorded again only every 10 minutes), and it comes first,
- * from the step's reads.
+ * is another run's. When that phase is not the status the step found (Feldera recorded that before
+ * the window, as it records an unchanged status again only every 10 minutes, or the clocks differ),
+ * the step's first status comes first, from its reads.
  */
 export function timelineRows(
   timeline: readonly TimelineEntry[],

@@ -11,7 +11,7 @@ const TIMELINE_ROWS = 40;
 const STATUS_CHARS = 200;
 
 /** Marks a status Feldera recorded that no status read of the step showed. */
-export const ONLY_IN_EVENTS = "only in Feldera's events";
+const ONLY_IN_EVENTS = "only in Feldera's events";
 
 /**
  * The table of statuses: by Feldera's clock where its events were read (`events`), with a line that
@@ -26,12 +26,14 @@ export function timelineTable(
   const cells = rows.map((row) => [statusCell(row), beganCell(row), lastedCell(row)]);
   if (cells.length > TIMELINE_ROWS) {
     const half = TIMELINE_ROWS / 2;
-    cells.splice(half, cells.length - TIMELINE_ROWS, ['…', `${count(cells.length - TIMELINE_ROWS)} more changes`, '']);
+    const more = `${count(cells.length - TIMELINE_ROWS)} more changes`;
+    cells.splice(half, cells.length - TIMELINE_ROWS, ['…', more, '']);
   }
   const markdown = table(['Status', 'Began', 'Lasted'], cells);
   if (!rows.some((row) => row.began.clock === 'feldera')) return markdown;
   const stepRow = rows.some((row) => row.began.clock === 'step') ? ", except a `+` row: the step's reads" : '';
-  return `${markdown}\n\nBy Feldera's clock, from its events${stepRow}. The step started at ${utc(startedAtEpochMs)} by the runner's clock.`;
+  const started = `The step started at ${utc(startedAtEpochMs)} by the runner's clock.`;
+  return `${markdown}\n\nBy Feldera's clock, from its events${stepRow}. ${started}`;
 }
 
 function statusCell({ status, of, progress, began, onlyInEvents, errorAt }: TimelineRow): string {
