@@ -36,23 +36,28 @@ describe('Feldera’s events in the summary, end to end', () => {
     expect(server.calls('events')).toHaveLength(1);
     expect(server.calls('events')[0]!.query).toEqual({ selector: 'status' });
     const rows = timeline(run);
-    expect(rows.map(([status, from]) => [status, from === '' ? 'Feldera only' : 'seen'])).toEqual([
-      ['Stopped', 'seen'],
-      ['Provisioning', 'seen'],
-      ['Unavailable (not seen by the step)', 'Feldera only'],
-      ['Initializing', 'seen'],
-      ['Stopping', 'seen'],
-      // After the step's last read, which found the error.
-      ['Stopped (not seen by the step)', 'Feldera only'],
-    ]);
-    // When Feldera recorded each, and the error with the Stopping it came with (the runner records both at once).
+    // When each began by Feldera's clock, the error with the Stopping it came with (the runner records both at once).
     const time = String.raw`\d\d:\d\d:\d\d\.\d UTC`;
-    expect(rows.map((row) => new RegExp(`^${time}(; error at ${time})?$`).test(row[3] ?? ''))).toEqual(
-      rows.map(() => true),
-    );
-    expect(rows.filter((row) => row[3]?.includes('; error at')).map(([status]) => status)).toEqual(['Stopping']);
-    expect(run.summary).toContain(
-      "A status not seen by the step is one Feldera recorded that none of the step's status reads showed",
+    expect(rows.map(([status]) => status?.replace(new RegExp(time), 'T'))).toEqual([
+      'Stopped',
+      'Provisioning',
+      "Unavailable (only in Feldera's events)",
+      'Initializing',
+      'Stopping (deployment error)',
+      // After the step's last read, which found the error; the step read a Stopped before, at its start.
+      'Stopped',
+    ]);
+    expect(rows.every(([, began]) => new RegExp(`^${time}$`).test(began ?? ''))).toBe(true);
+    expect(rows.map(([, , lasted]) => lasted === 'until the step ended')).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
+    expect(run.summary).toMatch(
+      /By Feldera's clock, from its events\. The step started at \S+ UTC by the runner's clock\./,
     );
   });
 
@@ -78,10 +83,11 @@ describe('Feldera’s events in the summary, end to end', () => {
       older.annotations.indexOf(warnings[0]!),
     );
     // The timeline is the step's own, as before /events.
-    expect(older.summary).toContain('| Status | From | For |\n');
+    expect(older.summary).toMatch(/\| Status \| Began \| Lasted \|\n.*\n\| Stopped \| \+[\d.]+s \|/);
+    expect(older.summary).not.toContain("Feldera's clock");
   });
 
-  it('adds when Feldera recorded each status to a success, and a refused read is a warning that quotes Feldera, the step green', async () => {
+  it('shows Feldera’s timeline for a success too, and a refused read is a warning that quotes Feldera, the step green', async () => {
     const server = await fake([
       {
         name: 'p',
@@ -95,7 +101,7 @@ describe('Feldera’s events in the summary, end to end', () => {
     expect(run.code).toBe(0);
     expect(run.annotations).toEqual([]);
     expect(timeline(run).map(([status]) => status)).toEqual(['Stopped', 'Provisioning', 'Initializing', 'Running']);
-    expect(run.summary).toContain('| Status | From | For | Feldera recorded |');
+    expect(run.summary).toContain("By Feldera's clock, from its events.");
 
     const refusing = await fake([{ name: 'p' }]);
     // A command in the middle of a line is no command: the runner reads them at the start of a line only (src/text/text.ts).
@@ -136,7 +142,7 @@ describe('Feldera’s events in the summary, end to end', () => {
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
     const row = timeline(run).find(([status]) => status?.includes('PWNED'));
-    expect(row?.[0]).toMatch(/ \(not seen by the step\)$/);
+    expect(row?.[0]).toMatch(/ \(only in Feldera's events\)$/);
     // Escaped as markdown text, the key redacted before that (`***`, each star escaped).
     expect(row?.[0]).toContain('\\<img src=x onerror=alert(1)> \\| \\*\\*\\*');
     expect(run.stdout).not.toMatch(/^::(warning|error)::PWNED/m);
@@ -160,9 +166,9 @@ describe('Feldera’s events in the summary, end to end', () => {
         .sort(),
     ).toEqual(['/v0/pipelines/billing/events', '/v0/pipelines/orders/events']);
     const details = (name: string) => run.summary.split(`<details><summary>${name}: `)[1]?.split('</details>')[0] ?? '';
-    expect(details('orders')).toContain('| Unavailable (not seen by the step) |');
-    expect(details('billing')).toContain('| Status | From | For | Feldera recorded |');
-    expect(details('billing')).not.toContain('not seen by the step');
+    expect(details('orders')).toContain("| Unavailable (only in Feldera's events) |");
+    expect(details('billing')).toContain("By Feldera's clock, from its events.");
+    expect(details('billing')).not.toContain("only in Feldera's events");
   });
 
   it('leaves out what Feldera recorded before the step: a previous run’s start and stop, moments before', async () => {

@@ -1,10 +1,10 @@
-// Feldera's events beside the step's timeline: the parser of `GET /events`, the merge of the two, and
+// Feldera's events and the step's timeline: the parser of `GET /events`, the summary's rows from both, and
 // the read after the outcome against the fake Feldera, each failure a reason that says why.
 import { afterEach, describe, expect, it } from 'vitest';
 import { PipelineClient } from '../src/feldera/client.ts';
 import { pipelineEvents, recordedSince } from '../src/feldera/events.ts';
 import type { PipelineEvent } from '../src/feldera/types.ts';
-import { eventPhases, mergeTimeline, type TimelineRow } from '../src/model/events.ts';
+import { eventPhases, timelineRows, type TimelineRow } from '../src/model/events.ts';
 import { readConfig, type InputName } from '../src/model/inputs.ts';
 import { Progress, type TimelineEntry } from '../src/model/progress.ts';
 import { diagnose } from '../src/phases/diagnose.ts';
@@ -30,49 +30,27 @@ function seen(...entries: [string, number][]): TimelineEntry[] {
   return entries.map(([status, beganMs], i) => ({ status, of: 'deployment', beganMs, endedMs: entries[i + 1]?.[1] }));
 }
 
-/** A row as `status`, `status?` (only Feldera recorded it), `status^` (back after a blip, within the step's row) or `status!` (only the step saw it). */
+/** A row as `status`, `+status` (from the step's reads), `status?` (only in Feldera's events), `status…` (until the step ended). */
 const shape = (rows: TimelineRow[]) =>
-  rows.map((row) =>
-    row.seen ? `${row.seen.status}${row.recorded ? '' : '!'}` : `${row.recorded.status}${row.again ? '^' : '?'}`,
+  rows.map(
+    (row) =>
+      `${row.began.clock === 'step' ? '+' : ''}${row.status}${row.onlyInEvents ? '?' : ''}${row.lasted === 'until-end' ? '…' : ''}`,
   );
 
-describe('mergeTimeline', () => {
-  it('puts a blip the step never read between the statuses it read, with how long it lasted by Feldera’s clock', () => {
-    const rows = mergeTimeline(
+describe('timelineRows', () => {
+  it('is Feldera’s phases by its clock, a blip no read showed marked, the last until the step ended', () => {
+    const rows = timelineRows(
       seen(['Stopped', 0], ['Provisioning', 100], ['Initializing', 900], ['Running', 1500]),
       events(['Stopped', -5], ['Provisioning', 0.1], ['Unavailable', 0.5], ['Initializing', 0.7], ['Running', 1.4]),
       T0,
     );
-    expect(shape(rows)).toEqual(['Stopped', 'Provisioning', 'Unavailable?', 'Initializing', 'Running']);
-    expect(rows[2]?.recorded).toEqual({ status: 'Unavailable', of: 'deployment', recordedAt: T0 + 500, forMs: 200 });
-    expect(rows[4]?.recorded?.forMs).toBeUndefined();
+    expect(shape(rows)).toEqual(['Stopped', 'Provisioning', 'Unavailable?', 'Initializing', 'Running…']);
+    expect(rows[0]).toMatchObject({ began: { clock: 'feldera', atMs: T0 - 5000 }, lasted: 5100 });
+    expect(rows[2]).toMatchObject({ began: { clock: 'feldera', atMs: T0 + 500 }, lasted: 200, onlyInEvents: true });
   });
 
-  it('says that a status back after a blip, before the step read another, is within the step’s row', () => {
-    const rows = mergeTimeline(
-      seen(['Provisioning', 0], ['Initializing', 800], ['Stopping', 1300]),
-      events(
-        ['Provisioning', 0],
-        ['Initializing', 0.7],
-        ['Unavailable', 1],
-        ['Initializing', 1],
-        ['Stopping', 1.2],
-        ['Stopped', 1.3],
-      ),
-      T0,
-    );
-    expect(shape(rows)).toEqual([
-      'Provisioning',
-      'Initializing',
-      'Unavailable?',
-      'Initializing^',
-      'Stopping',
-      'Stopped?',
-    ]);
-  });
-
-  it('takes the phase the step found as the one after which the most line up: a previous run moments before is left out, the step’s own failure is not', () => {
-    // Someone's run just before: Stopped, Provisioning, Running, Stopping, Stopped; then the step's.
+  it('starts at the phase Feldera shows at the step’s start: a previous run moments before is left out, the step’s own quick failure is not', () => {
+    // Someone's run just before: Provisioning, Running, Stopping, Stopped; then the step's.
     const before = events(
       ['Stopped', -25],
       ['Provisioning', -20],
@@ -82,91 +60,66 @@ describe('mergeTimeline', () => {
       ['Provisioning', 0.2],
       ['Running', 1],
     );
-    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]), before, T0))).toEqual([
-      'Stopped',
-      'Provisioning',
-      'Running',
-    ]);
-    // The step's start failed within seconds: its Stopped is the first, not the one after the failure.
+    const rows = timelineRows(seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]), before, T0);
+    expect(shape(rows)).toEqual(['Stopped', 'Provisioning', 'Running…']);
+    expect(rows[0]?.began).toEqual({ clock: 'feldera', atMs: T0 - 4000 });
+    // The step's start failed within seconds: the Stopped after it is the last row, once until the end.
     const failed = events(['Stopped', -25], ['Provisioning', 0.2], ['Stopping', 2], ['Stopped', 2.5]);
-    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Stopping', 2200]), failed, T0))).toEqual([
+    expect(shape(timelineRows(seen(['Stopped', 0], ['Provisioning', 300], ['Stopping', 2200]), failed, T0))).toEqual([
       'Stopped',
       'Provisioning',
       'Stopping',
-      'Stopped?',
+      'Stopped…',
     ]);
   });
 
-  it('drops what Feldera recorded before the status the step found first (a previous run), and keeps everything when none shows it', () => {
-    const previous = events(
-      ['Running', -20],
-      ['Stopping', -10],
-      ['Stopped', -9],
-      ['Provisioning', 0.2],
-      ['Running', 1],
-    );
-    expect(shape(mergeTimeline(seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]), previous, T0))).toEqual([
-      'Stopped',
+  it('gives the status the step found from its reads when Feldera recorded it before the window, or its clock is behind', () => {
+    const timeline = seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]);
+    const rows = timelineRows(timeline, events(['Provisioning', 0.2], ['Running', 1]), T0);
+    expect(shape(rows)).toEqual(['+Stopped', 'Provisioning', 'Running…']);
+    expect(rows[0]).toMatchObject({ began: { clock: 'step', sinceStartMs: 0 }, lasted: 300 });
+    // Feldera's clock 0.1 s behind the runner's: its Provisioning began "before" the step.
+    expect(shape(timelineRows(timeline, events(['Provisioning', -0.1], ['Running', 0.9]), T0))).toEqual([
+      '+Stopped',
       'Provisioning',
-      'Running',
+      'Running…',
     ]);
-    // The step found it Provisioning, which no event in the window shows: all of them are kept.
-    expect(
-      shape(mergeTimeline(seen(['Paused', 0], ['Running', 300]), events(['Stopping', -2], ['Running', 0.2]), T0)),
-    ).toEqual(['Paused!', 'Stopping?', 'Running']);
+    // The step read one status throughout, Feldera recorded a blip after: no read of the step ended the first.
+    const blip = timelineRows(seen(['Running', 0]), events(['Unavailable', 5], ['Running', 6]), T0);
+    expect(shape(blip)).toEqual(['+Running', 'Unavailable?', 'Running…']);
+    expect(blip[0]?.lasted).toBeUndefined();
   });
 
-  it('keeps a status only the step saw (an approval still shown a read after it ended) and the statuses Feldera recorded after its last read', () => {
-    const rows = mergeTimeline(
-      seen(
-        ['Initializing', 0],
-        ['AwaitingApproval', 100],
-        ['Bootstrapping', 300],
-        ['AwaitingApproval', 350],
-        ['Running', 400],
-      ),
-      events(
-        ['Initializing', 0],
-        ['AwaitingApproval', 0.1],
-        ['Bootstrapping', 0.25],
-        ['Running', 0.38],
-        ['Stopping', 2],
-        ['Stopped', 2.5],
-      ),
-      T0,
-    );
-    expect(shape(rows)).toEqual([
-      'Initializing',
-      'AwaitingApproval',
-      'Bootstrapping',
-      'AwaitingApproval!',
-      'Running',
-      'Stopping?',
-      'Stopped?',
-    ]);
+  it('is the step’s reads without events, or with none in the window', () => {
+    const timeline = seen(['Stopped', 0], ['Provisioning', 300], ['Running', 1200]);
+    for (const none of [undefined, []]) {
+      const rows = timelineRows(timeline, none, T0);
+      expect(shape(rows)).toEqual(['+Stopped', '+Provisioning', '+Running…']);
+      expect(rows.map((row) => row.lasted)).toEqual([300, 900, 'until-end']);
+    }
   });
 
-  it('takes a Stopped pipeline whose program compiles as the program’s phase, as the step does (from the one the step found)', () => {
+  it('takes a Stopped pipeline whose program compiles as the program’s phase, as the step does', () => {
     const compiling: TimelineEntry[] = [
       { status: 'CompilingRust', of: 'program', beganMs: 0, endedMs: 500 },
       { status: 'Provisioning', of: 'deployment', beganMs: 500, endedMs: undefined },
     ];
-    const rows = mergeTimeline(
+    const rows = timelineRows(
       compiling,
-      events(['Stopped', 0, 'CompilingSql'], ['Stopped', 0.1, 'CompilingRust'], ['Provisioning', 0.6]),
+      events(['Stopped', -2, 'CompilingSql'], ['Stopped', -1, 'CompilingRust'], ['Provisioning', 0.6]),
       T0,
     );
-    expect(
-      rows.map(({ seen, recorded }) => [
-        seen?.of ?? recorded?.of,
-        (seen ?? recorded).status,
-        Boolean(seen),
-        Boolean(recorded),
-      ]),
-    ).toEqual([
-      ['program', 'CompilingRust', true, true],
-      ['deployment', 'Provisioning', true, true],
+    expect(rows.map(({ of, status, onlyInEvents }) => [of, status, onlyInEvents])).toEqual([
+      ['program', 'CompilingRust', false],
+      ['deployment', 'Provisioning', false],
     ]);
+  });
+
+  it('keeps the bootstrap’s progress the step read, in Feldera’s last phase of that status', () => {
+    const timeline = seen(['Provisioning', 0], ['Bootstrapping', 300], ['Running', 900]);
+    timeline[1]!.progress = 'Bootstrapping: 12 of 40 operators';
+    const rows = timelineRows(timeline, events(['Provisioning', 0], ['Bootstrapping', 0.2], ['Running', 0.8]), T0);
+    expect(rows.map((row) => row.progress)).toEqual([undefined, 'Bootstrapping: 12 of 40 operators', undefined]);
   });
 
   it('says when Feldera recorded a deployment error during a phase, not one there from the first event', () => {
@@ -191,6 +144,13 @@ describe('mergeTimeline', () => {
       ['Stopping', undefined],
       ['Stopped', undefined],
     ]);
+    const rows = timelineRows(seen(['Stopped', 0], ['Running', 900], ['Stopping', 4100]), listed, T0);
+    expect(rows.map(({ status, errorAt }) => [status, errorAt])).toEqual([
+      ['Stopped', undefined],
+      ['Running', T0 + 3000],
+      ['Stopping', undefined],
+      ['Stopped', undefined],
+    ]);
   });
 
   it('makes one phase of events that differ only in what the step does not show (a desired status)', () => {
@@ -205,7 +165,7 @@ describe('mergeTimeline', () => {
     ]);
   });
 
-  it('gives every status once, in an order each side agrees with, whatever the two sides say', () => {
+  it('holds its rule whatever the two sides say: Feldera’s phases from the one at the start, the step’s first read before them only when it differs, one last row', () => {
     const statuses = ['Stopped', 'Provisioning', 'Initializing', 'Running', 'Unavailable'];
     // A fixed pseudo-random walk: the same lists every run.
     let state = 7;
@@ -214,12 +174,27 @@ describe('mergeTimeline', () => {
       const timeline = seen(
         ...Array.from({ length: 1 + (round % 7) }, (_, k): [string, number] => [statuses[next()]!, k * 100]),
       );
-      const listed = events(...Array.from({ length: round % 9 }, (_, k): [string, number] => [statuses[next()]!, k]));
-      const rows = mergeTimeline(timeline, listed, T0);
-      expect(rows.filter((row) => row.seen).map((row) => row.seen)).toEqual(timeline);
-      const recorded = rows.flatMap((row) => (row.recorded ? [row.recorded] : []));
+      const listed = events(
+        ...Array.from({ length: round % 9 }, (_, k): [string, number] => [statuses[next()]!, k - 3]),
+      );
+      const rows = timelineRows(timeline, listed, T0);
+      expect(rows.filter((row) => row.lasted === 'until-end')).toEqual([rows.at(-1)]);
       const phases = eventPhases(listed);
-      expect(phases.slice(phases.length - recorded.length)).toEqual(recorded);
+      if (phases.length === 0) {
+        expect(rows.map((row) => row.status)).toEqual(timeline.map((entry) => entry.status));
+        continue;
+      }
+      const fromFeldera = rows.filter((row) => row.began.clock === 'feldera');
+      const atStart = Math.max(
+        0,
+        phases.findLastIndex((phase) => phase.recordedAt <= T0),
+      );
+      expect(fromFeldera.map((row) => row.began)).toEqual(
+        phases.slice(atStart).map((phase) => ({ clock: 'feldera', atMs: phase.recordedAt })),
+      );
+      expect(rows.length - fromFeldera.length).toBe(phases[atStart]!.status === timeline[0]!.status ? 0 : 1);
+      const read = new Set(timeline.map((entry) => entry.status));
+      for (const row of fromFeldera) expect(row.onlyInEvents).toBe(!read.has(row.status));
     }
   });
 });

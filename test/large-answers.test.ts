@@ -236,7 +236,7 @@ describe('a large list of events', () => {
     expect(run.code).toBe(0);
     expect(run.annotations).toEqual([]);
     const table = run.summary.split('#### Statuses seen\n\n')[1]!.split('\n\n')[0]!.split('\n');
-    expect(table[0]).toBe('| Status | From | For | Feldera recorded |');
+    expect(table[0]).toBe('| Status | Began | Lasted |');
     expect(table.length).toBeLessThanOrEqual(2 + 41);
     expect(summaryBytes(run)).toBeLessThan(MiB);
     expect(peakMb).toBeLessThan(MAX_RSS_MB);

@@ -124,12 +124,12 @@ describe.each(VERSIONS)('the action against Feldera %s', (version) => {
     expect(run.annotations).toEqual([]);
   });
 
-  it('shows when Feldera recorded each status, from its events', async () => {
+  it('shows when each status began by Feldera’s clock, from its events', async () => {
     const server = await fake([{ name: 'p', phases: [{ status: 'Provisioning', reads: 1 }] }], { version });
     const run = await act(inputs(server));
     expect(run.code).toBe(0);
     expect(server.calls('events')).toHaveLength(1);
-    expect(run.summary).toMatch(/^\| Running \| \+[\d.]+s \| until the end \| [\d:.]+ UTC \|$/m);
+    expect(run.summary).toMatch(/^\| Running \| [\d:.]+ UTC \| until the step ended \|$/m);
     expect(run.annotations).toEqual([]);
   });
 });
@@ -141,5 +141,5 @@ it('warns, against a Feldera before 0.292, that the timeline has only what the s
   expect(run.annotations.map(({ level, message }) => [level, message])).toEqual([
     ['warning', expect.stringContaining('this Feldera has no GET /events (it came with 0.292)')],
   ]);
-  expect(run.summary).toMatch(/^\| Running \| \+[\d.]+s \| until the end \|$/m);
+  expect(run.summary).toMatch(/^\| Running \| \+[\d.]+s \| until the step ended \|$/m);
 });

@@ -1,20 +1,13 @@
-// The step's timeline beside the manager's own events: what the step saw at each status read, and
-// when each status began as Feldera recorded it, so that a status shorter than the poll-interval,
-// which no read saw, still shows.
+// The summary's timeline: Feldera's events where they were read, the step's status reads where they
+// were not, so that a status shorter than the poll-interval, which no read saw, still shows.
 import type { PipelineEvent } from '../feldera/types.ts';
 import { phaseOf, type TimelineEntry } from './progress.ts';
 
-/**
- * How far apart the runner's clock and Feldera's may be. Events are read from the step's start less
- * this, and the phase the step found its pipeline in is looked for up to its start plus this.
- */
+/** How far apart the runner's clock and Feldera's may be: events are read from the step's start less this. */
 export const CLOCK_SKEW_MS = 30_000;
 
-/** The latest phases that may be the one the step found (mergeTimeline): a status that flips makes many. */
-const CANDIDATES = 5;
-
 /** A phase as Feldera's events have it: from the first event that shows it to the first that does not. */
-export interface EventPhase {
+interface EventPhase {
   status: string;
   of: TimelineEntry['of'];
   /** When it began, on Feldera's clock (ms since the epoch). */
@@ -25,26 +18,25 @@ export interface EventPhase {
   errorAt: number | undefined;
 }
 
-/**
- * A row of the merged timeline: a phase the step saw (`seen`), with when Feldera recorded it if it
- * did; or one only Feldera recorded, `again` when it is the status of the step's row before it come
- * back after a blip (the step's reads saw one stretch of it, that row).
- */
-export type TimelineRow =
-  { seen: TimelineEntry; recorded: EventPhase | undefined } | { seen: undefined; recorded: EventPhase; again: boolean };
+/** A row of the summary's timeline: a status, when it began and how long it lasted, each by one clock. */
+export interface TimelineRow {
+  status: string;
+  of: TimelineEntry['of'];
+  /** The last bootstrap progress the step read of this status, shown in its place. */
+  progress: string | undefined;
+  /** By Feldera's clock (ms since the epoch), or by the step's reads (ms since the step's start). */
+  began: { clock: 'feldera'; atMs: number } | { clock: 'step'; sinceStartMs: number };
+  /** How long it lasted, by the same clock; `until-end` for the last row, undefined when the step cannot tell. */
+  lasted: number | 'until-end' | undefined;
+  /** Feldera recorded it and no status read of the step showed it (shorter than the poll-interval, say). */
+  onlyInEvents: boolean;
+  /** When Feldera recorded a deployment error during it, on its clock. */
+  errorAt: number | undefined;
+}
 
 type Phase = Pick<TimelineEntry, 'status' | 'of'>;
 
 const key = (phase: Phase) => `${phase.of} ${phase.status}`;
-
-/** How far ahead a phase is looked for on the other side: a status that flips for an hour must not make the walk quadratic. */
-const LOOKAHEAD = 50;
-
-/** The index of the next phase like `phase` after `at`, within LOOKAHEAD; -1 when there is none. */
-function nextOf(phases: readonly Phase[], at: number, phase: Phase): number {
-  const found = phases.slice(at + 1, at + 1 + LOOKAHEAD).findIndex((other) => key(other) === key(phase));
-  return found < 0 ? -1 : at + 1 + found;
-}
 
 /**
  * The events (newest first, as Feldera lists them) as phases, oldest first: one for each run of
@@ -70,71 +62,54 @@ export function eventPhases(events: readonly PipelineEvent[]): EventPhase[] {
 }
 
 /**
- * The step's timeline with Feldera's phases woven in, in order. Feldera's list starts up to
- * CLOCK_SKEW_MS before the step, so it may hold a previous run (started and stopped moments
- * before): the phase the step found first is the one, among the last few that show its status and
- * began by the step's start (give or take the skew), after which the most phases line up with what
- * the step saw; on a tie, the latest. What came before it is left out (when no phase shows that
- * status, nothing is).
+ * The rows of the summary's timeline. Without events (none read, or none in the window), the step's
+ * reads. With them, Feldera's phases from the one it shows at the step's start (the last that began
+ * at or before it, the runner's clock read as Feldera's; the first when none did): what came before
+ * is another run's. When that phase is not the status the step found (Feldera recorded that before
+ * the window, as it records an unchanged status again only every 10 minutes, or the clocks differ),
+ * the step's first status comes first, from its reads.
  */
-export function mergeTimeline(
+export function timelineRows(
   timeline: readonly TimelineEntry[],
-  events: readonly PipelineEvent[],
+  events: readonly PipelineEvent[] | undefined,
   startedAtEpochMs: number,
 ): TimelineRow[] {
-  const all = eventPhases(events);
-  const first = timeline[0];
-  const candidates = all
-    .flatMap((phase, k) =>
-      first && key(phase) === key(first) && phase.recordedAt <= startedAtEpochMs + CLOCK_SKEW_MS ? [k] : [],
-    )
-    .slice(-CANDIDATES);
-  let best = { rows: walk(timeline, all), matched: -1 };
-  for (const k of candidates) {
-    const rows = walk(timeline, all.slice(k));
-    const matched = rows.filter((row) => row.seen && row.recorded).length;
-    if (matched >= best.matched) best = { rows, matched };
-  }
-  return best.rows;
+  const phases = eventPhases(events ?? []);
+  if (phases.length === 0) return timeline.map((entry, k) => stepRow(entry, k === timeline.length - 1));
+  const atStart = Math.max(
+    0,
+    phases.findLastIndex((phase) => phase.recordedAt <= startedAtEpochMs),
+  );
+  const shown = phases.slice(atStart);
+  const found = timeline[0];
+  const seen = new Set(timeline.map(key));
+  const progress = new Map(timeline.flatMap((entry) => (entry.progress ? [[key(entry), entry.progress]] : [])));
+  const lastOf = new Map(shown.map((phase, k) => [key(phase), k]));
+  const rows = shown.map((phase, k): TimelineRow => ({
+    status: phase.status,
+    of: phase.of,
+    // The step's last progress of a status, in Feldera's last phase of it: a bootstrap rarely comes twice.
+    progress: lastOf.get(key(phase)) === k ? progress.get(key(phase)) : undefined,
+    began: { clock: 'feldera', atMs: phase.recordedAt },
+    lasted: phase.forMs ?? 'until-end',
+    onlyInEvents: !seen.has(key(phase)),
+    errorAt: phase.errorAt,
+  }));
+  const first = shown[0];
+  if (found && first && key(first) !== key(found)) rows.unshift(stepRow(found, false));
+  return rows;
 }
 
-/**
- * Both lists walked together: equal phases make one row; where they differ, the side whose phase
- * comes again sooner on the other gives its rows first (a blip the step did not see, or a phase
- * Feldera recorded no event of, such as an approval still shown a read after it ended). A status
- * that comes back after a blip, before the step saw another, is `again`: within the step's row.
- */
-function walk(timeline: readonly TimelineEntry[], recorded: readonly EventPhase[]): TimelineRow[] {
-  const rows: TimelineRow[] = [];
-  let i = 0;
-  let j = 0;
-  const onlySeen = (upTo: number) => {
-    for (const seen of timeline.slice(i, upTo)) rows.push({ seen, recorded: undefined });
-    i = Math.max(i, upTo);
+/** A status as the step's reads saw it: from the read that showed it to the read that showed the next. */
+function stepRow(entry: TimelineEntry, last: boolean): TimelineRow {
+  const lasted = entry.endedMs === undefined ? undefined : entry.endedMs - entry.beganMs;
+  return {
+    status: entry.status,
+    of: entry.of,
+    progress: entry.progress,
+    began: { clock: 'step', sinceStartMs: entry.beganMs },
+    lasted: last ? 'until-end' : lasted,
+    onlyInEvents: false,
+    errorAt: undefined,
   };
-  const onlyRecorded = (upTo: number) => {
-    const before = timeline[i - 1];
-    for (const phase of recorded.slice(j, upTo))
-      rows.push({ seen: undefined, recorded: phase, again: before !== undefined && key(before) === key(phase) });
-    j = Math.max(j, upTo);
-  };
-  for (let seen = timeline[i], phase = recorded[j]; seen && phase; seen = timeline[i], phase = recorded[j]) {
-    if (key(seen) === key(phase)) {
-      rows.push({ seen, recorded: phase });
-      i++;
-      j++;
-      continue;
-    }
-    const inRecorded = nextOf(recorded, j, seen);
-    const inSeen = nextOf(timeline, i, phase);
-    if (inRecorded >= 0 && (inSeen < 0 || inRecorded - j <= inSeen - i)) onlyRecorded(inRecorded);
-    else if (inSeen >= 0) onlySeen(inSeen);
-    else {
-      onlySeen(i + 1);
-      onlyRecorded(j + 1);
-    }
-  }
-  onlySeen(timeline.length);
-  onlyRecorded(recorded.length);
-  return rows;
 }

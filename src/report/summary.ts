@@ -13,9 +13,8 @@ import { connectorsMarkdown } from './connectors.ts';
 import { changed, nextStartMeaning, planChanges, type Plan } from '../model/plan.ts';
 import { codeBlock, count, cut, fit, inline, table } from '../text/markdown.ts';
 import { transitionText, type Transition } from '../model/transition.ts';
-import { mergeTimeline, type EventPhase } from '../model/events.ts';
-import type { TimelineEntry } from '../model/progress.ts';
-import type { PipelineDiff, PipelineEvent } from '../feldera/types.ts';
+import type { PipelineDiff } from '../feldera/types.ts';
+import { timelineTable } from './timeline.ts';
 import { notDone } from './last-word.ts';
 
 export interface SummaryFacts {
@@ -60,8 +59,6 @@ const BUDGET_BYTES = {
 };
 /** The longest any one value is shown: a name, a message, a line. */
 const VALUE_CHARS = { name: 200, line: 1000, message: 4000 };
-/** A status that flips for an hour makes thousands of rows: the first and the last are kept. */
-const TIMELINE_ROWS = 40;
 const SNIPPET_LINES = 20;
 
 /** The job summary's markdown: the result in its heading, then what happened, when, and why. */
@@ -72,7 +69,10 @@ export function summaryMarkdown(facts: SummaryFacts): string {
   sections.push(factList(facts));
   if (facts.plan) sections.push(planSection(facts.plan.diff));
   if (facts.health.last) sections.push(connectorsMarkdown(facts.health.last, facts.health.baseline, facts.unannotated));
-  if (progress.timeline.length > 0) sections.push(`#### Statuses seen\n\n${timelineTable(progress, diagnosis.events)}`);
+  if (progress.timeline.length > 0) {
+    const timeline = timelineTable(progress.timeline, diagnosis.events, progress.startedAtEpochMs);
+    sections.push(`#### Statuses seen\n\n${timeline}`);
+  }
   if (progress.approvalDiff) {
     const title = facts.approval?.approved ? 'Changes approved by this step' : 'Changes awaiting approval';
     sections.push(`#### ${title}\n\n${diffTable(progress.approvalDiff)}`);
@@ -250,53 +250,4 @@ function bundleText({ name, url, path, problem }: SupportBundle): string {
   if (url) return `[${inline(name, VALUE_CHARS.name)}](${url})`;
   if (path) return `written to \`${inline(path, VALUE_CHARS.line)}\``;
   return `none: ${inline(problem ?? '', VALUE_CHARS.message)}`;
-}
-
-/**
- * What the step saw: each status, from when (since the step's start) and for how long. With Feldera's
- * events, a fourth column gives when Feldera recorded each, and the statuses only Feldera recorded
- * (shorter than the poll-interval, say) get rows of their own, with how long they lasted by its clock.
- */
-function timelineTable(progress: Progress, events: readonly PipelineEvent[] | undefined): string {
-  const statusOf = (entry: Pick<TimelineEntry, 'status' | 'of'> & { progress?: string | undefined }) =>
-    inline(entry.of === 'program' ? `program ${entry.status}` : (entry.progress ?? entry.status), VALUE_CHARS.name);
-  const seenCells = (entry: TimelineEntry) => [
-    statusOf(entry),
-    `+${formatDuration(entry.beganMs)}`,
-    entry.endedMs === undefined ? 'until the end' : formatDuration(entry.endedMs - entry.beganMs),
-  ];
-  const merged = events && mergeTimeline(progress.timeline, events, progress.startedAtEpochMs);
-  const rows = merged
-    ? merged.map((row) =>
-        row.seen
-          ? [...seenCells(row.seen), row.recorded ? recordedAt(row.recorded) : '']
-          : [
-              `${statusOf(row.recorded)} (${row.again ? AGAIN : NOT_SEEN})`,
-              '',
-              row.recorded.forMs === undefined ? 'until the end' : formatDuration(row.recorded.forMs),
-              recordedAt(row.recorded),
-            ],
-      )
-    : progress.timeline.map(seenCells);
-  if (rows.length > TIMELINE_ROWS) {
-    const half = TIMELINE_ROWS / 2;
-    const more = [`…`, `${count(rows.length - TIMELINE_ROWS)} more changes`, '', ...(merged ? [''] : [])];
-    rows.splice(half, rows.length - TIMELINE_ROWS, more);
-  }
-  if (!merged) return table(['Status', 'From', 'For'], rows);
-  const note = merged.some((row) => !row.seen && !row.again)
-    ? `\n\nA status ${NOT_SEEN} is one Feldera recorded that none of the step's status reads showed: shorter than the poll-interval, or after the last read.`
-    : '';
-  return `${table(['Status', 'From', 'For', 'Feldera recorded'], rows)}${note}`;
-}
-
-/** Marks the rows of statuses that only Feldera's events show. */
-const NOT_SEEN = 'not seen by the step';
-/** Marks a status back after a blip: the step's reads saw it as one stretch, in the row above the blip. */
-const AGAIN = "again: one stretch in the step's reads";
-
-/** `10:42:03.5 UTC`: when Feldera recorded a phase, by its own clock (not the runner's: they may differ); and its error, if one came then. */
-function recordedAt({ recordedAt, errorAt }: EventPhase): string {
-  const time = (ms: number) => `${new Date(ms).toISOString().slice(11, 21)} UTC`;
-  return errorAt === undefined ? time(recordedAt) : `${time(recordedAt)}; error at ${time(errorAt)}`;
 }
