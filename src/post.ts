@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { connect } from './connection/connection.ts';
 import { PipelineClient } from './feldera/client.ts';
-import { parseBoolean, readConfig } from './model/inputs.ts';
+import { inputText, parseBoolean, readConfig } from './model/inputs.ts';
 import { inline } from './text/markdown.ts';
 import { info } from './log/log.ts';
 import { runEnd, type Cancellation } from './model/run-end.ts';
@@ -28,7 +28,8 @@ export async function post(cancel: Cancellation): Promise<void> {
 
 async function stopAtJobEnd(cancel: Cancellation): Promise<void> {
   // Only this input decides whether anything is sent; the others are read once there is something to stop.
-  if (parseBoolean('stop-at-job-end', core.getInput('stop-at-job-end').trim() || 'false', []) !== true) return;
+  const asked = inputText('stop-at-job-end', { getInput: (name) => core.getInput(name), env: process.env });
+  if (parseBoolean('stop-at-job-end', asked, []) !== true) return;
   const started = startedPipelines(core.getState(STARTED_STATE));
   if (started.length === 0) {
     info('stop-at-job-end: this step started no pipeline, so there is none to stop.');

@@ -61,6 +61,12 @@ export function readConfig(source: InputSource): { config: Config; warnings: str
   return { config: Object.freeze(values as Config), warnings };
 }
 
+/** One input's text as readConfig reads it, alone: the post step reads stop-at-job-end before the rest. */
+export function inputText(name: InputName, source: Pick<InputSource, 'getInput' | 'env'>): string {
+  const spec = INPUTS.find((input) => input.name === name);
+  return spec ? textOf(spec, source.getInput(name).trim(), source.env) : '';
+}
+
 /** The text an input is read from: as given, else its environment variable, else its default. */
 function textOf(spec: (typeof INPUTS)[number], given: string, env: Record<string, string | undefined>): string {
   const fromEnv = spec.env ? env[spec.env]?.trim() : undefined;
