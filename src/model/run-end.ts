@@ -66,12 +66,3 @@ export function runEnd(timeoutMs: number, timeoutText: string, cancelled: AbortS
     dispose: () => clearTimeout(timer),
   };
 }
-
-/** Aborted `graceMs` after `signal` is (that long from now if it is already): a timer that never keeps the process alive. */
-export function graceAfter(signal: AbortSignal, graceMs: number): AbortSignal {
-  const controller = new AbortController();
-  const start = () => setTimeout(() => controller.abort(signal.reason), graceMs).unref();
-  if (signal.aborted) start();
-  else signal.addEventListener('abort', start, { once: true });
-  return controller.signal;
-}
