@@ -1,4 +1,4 @@
-import { cancellation } from './model/run-end.ts';
+import { cancellation } from './cancellation.ts';
 
 // Before the rest of the bundle loads: from here on, no cancel can kill the step unreported.
 const cancel = cancellation();

@@ -21,7 +21,7 @@ import { POST_STATE, STARTED_STATE } from './report/state.ts';
 import { publicBundleWarning } from './phases/support-bundle.ts';
 import { HEARTBEAT_MS } from './model/progress.ts';
 import type { ReportFacts } from './report/facts.ts';
-import { cancellation, runEnd, type Cancellation } from './model/run-end.ts';
+import { cancellation, runEnd, type Cancellation } from './cancellation.ts';
 import { lastWord } from './report/last-word.ts';
 import { formatDuration } from './text/text.ts';
 

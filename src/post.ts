@@ -4,7 +4,7 @@ import { PipelineClient } from './feldera/client.ts';
 import { inputText, parseBoolean, readConfig } from './model/inputs.ts';
 import { inline } from './text/markdown.ts';
 import { info } from './log/log.ts';
-import { runEnd, type Cancellation } from './model/run-end.ts';
+import { runEnd, type Cancellation } from './cancellation.ts';
 import { appendSummary } from './report/step-summary.ts';
 import { STARTED_STATE } from './report/state.ts';
 import { stopPipeline } from './phases/stop.ts';

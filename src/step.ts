@@ -2,7 +2,7 @@ import { getState, warning } from '@actions/core';
 import { run } from './main.ts';
 import { POST_STATE } from './report/state.ts';
 import { exitWhenFlushed } from './log/log.ts';
-import type { Cancellation } from './model/run-end.ts';
+import type { Cancellation } from './cancellation.ts';
 
 /** What the runner reads as a failed step. Set here, not in run(): @github/local-action calls run() itself. */
 const EXIT_FAILURE = 1;

@@ -13,13 +13,13 @@ import type { ReportFacts } from '../src/report/facts.ts';
 import { PipelineRun, recordOf } from '../src/phases/pipeline-run.ts';
 import { RunEnded } from '../src/model/run-end.ts';
 
-const RUN_END = join(import.meta.dirname, '..', 'src', 'model', 'run-end.ts');
+const CANCELLATION = join(import.meta.dirname, '..', 'src', 'cancellation.ts');
 
 describe('cancellation()', () => {
   it('survives SIGINT then SIGTERM, and at the deadline writes its last word once and exits 1', async () => {
     // A process held by something that never answers the cancel.
     const script = `
-      import { cancellation } from ${JSON.stringify(RUN_END)};
+      import { cancellation } from ${JSON.stringify(CANCELLATION)};
       const cancel = cancellation();
       cancel.atDeadline(() => console.log('last word: ' + cancel.signal.reason.message));
       cancel.signal.addEventListener('abort', () => console.log('aborted'));

@@ -1,3 +1,4 @@
+import { raceAbort } from '../feldera/abortable.ts';
 import { CredentialError, type Credentials } from '../feldera/credentials.ts';
 import { messageOf } from '../text/text.ts';
 
@@ -47,7 +48,7 @@ export function oidcCredentials(audience: string, getIdToken: (audience: string)
   // One fetch at a time, however many requests ask; each waits no longer than its own signal.
   const renew = async (signal: AbortSignal) => {
     pending ??= fetchToken().finally(() => (pending = undefined));
-    await untilAborted(pending, signal);
+    await raceAbort(pending, signal);
     return true;
   };
   return {
@@ -60,15 +61,6 @@ export function oidcCredentials(audience: string, getIdToken: (audience: string)
     secrets: () => [...issued],
     claims: () => current?.claims,
   };
-}
-
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** The payload of a JWT, unverified: Feldera checks the signature; the action only reads names and `exp`. */

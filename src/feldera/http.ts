@@ -1,5 +1,6 @@
 import { fetch, type Dispatcher } from 'undici';
 import { serverText, formatDuration } from '../text/text.ts';
+import { ownBudget, sleep } from './abortable.ts';
 import { readJson, type Body } from './body.ts';
 import { CredentialError, type Credentials } from './credentials.ts';
 import { FelderaError, TransientError, hintOf, isErrorResponse } from './errors.ts';
@@ -99,8 +100,7 @@ async function attemptOnce(
   { keepItem, json }: RequestExtra,
 ): Promise<Attempt> {
   // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
-  const requestTimeout = AbortSignal.timeout(timeoutMs);
-  const signal = AbortSignal.any([options.signal, requestTimeout]);
+  const signal = ownBudget(timeoutMs, options.signal);
   const sentAt = performance.now();
   let secrets: string[];
   let read: Body;
@@ -123,7 +123,8 @@ async function attemptOnce(
     read = await readJson(response, { secrets, keepItem });
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason;
-    if (requestTimeout.aborted)
+    // Not the run's end: the attempt's own time limit.
+    if (signal.aborted)
       return { transient: new TransientError(`no complete answer within ${formatDuration(timeoutMs)}`) };
     if (error instanceof CredentialError) {
       if (error.transient) return { transient: new TransientError(error.message) };
@@ -231,20 +232,4 @@ function describeCause(cause: unknown): string {
   const code = (cause as { code?: unknown }).code;
   const text = serverText(cause.message, [], 300);
   return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
-}
-
-/** Waits, or throws the run's end (budget spent, cancelled) as soon as it comes. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,5 +1,6 @@
 import { fetch } from 'undici';
 import { serverText } from '../text/text.ts';
+import { ownBudget, endedBy, raceAbort } from './abortable.ts';
 import { FelderaError } from './errors.ts';
 import { readExcerpt } from './body.ts';
 import { requestHeaders, type HttpOptions } from './http.ts';
@@ -26,7 +27,7 @@ export interface LogTail {
 export async function readLogTail(options: HttpOptions, path: string, limits: LogLimits): Promise<LogTail> {
   const url = new URL(path, options.baseUrl);
   const stop = new AbortController();
-  const signal = AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]);
+  const signal = ownBudget(limits.totalMs, options.signal, stop.signal);
   // A time limit, the read's or the caller's, that cuts the read: what was read is the tail, maybe nothing.
   const timedOut = () => (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError';
   const response = await fetch(url, {
@@ -86,12 +87,12 @@ async function readWithin(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   ms: number,
 ): Promise<Uint8Array | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const idle = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  const idle = ownBudget(ms);
   try {
-    const result = await Promise.race([reader.read(), idle]);
-    return result && !result.done ? result.value : undefined;
-  } finally {
-    clearTimeout(timer);
+    const result = await raceAbort(reader.read(), idle);
+    return result.done ? undefined : result.value;
+  } catch (error) {
+    if (endedBy(idle, error)) return undefined;
+    throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { serverText } from '../text/text.ts';
+import { ownBudget } from './abortable.ts';
 import { request, type HttpOptions } from './http.ts';
 
 /** Which Feldera answered (`GET /v0/config`): its `edition`, `Open source` or `Enterprise`, and `version`. */
@@ -17,7 +18,7 @@ const PLATFORM_READ_MS = 5000;
 export async function readPlatform(http: HttpOptions): Promise<Platform | undefined> {
   const options: HttpOptions = {
     ...http,
-    signal: AbortSignal.any([http.signal, AbortSignal.timeout(PLATFORM_READ_MS)]),
+    signal: ownBudget(PLATFORM_READ_MS, http.signal),
     requestTimeoutMs: Math.min(http.requestTimeoutMs, PLATFORM_READ_MS),
     credentials: { ...http.credentials, renew: async () => false },
   };

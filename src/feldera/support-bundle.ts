@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import { fetch } from 'undici';
 import { formatDuration, messageOf, serverText } from '../text/text.ts';
+import { ownBudget } from './abortable.ts';
 import { readExcerpt } from './body.ts';
 import { isErrorResponse } from './errors.ts';
 import { requestHeaders, type HttpOptions } from './http.ts';
@@ -37,14 +38,14 @@ export async function downloadSupportBundle(
   limits: BundleLimits,
 ): Promise<number> {
   const url = new URL(path, options.baseUrl);
-  const budget = AbortSignal.timeout(limits.totalMs);
-  const signal = AbortSignal.any([options.signal, budget]);
+  const signal = ownBudget(limits.totalMs, options.signal);
   const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   let bytes = 0;
   const failed = (error: unknown): never => {
     if (options.signal.aborted) throw options.signal.reason;
     if (error instanceof BundleProblem) throw error;
-    if (budget.aborted)
+    // Not the caller's end: the bundle's own budget.
+    if (signal.aborted)
       throw new BundleProblem(
         `GET ${url.href} took longer than ${formatDuration(limits.totalMs)} (${megabytes(bytes)} read)`,
       );

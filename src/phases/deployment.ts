@@ -1,6 +1,6 @@
 import { ACTION_CODES, type Outcome } from '../model/outcome.ts';
 import { messageOf, serverText } from '../text/text.ts';
-import { graceAfter } from '../model/run-end.ts';
+import { graceAfter, ownBudget } from '../feldera/abortable.ts';
 
 export interface DeploymentOptions {
   token: string;
@@ -30,7 +30,7 @@ const AFTER_CANCEL_MS = 1500;
  */
 export async function createDeployment(options: DeploymentOptions): Promise<Deployment | undefined> {
   const where = `a GitHub deployment to environment ${options.environment}`;
-  const call = () => AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]);
+  const call = () => ownBudget(GITHUB_CALL_MS, options.cancelled);
   let github: Awaited<ReturnType<typeof connect>>;
   let id: number;
   try {
@@ -80,10 +80,7 @@ export async function createDeployment(options: DeploymentOptions): Promise<Depl
     finish: async (outcome, changes) => {
       // The last status is recorded after a cancel too, briefly: it says the start did not finish.
       // A cancel that comes while it is recorded cuts the call to that moment as well.
-      const signal = AbortSignal.any([
-        AbortSignal.timeout(GITHUB_CALL_MS),
-        graceAfter(options.cancelled, AFTER_CANCEL_MS),
-      ]);
+      const signal = ownBudget(GITHUB_CALL_MS, graceAfter(options.cancelled, AFTER_CANCEL_MS));
       switch (outcome.result) {
         case 'reached':
         case 'accepted':

@@ -2,6 +2,7 @@ import type { Auth } from '../connection/auth.ts';
 import { createDeployment } from './deployment.ts';
 import { diagnose, type Diagnosis } from './diagnose.ts';
 import { PipelineClient } from '../feldera/client.ts';
+import { ownBudget } from '../feldera/abortable.ts';
 import type { HttpOptions } from '../feldera/http.ts';
 import type { Platform } from '../feldera/platform.ts';
 import type { StatusList } from '../feldera/status-list.ts';
@@ -218,7 +219,7 @@ async function phases(
   let diagnosis: Diagnosis = { problems: [] };
   if (!cancelled) {
     // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
-    const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
+    const followUp = client.withSignal(ownBudget(FOLLOW_UP_MS, end.cancelled));
     const ended = outcome;
     diagnosis = await run.phase("reading the compiler's messages, the pipeline's log and Feldera's events", () =>
       diagnose(followUp, config, ended, progress),

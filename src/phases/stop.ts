@@ -1,7 +1,7 @@
+import { graceAfter, ownBudget } from '../feldera/abortable.ts';
 import type { PipelineClient } from '../feldera/client.ts';
 import type { Failure, Outcome } from '../model/outcome.ts';
 import { formatDuration, messageOf } from '../text/text.ts';
-import { graceAfter } from '../model/run-end.ts';
 import { poll } from './wait.ts';
 
 /** The failures after which `stop-on-failure` stops the pipeline: the pipeline is up, or coming up, and not right. */
@@ -29,7 +29,7 @@ export async function stopPipeline(
   cancelled: AbortSignal,
 ): Promise<string | undefined> {
   // A cancel cuts what is left of the budget: the runner kills the step soon after its signal.
-  const budget = AbortSignal.any([AbortSignal.timeout(budgetMs), graceAfter(cancelled, STOP_AFTER_CANCEL_MS)]);
+  const budget = ownBudget(budgetMs, graceAfter(cancelled, STOP_AFTER_CANCEL_MS));
   const within = client.withSignal(budget);
   try {
     await within.stop({ windowMs: budgetMs });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ownBudget, endedBy, raceAbort } from '../feldera/abortable.ts';
 import type { PipelineClient } from '../feldera/client.ts';
 import { BundleProblem } from '../feldera/support-bundle.ts';
 import { SUPPORT_BUNDLE_PARTS, type Config } from '../model/inputs.ts';
@@ -118,9 +119,6 @@ export async function collectSupportBundle(
   }
 }
 
-/** Why an upload did not end: a budget spent, or a cancel. */
-class UploadEnded extends Error {}
-
 /** `@actions/artifact`, loaded only when a bundle is uploaded; it takes no signal, so its promise is raced and left behind. */
 async function upload(
   name: string,
@@ -135,26 +133,18 @@ async function upload(
     retentionDays,
     compressionLevel: 0,
   });
-  uploading.catch(() => undefined);
-  let timer: NodeJS.Timeout | undefined;
-  let onCancel: (() => void) | undefined;
-  const ended = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new UploadEnded(`the artifact service took longer than ${formatDuration(timeoutMs)}`)),
-      timeoutMs,
-    );
-    onCancel = () => reject(new UploadEnded('cancelled'));
-    cancelled.addEventListener('abort', onCancel, { once: true });
-  });
+  const ended = ownBudget(timeoutMs, cancelled);
   try {
-    const { id } = await Promise.race([uploading, ended]);
+    const { id } = await raceAbort(uploading, ended);
     if (id === undefined) throw new Error('the artifact service gave no artifact id');
     return String(id);
   } catch (error) {
-    if (error instanceof UploadEnded) throw error;
+    // Not the service's answer: its budget was spent, or the run cancelled.
+    if (endedBy(ended, error))
+      throw new Error(
+        cancelled.aborted ? 'cancelled' : `the artifact service took longer than ${formatDuration(timeoutMs)}`,
+        { cause: error },
+      );
     throw new Error(`the artifact service refused the upload: ${messageOf(error)}`, { cause: error });
-  } finally {
-    clearTimeout(timer);
-    if (onCancel) cancelled.removeEventListener('abort', onCancel);
   }
 }

@@ -1,6 +1,7 @@
 import { FelderaError } from '../feldera/errors.ts';
 import type { PipelineClient } from '../feldera/client.ts';
-import { sleep, type RetryPolicy } from '../feldera/http.ts';
+import { sleep } from '../feldera/abortable.ts';
+import type { RetryPolicy } from '../feldera/http.ts';
 import type { PipelineStatus } from '../feldera/types.ts';
 import type { RunLog } from '../log/phase-log.ts';
 import { requestedBootstrap, type Move, type Watch } from './converge.ts';
