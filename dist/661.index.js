@@ -12,10 +12,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /* harmony import */ var _connection_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27867);
 /* harmony import */ var _feldera_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41387);
-/* harmony import */ var _model_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91272);
+/* harmony import */ var _model_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4405);
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(86590);
 /* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(75384);
-/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37092);
+/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(34632);
 /* harmony import */ var _report_step_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49211);
 /* harmony import */ var _report_state_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77343);
 /* harmony import */ var _phases_stop_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(15634);
@@ -48,7 +48,8 @@ async function post(cancel) {
 }
 async function stopAtJobEnd(cancel) {
     // Only this input decides whether anything is sent; the others are read once there is something to stop.
-    if ((0,_model_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)('stop-at-job-end', _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('stop-at-job-end').trim() || 'false', []) !== true)
+    const asked = (0,_model_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .inputText */ .AN)('stop-at-job-end', { getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), env: process.env });
+    if ((0,_model_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)('stop-at-job-end', asked, []) !== true)
         return;
     const started = startedPipelines(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_report_state_js__WEBPACK_IMPORTED_MODULE_9__/* .STARTED_STATE */ .C));
     if (started.length === 0) {
@@ -62,7 +63,7 @@ async function stopAtJobEnd(cancel) {
         onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret),
     });
     // One budget for all of them, stopped side by side; a cancel cuts it short.
-    const end = (0,_model_run_end_js__WEBPACK_IMPORTED_MODULE_5__/* .runEnd */ .lx)(STOP_AT_JOB_END_MS, (0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(STOP_AT_JOB_END_MS), cancel.signal);
+    const end = (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .runEnd */ .l)(STOP_AT_JOB_END_MS, (0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(STOP_AT_JOB_END_MS), cancel.signal);
     let said = false;
     cancel.atDeadline(() => {
         if (said)

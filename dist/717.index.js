@@ -17,9 +17,12 @@ var core = __webpack_require__(91659);
 var undici = __webpack_require__(46752);
 // EXTERNAL MODULE: ./src/feldera/credentials.ts
 var credentials = __webpack_require__(77947);
+// EXTERNAL MODULE: ./src/feldera/abortable.ts
+var abortable = __webpack_require__(40987);
 // EXTERNAL MODULE: ./src/text/text.ts
 var text_text = __webpack_require__(98544);
 ;// CONCATENATED MODULE: ./src/connection/oidc.ts
+
 
 
 /** A token is renewed this long before its `exp` (half its life when it is short): a request takes time too. */
@@ -49,7 +52,7 @@ function oidcCredentials(audience, getIdToken) {
     // One fetch at a time, however many requests ask; each waits no longer than its own signal.
     const renew = async (signal) => {
         pending ??= fetchToken().finally(() => (pending = undefined));
-        await untilAborted(pending, signal);
+        await (0,abortable/* raceAbort */.Mu)(pending, signal);
         return true;
     };
     return {
@@ -63,15 +66,6 @@ function oidcCredentials(audience, getIdToken) {
         secrets: () => [...issued],
         claims: () => current?.claims,
     };
-}
-function untilAborted(promise, signal) {
-    if (signal.aborted)
-        return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
 }
 /** The payload of a JWT, unverified: Feldera checks the signature; the action only reads names and `exp`. */
 function claimsOf(jwt) {
@@ -204,6 +198,75 @@ function connect(config, signal, debug = (line) => core/* debug */.Yz(line)) {
 
 /***/ }),
 
+/***/ 40987:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   As: () => (/* binding */ ownBudget),
+/* harmony export */   Dc: () => (/* binding */ graceAfter),
+/* harmony export */   Mu: () => (/* binding */ raceAbort),
+/* harmony export */   mr: () => (/* binding */ endedBy),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+// The one way the step waits while the run may end: a timer or a promise raced against an AbortSignal,
+// whose reason (the budget spent, a cancel) is what the wait throws.
+/** Resolves after `ms`, or rejects with `signal.reason` as soon as it is aborted. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Settles as `promise` does, or rejects with `signal.reason` as soon as it is aborted: for work that
+ * takes no signal of its own. The promise is left behind then, its rejection handled.
+ */
+function raceAbort(promise, signal) {
+    if (signal.aborted) {
+        promise.catch(() => undefined);
+        return Promise.reject(signal.reason);
+    }
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+/**
+ * A budget of its own: aborted `ms` from now with a `TimeoutError` (as `AbortSignal.timeout`, a timer
+ * that never keeps the process alive), or as soon as one of `signals` is, with its reason.
+ */
+function ownBudget(ms, ...signals) {
+    // AbortSignal.timeout takes whole milliseconds only; a budget left over from performance.now() is not.
+    return AbortSignal.any([...signals, AbortSignal.timeout(Math.max(0, Math.ceil(ms)))]);
+}
+/** Aborted `graceMs` after `signal` is (that long from now if it is already): a timer that never keeps the process alive. */
+function graceAfter(signal, graceMs) {
+    const controller = new AbortController();
+    const start = () => setTimeout(() => controller.abort(signal.reason), graceMs).unref();
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return controller.signal;
+}
+/** Whether `error` is the reason `signal` was aborted with: the wait's own end, not a failure of what it waited for. */
+function endedBy(signal, error) {
+    return signal.aborted && error === signal.reason;
+}
+
+
+/***/ }),
+
 /***/ 90273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -212,7 +275,7 @@ function connect(config, signal, debug = (line) => core/* debug */.Yz(line)) {
 /* harmony export */   Vh: () => (/* binding */ readJson)
 /* harmony export */ });
 /* unused harmony export EXCERPT_BYTES */
-/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57347);
+/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41907);
 
 /** What is kept of a body that is not JSON, for an excerpt of its first characters. */
 const EXCERPT_BYTES = 16 << 10;
@@ -299,19 +362,22 @@ class Head {
 
 /***/ }),
 
-/***/ 57347:
+/***/ 41907:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ac: () => (/* binding */ NotJson),
-/* harmony export */   dV: () => (/* binding */ droppedItems),
-/* harmony export */   em: () => (/* binding */ BoundedJson)
-/* harmony export */ });
-/* unused harmony exports JSON_LIMITS, formatSize */
-// A JSON parser that reads a body as it arrives and keeps a bounded copy of its value: however large
-// the answer, what is kept stays under `maxKept` (long strings cut with a marker, arrays and objects
-// shortened), while the rest is still parsed, so that a body that is not JSON is still told as such.
-const JSON_LIMITS = { maxString: 64 << 10, maxItems: 10_000, maxDepth: 128, maxKept: 16 << 20 };
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  em: () => (/* binding */ BoundedJson),
+  ac: () => (/* reexport */ NotJson),
+  dV: () => (/* binding */ droppedItems)
+});
+
+// UNUSED EXPORTS: JSON_LIMITS, formatSize
+
+;// CONCATENATED MODULE: ./src/feldera/json-tokens.ts
+// The tokens of bounded-json.ts that may run across chunks, read byte by byte: a string, kept up to
+// a limit and cut with its size, and a number, checked against JSON's grammar.
 /** The bytes are not JSON (or nest deeper than `maxDepth`). */
 class NotJson extends Error {
     constructor(message) {
@@ -319,6 +385,283 @@ class NotJson extends Error {
         this.name = 'NotJson';
     }
 }
+const ESCAPES = {
+    0x22: '"',
+    0x5c: '\\',
+    0x2f: '/',
+    0x62: '\b',
+    0x66: '\f',
+    0x6e: '\n',
+    0x72: '\r',
+    0x74: '\t',
+};
+// Where a string's next byte is: plain text, after a backslash, among the four hex digits of `\u`.
+const PLAIN = 0;
+const ESCAPE = 1;
+const UNICODE = 2;
+/** One string, a value or a key, read from the byte after its opening quote to its closing quote. */
+class StringToken {
+    decoder = new TextDecoder();
+    secrets;
+    /** A cut never splits a secret: this much beyond it is decoded, to see one crossing it. */
+    margin;
+    /** Its closing quote is read. */
+    ended = false;
+    /** Whether its text is kept at all. */
+    kept = false;
+    at = PLAIN;
+    collecting = false;
+    overflow = false;
+    parts = [];
+    chars = 0;
+    keepChars = 0;
+    /** Its size in the body, escapes included. */
+    bytes = 0;
+    unicode = 0;
+    hexDigits = 0;
+    constructor(secrets) {
+        this.secrets = secrets;
+        this.margin = Math.max(0, ...secrets.map((secret) => secret.length));
+    }
+    /** A new string, of which `keepChars` characters are kept when `kept`. */
+    begin(kept, keepChars) {
+        this.ended = false;
+        this.kept = kept;
+        this.at = PLAIN;
+        this.collecting = kept;
+        this.overflow = false;
+        if (kept)
+            this.parts = [];
+        this.chars = 0;
+        this.bytes = 0;
+        this.keepChars = keepChars;
+    }
+    /** Reads the string's bytes from `from` to its closing quote (then `ended`) or the chunk's end; returns where it stopped. */
+    read(chunk, from) {
+        const n = chunk.length;
+        let i = from;
+        while (i < n && !this.ended) {
+            if (this.at === PLAIN)
+                i = this.run(chunk, i);
+            else if (this.at === ESCAPE)
+                this.escape(chunk[i++]);
+            else
+                this.hexDigit(chunk[i++]);
+        }
+        return i;
+    }
+    /** The text kept, cut when longer than its limit; empty when not kept. */
+    text() {
+        if (!this.kept)
+            return '';
+        if (this.collecting)
+            this.parts.push(this.decoder.decode());
+        const text = this.cut(this.parts.join(''));
+        this.parts = [];
+        return text;
+    }
+    /** Reads plain bytes up to the string's end, an escape or the chunk's end. */
+    run(chunk, from) {
+        const n = chunk.length;
+        let i = from;
+        for (; i < n; i++) {
+            const byte = chunk[i];
+            if (byte === 0x22 || byte === 0x5c || byte < 0x20)
+                break;
+        }
+        this.bytes += i - from;
+        if (this.collecting && i > from)
+            this.collect(chunk, from, i);
+        if (i === n)
+            return n;
+        const byte = chunk[i];
+        if (byte === 0x22) {
+            this.ended = true;
+            return i + 1;
+        }
+        if (byte === 0x5c) {
+            this.bytes++;
+            this.at = ESCAPE;
+            return i + 1;
+        }
+        throw new NotJson('a control character inside a string');
+    }
+    /** Decodes what is kept of a string, up to its limit and a margin that shows a secret crossing the cut. */
+    collect(chunk, from, to) {
+        let at = from;
+        while (at < to) {
+            const room = this.keepChars + this.margin - this.chars;
+            if (room <= 0)
+                return this.stopCollecting();
+            // A character takes one byte or more: `room` bytes never give more than `room` characters.
+            const end = Math.min(to, at + room);
+            const text = this.decoder.decode(chunk.subarray(at, end), { stream: true });
+            this.parts.push(text);
+            this.chars += text.length;
+            at = end;
+        }
+    }
+    stopCollecting() {
+        this.collecting = false;
+        this.overflow = true;
+        // A character split at the stop is beyond the cut: forget it.
+        this.decoder.decode();
+    }
+    escape(byte) {
+        this.bytes++;
+        if (byte === 0x75) {
+            this.unicode = 0;
+            this.hexDigits = 0;
+            this.at = UNICODE;
+            return;
+        }
+        const char = ESCAPES[byte];
+        if (char === undefined)
+            throw new NotJson(`an unknown escape \\${String.fromCharCode(byte)}`);
+        this.keepChar(char);
+        this.at = PLAIN;
+    }
+    hexDigit(byte) {
+        this.bytes++;
+        const digit = byte >= 0x30 && byte <= 0x39
+            ? byte - 0x30
+            : byte >= 0x61 && byte <= 0x66
+                ? byte - 0x57
+                : byte >= 0x41 && byte <= 0x46
+                    ? byte - 0x37
+                    : -1;
+        if (digit < 0)
+            throw new NotJson('a \\u escape without four hex digits');
+        this.unicode = this.unicode * 16 + digit;
+        if (++this.hexDigits < 4)
+            return;
+        // Each escape is one UTF-16 unit; a surrogate pair's two escapes join in the text, as in JSON.parse.
+        this.keepChar(String.fromCharCode(this.unicode));
+        this.at = PLAIN;
+    }
+    keepChar(char) {
+        if (!this.collecting)
+            return;
+        if (this.chars >= this.keepChars + this.margin)
+            return this.stopCollecting();
+        // What the decoder holds of a broken character comes before the escape, as in the body.
+        const pending = this.decoder.decode();
+        if (pending)
+            this.parts.push(pending);
+        this.parts.push(char);
+        this.chars += pending.length + 1;
+    }
+    /** The kept text, cut at `keepChars` if longer, never inside a secret or a surrogate pair. */
+    cut(text) {
+        if (!this.overflow && text.length <= this.keepChars)
+            return text;
+        let end = Math.min(this.keepChars, text.length);
+        for (let moved = true; moved;) {
+            moved = false;
+            for (const secret of this.secrets) {
+                const at = text.indexOf(secret, Math.max(0, end - secret.length + 1));
+                if (at !== -1 && at < end) {
+                    end = at;
+                    moved = true;
+                }
+            }
+        }
+        const last = text.charCodeAt(end - 1);
+        if (last >= 0xd800 && last <= 0xdbff)
+            end--;
+        return `${text.slice(0, end)}…[cut: ${formatSize(this.bytes)}]`;
+    }
+}
+// Where a number is in JSON's grammar; the last four may end it.
+const N_MINUS = 0;
+const N_DOT = 1;
+const N_E = 2;
+const N_E_SIGN = 3;
+const N_ZERO = 4;
+const N_INT = 5;
+const N_FRAC = 6;
+const N_EXP = 7;
+/** A number longer than this (none of Feldera's) is read as null rather than kept. */
+const MAX_NUMBER = 1024;
+/** One number, read from its first byte to the first byte that is not of it. */
+class NumberToken {
+    /** Whether its value is kept. */
+    kept = false;
+    state = N_MINUS;
+    text = '';
+    length = 0;
+    /** A new number, whose text is kept when `kept`. */
+    begin(kept) {
+        this.kept = kept;
+        this.text = '';
+        this.length = 0;
+        this.state = N_MINUS;
+    }
+    /** Reads the number's bytes from `from`, checking JSON's grammar; returns where it stopped: the chunk's end, or the byte that ends it. */
+    read(chunk, from) {
+        const n = chunk.length;
+        let i = from;
+        let state = this.state;
+        for (; i < n; i++) {
+            const byte = chunk[i];
+            const digit = byte >= 0x30 && byte <= 0x39;
+            if (digit) {
+                if (state === N_MINUS)
+                    state = byte === 0x30 ? N_ZERO : N_INT;
+                else if (state === N_DOT)
+                    state = N_FRAC;
+                else if (state === N_E || state === N_E_SIGN)
+                    state = N_EXP;
+                else if (state === N_ZERO)
+                    break;
+                continue;
+            }
+            if (byte === 0x2e && (state === N_ZERO || state === N_INT))
+                state = N_DOT;
+            else if ((byte === 0x65 || byte === 0x45) && (state === N_ZERO || state === N_INT || state === N_FRAC))
+                state = N_E;
+            else if ((byte === 0x2b || byte === 0x2d) && state === N_E)
+                state = N_E_SIGN;
+            else if (byte === 0x2d && state === N_MINUS && this.length === 0 && i === from)
+                continue;
+            else
+                break;
+        }
+        this.state = state;
+        if (this.kept && this.length + (i - from) <= MAX_NUMBER)
+            this.text += String.fromCharCode(...chunk.subarray(from, i));
+        this.length += i - from;
+        return i;
+    }
+    /** Its value once it has ended: null when too long to keep; throws `NotJson` when it ended too soon (`-`, `1.`, `1e`). */
+    value() {
+        if (this.state < N_ZERO)
+            throw new NotJson('a number cut short');
+        return this.length <= MAX_NUMBER ? Number(this.text) : null;
+    }
+}
+/** `'x'`, or `byte 0x0a`: a byte as a message shows it. */
+function show(byte) {
+    return byte >= 0x21 && byte <= 0x7e
+        ? `'${String.fromCharCode(byte)}'`
+        : `byte 0x${byte.toString(16).padStart(2, '0')}`;
+}
+/** `3.0 MB`: the size of what was cut, in the body's bytes. */
+function formatSize(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const [value, unit] = bytes < 1e6 ? [bytes / 1e3, 'kB'] : bytes < 1e9 ? [bytes / 1e6, 'MB'] : [bytes / 1e9, 'GB'];
+    return `${value.toFixed(1)} ${unit}`;
+}
+
+;// CONCATENATED MODULE: ./src/feldera/bounded-json.ts
+// A JSON parser that reads a body as it arrives and keeps a bounded copy of its value: however large
+// the answer, what is kept stays under `maxKept` (long strings cut with a marker, arrays and objects
+// shortened), while the rest is still parsed, so that a body that is not JSON is still told as such.
+// This file builds the values and keeps them within the limits; json-tokens.ts reads strings and numbers.
+
+
+const JSON_LIMITS = { maxString: 64 << 10, maxItems: 10_000, maxDepth: 128, maxKept: 16 << 20 };
 const dropped = new WeakMap();
 /** How many items (of an array) or members (of an object) the parser skipped: the value's true size is its own plus these. */
 function droppedItems(value) {
@@ -334,41 +677,15 @@ const KEY = 5;
 const COLON = 6;
 const AFTER = 7;
 const STRING = 8;
-const ESCAPE = 9;
-const UNICODE = 10;
-const NUMBER = 11;
-const LITERAL = 12;
-const DONE = 13;
-// Where a number is in JSON's grammar; the last four may end it.
-const N_MINUS = 0;
-const N_DOT = 1;
-const N_E = 2;
-const N_E_SIGN = 3;
-const N_ZERO = 4;
-const N_INT = 5;
-const N_FRAC = 6;
-const N_EXP = 7;
+const NUMBER = 9;
+const LITERAL = 10;
+const DONE = 11;
 /** What one kept value costs besides its text: enough to bound the objects and arrays built. */
 const VALUE_COST = 16;
-/** A number longer than this (none of Feldera's) is read as null rather than kept. */
-const MAX_NUMBER = 1024;
 const BOM_BYTES = [0xef, 0xbb, 0xbf];
-const ESCAPES = {
-    0x22: '"',
-    0x5c: '\\',
-    0x2f: '/',
-    0x62: '\b',
-    0x66: '\f',
-    0x6e: '\n',
-    0x72: '\r',
-    0x74: '\t',
-};
 class BoundedJson {
     limits;
-    secrets;
     keepItem;
-    margin;
-    decoder = new TextDecoder();
     stack = [];
     top;
     state = START;
@@ -377,29 +694,17 @@ class BoundedJson {
     kept = 0;
     itemStart = 0;
     bom = 0;
-    // The string (value or key) being read.
-    stringKept = false;
+    // The token being read: a string (a value, or a key when `stringIsKey`), a number, a literal.
+    string;
     stringIsKey = false;
-    collecting = false;
-    overflow = false;
-    parts = [];
-    chars = 0;
-    keepChars = 0;
-    stringBytes = 0;
-    unicode = 0;
-    hexDigits = 0;
-    // The number or literal being read.
-    tokenKept = false;
-    numberState = N_MINUS;
-    numberText = '';
-    numberLength = 0;
+    number = new NumberToken();
+    literalKept = false;
     literal = '';
     literalAt = 0;
     constructor(options = {}) {
         this.limits = options.limits ?? JSON_LIMITS;
-        this.secrets = (options.secrets ?? []).filter((secret) => secret.length > 0);
         this.keepItem = options.keepItem;
-        this.margin = Math.max(0, ...this.secrets.map((secret) => secret.length));
+        this.string = new StringToken((options.secrets ?? []).filter((secret) => secret.length > 0));
     }
     /** Reads the next bytes of the body; throws `NotJson` at the first byte that cannot be JSON. */
     write(chunk) {
@@ -408,25 +713,21 @@ class BoundedJson {
         while (i < n) {
             switch (this.state) {
                 case STRING:
-                    i = this.stringRun(chunk, i);
+                    i = this.string.read(chunk, i);
+                    if (this.string.ended)
+                        this.endString();
                     continue;
                 case NUMBER:
-                    i = this.numberRun(chunk, i);
-                    continue;
-                case ESCAPE:
-                    this.escape(chunk[i]);
-                    i++;
-                    continue;
-                case UNICODE:
-                    this.hexDigit(chunk[i]);
-                    i++;
+                    i = this.number.read(chunk, i);
+                    if (i < n)
+                        this.endNumber();
                     continue;
                 case LITERAL:
                     if (chunk[i] !== this.literal.charCodeAt(this.literalAt))
                         throw new NotJson(`an unexpected byte in ${this.literal}`);
                     i++;
                     if (++this.literalAt === this.literal.length)
-                        this.finish(literalValue(this.literal), this.tokenKept, VALUE_COST);
+                        this.finish(literalValue(this.literal), this.literalKept, VALUE_COST);
                     continue;
             }
             const byte = chunk[i];
@@ -510,17 +811,14 @@ class BoundedJson {
             return true;
         }
         if (byte === 0x2d || (byte >= 0x30 && byte <= 0x39)) {
-            this.tokenKept = this.beginValue();
-            this.numberText = '';
-            this.numberLength = 0;
-            this.numberState = N_MINUS;
+            this.number.begin(this.beginValue());
             this.state = NUMBER;
             return false;
         }
         const literal = byte === 0x74 ? 'true' : byte === 0x66 ? 'false' : byte === 0x6e ? 'null' : undefined;
         if (literal === undefined)
             throw new NotJson(`an unexpected ${show(byte)} where a value should be`);
-        this.tokenKept = this.beginValue();
+        this.literalKept = this.beginValue();
         this.literal = literal;
         this.literalAt = 1;
         this.state = LITERAL;
@@ -585,125 +883,21 @@ class BoundedJson {
             frame.value.push(value);
         }
         else {
-            define(frame.value, frame.key ?? '', value);
+            bounded_json_define(frame.value, frame.key ?? '', value);
         }
         frame.kept++;
     }
     beginString(isKey, kept) {
         this.stringIsKey = isKey;
-        this.stringKept = kept;
-        this.collecting = kept;
-        this.overflow = false;
-        if (kept)
-            this.parts = [];
-        this.chars = 0;
-        this.stringBytes = 0;
-        this.keepChars = Math.min(this.limits.maxString, Math.max(0, this.limits.maxKept - this.kept));
+        this.string.begin(kept, Math.min(this.limits.maxString, Math.max(0, this.limits.maxKept - this.kept)));
         this.state = STRING;
-    }
-    /** Reads a string's bytes up to its end, an escape or the chunk's end. */
-    stringRun(chunk, from) {
-        const n = chunk.length;
-        let i = from;
-        for (; i < n; i++) {
-            const byte = chunk[i];
-            if (byte === 0x22 || byte === 0x5c || byte < 0x20)
-                break;
-        }
-        this.stringBytes += i - from;
-        if (this.collecting && i > from)
-            this.collect(chunk, from, i);
-        if (i === n)
-            return n;
-        const byte = chunk[i];
-        if (byte === 0x22) {
-            this.endString();
-            return i + 1;
-        }
-        if (byte === 0x5c) {
-            this.stringBytes++;
-            this.state = ESCAPE;
-            return i + 1;
-        }
-        throw new NotJson('a control character inside a string');
-    }
-    /** Decodes what is kept of a string, up to its limit and a margin that shows a secret crossing the cut. */
-    collect(chunk, from, to) {
-        let at = from;
-        while (at < to) {
-            const room = this.keepChars + this.margin - this.chars;
-            if (room <= 0)
-                return this.stopCollecting();
-            // A character takes one byte or more: `room` bytes never give more than `room` characters.
-            const end = Math.min(to, at + room);
-            const text = this.decoder.decode(chunk.subarray(at, end), { stream: true });
-            this.parts.push(text);
-            this.chars += text.length;
-            at = end;
-        }
-    }
-    stopCollecting() {
-        this.collecting = false;
-        this.overflow = true;
-        // A character split at the stop is beyond the cut: forget it.
-        this.decoder.decode();
-    }
-    escape(byte) {
-        this.stringBytes++;
-        if (byte === 0x75) {
-            this.unicode = 0;
-            this.hexDigits = 0;
-            this.state = UNICODE;
-            return;
-        }
-        const char = ESCAPES[byte];
-        if (char === undefined)
-            throw new NotJson(`an unknown escape \\${String.fromCharCode(byte)}`);
-        this.keepChar(char);
-        this.state = STRING;
-    }
-    hexDigit(byte) {
-        this.stringBytes++;
-        const digit = byte >= 0x30 && byte <= 0x39
-            ? byte - 0x30
-            : byte >= 0x61 && byte <= 0x66
-                ? byte - 0x57
-                : byte >= 0x41 && byte <= 0x46
-                    ? byte - 0x37
-                    : -1;
-        if (digit < 0)
-            throw new NotJson('a \\u escape without four hex digits');
-        this.unicode = this.unicode * 16 + digit;
-        if (++this.hexDigits < 4)
-            return;
-        // Each escape is one UTF-16 unit; a surrogate pair's two escapes join in the text, as in JSON.parse.
-        this.keepChar(String.fromCharCode(this.unicode));
-        this.state = STRING;
-    }
-    keepChar(char) {
-        if (!this.collecting)
-            return;
-        if (this.chars >= this.keepChars + this.margin)
-            return this.stopCollecting();
-        // What the decoder holds of a broken character comes before the escape, as in the body.
-        const pending = this.decoder.decode();
-        if (pending)
-            this.parts.push(pending);
-        this.parts.push(char);
-        this.chars += pending.length + 1;
     }
     endString() {
-        let text = '';
-        if (this.stringKept) {
-            if (this.collecting)
-                this.parts.push(this.decoder.decode());
-            text = this.cut(this.parts.join(''));
-            this.parts = [];
-        }
+        const text = this.string.text();
         if (!this.stringIsKey)
-            return this.finish(text, this.stringKept, VALUE_COST + text.length);
+            return this.finish(text, this.string.kept, VALUE_COST + text.length);
         const frame = this.top;
-        if (this.stringKept) {
+        if (this.string.kept) {
             frame.key = text;
             this.kept += text.length;
         }
@@ -714,91 +908,19 @@ class BoundedJson {
         }
         this.state = COLON;
     }
-    /** The kept text, cut at `keepChars` if longer, never inside a secret or a surrogate pair. */
-    cut(text) {
-        if (!this.overflow && text.length <= this.keepChars)
-            return text;
-        let end = Math.min(this.keepChars, text.length);
-        for (let moved = true; moved;) {
-            moved = false;
-            for (const secret of this.secrets) {
-                const at = text.indexOf(secret, Math.max(0, end - secret.length + 1));
-                if (at !== -1 && at < end) {
-                    end = at;
-                    moved = true;
-                }
-            }
-        }
-        const last = text.charCodeAt(end - 1);
-        if (last >= 0xd800 && last <= 0xdbff)
-            end--;
-        return `${text.slice(0, end)}…[cut: ${formatSize(this.stringBytes)}]`;
-    }
-    /** Reads a number's bytes, checking JSON's grammar; a byte that ends it is read again as what follows. */
-    numberRun(chunk, from) {
-        const n = chunk.length;
-        let i = from;
-        let state = this.numberState;
-        for (; i < n; i++) {
-            const byte = chunk[i];
-            const digit = byte >= 0x30 && byte <= 0x39;
-            if (digit) {
-                if (state === N_MINUS)
-                    state = byte === 0x30 ? N_ZERO : N_INT;
-                else if (state === N_DOT)
-                    state = N_FRAC;
-                else if (state === N_E || state === N_E_SIGN)
-                    state = N_EXP;
-                else if (state === N_ZERO)
-                    break;
-                continue;
-            }
-            if (byte === 0x2e && (state === N_ZERO || state === N_INT))
-                state = N_DOT;
-            else if ((byte === 0x65 || byte === 0x45) && (state === N_ZERO || state === N_INT || state === N_FRAC))
-                state = N_E;
-            else if ((byte === 0x2b || byte === 0x2d) && state === N_E)
-                state = N_E_SIGN;
-            else if (byte === 0x2d && state === N_MINUS && this.numberLength === 0 && i === from)
-                continue;
-            else
-                break;
-        }
-        this.numberState = state;
-        if (this.tokenKept && this.numberLength + (i - from) <= MAX_NUMBER)
-            this.numberText += String.fromCharCode(...chunk.subarray(from, i));
-        this.numberLength += i - from;
-        if (i < n)
-            this.endNumber();
-        return i;
-    }
     endNumber() {
-        if (this.numberState < N_ZERO)
-            throw new NotJson('a number cut short');
-        this.finish(this.numberLength <= MAX_NUMBER ? Number(this.numberText) : null, this.tokenKept, VALUE_COST);
+        this.finish(this.number.value(), this.number.kept, VALUE_COST);
     }
 }
 function literalValue(literal) {
     return literal === 'null' ? null : literal === 'true';
 }
 /** A member as JSON.parse makes it: `__proto__` is a key like any other, not the prototype. */
-function define(object, key, value) {
+function bounded_json_define(object, key, value) {
     if (key === '__proto__')
         Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
     else
         object[key] = value;
-}
-function show(byte) {
-    return byte >= 0x21 && byte <= 0x7e
-        ? `'${String.fromCharCode(byte)}'`
-        : `byte 0x${byte.toString(16).padStart(2, '0')}`;
-}
-/** `3.0 MB`: the size of what was cut, in the body's bytes. */
-function formatSize(bytes) {
-    if (bytes < 1000)
-        return `${bytes} B`;
-    const [value, unit] = bytes < 1e6 ? [bytes / 1e3, 'kB'] : bytes < 1e9 ? [bytes / 1e6, 'MB'] : [bytes / 1e9, 'GB'];
-    return `${value.toFixed(1)} ${unit}`;
 }
 
 
@@ -857,6 +979,8 @@ function pipelineEvents(body, secrets) {
 var http = __webpack_require__(6965);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(46752);
+// EXTERNAL MODULE: ./src/feldera/abortable.ts
+var abortable = __webpack_require__(40987);
 // EXTERNAL MODULE: ./src/feldera/errors.ts
 var errors = __webpack_require__(29210);
 // EXTERNAL MODULE: ./src/feldera/body.ts
@@ -867,11 +991,12 @@ var body = __webpack_require__(90273);
 
 
 
+
 /** Reads the pipeline's log stream within `limits` and returns its last lines, each neutralised. */
 async function readLogTail(options, path, limits) {
     const url = new URL(path, options.baseUrl);
     const stop = new AbortController();
-    const signal = AbortSignal.any([options.signal, stop.signal, AbortSignal.timeout(limits.totalMs)]);
+    const signal = (0,abortable/* ownBudget */.As)(limits.totalMs, options.signal, stop.signal);
     // A time limit, the read's or the caller's, that cuts the read: what was read is the tail, maybe nothing.
     const timedOut = () => signal.reason?.name === 'TimeoutError';
     const response = await (0,undici.fetch)(url, {
@@ -931,14 +1056,15 @@ async function readLogTail(options, path, limits) {
 }
 /** The next chunk, or `undefined` at the end of the stream or after `ms` without one. */
 async function readWithin(reader, ms) {
-    let timer;
-    const idle = new Promise((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+    const idle = (0,abortable/* ownBudget */.As)(ms);
     try {
-        const result = await Promise.race([reader.read(), idle]);
-        return result && !result.done ? result.value : undefined;
+        const result = await (0,abortable/* raceAbort */.Mu)(reader.read(), idle);
+        return result.done ? undefined : result.value;
     }
-    finally {
-        clearTimeout(timer);
+    catch (error) {
+        if ((0,abortable/* endedBy */.mr)(idle, error))
+            return undefined;
+        throw error;
     }
 }
 
@@ -1232,15 +1358,16 @@ function hintOf(error) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A1: () => (/* binding */ requestHeaders),
-/* harmony export */   Em: () => (/* binding */ request),
-/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */   Em: () => (/* binding */ request)
 /* harmony export */ });
 /* unused harmony exports errorDescription, retryAfterMs */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
 /* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98544);
+/* harmony import */ var _abortable_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40987);
 /* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90273);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77947);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29210);
+
 
 
 
@@ -1290,13 +1417,12 @@ async function request(options, method, path, retry, extra = {}) {
         const backoffMs = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
         const delayMs = Math.min(Math.max(failure.retryAfterMs ?? 0, backoffMs), leftMs);
         retry.onRetry?.(failure, delayMs, attempt);
-        await sleep(delayMs, options.signal);
+        await (0,_abortable_js__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .yy)(delayMs, options.signal);
     }
 }
 async function attemptOnce(options, method, url, timeoutMs, { keepItem, json }) {
     // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
-    const requestTimeout = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([options.signal, requestTimeout]);
+    const signal = (0,_abortable_js__WEBPACK_IMPORTED_MODULE_5__/* .ownBudget */ .As)(timeoutMs, options.signal);
     const sentAt = performance.now();
     let secrets;
     let read;
@@ -1322,7 +1448,8 @@ async function attemptOnce(options, method, url, timeoutMs, { keepItem, json }) 
     catch (error) {
         if (options.signal.aborted)
             throw options.signal.reason;
-        if (requestTimeout.aborted)
+        // Not the run's end: the attempt's own time limit.
+        if (signal.aborted)
             return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(`no complete answer within ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(timeoutMs)}`) };
         if (error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialError */ .oA) {
             if (error.transient)
@@ -1421,22 +1548,6 @@ function describeCause(cause) {
     const text = (0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .serverText */ .Tn)(cause.message, [], 300);
     return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
 }
-/** Waits, or throws the run's end (budget spent, cancelled) as soon as it comes. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
 
 
 /***/ }),
@@ -1460,8 +1571,10 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 /* harmony export */   d5: () => (/* binding */ describePlatform)
 /* harmony export */ });
 /* unused harmony export TESTED_VERSIONS */
-/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98544);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98544);
+/* harmony import */ var _abortable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40987);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6965);
+
 
 
 /** The read must never hold the step: it gets this long, and the run's end ends it sooner. */
@@ -1473,7 +1586,7 @@ const PLATFORM_READ_MS = 5000;
 async function readPlatform(http) {
     const options = {
         ...http,
-        signal: AbortSignal.any([http.signal, AbortSignal.timeout(PLATFORM_READ_MS)]),
+        signal: (0,_abortable_js__WEBPACK_IMPORTED_MODULE_1__/* .ownBudget */ .As)(PLATFORM_READ_MS, http.signal),
         requestTimeoutMs: Math.min(http.requestTimeoutMs, PLATFORM_READ_MS),
         credentials: { ...http.credentials, renew: async () => false },
     };
@@ -1482,7 +1595,7 @@ async function readPlatform(http) {
         const secrets = http.credentials.secrets();
         if (typeof body?.edition !== 'string' || typeof body.version !== 'string')
             return undefined;
-        return { edition: (0,_text_text_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(body.edition, secrets, 40), version: (0,_text_text_js__WEBPACK_IMPORTED_MODULE_1__/* .serverText */ .Tn)(body.version, secrets, 40) };
+        return { edition: (0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(body.edition, secrets, 40), version: (0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .serverText */ .Tn)(body.version, secrets, 40) };
     }
     catch {
         return undefined;
@@ -1524,7 +1637,7 @@ function compareVersions(a, b) {
 /* unused harmony export MAX_ERRORS_KEPT */
 /* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98544);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29210);
-/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57347);
+/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41907);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94351);
 
 
@@ -1640,7 +1753,7 @@ function globalMetrics(global, text) {
 /* harmony export */   p: () => (/* binding */ pipelineStatus)
 /* harmony export */ });
 /* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98544);
-/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57347);
+/* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41907);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29210);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94351);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73844);
@@ -1751,10 +1864,12 @@ function pipelineDiff(diff, secrets) {
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46752);
-/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(98544);
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(98544);
+/* harmony import */ var _abortable_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(40987);
 /* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90273);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29210);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6965);
+
 
 
 
@@ -1778,8 +1893,7 @@ const ZIP_MAGIC = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('PK\x05\x06'
  */
 async function downloadSupportBundle(options, path, file, limits) {
     const url = new URL(path, options.baseUrl);
-    const budget = AbortSignal.timeout(limits.totalMs);
-    const signal = AbortSignal.any([options.signal, budget]);
+    const signal = (0,_abortable_js__WEBPACK_IMPORTED_MODULE_7__/* .ownBudget */ .As)(limits.totalMs, options.signal);
     const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
     let bytes = 0;
     const failed = (error) => {
@@ -1787,10 +1901,11 @@ async function downloadSupportBundle(options, path, file, limits) {
             throw options.signal.reason;
         if (error instanceof BundleProblem)
             throw error;
-        if (budget.aborted)
-            throw new BundleProblem(`GET ${url.href} took longer than ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(limits.totalMs)} (${megabytes(bytes)} read)`);
+        // Not the caller's end: the bundle's own budget.
+        if (signal.aborted)
+            throw new BundleProblem(`GET ${url.href} took longer than ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(limits.totalMs)} (${megabytes(bytes)} read)`);
         const cause = error instanceof Error && error.cause ? error.cause : error;
-        throw new BundleProblem(`GET ${url.href} broke after ${megabytes(bytes)}: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .serverText */ .Tn)((0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .messageOf */ .bD)(cause), [], 300)}`);
+        throw new BundleProblem(`GET ${url.href} broke after ${megabytes(bytes)}: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .serverText */ .Tn)((0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .messageOf */ .bD)(cause), [], 300)}`);
     };
     const response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__.fetch)(url, {
         headers: await (0,_http_js__WEBPACK_IMPORTED_MODULE_6__/* .requestHeaders */ .A1)(options, 'application/zip', signal),
@@ -1812,7 +1927,7 @@ async function downloadSupportBundle(options, path, file, limits) {
     const counted = async function* (source) {
         for await (const chunk of source) {
             if (bytes === 0 && !ZIP_MAGIC.some((magic) => chunk.subarray(0, 4).equals(magic))) {
-                throw new BundleProblem(`GET ${url.href} answered 200 with something that is not a ZIP: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .serverText */ .Tn)(chunk.subarray(0, 200).toString('utf8'), secrets, 200)}`);
+                throw new BundleProblem(`GET ${url.href} answered 200 with something that is not a ZIP: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .serverText */ .Tn)(chunk.subarray(0, 200).toString('utf8'), secrets, 200)}`);
             }
             bytes += chunk.byteLength;
             if (bytes > limits.maxBytes)
@@ -1837,10 +1952,10 @@ function refusal(request, status, text, secrets) {
         body = undefined;
     }
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isErrorResponse */ .CR)(body))
-        return `${request} failed: ${status} ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .serverText */ .Tn)(body.error_code, secrets, 100)}: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .serverText */ .Tn)(body.message, secrets)}`;
+        return `${request} failed: ${status} ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .serverText */ .Tn)(body.error_code, secrets, 100)}: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .serverText */ .Tn)(body.message, secrets)}`;
     if (status === 404 && !text.trim())
         return `${request} answered 404 with an empty body: this Feldera is older than the support bundle`;
-    return `${request} failed: ${status} ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_7__/* .serverText */ .Tn)(text, secrets, 200) || '(empty body)'}`;
+    return `${request} failed: ${status} ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .serverText */ .Tn)(text, secrets, 200) || '(empty body)'}`;
 }
 
 
@@ -2198,27 +2313,15 @@ function lastError(lists, health, fatalError) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   rn: () => (/* binding */ CLOCK_SKEW_MS),
-/* harmony export */   yI: () => (/* binding */ mergeTimeline)
+/* harmony export */   LY: () => (/* binding */ timelineRows),
+/* harmony export */   rn: () => (/* binding */ CLOCK_SKEW_MS)
 /* harmony export */ });
 /* unused harmony export eventPhases */
 /* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30138);
 
-/**
- * How far apart the runner's clock and Feldera's may be. Events are read from the step's start less
- * this, and the phase the step found its pipeline in is looked for up to its start plus this.
- */
+/** How far apart the runner's clock and Feldera's may be: events are read from the step's start less this. */
 const CLOCK_SKEW_MS = 30_000;
-/** The latest phases that may be the one the step found (mergeTimeline): a status that flips makes many. */
-const CANDIDATES = 5;
 const key = (phase) => `${phase.of} ${phase.status}`;
-/** How far ahead a phase is looked for on the other side: a status that flips for an hour must not make the walk quadratic. */
-const LOOKAHEAD = 50;
-/** The index of the next phase like `phase` after `at`, within LOOKAHEAD; -1 when there is none. */
-function nextOf(phases, at, phase) {
-    const found = phases.slice(at + 1, at + 1 + LOOKAHEAD).findIndex((other) => key(other) === key(phase));
-    return found < 0 ? -1 : at + 1 + found;
-}
 /**
  * The events (newest first, as Feldera lists them) as phases, oldest first: one for each run of
  * events that show the same phase (an event is recorded on any change, of a desired status too).
@@ -2243,70 +2346,50 @@ function eventPhases(events) {
     return phases;
 }
 /**
- * The step's timeline with Feldera's phases woven in, in order. Feldera's list starts up to
- * CLOCK_SKEW_MS before the step, so it may hold a previous run (started and stopped moments
- * before): the phase the step found first is the one, among the last few that show its status and
- * began by the step's start (give or take the skew), after which the most phases line up with what
- * the step saw; on a tie, the latest. What came before it is left out (when no phase shows that
- * status, nothing is).
+ * The rows of the summary's timeline. Without events (none read, or none in the window), the step's
+ * reads. With them, Feldera's phases from the one it shows at the step's start (the last that began
+ * at or before it, the runner's clock read as Feldera's; the first when none did): what came before
+ * is another run's. When that phase is not the status the step found (Feldera recorded that before
+ * the window, as it records an unchanged status again only every 10 minutes, or the clocks differ),
+ * the step's first status comes first, from its reads.
  */
-function mergeTimeline(timeline, events, startedAtEpochMs) {
-    const all = eventPhases(events);
-    const first = timeline[0];
-    const candidates = all
-        .flatMap((phase, k) => first && key(phase) === key(first) && phase.recordedAt <= startedAtEpochMs + CLOCK_SKEW_MS ? [k] : [])
-        .slice(-CANDIDATES);
-    let best = { rows: walk(timeline, all), matched: -1 };
-    for (const k of candidates) {
-        const rows = walk(timeline, all.slice(k));
-        const matched = rows.filter((row) => row.seen && row.recorded).length;
-        if (matched >= best.matched)
-            best = { rows, matched };
-    }
-    return best.rows;
-}
-/**
- * Both lists walked together: equal phases make one row; where they differ, the side whose phase
- * comes again sooner on the other gives its rows first (a blip the step did not see, or a phase
- * Feldera recorded no event of, such as an approval still shown a read after it ended). A status
- * that comes back after a blip, before the step saw another, is `again`: within the step's row.
- */
-function walk(timeline, recorded) {
-    const rows = [];
-    let i = 0;
-    let j = 0;
-    const onlySeen = (upTo) => {
-        for (const seen of timeline.slice(i, upTo))
-            rows.push({ seen, recorded: undefined });
-        i = Math.max(i, upTo);
-    };
-    const onlyRecorded = (upTo) => {
-        const before = timeline[i - 1];
-        for (const phase of recorded.slice(j, upTo))
-            rows.push({ seen: undefined, recorded: phase, again: before !== undefined && key(before) === key(phase) });
-        j = Math.max(j, upTo);
-    };
-    for (let seen = timeline[i], phase = recorded[j]; seen && phase; seen = timeline[i], phase = recorded[j]) {
-        if (key(seen) === key(phase)) {
-            rows.push({ seen, recorded: phase });
-            i++;
-            j++;
-            continue;
-        }
-        const inRecorded = nextOf(recorded, j, seen);
-        const inSeen = nextOf(timeline, i, phase);
-        if (inRecorded >= 0 && (inSeen < 0 || inRecorded - j <= inSeen - i))
-            onlyRecorded(inRecorded);
-        else if (inSeen >= 0)
-            onlySeen(inSeen);
-        else {
-            onlySeen(i + 1);
-            onlyRecorded(j + 1);
-        }
-    }
-    onlySeen(timeline.length);
-    onlyRecorded(recorded.length);
+function timelineRows(timeline, events, startedAtEpochMs) {
+    const phases = eventPhases(events ?? []);
+    if (phases.length === 0)
+        return timeline.map((entry, k) => stepRow(entry, k === timeline.length - 1));
+    const atStart = Math.max(0, phases.findLastIndex((phase) => phase.recordedAt <= startedAtEpochMs));
+    const shown = phases.slice(atStart);
+    const found = timeline[0];
+    const seen = new Set(timeline.map(key));
+    const progress = new Map(timeline.flatMap((entry) => (entry.progress ? [[key(entry), entry.progress]] : [])));
+    const lastOf = new Map(shown.map((phase, k) => [key(phase), k]));
+    const rows = shown.map((phase, k) => ({
+        status: phase.status,
+        of: phase.of,
+        // The step's last progress of a status, in Feldera's last phase of it: a bootstrap rarely comes twice.
+        progress: lastOf.get(key(phase)) === k ? progress.get(key(phase)) : undefined,
+        began: { clock: 'feldera', atMs: phase.recordedAt },
+        lasted: phase.forMs ?? 'until-end',
+        onlyInEvents: !seen.has(key(phase)),
+        errorAt: phase.errorAt,
+    }));
+    const first = shown[0];
+    if (found && first && key(first) !== key(found))
+        rows.unshift(stepRow(found, false));
     return rows;
+}
+/** A status as the step's reads saw it: from the read that showed it to the read that showed the next. */
+function stepRow(entry, last) {
+    const lasted = entry.endedMs === undefined ? undefined : entry.endedMs - entry.beganMs;
+    return {
+        status: entry.status,
+        of: entry.of,
+        progress: entry.progress,
+        began: { clock: 'step', sinceStartMs: entry.beganMs },
+        lasted: last ? 'until-end' : lasted,
+        onlyInEvents: false,
+        errorAt: undefined,
+    };
 }
 
 
@@ -2523,20 +2606,21 @@ function readPipelineDiff(value, where, problems) {
 
 /***/ }),
 
-/***/ 91272:
+/***/ 4405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   dz: () => (/* binding */ InputError),
-  Oc: () => (/* binding */ SUPPORT_BUNDLE_PARTS),
-  yG: () => (/* binding */ parseBoolean),
+  Oc: () => (/* reexport */ SUPPORT_BUNDLE_PARTS),
+  AN: () => (/* binding */ inputText),
+  yG: () => (/* reexport */ parseBoolean),
   Xg: () => (/* binding */ readConfig),
-  AB: () => (/* binding */ sqlFileOf)
+  AB: () => (/* reexport */ sqlFileOf)
 });
 
-// UNUSED EXPORTS: INPUT_NAMES, MAX_PIPELINES, parseDuration
+// UNUSED EXPORTS: INPUT_NAMES, MAX_PIPELINES
 
 ;// CONCATENATED MODULE: ./src/model/proxy.ts
 /**
@@ -2565,50 +2649,12 @@ function proxyUrl(env, lower, upper, problems) {
     return '';
 }
 
-// EXTERNAL MODULE: ./src/model/expected-diff.ts
-var expected_diff = __webpack_require__(98173);
-;// CONCATENATED MODULE: ./src/model/inputs.ts
-
-
-/** Every input of action.yml, in its order. */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'pipeline-name',
-    'api-url',
-    'api-key',
-    'initial',
-    'if-deployed',
-    'bootstrap-policy',
-    'silent-bootstrap',
-    'concurrent-bootstrap',
-    'auto-approve',
-    'reloadable-tables',
-    'dismiss-error',
-    'wait',
-    'timeout',
-    'poll-interval',
-    'request-timeout',
-    'sql-file',
-    'logs',
-    'health-window',
-    'connector-errors',
-    'stop-on-failure',
-    'stop-at-job-end',
-    'environment',
-    'github-token',
-    'oidc-audience',
-    'tenant',
-    'support-bundle',
-    'support-bundle-parts',
-    'support-bundle-retention-days',
-    'expected-diff',
-    'plan',
-    'runtime-version',
-]));
+;// CONCATENATED MODULE: ./src/model/config.ts
 /** The SQL file of one pipeline: sql-file with `{name}` replaced by the pipeline's name. */
 function sqlFileOf(config, pipelineName) {
     return config.sqlFile?.replaceAll('{name}', pipelineName);
 }
-/** The query parameters of `GET /support_bundle` that select a part, each `true` by default (support_data_collector.rs). */
+/** The query parameters of `GET /support_bundle` that pick a part, each true by default (support_data_collector.rs). */
 const SUPPORT_BUNDLE_PARTS = [
     'circuit_profile',
     'heap_profile',
@@ -2620,202 +2666,71 @@ const SUPPORT_BUNDLE_PARTS = [
     'dataflow_graph',
     'pipeline_events',
 ];
-/** Every problem with the inputs, found before any request is sent. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(`Invalid input:\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
-        this.name = 'InputError';
-        this.problems = problems;
-    }
+
+// EXTERNAL MODULE: ./src/model/expected-diff.ts
+var expected_diff = __webpack_require__(98173);
+;// CONCATENATED MODULE: ./src/model/input-parsers.ts
+/** Any text; empty: not set. */
+const input_parsers_text = (_name, value) => value || undefined;
+/** One line of text (it becomes a header); empty: not set. */
+const oneLine = (name, value, problems) => {
+    if (/[\r\n]/.test(value))
+        problems.push(`${name} must be one line.`);
+    return value || undefined;
+};
+function parseBoolean(name, value, problems) {
+    const lower = value.toLowerCase();
+    if (lower === 'true')
+        return true;
+    if (lower === 'false')
+        return false;
+    problems.push(`${name} "${value}" must be true or false.`);
+    return undefined;
+}
+/** One of the values accepted, in any case. */
+function oneOf(accepted) {
+    return (name, value, problems) => {
+        const lower = value.toLowerCase();
+        const found = accepted.find((candidate) => candidate === lower);
+        if (!found)
+            problems.push(`${name} "${value}" is not one of ${accepted.join(', ')}.`);
+        return found;
+    };
+}
+/** Some of the parts accepted, separated by commas, spaces or newlines, in their order; empty: not set. */
+function someOf(accepted) {
+    return (name, value, problems) => {
+        if (!value)
+            return undefined;
+        const names = value.split(/[\s,]+/).filter(Boolean);
+        const unknown = names.filter((part) => !accepted.includes(part));
+        for (const part of unknown)
+            problems.push(`${name} "${part}" is not one of ${accepted.join(', ')}.`);
+        if (names.length === 0)
+            problems.push(`${name} "${value}" names no part: give some of ${accepted.join(', ')}, or leave it empty for all.`);
+        return Object.freeze(accepted.filter((part) => names.includes(part)));
+    };
 }
 // Feldera's validate_pipeline_name: a Kubernetes label.
 const PIPELINE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?$/;
-const INITIALS = ['running', 'paused', 'standby'];
-const IF_DEPLOYED = ['converge', 'fail'];
-const BOOTSTRAP_POLICIES = ['allow', 'reject', 'await_approval'];
-const LOGS = ['on-failure', 'always', 'never'];
-const CONNECTOR_ERRORS = ['warn', 'fail', 'ignore'];
-const MIN_POLL_INTERVAL_MS = 100;
-const SUPPORT_BUNDLE = ['never', 'on-failure', 'always'];
-/** Feldera's RuntimeSelector takes `vX.Y.Z` or a git SHA (db/types/program.rs); newer ones more: the server judges the rest. */
-const RUNTIME_VERSION = /^[A-Za-z0-9][A-Za-z0-9._:+-]{0,99}$/;
-/** GitHub keeps an artifact 1 to 90 days (a repository may allow fewer). */
-const RETENTION_DAYS = { least: 1, most: 90 };
-/** Reads and checks every input; throws one `InputError` that lists all problems. */
-function readConfig(source) {
-    const problems = [];
-    const warnings = [];
-    const input = (name) => source.getInput(name).trim();
-    const apiKey = input('api-key') || source.env.FELDERA_API_KEY?.trim() || undefined;
-    if (apiKey)
-        source.onSecret(apiKey);
-    const githubToken = input('github-token') || undefined;
-    if (githubToken)
-        source.onSecret(githubToken);
-    const pipelineNames = parsePipelineNames(input('pipeline-name'), problems);
-    // Like fda, the environment may name one credential: explicit inputs choose without complaint.
-    const envTokenFile = source.env.FELDERA_OIDC_TOKEN_FILE?.trim() || undefined;
-    const fromEnvironment = !input('api-key') && !input('oidc-audience');
-    if (fromEnvironment && envTokenFile && source.env.FELDERA_API_KEY?.trim()) {
-        problems.push('FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.');
-    }
-    const oidcTokenFile = fromEnvironment ? envTokenFile : undefined;
-    const apiUrl = parseApiUrl(input('api-url') || source.env.FELDERA_HOST?.trim() || 'http://localhost:8080', problems);
-    if (apiUrl &&
-        (apiKey || input('oidc-audience') || oidcTokenFile) &&
-        apiUrl.protocol === 'http:' &&
-        !isLoopback(apiUrl.hostname)) {
-        warnings.push(`api-url ${apiUrl.origin} is plain http: the credential crosses the network unencrypted. Use https.`);
-    }
-    const initial = oneOf('initial', input('initial') || 'running', INITIALS, problems);
-    const ifDeployed = oneOf('if-deployed', input('if-deployed') || 'converge', IF_DEPLOYED, problems);
-    const bootstrapPolicy = oneOf('bootstrap-policy', input('bootstrap-policy') || 'await_approval', BOOTSTRAP_POLICIES, problems);
-    const silentBootstrap = parseBoolean('silent-bootstrap', input('silent-bootstrap') || 'false', problems);
-    const concurrentBootstrap = parseBoolean('concurrent-bootstrap', input('concurrent-bootstrap') || 'false', problems);
-    if (silentBootstrap && concurrentBootstrap) {
-        problems.push('silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.');
-    }
-    const autoApprove = parseBoolean('auto-approve', input('auto-approve') || 'false', problems);
-    const reloadableTables = parseReloadableTables(input('reloadable-tables'), problems);
-    const dismissError = parseBoolean('dismiss-error', input('dismiss-error') || 'true', problems);
-    const wait = parseBoolean('wait', input('wait') || 'true', problems);
-    const timeoutMs = parseDuration('timeout', input('timeout') || '30m', problems);
-    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval') || '1s', problems);
-    const requestTimeoutMs = parseDuration('request-timeout', input('request-timeout') || '30s', problems);
-    const sqlFile = parseSqlFile(input('sql-file'), problems);
-    const logs = oneOf('logs', input('logs') || 'on-failure', LOGS, problems);
-    const healthWindowMs = parseDuration('health-window', input('health-window') || '0s', problems, { zero: true });
-    const connectorErrors = oneOf('connector-errors', input('connector-errors') || 'warn', CONNECTOR_ERRORS, problems);
-    const stopOnFailure = parseBoolean('stop-on-failure', input('stop-on-failure') || 'false', problems);
-    const stopAtJobEnd = parseBoolean('stop-at-job-end', input('stop-at-job-end') || 'false', problems);
-    const oidcAudience = input('oidc-audience') || undefined;
-    if (oidcAudience && input('api-key')) {
-        problems.push('api-key and oidc-audience are two credentials: give one of them.');
-    }
-    const tenant = input('tenant') || undefined;
-    if (tenant && /[\r\n]/.test(tenant))
-        problems.push('tenant must be one line.');
-    const proxy = readProxies(source.env, problems);
-    const supportBundle = oneOf('support-bundle', input('support-bundle') || 'never', SUPPORT_BUNDLE, problems);
-    const supportBundleParts = parseSupportBundleParts(input('support-bundle-parts'), problems);
-    const supportBundleRetentionDays = parseRetentionDays(input('support-bundle-retention-days') || '7', problems);
-    const environment = input('environment') || undefined;
-    if (environment && !githubToken)
-        problems.push("environment needs github-token (by default the job's github.token) to record the deployment.");
-    if (pollIntervalMs !== undefined && pollIntervalMs < MIN_POLL_INTERVAL_MS) {
-        problems.push(`poll-interval "${input('poll-interval')}" is under the least of 100ms.`);
-    }
-    if (pollIntervalMs !== undefined && timeoutMs !== undefined && pollIntervalMs > timeoutMs) {
-        problems.push(`poll-interval "${input('poll-interval')}" is longer than timeout "${input('timeout') || '30m'}".`);
-    }
-    if (autoApprove && wait === false) {
-        problems.push('auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.');
-    }
-    if (reloadableTables !== undefined) {
-        if (bootstrapPolicy && bootstrapPolicy !== 'allow') {
-            problems.push(`reloadable-tables needs bootstrap-policy: allow (not ${bootstrapPolicy}): it names the tables that an allowed bootstrap may reload.`);
-        }
-        if (wait === false)
-            problems.push('reloadable-tables needs wait: true: the step reads the changes while the pipeline awaits approval, and approves them then.');
-        if (autoApprove)
-            problems.push('reloadable-tables and auto-approve: true cannot go together: auto-approve approves whatever changed, reloadable-tables only a bootstrap that reloads the tables it names.');
-    }
-    const expectedDiff = (0,expected_diff/* parseExpectedDiff */.$)(input('expected-diff'), pipelineNames, problems);
-    if (input('expected-diff')) {
-        if (autoApprove === false)
-            problems.push('expected-diff needs auto-approve: true: it names the only changes that auto-approve may approve.');
-        if (bootstrapPolicy && bootstrapPolicy !== 'await_approval') {
-            problems.push(`expected-diff needs bootstrap-policy: await_approval (the default), not ${bootstrapPolicy}: only then does Feldera ask approval, with the diff to compare.`);
-        }
-    }
-    const plan = parseBoolean('plan', input('plan') || 'false', problems);
-    const runtimeVersion = input('runtime-version') || undefined;
-    if (runtimeVersion !== undefined && !RUNTIME_VERSION.test(runtimeVersion)) {
-        problems.push(`runtime-version "${runtimeVersion}" is not a runtime version: give a version tag (v0.375.0) or a 40-character git SHA of feldera/feldera, as Feldera takes it.`);
-    }
-    if (runtimeVersion !== undefined && plan === false) {
-        problems.push("runtime-version goes with plan: true: it is the runtime the plan's diff compiles the program with. A start runs the runtime of the pipeline's own program_config.");
-    }
-    if (plan) {
-        if (!sqlFile && !input('sql-file'))
-            problems.push('plan: true needs sql-file: the proposed program (sql/program.sql; with several pipelines, sql/{name}.sql for a file each).');
-        // A plan changes nothing, so the inputs that act on a pipeline have nothing to act on: said, not ignored.
-        const acting = [
-            [autoApprove === true, 'auto-approve: true'],
-            [input('expected-diff') !== '', 'expected-diff'],
-            [reloadableTables !== undefined, 'reloadable-tables'],
-            [stopOnFailure === true, 'stop-on-failure: true'],
-            [stopAtJobEnd === true, 'stop-at-job-end: true'],
-            [environment !== undefined, 'environment'],
-            [supportBundle !== undefined && supportBundle !== 'never', `support-bundle: ${supportBundle}`],
-        ];
-        for (const [given, name] of acting) {
-            if (given)
-                problems.push(`${name} cannot go with plan: true: a plan starts, approves and stops nothing. Use it in the step that starts the pipeline.`);
-        }
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    /* eslint-disable @typescript-eslint/no-non-null-assertion -- no problem was found, so each value was parsed */
-    const config = {
-        pipelineNames,
-        apiUrl: apiUrl,
-        initial: initial,
-        ifDeployed: ifDeployed,
-        bootstrapPolicy: bootstrapPolicy,
-        silentBootstrap: silentBootstrap,
-        concurrentBootstrap: concurrentBootstrap,
-        autoApprove: autoApprove,
-        reloadableTables,
-        dismissError: dismissError,
-        wait: wait,
-        timeoutMs: timeoutMs,
-        pollIntervalMs: pollIntervalMs,
-        requestTimeoutMs: requestTimeoutMs,
-        sqlFile,
-        logs: logs,
-        healthWindowMs: healthWindowMs,
-        connectorErrors: connectorErrors,
-        stopOnFailure: stopOnFailure,
-        stopAtJobEnd: stopAtJobEnd,
-        environment,
-        githubToken,
-        oidcAudience,
-        oidcTokenFile,
-        // With an ID token, a key from FELDERA_API_KEY in the environment is not the credential.
-        apiKey: oidcAudience ? undefined : apiKey,
-        tenant,
-        proxy,
-        supportBundle: supportBundle,
-        supportBundleParts,
-        supportBundleRetentionDays: supportBundleRetentionDays,
-        expectedDiff,
-        plan: plan,
-        runtimeVersion,
+/** One pipeline name, or up to `most` separated by newlines, commas or spaces (a YAML block scalar works). */
+function pipelineNames(most) {
+    return (name, value, problems) => {
+        const names = value.split(/[\s,]+/).filter(Boolean);
+        if (names.length === 0)
+            problems.push(`${name} is empty: give the name of a pipeline, or several separated by newlines, commas or spaces.`);
+        for (const bad of names.filter((each) => !PIPELINE_NAME.test(each)))
+            problems.push(`${name} "${bad}" must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
+        const repeated = [...new Set(names.filter((each, i) => names.indexOf(each) !== i))];
+        if (repeated.length > 0)
+            problems.push(`${name} names ${repeated.map((each) => `"${each}"`).join(', ')} more than once: give each pipeline once.`);
+        if (names.length > most)
+            problems.push(`${name} names ${names.length} pipelines: at most ${most} in one step.`);
+        return Object.freeze(names);
     };
-    /* eslint-enable @typescript-eslint/no-non-null-assertion */
-    return { config: Object.freeze(config), warnings };
-}
-/** The most pipelines one step starts: each is a few requests a second, and a row of the report. */
-const MAX_PIPELINES = 50;
-/** One name, or several separated by newlines, commas or spaces (a YAML block scalar works). */
-function parsePipelineNames(value, problems) {
-    const names = value.split(/[\s,]+/).filter(Boolean);
-    if (names.length === 0)
-        problems.push('pipeline-name is empty: give the name of a pipeline, or several separated by newlines, commas or spaces.');
-    const bad = names.filter((name) => !PIPELINE_NAME.test(name));
-    for (const name of bad)
-        problems.push(`pipeline-name "${name}" must be 1 to 63 letters, digits, "_" or "-", not starting or ending with "_" or "-".`);
-    const repeated = [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
-    if (repeated.length > 0)
-        problems.push(`pipeline-name names ${repeated.map((name) => `"${name}"`).join(', ')} more than once: give each pipeline once.`);
-    if (names.length > MAX_PIPELINES)
-        problems.push(`pipeline-name names ${names.length} pipelines: at most ${MAX_PIPELINES} in one step.`);
-    return Object.freeze(names);
 }
 /** Table names separated by newlines, commas or spaces, or a JSON array of them (`[]`: none); empty: not set. */
-function parseReloadableTables(value, problems) {
+const tableNames = (name, value, problems) => {
     if (!value)
         return undefined;
     if (!value.startsWith('['))
@@ -2827,80 +2742,61 @@ function parseReloadableTables(value, problems) {
     catch {
         names = undefined;
     }
-    if (!Array.isArray(names) || !names.every((name) => typeof name === 'string' && name !== '')) {
-        problems.push(`reloadable-tables "${value}" is not a JSON array of table names, such as ["orders", "My Table"]; or give the names separated by newlines, commas or spaces.`);
+    if (!Array.isArray(names) || !names.every((each) => typeof each === 'string' && each !== '')) {
+        problems.push(`${name} "${value}" is not a JSON array of table names, such as ["orders", "My Table"]; or give the names separated by newlines, commas or spaces.`);
         return undefined;
     }
     return Object.freeze(names);
-}
-/** Feldera's parameter names separated by commas, spaces or newlines; empty: Feldera's default. */
-function parseSupportBundleParts(value, problems) {
-    if (!value)
+};
+/** A whole number of days within the bounds. */
+function days(least, most) {
+    return (name, value, problems) => {
+        const count = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (count >= least && count <= most)
+            return count;
+        problems.push(`${name} "${value}" must be a whole number of days from ${least} to ${most}.`);
         return undefined;
-    const names = value.split(/[\s,]+/).filter(Boolean);
-    const unknown = names.filter((name) => !SUPPORT_BUNDLE_PARTS.includes(name));
-    for (const name of unknown)
-        problems.push(`support-bundle-parts "${name}" is not one of ${SUPPORT_BUNDLE_PARTS.join(', ')}.`);
-    if (names.length === 0)
-        problems.push(`support-bundle-parts "${value}" names no part: give some of ${SUPPORT_BUNDLE_PARTS.join(', ')}, or leave it empty for all.`);
-    return Object.freeze(SUPPORT_BUNDLE_PARTS.filter((part) => names.includes(part)));
+    };
 }
-function parseRetentionDays(value, problems) {
-    const days = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (days >= RETENTION_DAYS.least && days <= RETENTION_DAYS.most)
-        return days;
-    problems.push(`support-bundle-retention-days "${value}" must be a whole number of days from ${RETENTION_DAYS.least} to ${RETENTION_DAYS.most}.`);
-    return undefined;
-}
-function parseApiUrl(value, problems) {
+/** The base URL of Feldera's API; it ends with `/`, so that `new URL('v0/…', apiUrl)` keeps a path prefix. */
+const apiUrl = (name, value, problems) => {
     const url = URL.canParse(value) ? new URL(value) : undefined;
     // First, so that a URL with a password is never echoed.
     if (url?.username || url?.password) {
-        problems.push('api-url must not hold a user or password; give the key in api-key.');
+        problems.push(`${name} must not hold a user or password; give the key in api-key.`);
         return undefined;
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        problems.push(`api-url "${value}" must be an http:// or https:// URL, such as https://feldera.example.com.`);
+        problems.push(`${name} "${value}" must be an http:// or https:// URL, such as https://feldera.example.com.`);
         return undefined;
     }
     if (url.search || url.hash) {
-        problems.push(`api-url "${value}" must not have a query or fragment.`);
+        problems.push(`${name} "${value}" must not have a query or fragment.`);
         return undefined;
     }
     if (!url.pathname.endsWith('/'))
         url.pathname += '/';
     return url;
-}
-/** A path in the repository, as GitHub places annotations: relative, with `/`. */
-function parseSqlFile(value, problems) {
+};
+/** A path in the repository, as GitHub places annotations: relative, with `/`; empty: not set. */
+const repositoryPath = (name, value, problems) => {
     if (!value)
         return undefined;
     const path = value.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
     if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) {
-        problems.push(`sql-file "${value}" must be a path inside the repository, relative to its root, such as sql/program.sql.`);
+        problems.push(`${name} "${value}" must be a path inside the repository, relative to its root, such as sql/program.sql.`);
         return undefined;
     }
     return path;
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-function oneOf(name, value, accepted, problems) {
-    const lower = value.toLowerCase();
-    const found = accepted.find((candidate) => candidate === lower);
-    if (!found)
-        problems.push(`${name} "${value}" is not one of ${accepted.join(', ')}.`);
-    return found;
-}
-function parseBoolean(name, value, problems) {
-    const lower = value.toLowerCase();
-    if (lower === 'true')
-        return true;
-    if (lower === 'false')
-        return false;
-    problems.push(`${name} "${value}" must be true or false.`);
-    return undefined;
-}
+};
+// Feldera's RuntimeSelector takes `vX.Y.Z` or a git SHA (db/types/program.rs), newer ones more: the server judges.
+const RUNTIME_VERSION = /^[A-Za-z0-9][A-Za-z0-9._:+-]{0,99}$/;
+/** A runtime version of Feldera; empty: not set. */
+const runtimeVersion = (name, value, problems) => {
+    if (value && !RUNTIME_VERSION.test(value))
+        problems.push(`${name} "${value}" is not a runtime version: give a version tag (v0.375.0) or a 40-character git SHA of feldera/feldera, as Feldera takes it.`);
+    return value || undefined;
+};
 // Five days, a self-hosted runner's job limit; well within the 24.8 days that Node's timers can wait
 // (a longer delay fires at once).
 const MAX_DURATION = '120h';
@@ -2908,24 +2804,243 @@ const MAX_DURATION_MS = 120 * 3600_000;
 const PART = '(\\d+(?:\\.\\d+)?)';
 const DURATION = new RegExp(`^(?:${PART}h)?(?:${PART}m(?!s))?(?:${PART}s)?(?:${PART}ms)?$`);
 /** `90` (seconds), `90s`, `15m`, `1h30m`, `500ms` → milliseconds; more than zero, unless `zero` is allowed. */
-function parseDuration(name, value, problems, allow = {}) {
-    const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : undefined;
-    const parts = seconds === undefined ? DURATION.exec(value) : null;
-    if (seconds === undefined && (!parts || value === '')) {
-        problems.push(`${name} "${value}" is not a duration: give seconds (90) or h, m, s and ms parts (1h30m, 90s, 500ms).`);
-        return undefined;
+function duration(allow = {}) {
+    return (name, value, problems) => {
+        const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : undefined;
+        const parts = seconds === undefined ? DURATION.exec(value) : null;
+        if (seconds === undefined && (!parts || value === '')) {
+            problems.push(`${name} "${value}" is not a duration: give seconds (90) or h, m, s and ms parts (1h30m, 90s, 500ms).`);
+            return undefined;
+        }
+        const [, h = '0', m = '0', s = '0', ms = '0'] = parts ?? [];
+        const total = seconds !== undefined ? seconds * 1000 : ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
+        if (!(total > 0) && !(allow.zero && total === 0)) {
+            problems.push(`${name} "${value}" must be more than zero.`);
+            return undefined;
+        }
+        if (total > MAX_DURATION_MS) {
+            problems.push(`${name} "${value}" is longer than ${MAX_DURATION}, the longest a job can run (on a self-hosted runner).`);
+            return undefined;
+        }
+        return Math.round(total);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/model/input-table.ts
+
+
+
+function input(name, field, byDefault, parse, from = {}) {
+    return { name, field, default: byDefault, parse, ...from };
+}
+/** The most pipelines one step starts: each is a few requests a second, and a row of the report. */
+const MAX_PIPELINES = 50;
+const INITIALS = ['running', 'paused', 'standby'];
+const IF_DEPLOYED = ['converge', 'fail'];
+const BOOTSTRAP_POLICIES = ['allow', 'reject', 'await_approval'];
+const LOGS = ['on-failure', 'always', 'never'];
+const CONNECTOR_ERRORS = ['warn', 'fail', 'ignore'];
+const SUPPORT_BUNDLE = ['never', 'on-failure', 'always'];
+/** Every input of action.yml, in its order: action.yml's names and defaults must be these (test/action-yml.test.ts). */
+const INPUTS = [
+    input('pipeline-name', 'pipelineNames', undefined, pipelineNames(MAX_PIPELINES)),
+    input('api-url', 'apiUrl', '', apiUrl, { env: 'FELDERA_HOST', otherwise: 'http://localhost:8080' }),
+    input('api-key', 'apiKey', '', input_parsers_text, { env: 'FELDERA_API_KEY', secret: true }),
+    input('initial', 'initial', 'running', oneOf(INITIALS)),
+    input('if-deployed', 'ifDeployed', 'converge', oneOf(IF_DEPLOYED)),
+    input('bootstrap-policy', 'bootstrapPolicy', 'await_approval', oneOf(BOOTSTRAP_POLICIES)),
+    input('silent-bootstrap', 'silentBootstrap', 'false', parseBoolean),
+    input('concurrent-bootstrap', 'concurrentBootstrap', 'false', parseBoolean),
+    input('auto-approve', 'autoApprove', 'false', parseBoolean),
+    input('reloadable-tables', 'reloadableTables', '', tableNames),
+    input('dismiss-error', 'dismissError', 'true', parseBoolean),
+    input('wait', 'wait', 'true', parseBoolean),
+    input('timeout', 'timeoutMs', '30m', duration()),
+    input('poll-interval', 'pollIntervalMs', '1s', duration()),
+    input('request-timeout', 'requestTimeoutMs', '30s', duration()),
+    input('sql-file', 'sqlFile', '', repositoryPath),
+    input('logs', 'logs', 'on-failure', oneOf(LOGS)),
+    input('health-window', 'healthWindowMs', '0s', duration({ zero: true })),
+    input('connector-errors', 'connectorErrors', 'warn', oneOf(CONNECTOR_ERRORS)),
+    input('stop-on-failure', 'stopOnFailure', 'false', parseBoolean),
+    input('stop-at-job-end', 'stopAtJobEnd', 'false', parseBoolean),
+    input('environment', 'environment', '', input_parsers_text),
+    input('github-token', 'githubToken', '${{ github.token }}', input_parsers_text, { secret: true }),
+    input('oidc-audience', 'oidcAudience', '', input_parsers_text),
+    input('tenant', 'tenant', '', oneLine),
+    input('support-bundle', 'supportBundle', 'never', oneOf(SUPPORT_BUNDLE)),
+    input('support-bundle-parts', 'supportBundleParts', '', someOf(SUPPORT_BUNDLE_PARTS)),
+    input('support-bundle-retention-days', 'supportBundleRetentionDays', '7', days(1, 90)),
+    input('expected-diff', 'expectedDiff', '', (_name, value, problems, before) => (0,expected_diff/* parseExpectedDiff */.$)(value, before.pipelineNames ?? [], problems)),
+    input('plan', 'plan', 'false', parseBoolean),
+    input('runtime-version', 'runtimeVersion', '', runtimeVersion),
+];
+const INPUT_NAMES = INPUTS.map(({ name }) => name);
+
+;// CONCATENATED MODULE: ./src/model/input-rules.ts
+/** The message of a rule that says the same every time. */
+const say = (message) => () => message;
+const MIN_POLL_INTERVAL_MS = 100;
+// A plan changes nothing, so the inputs that act on a pipeline have nothing to act on: said, not ignored.
+const ACTING_ON_A_PIPELINE = [
+    [() => 'auto-approve: true', ({ values }) => values.autoApprove === true],
+    [() => 'expected-diff', ({ given }) => given('expected-diff') !== ''],
+    [() => 'reloadable-tables', ({ values }) => values.reloadableTables !== undefined],
+    [() => 'stop-on-failure: true', ({ values }) => values.stopOnFailure === true],
+    [() => 'stop-at-job-end: true', ({ values }) => values.stopAtJobEnd === true],
+    [() => 'environment', ({ values }) => values.environment !== undefined],
+    [
+        (values) => `support-bundle: ${values.supportBundle}`,
+        ({ values }) => (values.supportBundle ?? 'never') !== 'never',
+    ],
+];
+const REFUSED_BY_PLAN = ACTING_ON_A_PIPELINE.map(([label, acts]) => ({
+    broken: (reading) => reading.values.plan === true && acts(reading),
+    message: ({ values }) => `${label(values)} cannot go with plan: true: a plan starts, approves and stops nothing. Use it in the step that starts the pipeline.`,
+}));
+/** Every rule on inputs that go together, in the order their problems are listed. */
+const INPUT_RULES = [
+    {
+        // Like fda, the environment may name one credential: explicit inputs choose without complaint.
+        broken: ({ given, env }) => !given('api-key') &&
+            !given('oidc-audience') &&
+            !!env.FELDERA_OIDC_TOKEN_FILE?.trim() &&
+            !!env.FELDERA_API_KEY?.trim(),
+        message: say('FELDERA_OIDC_TOKEN_FILE and FELDERA_API_KEY are both set in the environment, two credentials: give api-key (or oidc-audience) to choose, or unset one of them.'),
+    },
+    {
+        broken: ({ values }) => values.silentBootstrap === true && values.concurrentBootstrap === true,
+        message: say('silent-bootstrap and concurrent-bootstrap cannot both be true: Feldera bootstraps with the output connectors off, or concurrently, not both.'),
+    },
+    {
+        broken: ({ given }) => !!given('oidc-audience') && !!given('api-key'),
+        message: say('api-key and oidc-audience are two credentials: give one of them.'),
+    },
+    {
+        broken: ({ values }) => values.environment !== undefined && values.githubToken === undefined,
+        message: say("environment needs github-token (by default the job's github.token) to record the deployment."),
+    },
+    {
+        broken: ({ values }) => values.pollIntervalMs !== undefined && values.pollIntervalMs < MIN_POLL_INTERVAL_MS,
+        message: ({ given }) => `poll-interval "${given('poll-interval')}" is under the least of 100ms.`,
+    },
+    {
+        broken: ({ values: { pollIntervalMs, timeoutMs } }) => pollIntervalMs !== undefined && timeoutMs !== undefined && pollIntervalMs > timeoutMs,
+        message: ({ given, text }) => `poll-interval "${given('poll-interval')}" is longer than timeout "${text('timeout')}".`,
+    },
+    {
+        broken: ({ values }) => values.autoApprove === true && values.wait === false,
+        message: say('auto-approve: true needs wait: true; without waiting the step never sees AwaitingApproval to approve it.'),
+    },
+    {
+        broken: ({ values: { reloadableTables, bootstrapPolicy } }) => reloadableTables !== undefined && bootstrapPolicy !== undefined && bootstrapPolicy !== 'allow',
+        message: ({ values }) => `reloadable-tables needs bootstrap-policy: allow (not ${values.bootstrapPolicy}): it names the tables that an allowed bootstrap may reload.`,
+    },
+    {
+        broken: ({ values }) => values.reloadableTables !== undefined && values.wait === false,
+        message: say('reloadable-tables needs wait: true: the step reads the changes while the pipeline awaits approval, and approves them then.'),
+    },
+    {
+        broken: ({ values }) => values.reloadableTables !== undefined && values.autoApprove === true,
+        message: say('reloadable-tables and auto-approve: true cannot go together: auto-approve approves whatever changed, reloadable-tables only a bootstrap that reloads the tables it names.'),
+    },
+    {
+        broken: ({ given, values }) => given('expected-diff') !== '' && values.autoApprove === false,
+        message: say('expected-diff needs auto-approve: true: it names the only changes that auto-approve may approve.'),
+    },
+    {
+        broken: ({ given, values: { bootstrapPolicy } }) => given('expected-diff') !== '' && bootstrapPolicy !== undefined && bootstrapPolicy !== 'await_approval',
+        message: ({ values }) => `expected-diff needs bootstrap-policy: await_approval (the default), not ${values.bootstrapPolicy}: only then does Feldera ask approval, with the diff to compare.`,
+    },
+    {
+        broken: ({ given, values }) => given('runtime-version') !== '' && values.plan === false,
+        message: say("runtime-version goes with plan: true: it is the runtime the plan's diff compiles the program with. A start runs the runtime of the pipeline's own program_config."),
+    },
+    {
+        // A sql-file given but refused has its own problem already.
+        broken: ({ given, values }) => values.plan === true && given('sql-file') === '',
+        message: say('plan: true needs sql-file: the proposed program (sql/program.sql; with several pipelines, sql/{name}.sql for a file each).'),
+    },
+    ...REFUSED_BY_PLAN,
+];
+/** Said, not refused: what the inputs allow but a user would not want. */
+const INPUT_WARNINGS = [
+    {
+        broken: ({ values: { apiUrl, apiKey, oidcTokenFile }, given }) => apiUrl !== undefined &&
+            (!!apiKey || !!given('oidc-audience') || !!oidcTokenFile) &&
+            apiUrl.protocol === 'http:' &&
+            !isLoopback(apiUrl.hostname),
+        message: ({ values }) => `api-url ${values.apiUrl?.origin} is plain http: the credential crosses the network unencrypted. Use https.`,
+    },
+];
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ./src/model/inputs.ts
+
+
+
+// The door the rest of src/ goes through to the inputs.
+
+
+
+/** Every problem with the inputs, found before any request is sent. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(`Invalid input:\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
+        this.name = 'InputError';
+        this.problems = problems;
     }
-    const [, h = '0', m = '0', s = '0', ms = '0'] = parts ?? [];
-    const total = seconds !== undefined ? seconds * 1000 : ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms);
-    if (!(total > 0) && !(allow.zero && total === 0)) {
-        problems.push(`${name} "${value}" must be more than zero.`);
-        return undefined;
+}
+/** Reads and checks every input; throws one `InputError` that lists all problems. */
+function readConfig(source) {
+    const given = new Map(INPUTS.map(({ name }) => [name, source.getInput(name).trim()]));
+    const texts = new Map(INPUTS.map((spec) => [spec.name, textOf(spec, given.get(spec.name) ?? '', source.env)]));
+    for (const { name, secret } of INPUTS) {
+        const secretText = secret ? texts.get(name) : undefined;
+        if (secretText)
+            source.onSecret(secretText);
     }
-    if (total > MAX_DURATION_MS) {
-        problems.push(`${name} "${value}" is longer than ${MAX_DURATION}, the longest a job can run (on a self-hosted runner).`);
-        return undefined;
-    }
-    return Math.round(total);
+    const problems = [];
+    const read = {};
+    const values = read;
+    for (const spec of INPUTS)
+        read[spec.field] = spec.parse(spec.name, texts.get(spec.name) ?? '', problems, values);
+    // The token file of the environment is the credential only when no credential input is given.
+    const fromEnvironment = !given.get('api-key') && !given.get('oidc-audience');
+    read.oidcTokenFile = fromEnvironment ? source.env.FELDERA_OIDC_TOKEN_FILE?.trim() || undefined : undefined;
+    read.proxy = readProxies(source.env, problems);
+    const reading = {
+        values,
+        given: (name) => given.get(name) ?? '',
+        text: (name) => texts.get(name) ?? '',
+        env: source.env,
+    };
+    for (const rule of INPUT_RULES)
+        if (rule.broken(reading))
+            problems.push(rule.message(reading));
+    if (problems.length > 0)
+        throw new InputError(problems);
+    const warnings = INPUT_WARNINGS.filter((rule) => rule.broken(reading)).map((rule) => rule.message(reading));
+    // With an ID token, a key from FELDERA_API_KEY in the environment is not the credential.
+    if (values.oidcAudience)
+        read.apiKey = undefined;
+    // No problem was found, so each input was parsed.
+    return { config: Object.freeze(values), warnings };
+}
+/** One input's text as readConfig reads it, alone: the post step reads stop-at-job-end before the rest. */
+function inputText(name, source) {
+    const spec = INPUTS.find((input) => input.name === name);
+    return spec ? textOf(spec, source.getInput(name).trim(), source.env) : '';
+}
+/** The text an input is read from: as given, else its environment variable, else its default. */
+function textOf(spec, given, env) {
+    const fromEnv = spec.env ? env[spec.env]?.trim() : undefined;
+    // A default such as `${{ github.token }}` is the runner's: the step sees what it became, or nothing.
+    const byDefault = spec.default?.startsWith('${{') ? undefined : spec.default;
+    return given || fromEnv || byDefault || spec.otherwise || '';
 }
 
 
@@ -3085,7 +3200,7 @@ const UNDECIDED = Object.freeze({
 /** The failure an error ended the run with: its code, a message that says what happened, and what to do. */
 function failureOf(error, name, config, progress, auth) {
     const pipeline = `pipeline ${name}`;
-    if (error instanceof run_end/* RunEnded */.QS && error.code === 'Timeout') {
+    if (error instanceof run_end/* RunEnded */.Q && error.code === 'Timeout') {
         const lastFailure = progress.lastFailure ? `; the last failure: ${progress.lastFailure}` : '';
         return {
             result: 'failed',
@@ -3094,7 +3209,7 @@ function failureOf(error, name, config, progress, auth) {
             hint: 'give a longer timeout if the pipeline needs it, or look in the Feldera console why it is slow.',
         };
     }
-    if (error instanceof run_end/* RunEnded */.QS) {
+    if (error instanceof run_end/* RunEnded */.Q) {
         return {
             result: 'failed',
             code: 'Cancelled',
@@ -3645,8 +3760,8 @@ __webpack_require__.d(__webpack_exports__, {
 var model_outcome = __webpack_require__(53993);
 // EXTERNAL MODULE: ./src/text/text.ts
 var text_text = __webpack_require__(98544);
-// EXTERNAL MODULE: ./src/model/run-end.ts
-var run_end = __webpack_require__(37092);
+// EXTERNAL MODULE: ./src/feldera/abortable.ts
+var abortable = __webpack_require__(40987);
 ;// CONCATENATED MODULE: ./src/phases/deployment.ts
 
 
@@ -3661,7 +3776,7 @@ const AFTER_CANCEL_MS = 1500;
  */
 async function createDeployment(options) {
     const where = `a GitHub deployment to environment ${options.environment}`;
-    const call = () => AbortSignal.any([options.cancelled, AbortSignal.timeout(GITHUB_CALL_MS)]);
+    const call = () => (0,abortable/* ownBudget */.As)(GITHUB_CALL_MS, options.cancelled);
     let github;
     let id;
     try {
@@ -3708,10 +3823,7 @@ async function createDeployment(options) {
         finish: async (outcome, changes) => {
             // The last status is recorded after a cancel too, briefly: it says the start did not finish.
             // A cancel that comes while it is recorded cuts the call to that moment as well.
-            const signal = AbortSignal.any([
-                AbortSignal.timeout(GITHUB_CALL_MS),
-                (0,run_end/* graceAfter */.Dc)(options.cancelled, AFTER_CANCEL_MS),
-            ]);
+            const signal = (0,abortable/* ownBudget */.As)(GITHUB_CALL_MS, (0,abortable/* graceAfter */.Dc)(options.cancelled, AFTER_CANCEL_MS));
             switch (outcome.result) {
                 case 'reached':
                 case 'accepted':
@@ -3743,8 +3855,8 @@ function describe(error) {
 var errors = __webpack_require__(29210);
 // EXTERNAL MODULE: ./src/model/events.ts
 var events = __webpack_require__(23576);
-// EXTERNAL MODULE: ./src/model/inputs.ts + 1 modules
-var inputs = __webpack_require__(91272);
+// EXTERNAL MODULE: ./src/model/inputs.ts + 5 modules
+var inputs = __webpack_require__(4405);
 // EXTERNAL MODULE: ./src/model/compilation.ts
 var compilation = __webpack_require__(24362);
 ;// CONCATENATED MODULE: ./src/phases/diagnose.ts
@@ -3803,6 +3915,8 @@ async function readEvents(client, progress, diagnosis) {
 var feldera_client = __webpack_require__(41387);
 // EXTERNAL MODULE: ./src/model/lifecycle.ts
 var lifecycle = __webpack_require__(80973);
+// EXTERNAL MODULE: ./src/model/run-end.ts
+var run_end = __webpack_require__(37092);
 // EXTERNAL MODULE: ./src/phases/wait.ts + 2 modules
 var wait = __webpack_require__(60158);
 // EXTERNAL MODULE: ./src/phases/phase.ts
@@ -3975,7 +4089,7 @@ async function judgeWindow({ client, config, progress, signal, log }, health) {
             return failed;
     }
     catch (error) {
-        if (!(error instanceof run_end/* RunEnded */.QS && error.code === 'Timeout'))
+        if (!(error instanceof run_end/* RunEnded */.Q && error.code === 'Timeout'))
             throw error;
         health.notes.push(`The timeout ran out inside the health window of ${(0,text_text/* formatDuration */.a3)(windowMs)}: its health was judged on the last read.`);
         const failed = judge('end');
@@ -4045,6 +4159,7 @@ var phases_stop = __webpack_require__(15634);
 // EXTERNAL MODULE: ./src/phases/support-bundle.ts
 var support_bundle = __webpack_require__(17384);
 ;// CONCATENATED MODULE: ./src/phases/pipeline-run.ts
+
 
 
 
@@ -4201,7 +4316,7 @@ async function phases(run, { config, http, auth, end, statuses, accepted }) {
     let diagnosis = { problems: [] };
     if (!cancelled) {
         // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
-        const followUp = client.withSignal(AbortSignal.any([end.cancelled, AbortSignal.timeout(FOLLOW_UP_MS)]));
+        const followUp = client.withSignal((0,abortable/* ownBudget */.As)(FOLLOW_UP_MS, end.cancelled));
         const ended = outcome;
         diagnosis = await run.phase("reading the compiler's messages, the pipeline's log and Feldera's events", () => diagnose(followUp, config, ended, progress));
     }
@@ -4230,9 +4345,9 @@ async function phases(run, { config, http, auth, end, statuses, accepted }) {
 /* harmony export */   J: () => (/* binding */ stopPipeline),
 /* harmony export */   u: () => (/* binding */ stopsAfter)
 /* harmony export */ });
+/* harmony import */ var _feldera_abortable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40987);
 /* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98544);
-/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37092);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60158);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60158);
 
 
 
@@ -4253,11 +4368,11 @@ const STOP_POLL_MS = 500;
  */
 async function stopPipeline(client, budgetMs, cancelled) {
     // A cancel cuts what is left of the budget: the runner kills the step soon after its signal.
-    const budget = AbortSignal.any([AbortSignal.timeout(budgetMs), (0,_model_run_end_js__WEBPACK_IMPORTED_MODULE_0__/* .graceAfter */ .Dc)(cancelled, STOP_AFTER_CANCEL_MS)]);
+    const budget = (0,_feldera_abortable_js__WEBPACK_IMPORTED_MODULE_1__/* .ownBudget */ .As)(budgetMs, (0,_feldera_abortable_js__WEBPACK_IMPORTED_MODULE_1__/* .graceAfter */ .Dc)(cancelled, STOP_AFTER_CANCEL_MS));
     const within = client.withSignal(budget);
     try {
         await within.stop({ windowMs: budgetMs });
-        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .poll */ .wt)(async () => ((await within.status({ windowMs: budgetMs })).deployment_status === 'Stopped' ? true : undefined), STOP_POLL_MS, budget);
+        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .poll */ .wt)(async () => ((await within.status({ windowMs: budgetMs })).deployment_status === 'Stopped' ? true : undefined), STOP_POLL_MS, budget);
         return undefined;
     }
     catch (error) {
@@ -4287,9 +4402,11 @@ async function stopPipeline(client, budgetMs, cancelled) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _feldera_abortable_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(40987);
 /* harmony import */ var _feldera_support_bundle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51811);
-/* harmony import */ var _model_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91272);
+/* harmony import */ var _model_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4405);
 /* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98544);
+
 
 
 
@@ -4377,9 +4494,6 @@ async function collectSupportBundle(client, config, cancelled, log, env = proces
         return { name, problem: `No support bundle for pipeline ${client.pipelineName}: ${why}.` };
     }
 }
-/** Why an upload did not end: a budget spent, or a cancel. */
-class UploadEnded extends Error {
-}
 /** `@actions/artifact`, loaded only when a bundle is uploaded; it takes no signal, so its promise is raced and left behind. */
 async function upload(name, file, dir, { retentionDays, timeoutMs }, cancelled) {
     const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(189)]).then(__webpack_require__.bind(__webpack_require__, 82189));
@@ -4388,29 +4502,18 @@ async function upload(name, file, dir, { retentionDays, timeoutMs }, cancelled) 
         retentionDays,
         compressionLevel: 0,
     });
-    uploading.catch(() => undefined);
-    let timer;
-    let onCancel;
-    const ended = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new UploadEnded(`the artifact service took longer than ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(timeoutMs)}`)), timeoutMs);
-        onCancel = () => reject(new UploadEnded('cancelled'));
-        cancelled.addEventListener('abort', onCancel, { once: true });
-    });
+    const ended = (0,_feldera_abortable_js__WEBPACK_IMPORTED_MODULE_6__/* .ownBudget */ .As)(timeoutMs, cancelled);
     try {
-        const { id } = await Promise.race([uploading, ended]);
+        const { id } = await (0,_feldera_abortable_js__WEBPACK_IMPORTED_MODULE_6__/* .raceAbort */ .Mu)(uploading, ended);
         if (id === undefined)
             throw new Error('the artifact service gave no artifact id');
         return String(id);
     }
     catch (error) {
-        if (error instanceof UploadEnded)
-            throw error;
+        // Not the service's answer: its budget was spent, or the run cancelled.
+        if ((0,_feldera_abortable_js__WEBPACK_IMPORTED_MODULE_6__/* .endedBy */ .mr)(ended, error))
+            throw new Error(cancelled.aborted ? 'cancelled' : `the artifact service took longer than ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(timeoutMs)}`, { cause: error });
         throw new Error(`the artifact service refused the upload: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)}`, { cause: error });
-    }
-    finally {
-        clearTimeout(timer);
-        if (onCancel)
-            cancelled.removeEventListener('abort', onCancel);
     }
 }
 
@@ -4431,8 +4534,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/feldera/errors.ts
 var errors = __webpack_require__(29210);
-// EXTERNAL MODULE: ./src/feldera/http.ts
-var http = __webpack_require__(6965);
+// EXTERNAL MODULE: ./src/feldera/abortable.ts
+var abortable = __webpack_require__(40987);
 // EXTERNAL MODULE: ./src/phases/converge.ts
 var converge = __webpack_require__(81059);
 // EXTERNAL MODULE: ./src/model/lifecycle.ts
@@ -4547,7 +4650,7 @@ async function poll(step, intervalMs, signal) {
         const result = await step();
         if (result !== undefined)
             return result;
-        await (0,http/* sleep */.yy)(Math.max(0, intervalMs - (performance.now() - started)), signal);
+        await (0,abortable/* sleep */.yy)(Math.max(0, intervalMs - (performance.now() - started)), signal);
     }
 }
 /** Reads the status every poll-interval into `progress`, handing each to `until`, until it gives a value. */
@@ -4831,7 +4934,7 @@ function lastWord(facts, cancelled) {
     for (const name of _outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .OUTPUT_NAMES */ .P0)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, values[name]);
     const lines = [
-        `### ❌ Cancelled: the step could not finish its report within ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a3)(_model_run_end_js__WEBPACK_IMPORTED_MODULE_4__/* .CANCEL_DEADLINE_MS */ .JC)} of the cancel`,
+        `### ❌ Cancelled: the step could not finish its report within ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a3)(_model_run_end_js__WEBPACK_IMPORTED_MODULE_4__/* .CANCEL_DEADLINE_MS */ .J)} of the cancel`,
         '',
     ];
     facts.runs.forEach(({ name }, i) => {
@@ -5133,8 +5236,8 @@ class StatusList {
     }
 }
 
-// EXTERNAL MODULE: ./src/model/inputs.ts + 1 modules
-var inputs = __webpack_require__(91272);
+// EXTERNAL MODULE: ./src/model/inputs.ts + 5 modules
+var inputs = __webpack_require__(4405);
 // EXTERNAL MODULE: ./src/model/lifecycle.ts
 var lifecycle = __webpack_require__(80973);
 // EXTERNAL MODULE: ./src/log/log.ts
@@ -5229,7 +5332,7 @@ function planFailure(error, run, client, sqlFile, context) {
 }
 function planFailureOutcome(error, run, client, sqlFile, { config, auth, version }) {
     const name = run.name;
-    if (error instanceof run_end/* RunEnded */.QS && error.code === 'Timeout') {
+    if (error instanceof run_end/* RunEnded */.Q && error.code === 'Timeout') {
         const last = run.progress.lastFailure ? `; the last failure: ${run.progress.lastFailure}` : '';
         return {
             outcome: {
@@ -5293,6 +5396,8 @@ var state = __webpack_require__(77343);
 var support_bundle = __webpack_require__(17384);
 // EXTERNAL MODULE: ./src/model/progress.ts
 var progress = __webpack_require__(30138);
+// EXTERNAL MODULE: ./src/cancellation.ts
+var cancellation = __webpack_require__(34632);
 // EXTERNAL MODULE: ./src/report/last-word.ts
 var last_word = __webpack_require__(44325);
 // EXTERNAL MODULE: ./src/text/text.ts
@@ -5322,7 +5427,7 @@ const LIST_STATUSES_ABOVE = 10;
  * Runs the step and returns how it ended; the caller fails the process on a failure. `cancel` is the
  * runner's, installed by the entry before anything loaded (@github/local-action gives none).
  */
-async function run(cancel = (0,run_end/* cancellation */.WN)()) {
+async function run(cancel = (0,cancellation/* cancellation */.W)()) {
     // The runner runs this bundle again as the post step (action.yml runs.post): it tells by this state.
     core/* saveState */.LZ(state/* POST_STATE */.j, 'true');
     const startedAt = performance.now();
@@ -5358,7 +5463,7 @@ async function run(cancel = (0,run_end/* cancellation */.WN)()) {
         run.phase('reporting', () => undefined);
     try {
         // Loaded only now: nothing of the report is needed before the first request.
-        const { report } = await __webpack_require__.e(/* import() */ 306).then(__webpack_require__.bind(__webpack_require__, 51306));
+        const { report } = await __webpack_require__.e(/* import() */ 296).then(__webpack_require__.bind(__webpack_require__, 88296));
         // Synchronous: a cancel either came before, and the report says so, or is too late to change it.
         report(facts);
     }
@@ -5399,7 +5504,7 @@ async function startAll(facts, cancelled) {
     for (const run of facts.runs) {
         run.log.info(`${programs ? 'Planning' : 'Starting'} Feldera pipeline ${run.name}${programs ? '' : ` towards ${(0,lifecycle/* targetStatus */.u)(config.initial)}`}: ${run.pipelineUrl}`);
     }
-    const end = (0,run_end/* runEnd */.lx)(config.timeoutMs, (0,text_text/* formatDuration */.a3)(config.timeoutMs), cancelled);
+    const end = (0,cancellation/* runEnd */.l)(config.timeoutMs, (0,text_text/* formatDuration */.a3)(config.timeoutMs), cancelled);
     const heartbeat = several
         ? setInterval(() => (0,log/* info */.pq)((0,pipeline_run/* heartbeatLine */.JY)(facts.runs, facts.elapsedMs())), progress/* HEARTBEAT_MS */.m)
         : undefined;

@@ -1,14 +1,65 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 34632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ cancellation),
+/* harmony export */   l: () => (/* binding */ runEnd)
+/* harmony export */ });
+/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37092);
+// The run's end as it happens, installed by the entry: the runner's cancel (SIGINT, SIGTERM) and the
+// budget's timer. model/run-end.ts says what an end is; this file makes it come.
+
+/**
+ * Listens for SIGINT and SIGTERM for as long as the process lives: a signal must never kill the step
+ * (Node's default), at any moment, and a second one changes nothing. The first aborts `signal` and
+ * arms the deadline, a timer that does not keep the process alive: a step that ends in time never
+ * sees it.
+ */
+function cancellation() {
+    const controller = new AbortController();
+    let lastWord = () => undefined;
+    const onSignal = (name) => {
+        if (controller.signal.aborted)
+            return;
+        controller.abort(new _model_run_end_js__WEBPACK_IMPORTED_MODULE_0__/* .RunEnded */ .Q('Cancelled', `the run was cancelled (${name})`));
+        setTimeout(() => {
+            try {
+                lastWord();
+            }
+            finally {
+                process.exit(process.exitCode ?? 1);
+            }
+        }, _model_run_end_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DEADLINE_MS */ .J).unref();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return { signal: controller.signal, atDeadline: (write) => (lastWord = write) };
+}
+/** The run's end as AbortSignals: the budget, and the runner's cancel, so that every request and wait in flight stops at once. */
+function runEnd(timeoutMs, timeoutText, cancelled) {
+    const budget = new AbortController();
+    const timer = setTimeout(() => budget.abort(new _model_run_end_js__WEBPACK_IMPORTED_MODULE_0__/* .RunEnded */ .Q('Timeout', `timeout ${timeoutText} ran out`)), timeoutMs);
+    return {
+        signal: AbortSignal.any([budget.signal, cancelled]),
+        cancelled,
+        dispose: () => clearTimeout(timer),
+    };
+}
+
+
+/***/ }),
+
 /***/ 79407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37092);
+/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34632);
 
 // Before the rest of the bundle loads: from here on, no cancel can kill the step unreported.
-const cancel = (0,_model_run_end_js__WEBPACK_IMPORTED_MODULE_0__/* .cancellation */ .WN)();
+const cancel = (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_0__/* .cancellation */ .W)();
 const { step } = await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(717)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85717));
 await step(cancel);
 
@@ -21,11 +72,8 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dc: () => (/* binding */ graceAfter),
-/* harmony export */   JC: () => (/* binding */ CANCEL_DEADLINE_MS),
-/* harmony export */   QS: () => (/* binding */ RunEnded),
-/* harmony export */   WN: () => (/* binding */ cancellation),
-/* harmony export */   lx: () => (/* binding */ runEnd)
+/* harmony export */   J: () => (/* binding */ CANCEL_DEADLINE_MS),
+/* harmony export */   Q: () => (/* binding */ RunEnded)
 /* harmony export */ });
 /** Why the run ended before its work was done: the budget (`timeout`) ran out, or the runner cancelled it. */
 class RunEnded extends Error {
@@ -41,52 +89,6 @@ class RunEnded extends Error {
  * its word by this long after the first signal, whatever it was doing.
  */
 const CANCEL_DEADLINE_MS = 4500;
-/**
- * Listens for SIGINT and SIGTERM for as long as the process lives: a signal must never kill the step
- * (Node's default), at any moment, and a second one changes nothing. The first aborts `signal` and
- * arms the deadline, a timer that does not keep the process alive: a step that ends in time never
- * sees it.
- */
-function cancellation() {
-    const controller = new AbortController();
-    let lastWord = () => undefined;
-    const onSignal = (name) => {
-        if (controller.signal.aborted)
-            return;
-        controller.abort(new RunEnded('Cancelled', `the run was cancelled (${name})`));
-        setTimeout(() => {
-            try {
-                lastWord();
-            }
-            finally {
-                process.exit(process.exitCode ?? 1);
-            }
-        }, CANCEL_DEADLINE_MS).unref();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return { signal: controller.signal, atDeadline: (write) => (lastWord = write) };
-}
-/** The run's end as AbortSignals: the budget, and the runner's cancel, so that every request and wait in flight stops at once. */
-function runEnd(timeoutMs, timeoutText, cancelled) {
-    const budget = new AbortController();
-    const timer = setTimeout(() => budget.abort(new RunEnded('Timeout', `timeout ${timeoutText} ran out`)), timeoutMs);
-    return {
-        signal: AbortSignal.any([budget.signal, cancelled]),
-        cancelled,
-        dispose: () => clearTimeout(timer),
-    };
-}
-/** Aborted `graceMs` after `signal` is (that long from now if it is already): a timer that never keeps the process alive. */
-function graceAfter(signal, graceMs) {
-    const controller = new AbortController();
-    const start = () => setTimeout(() => controller.abort(signal.reason), graceMs).unref();
-    if (signal.aborted)
-        start();
-    else
-        signal.addEventListener('abort', start, { once: true });
-    return controller.signal;
-}
 
 
 /***/ }),
