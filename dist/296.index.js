@@ -404,8 +404,8 @@ function report(facts) {
         outcome: (0,statement/* statedOutcome */.U)(run, facts.platform),
     }));
     const outcomes = views.map(({ outcome }) => outcome);
-    const values = (0,outputs/* outputValues */.uN)(facts.runs, outcomes, facts.elapsedMs(), facts.config !== undefined);
-    for (const name of outputs/* OUTPUT_NAMES */.P0)
+    const values = (0,outputs/* outputValues */.u)(facts.runs, outcomes, facts.elapsedMs(), facts.config !== undefined);
+    for (const name of outputs/* OUTPUT_NAMES */.P)
         core/* setOutput */.uH(name, values[name]);
     const planning = facts.config?.plan === true;
     // A plan has no status to reach.
@@ -462,7 +462,7 @@ function runFacts({ run, record, outcome }, target, planning, facts) {
         progress: run.progress,
         diagnosis: record.diagnosis,
         credential: facts.credential,
-        feldera: facts.platform && (0,platform/* describePlatform */.d5)(facts.platform),
+        feldera: facts.platform && (0,platform/* describePlatform */.d)(facts.platform),
         health: record.health,
         stopped: record.stop?.stopped ?? false,
         converged: record.converged,

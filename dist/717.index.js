@@ -271,10 +271,9 @@ function endedBy(signal, error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   SL: () => (/* binding */ readExcerpt),
-/* harmony export */   Vh: () => (/* binding */ readJson)
+/* harmony export */   S: () => (/* binding */ readExcerpt),
+/* harmony export */   V: () => (/* binding */ readJson)
 /* harmony export */ });
-/* unused harmony export EXCERPT_BYTES */
 /* harmony import */ var _bounded_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41907);
 
 /** What is kept of a body that is not JSON, for an excerpt of its first characters. */
@@ -1013,7 +1012,7 @@ async function readLogTail(options, path, limits) {
         return { lines: [], truncated: false };
     const secrets = options.credentials.secrets();
     if (response.status !== 200 || !response.body) {
-        const text = await (0,body/* readExcerpt */.SL)(response, secrets).catch(() => '');
+        const text = await (0,body/* readExcerpt */.S)(response, secrets).catch(() => '');
         const message = `GET ${url.href} failed: ${response.status} ${(0,text_text/* serverText */.Tn)(text, secrets, 200)}`;
         throw new errors/* FelderaError */.kP('not-feldera', 'UnexpectedResponse', message, { status: response.status });
     }
@@ -1443,7 +1442,7 @@ async function attemptOnce(options, method, url, timeoutMs, { keepItem, json }) 
             redirect: 'manual',
         });
         // A body that never ends ends with the request's timeout.
-        read = await (0,_body_js__WEBPACK_IMPORTED_MODULE_1__/* .readJson */ .Vh)(response, { secrets, keepItem });
+        read = await (0,_body_js__WEBPACK_IMPORTED_MODULE_1__/* .readJson */ .V)(response, { secrets, keepItem });
     }
     catch (error) {
         if (options.signal.aborted)
@@ -1567,10 +1566,9 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Kd: () => (/* binding */ readPlatform),
-/* harmony export */   d5: () => (/* binding */ describePlatform)
+/* harmony export */   K: () => (/* binding */ readPlatform),
+/* harmony export */   d: () => (/* binding */ describePlatform)
 /* harmony export */ });
-/* unused harmony export TESTED_VERSIONS */
 /* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98544);
 /* harmony import */ var _abortable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40987);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6965);
@@ -1915,7 +1913,7 @@ async function downloadSupportBundle(options, path, file, limits) {
     }).catch(failed);
     const secrets = options.credentials.secrets();
     if (response.status !== 200 || !response.body) {
-        const text = await (0,_body_js__WEBPACK_IMPORTED_MODULE_4__/* .readExcerpt */ .SL)(response, secrets).catch(() => '');
+        const text = await (0,_body_js__WEBPACK_IMPORTED_MODULE_4__/* .readExcerpt */ .S)(response, secrets).catch(() => '');
         throw new BundleProblem(refusal(`GET ${url.href}`, response.status, text, secrets));
     }
     options.debug(`GET ${url.href} → 200, streaming to ${file}`);
@@ -4395,7 +4393,7 @@ async function stopPipeline(client, budgetMs, cancelled) {
 /* harmony export */   ac: () => (/* binding */ collectSupportBundle),
 /* harmony export */   sp: () => (/* binding */ wantsBundle)
 /* harmony export */ });
-/* unused harmony exports BUNDLE_MAX_BYTES, BUNDLE_DOWNLOAD_MS, BUNDLE_UPLOAD_MS, artifactName */
+/* unused harmony export artifactName */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -4930,8 +4928,8 @@ function lastWord(facts, cancelled) {
     if (facts.runs.length === 0)
         facts.runs.push((0,_phases_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__/* .unnamedRun */ .GK)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('pipeline-name'), cancelled));
     const outcomes = facts.runs.map((run) => (0,_statement_js__WEBPACK_IMPORTED_MODULE_3__/* .statedOutcome */ .U)(run, facts.platform));
-    const values = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .outputValues */ .uN)(facts.runs, outcomes, facts.elapsedMs(), facts.config !== undefined);
-    for (const name of _outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .OUTPUT_NAMES */ .P0)
+    const values = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .outputValues */ .u)(facts.runs, outcomes, facts.elapsedMs(), facts.config !== undefined);
+    for (const name of _outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .OUTPUT_NAMES */ .P)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, values[name]);
     const lines = [
         `### ❌ Cancelled: the step could not finish its report within ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a3)(_model_run_end_js__WEBPACK_IMPORTED_MODULE_4__/* .CANCEL_DEADLINE_MS */ .J)} of the cancel`,
@@ -4963,10 +4961,9 @@ function notDone(planning) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P0: () => (/* binding */ OUTPUT_NAMES),
-/* harmony export */   uN: () => (/* binding */ outputValues)
+/* harmony export */   P: () => (/* binding */ OUTPUT_NAMES),
+/* harmony export */   u: () => (/* binding */ outputValues)
 /* harmony export */ });
-/* unused harmony export RUN_OUTPUT_NAMES */
 /* harmony import */ var _connectors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53952);
 /* harmony import */ var _model_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67978);
 /* harmony import */ var _model_outcome_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53993);
@@ -5513,10 +5510,10 @@ async function startAll(facts, cancelled) {
         connection = (0,connection_connection/* connect */.N)(config, end.signal);
         facts.credential = connection.auth.describe();
         // Beside the first requests, never waited for: the report uses it if it came in time.
-        void (0,platform/* readPlatform */.Kd)(connection.http).then((answer) => {
+        void (0,platform/* readPlatform */.K)(connection.http).then((answer) => {
             facts.platform = answer;
             if (answer)
-                core/* debug */.Yz(`Feldera ${(0,platform/* describePlatform */.d5)(answer)}`);
+                core/* debug */.Yz(`Feldera ${(0,platform/* describePlatform */.d)(answer)}`);
         });
         const context = {
             config,

@@ -12,7 +12,7 @@ export interface Auth {
   refusalHint: () => string | undefined;
 }
 
-export const PERMISSIONS_FOR_OIDC = 'permissions:\n  id-token: write\n  contents: read';
+const PERMISSIONS_FOR_OIDC = 'permissions:\n  id-token: write\n  contents: read';
 
 const TRUST =
   'these must match a trust relationship of the tenant (fda oidc-trust create), and a token that resolves to several tenants needs the tenant input.';

@@ -4,7 +4,7 @@ import { BoundedJson, NotJson, type JsonOptions } from './bounded-json.ts';
 type Response = Awaited<ReturnType<typeof fetch>>;
 
 /** What is kept of a body that is not JSON, for an excerpt of its first characters. */
-export const EXCERPT_BYTES = 16 << 10;
+const EXCERPT_BYTES = 16 << 10;
 
 /** A body: its value, read within the parser's limits (undefined when it is not JSON), and its first characters for an excerpt. */
 export interface Body {

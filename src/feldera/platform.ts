@@ -36,7 +36,7 @@ export async function readPlatform(http: HttpOptions): Promise<Platform | undefi
 }
 
 /** The Feldera versions this action is tested with (README, Feldera versions tested). */
-export const TESTED_VERSIONS = { oldest: '0.300.0', newest: '0.375.0' } as const;
+const TESTED_VERSIONS = { oldest: '0.300.0', newest: '0.375.0' } as const;
 
 /** `0.337.0, Enterprise (tested: 0.300.0 to 0.375.0)`: which Feldera answered, and whether it is among the versions tested. */
 export function describePlatform(platform: Platform): string {

@@ -8,9 +8,9 @@ import { isObject, type Json } from './json.ts';
 // (crates/feldera-types/src/adapter_stats.rs) writes `health` and `fatal_error` as null when there is
 // none (only some connectors report health at all), and the error lists only when asked for them.
 
-export type PipelineState = 'Paused' | 'Running' | 'Terminated';
-export type ConcurrentBootstrapPhase = 'Inactive' | 'ConcurrentBootstrapping' | 'Synchronizing';
-export type ConnectorHealthStatus = 'Healthy' | 'Unhealthy';
+type PipelineState = 'Paused' | 'Running' | 'Terminated';
+type ConcurrentBootstrapPhase = 'Inactive' | 'ConcurrentBootstrapping' | 'Synchronizing';
+type ConnectorHealthStatus = 'Healthy' | 'Unhealthy';
 
 /** `CommitProgressSummary`: operators flushed, being flushed and not started, while a commit runs. */
 export interface CommitProgressSummary {
@@ -22,7 +22,7 @@ export interface CommitProgressSummary {
 }
 
 /** The fields of `GlobalControllerMetrics` the action reads. */
-export interface GlobalControllerMetrics {
+interface GlobalControllerMetrics {
   state: PipelineState | (string & {});
   bootstrap_in_progress: boolean;
   concurrent_bootstrap_phase: ConcurrentBootstrapPhase | (string & {});
@@ -48,7 +48,7 @@ export interface ConnectorError {
   message: string;
 }
 
-export interface InputEndpointStatus {
+interface InputEndpointStatus {
   endpoint_name: string;
   config: { stream: string };
   /** Paused by the user or by the connector's configuration (`paused`, `start_after`). */
@@ -60,7 +60,7 @@ export interface InputEndpointStatus {
   parse_errors: ConnectorError[] | null;
 }
 
-export interface OutputEndpointStatus {
+interface OutputEndpointStatus {
   endpoint_name: string;
   config: { stream: string };
   /** Paused by the user or by its configuration: it discards the output it receives (Feldera 0.375; false before). */

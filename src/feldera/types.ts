@@ -2,7 +2,7 @@
 // openapi.json (PipelineSelectedInfo, ErrorResponse). Enums are open (`| string`): Feldera adds
 // statuses often, and an unknown one must mean "keep waiting", not a crash.
 
-export type DeploymentStatus =
+type DeploymentStatus =
   | 'Stopped'
   | 'Provisioning'
   | 'Unavailable'
@@ -19,9 +19,9 @@ export type DeploymentStatus =
   | 'Suspended'
   | 'Stopping';
 
-export type DeploymentDesiredStatus = 'Stopped' | 'Unavailable' | 'Standby' | 'Paused' | 'Running' | 'Suspended';
+type DeploymentDesiredStatus = 'Stopped' | 'Unavailable' | 'Standby' | 'Paused' | 'Running' | 'Suspended';
 
-export type ProgramStatus =
+type ProgramStatus =
   'Pending' | 'CompilingSql' | 'SqlCompiled' | 'CompilingRust' | 'Success' | 'SqlError' | 'RustError' | 'SystemError';
 
 export type BootstrapPolicy = 'allow' | 'reject' | 'await_approval';

@@ -89,7 +89,7 @@ export const SUPPORT_BUNDLE_PARTS = [
   'dataflow_graph',
   'pipeline_events',
 ] as const;
-export type SupportBundlePart = (typeof SUPPORT_BUNDLE_PARTS)[number];
+type SupportBundlePart = (typeof SUPPORT_BUNDLE_PARTS)[number];
 
 /** When to read the pipeline's log into the step's log and summary. */
 export type Logs = 'on-failure' | 'always' | 'never';

@@ -1,6 +1,6 @@
 import type { ConnectorError, ConnectorHealth, ControllerStatus } from '../feldera/stats.ts';
 
-export type Direction = 'input' | 'output';
+type Direction = 'input' | 'output';
 
 /** One endpoint of either direction, as the verdict and the report see it. */
 export interface Endpoint {

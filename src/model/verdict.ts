@@ -17,7 +17,7 @@ export interface HealthCheck {
   connectorErrors: ConnectorErrorsMode;
 }
 
-export type HealthCode = 'ConnectorFailed' | 'ConnectorUnhealthy' | 'ConnectorErrors';
+type HealthCode = 'ConnectorFailed' | 'ConnectorUnhealthy' | 'ConnectorErrors';
 
 /** What is wrong with one endpoint: the gravest of its problems, failing or only warned about. */
 export interface Problem {

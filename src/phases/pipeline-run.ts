@@ -29,7 +29,7 @@ const FOLLOW_UP_MS = 6000;
 const STOP_MS = 30_000;
 
 /** The stop this step made after a failure (stop-on-failure), and whether it worked. */
-export type Stop = { stopped: true } | { stopped: false; problem: string };
+type Stop = { stopped: true } | { stopped: false; problem: string };
 
 /**
  * What happened to one pipeline, built once when its run ends. Its outcome is the cause as the phase

@@ -10,10 +10,10 @@ import type { RunLog } from '../log/phase-log.ts';
 import { formatDuration, messageOf, serverText } from '../text/text.ts';
 
 /** What a support bundle may take: Feldera's own profiles alone may be 300 MB, a runner's disk and upload less. */
-export const BUNDLE_MAX_BYTES = 200e6;
+const BUNDLE_MAX_BYTES = 200e6;
 /** The download, Feldera's collection included, and the upload each have a budget of their own, like the follow-up reads. */
-export const BUNDLE_DOWNLOAD_MS = 60_000;
-export const BUNDLE_UPLOAD_MS = 60_000;
+const BUNDLE_DOWNLOAD_MS = 60_000;
+const BUNDLE_UPLOAD_MS = 60_000;
 
 /** The parts that hold configuration: the connectors' settings, their secrets among them. */
 const CONFIGURATION_PARTS = ['pipeline_config', 'system_config'] as const;

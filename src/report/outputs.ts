@@ -4,7 +4,7 @@ import { planChanges } from '../model/plan.ts';
 import { UNDECIDED, type Outcome } from '../model/outcome.ts';
 
 /** The outputs of one pipeline's run, in action.yml's order: with several, each pipeline's in `results`. */
-export const RUN_OUTPUT_NAMES = [
+const RUN_OUTPUT_NAMES = [
   'status',
   'desired-status',
   'awaiting-approval',
@@ -23,7 +23,7 @@ export const RUN_OUTPUT_NAMES = [
   'plan-diff',
   'plan-changes',
 ] as const;
-export type RunOutputName = (typeof RUN_OUTPUT_NAMES)[number];
+type RunOutputName = (typeof RUN_OUTPUT_NAMES)[number];
 
 /** Every output of action.yml, in its order. */
 export const OUTPUT_NAMES = [...RUN_OUTPUT_NAMES, 'results'] as const;
