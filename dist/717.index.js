@@ -1463,8 +1463,12 @@ async function attemptOnce(options, method, url, timeoutMs, { keepItem, json }) 
         }
         return { transient: new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TransientError */ .N_(describeCause(cause)) };
     }
+    options.debug(`${method} ${url.href} → ${response.status} in ${Math.round(performance.now() - sentAt)}ms`);
+    return answerOf(method, url, response, read, secrets);
+}
+/** What an answer that came whole means: its JSON, a transient failure to retry, or a final one. */
+function answerOf(method, url, response, read, secrets) {
     const status = response.status;
-    options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
     const body = read.json;
     const retryAfter = retryAfterMs(response.headers.get('retry-after'));
     if (status >= 200 && status < 300) {

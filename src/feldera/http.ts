@@ -138,8 +138,19 @@ async function attemptOnce(
     }
     return { transient: new TransientError(describeCause(cause)) };
   }
+  options.debug(`${method} ${url.href} → ${response.status} in ${Math.round(performance.now() - sentAt)}ms`);
+  return answerOf(method, url, response, read, secrets);
+}
+
+/** What an answer that came whole means: its JSON, a transient failure to retry, or a final one. */
+function answerOf(
+  method: string,
+  url: URL,
+  response: Awaited<ReturnType<typeof fetch>>,
+  read: Body,
+  secrets: string[],
+): Attempt {
   const status = response.status;
-  options.debug(`${method} ${url.href} → ${status} in ${Math.round(performance.now() - sentAt)}ms`);
   const body = read.json;
   const retryAfter = retryAfterMs(response.headers.get('retry-after'));
 
