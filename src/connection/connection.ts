@@ -37,6 +37,16 @@ export function connect(
       dispatcher,
       debug,
     },
-    close: () => dispatcher.destroy().catch(() => undefined),
+    close: () => dispatcher.destroy(closed()).catch(() => undefined),
   };
+}
+
+/**
+ * What a request still open when the connection closes fails with. Node reads the stack of the error
+ * a socket is destroyed with: one written here spares formatting the bundle's frames (milliseconds, cold).
+ */
+function closed(): Error {
+  const error = new Error('the step closed its connection to Feldera');
+  error.stack = `Error: ${error.message}`;
+  return error;
 }
