@@ -25,10 +25,8 @@ export function connect(
     (audience) => core.getIDToken(audience),
     (secret) => core.setSecret(secret),
   );
-  // undici parses HTTP in WebAssembly, compiled at the first connection. After a few answers V8 optimizes its hot
-  // function on a background thread, and the exit waits for that compile (30 to 50 ms on 2 cores): a larger budget
-  // keeps it for a parser that works hard. Set here, not at the entry: once a flag changes, V8 refuses Node's cached
-  // code for the built-in modules loaded after it (30 ms more to the first request).
+  // V8 optimizes undici's WebAssembly HTTP parser in the background after a few answers, and the exit waits for it.
+  // Not at the entry: a flag changed there makes V8 refuse Node's cached code of the built-ins loaded after (30 ms).
   setFlagsFromString('--wasm-tiering-budget=2000000000');
   // The proxies of the environment, as inputs.ts read and checked them; a plain Agent when none is set.
   const dispatcher = new EnvHttpProxyAgent(config.proxy);
@@ -47,10 +45,7 @@ export function connect(
   };
 }
 
-/**
- * What a request still open when the connection closes fails with. Node reads the stack of the error
- * a socket is destroyed with: one written here spares formatting the bundle's frames (milliseconds, cold).
- */
+/** Node formats the stack of the error a socket is destroyed with: this one's is written, not formatted (ms, cold). */
 function closed(): Error {
   const error = new Error('the step closed its connection to Feldera');
   error.stack = `Error: ${error.message}`;

@@ -29,9 +29,8 @@ const FOLLOW_UP_RETRY = { windowMs: 5000 };
 export type EventsRead = Pick<Diagnosis, 'events' | 'eventsProblem'>;
 
 /**
- * Reads what explains the outcome. `events`: Feldera's events when their read began earlier
- * (readEvents); else they are read here, beside the other reads so that a log that takes its 5 s
- * does not starve them.
+ * Reads what explains the outcome. Feldera's events come from `events` when their read began earlier, else they are
+ * read here, beside the other reads, so that a log that takes its 5 s does not starve them.
  */
 export async function diagnose(
   client: PipelineClient,
@@ -67,11 +66,9 @@ export async function diagnose(
 }
 
 /**
- * `GET /events` once, begun now; any failure is a warning that says why, and the timeline keeps what
- * the step saw. Never rejects. After a success too: one small read, and a blip on the way up
- * (Unavailable, a restart) is worth seeing in the summary. Only once the step read a status (else
- * undefined): the events are woven into what it saw, and a Feldera that never answered would only
- * add a warning.
+ * `GET /events` once, begun now, never rejecting: a failure is a warning that says why, and the timeline keeps what the
+ * step saw. After a success too: one small read, and a blip on the way up (Unavailable, a restart) is worth seeing.
+ * Only once the step read a status (else undefined): the events are woven into what it saw.
  */
 export function readEvents(client: PipelineClient, progress: Progress): Promise<EventsRead> | undefined {
   return progress.timeline.length > 0 ? eventsOf(client, progress) : undefined;
