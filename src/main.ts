@@ -62,8 +62,7 @@ export async function run(cancel: Cancellation = cancellation()): Promise<Outcom
   // A cancel from here on came while the step reported.
   for (const run of facts.runs) run.phase('reporting', () => undefined);
   try {
-    // Loaded only now: nothing of the report is needed before the first request.
-    const { report } = await import('./report/report.ts');
+    const { report } = await reportCode();
     // Synchronous: a cancel either came before, and the report says so, or is too late to change it.
     report(facts);
   } catch (error) {
@@ -76,6 +75,18 @@ export async function run(cancel: Cancellation = cancellation()): Promise<Outcom
   }
   const outcomes = facts.runs.map((run) => statedOutcome(run, facts.platform));
   return outcomes.find((outcome) => outcome.result === 'failed') ?? outcomes[0] ?? internalError('no pipeline was run');
+}
+
+let reportModule: Promise<typeof import('./report/report.ts')> | undefined;
+
+/** The report's code, loading from the first call: once the first request is on its way, or at the latest to report. */
+function reportCode(): Promise<typeof import('./report/report.ts')> {
+  if (!reportModule) {
+    reportModule = import('./report/report.ts');
+    // A failure to load is reported where the report is awaited, not as an unhandled rejection meanwhile.
+    reportModule.catch(() => undefined);
+  }
+  return reportModule;
 }
 
 /** Reads the inputs, then runs every pipeline side by side under the one budget, into `facts`. */
@@ -123,6 +134,8 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
       facts.platform = answer;
       if (answer) core.debug(`Feldera ${describePlatform(answer)}`);
     });
+    // Nothing of the report is needed before the first request: it loads beside the requests, not after the outcome.
+    void reportCode();
     const context: RunContext = {
       config,
       http: connection.http,

@@ -37,6 +37,13 @@ export function connect(
       dispatcher,
       debug,
     },
-    close: () => dispatcher.destroy().catch(() => undefined),
+    close: () => dispatcher.destroy(closed()).catch(() => undefined),
   };
+}
+
+/** Node formats the stack of the error a socket is destroyed with: this one's is written, not formatted (ms, cold). */
+function closed(): Error {
+  const error = new Error('the step closed its connection to Feldera');
+  error.stack = `Error: ${error.message}`;
+  return error;
 }

@@ -25,18 +25,21 @@ export interface Diagnosis {
 const LOG_LIMITS = { totalMs: 5000, idleMs: 500, maxLines: 200, maxBytes: 1 << 20 };
 const FOLLOW_UP_RETRY = { windowMs: 5000 };
 
+/** Feldera's events as `GET /events` gave them, or why they could not be read. */
+export type EventsRead = Pick<Diagnosis, 'events' | 'eventsProblem'>;
+
+/**
+ * Reads what explains the outcome. Feldera's events come from `events` when their read began earlier, else they are
+ * read here, beside the other reads, so that a log that takes its 5 s does not starve them.
+ */
 export async function diagnose(
   client: PipelineClient,
   config: Config,
   outcome: Outcome,
   progress: Progress,
+  events: Promise<EventsRead> | undefined = readEvents(client, progress),
 ): Promise<Diagnosis> {
   const diagnosis: Diagnosis = { problems: [] };
-  // Beside the other reads, so that a log that takes its 5 s does not starve it. After a success too:
-  // one small read, and a blip on the way up (Unavailable, a restart) is worth seeing in the summary.
-  // Only once the step read a status: the events are woven into what it saw, and a Feldera that never
-  // answered would only add a warning.
-  const events = progress.timeline.length > 0 ? readEvents(client, progress, diagnosis) : undefined;
   const failed = outcome.result === 'failed';
   if (failed && outcome.code === 'StartFailedDueToFailedCompilation') {
     try {
@@ -59,18 +62,27 @@ export async function diagnose(
       diagnosis.problems.push(`Could not read the pipeline's log: ${messageOf(error)}`);
     }
   }
-  await events;
-  return diagnosis;
+  return { ...diagnosis, ...(await events) };
 }
 
-/** `GET /events` once; any failure is a warning that says why, and the timeline keeps what the step saw. */
-async function readEvents(client: PipelineClient, progress: Progress, diagnosis: Diagnosis): Promise<void> {
+/**
+ * `GET /events` once, begun now, never rejecting: a failure is a warning that says why, and the timeline keeps what the
+ * step saw. After a success too: one small read, and a blip on the way up (Unavailable, a restart) is worth seeing.
+ * Only once the step read a status (else undefined): the events are woven into what it saw.
+ */
+export function readEvents(client: PipelineClient, progress: Progress): Promise<EventsRead> | undefined {
+  return progress.timeline.length > 0 ? eventsOf(client, progress) : undefined;
+}
+
+async function eventsOf(client: PipelineClient, progress: Progress): Promise<EventsRead> {
   try {
-    diagnosis.events = await client.events(progress.startedAtEpochMs - CLOCK_SKEW_MS, FOLLOW_UP_RETRY);
+    return { events: await client.events(progress.startedAtEpochMs - CLOCK_SKEW_MS, FOLLOW_UP_RETRY) };
   } catch (error) {
     // actix's empty 404 for a route it does not have: /events came with Feldera 0.292.
     const older = error instanceof FelderaError && error.status === 404 && error.kind === 'not-feldera';
     const why = older ? 'this Feldera has no GET /events (it came with 0.292)' : messageOf(error);
-    diagnosis.eventsProblem = `Could not read Feldera's events of pipeline ${client.pipelineName}, so the summary's timeline has only the statuses the step saw: ${why}`;
+    return {
+      eventsProblem: `Could not read Feldera's events of pipeline ${client.pipelineName}, so the summary's timeline has only the statuses the step saw: ${why}`,
+    };
   }
 }

@@ -1,6 +1,6 @@
 import type { Auth } from '../connection/auth.ts';
 import { createDeployment } from './deployment.ts';
-import { diagnose, type Diagnosis } from './diagnose.ts';
+import { diagnose, readEvents, type Diagnosis, type EventsRead } from './diagnose.ts';
 import { PipelineClient } from '../feldera/client.ts';
 import { ownBudget } from '../feldera/abortable.ts';
 import type { HttpOptions } from '../feldera/http.ts';
@@ -207,22 +207,26 @@ async function phases(
     );
     ({ outcome, approval } = waited);
   }
+  // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
+  const followUp = () => client.withSignal(ownBudget(FOLLOW_UP_MS, end.cancelled));
   let health = noHealth();
+  let events: Promise<EventsRead> | undefined;
   // Standby runs nothing yet, so there is no health to check.
   if (outcome.result === 'reached' && config.initial !== 'standby') {
     const window = config.healthWindowMs > 0 ? ` for ${formatDuration(config.healthWindowMs)}` : '';
     log.group(`Checking the connectors' health${window}`);
-    ({ outcome, health } = await run.phase('starting it', () => watchHealth(context)));
+    const watched = run.phase('starting it', () => watchHealth(context));
+    // A window of one read holds no event worth waiting for: Feldera's events are read beside it, not after.
+    if (config.healthWindowMs === 0) events = readEvents(followUp(), progress);
+    ({ outcome, health } = await watched);
   }
   log.end();
   const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled';
   let diagnosis: Diagnosis = { problems: [] };
   if (!cancelled) {
-    // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
-    const followUp = client.withSignal(ownBudget(FOLLOW_UP_MS, end.cancelled));
     const ended = outcome;
     diagnosis = await run.phase("reading the compiler's messages, the pipeline's log and Feldera's events", () =>
-      diagnose(followUp, config, ended, progress),
+      diagnose(followUp(), config, ended, progress, events),
     );
   }
   // Before a stop: a stopped pipeline's bundle lacks what only the running process gives (profiles, metrics, stats).
