@@ -33,7 +33,8 @@ export function statedOutcome(run: PipelineRun, platform: Platform | undefined):
     record.release?.stop && record.converged?.found === undefined ? undefined : stopNote(run.name, record, cancelled),
     cancel && !cancelled ? `Then ${cancel.reason} while ${cancel.during}.` : undefined,
   );
-  return { ...outcome, message, ...editionHint(outcome, platform) };
+  // An update's refusal has a hint of its own (force-stop: true), which the edition's would hide.
+  return { ...outcome, message, ...(record.release ? {} : editionHint(outcome, platform)) };
 }
 
 /**
