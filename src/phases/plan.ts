@@ -7,6 +7,7 @@ import { failureOf, type Failure } from '../model/outcome.ts';
 import { RunEnded } from '../model/run-end.ts';
 import { planChanges } from '../model/plan.ts';
 import { waitingRetry } from './phase.ts';
+import { whenCompiled } from './wait.ts';
 import { recordOf, type PipelineRun, type RunContext, type RunRecord } from './pipeline-run.ts';
 
 /** The first Feldera with `POST /v0/pipelines/{name}/diff` (manager commit 55090bf, "Add pipeline diff"). */
@@ -19,7 +20,7 @@ const DIFF_SINCE = '0.324.0';
  */
 export async function planPipeline(
   run: PipelineRun,
-  { config, http, auth, platform }: RunContext,
+  { config, http, auth, platform, end }: RunContext,
   programCode: string,
 ): Promise<void> {
   const sqlFile = sqlFileOf(config, run.name) ?? '';
@@ -31,6 +32,8 @@ export async function planPipeline(
   run.log.group(`Planning pipeline ${run.name}: the program of ${sqlFile}${runtime} against its configured program`);
   const record = await run.phase("waiting for Feldera's diff (POST /diff)", async () => {
     try {
+      // A change of the pipeline's own program a moment ago: the diff compares with it once compiled.
+      await whenCompiled(client, run.progress, config.pollIntervalMs, end.signal, run.log);
       const diff = await client.diff(programCode, config.runtimeVersion, waitingRetry(run.progress, run.log));
       for (const line of planChanges(diff) ? diffLines(diff) : ['no change']) run.log.info(line);
       return recordOf({ result: 'planned' }, { plan: { sqlFile, diff } });

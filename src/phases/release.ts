@@ -17,7 +17,7 @@ import {
 import { formatDuration } from '../text/text.ts';
 import { setupRetry, waitingRetry, type PhaseContext } from './phase.ts';
 import { planFailureOutcome } from './plan.ts';
-import { watcher } from './wait.ts';
+import { watcher, whenCompiled } from './wait.ts';
 
 /** What the update of one pipeline's program did, for the outputs and the summary. */
 export interface Release {
@@ -145,18 +145,8 @@ async function check(
   release: Release,
 ): Promise<Failure | undefined> {
   const { client, config, progress, log } = context;
-  let status = progress.last;
-  if (status && COMPILING.has(status.program_status)) {
-    log.info(`Its configured program is compiling (${status.program_status}): waiting for it before the check.`);
-    status = await watcher(
-      client,
-      progress,
-      config.pollIntervalMs,
-      context.signal,
-      log,
-    )((read) => (COMPILING.has(read.program_status) ? undefined : read));
-  }
-  if (status && COMPILE_FAILED.has(status.program_status)) {
+  const status = await whenCompiled(client, progress, config.pollIntervalMs, context.signal, log);
+  if (COMPILE_FAILED.has(status.program_status)) {
     release.unchecked = `its configured program did not compile (${status.program_status}), so there is nothing to compare with`;
     log.info(`Not checked before the stop: ${release.unchecked}.`);
     return undefined;
