@@ -241,6 +241,23 @@ describe('the fake’s compiler, scripted per program (FakeOptions.compiles)', (
   });
 });
 
+describe('the fake’s scripts around a change', () => {
+  it('plays FakeOptions.created for a pipeline a PUT creates, and no longer the scripted early start once the program changed', async () => {
+    const server = await fake([{ name: 'p', compile: [{ status: 'CompilingSql' }, { status: 'SqlError' }] }], {
+      created: { phases: [{ status: 'Provisioning', until: 'up' }] },
+    });
+    await call(server, 'PUT', '/v0/pipelines/new', { name: 'new', program_code: CONFIGURED });
+    await call(server, 'POST', '/v0/pipelines/new/start');
+    await readUntil(server, (s) => s.deployment_status === 'Provisioning', 'new');
+    server.release('up');
+    await readUntil(server, (s) => s.deployment_status === 'Running', 'new');
+
+    await call(server, 'PATCH', '/v0/pipelines/p', { program_code: PROPOSED });
+    await running(server);
+    expect(await programStatuses(server)).not.toContain('SqlError');
+  });
+});
+
 describe('the fake’s /stop before a program change, per edition', () => {
   it('on Enterprise, checkpoints on force=false; a start of another program then awaits approval of the diff', async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED, checkpointHold: { until: 'saved' } }], {

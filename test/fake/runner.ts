@@ -143,7 +143,8 @@ export function served(fake: FakeState, pipeline: Pipeline): void {
 export async function play(fake: FakeState, pipeline: Pipeline, run: number): Promise<void> {
   const current = () => pipeline.run === run && pipeline.resourcesDesired === 'Provisioned';
   const script = pipeline.script;
-  for (const step of script.compile ?? []) {
+  // The scripted early start is of the scripted program; a changed one compiles on its own (compiler.ts).
+  for (const step of pipeline.compileRun === 0 ? (script.compile ?? []) : []) {
     pipeline.programStatus = step.status;
     recordEvent(pipeline);
     await hold(fake, pipeline, step);

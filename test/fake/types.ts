@@ -214,6 +214,8 @@ export interface FakeOptions {
   pipelines: PipelineScript[];
   /** Compile scripts for the programs a `PATCH` or `PUT` sets (see CompileScript); others compile by default. */
   compiles?: CompileScript[];
+  /** The script of a pipeline that a `PUT` creates (its phases, connectors, ...); its name and program are the PUT's. */
+  created?: Omit<PipelineScript, 'name' | 'program'>;
   /**
    * Authentication is on when this or `acceptToken` is set (auth.rs): an `apikey:` token must be
    * this key, else the JSON `AuthenticationFailed`; a missing header is a bare 401.

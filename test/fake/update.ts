@@ -116,7 +116,7 @@ export function update(fake: FakeState, put: boolean, name: string, text: string
 function create(fake: FakeState, name: string, stored: Stored, body: Body) {
   const pipeline = initialState(
     fake,
-    { name, program: stored.program_code },
+    { ...fake.options.created, name, program: stored.program_code },
     {
       stored,
       programStatus: 'Pending',
