@@ -4330,12 +4330,8 @@ const UPDATE_HINT = 'someone started the pipeline since the step stopped it (Fel
  */
 async function check(context, run, wanted, release) {
     const { client, config, progress, log } = context;
-    let status = progress.last;
-    if (status && model_release/* COMPILING */.LX.has(status.program_status)) {
-        log.info(`Its configured program is compiling (${status.program_status}): waiting for it before the check.`);
-        status = await (0,wait/* watcher */.VL)(client, progress, config.pollIntervalMs, context.signal, log)((read) => (model_release/* COMPILING */.LX.has(read.program_status) ? undefined : read));
-    }
-    if (status && model_release/* COMPILE_FAILED */._P.has(status.program_status)) {
+    const status = await (0,wait/* whenCompiled */.A2)(client, progress, config.pollIntervalMs, context.signal, log);
+    if (model_release/* COMPILE_FAILED */._P.has(status.program_status)) {
         release.unchecked = `its configured program did not compile (${status.program_status}), so there is nothing to compare with`;
         log.info(`Not checked before the stop: ${release.unchecked}.`);
         return undefined;
@@ -4749,14 +4745,16 @@ async function phases(run, { config, http, auth, end, statuses, accepted }, want
 /* harmony export */ });
 /* harmony import */ var _feldera_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82962);
 /* harmony import */ var _feldera_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33128);
-/* harmony import */ var _model_approval_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(91852);
-/* harmony import */ var _model_compilation_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(76724);
+/* harmony import */ var _model_approval_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(91852);
+/* harmony import */ var _model_compilation_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(76724);
 /* harmony import */ var _model_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85590);
 /* harmony import */ var _model_outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65981);
 /* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94626);
-/* harmony import */ var _model_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(51516);
-/* harmony import */ var _phase_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(10133);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67736);
+/* harmony import */ var _model_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(51516);
+/* harmony import */ var _phase_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(10133);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49672);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(67736);
+
 
 
 
@@ -4774,17 +4772,19 @@ const DIFF_SINCE = '0.324.0';
  * only: no start, stop, approve or dismiss. The request compiles the program, so it may take as long
  * as the SQL compiler does: it is bounded by the step's timeout, not by request-timeout.
  */
-async function planPipeline(run, { config, http, auth, platform }, programCode) {
+async function planPipeline(run, { config, http, auth, platform, end }, programCode) {
     const sqlFile = (0,_model_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .sqlFileOf */ .AB)(config, run.name) ?? '';
     const client = new _feldera_client_js__WEBPACK_IMPORTED_MODULE_0__/* .PipelineClient */ .I({ ...http, requestTimeoutMs: config.timeoutMs, debug: (line) => run.log.debug(line) }, run.name);
     const runtime = config.runtimeVersion ? ` with runtime ${config.runtimeVersion}` : '';
     run.log.group(`Planning pipeline ${run.name}: the program of ${sqlFile}${runtime} against its configured program`);
     const record = await run.phase("waiting for Feldera's diff (POST /diff)", async () => {
         try {
-            const diff = await client.diff(programCode, config.runtimeVersion, (0,_phase_js__WEBPACK_IMPORTED_MODULE_6__/* .waitingRetry */ .o)(run.progress, run.log));
-            for (const line of (0,_model_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .planChanges */ .XA)(diff) ? (0,_model_approval_js__WEBPACK_IMPORTED_MODULE_8__/* .diffLines */ .Pp)(diff) : ['no change'])
+            // A change of the pipeline's own program a moment ago: the diff compares with it once compiled.
+            await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .whenCompiled */ .A2)(client, run.progress, config.pollIntervalMs, end.signal, run.log);
+            const diff = await client.diff(programCode, config.runtimeVersion, (0,_phase_js__WEBPACK_IMPORTED_MODULE_7__/* .waitingRetry */ .o)(run.progress, run.log));
+            for (const line of (0,_model_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .planChanges */ .XA)(diff) ? (0,_model_approval_js__WEBPACK_IMPORTED_MODULE_9__/* .diffLines */ .Pp)(diff) : ['no change'])
                 run.log.info(line);
-            return (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_5__/* .recordOf */ .zv)({ result: 'planned' }, { plan: { sqlFile, diff } });
+            return (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__/* .recordOf */ .zv)({ result: 'planned' }, { plan: { sqlFile, diff } });
         }
         catch (error) {
             return planFailure(error, run, client, sqlFile, { config, auth, version: platform()?.version });
@@ -4796,7 +4796,7 @@ async function planPipeline(run, { config, http, auth, platform }, programCode) 
 function planFailure(error, run, client, sqlFile, context) {
     const fail = (cause) => (0,_model_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .failureOf */ .g5)(cause, run.name, context.config, run.progress, context.auth);
     const { outcome, compilation } = planFailureOutcome(error, run, client, sqlFile, { fail, version: context.version });
-    return (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_5__/* .recordOf */ .zv)(outcome, { diagnosis: { problems: [], compilation } });
+    return (0,_pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__/* .recordOf */ .zv)(outcome, { diagnosis: { problems: [], compilation } });
 }
 /** The failure of a `/diff` that refused, or never answered: a plan's, and an update's check before the stop. */
 function planFailureOutcome(error, run, client, sqlFile, { fail, version }) {
@@ -4830,7 +4830,7 @@ function planFailureOutcome(error, run, client, sqlFile, { fail, version }) {
     }
     const hint = PLAN_HINTS[error.code];
     if (error.code === 'InvalidNewProgramSql') {
-        const compilation = (0,_model_compilation_js__WEBPACK_IMPORTED_MODULE_9__/* .compilationReport */ .C)(client.proposalErrors(error) ?? {}, name, sqlFile);
+        const compilation = (0,_model_compilation_js__WEBPACK_IMPORTED_MODULE_10__/* .compilationReport */ .C)(client.proposalErrors(error) ?? {}, name, sqlFile);
         const first = compilation.firstError ? `: ${compilation.firstError}` : '';
         const count = compilation.annotations.filter((annotation) => annotation.level === 'error').length;
         const errors = count > 0 ? `${count} error${count === 1 ? '' : 's'}` : 'errors';
@@ -5053,7 +5053,8 @@ __webpack_require__.d(__webpack_exports__, {
   wt: () => (/* binding */ poll),
   oJ: () => (/* binding */ readAccepted),
   wi: () => (/* binding */ waitForTarget),
-  VL: () => (/* binding */ watcher)
+  VL: () => (/* binding */ watcher),
+  A2: () => (/* binding */ whenCompiled)
 });
 
 // EXTERNAL MODULE: ./src/feldera/errors.ts
@@ -5142,9 +5143,12 @@ function reloadRefused(name, refusal) {
 
 // EXTERNAL MODULE: ./src/model/expected-diff.ts
 var expected_diff = __webpack_require__(80451);
+// EXTERNAL MODULE: ./src/model/release.ts
+var release = __webpack_require__(53502);
 // EXTERNAL MODULE: ./src/phases/phase.ts
 var phase = __webpack_require__(10133);
 ;// CONCATENATED MODULE: ./src/phases/wait.ts
+
 
 
 
@@ -5185,6 +5189,18 @@ function watcher(client, progress, intervalMs, signal, log) {
         progress.observe(status);
         return until(status);
     }, intervalMs, signal);
+}
+/**
+ * The status once the pipeline's own program is compiled (or failed to): someone changed it a moment
+ * ago, and a `/diff` compares with the compiled program. Waited for within the run's budget.
+ */
+async function whenCompiled(client, progress, intervalMs, signal, log) {
+    const first = progress.last ?? (await client.status((0,phase/* waitingRetry */.o)(progress, log)));
+    progress.observe(first);
+    if (!release/* COMPILING */.LX.has(first.program_status))
+        return first;
+    log.info(`Its configured program is compiling (${first.program_status}): waiting for it first.`);
+    return watcher(client, progress, intervalMs, signal, log)((read) => release/* COMPILING */.LX.has(read.program_status) ? undefined : read);
 }
 /** `wait: false`: one status read after the accepted call, for the outputs. */
 async function readAccepted({ client, progress, log, fail }) {
