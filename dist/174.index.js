@@ -4277,7 +4277,7 @@ async function steps(context, run, wanted, release) {
     const name = run.name;
     const setup = (0,phases_phase/* setupRetry */.m)(progress, log);
     const fields = (0,model_release/* programFields */._B)(wanted);
-    log.group(`Updating the program of pipeline ${name} to ${wanted.sqlFile}`);
+    log.group(`Reading the program of pipeline ${name}`);
     const read = await client.program(setup);
     if (!read) {
         log.info(`Pipeline ${name} does not exist: creating it with the program of ${wanted.sqlFile}.`);
@@ -4302,7 +4302,7 @@ async function steps(context, run, wanted, release) {
         if (stopped)
             return { release, failure: stopped, start: false };
     }
-    log.info(`Updating the program of pipeline ${name} (PATCH).`);
+    log.group(`Updating the program of pipeline ${name} to ${wanted.sqlFile}`);
     try {
         await client.update(fields, setup);
     }
@@ -4330,6 +4330,7 @@ const UPDATE_HINT = 'someone started the pipeline since the step stopped it (Fel
  */
 async function check(context, run, wanted, release) {
     const { client, config, progress, log } = context;
+    log.group(`Checking the new program with Feldera before anything is stopped (POST /diff)`);
     const status = await (0,wait/* whenCompiled */.A2)(client, progress, config.pollIntervalMs, context.signal, log);
     if (model_release/* COMPILE_FAILED */._P.has(status.program_status)) {
         release.unchecked = `its configured program did not compile (${status.program_status}), so there is nothing to compare with`;
@@ -4378,21 +4379,24 @@ async function stop(context, release, found) {
     const { client, config, progress, log } = context;
     const force = config.forceStop;
     const how = force ? 'without a checkpoint (force-stop: true)' : 'with a checkpoint first (force-stop: false)';
-    log.info(`Stopping pipeline ${found.name} (${found.deployment_status}) ${how}.`);
+    log.group(`Stopping pipeline ${found.name} ${how}`);
+    log.info(`Stopping pipeline ${found.name} (${found.deployment_status}).`);
     const sentMs = progress.elapsedMs();
+    // Kept before the answer: a stop sent and cut short by a cancel may still be under way.
+    release.stop = { force, sentMs, tookMs: undefined };
     try {
         await client.stop((0,phases_phase/* setupRetry */.m)(progress, log), force);
     }
     catch (error) {
         if (error instanceof errors/* FelderaError */.kP && error.code === 'EnterpriseFeature') {
+            release.stop = undefined;
             return { ...context.fail(error), hint: CHECKPOINT_HINT };
         }
         throw error;
     }
-    release.stop = { force, sentMs, tookMs: undefined };
     const stopped = await (0,wait/* watcher */.VL)(client, progress, config.pollIntervalMs, context.signal, log)((status) => status.deployment_status === 'Stopped' && status.deployment_desired_status === 'Stopped' ? status : undefined);
-    release.stop.tookMs = progress.elapsedMs() - sentMs;
-    log.info(`Pipeline ${found.name} is Stopped after ${(0,text_text/* formatDuration */.a3)(release.stop.tookMs)}.`);
+    release.stop = { force, sentMs, tookMs: progress.elapsedMs() - sentMs };
+    log.info(`Pipeline ${found.name} is Stopped after ${(0,text_text/* formatDuration */.a3)(release.stop.tookMs ?? 0)}.`);
     const error = stopped.deployment_error;
     if (!error)
         return undefined;
@@ -4456,7 +4460,7 @@ function compiled(release, { compile, version, failure, compilation }) {
 /** The previous program and UDFs configured again, compiled: the pipeline can start as it was. */
 async function rollBack(context, release, previous) {
     const { client, progress, log } = context;
-    log.info(`Rolling back pipeline ${client.pipelineName} to its previous program (version ${previous.program_version}).`);
+    log.group(`Rolling back pipeline ${client.pipelineName} to its previous program (version ${previous.program_version})`);
     try {
         const { program_version: _, ...fields } = previous;
         await client.update(fields, (0,phases_phase/* setupRetry */.m)(progress, log));
@@ -5200,7 +5204,7 @@ async function whenCompiled(client, progress, intervalMs, signal, log) {
     if (!release/* COMPILING */.LX.has(first.program_status))
         return first;
     log.info(`Its configured program is compiling (${first.program_status}): waiting for it first.`);
-    return watcher(client, progress, intervalMs, signal, log)((read) => release/* COMPILING */.LX.has(read.program_status) ? undefined : read);
+    return watcher(client, progress, intervalMs, signal, log)((read) => (release/* COMPILING */.LX.has(read.program_status) ? undefined : read));
 }
 /** `wait: false`: one status read after the accepted call, for the outputs. */
 async function readAccepted({ client, progress, log, fail }) {
@@ -5649,7 +5653,9 @@ function statedOutcome(run, platform) {
         };
     }
     const cancelled = outcome.code === 'Cancelled';
-    const message = sentences(outcome.message, releaseNote(run, record), record.release?.stop && record.converged?.found === undefined ? undefined : stopNote(run.name, record, cancelled), cancel && !cancelled ? `Then ${cancel.reason} while ${cancel.during}.` : undefined);
+    const message = sentences(outcome.message, releaseNote(run, record), 
+    // A run that ended within the update never began the start: the release note says where it is.
+    record.release && record.converged?.found === undefined ? undefined : stopNote(run.name, record, cancelled), cancel && !cancelled ? `Then ${cancel.reason} while ${cancel.during}.` : undefined);
     // An update's refusal has a hint of its own (force-stop: true), which the edition's would hide.
     return { ...outcome, message, ...(record.release ? {} : editionHint(outcome, platform)) };
 }
@@ -5678,8 +5684,11 @@ function releaseNote(run, { release, restarted, converged }) {
     }
     if (startBegan)
         return undefined;
+    if (release.stop && last && last.deployment_status !== 'Stopped') {
+        return `Pipeline ${run.name} was being stopped for the update (${last.deployment_status}, desired ${last.deployment_desired_status}) and will not be started again by this step. Run the step again to finish the release.`;
+    }
     if (release.stop) {
-        return `Pipeline ${run.name} was stopped for the update and was not started again: it is ${last?.deployment_status ?? 'Stopped'}${version}${compiling}. Run the step again to finish the release.`;
+        return `Pipeline ${run.name} was stopped for the update and was not started again: it is Stopped${version}${compiling}. Run the step again to finish the release.`;
     }
     if (release.change === 'updated') {
         return `Pipeline ${run.name} was found Stopped and stays Stopped${version}${compiling}.`;

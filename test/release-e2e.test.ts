@@ -7,8 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { endToEnd, errorAnnotation } from './harness.ts';
 import { CONFIGURED, PROPOSED } from './fixtures.ts';
 import type { FakeFeldera } from './fake-feldera.ts';
+import { startAction } from './run-action.ts';
 
-const { fake, inputs, act } = endToEnd();
+const { fake, inputs, act, watch } = endToEnd();
 
 const workspaces: string[] = [];
 afterEach(() => {
@@ -197,5 +198,51 @@ describe('update-program: true', () => {
     const planned = await act(release(server, { plan: 'true' }), workspace({ 'sql/program.sql': PROPOSED }));
     expect(errorAnnotation(planned).message).toContain('update-program: true cannot go with plan: true');
     expect(server.requests.filter((request) => request.path !== '/v0/config')).toEqual([]);
+  });
+});
+
+describe('update-program: true, cancelled', () => {
+  const until = async (condition: () => boolean) => {
+    while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+
+  it('while the new program compiles: says where the pipeline is, and never rolls back', async () => {
+    const server = await fake([{ name: 'p', program: CONFIGURED, provisioned: RUNNING }], {
+      compiles: [{ marker: 'held', phases: [{ status: 'CompilingRust', until: 'compiled' }] }],
+    });
+    const given = release(server, { 'force-stop': 'true' });
+    const env = workspace({ 'sql/program.sql': `${PROPOSED}-- held\n` });
+    const { child, done } = startAction(given, env);
+    void watch(done, given, env);
+    await until(() => server.requests.some((request) => request.method === 'PATCH'));
+    child.kill('SIGINT');
+    const run = await done;
+    expect(run.code).toBe(1);
+    expect(run.outputs['error-code']).toBe('Cancelled');
+    expect(run.outputs['program-change']).toBe('updated');
+    expect(errorAnnotation(run).message).toMatch(
+      /Pipeline p was stopped for the update and was not started again: it is Stopped with program version 3 configured \(still compiling\)\. Run the step again to finish the release\./,
+    );
+    expect(server.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
+    expect(server.calls('start')).toEqual([]);
+  });
+
+  it('while the pipeline stops for the update: says it was being stopped, and changes nothing more', async () => {
+    const server = await fake(
+      [{ name: 'p', program: CONFIGURED, provisioned: RUNNING, checkpointHold: { until: 'checkpointed' } }],
+      { edition: 'Enterprise' },
+    );
+    const given = release(server);
+    const env = workspace({ 'sql/program.sql': PROPOSED });
+    const { child, done } = startAction(given, env);
+    void watch(done, given, env);
+    await until(() => server.calls('stop').length > 0);
+    child.kill('SIGTERM');
+    const run = await done;
+    expect(run.outputs['error-code']).toBe('Cancelled');
+    expect(errorAnnotation(run).message).toMatch(
+      /Pipeline p was being stopped for the update \(\w+, desired \w+\) and will not be started again by this step\./,
+    );
+    expect(server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
   });
 });

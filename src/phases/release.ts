@@ -87,7 +87,7 @@ async function steps(
   const name = run.name;
   const setup = setupRetry(progress, log);
   const fields = programFields(wanted);
-  log.group(`Updating the program of pipeline ${name} to ${wanted.sqlFile}`);
+  log.group(`Reading the program of pipeline ${name}`);
   const read = await client.program(setup);
   if (!read) {
     log.info(`Pipeline ${name} does not exist: creating it with the program of ${wanted.sqlFile}.`);
@@ -112,7 +112,7 @@ async function steps(
     const stopped = await stop(context, release, found);
     if (stopped) return { release, failure: stopped, start: false };
   }
-  log.info(`Updating the program of pipeline ${name} (PATCH).`);
+  log.group(`Updating the program of pipeline ${name} to ${wanted.sqlFile}`);
   try {
     await client.update(fields, setup);
   } catch (error) {
@@ -145,6 +145,7 @@ async function check(
   release: Release,
 ): Promise<Failure | undefined> {
   const { client, config, progress, log } = context;
+  log.group(`Checking the new program with Feldera before anything is stopped (POST /diff)`);
   const status = await whenCompiled(client, progress, config.pollIntervalMs, context.signal, log);
   if (COMPILE_FAILED.has(status.program_status)) {
     release.unchecked = `its configured program did not compile (${status.program_status}), so there is nothing to compare with`;
@@ -192,17 +193,20 @@ async function stop(context: PhaseContext, release: Release, found: PipelineStat
   const { client, config, progress, log } = context;
   const force = config.forceStop;
   const how = force ? 'without a checkpoint (force-stop: true)' : 'with a checkpoint first (force-stop: false)';
-  log.info(`Stopping pipeline ${found.name} (${found.deployment_status}) ${how}.`);
+  log.group(`Stopping pipeline ${found.name} ${how}`);
+  log.info(`Stopping pipeline ${found.name} (${found.deployment_status}).`);
   const sentMs = progress.elapsedMs();
+  // Kept before the answer: a stop sent and cut short by a cancel may still be under way.
+  release.stop = { force, sentMs, tookMs: undefined };
   try {
     await client.stop(setupRetry(progress, log), force);
   } catch (error) {
     if (error instanceof FelderaError && error.code === 'EnterpriseFeature') {
+      release.stop = undefined;
       return { ...context.fail(error), hint: CHECKPOINT_HINT };
     }
     throw error;
   }
-  release.stop = { force, sentMs, tookMs: undefined };
   const stopped = await watcher(
     client,
     progress,
@@ -212,8 +216,8 @@ async function stop(context: PhaseContext, release: Release, found: PipelineStat
   )((status) =>
     status.deployment_status === 'Stopped' && status.deployment_desired_status === 'Stopped' ? status : undefined,
   );
-  release.stop.tookMs = progress.elapsedMs() - sentMs;
-  log.info(`Pipeline ${found.name} is Stopped after ${formatDuration(release.stop.tookMs)}.`);
+  release.stop = { force, sentMs, tookMs: progress.elapsedMs() - sentMs };
+  log.info(`Pipeline ${found.name} is Stopped after ${formatDuration(release.stop.tookMs ?? 0)}.`);
   const error = stopped.deployment_error;
   if (!error) return undefined;
   return {
@@ -294,8 +298,8 @@ function compiled(release: Release, { compile, version, failure, compilation }: 
 /** The previous program and UDFs configured again, compiled: the pipeline can start as it was. */
 async function rollBack(context: PhaseContext, release: Release, previous: PipelineProgram): Promise<boolean> {
   const { client, progress, log } = context;
-  log.info(
-    `Rolling back pipeline ${client.pipelineName} to its previous program (version ${previous.program_version}).`,
+  log.group(
+    `Rolling back pipeline ${client.pipelineName} to its previous program (version ${previous.program_version})`,
   );
   try {
     const { program_version: _, ...fields } = previous;

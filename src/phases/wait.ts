@@ -92,9 +92,13 @@ export async function whenCompiled(
   progress.observe(first);
   if (!COMPILING.has(first.program_status)) return first;
   log.info(`Its configured program is compiling (${first.program_status}): waiting for it first.`);
-  return watcher(client, progress, intervalMs, signal, log)((read) =>
-    COMPILING.has(read.program_status) ? undefined : read,
-  );
+  return watcher(
+    client,
+    progress,
+    intervalMs,
+    signal,
+    log,
+  )((read) => (COMPILING.has(read.program_status) ? undefined : read));
 }
 
 /** `wait: false`: one status read after the accepted call, for the outputs. */

@@ -30,7 +30,8 @@ export function statedOutcome(run: PipelineRun, platform: Platform | undefined):
   const message = sentences(
     outcome.message,
     releaseNote(run, record),
-    record.release?.stop && record.converged?.found === undefined ? undefined : stopNote(run.name, record, cancelled),
+    // A run that ended within the update never began the start: the release note says where it is.
+    record.release && record.converged?.found === undefined ? undefined : stopNote(run.name, record, cancelled),
     cancel && !cancelled ? `Then ${cancel.reason} while ${cancel.during}.` : undefined,
   );
   // An update's refusal has a hint of its own (force-stop: true), which the edition's would hide.
@@ -61,8 +62,11 @@ function releaseNote(run: PipelineRun, { release, restarted, converged }: RunRec
     return `The rollback to the previous program (version ${release.versionBefore}) failed: ${release.rollback.problem ?? 'unknown'}. Pipeline ${run.name} is ${last?.deployment_status ?? 'Stopped'}${version}: configure its previous program and start it.`;
   }
   if (startBegan) return undefined;
+  if (release.stop && last && last.deployment_status !== 'Stopped') {
+    return `Pipeline ${run.name} was being stopped for the update (${last.deployment_status}, desired ${last.deployment_desired_status}) and will not be started again by this step. Run the step again to finish the release.`;
+  }
   if (release.stop) {
-    return `Pipeline ${run.name} was stopped for the update and was not started again: it is ${last?.deployment_status ?? 'Stopped'}${version}${compiling}. Run the step again to finish the release.`;
+    return `Pipeline ${run.name} was stopped for the update and was not started again: it is Stopped${version}${compiling}. Run the step again to finish the release.`;
   }
   if (release.change === 'updated') {
     return `Pipeline ${run.name} was found Stopped and stays Stopped${version}${compiling}.`;
