@@ -185,6 +185,34 @@ describe('update-program: true', () => {
     expect(run.outputs['downtime-seconds']).toBe('');
   });
 
+  it('on a Feldera without /diff (0.300), updates without the check and says so', async () => {
+    const server = await fake([{ name: 'p', program: CONFIGURED, provisioned: RUNNING }], { version: '0.300.0' });
+    const run = await act(release(server, { 'force-stop': 'true' }), workspace({ 'sql/program.sql': PROPOSED }));
+    expect(run.code).toBe(0);
+    expect(run.outputs['program-change']).toBe('updated');
+    expect(run.stdout).toContain('Not checked before the stop: this Feldera has no POST /diff (it came in 0.324).');
+    expect(run.summary).toContain(
+      '- **Checked before the stop**: no: this Feldera has no POST /diff (it came in 0.324)',
+    );
+  });
+
+  it('with several pipelines, updates the one whose program changed and leaves the other, side by side', async () => {
+    const server = await fake([
+      { name: 'orders', program: CONFIGURED, provisioned: RUNNING },
+      { name: 'billing', program: CONFIGURED, provisioned: RUNNING },
+    ]);
+    const run = await act(
+      release(server, { 'pipeline-name': 'orders\nbilling', 'sql-file': 'sql/{name}.sql', 'force-stop': 'true' }),
+      workspace({ 'sql/orders.sql': PROPOSED, 'sql/billing.sql': CONFIGURED }),
+    );
+    expect(run.code).toBe(0);
+    const results = JSON.parse(run.outputs.results ?? '{}') as Record<string, Record<string, string>>;
+    expect(results.orders).toMatchObject({ 'program-change': 'updated', status: 'Running' });
+    expect(results.billing).toMatchObject({ 'program-change': 'none', status: 'Running', 'downtime-seconds': '' });
+    expect(Number(results.orders!['downtime-seconds'])).toBeGreaterThan(0);
+    expect(writes(server)).not.toContain('PATCH /v0/pipelines/billing');
+  });
+
   it('refuses before any request: no sql-file, an unreadable UDF file, with plan', async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
     const noFile = await act(inputs(server, { 'update-program': 'true' }));
