@@ -3275,6 +3275,7 @@ const ACTION_CODES = {
     ConnectorErrors: false,
     TableReloadNotAllowed: false,
     DiffNotSupported: true,
+    UnexpectedDiff: false,
 };
 /** A run's outcome before it has one: a run that ends with it ended for a reason of the action's own. */
 const UNDECIDED = Object.freeze({
