@@ -19,8 +19,8 @@ var lifecycle = __webpack_require__(49291);
 var log_log = __webpack_require__(1782);
 // EXTERNAL MODULE: ./src/log/phase-log.ts
 var phase_log = __webpack_require__(68712);
-// EXTERNAL MODULE: ./src/phases/pipeline-run.ts + 6 modules
-var pipeline_run = __webpack_require__(67736);
+// EXTERNAL MODULE: ./src/phases/pipeline-run.ts + 7 modules
+var pipeline_run = __webpack_require__(73256);
 // EXTERNAL MODULE: ./src/model/outcome.ts + 1 modules
 var outcome = __webpack_require__(65981);
 // EXTERNAL MODULE: ./src/feldera/platform.ts
@@ -304,17 +304,20 @@ function howToApprove({ pipelineName, pipelineUrl, progress, approval }) {
     return `The pipeline is not running: ${changes} since its checkpoint, and it waits for approval to bootstrap them. To go on, ${ways}.`;
 }
 /** Only the facts that say something: no empty values, nothing the heading said already. */
-function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, converged, approval, supportBundle, plan, }) {
+function factList({ pipelineName, pipelineUrl, target, outcome, progress, stopped, converged, approval, release, supportBundle, plan, }) {
     const facts = [];
     if (outcome.result === 'failed') {
         facts.push(['Error', (0,text_markdown/* inline */.mG)(outcome.message, VALUE_CHARS.message)]);
         if (outcome.hint)
             facts.push(['Hint', (0,text_markdown/* inline */.mG)(outcome.hint, VALUE_CHARS.message)]);
     }
-    if (converged?.found && target)
+    // After a stop for the update, the start's first read is the Stopped the step made: the release says where it was.
+    const before = release?.stop && release.found ? release.found : converged?.found;
+    const updated = release?.stop ? ', then stopped for the update' : '';
+    if (before && converged?.found && target)
         facts.push([
             'Transition',
-            (0,text_markdown/* inline */.mG)((0,transition/* transitionText */.FA)(converged.found, converged.decidedOn, converged.transition, target), VALUE_CHARS.line),
+            (0,text_markdown/* inline */.mG)((0,transition/* transitionText */.FA)(before, converged.decidedOn, converged.transition, target).replace(/;/, `${updated};`), VALUE_CHARS.line),
         ]);
     if (plan)
         facts.push(['Proposed program', (0,text_markdown/* inline */.mG)(plan.sqlFile, VALUE_CHARS.name)]);

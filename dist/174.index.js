@@ -3863,7 +3863,7 @@ function waitingRetry(progress, log) {
 
 /***/ }),
 
-/***/ 67736:
+/***/ 73256:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4237,6 +4237,54 @@ var plan = __webpack_require__(51516);
 var model_release = __webpack_require__(53502);
 // EXTERNAL MODULE: ./src/phases/plan.ts
 var phases_plan = __webpack_require__(41655);
+;// CONCATENATED MODULE: ./src/phases/compile.ts
+
+
+
+
+
+/** Waits for the program to compile: after a PATCH, one newer than `before`. */
+async function compile(context, sqlFile, before) {
+    const { client, config, progress, log } = context;
+    const started = progress.elapsedMs();
+    const phases = new Map();
+    let phase;
+    log.info('Waiting for Feldera to compile it.');
+    const done = await (0,wait/* watcher */.VL)(client, progress, config.pollIntervalMs, context.signal, log)((status) => {
+        const now = progress.elapsedMs();
+        if (phase?.status !== status.program_status) {
+            if (phase)
+                phases.set(phase.status, (phases.get(phase.status) ?? 0) + now - phase.since);
+            phase = { status: status.program_status, since: now };
+        }
+        // The read before Feldera took the PATCH may still show the previous program's Success.
+        const newer = before === undefined || (status.program_version ?? before + 1) > before;
+        return newer && !model_release/* COMPILING */.LX.has(status.program_status) ? status : undefined;
+    });
+    const [longest] = [...phases].sort((a, b) => b[1] - a[1]);
+    const compile = {
+        tookMs: progress.elapsedMs() - started,
+        longest: longest ? `${longest[0]} ${(0,text_text/* formatDuration */.a3)(longest[1])}` : 'none',
+    };
+    const version = done.program_version;
+    if (!model_release/* COMPILE_FAILED */._P.has(done.program_status)) {
+        log.info(`Compiled in ${(0,text_text/* formatDuration */.a3)(compile.tookMs)} (program version ${version ?? 'not said'}).`);
+        return { compile, version, failure: undefined, compilation: undefined };
+    }
+    const programError = await client.programError((0,phases_phase/* setupRetry */.m)(progress, log)).catch(() => null);
+    return {
+        compile,
+        version,
+        compilation: programError ? (0,compilation/* compilationReport */.C)(programError, client.pipelineName, sqlFile) : undefined,
+        failure: {
+            result: 'failed',
+            code: 'StartFailedDueToFailedCompilation',
+            message: `The new program of pipeline ${client.pipelineName} (${sqlFile}) failed to compile (program_status ${done.program_status}).`,
+            hint: 'fix the program and run the release again.',
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/phases/release.ts
 
 
@@ -4256,6 +4304,7 @@ var phases_plan = __webpack_require__(41655);
 async function releaseProgram(context, run, wanted) {
     const release = {
         sqlFile: wanted.sqlFile,
+        found: undefined,
         change: undefined,
         versionBefore: undefined,
         versionAfter: undefined,
@@ -4288,6 +4337,7 @@ async function steps(context, run, wanted, release) {
         return { release, failure: failed, start: !failed };
     }
     progress.observe(read.status);
+    release.found = read.status;
     release.versionBefore = read.program.program_version;
     if (!(0,model_release/* differs */.Ag)(read.program, wanted)) {
         release.change = 'none';
@@ -4410,47 +4460,6 @@ async function stop(context, release, found) {
 }
 /** What to do when the edition cannot stop with a checkpoint. */
 const CHECKPOINT_HINT = "this Feldera cannot stop with a checkpoint (a graceful stop is Feldera Enterprise's), so the pipeline's state cannot be kept: nothing was stopped or changed. To update it anyway, losing its state, set force-stop: true.";
-/** Waits for the program to compile: after a PATCH, one newer than `before`. */
-async function compile(context, sqlFile, before) {
-    const { client, config, progress, log } = context;
-    const started = progress.elapsedMs();
-    const phases = new Map();
-    let phase;
-    log.info('Waiting for Feldera to compile it.');
-    const done = await (0,wait/* watcher */.VL)(client, progress, config.pollIntervalMs, context.signal, log)((status) => {
-        const now = progress.elapsedMs();
-        if (phase?.status !== status.program_status) {
-            if (phase)
-                phases.set(phase.status, (phases.get(phase.status) ?? 0) + now - phase.since);
-            phase = { status: status.program_status, since: now };
-        }
-        // The read before Feldera took the PATCH may still show the previous program's Success.
-        const newer = before === undefined || (status.program_version ?? before + 1) > before;
-        return newer && !model_release/* COMPILING */.LX.has(status.program_status) ? status : undefined;
-    });
-    const [longest] = [...phases].sort((a, b) => b[1] - a[1]);
-    const compile = {
-        tookMs: progress.elapsedMs() - started,
-        longest: longest ? `${longest[0]} ${(0,text_text/* formatDuration */.a3)(longest[1])}` : 'none',
-    };
-    const version = done.program_version;
-    if (!model_release/* COMPILE_FAILED */._P.has(done.program_status)) {
-        log.info(`Compiled in ${(0,text_text/* formatDuration */.a3)(compile.tookMs)} (program version ${version ?? 'not said'}).`);
-        return { compile, version, failure: undefined, compilation: undefined };
-    }
-    const programError = await client.programError((0,phases_phase/* setupRetry */.m)(progress, log)).catch(() => null);
-    return {
-        compile,
-        version,
-        compilation: programError ? (0,compilation/* compilationReport */.C)(programError, client.pipelineName, sqlFile) : undefined,
-        failure: {
-            result: 'failed',
-            code: 'StartFailedDueToFailedCompilation',
-            message: `The new program of pipeline ${client.pipelineName} (${sqlFile}) failed to compile (program_status ${done.program_status}).`,
-            hint: 'fix the program and run the release again.',
-        },
-    };
-}
 /** Keeps a compile's facts in the release. */
 function compiled(release, { compile, version, failure, compilation }) {
     release.compile = compile;
@@ -4758,7 +4767,7 @@ async function phases(run, { config, http, auth, end, statuses, accepted }, want
 /* harmony import */ var _model_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(51516);
 /* harmony import */ var _phase_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(10133);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49672);
-/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(67736);
+/* harmony import */ var _pipeline_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73256);
 
 
 
@@ -5452,7 +5461,7 @@ function rank(endpoint) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60795);
 /* harmony import */ var _step_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79281);
-/* harmony import */ var _phases_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67736);
+/* harmony import */ var _phases_pipeline_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73256);
 /* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99197);
 /* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94626);
 /* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32478);
@@ -5846,8 +5855,8 @@ var log = __webpack_require__(1782);
 var model_outcome = __webpack_require__(65981);
 // EXTERNAL MODULE: ./src/log/phase-log.ts
 var phase_log = __webpack_require__(68712);
-// EXTERNAL MODULE: ./src/phases/pipeline-run.ts + 6 modules
-var pipeline_run = __webpack_require__(67736);
+// EXTERNAL MODULE: ./src/phases/pipeline-run.ts + 7 modules
+var pipeline_run = __webpack_require__(73256);
 // EXTERNAL MODULE: ./src/report/statement.ts
 var statement = __webpack_require__(99197);
 // EXTERNAL MODULE: ./src/phases/plan.ts

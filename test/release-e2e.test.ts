@@ -242,7 +242,12 @@ describe('update-program: true, cancelled', () => {
     const env = workspace({ 'sql/program.sql': `${PROPOSED}-- held\n` });
     const { child, done } = startAction(given, env);
     void watch(done, given, env);
-    await until(() => server.requests.some((request) => request.method === 'PATCH'));
+    // Two status reads after the PATCH: the step has seen the first, the program compiling.
+    const readsAfterPatch = () => {
+      const patched = server.requests.findIndex((request) => request.method === 'PATCH');
+      return patched < 0 ? 0 : server.requests.slice(patched).filter((request) => request.method === 'GET').length;
+    };
+    await until(() => readsAfterPatch() >= 2);
     child.kill('SIGINT');
     const run = await done;
     expect(run.code).toBe(1);

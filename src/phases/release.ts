@@ -1,13 +1,12 @@
 import { FelderaError } from '../feldera/errors.ts';
 import type { PipelineDiff, PipelineProgram, PipelineStatus } from '../feldera/types.ts';
 import { diffLines } from '../model/approval.ts';
-import { compilationReport, type CompilationReport } from '../model/compilation.ts';
+import type { CompilationReport } from '../model/compilation.ts';
 import { expectedMatch } from '../model/expected-diff.ts';
 import type { Failure } from '../model/outcome.ts';
 import { planChanges } from '../model/plan.ts';
 import {
   COMPILE_FAILED,
-  COMPILING,
   deployed,
   differs,
   programFields,
@@ -18,11 +17,14 @@ import { formatDuration } from '../text/text.ts';
 import { setupRetry, waitingRetry, type PhaseContext } from './phase.ts';
 import { planFailureOutcome } from './plan.ts';
 import { watcher, whenCompiled } from './wait.ts';
+import { compile, type Compiled } from './compile.ts';
 
 /** What the update of one pipeline's program did, for the outputs and the summary. */
 export interface Release {
   sqlFile: string;
   change: ProgramChange | undefined;
+  /** Where the step found the pipeline, before the update. */
+  found: PipelineStatus | undefined;
   /** `program_version` before and after the update. */
   versionBefore: number | undefined;
   versionAfter: number | undefined;
@@ -60,6 +62,7 @@ export async function releaseProgram(
 ): Promise<ReleaseResult> {
   const release: Release = {
     sqlFile: wanted.sqlFile,
+    found: undefined,
     change: undefined,
     versionBefore: undefined,
     versionAfter: undefined,
@@ -97,6 +100,7 @@ async function steps(
     return { release, failure: failed, start: !failed };
   }
   progress.observe(read.status);
+  release.found = read.status;
   release.versionBefore = read.program.program_version;
   if (!differs(read.program, wanted)) {
     release.change = 'none';
@@ -231,61 +235,6 @@ async function stop(context: PhaseContext, release: Release, found: PipelineStat
 /** What to do when the edition cannot stop with a checkpoint. */
 const CHECKPOINT_HINT =
   "this Feldera cannot stop with a checkpoint (a graceful stop is Feldera Enterprise's), so the pipeline's state cannot be kept: nothing was stopped or changed. To update it anyway, losing its state, set force-stop: true.";
-
-/** How a compile ended: its time, its longest phase, the version compiled, and the failure, if any. */
-interface Compiled {
-  compile: NonNullable<Release['compile']>;
-  version: number | undefined;
-  failure: Failure | undefined;
-  compilation: CompilationReport | undefined;
-}
-
-/** Waits for the program to compile: after a PATCH, one newer than `before`. */
-async function compile(context: PhaseContext, sqlFile: string, before: number | undefined): Promise<Compiled> {
-  const { client, config, progress, log } = context;
-  const started = progress.elapsedMs();
-  const phases = new Map<string, number>();
-  let phase: { status: string; since: number } | undefined;
-  log.info('Waiting for Feldera to compile it.');
-  const done = await watcher(
-    client,
-    progress,
-    config.pollIntervalMs,
-    context.signal,
-    log,
-  )((status) => {
-    const now = progress.elapsedMs();
-    if (phase?.status !== status.program_status) {
-      if (phase) phases.set(phase.status, (phases.get(phase.status) ?? 0) + now - phase.since);
-      phase = { status: status.program_status, since: now };
-    }
-    // The read before Feldera took the PATCH may still show the previous program's Success.
-    const newer = before === undefined || (status.program_version ?? before + 1) > before;
-    return newer && !COMPILING.has(status.program_status) ? status : undefined;
-  });
-  const [longest] = [...phases].sort((a, b) => b[1] - a[1]);
-  const compile = {
-    tookMs: progress.elapsedMs() - started,
-    longest: longest ? `${longest[0]} ${formatDuration(longest[1])}` : 'none',
-  };
-  const version = done.program_version;
-  if (!COMPILE_FAILED.has(done.program_status)) {
-    log.info(`Compiled in ${formatDuration(compile.tookMs)} (program version ${version ?? 'not said'}).`);
-    return { compile, version, failure: undefined, compilation: undefined };
-  }
-  const programError = await client.programError(setupRetry(progress, log)).catch(() => null);
-  return {
-    compile,
-    version,
-    compilation: programError ? compilationReport(programError, client.pipelineName, sqlFile) : undefined,
-    failure: {
-      result: 'failed',
-      code: 'StartFailedDueToFailedCompilation',
-      message: `The new program of pipeline ${client.pipelineName} (${sqlFile}) failed to compile (program_status ${done.program_status}).`,
-      hint: 'fix the program and run the release again.',
-    },
-  };
-}
 
 /** Keeps a compile's facts in the release. */
 function compiled(release: Release, { compile, version, failure, compilation }: Compiled): Failure | undefined {

@@ -217,6 +217,7 @@ function factList({
   stopped,
   converged,
   approval,
+  release,
   supportBundle,
   plan,
 }: SummaryFacts): string {
@@ -225,10 +226,16 @@ function factList({
     facts.push(['Error', inline(outcome.message, VALUE_CHARS.message)]);
     if (outcome.hint) facts.push(['Hint', inline(outcome.hint, VALUE_CHARS.message)]);
   }
-  if (converged?.found && target)
+  // After a stop for the update, the start's first read is the Stopped the step made: the release says where it was.
+  const before = release?.stop && release.found ? release.found : converged?.found;
+  const updated = release?.stop ? ', then stopped for the update' : '';
+  if (before && converged?.found && target)
     facts.push([
       'Transition',
-      inline(transitionText(converged.found, converged.decidedOn, converged.transition, target), VALUE_CHARS.line),
+      inline(
+        transitionText(before, converged.decidedOn, converged.transition, target).replace(/;/, `${updated};`),
+        VALUE_CHARS.line,
+      ),
     ]);
   if (plan) facts.push(['Proposed program', inline(plan.sqlFile, VALUE_CHARS.name)]);
   if (approval?.notExpected)
