@@ -16,7 +16,8 @@ import {
   type RunContext,
 } from './phases/pipeline-run.ts';
 import { statedOutcome } from './report/statement.ts';
-import { planPipeline, readPrograms } from './phases/plan.ts';
+import { planPipeline } from './phases/plan.ts';
+import { readPrograms } from './phases/programs.ts';
 import { POST_STATE, STARTED_STATE } from './report/state.ts';
 import { publicBundleWarning } from './phases/support-bundle.ts';
 import { HEARTBEAT_MS } from './model/progress.ts';
@@ -102,7 +103,8 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
   const exposed = publicBundleWarning(config, process.env);
   if (exposed) core.warning(exposed, { title: 'Support bundle of a public repository' });
 
-  const programs = config.plan ? readPrograms(config, process.env.GITHUB_WORKSPACE || process.cwd()) : undefined;
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const programs = config.plan || config.updateProgram ? readPrograms(config, workspace) : undefined;
 
   const several = config.pipelineNames.length > 1;
   // One pipeline logs in phases; several log flat, each line behind its pipeline's name.
@@ -118,7 +120,7 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
   });
   for (const run of facts.runs) {
     run.log.info(
-      `${programs ? 'Planning' : 'Starting'} Feldera pipeline ${run.name}${programs ? '' : ` towards ${targetStatus(config.initial)}`}: ${run.pipelineUrl}`,
+      `${config.plan ? 'Planning' : 'Starting'} Feldera pipeline ${run.name}${config.plan ? '' : ` towards ${targetStatus(config.initial)}`}: ${run.pipelineUrl}`,
     );
   }
   const end = runEnd(config.timeoutMs, formatDuration(config.timeoutMs), cancelled);
@@ -151,7 +153,9 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
     };
     await Promise.all(
       facts.runs.map((run) =>
-        programs ? planPipeline(run, context, programs.get(run.name) ?? '') : runPipeline(run, context),
+        config.plan
+          ? planPipeline(run, context, programs?.get(run.name)?.program_code ?? '')
+          : runPipeline(run, context, programs?.get(run.name)),
       ),
     );
     facts.credential = connection.auth.describe();

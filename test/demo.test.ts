@@ -40,7 +40,7 @@ it('--help lists every scenario with a line that says what it shows', async () =
   expect(code).toBe(0);
   const source = readFileSync(join(import.meta.dirname, 'demo.ts'), 'utf8');
   const scenarios = [...source.matchAll(/^ {2}'?([\w-]+)'?: \{$/gm)].map((match) => match[1]);
-  expect(scenarios).toEqual(['approval', 'sql-error', 'plan', 'crash']);
+  expect(scenarios).toEqual(['approval', 'sql-error', 'plan', 'release', 'crash']);
   for (const scenario of scenarios) expect(stdout).toMatch(new RegExp(`^ {2}${scenario} +\\w.{20,}$`, 'm'));
 });
 
@@ -49,7 +49,7 @@ it('refuses an unknown scenario in one line, with exit code 2', async () => {
   expect(code).toBe(2);
   expect(stdout).toBe('');
   expect(stderr).toBe(
-    'Unknown scenario "nope": give one of approval, sql-error, plan, crash (npm run demo -- --help says what each shows).\n',
+    'Unknown scenario "nope": give one of approval, sql-error, plan, release, crash (npm run demo -- --help says what each shows).\n',
   );
 });
 
@@ -59,6 +59,14 @@ it('plans a program change without starting anything', async () => {
   expect(stdout).toContain('  plan-changes=1 table removed, 1 view added, 1 view removed, 1 view modified\n');
   expect(stdout).toContain('### 📋 orders: 1 table removed, 1 view added, 1 view removed, 1 view modified\n');
   expect(stdout).toContain('**At the next start**');
+  expect(stdout).toContain('── exit code 0 ──');
+});
+
+it('releases a program change in one step: checked, stopped with a checkpoint, updated, started', async () => {
+  const { code, stdout } = await demo(['release']);
+  expect(code).toBe(0);
+  expect(stdout).toContain('  program-change=updated\n');
+  expect(stdout).toContain('#### Program update');
   expect(stdout).toContain('── exit code 0 ──');
 });
 

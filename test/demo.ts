@@ -1,6 +1,6 @@
 // `npm run demo [-- scenario]`: the bundle, run as the runner runs it, against the fake Feldera.
 // Prints the log, the outputs and the job summary. `npm run demo -- --help` lists the scenarios.
-import { FakeFeldera, type PipelineScript } from './fake-feldera.ts';
+import { FakeFeldera, type FakeOptions, type PipelineScript } from './fake-feldera.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ interface Scenario {
   inputs: Record<string, string>;
   /** Files of the checked-out repository (GITHUB_WORKSPACE), by path. */
   files?: Record<string, string>;
+  /** The fake's own options: its edition, say. */
+  options?: Omit<FakeOptions, 'pipelines'>;
 }
 
 const SCENARIOS: Record<string, Scenario> = {
@@ -63,6 +65,24 @@ const SCENARIOS: Record<string, Scenario> = {
     files: { 'sql/orders.sql': PROPOSED },
     script: { name: 'orders', program: CONFIGURED },
   },
+  release: {
+    about:
+      'update-program: true: the program of sql/orders.sql checked, the running pipeline stopped with a checkpoint, updated, compiled and started from it, the changes approved',
+    inputs: { 'update-program': 'true', 'sql-file': 'sql/orders.sql', 'auto-approve': 'true' },
+    files: { 'sql/orders.sql': PROPOSED },
+    script: {
+      name: 'orders',
+      program: CONFIGURED,
+      checkpointed: CONFIGURED,
+      provisioned: { initial: 'running', status: 'Running' },
+      phases: [
+        { status: 'Provisioning', ms: 300 },
+        { status: 'Initializing', ms: 300 },
+        { status: 'Bootstrapping', ms: 600 },
+      ],
+    },
+    options: { edition: 'Enterprise' },
+  },
   crash: {
     about:
       "the pipeline stops with RunnerCheckError while it initializes: the error, its hint, the tail of its log, and a blip only Feldera's events show",
@@ -103,7 +123,7 @@ if (!scenario) {
   );
   process.exit(2);
 }
-const fake = await FakeFeldera.start({ pipelines: [scenario.script] });
+const fake = await FakeFeldera.start({ pipelines: [scenario.script], ...scenario.options });
 const inputs = {
   'pipeline-name': 'orders',
   'api-url': fake.url,

@@ -48,6 +48,10 @@ describe('the action, end to end', () => {
       'support-bundle-artifact': '',
       'plan-diff': '',
       'plan-changes': '',
+      // update-program: false, the default: no change, no stop; the version read is the fake's.
+      'program-change': '',
+      'program-version': '2',
+      'downtime-seconds': '',
       results: expect.stringMatching(/^\{"p":\{"status":"Running",/),
     });
     expect(run.annotations).toEqual([]);

@@ -11,7 +11,9 @@ import { FakeFeldera } from './fake/server.ts';
 
 export { FakeFeldera } from './fake/server.ts';
 export { LargeText } from './fake/large-text.ts';
+export { CHECKPOINT_FAILED } from './fake/checkpoint.ts';
 export type {
+  CompileScript,
   ConnectorScript,
   ConnectorState,
   Edition,

@@ -62,6 +62,10 @@ describe('readConfig', () => {
       expectedDiff: undefined,
       plan: false,
       runtimeVersion: undefined,
+      updateProgram: false,
+      forceStop: false,
+      udfRustFile: undefined,
+      udfTomlFile: undefined,
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(warnings).toEqual([]);

@@ -21,6 +21,8 @@ export function specFor(version: string): string {
 /** The action's endpoints, as openapi.json names their paths. */
 const SPEC_PATHS: Record<string, string> = {
   status: '/v0/pipelines/{pipeline_name}',
+  patch: '/v0/pipelines/{pipeline_name}',
+  put: '/v0/pipelines/{pipeline_name}',
   list: '/v0/pipelines',
   start: '/v0/pipelines/{pipeline_name}/start',
   stop: '/v0/pipelines/{pipeline_name}/stop',

@@ -10,7 +10,7 @@ import { CONFIGURED, PROPOSED } from './fixtures.ts';
 import { runnerCommands } from './runner-commands.ts';
 import type { ActionRun } from './run-action.ts';
 
-const { fake, inputs, act, watch } = endToEnd();
+const { fake, inputs, act, watch, KEY } = endToEnd();
 
 const workspaces: string[] = [];
 afterEach(() => {
@@ -28,11 +28,9 @@ function workspace(files: Record<string, string>): Record<string, string> {
   return { GITHUB_WORKSPACE: dir };
 }
 
-/** Plan mode changes nothing: the only requests are the configuration and the diffs. */
+/** Plan mode changes nothing: the only requests are reads and the diffs. */
 function readOnly(server: { requests: { method: string; path: string }[] }): void {
-  expect(server.requests.filter((request) => !/\/diff$/.test(request.path) && request.path !== '/v0/config')).toEqual(
-    [],
-  );
+  expect(server.requests.filter((request) => request.method !== 'GET' && !/\/diff$/.test(request.path))).toEqual([]);
 }
 
 describe('plan: true', () => {
@@ -149,8 +147,32 @@ describe('plan: true', () => {
     readOnly(server);
   });
 
-  it('refuses to plan a pipeline whose program is not compiled, or that does not exist, with a hint', async () => {
-    const server = await fake([{ name: 'p', programStatus: 'CompilingRust' }]);
+  it('waits for a program that is compiling (changed a moment ago), then plans against it', async () => {
+    const changed = `${CONFIGURED}-- changed a moment ago\n`;
+    const server = await fake([{ name: 'p', program: CONFIGURED }], {
+      compiles: [{ marker: 'a moment ago', phases: [{ status: 'CompilingRust', reads: 2 }] }],
+    });
+    const patched = await fetch(`${server.url}/v0/pipelines/p`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ program_code: changed }),
+    });
+    expect(patched.status).toBe(200);
+    const run = await act(
+      inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }),
+      workspace({ 'sql/program.sql': changed }),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Its configured program is compiling \(\w+\): waiting for it first\./);
+    expect(run.outputs['plan-changes']).toBe('');
+    // The test's own PATCH only: the plan read and diffed.
+    expect(
+      server.requests.filter((request) => request.method !== 'GET' && !request.path.endsWith('/diff')),
+    ).toHaveLength(1);
+  });
+
+  it('refuses to plan a pipeline whose program did not compile, or that does not exist, with a hint', async () => {
+    const server = await fake([{ name: 'p', programStatus: 'SqlError' }]);
     const env = workspace({ 'sql/program.sql': CONFIGURED });
     const compiling = await act(inputs(server, { plan: 'true', 'sql-file': 'sql/program.sql' }), env);
     expect(compiling.outputs['error-code']).toBe('ProgramNotCompiled');

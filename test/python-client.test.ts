@@ -1,6 +1,7 @@
 // Feldera's official Python client, the `feldera` package from PyPI at the version below, unmodified,
-// through its start / wait / approve / stop cycle (test/python/cycle.py) against the fake as 0.337 and
-// as 0.375: the fake must answer whatever the client asks as Feldera does. The client installs into a
+// through its start / wait / approve / stop cycle (test/python/cycle.py) and a release of a program
+// change (test/python/release.py) against the fake as 0.337 and as 0.375: the fake must answer
+// whatever the client asks as Feldera does. The client installs into a
 // virtual environment under node_modules/.cache, once per version, with its dependencies from PyPI as a
 // user's would (pandas, pyarrow, numpy: about 20 s and 390 MB). Without python3 the test fails.
 import { spawn, spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeFeldera, type PipelineScript } from './fake-feldera.ts';
 import { APPROVAL_DIFF, CONFIGURED, NEWEST_FELDERA, PROPOSED, pipelineDiff } from './fixtures.ts';
+import type { Edition } from './fake-feldera.ts';
 import { checkAnswers, specFor } from './openapi-check.ts';
 
 /** The newest `feldera` on PyPI (`pip index versions feldera`). */
@@ -158,4 +160,73 @@ describe(`Feldera's Python client ${FELDERA_PYTHON} against the fake`, () => {
     const spec = specFor(version);
     if (existsSync(spec)) expect(checkAnswers(spec, server.responses).problems).toEqual([]);
   });
+});
+
+describe(`Feldera's Python client ${FELDERA_PYTHON} releasing a program change on the fake`, () => {
+  /** What test/python/release.py saw. */
+  interface Released {
+    release: {
+      program_version: [number, number];
+      modify_while_running: string | null;
+      stop_refused: string | null;
+      left: string;
+      started: string;
+      approval_diff: unknown;
+      running: string;
+      program_code: string;
+    };
+    create: { program_version: number; program_status: string };
+  }
+  const CHANGES = pipelineDiff({
+    program: {
+      removed_tables: ['customers'],
+      added_views: ['big'],
+      removed_views: ['names'],
+      modified_views: ['totals'],
+    },
+  });
+
+  it.each([
+    ['Enterprise', '0.337.0'],
+    ['Open source', NEWEST_FELDERA],
+  ] as [Edition, string][])(
+    'stops (force=False), modifies, starts and reads the new program_version on the %s edition as %s',
+    async (edition, version) => {
+      const server = await FakeFeldera.start({
+        pipelines: [{ name: 'orders', program: CONFIGURED }],
+        edition,
+        version,
+      });
+      servers.push(server);
+      const release = await run(PYTHON, [
+        join(import.meta.dirname, 'python', 'release.py'),
+        server.url,
+        CONFIGURED,
+        PROPOSED,
+      ]);
+      expect(release.code, release.stderr).toBe(0);
+      const seen = JSON.parse(release.stdout.trim().split('\n').at(-1) ?? '') as Released;
+      const enterprise = edition === 'Enterprise';
+      expect(seen.release).toEqual({
+        program_version: [2, 3],
+        modify_while_running: 'UpdateRestrictedToStopped',
+        // The community edition keeps the pipeline running and cannot keep its state: a forced stop, no bootstrap.
+        stop_refused: enterprise ? null : 'EnterpriseFeature',
+        left: enterprise ? 'STOPPED' : 'RUNNING',
+        started: enterprise ? 'AWAITINGAPPROVAL' : 'RUNNING',
+        approval_diff: enterprise ? CHANGES : null,
+        running: 'RUNNING',
+        // The client strips nothing from what it PATCHed.
+        program_code: PROPOSED,
+      });
+      expect(seen.create).toEqual({ program_version: 1, program_status: 'Success' });
+      const stops = server.calls('stop').map((request) => request.query.force);
+      expect(stops).toEqual(enterprise ? ['false'] : ['false', 'true']);
+      expect(server.requests.filter((request) => request.method === 'PUT').map((request) => request.path)).toEqual([
+        '/v0/pipelines/fresh',
+      ]);
+      const spec = specFor(version);
+      if (existsSync(spec)) expect(checkAnswers(spec, server.responses).problems).toEqual([]);
+    },
+  );
 });

@@ -8,7 +8,39 @@ import type { StatusList } from './status-list.ts';
 import { pipelineDiff, pipelineStatus } from './status.ts';
 import { FelderaError } from './errors.ts';
 import { downloadSupportBundle, type BundleLimits } from './support-bundle.ts';
-import type { Bootstrap, Initial, PipelineDiff, PipelineEvent, PipelineStatus, ProgramError } from './types.ts';
+import type {
+  Bootstrap,
+  Initial,
+  PipelineDiff,
+  PipelineEvent,
+  PipelineProgram,
+  PipelineStatus,
+  ProgramError,
+} from './types.ts';
+import { JSON_LIMITS } from './bounded-json.ts';
+
+/** A program is read whole up to this size; a larger one is refused rather than cut. */
+const PROGRAM_LIMITS = { ...JSON_LIMITS, maxString: 32 << 20, maxKept: 96 << 20 };
+const CUT = /…\[cut: [^\]]+\]$/;
+
+/** The program fields of `selector=all`, kept as they are: they are sent back as they were (a rollback). */
+function pipelineProgram(body: unknown, path: string): PipelineProgram {
+  const record = isObject(body) ? body : {};
+  const text = (field: string) => {
+    const value = record[field];
+    if (value === null || value === undefined) return '';
+    if (typeof value !== 'string' || CUT.test(value))
+      throw new FelderaError('not-feldera', 'UnexpectedResponse', `GET ${path}: ${field} is not a whole string.`);
+    return value;
+  };
+  const version = record.program_version;
+  return {
+    program_code: text('program_code'),
+    udf_rust: text('udf_rust'),
+    udf_toml: text('udf_toml'),
+    program_version: typeof version === 'number' ? version : 0,
+  };
+}
 
 /** The pipeline manager's calls for one pipeline (API.md section 1). */
 export class PipelineClient {
@@ -72,9 +104,41 @@ export class PipelineClient {
     await request(this.http, 'POST', `${this.path}/activate?${new URLSearchParams({ initial }).toString()}`, retry);
   }
 
-  /** `force=true`: a graceful stop is Enterprise-only and can hang on an open transaction (API.md 1.4, 8). */
-  async stop(retry: RetryPolicy): Promise<void> {
-    await request(this.http, 'POST', `${this.path}/stop?force=true`, retry);
+  /**
+   * `force=true` by default: a graceful stop (a checkpoint first) is Enterprise-only and can hang on an
+   * open transaction (API.md 1.4, 8); an update that keeps the state asks for it.
+   */
+  async stop(retry: RetryPolicy, force = true): Promise<void> {
+    this.ownRead = true;
+    await request(this.http, 'POST', `${this.path}/stop?force=${String(force)}`, retry);
+  }
+
+  /**
+   * The configured program, whole (a program cut by the reader's limits must never be compared or
+   * restored), with the status; null when there is no such pipeline.
+   */
+  async program(retry: RetryPolicy): Promise<{ program: PipelineProgram; status: PipelineStatus } | null> {
+    let body: unknown;
+    try {
+      body = await request(this.http, 'GET', `${this.path}?selector=all`, retry, { limits: PROGRAM_LIMITS });
+    } catch (error) {
+      if (error instanceof FelderaError && error.code === 'UnknownPipelineName') return null;
+      throw error;
+    }
+    this.ownRead = false;
+    return { program: pipelineProgram(body, this.path), status: pipelineStatus(body, this.secrets()) };
+  }
+
+  /** `PATCH`: only the fields given change; Feldera refuses a change of the program unless the pipeline is Stopped. */
+  async update(fields: Partial<Omit<PipelineProgram, 'program_version'>>, retry: RetryPolicy): Promise<void> {
+    this.ownRead = true;
+    await request(this.http, 'PATCH', this.path, retry, { json: fields });
+  }
+
+  /** `PUT` of a pipeline that does not exist: created with these fields and Feldera's defaults for the rest. */
+  async create(fields: Partial<Omit<PipelineProgram, 'program_version'>>, retry: RetryPolicy): Promise<void> {
+    this.ownRead = true;
+    await request(this.http, 'PUT', this.path, retry, { json: { name: this.pipelineName, ...fields } });
   }
 
   /** The pipeline takes the flags of the approve as they are, not those of the start. */
@@ -176,6 +240,11 @@ export class PipelineClient {
     return Array.isArray(messages)
       ? programError({ sql_compilation: { exit_code: 1, messages } }, this.secrets())
       : null;
+  }
+
+  /** The same calls with another time limit per request: a `/diff` compiles the program it is sent. */
+  withRequestTimeout(requestTimeoutMs: number): PipelineClient {
+    return new PipelineClient({ ...this.http, requestTimeoutMs }, this.pipelineName);
   }
 
   /** The same calls under another signal: follow-up reads after the run's budget is spent. */

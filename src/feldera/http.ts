@@ -2,6 +2,7 @@ import { fetch, type Dispatcher } from 'undici';
 import { serverText, formatDuration } from '../text/text.ts';
 import { ownBudget, sleep } from './abortable.ts';
 import { readJson, type Body } from './body.ts';
+import type { JsonLimits } from './bounded-json.ts';
 import { CredentialError, type Credentials } from './credentials.ts';
 import { FelderaError, TransientError, hintOf, isErrorResponse } from './errors.ts';
 
@@ -41,7 +42,7 @@ const MIN_ATTEMPT_MS = 1000;
  */
 export async function request(
   options: HttpOptions,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
   path: string,
   retry: RetryPolicy,
   extra: RequestExtra = {},
@@ -88,6 +89,8 @@ export async function request(
 export interface RequestExtra {
   keepItem?: (item: unknown) => boolean;
   json?: unknown;
+  /** Other limits than the reader's own: a pipeline's program must come whole or not at all. */
+  limits?: JsonLimits;
 }
 
 type Attempt = { body: unknown } | { transient: TransientError } | { failure: FelderaError };
@@ -97,7 +100,7 @@ async function attemptOnce(
   method: string,
   url: URL,
   timeoutMs: number,
-  { keepItem, json }: RequestExtra,
+  { keepItem, json, limits }: RequestExtra,
 ): Promise<Attempt> {
   // undici's dispatcher timeouts bound each phase, not the whole request: a signal does.
   const signal = ownBudget(timeoutMs, options.signal);
@@ -120,7 +123,7 @@ async function attemptOnce(
       redirect: 'manual',
     });
     // A body that never ends ends with the request's timeout.
-    read = await readJson(response, { secrets, keepItem });
+    read = await readJson(response, { secrets, keepItem, ...(limits ? { limits } : {}) });
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason;
     // Not the run's end: the attempt's own time limit.

@@ -37,6 +37,7 @@ export function pipelineStatus(body: unknown, secrets: string[]): PipelineStatus
     deployment_initial: typeof record.deployment_initial === 'string' ? text('deployment_initial') : null,
     bootstrap: parseBootstrap(record),
     deployment_id: typeof record.deployment_id === 'string' ? text('deployment_id') : null,
+    program_version: typeof record.program_version === 'number' ? record.program_version : undefined,
     approval_diff: approvalDiff(record.deployment_runtime_status_details, secrets),
     deployment_error:
       error && typeof error === 'object'

@@ -69,6 +69,8 @@ export interface PipelineStatus {
   bootstrap?: Bootstrap | null;
   deployment_error?: ErrorResponse | null;
   deployment_id?: string | null;
+  /** The program's version: it goes up with each change of the program or the UDFs. */
+  program_version?: number | undefined;
   /** From `deployment_runtime_status_details.approval_diff`, or the older shape (the details themselves). */
   approval_diff?: PipelineDiff | null;
 }
@@ -126,4 +128,12 @@ export interface ProgramError {
   sql_compilation?: { exit_code: number; messages: SqlCompilerMessage[] } | null;
   rust_compilation?: { exit_code: number; stdout: string; stderr: string } | null;
   system_error?: string | null;
+}
+
+/** What a pipeline runs, as configured: its program and UDFs, whole, and their version (`selector=all`). */
+export interface PipelineProgram {
+  program_code: string;
+  udf_rust: string;
+  udf_toml: string;
+  program_version: number;
 }

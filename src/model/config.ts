@@ -68,11 +68,24 @@ export interface Config {
   readonly plan: boolean;
   /** `runtime_version` of the plan's `/diff`; undefined: the platform's runtime. */
   readonly runtimeVersion: string | undefined;
+  /** Make the pipeline run the program of sql-file (and the UDF files given): checked, stopped, updated, compiled. */
+  readonly updateProgram: boolean;
+  /** Stop for the update without a checkpoint (`/stop?force=true`); else a checkpoint first (Enterprise). */
+  readonly forceStop: boolean;
+  /** The Rust UDFs' path in the repository (`udf_rust`); `{name}` as in sql-file. Undefined: left as they are. */
+  readonly udfRustFile: string | undefined;
+  /** The UDFs' Cargo dependencies (`udf_toml`); `{name}` as in sql-file. Undefined: left as they are. */
+  readonly udfTomlFile: string | undefined;
 }
 
 /** The SQL file of one pipeline: sql-file with `{name}` replaced by the pipeline's name. */
 export function sqlFileOf(config: Pick<Config, 'sqlFile'>, pipelineName: string): string | undefined {
-  return config.sqlFile?.replaceAll('{name}', pipelineName);
+  return fileOf(config.sqlFile, pipelineName);
+}
+
+/** A file input of one pipeline: `{name}` in it replaced by the pipeline's name. */
+export function fileOf(path: string | undefined, pipelineName: string): string | undefined {
+  return path?.replaceAll('{name}', pipelineName);
 }
 
 export type SupportBundleMode = 'never' | 'on-failure' | 'always';

@@ -128,6 +128,22 @@ export const INPUT_RULES: readonly Rule[] = [
     ),
   },
   ...REFUSED_BY_PLAN,
+  {
+    broken: ({ values }) => values.plan === true && values.updateProgram === true,
+    message: say(
+      'update-program: true cannot go with plan: true: a plan changes nothing. Plan in the pull request, update at release.',
+    ),
+  },
+  {
+    broken: ({ given, values }) => values.updateProgram === true && given('sql-file') === '',
+    message: say(
+      'update-program: true needs sql-file: the program the pipeline is to run (sql/program.sql; with several pipelines, sql/{name}.sql for a file each).',
+    ),
+  },
+  ...(['force-stop', 'udf-rust-file', 'udf-toml-file'] as const).map((name): Rule => ({
+    broken: ({ given, values }) => given(name) !== '' && values.updateProgram !== true && given(name) !== 'false',
+    message: say(`${name} goes with update-program: true: it says how the step updates the program.`),
+  })),
 ];
 
 /** Said, not refused: what the inputs allow but a user would not want. */

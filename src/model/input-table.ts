@@ -89,6 +89,10 @@ export const INPUTS = [
   ),
   input('plan', 'plan', 'false', parseBoolean),
   input('runtime-version', 'runtimeVersion', '', runtimeVersion),
+  input('update-program', 'updateProgram', 'false', parseBoolean),
+  input('force-stop', 'forceStop', 'false', parseBoolean),
+  input('udf-rust-file', 'udfRustFile', '', repositoryPath),
+  input('udf-toml-file', 'udfTomlFile', '', repositoryPath),
 ] as const;
 
 export type InputName = (typeof INPUTS)[number]['name'];

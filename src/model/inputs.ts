@@ -4,7 +4,7 @@ import { INPUTS, type InputName } from './input-table.ts';
 import { INPUT_RULES, INPUT_WARNINGS, type Reading } from './input-rules.ts';
 
 // The door the rest of src/ goes through to the inputs.
-export { SUPPORT_BUNDLE_PARTS, sqlFileOf, type Config } from './config.ts';
+export { fileOf, SUPPORT_BUNDLE_PARTS, sqlFileOf, type Config } from './config.ts';
 export { INPUT_NAMES, MAX_PIPELINES, type InputName } from './input-table.ts';
 export { parseBoolean } from './input-parsers.ts';
 

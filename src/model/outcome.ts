@@ -27,6 +27,7 @@ export const ACTION_CODES: Readonly<Record<string, boolean>> = {
   ConnectorErrors: false,
   TableReloadNotAllowed: false,
   DiffNotSupported: true,
+  UnexpectedDiff: false,
 };
 
 /** How the step ended. Only `failed` fails the step. */

@@ -16,6 +16,8 @@ import { countChanges } from '../model/approval.ts';
 import type { Plan } from '../model/plan.ts';
 import type { RunEnd } from '../model/run-end.ts';
 import type { Converged } from './converge.ts';
+import { releaseProgram, type Release } from './release.ts';
+import type { WantedProgram } from '../model/release.ts';
 import type { PhaseContext } from './phase.ts';
 import { startPipeline } from './start.ts';
 import { stopPipeline, stopsAfter } from './stop.ts';
@@ -47,6 +49,12 @@ export interface RunRecord {
   stop: Stop | undefined;
   /** What the proposed program would change (plan: true). */
   plan: Plan | undefined;
+  /** What the update of its program did (update-program: true). */
+  release: Release | undefined;
+  /** After a rollback, how the start of the previous program ended. */
+  restarted: Outcome | undefined;
+  /** When a read first showed the target, in ms from the step's start. */
+  reachedMs: number | undefined;
 }
 
 /** A record of a run that ended before any phase: only its outcome. */
@@ -60,6 +68,9 @@ export function recordOf(outcome: Outcome, parts: Partial<RunRecord> = {}): RunR
     supportBundle: undefined,
     stop: undefined,
     plan: undefined,
+    release: undefined,
+    restarted: undefined,
+    reachedMs: undefined,
     ...parts,
   };
 }
@@ -153,7 +164,7 @@ export function heartbeatLine(runs: readonly PipelineRun[], elapsedMs: number): 
  * Start, wait, check the health, read what explains the outcome, maybe stop: each a phase that returns
  * its result, composed into the run's record. Then the GitHub deployment's last status. Never throws.
  */
-export async function runPipeline(run: PipelineRun, context: RunContext): Promise<void> {
+export async function runPipeline(run: PipelineRun, context: RunContext, wanted?: WantedProgram): Promise<void> {
   const { config, end } = context;
   const deployment = config.environment
     ? await run.phase('recording a GitHub deployment', () =>
@@ -170,7 +181,7 @@ export async function runPipeline(run: PipelineRun, context: RunContext): Promis
     : undefined;
   let record: RunRecord;
   try {
-    record = await phases(run, context);
+    record = await phases(run, context, wanted);
   } catch (error) {
     // A bug of the action's own ends this pipeline's run, not the others'.
     record = recordOf(internalError(error));
@@ -185,6 +196,7 @@ export async function runPipeline(run: PipelineRun, context: RunContext): Promis
 async function phases(
   run: PipelineRun,
   { config, http, auth, end, statuses, accepted }: RunContext,
+  wanted: WantedProgram | undefined,
 ): Promise<RunRecord> {
   const { name, log, progress } = run;
   // Its own debug lines: with several pipelines, each behind its name.
@@ -197,16 +209,30 @@ async function phases(
     signal: end.signal,
     fail: (error) => failureOf(error, name, config, progress, auth),
   };
-  const started = await run.phase('starting it', () => startPipeline(context, () => accepted(name)));
-  const { converged } = started;
+  const released = wanted && (await run.phase('updating its program', () => releaseProgram(context, run, wanted)));
+  let converged: Converged = {
+    found: undefined,
+    decidedOn: undefined,
+    transition: undefined,
+    startAccepted: false,
+    move: undefined,
+  };
   let approval: Approval | undefined;
-  let outcome: Outcome | undefined = started.failure;
+  let outcome: Outcome | undefined = released && !released.start ? released.failure : undefined;
   if (!outcome) {
+    const started = await run.phase('starting it', () => startPipeline(context, () => accepted(name)));
+    converged = started.converged;
+    outcome = started.failure;
+  }
+  if (!outcome) {
+    const move = converged.move;
     const waited = await run.phase('starting it', () =>
-      config.wait ? waitForTarget(context, converged.move) : readAccepted(context),
+      config.wait ? waitForTarget(context, move) : readAccepted(context),
     );
     ({ outcome, approval } = waited);
   }
+  // The read that showed the target: where a release's downtime ends.
+  const reachedMs = outcome.result === 'reached' ? progress.timeline.at(-1)?.beganMs : undefined;
   // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
   const followUp = () => client.withSignal(ownBudget(FOLLOW_UP_MS, end.cancelled));
   let health = noHealth();
@@ -245,5 +271,20 @@ async function phases(
     log.info(problem ? `Could not stop pipeline ${name}: ${problem}.` : `Pipeline ${name} is Stopped.`);
     stop = problem === undefined ? { stopped: true } : { stopped: false, problem };
   }
-  return { outcome, converged, approval, health, diagnosis, supportBundle, stop, plan: undefined };
+  // After a rollback, the start was the previous program's: the release's failure is the outcome.
+  const restarted = released?.failure && released.start ? outcome : undefined;
+  if (released?.release.compilation) diagnosis = { ...diagnosis, compilation: released.release.compilation };
+  return {
+    outcome: released?.failure ?? outcome,
+    converged,
+    approval,
+    health,
+    diagnosis,
+    supportBundle,
+    stop,
+    plan: undefined,
+    release: released?.release,
+    restarted,
+    reachedMs,
+  };
 }

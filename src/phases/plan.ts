@@ -2,40 +2,16 @@ import { PipelineClient } from '../feldera/client.ts';
 import { FelderaError } from '../feldera/errors.ts';
 import { diffLines } from '../model/approval.ts';
 import { compilationReport, type CompilationReport } from '../model/compilation.ts';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { InputError, sqlFileOf, type Config } from '../model/inputs.ts';
+import { sqlFileOf } from '../model/inputs.ts';
 import { failureOf, type Failure } from '../model/outcome.ts';
 import { RunEnded } from '../model/run-end.ts';
 import { planChanges } from '../model/plan.ts';
 import { waitingRetry } from './phase.ts';
+import { whenCompiled } from './wait.ts';
 import { recordOf, type PipelineRun, type RunContext, type RunRecord } from './pipeline-run.ts';
 
 /** The first Feldera with `POST /v0/pipelines/{name}/diff` (manager commit 55090bf, "Add pipeline diff"). */
 const DIFF_SINCE = '0.324.0';
-
-/**
- * Each pipeline's proposed program, read before any request: a file that cannot be read is an
- * invalid input, said with every other one. Paths are relative to the workspace, as annotations are.
- */
-export function readPrograms(config: Config, workspace: string): Map<string, string> {
-  const programs = new Map<string, string>();
-  const problems: string[] = [];
-  for (const name of config.pipelineNames) {
-    const file = sqlFileOf(config, name) ?? '';
-    try {
-      programs.set(name, readFileSync(resolve(workspace, file), 'utf8'));
-    } catch (error) {
-      const why =
-        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
-      problems.push(
-        `sql-file "${file}"${file === config.sqlFile ? '' : ` (of pipeline ${name})`} cannot be read: ${why}. Check out the repository first (actions/checkout), and give the path from its root.`,
-      );
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  return programs;
-}
 
 /**
  * Plan mode for one pipeline: sends the proposed program to `/diff` and keeps Feldera's answer. Read
@@ -44,7 +20,7 @@ export function readPrograms(config: Config, workspace: string): Map<string, str
  */
 export async function planPipeline(
   run: PipelineRun,
-  { config, http, auth, platform }: RunContext,
+  { config, http, auth, platform, end }: RunContext,
   programCode: string,
 ): Promise<void> {
   const sqlFile = sqlFileOf(config, run.name) ?? '';
@@ -56,6 +32,8 @@ export async function planPipeline(
   run.log.group(`Planning pipeline ${run.name}: the program of ${sqlFile}${runtime} against its configured program`);
   const record = await run.phase("waiting for Feldera's diff (POST /diff)", async () => {
     try {
+      // A change of the pipeline's own program a moment ago: the diff compares with it once compiled.
+      await whenCompiled(client, run.progress, config.pollIntervalMs, end.signal, run.log);
       const diff = await client.diff(programCode, config.runtimeVersion, waitingRetry(run.progress, run.log));
       for (const line of planChanges(diff) ? diffLines(diff) : ['no change']) run.log.info(line);
       return recordOf({ result: 'planned' }, { plan: { sqlFile, diff } });
@@ -74,16 +52,18 @@ function planFailure(
   sqlFile: string,
   context: Pick<RunContext, 'config' | 'auth'> & { version: string | undefined },
 ): RunRecord {
-  const { outcome, compilation } = planFailureOutcome(error, run, client, sqlFile, context);
+  const fail = (cause: unknown) => failureOf(cause, run.name, context.config, run.progress, context.auth);
+  const { outcome, compilation } = planFailureOutcome(error, run, client, sqlFile, { fail, version: context.version });
   return recordOf(outcome, { diagnosis: { problems: [], compilation } });
 }
 
-function planFailureOutcome(
+/** The failure of a `/diff` that refused, or never answered: a plan's, and an update's check before the stop. */
+export function planFailureOutcome(
   error: unknown,
-  run: PipelineRun,
+  run: Pick<PipelineRun, 'name' | 'progress'>,
   client: PipelineClient,
   sqlFile: string,
-  { config, auth, version }: Pick<RunContext, 'config' | 'auth'> & { version: string | undefined },
+  { fail, version }: { fail: (error: unknown) => Failure; version: string | undefined },
 ): { outcome: Failure; compilation?: CompilationReport } {
   const name = run.name;
   if (error instanceof RunEnded && error.code === 'Timeout') {
@@ -98,7 +78,7 @@ function planFailureOutcome(
     };
   }
   // A cancel, a credential that could not be had, a bug: as in a start.
-  const failure = failureOf(error, name, config, run.progress, auth);
+  const failure = fail(error);
   if (!(error instanceof FelderaError)) return { outcome: failure };
   // A route the server lacks is actix's empty 404; an unknown pipeline or program says so in JSON.
   if (error.kind === 'not-feldera' && error.status === 404) {

@@ -13,6 +13,7 @@ import { diffLines } from '../model/approval.ts';
 import { formatDuration } from '../text/text.ts';
 import { reloadRefused, reloadApproval } from '../model/reloadable.ts';
 import { expectedMatch } from '../model/expected-diff.ts';
+import { COMPILING } from '../model/release.ts';
 import { setupRetry, waitingRetry, type PhaseContext } from './phase.ts';
 
 /** One /approve, retried for a few seconds: a pipeline that stopped meanwhile must not hold the step. */
@@ -74,6 +75,30 @@ export function watcher(
       intervalMs,
       signal,
     );
+}
+
+/**
+ * The status once the pipeline's own program is compiled (or failed to): someone changed it a moment
+ * ago, and a `/diff` compares with the compiled program. Waited for within the run's budget.
+ */
+export async function whenCompiled(
+  client: PipelineClient,
+  progress: Progress,
+  intervalMs: number,
+  signal: AbortSignal,
+  log: RunLog,
+): Promise<PipelineStatus> {
+  const first = progress.last ?? (await client.status(waitingRetry(progress, log)));
+  progress.observe(first);
+  if (!COMPILING.has(first.program_status)) return first;
+  log.info(`Its configured program is compiling (${first.program_status}): waiting for it first.`);
+  return watcher(
+    client,
+    progress,
+    intervalMs,
+    signal,
+    log,
+  )((read) => (COMPILING.has(read.program_status) ? undefined : read));
 }
 
 /** `wait: false`: one status read after the accepted call, for the outputs. */

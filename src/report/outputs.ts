@@ -1,4 +1,4 @@
-import type { PipelineRun } from '../phases/pipeline-run.ts';
+import type { PipelineRun, RunRecord } from '../phases/pipeline-run.ts';
 import { connectorOutputs } from './connectors.ts';
 import { planChanges } from '../model/plan.ts';
 import { UNDECIDED, type Outcome } from '../model/outcome.ts';
@@ -22,6 +22,9 @@ const RUN_OUTPUT_NAMES = [
   'support-bundle-artifact',
   'plan-diff',
   'plan-changes',
+  'program-change',
+  'program-version',
+  'downtime-seconds',
 ] as const;
 type RunOutputName = (typeof RUN_OUTPUT_NAMES)[number];
 
@@ -55,6 +58,14 @@ export function outputValues(
   };
 }
 
+/** From the stop sent for the update to the target seen again, or to now; empty when the step stopped nothing. */
+export function downtimeSeconds({ release, reachedMs }: RunRecord, nowMs: number): string {
+  const stop = release?.stop;
+  if (!stop) return '';
+  const endMs = reachedMs !== undefined && reachedMs >= stop.sentMs ? reachedMs : nowMs;
+  return ((endMs - stop.sentMs) / 1000).toFixed(1);
+}
+
 /** One pipeline's outputs, from what was last seen. */
 function runOutputs({ progress, pipelineUrl, record }: PipelineRun, outcome: Outcome): Record<RunOutputName, string> {
   const last = progress.last;
@@ -76,5 +87,8 @@ function runOutputs({ progress, pipelineUrl, record }: PipelineRun, outcome: Out
     'support-bundle-artifact': record?.supportBundle?.artifactId ?? '',
     'plan-diff': plan ? JSON.stringify(plan.diff) : '',
     'plan-changes': plan ? planChanges(plan.diff) : '',
+    'program-change': record?.release?.change ?? '',
+    'program-version': last?.program_version === undefined ? '' : String(last.program_version),
+    'downtime-seconds': record ? downtimeSeconds(record, progress.elapsedMs()) : '',
   };
 }

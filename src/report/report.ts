@@ -11,7 +11,7 @@ import { countChanges } from '../model/approval.ts';
 import { planChanges } from '../model/plan.ts';
 import { MAX_ANNOTATIONS, type Annotation } from '../model/compilation.ts';
 import { connectorWarnings } from './connectors.ts';
-import { OUTPUT_NAMES, outputValues } from './outputs.ts';
+import { downtimeSeconds, OUTPUT_NAMES, outputValues } from './outputs.ts';
 import { severalSummary } from './several.ts';
 import { failureTitle } from './last-word.ts';
 import type { ReportFacts } from './facts.ts';
@@ -114,6 +114,8 @@ function runFacts(
     supportBundle: record.supportBundle,
     plan: record.plan,
     planning,
+    release: record.release,
+    downtime: downtimeSeconds(record, run.progress.elapsedMs()),
   };
 }
 

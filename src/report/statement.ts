@@ -1,6 +1,7 @@
 import type { Platform } from '../feldera/platform.ts';
 import { UNDECIDED, type Failure, type Outcome } from '../model/outcome.ts';
 import type { PipelineRun, RunRecord } from '../phases/pipeline-run.ts';
+import { COMPILING } from '../model/release.ts';
 
 /**
  * The outcome of a run as the step states it: the cause its record holds, with what followed said
@@ -17,6 +18,7 @@ export function statedOutcome(run: PipelineRun, platform: Platform | undefined):
   const { outcome } = record;
   if (outcome.result !== 'failed') {
     if (!cancel) return outcome;
+
     const status = run.progress.last?.deployment_status ?? 'not read';
     return {
       result: 'failed',
@@ -27,10 +29,49 @@ export function statedOutcome(run: PipelineRun, platform: Platform | undefined):
   const cancelled = outcome.code === 'Cancelled';
   const message = sentences(
     outcome.message,
-    stopNote(run.name, record, cancelled),
+    releaseNote(run, record),
+    // A run that ended within the update never began the start: the release note says where it is.
+    record.release && record.converged?.found === undefined ? undefined : stopNote(run.name, record, cancelled),
     cancel && !cancelled ? `Then ${cancel.reason} while ${cancel.during}.` : undefined,
   );
-  return { ...outcome, message, ...editionHint(outcome, platform) };
+  // An update's refusal has a hint of its own (force-stop: true), which the edition's would hide.
+  return { ...outcome, message, ...(record.release ? {} : editionHint(outcome, platform)) };
+}
+
+/**
+ * Where an update of the program left the pipeline when the run failed: what a release engineer acts
+ * on. Said once, for the annotation, the summary and the GitHub deployment alike.
+ */
+function releaseNote(run: PipelineRun, { release, restarted, converged }: RunRecord): string | undefined {
+  if (!release) return undefined;
+  // Once the start began, the release is done: the start's own outcome says where the pipeline is.
+  const startBegan = converged?.found !== undefined;
+  const last = run.progress.last;
+  const version = last?.program_version === undefined ? '' : ` with program version ${last.program_version}`;
+  const compiling = last && COMPILING.has(last.program_status) ? ' configured (still compiling)' : '';
+  if (release.rollback?.restored) {
+    const again =
+      restarted?.result === 'reached'
+        ? `, and it runs again (${last?.deployment_status ?? 'up'})`
+        : restarted?.result === 'failed'
+          ? `, but it did not start again: ${restarted.code}: ${restarted.message}`
+          : '';
+    return `The step rolled back pipeline ${run.name} to its previous program (version ${release.versionBefore})${again}.`;
+  }
+  if (release.rollback) {
+    return `The rollback to the previous program (version ${release.versionBefore}) failed: ${release.rollback.problem ?? 'unknown'}. Pipeline ${run.name} is ${last?.deployment_status ?? 'Stopped'}${version}: configure its previous program and start it.`;
+  }
+  if (startBegan) return undefined;
+  if (release.stop && last && last.deployment_status !== 'Stopped') {
+    return `Pipeline ${run.name} was being stopped for the update (${last.deployment_status}, desired ${last.deployment_desired_status}) and will not be started again by this step. Run the step again to finish the release.`;
+  }
+  if (release.stop) {
+    return `Pipeline ${run.name} was stopped for the update and was not started again: it is Stopped${version}${compiling}. Run the step again to finish the release.`;
+  }
+  if (release.change === 'updated') {
+    return `Pipeline ${run.name} was found Stopped and stays Stopped${version}${compiling}.`;
+  }
+  return release.change === undefined ? 'Nothing was stopped or changed.' : undefined;
 }
 
 /** Whether this step stopped the pipeline after the failure; a cancelled run left as it was says so. */

@@ -16,6 +16,8 @@ import { transitionText, type Transition } from '../model/transition.ts';
 import type { PipelineDiff } from '../feldera/types.ts';
 import { timelineTable } from './timeline.ts';
 import { notDone } from './last-word.ts';
+import { releaseSection } from './release.ts';
+import type { Release } from '../phases/release.ts';
 
 export interface SummaryFacts {
   pipelineName: string;
@@ -42,6 +44,9 @@ export interface SummaryFacts {
   /** plan: true: the run planned, and this is what it found (undefined when it failed). */
   planning?: boolean;
   plan?: Plan | undefined;
+  /** update-program: true: what the update did, and the downtime-seconds output. */
+  release?: Release | undefined;
+  downtime?: string;
 }
 
 /** GitHub drops a step's job summary whole when it is larger than this. */
@@ -68,6 +73,7 @@ export function summaryMarkdown(facts: SummaryFacts): string {
   if (outcome.result === 'awaiting-approval') sections.push(howToApprove(facts));
   sections.push(factList(facts));
   if (facts.plan) sections.push(planSection(facts.plan.diff));
+  if (facts.release) sections.push(releaseSection(facts.release, facts.downtime ?? '', diffTable));
   if (facts.health.last) sections.push(connectorsMarkdown(facts.health.last, facts.health.baseline, facts.unannotated));
   if (progress.timeline.length > 0) {
     const timeline = timelineTable(progress.timeline, diagnosis.events, progress.startedAtEpochMs);
@@ -211,6 +217,7 @@ function factList({
   stopped,
   converged,
   approval,
+  release,
   supportBundle,
   plan,
 }: SummaryFacts): string {
@@ -219,10 +226,16 @@ function factList({
     facts.push(['Error', inline(outcome.message, VALUE_CHARS.message)]);
     if (outcome.hint) facts.push(['Hint', inline(outcome.hint, VALUE_CHARS.message)]);
   }
-  if (converged?.found && target)
+  // After a stop for the update, the start's first read is the Stopped the step made: the release says where it was.
+  const before = release?.stop && release.found ? release.found : converged?.found;
+  const updated = release?.stop ? ', then stopped for the update' : '';
+  if (before && converged?.found && target)
     facts.push([
       'Transition',
-      inline(transitionText(converged.found, converged.decidedOn, converged.transition, target), VALUE_CHARS.line),
+      inline(
+        transitionText(before, converged.decidedOn, converged.transition, target).replace(/;/, `${updated};`),
+        VALUE_CHARS.line,
+      ),
     ]);
   if (plan) facts.push(['Proposed program', inline(plan.sqlFile, VALUE_CHARS.name)]);
   if (approval?.notExpected)

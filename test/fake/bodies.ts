@@ -8,6 +8,7 @@ import { connectorErrors } from './stats.ts';
 export function runtimeDetails(pipeline: Pipeline): unknown {
   const status = reported(pipeline);
   if (status === 'AwaitingApproval') {
+    if (pipeline.approvalDiff) return { approval_diff: pipeline.approvalDiff };
     const approval = pipeline.script.approvalDiff;
     if (approval?.legacy) return approval.diff;
     return { approval_diff: approval?.diff ?? pipelineDiff() };
@@ -23,20 +24,20 @@ export function statusBody(fake: FakeState, pipeline: Pipeline, selector: string
   const resources = status === 'Stopped' || status === 'Provisioning' || status === 'Stopping' ? status : 'Provisioned';
   const provisioned = resources === 'Provisioned';
   const body: Record<string, unknown> = {
-    id: '0198c7a1-5e1e-7d40-9a2f-6b9d2f3a1c10',
+    id: pipeline.id,
     name: pipeline.script.name,
-    description: pipeline.script.description ?? '',
-    tags: [],
-    created_at: '2026-08-21T10:00:00Z',
-    version: 4,
+    description: pipeline.description,
+    tags: pipeline.tags,
+    created_at: pipeline.createdAt,
+    version: pipeline.version,
     platform_version: version(fake),
-    program_config: { profile: 'optimized', cache: true, runtime_version: null, use_platform_compiler: false },
-    program_version: 2,
+    program_config: pipeline.stored.program_config,
+    program_version: pipeline.programVersion,
     program_status: pipeline.programStatus,
-    program_status_since: pipeline.since,
+    program_status_since: pipeline.programSince,
     deployment_error: pipeline.error,
-    refresh_version: 17,
-    storage_status: 'InUse',
+    refresh_version: pipeline.refreshVersion,
+    storage_status: pipeline.storage,
     storage_status_details: null,
     deployment_id: pipeline.deploymentId,
     deployment_initial: pipeline.initial,
@@ -61,12 +62,17 @@ export function statusBody(fake: FakeState, pipeline: Pipeline, selector: string
   if (selector === 'status_with_connectors' && CONTROLLER_STATUSES.has(status))
     body.connectors = { num_errors: connectorErrors(pipeline) };
   if (selector === 'all') {
-    body.program_code = 'CREATE TABLE t (c INT);';
-    body.program_error = pipeline.script.programError ?? {
-      sql_compilation: null,
-      rust_compilation: null,
-      system_error: null,
-    };
+    // The stored program and configurations, in `all` only (pipeline_management.rs PipelineSelectedInfoInternal::new_all).
+    body.runtime_config = pipeline.stored.runtime_config;
+    body.program_code = pipeline.stored.program_code;
+    body.udf_rust = pipeline.stored.udf_rust;
+    body.udf_toml = pipeline.stored.udf_toml;
+    body.program_error = pipeline.programError ??
+      pipeline.script.programError ?? {
+        sql_compilation: null,
+        rust_compilation: null,
+        system_error: null,
+      };
     body.program_info = null;
     body.deployment_resources_status_details = null;
     // 0.375: the CPU and memory a running pipeline was resized to (PATCH, behind --enable-pipeline-resize),

@@ -41,7 +41,7 @@ export function diff(fake: FakeState, pipeline: Pipeline, body: string, send: Se
       details: { pipeline_name: name },
     });
   }
-  const configured = compileSql(pipeline.script.program ?? '');
+  const configured = compileSql(pipeline.stored.program_code);
   if (!('program' in configured))
     throw new Error(`the fake's configured program of ${name} does not compile: give one that does`);
   const runtime = request.runtime_version;
@@ -54,7 +54,7 @@ export function diff(fake: FakeState, pipeline: Pipeline, body: string, send: Se
     });
   }
   const proposed = compileSql(
-    typeof request.program_code === 'string' ? request.program_code : (pipeline.script.program ?? ''),
+    typeof request.program_code === 'string' ? request.program_code : pipeline.stored.program_code,
   );
   if ('messages' in proposed) {
     const error = JSON.stringify(proposed.messages, null, 2);
@@ -79,11 +79,13 @@ export function diff(fake: FakeState, pipeline: Pipeline, body: string, send: Se
       details: { error },
     });
   }
-  send(200, {
-    program_diff: changes,
-    program_diff_error: null,
-    ...connectorDiff(configured.program, proposed.program, changes),
-  });
+  send(200, pipelineDiffOf(configured.program, proposed.program));
+}
+
+/** The `PipelineDiff` from one compiled program to another: what `/diff` answers and a bootstrap awaits approval of. */
+export function pipelineDiffOf(old: CompiledProgram, proposed: CompiledProgram) {
+  const changes = programDiff(old, proposed);
+  return { program_diff: changes, program_diff_error: null, ...connectorDiff(old, proposed, changes) };
 }
 
 type Lists = Record<

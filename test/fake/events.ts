@@ -38,7 +38,7 @@ function snapshot(pipeline: Pipeline): Omit<MonitorEvent, 'event_id' | 'recorded
     deployment_runtime_desired_status: provisioned ? (pipeline.runtimeDesired ?? pipeline.initial) : null,
     deployment_has_error: pipeline.error !== null,
     program_status: pipeline.programStatus,
-    storage_status: 'InUse',
+    storage_status: pipeline.storage,
     // ErrorResponse's `details` is required: an error scripted without it has null.
     deployment_error: pipeline.error && { details: null, ...pipeline.error },
   };

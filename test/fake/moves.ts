@@ -9,6 +9,7 @@ import {
   type Pipeline,
   type Send,
 } from './pipeline.ts';
+import { suspend } from './checkpoint.ts';
 import type { Flags } from './routes.ts';
 import { after, desireStopped, play, setStatus, stop } from './runner.ts';
 
@@ -107,7 +108,7 @@ export function start(
   send(202, 'Pipeline is starting');
 }
 
-/** `force=true`: desired Stopped at once; `force=false` (Enterprise): suspend, then stop. */
+/** `force=true`: desired Stopped at once, no checkpoint; `force=false` (Enterprise): checkpoint, then stop (checkpoint.ts). */
 export function stopRequest(fake: FakeState, pipeline: Pipeline, force: boolean, send: Send): void {
   const provisioned = !['Stopped', 'Provisioning', 'Stopping'].includes(pipeline.deploymentStatus);
   if (force || !provisioned) {
@@ -115,15 +116,9 @@ export function stopRequest(fake: FakeState, pipeline: Pipeline, force: boolean,
     else stop(fake, pipeline);
     return send(202, 'Pipeline is forcefully stopping');
   }
-  pipeline.runtimeDesired = 'Suspended';
-  pipeline.run++;
-  pipeline.reachedAt = undefined;
-  pipeline.onApprove?.();
-  after(fake, 20, () => {
-    setStatus(fake, pipeline, 'Suspended');
-    after(fake, 20, () => stop(fake, pipeline));
-  });
-  send(202, 'Pipeline is stopping');
+  suspend(fake, pipeline);
+  // The manager forwards the pipeline's own answer (adapters/src/server.rs suspend).
+  send(202, 'Pipeline is suspending');
 }
 
 /**

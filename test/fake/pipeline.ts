@@ -1,5 +1,7 @@
 // The fake's state: what the manager stores of each pipeline, and what the fake keeps for the tests.
+import { answersAsNewest } from '../fixtures.ts';
 import type { MonitorEvent } from './events.ts';
+import type { LargeText } from './large-text.ts';
 import type { Edition, ErrorBody, FakeOptions, PipelineScript } from './types.ts';
 
 export interface Pipeline {
@@ -45,6 +47,37 @@ export interface Pipeline {
   statsReads: number;
   /** The manager's monitor events, oldest first: one on every change of a status (events.ts). */
   events: MonitorEvent[];
+  /** The stored program and configurations, which `PATCH` and `PUT` change (update.ts). */
+  stored: Stored;
+  programVersion: number;
+  version: number;
+  refreshVersion: number;
+  programSince: string;
+  /** `program_error` the compiler recorded; null: the script's, or none. */
+  programError: unknown;
+  storage: 'Cleared' | 'InUse';
+  /** The program of the latest checkpoint, if any (checkpoint.ts). */
+  checkpoint: string | null;
+  /** The approval diff of a bootstrap from the checkpoint, computed at the start. */
+  approvalDiff: unknown;
+  /** Each program change compiles anew; an older compile sees that it is no longer current. */
+  compileRun: number;
+  /** Resolves when the compile under way ends: an early start waits for it. */
+  compiling: Promise<void> | undefined;
+  id: string;
+  createdAt: string;
+  /** Client metadata, which a `PATCH` may change at any time. */
+  description: string | LargeText;
+  tags: string[];
+}
+
+/** What `PATCH` and `PUT` can change, as the manager stores it. */
+export interface Stored {
+  program_code: string;
+  udf_rust: string;
+  udf_toml: string;
+  program_config: Record<string, unknown>;
+  runtime_config: Record<string, unknown>;
 }
 
 export interface Bootstrap {
@@ -109,4 +142,57 @@ export function version(fake: FakeState): string {
 
 export function prefix(fake: FakeState): string {
   return fake.options.prefix ?? '';
+}
+
+/** `ProgramConfig` with the manager's defaults, as it stores one given as `{}`. */
+export function defaultProgramConfig(): Record<string, unknown> {
+  return { profile: 'optimized', cache: true, runtime_version: null, use_platform_compiler: false };
+}
+
+/** `RuntimeConfig::default()` as the manager of `version` stores it (the examples of its openapi.json, 8 workers). */
+export function defaultRuntimeConfig(fake: FakeState): Record<string, unknown> {
+  const common = { workers: 8, hosts: 1, cpu_profiler: true, tracing: false, tracing_endpoint_jaeger: '' };
+  const resources = { cpu_cores_min: null, cpu_cores_max: null, storage_class: null, service_account_name: null };
+  const rest = {
+    clock_timezone_offset: null,
+    pin_cpus: [],
+    max_parallel_connector_init: null,
+    init_containers: null,
+    checkpoint_during_suspend: true,
+    http_workers: null,
+    io_workers: null,
+    env: {},
+    dev_tweaks: {},
+    logging: null,
+    pipeline_template_configmap: null,
+  };
+  if (answersAsNewest(version(fake))) {
+    return {
+      ...common,
+      storage: { backend: { name: 'default' }, compression: 'default', compression_level: null },
+      fault_tolerance: { model: 'none' },
+      min_batch_size_records: 0,
+      resources: { ...resources, namespace: null },
+      ...rest,
+    };
+  }
+  return {
+    ...common,
+    max_rss_mb: null,
+    datafusion_memory_mb: null,
+    storage: {
+      backend: { name: 'default' },
+      min_storage_bytes: null,
+      min_step_storage_bytes: null,
+      compression: 'default',
+      cache_mib: null,
+    },
+    fault_tolerance: { model: 'none', checkpoint_interval_secs: 60 },
+    min_batch_size_records: 0,
+    max_buffering_delay_usecs: 0,
+    resources: { ...resources, memory_mb_min: null, memory_mb_max: null, storage_mb_max: null, namespace: null },
+    clock_resolution_usecs: 1000000,
+    provisioning_timeout_secs: null,
+    ...rest,
+  };
 }

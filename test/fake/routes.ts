@@ -12,6 +12,7 @@ import { countReadAtTarget, served } from './runner.ts';
 import { stats } from './stats.ts';
 import { supportBundle } from './support-bundle.ts';
 import { diff, servesDiff } from './diff.ts';
+import { update } from './update.ts';
 import type { Endpoint, FakeRequest } from './types.ts';
 
 /** `RuntimeDesiredStatus` in snake case, as `/activate?initial=` takes it. */
@@ -114,6 +115,9 @@ export function answer(
     );
   }
   const name = decodeURIComponent(pipelinePath(request.path, prefix(fake))?.[0] ?? '');
+  // The body is deserialized before the handler looks the pipeline up; PUT creates an unknown one.
+  if (endpoint === 'patch' || endpoint === 'put')
+    return update(fake, endpoint === 'put', name, request.body ?? '', send);
   const pipeline = fake.pipelines.get(name);
   // Every route of a pipeline looks it up first; a path no route matches is actix's empty 404.
   if (!pipeline && pipelinePath(request.path, prefix(fake))) {
@@ -222,6 +226,8 @@ export function endpointOf(method: string, path: string, prefix: string): Endpoi
   const parts = pipelinePath(path, prefix);
   if (!parts) return undefined;
   if (parts.length === 1 && method === 'GET') return 'status';
+  if (parts.length === 1 && method === 'PATCH') return 'patch';
+  if (parts.length === 1 && method === 'PUT') return 'put';
   const action = parts[1];
   if (
     parts.length === 2 &&

@@ -2,11 +2,21 @@
 // failure or a stop, each held for a time, for status reads, or until the test opens a gate.
 import { randomUUID } from 'node:crypto';
 import { recordEvent } from './events.ts';
-import { COMPILATION_ERRORS, edition, INITIALS, reported, type FakeState, type Pipeline } from './pipeline.ts';
+import { withBootstrap } from './checkpoint.ts';
+import {
+  COMPILATION_ERRORS,
+  defaultProgramConfig,
+  defaultRuntimeConfig,
+  edition,
+  INITIALS,
+  reported,
+  type FakeState,
+  type Pipeline,
+} from './pipeline.ts';
 import type { ErrorBody, Phase, PipelineScript } from './types.ts';
 
 /** A pipeline as the script has it before any request. */
-export function initialState(fake: FakeState, script: PipelineScript): Pipeline {
+export function initialState(fake: FakeState, script: PipelineScript, fields: Partial<Pipeline> = {}): Pipeline {
   const pipeline: Pipeline = {
     script,
     programStatus: script.programStatus ?? 'Success',
@@ -32,6 +42,28 @@ export function initialState(fake: FakeState, script: PipelineScript): Pipeline 
     readHold: undefined,
     statsReads: 0,
     events: [],
+    stored: {
+      program_code: script.program ?? '',
+      udf_rust: script.udfRust ?? '',
+      udf_toml: script.udfToml ?? '',
+      program_config: defaultProgramConfig(),
+      runtime_config: defaultRuntimeConfig(fake),
+    },
+    programVersion: script.programVersion ?? 2,
+    version: 4,
+    refreshVersion: 17,
+    programSince: new Date().toISOString(),
+    programError: null,
+    storage: 'InUse',
+    checkpoint: script.checkpointed ?? null,
+    approvalDiff: undefined,
+    compileRun: 0,
+    compiling: undefined,
+    id: '0198c7a1-5e1e-7d40-9a2f-6b9d2f3a1c10',
+    createdAt: '2026-08-21T10:00:00Z',
+    description: script.description ?? '',
+    tags: [],
+    ...fields,
   };
   if (script.provisioned) {
     const { initial, status, desired, bootstrap } = script.provisioned;
@@ -81,7 +113,7 @@ function wait(fake: FakeState, ms: number): Promise<void> {
 }
 
 /** Waits out a phase: its time, its status reads or its gate. */
-function hold(fake: FakeState, pipeline: Pipeline, phase: Phase): Promise<void> {
+export function hold(fake: FakeState, pipeline: Pipeline, phase: Phase): Promise<void> {
   if (phase.until !== undefined) {
     if (fake.released.has(phase.until)) return Promise.resolve();
     return new Promise((resolve) => fake.gated.push({ gate: phase.until!, resolve }));
@@ -111,10 +143,16 @@ export function served(fake: FakeState, pipeline: Pipeline): void {
 export async function play(fake: FakeState, pipeline: Pipeline, run: number): Promise<void> {
   const current = () => pipeline.run === run && pipeline.resourcesDesired === 'Provisioned';
   const script = pipeline.script;
-  for (const step of script.compile ?? []) {
+  // The scripted early start is of the scripted program; a changed one compiles on its own (compiler.ts).
+  for (const step of pipeline.compileRun === 0 ? (script.compile ?? []) : []) {
     pipeline.programStatus = step.status;
     recordEvent(pipeline);
     await hold(fake, pipeline, step);
+    if (!current()) return;
+  }
+  // The runner waits in Stopped while a changed program compiles (runner/pipeline_automata.rs).
+  while (pipeline.compiling) {
+    await pipeline.compiling;
     if (!current()) return;
   }
   if (COMPILATION_ERRORS.has(pipeline.programStatus)) {
@@ -123,11 +161,13 @@ export async function play(fake: FakeState, pipeline: Pipeline, run: number): Pr
     return;
   }
   pipeline.deploymentId = randomUUID();
+  pipeline.storage = 'InUse';
   let provisioned = false;
-  for (const phase of script.phases ?? [
+  const phases = script.phases ?? [
     { status: 'Provisioning', ms: 20 },
     { status: 'Initializing', ms: 20 },
-  ]) {
+  ];
+  for (const phase of withBootstrap(pipeline, phases)) {
     if (phase.status === 'AwaitingApproval') {
       if (pipeline.approved || pipeline.bootstrap?.bootstrap_policy === 'allow') continue;
       if (pipeline.bootstrap?.bootstrap_policy === 'reject') {

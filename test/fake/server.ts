@@ -130,8 +130,8 @@ export class FakeFeldera {
     this.requests.push(entry);
     const endpoint = endpointOf(entry.method, entry.path, prefix(this.state));
     this.onRequest?.(entry, endpoint);
-    // Only /diff takes a body; every other request is answered as it arrives.
-    if (endpoint === 'diff') {
+    // Only /diff, PATCH and PUT take a body; every other request is answered as it arrives.
+    if (endpoint === 'diff' || endpoint === 'patch' || endpoint === 'put') {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {

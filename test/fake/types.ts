@@ -57,6 +57,23 @@ export interface PipelineScript {
   moveLagReads?: number;
   /** The configured `program_code`, which `/diff` compares a proposal with (test/fake/sql.ts); default empty. */
   program?: string;
+  /** The configured `udf_rust` and `udf_toml`; default empty. */
+  udfRust?: string;
+  udfToml?: string;
+  /** `program_version` before any change; default 2. Each program change adds one (db/operations/pipeline.rs). */
+  programVersion?: number;
+  /**
+   * The program of the latest checkpoint in the pipeline's storage (Enterprise: a `/stop?force=false`
+   * records one too). A start from it with another program bootstraps: AwaitingApproval with the diff.
+   */
+  checkpointed?: string;
+  /** How long the checkpoint of `/stop?force=false` takes (its status is ignored); default 20 ms. */
+  checkpointHold?: Omit<Phase, 'status'>;
+  /**
+   * The checkpoint of `/stop?force=false` fails: the runner stops the pipeline with this error (`true`:
+   * a StorageError as the controller reports a failed write); no checkpoint is recorded.
+   */
+  checkpointFails?: ErrorBody | true;
   /** The compiled program has no dataflow (compiled by a Feldera before it recorded one): `/diff` answers ProgramInfoMissesDataflow. */
   withoutDataflow?: boolean;
   /** `program_error`, in `selector=all` only. */
@@ -154,7 +171,9 @@ export type Endpoint =
   | 'list'
   | 'support_bundle'
   | 'events'
-  | 'diff';
+  | 'diff'
+  | 'patch'
+  | 'put';
 
 /** `edition` of `GET /v0/config` (api/endpoints/config.rs). */
 export type Edition = 'Open source' | 'Enterprise';
@@ -174,8 +193,29 @@ export interface FakeResponse {
   at: number;
 }
 
+/**
+ * How the compiler server compiles a program after a change (`PATCH`, `PUT`): the first script whose
+ * `marker` the program's `program_code`, `udf_rust` or `udf_toml` contains.
+ */
+export interface CompileScript {
+  marker: string;
+  /**
+   * The program statuses played before the outcome, each held as a Phase. Default: `Pending`,
+   * `CompilingSql`, `SqlCompiled`, `CompilingRust` for 10 ms each (up to `CompilingSql` for a SqlError).
+   */
+  phases?: Phase[];
+  /** Default `Success`, or `SqlError` when the fake's SQL compiler (sql.ts) finds errors. */
+  outcome?: 'Success' | 'SqlError' | 'RustError' | 'SystemError';
+  /** `program_error` on a failure; default what the compiler records (sql.ts's messages, a rustc error, a system error). */
+  programError?: unknown;
+}
+
 export interface FakeOptions {
   pipelines: PipelineScript[];
+  /** Compile scripts for the programs a `PATCH` or `PUT` sets (see CompileScript); others compile by default. */
+  compiles?: CompileScript[];
+  /** The script of a pipeline that a `PUT` creates (its phases, connectors, ...); its name and program are the PUT's. */
+  created?: Omit<PipelineScript, 'name' | 'program'>;
   /**
    * Authentication is on when this or `acceptToken` is set (auth.rs): an `apikey:` token must be
    * this key, else the JSON `AuthenticationFailed`; a missing header is a bare 401.
