@@ -6,7 +6,14 @@
 import fc from 'fast-check';
 import type { Edition, Endpoint, ErrorBody, Fault, Phase, PipelineScript } from './fake-feldera.ts';
 import { pipelineDiff, SQL_ERROR } from './fixtures.ts';
-import { describeRelease, releaseExpectation, releaseInputs, releaseOf, type ReleaseLife } from './release-life.ts';
+import {
+  describeRelease,
+  keepsItsCompile,
+  releaseExpectation,
+  releaseInputs,
+  releaseOf,
+  type ReleaseLife,
+} from './release-life.ts';
 
 export const KEY = `apikey:${'q9'.repeat(64)}`;
 export const POLL_MS = 100;
@@ -323,6 +330,7 @@ export function lifeOf(seed: number): Life {
     large: d.large,
     release: releaseOf(seed),
   };
+  if (life.release && !keepsItsCompile(life.release)) life.program = { compile: [], result: 'Success' };
   if (life.cancel && life.release?.cancelAt) life.cancel = { ...life.cancel, at: life.release.cancelAt };
   life.inputs = {
     ...inputsOf(life, d.spelling, d.invalid ?? undefined),

@@ -86,6 +86,11 @@ export function releaseOf(seed: number): ReleaseLife | undefined {
   return release;
 }
 
+/** A pipeline found stopped with the same program keeps the life's compile; any other has a program compiled long ago, or one the update compiles. */
+export function keepsItsCompile(release: ReleaseLife): boolean {
+  return release.program === 'same' && release.found === 'stopped';
+}
+
 /** The release's inputs, as a user might spell them. */
 export function releaseInputs(release: ReleaseLife): Record<string, string> {
   const way = release.spelling;
@@ -104,7 +109,6 @@ export function releaseFake(
   script: PipelineScript,
 ): { pipelines: PipelineScript[]; options: Partial<FakeOptions> } {
   const release = life.release!;
-  const changed = release.program !== 'same';
   const found: PipelineScript = { ...script, program: CONFIGURED, checkpointHold: { ms: release.checkpointMs } };
   if (release.checkpointFails) found.checkpointFails = true;
   if (release.found === 'running') {
@@ -113,7 +117,7 @@ export function releaseFake(
     delete found.deploymentError;
     delete found.stoppingReads;
   }
-  if (changed || release.found === 'running') {
+  if (!keepsItsCompile(release)) {
     // A compile scripted for the early start is no part of the program found: it compiled long ago.
     delete found.programStatus;
     delete found.compile;
