@@ -7,6 +7,7 @@
 // 5. several.ts: several pipelines in one step, beside one-pipeline steps one after another.
 // 6. on-time.ts: a cancel, or a wait that would otherwise go on, ends on time.
 // 7. large.ts: large and endless status bodies, and the parser alone.
+// 8. release.ts: the downtime of update-program: true, beside Feldera's own stop, compile and start.
 //
 // Children run one at a time (the machine has 2 cores). Prints a table and writes bench-results.json.
 // `node test/bench.ts --quick` runs the same tables and targets in under a minute, on fewer samples
@@ -19,6 +20,7 @@ import { detectionPart } from './bench/detection.ts';
 import { healthPart } from './bench/health.ts';
 import { largePart } from './bench/large.ts';
 import { onTimePart } from './bench/on-time.ts';
+import { releasePart } from './bench/release.ts';
 import { severalPart } from './bench/several.ts';
 import { startupPart } from './bench/startup.ts';
 import { round1 } from './bench/stats.ts';
@@ -34,15 +36,16 @@ try {
   const detection = await detectionPart();
   const health = await healthPart();
   const several = await severalPart();
+  const release = await releasePart();
   // In a quick run, the cases that end on time mostly sleep: part 7 runs meanwhile.
   const [onTime, large] = ON_TIME.concurrent
     ? await Promise.all([onTimePart(), largePart()])
     : [await onTimePart(), await largePart()];
-  const parts = [startup, detection, health, several, onTime, large];
+  const parts = [startup, detection, health, several, onTime, large, release];
   for (const part of parts) part.print();
 
   const checks = parts.flatMap((part) => part.checks.map((check) => ({ ...check, figure: check.figure + part.noise })));
-  console.log('\nTargets (issues 6, 10, 13 and 18)');
+  console.log('\nTargets (issues 6, 10, 13, 18 and 30)');
   for (const check of checks) console.log(`  ${check.met ? 'met   ' : 'MISSED'}  ${check.target}: ${check.figure}`);
 
   const totalS = (performance.now() - benchStarted) / 1000;
@@ -64,6 +67,7 @@ try {
         several: several.figures,
         onTime: onTime.figures,
         largeAnswers: large.figures,
+        release: release.figures,
         targets: checks,
       },
       null,

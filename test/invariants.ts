@@ -5,6 +5,7 @@
 import type { Endpoint } from './fake-feldera.ts';
 import { budgetMs, CANCEL_MS, SLACK_MS, type Observation } from './life-run.ts';
 import { expectation, KEY, STOPPED_AFTER, type Life } from './lives.ts';
+import { judgeRelease, updateStops } from './release-invariants.ts';
 import { runnerCommands } from './runner-commands.ts';
 
 export interface Broken {
@@ -181,7 +182,9 @@ export function judge(life: Life, observation: Observation, options: JudgeOption
       answers('approve').some((answer) => answer.status === 200),
       () => 'no /approve answered 200',
     );
-  const stops = calls('stop');
+  // The stops of an update are the release's own (release-invariants.ts).
+  const update = new Set(updateStops(observation));
+  const stops = calls('stop').filter((stop) => !update.has(stop));
   if (stops.length > 0) {
     check(
       '/stop only with stop-on-failure',
@@ -243,7 +246,10 @@ export function judge(life: Life, observation: Observation, options: JudgeOption
   ];
   check('no secret anywhere', leaks.length === 0, () => leaks.map((leak) => leak.slice(0, 200)).join(' / '));
 
+  judgeRelease(life, observation, check);
+
   // The outcome.
+  if (expected.loose) return broken;
   const allowed = new Set([expected.code, ...(expected.or === undefined ? [] : [expected.or])]);
   if (hard) {
     // A proxy's 4xx page is not retried: where it lands it ends the step, or leaves the health unchecked.

@@ -2,8 +2,12 @@
 // the life's faults put on the requests it names as they arrive, and the runner's cancel sent at the
 // moment the life names (a request arriving, a line printed): events, never a timer. A timer only
 // guards against a step that never ends, and kills it then.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FakeFeldera, type Endpoint, type FakeRequest, type FakeResponse } from './fake-feldera.ts';
 import { KEY, scriptOf, type Life, type Moment, type PlannedFault } from './lives.ts';
+import { PROGRAMS, releaseFake, SQL_FILE } from './release-life.ts';
 import { startAction, type ActionRun } from './run-action.ts';
 
 /** Reading the compiler's messages and the log after a failure (README: Reliability). */
@@ -25,7 +29,13 @@ const ENDPOINTS: Endpoint[] = [
   'logs',
   'config',
   'list',
+  'diff',
+  'patch',
+  'put',
 ];
+
+/** What the fake stored of the pipeline at a moment (FakeFeldera.stored). */
+type Stored = ReturnType<FakeFeldera['stored']>;
 
 export interface Observation {
   run: ActionRun;
@@ -41,6 +51,10 @@ export interface Observation {
   endedAt: number;
   /** Why the harness killed the step, when it did not end by itself in time. */
   killed: string | undefined;
+  /** What each PATCH met as it arrived, in order. */
+  patches: { at: number; met: Stored }[];
+  /** What the fake stored of the pipeline once the step ended. */
+  final: Stored;
 }
 
 /** The step's budget plus its documented follow-ups, and slack: past it, the step hangs. */
@@ -50,19 +64,29 @@ export function budgetMs(life: Life): number {
 }
 
 export async function playLife(life: Life): Promise<Observation> {
-  const fake = await FakeFeldera.start({ pipelines: [scriptOf(life)], apiKey: KEY, edition: life.edition });
+  const script = scriptOf(life);
+  const { pipelines, options } = life.release ? releaseFake(life, script) : { pipelines: [script], options: {} };
+  const fake = await FakeFeldera.start({ pipelines, apiKey: KEY, edition: life.edition, ...options });
+  // A release reads its program from the checked-out repository.
+  const workspace = life.release && mkdtempSync(join(tmpdir(), 'feldera-life-'));
   try {
-    return await play(life, fake);
+    if (workspace) {
+      mkdirSync(join(workspace, 'sql'));
+      writeFileSync(join(workspace, SQL_FILE), PROGRAMS[life.release!.program]);
+    }
+    return await play(life, fake, workspace ? { GITHUB_WORKSPACE: workspace } : {});
   } finally {
     await fake.close();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
   }
 }
 
-async function play(life: Life, fake: FakeFeldera): Promise<Observation> {
+async function play(life: Life, fake: FakeFeldera, env: Record<string, string>): Promise<Observation> {
   const signals: Observation['signals'] = [];
   const served: PlannedFault[] = [];
   const counts = new Map<Endpoint, number>();
-  const { child, done } = startAction({ ...life.inputs, 'api-url': fake.url, 'api-key': KEY });
+  const patches: Observation['patches'] = [];
+  const { child, done } = startAction({ ...life.inputs, 'api-url': fake.url, 'api-key': KEY }, env);
   const startedAt = performance.now();
   let killed: string | undefined;
   const kill = (why: string) => {
@@ -103,6 +127,7 @@ async function play(life: Life, fake: FakeFeldera): Promise<Observation> {
 
   fake.onRequest = (_request, endpoint) => {
     if (!endpoint) return;
+    if (endpoint === 'patch') patches.push({ at: performance.now(), met: fake.stored('p') });
     const nth = (counts.get(endpoint) ?? 0) + 1;
     counts.set(endpoint, nth);
     const planned = life.faults.find((fault) => at(fault.at, endpoint, nth));
@@ -136,5 +161,7 @@ async function play(life: Life, fake: FakeFeldera): Promise<Observation> {
     startedAt,
     endedAt: performance.now(),
     killed,
+    patches,
+    final: fake.stored('p'),
   };
 }

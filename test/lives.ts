@@ -6,6 +6,14 @@
 import fc from 'fast-check';
 import type { Edition, Endpoint, ErrorBody, Fault, Phase, PipelineScript } from './fake-feldera.ts';
 import { pipelineDiff, SQL_ERROR } from './fixtures.ts';
+import {
+  describeRelease,
+  keepsItsCompile,
+  releaseExpectation,
+  releaseInputs,
+  releaseOf,
+  type ReleaseLife,
+} from './release-life.ts';
 
 export const KEY = `apikey:${'q9'.repeat(64)}`;
 export const POLL_MS = 100;
@@ -68,6 +76,8 @@ export interface Life {
   hostile: string[];
   /** The server's texts are long and many (a long panic message, thousands of names and lines), though each answer stays a few MiB at most. */
   large: boolean;
+  /** update-program: true, and what the release meets (release-life.ts). */
+  release: ReleaseLife | undefined;
 }
 
 /** Server text that tries to run a workflow command in each of the runner's forms; each command's data starts with PWNED. */
@@ -318,8 +328,14 @@ export function lifeOf(seed: number): Life {
     cancel: d.cancel ?? undefined,
     hostile: d.hostile,
     large: d.large,
+    release: releaseOf(seed),
   };
-  life.inputs = inputsOf(life, d.spelling, d.invalid ?? undefined);
+  if (life.release && !keepsItsCompile(life.release)) life.program = { compile: [], result: 'Success' };
+  if (life.cancel && life.release?.cancelAt) life.cancel = { ...life.cancel, at: life.release.cancelAt };
+  life.inputs = {
+    ...inputsOf(life, d.spelling, d.invalid ?? undefined),
+    ...(life.release && releaseInputs(life.release)),
+  };
   return life;
 }
 
@@ -432,6 +448,8 @@ export interface Expectation {
   approved: boolean;
   /** Feldera accepted the start: stop-on-failure may stop it. */
   accepted: boolean;
+  /** Not judged on its exact outcome: a release this model does not follow (release-life.ts). */
+  loose?: boolean;
 }
 
 /** The failures stop-on-failure stops the pipeline after (README: Leave nothing half-started). */
@@ -445,6 +463,10 @@ export const STOPPED_AFTER = new Set([
 
 /** Walks the life as Feldera plays it and the step reads it, to its first decision. */
 export function expectation(life: Life): Expectation {
+  return life.release ? releaseExpectation(life, startExpectation) : startExpectation(life);
+}
+
+function startExpectation(life: Life): Expectation {
   let approved = false;
   const ends = (code: string, accepted = true, awaitingApproval = false): Expectation => ({
     code,
@@ -530,6 +552,7 @@ export function describeLife(life: Life): string {
     life.cancel
       ? `cancel ${life.cancel.signals.join(' then ')} ${describeMoment(life.cancel.at)}${life.cancel.signals.length > 1 ? ` (second ${life.cancel.then})` : ''}`
       : 'no cancel',
+    describeRelease(life.release),
   ];
   return parts.join(' | ');
 }

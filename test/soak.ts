@@ -125,4 +125,12 @@ for (const { observation } of results) {
   outcomes.set(code || '(success)', (outcomes.get(code || '(success)') ?? 0) + 1);
 }
 console.log(`outcomes: ${[...outcomes].map(([code, n]) => `${code} ${n}`).join(', ')}`);
+const changes = new Map<string, number>();
+for (const { life, observation } of results.filter(({ life }) => life.release)) {
+  const change = `${observation.run.outputs['program-change'] || '(none)'}${life.release!.found === 'running' ? '' : ` (found ${life.release!.found})`}`;
+  changes.set(change, (changes.get(change) ?? 0) + 1);
+}
+console.log(
+  `releases: ${[...changes.values()].reduce((a, b) => a + b, 0)}; program-change ${[...changes].map(([change, n]) => `${change} ${n}`).join(', ')}`,
+);
 process.exitCode = failed.length > 0 ? 1 : 0;

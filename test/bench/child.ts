@@ -77,6 +77,8 @@ interface StepOptions {
   mayFail?: boolean;
   /** More inputs, by name. */
   more?: Record<string, string>;
+  /** More environment, such as GITHUB_WORKSPACE for a sql-file. */
+  env?: Record<string, string>;
 }
 
 /** A step's GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, fresh and its own, so that steps may run side by side. */
@@ -120,13 +122,14 @@ export async function runAction(
   fake: FakeFeldera,
   pollInterval: string,
   healthWindow = '0s',
-  { names = [PIPELINE], measured = false, mayFail = false, more = {} }: StepOptions = {},
+  { names = [PIPELINE], measured = false, mayFail = false, more = {}, env = {} }: StepOptions = {},
 ): Promise<ChildRun> {
   const step = stepFiles();
   const rssFile = join(work, `max-rss-${files}`);
   writeFileSync(rssFile, '');
   const run = await runChild(measured ? [LAUNCHER, DIST, rssFile] : [DIST], {
     ...step.env,
+    ...env,
     'INPUT_PIPELINE-NAME': names.join('\n'),
     'INPUT_API-URL': fake.url,
     'INPUT_POLL-INTERVAL': pollInterval,

@@ -35,6 +35,25 @@ export const LARGE = {
   parserObjects: pick(400_000, 40_000),
 };
 
+/** Feldera's own times in a release (ms, before a random share of the poll interval is added), and the issue's margin. */
+export const RELEASE = {
+  runs: pick(3, 1),
+  fullRuns: 3,
+  intervalsMs: [1000, 250],
+  stopMs: 1000,
+  compile: [
+    { status: 'Pending', ms: 200 },
+    { status: 'CompilingSql', ms: 600 },
+    { status: 'SqlCompiled', ms: 100 },
+    { status: 'CompilingRust', ms: 1500 },
+  ],
+  start: [
+    { status: 'Provisioning', ms: 600 },
+    { status: 'Initializing', ms: 400 },
+  ],
+  marginMs: 300,
+};
+
 /** Beside a figure of a quick run: how much noisier it is. */
 export function noise(runs: number, fullRuns: number, what = 'runs each'): string {
   return QUICK ? ` [quick: ${runs} ${what}, not ${fullRuns}: fewer samples, noisy]` : '';

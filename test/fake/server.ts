@@ -73,6 +73,14 @@ export class FakeFeldera {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** What the manager stores of a pipeline at this moment, copied: for a test that judges a request by the state it met. */
+  stored(name: string) {
+    const pipeline = this.state.pipelines.get(name);
+    if (!pipeline) return undefined;
+    const { deploymentStatus, resourcesDesired, programStatus, programVersion } = pipeline;
+    return { deploymentStatus, resourcesDesired, programStatus, programVersion, ...pipeline.stored };
+  }
+
   /** Someone deletes the pipeline: from now on, the manager knows no such pipeline. */
   delete(name: string): void {
     this.state.pipelines.delete(name);
