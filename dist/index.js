@@ -1,14 +1,14 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7938:
+/***/ 34632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ cancellation),
 /* harmony export */   l: () => (/* binding */ runEnd)
 /* harmony export */ });
-/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94626);
+/* harmony import */ var _model_run_end_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37092);
 // The run's end as it happens, installed by the entry: the runner's cancel (SIGINT, SIGTERM) and the
 // budget's timer. model/run-end.ts says what an end is; this file makes it come.
 
@@ -52,15 +52,15 @@ function runEnd(timeoutMs, timeoutText, cancelled) {
 
 /***/ }),
 
-/***/ 40629:
+/***/ 79407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7938);
+/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34632);
 
 // Before the rest of the bundle loads: from here on, no cancel can kill the step unreported.
 const cancel = (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_0__/* .cancellation */ .W)();
-const { step } = await Promise.all(/* import() */[__nccwpck_require__.e(795), __nccwpck_require__.e(174)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85174));
+const { step } = await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(430)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73430));
 await step(cancel);
 
 __webpack_async_result__();
@@ -68,7 +68,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 94626:
+/***/ 37092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -737,6 +737,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(40629);
+/******/ var __webpack_exports__ = __nccwpck_require__(79407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
