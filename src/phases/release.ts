@@ -15,7 +15,7 @@ import {
 } from '../model/release.ts';
 import { formatDuration } from '../text/text.ts';
 import { setupRetry, waitingRetry, type PhaseContext } from './phase.ts';
-import { planFailureOutcome } from './plan.ts';
+import { diffFailure } from './diff-failure.ts';
 import { watcher, whenCompiled } from './wait.ts';
 import { compile, type Compiled } from './compile.ts';
 
@@ -166,7 +166,7 @@ async function check(
       log.info(`Not checked before the stop: ${release.unchecked}.`);
       return undefined;
     }
-    const failed = planFailureOutcome(error, { name: run.name, progress }, checking, wanted.sqlFile, {
+    const failed = diffFailure(error, { name: run.name, progress }, checking, wanted.sqlFile, {
       fail: context.fail,
       version: undefined,
     });
