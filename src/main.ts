@@ -41,6 +41,7 @@ export async function run(cancel: Cancellation = cancellation()): Promise<Outcom
     config: undefined,
     runs: [],
     credential: 'none chosen',
+    planning: false,
     platform: undefined,
     elapsedMs: () => performance.now() - startedAt,
   };
@@ -57,6 +58,7 @@ export async function run(cancel: Cancellation = cancellation()): Promise<Outcom
       error instanceof InputError
         ? { result: 'failed', code: 'InvalidInput', message: error.message }
         : internalError(error);
+    if (!facts.config) facts.planning = /^true$/i.test(core.getInput('plan').trim());
     if (facts.runs.length === 0) facts.runs.push(unnamedRun(core.getInput('pipeline-name'), cancel.signal));
     for (const run of facts.runs) if (!run.record) run.end(recordOf(outcome));
   }
@@ -99,7 +101,8 @@ async function startAll(facts: ReportFacts, cancelled: AbortSignal): Promise<voi
   });
   const config = read.config;
   facts.config = config;
-  for (const warning of read.warnings) core.warning(warning);
+  facts.planning = config.plan;
+  for (const warning of read.warnings) core.warning(warning, { title: 'Feldera start-pipeline input' });
   const exposed = publicBundleWarning(config, process.env);
   if (exposed) core.warning(exposed, { title: 'Support bundle of a public repository' });
 

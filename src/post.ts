@@ -8,7 +8,7 @@ import { runEnd, type Cancellation } from './cancellation.ts';
 import { appendSummary } from './report/step-summary.ts';
 import { STARTED_STATE } from './report/state.ts';
 import { stopPipeline } from './phases/stop.ts';
-import { formatDuration, messageOf } from './text/text.ts';
+import { formatDuration, messageOf, pipelineLabel } from './text/text.ts';
 
 /** The post step waits this long for `Stopped`. */
 const STOP_AT_JOB_END_MS = 60_000;
@@ -22,7 +22,7 @@ export async function post(cancel: Cancellation): Promise<void> {
   try {
     await stopAtJobEnd(cancel);
   } catch (error) {
-    core.warning(`stop-at-job-end: ${messageOf(error)}`);
+    core.warning(`stop-at-job-end: ${messageOf(error)}`, { title: 'stop-at-job-end' });
   }
 }
 
@@ -47,7 +47,7 @@ async function stopAtJobEnd(cancel: Cancellation): Promise<void> {
   cancel.atDeadline(() => {
     if (said) return;
     const text = `stop-at-job-end: the run was cancelled before ${started.join(', ')} could be seen Stopped.`;
-    core.warning(text);
+    core.warning(text, { title: 'stop-at-job-end' });
     appendSummary(`\n⚠️ ${inline(text, 2000)}\n`);
     // The post step never fails the job.
     process.exitCode = 0;
@@ -64,7 +64,7 @@ async function stopAtJobEnd(cancel: Cancellation): Promise<void> {
       const text = problem
         ? `Could not stop pipeline ${name} at the end of the job: ${problem}.`
         : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;
-      if (problem) core.warning(text, { title: `Feldera pipeline ${name} not stopped` });
+      if (problem) core.warning(text, { title: `${pipelineLabel(name)} not stopped` });
       else info(text);
       return `${problem ? '⚠️' : '⏹️'} ${inline(text, 2000)}`;
     });

@@ -15,7 +15,7 @@ export async function step(cancel: Cancellation): Promise<void> {
   if (getState(POST_STATE)) {
     await import('./post.ts')
       .then(({ post }) => post(cancel))
-      .catch((error: unknown) => warning(`stop-at-job-end: ${String(error)}`));
+      .catch((error: unknown) => warning(`stop-at-job-end: ${String(error)}`, { title: 'stop-at-job-end' }));
   } else {
     const outcome = await run(cancel);
     if (outcome.result === 'failed') process.exitCode = EXIT_FAILURE;

@@ -41,6 +41,8 @@ describe('expected-diff', () => {
     const warning = run.annotations.find(
       (annotation) => annotation.level === 'warning' && annotation.message.includes('was not approved'),
     );
+    // Every warning has a title (issue 31: this one had none).
+    expect(warning?.properties).toBe('title=Feldera pipeline p not approved%3A not the changes of expected-diff');
     expect(warning?.message).toBe(
       'Pipeline p was not approved: the changes Feldera asks to approve are not those of expected-diff.\ntables added: asked but not expected: t\nviews modified: expected but not asked: v3; asked but not expected: v2',
     );

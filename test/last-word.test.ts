@@ -92,6 +92,7 @@ describe('lastWord', () => {
     config: read,
     runs,
     credential: 'API key',
+    planning: false,
     platform: undefined,
     elapsedMs: () => 4500,
   });

@@ -20,7 +20,7 @@ it('opens a phase’s group with its first line, and closes it when the next pha
   log.group('Starting');
   log.info('start accepted');
   log.group('Waiting');
-  log.warning('an outage');
+  log.warning('an outage', 'Feldera not answering');
   log.info('Running');
   log.end();
   log.info('after');

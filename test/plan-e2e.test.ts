@@ -1,9 +1,7 @@
 // plan: true end to end: the bundle against the fake's /diff, read only, then the release side that
 // approves only what the plan showed (expected-diff).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { workspaces } from './workspace.ts';
 import { endToEnd } from './harness.ts';
 import { startAction } from './run-action.ts';
 import { CONFIGURED, PROPOSED } from './fixtures.ts';
@@ -12,21 +10,7 @@ import type { ActionRun } from './run-action.ts';
 
 const { fake, inputs, act, watch, KEY } = endToEnd();
 
-const workspaces: string[] = [];
-afterEach(() => {
-  for (const dir of workspaces.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A checked-out repository: these files under a fresh GITHUB_WORKSPACE. */
-function workspace(files: Record<string, string>): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'feldera-plan-'));
-  workspaces.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return { GITHUB_WORKSPACE: dir };
-}
+const workspace = workspaces();
 
 /** Plan mode changes nothing: the only requests are reads and the diffs. */
 function readOnly(server: { requests: { method: string; path: string }[] }): void {

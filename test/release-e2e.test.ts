@@ -1,9 +1,7 @@
 // update-program: true end to end: the bundle against the fake's PATCH, PUT, compiler and
 // checkpointing stop (issue 30). Each refusal is checked to have stopped and changed nothing.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { workspaces } from './workspace.ts';
 import { endToEnd, errorAnnotation } from './harness.ts';
 import { CONFIGURED, PROPOSED } from './fixtures.ts';
 import type { FakeFeldera } from './fake-feldera.ts';
@@ -11,21 +9,7 @@ import { startAction } from './run-action.ts';
 
 const { fake, inputs, act, watch } = endToEnd();
 
-const workspaces: string[] = [];
-afterEach(() => {
-  for (const dir of workspaces.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A checked-out repository: these files under a fresh GITHUB_WORKSPACE. */
-function workspace(files: Record<string, string>): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'feldera-release-'));
-  workspaces.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return { GITHUB_WORKSPACE: dir };
-}
+const workspace = workspaces();
 
 /** The calls that change something, in order. */
 const writes = (server: FakeFeldera) =>

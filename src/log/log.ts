@@ -34,7 +34,7 @@ export const stepLog: LogWriter = {
   debug: (line) => core.debug(line),
   isDebug: () => core.isDebug(),
   info,
-  warning: (line) => core.warning(line),
+  warning: (line, title) => core.warning(line, { title }),
   startGroup: (title) => core.startGroup(inert(title)),
   endGroup: () => core.endGroup(),
 };

@@ -3,7 +3,8 @@ export interface LogWriter {
   debug: (line: string) => void;
   isDebug: () => boolean;
   info: (line: string) => void;
-  warning: (line: string) => void;
+  /** `title`: the annotation's title; every warning a user sees has one. */
+  warning: (line: string, title: string) => void;
   startGroup: (title: string) => void;
   endGroup: () => void;
 }
@@ -11,7 +12,7 @@ export interface LogWriter {
 /** What a pipeline's run writes: lines, warnings, debug lines, the phases it goes through, and details. */
 export interface RunLog {
   info: (line: string) => void;
-  warning: (line: string) => void;
+  warning: (line: string, title: string) => void;
   debug: (line: string) => void;
   /** A phase begins (`Waiting for Running`). */
   group: (title: string) => void;
@@ -52,8 +53,8 @@ export class PhaseLog implements RunLog {
     this.info(line);
   }
 
-  warning(line: string): void {
-    this.opened().warning(line);
+  warning(line: string, title: string): void {
+    this.opened().warning(line, title);
   }
 
   /** Ends the phase: what follows is outside any group. */
@@ -92,8 +93,8 @@ export class PrefixedLog implements RunLog {
     this.writer.info(this.prefix + line);
   }
 
-  warning(line: string): void {
-    this.writer.warning(this.prefix + line);
+  warning(line: string, title: string): void {
+    this.writer.warning(this.prefix + line, title);
   }
 
   debug(line: string): void {

@@ -1,3 +1,4 @@
+import { pipelineLabel } from '../text/text.ts';
 import { FelderaError } from '../feldera/errors.ts';
 import type { PipelineClient } from '../feldera/client.ts';
 import type { RetryPolicy } from '../feldera/http.ts';
@@ -168,6 +169,7 @@ function warnBootstrap(status: PipelineStatus, { client, config, log }: Converge
   if (differences.length === 0) return;
   log.warning(
     `Pipeline ${client.pipelineName} keeps the bootstrap settings it was started with: ${differences.join(', ')} apply to a start only (Feldera would refuse them with BootstrapPolicyImmutableUnlessStopped). To use them, stop the pipeline and run the step again.`,
+    `${pipelineLabel(client.pipelineName)} keeps its bootstrap settings`,
   );
 }
 

@@ -40,7 +40,8 @@ export function waitingRetry(progress: Progress, log: RunLog): RetryPolicy {
     windowMs: Infinity,
     onRetry: (failure: TransientError, delayMs: number, attempt: number) => {
       progress.noteFailure(failure.message);
-      if (attempt === 1) log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`);
+      if (attempt === 1)
+        log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`, 'Feldera not answering');
       else log.info(`Still failing (attempt ${attempt}); trying again in ${formatDuration(delayMs)}.`);
     },
     onRecovered: (attempts, elapsedMs) => {

@@ -23,7 +23,7 @@ import { startPipeline } from './start.ts';
 import { stopPipeline, stopsAfter } from './stop.ts';
 import { collectSupportBundle, wantsBundle, type SupportBundle } from './support-bundle.ts';
 import { readAccepted, waitForTarget, type Approval } from './wait.ts';
-import { formatDuration } from '../text/text.ts';
+import { formatDuration, pipelineLabel } from '../text/text.ts';
 
 /** Reading the compiler's messages and the log after the outcome: a few seconds, even after a Timeout. */
 const FOLLOW_UP_MS = 6000;
@@ -175,7 +175,7 @@ export async function runPipeline(run: PipelineRun, context: RunContext, wanted?
           pipelineUrl: run.pipelineUrl,
           cancelled: end.cancelled,
           info: (line) => run.log.info(line),
-          warning: (line) => run.log.warning(line),
+          warning: (line) => run.log.warning(line, `${pipelineLabel(run.name)}: GitHub deployment not recorded`),
         }),
       )
     : undefined;

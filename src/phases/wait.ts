@@ -10,7 +10,7 @@ import { statusFailure, type Outcome } from '../model/outcome.ts';
 import type { Progress } from '../model/progress.ts';
 import { bootstrapProgress } from '../model/bootstrap.ts';
 import { diffLines } from '../model/approval.ts';
-import { formatDuration } from '../text/text.ts';
+import { formatDuration, pipelineLabel } from '../text/text.ts';
 import { reloadRefused, reloadApproval } from '../model/reloadable.ts';
 import { expectedMatch } from '../model/expected-diff.ts';
 import { COMPILING } from '../model/release.ts';
@@ -189,7 +189,10 @@ async function approve(
   if (reload && !reload.approve) return reloadRefused(status.name, reload);
   if (match && !match.approve) {
     // As without auto-approve: the step stays green, the pipeline waits for someone to look.
-    log.warning([`Pipeline ${status.name} was not approved: ${match.reason}.`, ...match.differences].join('\n'));
+    log.warning(
+      [`Pipeline ${status.name} was not approved: ${match.reason}.`, ...match.differences].join('\n'),
+      `${pipelineLabel(status.name)} not approved: not the changes of expected-diff`,
+    );
     approval.notExpected = match.reason;
     return { result: 'awaiting-approval' };
   }

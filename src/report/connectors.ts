@@ -1,3 +1,4 @@
+import { pipelineLabel } from '../text/text.ts';
 import { MAX_ENDPOINTS, type ControllerStatus } from '../feldera/stats.ts';
 import { endpointKey, endpointsOf, type Endpoint } from '../model/endpoints.ts';
 import type { Problem } from '../model/verdict.ts';
@@ -39,7 +40,7 @@ export function connectorWarnings(
   const warnings = problems.filter((problem) => !problem.fails);
   return {
     annotations: warnings.slice(0, MAX_ANNOTATIONS).map((problem) => ({
-      title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
+      title: `${pipelineLabel(pipelineName)}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
       message: problem.message,
     })),
     unannotated: warnings.slice(MAX_ANNOTATIONS),

@@ -10,6 +10,8 @@ export interface ReportFacts {
   runs: PipelineRun[];
   /** Which credential was used, never its value. */
   credential: string;
+  /** plan: true, as read, or as given when the inputs could not be read: a plan's failure is not a start's. */
+  planning: boolean;
   /** Which Feldera answered, when it said in time. */
   platform: Platform | undefined;
   /** Since the step began. */

@@ -3,7 +3,7 @@ import { appendSummary } from './step-summary.ts';
 import { unnamedRun } from '../phases/pipeline-run.ts';
 import { statedOutcome } from './statement.ts';
 import { CANCEL_DEADLINE_MS } from '../model/run-end.ts';
-import { formatDuration } from '../text/text.ts';
+import { formatDuration, pipelineLabel, readableNames } from '../text/text.ts';
 import { inline } from '../text/markdown.ts';
 import { OUTPUT_NAMES, outputValues } from './outputs.ts';
 import type { ReportFacts } from './facts.ts';
@@ -25,9 +25,9 @@ export function lastWord(facts: ReportFacts, cancelled: AbortSignal): void {
   facts.runs.forEach(({ name }, i) => {
     const outcome = outcomes[i];
     if (outcome?.result !== 'failed') return;
-    core.error(outcome.message, { title: failureTitle(name, facts.config?.plan === true) });
+    core.error(outcome.message, { title: failureTitle(name, facts.planning) });
     lines.push(
-      `- **${inline(name || '(no name)', 100)}**: ${inline(outcome.code, 100)}: ${inline(outcome.message, 2000)}`,
+      `- **${inline(readableNames(name), 100)}**: ${inline(outcome.code, 100)}: ${inline(outcome.message, 2000)}`,
     );
   });
   appendSummary(`${lines.join('\n')}\n`);
@@ -36,7 +36,7 @@ export function lastWord(facts: ReportFacts, cancelled: AbortSignal): void {
 
 /** The title of the annotation that fails the step for a pipeline. */
 export function failureTitle(name: string, planning: boolean): string {
-  return `Feldera pipeline ${name || '(no name)'} ${notDone(planning)}`;
+  return `${pipelineLabel(name)} ${notDone(planning)}`;
 }
 
 /** What a failed run did not do: its start, or with plan: true, its plan. */

@@ -6,7 +6,7 @@ import { recordOf, type PipelineRun, type RunRecord } from '../phases/pipeline-r
 import { UNDECIDED, type Outcome } from '../model/outcome.ts';
 import { describePlatform } from '../feldera/platform.ts';
 import { sentences, statedOutcome } from './statement.ts';
-import { formatDuration } from '../text/text.ts';
+import { formatDuration, pipelineLabel } from '../text/text.ts';
 import { countChanges } from '../model/approval.ts';
 import { planChanges } from '../model/plan.ts';
 import { MAX_ANNOTATIONS, type Annotation } from '../model/compilation.ts';
@@ -37,7 +37,7 @@ export function report(facts: ReportFacts): void {
   const values = outputValues(facts.runs, outcomes, facts.elapsedMs(), facts.config !== undefined);
   for (const name of OUTPUT_NAMES) core.setOutput(name, values[name]);
 
-  const planning = facts.config?.plan === true;
+  const planning = facts.planning;
   // A plan has no status to reach.
   const target = facts.config && !planning ? targetStatus(facts.config.initial) : undefined;
   const several = facts.runs.length > 1;
@@ -81,7 +81,7 @@ export function report(facts: ReportFacts): void {
       (only && !several ? summaryMarkdown(only) : severalSummary(each, facts.elapsedMs())) + notShown(dropped);
     // The summary is extra: failing to write it must not hide the real result.
     const problem = appendSummary(markdown);
-    if (problem) core.warning(`Could not write the job summary: ${problem}`);
+    if (problem) core.warning(`Could not write the job summary: ${problem}`, { title: 'Job summary not written' });
   }
 }
 
@@ -127,12 +127,12 @@ function runWarnings({ run: { name }, record: { diagnosis, health, stop, support
     ...diagnosis.problems.map((problem) => ({
       level: 'warning' as const,
       message: problem,
-      title: `Feldera pipeline ${name}`,
+      title: pipelineLabel(name),
     })),
     ...health.notes.map((note) => ({
       level: 'warning' as const,
       message: note,
-      title: `Feldera pipeline ${name}: health not fully checked`,
+      title: `${pipelineLabel(name)}: health not fully checked`,
     })),
     ...connectors.annotations.map(({ title, message }) => ({ level: 'warning' as const, title, message })),
     ...(stopProblem
@@ -140,7 +140,7 @@ function runWarnings({ run: { name }, record: { diagnosis, health, stop, support
           {
             level: 'warning' as const,
             message: `Could not stop pipeline ${name} (stop-on-failure: true): ${stopProblem}.`,
-            title: `Feldera pipeline ${name} not stopped`,
+            title: `${pipelineLabel(name)} not stopped`,
           },
         ]
       : []),
@@ -148,14 +148,14 @@ function runWarnings({ run: { name }, record: { diagnosis, health, stop, support
   // After the result's own annotation: evidence that could not be had never comes before the failure.
   const after: Annotation[] = [
     ...(diagnosis.eventsProblem
-      ? [{ level: 'warning' as const, message: diagnosis.eventsProblem, title: `Feldera pipeline ${name}: no events` }]
+      ? [{ level: 'warning' as const, message: diagnosis.eventsProblem, title: `${pipelineLabel(name)}: no events` }]
       : []),
     ...(supportBundle?.problem
       ? [
           {
             level: 'warning' as const,
             message: supportBundle.problem,
-            title: `Feldera pipeline ${name}: no support bundle`,
+            title: `${pipelineLabel(name)}: no support bundle`,
           },
         ]
       : []),
@@ -191,7 +191,7 @@ function resultOf(
       const message = `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`;
       // The log's last word: the step is green, but the pipeline is not up.
       return {
-        annotations: [{ level: 'warning', message, title: `Feldera pipeline ${name} awaits approval` }],
+        annotations: [{ level: 'warning', message, title: `${pipelineLabel(name)} awaits approval` }],
         lines: [`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`],
       };
     }

@@ -2,7 +2,7 @@ import type { Diagnosis } from '../phases/diagnose.ts';
 import type { LogTail } from '../feldera/logs.ts';
 import type { Outcome } from '../model/outcome.ts';
 import type { Progress } from '../model/progress.ts';
-import { formatDuration } from '../text/text.ts';
+import { formatDuration, readableNames } from '../text/text.ts';
 import type { Problem } from '../model/verdict.ts';
 import type { Health } from '../phases/health-window.ts';
 import type { Converged } from '../phases/converge.ts';
@@ -174,7 +174,7 @@ function planSection(diff: PipelineDiff): string {
 }
 
 function heading({ pipelineName, outcome, progress, plan, planning, converged }: SummaryFacts): string {
-  const name = inline(pipelineName || '(no name)', VALUE_CHARS.name);
+  const name = inline(readableNames(pipelineName), VALUE_CHARS.name);
   const status = inline(progress.last?.deployment_status ?? 'unknown', VALUE_CHARS.name);
   switch (outcome.result) {
     case 'reached':

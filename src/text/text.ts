@@ -61,3 +61,25 @@ export function formatDuration(ms: number): string {
   if (seconds || parts.length === 0) parts.push(`${seconds.toFixed(seconds % 1 ? 1 : 0)}s`);
   return parts.join('');
 }
+
+/**
+ * `Feldera pipeline orders`, or `Feldera pipelines orders, billing and refunds`: the one way a title or
+ * a heading names pipelines, whatever the input held (names one a line, or comma-separated).
+ */
+export function pipelineLabel(names: string): string {
+  return `Feldera pipeline${namesOf(names).length > 1 ? 's' : ''} ${readableNames(names)}`;
+}
+
+/** `orders`, or `orders, billing and refunds`: a name list as a reader says it; `(no name)` for none. */
+export function readableNames(names: string): string {
+  const each = namesOf(names);
+  if (each.length <= 1) return each[0] ?? '(no name)';
+  return `${each.slice(0, -1).join(', ')} and ${each.at(-1) ?? ''}`;
+}
+
+function namesOf(names: string): string[] {
+  return names
+    .split(/[\n,]/)
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
