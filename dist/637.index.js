@@ -275,7 +275,7 @@ function planSection(diff) {
     return `#### Plan: ${(0,text_markdown/* inline */.mG)((0,model_plan/* planChanges */.XA)(diff), VALUE_CHARS.message)}\n\n${diffTable(diff)}\n\n**At the next start**\n\n${meaning}`;
 }
 function heading({ pipelineName, outcome, progress, plan, planning, converged }) {
-    const name = (0,text_markdown/* inline */.mG)(pipelineName || '(no name)', VALUE_CHARS.name);
+    const name = (0,text_markdown/* inline */.mG)((0,text_text/* readableNames */.Vv)(pipelineName), VALUE_CHARS.name);
     const status = (0,text_markdown/* inline */.mG)(progress.last?.deployment_status ?? 'unknown', VALUE_CHARS.name);
     switch (outcome.result) {
         case 'reached':
@@ -471,7 +471,7 @@ function report(facts) {
     const values = (0,outputs/* outputValues */.uN)(facts.runs, outcomes, facts.elapsedMs(), facts.config !== undefined);
     for (const name of outputs/* OUTPUT_NAMES */.P0)
         core/* setOutput */.uH(name, values[name]);
-    const planning = facts.config?.plan === true;
+    const planning = facts.planning;
     // A plan has no status to reach.
     const target = facts.config && !planning ? (0,lifecycle/* targetStatus */.u)(facts.config.initial) : undefined;
     const several = facts.runs.length > 1;
@@ -514,7 +514,7 @@ function report(facts) {
         // The summary is extra: failing to write it must not hide the real result.
         const problem = (0,step_summary/* appendSummary */.f)(markdown);
         if (problem)
-            core/* warning */.$e(`Could not write the job summary: ${problem}`);
+            core/* warning */.$e(`Could not write the job summary: ${problem}`, { title: 'Job summary not written' });
     }
 }
 function runFacts({ run, record, outcome }, target, planning, facts) {
@@ -546,12 +546,12 @@ function runWarnings({ run: { name }, record: { diagnosis, health, stop, support
         ...diagnosis.problems.map((problem) => ({
             level: 'warning',
             message: problem,
-            title: `Feldera pipeline ${name}`,
+            title: (0,text_text/* pipelineLabel */.nE)(name),
         })),
         ...health.notes.map((note) => ({
             level: 'warning',
             message: note,
-            title: `Feldera pipeline ${name}: health not fully checked`,
+            title: `${(0,text_text/* pipelineLabel */.nE)(name)}: health not fully checked`,
         })),
         ...connectors.annotations.map(({ title, message }) => ({ level: 'warning', title, message })),
         ...(stopProblem
@@ -559,7 +559,7 @@ function runWarnings({ run: { name }, record: { diagnosis, health, stop, support
                 {
                     level: 'warning',
                     message: `Could not stop pipeline ${name} (stop-on-failure: true): ${stopProblem}.`,
-                    title: `Feldera pipeline ${name} not stopped`,
+                    title: `${(0,text_text/* pipelineLabel */.nE)(name)} not stopped`,
                 },
             ]
             : []),
@@ -567,14 +567,14 @@ function runWarnings({ run: { name }, record: { diagnosis, health, stop, support
     // After the result's own annotation: evidence that could not be had never comes before the failure.
     const after = [
         ...(diagnosis.eventsProblem
-            ? [{ level: 'warning', message: diagnosis.eventsProblem, title: `Feldera pipeline ${name}: no events` }]
+            ? [{ level: 'warning', message: diagnosis.eventsProblem, title: `${(0,text_text/* pipelineLabel */.nE)(name)}: no events` }]
             : []),
         ...(supportBundle?.problem
             ? [
                 {
                     level: 'warning',
                     message: supportBundle.problem,
-                    title: `Feldera pipeline ${name}: no support bundle`,
+                    title: `${(0,text_text/* pipelineLabel */.nE)(name)}: no support bundle`,
                 },
             ]
             : []),
@@ -605,7 +605,7 @@ function resultOf({ run: { name, progress, pipelineUrl }, record: { diagnosis, p
             const message = `Pipeline ${name} is AwaitingApproval: ${changes} since its checkpoint. To go on, ${ways}.`;
             // The log's last word: the step is green, but the pipeline is not up.
             return {
-                annotations: [{ level: 'warning', message, title: `Feldera pipeline ${name} awaits approval` }],
+                annotations: [{ level: 'warning', message, title: `${(0,text_text/* pipelineLabel */.nE)(name)} awaits approval` }],
                 lines: [`Pipeline ${name} is not ${target ?? 'up'}: it awaits approval. To go on, ${ways}.`],
             };
         }

@@ -43,7 +43,7 @@ async function post(cancel) {
         await stopAtJobEnd(cancel);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`stop-at-job-end: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .messageOf */ .bD)(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`stop-at-job-end: ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .messageOf */ .bD)(error)}`, { title: 'stop-at-job-end' });
     }
 }
 async function stopAtJobEnd(cancel) {
@@ -69,7 +69,7 @@ async function stopAtJobEnd(cancel) {
         if (said)
             return;
         const text = `stop-at-job-end: the run was cancelled before ${started.join(', ')} could be seen Stopped.`;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text, { title: 'stop-at-job-end' });
         (0,_report_step_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .appendSummary */ .f)(`\n⚠️ ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .inline */ .mG)(text, 2000)}\n`);
         // The post step never fails the job.
         process.exitCode = 0;
@@ -85,7 +85,7 @@ async function stopAtJobEnd(cancel) {
                 ? `Could not stop pipeline ${name} at the end of the job: ${problem}.`
                 : `Pipeline ${name} was stopped at the end of the job (stop-at-job-end: true).`;
             if (problem)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text, { title: `Feldera pipeline ${name} not stopped` });
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text, { title: `${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_8__/* .pipelineLabel */ .nE)(name)} not stopped` });
             else
                 (0,_log_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)(text);
             return `${problem ? '⚠️' : '⏹️'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .inline */ .mG)(text, 2000)}`;

@@ -2101,7 +2101,7 @@ const stepLog = {
     debug: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line),
     isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o(),
     info,
-    warning: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line),
+    warning: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line, { title }),
     startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_text_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(title)),
     endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
 };
@@ -2150,8 +2150,8 @@ class PhaseLog {
     detail(line) {
         this.info(line);
     }
-    warning(line) {
-        this.opened().warning(line);
+    warning(line, title) {
+        this.opened().warning(line, title);
     }
     /** Ends the phase: what follows is outside any group. */
     end() {
@@ -2185,8 +2185,8 @@ class PrefixedLog {
     info(line) {
         this.writer.info(this.prefix + line);
     }
-    warning(line) {
-        this.writer.warning(this.prefix + line);
+    warning(line, title) {
+        this.writer.warning(this.prefix + line, title);
     }
     debug(line) {
         this.writer.debug(this.prefix + line);
@@ -3694,10 +3694,12 @@ function bootstrapDifferences(started, asked) {
 /* harmony export */   D: () => (/* binding */ requestedBootstrap),
 /* harmony export */   c: () => (/* binding */ converge)
 /* harmony export */ });
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98544);
 /* harmony import */ var _feldera_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29210);
 /* harmony import */ var _model_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80973);
 /* harmony import */ var _model_outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53993);
 /* harmony import */ var _model_transition_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31053);
+
 
 
 
@@ -3815,7 +3817,7 @@ function warnBootstrap(status, { client, config, log }) {
     const differences = (0,_model_transition_js__WEBPACK_IMPORTED_MODULE_3__/* .bootstrapDifferences */ .D8)(status.bootstrap, requestedBootstrap(config));
     if (differences.length === 0)
         return;
-    log.warning(`Pipeline ${client.pipelineName} keeps the bootstrap settings it was started with: ${differences.join(', ')} apply to a start only (Feldera would refuse them with BootstrapPolicyImmutableUnlessStopped). To use them, stop the pipeline and run the step again.`);
+    log.warning(`Pipeline ${client.pipelineName} keeps the bootstrap settings it was started with: ${differences.join(', ')} apply to a start only (Feldera would refuse them with BootstrapPolicyImmutableUnlessStopped). To use them, stop the pipeline and run the step again.`, `${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_4__/* .pipelineLabel */ .nE)(client.pipelineName)} keeps its bootstrap settings`);
 }
 /** With reloadable-tables, the pipeline must stop at AwaitingApproval for the step to see what it reloads. */
 function requestedBootstrap(config) {
@@ -3933,7 +3935,7 @@ function waitingRetry(progress, log) {
         onRetry: (failure, delayMs, attempt) => {
             progress.noteFailure(failure.message);
             if (attempt === 1)
-                log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`);
+                log.warning(`${failure.message}; retrying until it answers or the timeout runs out.`, 'Feldera not answering');
             else
                 log.info(`Still failing (attempt ${attempt}); trying again in ${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(delayMs)}.`);
         },
@@ -4742,7 +4744,7 @@ async function runPipeline(run, context, wanted) {
             pipelineUrl: run.pipelineUrl,
             cancelled: end.cancelled,
             info: (line) => run.log.info(line),
-            warning: (line) => run.log.warning(line),
+            warning: (line) => run.log.warning(line, `${(0,text_text/* pipelineLabel */.nE)(run.name)}: GitHub deployment not recorded`),
         }))
         : undefined;
     let record;
@@ -5276,7 +5278,7 @@ async function approve(status, { client, config, log }, approval) {
         return reloadRefused(status.name, reload);
     if (match && !match.approve) {
         // As without auto-approve: the step stays green, the pipeline waits for someone to look.
-        log.warning([`Pipeline ${status.name} was not approved: ${match.reason}.`, ...match.differences].join('\n'));
+        log.warning([`Pipeline ${status.name} was not approved: ${match.reason}.`, ...match.differences].join('\n'), `${(0,text_text/* pipelineLabel */.nE)(status.name)} not approved: not the changes of expected-diff`);
         approval.notExpected = match.reason;
         return { result: 'awaiting-approval' };
     }
@@ -5325,10 +5327,12 @@ function moveNotSeen(move, status, progress) {
 /* harmony export */   kv: () => (/* binding */ connectorsMarkdown)
 /* harmony export */ });
 /* unused harmony export MAX_TABLE_ROWS */
+/* harmony import */ var _text_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98544);
 /* harmony import */ var _feldera_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12598);
 /* harmony import */ var _model_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97615);
 /* harmony import */ var _model_compilation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24362);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86590);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86590);
+
 
 
 
@@ -5361,7 +5365,7 @@ function connectorWarnings(problems, pipelineName) {
     const warnings = problems.filter((problem) => !problem.fails);
     return {
         annotations: warnings.slice(0, _model_compilation_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS */ .K).map((problem) => ({
-            title: `Feldera pipeline ${pipelineName}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
+            title: `${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pipelineLabel */ .nE)(pipelineName)}: ${problem.endpoint.direction} endpoint ${problem.endpoint.name}`,
             message: problem.message,
         })),
         unannotated: warnings.slice(_model_compilation_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS */ .K),
@@ -5385,13 +5389,13 @@ function connectorsMarkdown(last, baseline, unannotated = []) {
         const errors = baseline && newErrors > 0 ? `${endpoint.errors} (${newErrors} new)` : String(endpoint.errors);
         const message = endpoint.fatalError !== null ? `fatal: ${endpoint.fatalError}` : (endpoint.lastError ?? '');
         return [
-            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.name, NAME_CELL_LENGTH),
+            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)(endpoint.name, NAME_CELL_LENGTH),
             endpoint.paused ? `${endpoint.direction}, paused` : endpoint.direction,
-            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.stream, NAME_CELL_LENGTH),
-            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
-            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(endpoint.records),
+            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)(endpoint.stream, NAME_CELL_LENGTH),
+            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)(endpoint.health?.status ?? '—', NAME_CELL_LENGTH),
+            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)(endpoint.records),
             errors,
-            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(message, MESSAGE_CELL_LENGTH),
+            (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)(message, MESSAGE_CELL_LENGTH),
         ];
     });
     const notes = [];
@@ -5404,13 +5408,13 @@ function connectorsMarkdown(last, baseline, unannotated = []) {
     if (unannotated.length > 0) {
         const list = unannotated
             .slice(0, MAX_TABLE_ROWS)
-            .map((problem) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(problem.message, MESSAGE_CELL_LENGTH)}`)
-            .concat(unannotated.length > MAX_TABLE_ROWS ? [`- …and ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(unannotated.length - MAX_TABLE_ROWS)} more`] : [])
+            .map((problem) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)(problem.message, MESSAGE_CELL_LENGTH)}`)
+            .concat(unannotated.length > MAX_TABLE_ROWS ? [`- …and ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)(unannotated.length - MAX_TABLE_ROWS)} more`] : [])
             .join('\n');
         notes.push(`Warnings beyond the ${_model_compilation_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS */ .K} that GitHub shows as annotations:\n\n${list}`);
     }
     const header = ['Endpoint', 'Direction', 'Stream', 'Health', 'Records', 'Errors', 'Fatal or last error'];
-    return ['#### Connectors', (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(header, rows), ...notes].join('\n\n');
+    return ['#### Connectors', (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .table */ .tp)(header, rows), ...notes].join('\n\n');
 }
 function rank(endpoint) {
     if (endpoint.fatalError !== null)
@@ -5465,15 +5469,15 @@ function lastWord(facts, cancelled) {
         const outcome = outcomes[i];
         if (outcome?.result !== 'failed')
             return;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(outcome.message, { title: failureTitle(name, facts.config?.plan === true) });
-        lines.push(`- **${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .inline */ .mG)(name || '(no name)', 100)}**: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .inline */ .mG)(outcome.code, 100)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .inline */ .mG)(outcome.message, 2000)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(outcome.message, { title: failureTitle(name, facts.planning) });
+        lines.push(`- **${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .inline */ .mG)((0,_text_text_js__WEBPACK_IMPORTED_MODULE_6__/* .readableNames */ .Vv)(name), 100)}**: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .inline */ .mG)(outcome.code, 100)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .inline */ .mG)(outcome.message, 2000)}`);
     });
     (0,_step_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .appendSummary */ .f)(`${lines.join('\n')}\n`);
     process.exitCode = 1;
 }
 /** The title of the annotation that fails the step for a pipeline. */
 function failureTitle(name, planning) {
-    return `Feldera pipeline ${name || '(no name)'} ${notDone(planning)}`;
+    return `${(0,_text_text_js__WEBPACK_IMPORTED_MODULE_6__/* .pipelineLabel */ .nE)(name)} ${notDone(planning)}`;
 }
 /** What a failed run did not do: its start, or with plan: true, its plan. */
 function notDone(planning) {
@@ -5971,6 +5975,7 @@ async function run(cancel = (0,cancellation/* cancellation */.W)()) {
         config: undefined,
         runs: [],
         credential: 'none chosen',
+        planning: false,
         platform: undefined,
         elapsedMs: () => performance.now() - startedAt,
     };
@@ -5988,6 +5993,8 @@ async function run(cancel = (0,cancellation/* cancellation */.W)()) {
         const outcome = error instanceof inputs/* InputError */.dz
             ? { result: 'failed', code: 'InvalidInput', message: error.message }
             : (0,model_outcome/* internalError */.WB)(error);
+        if (!facts.config)
+            facts.planning = /^true$/i.test(core/* getInput */.V4('plan').trim());
         if (facts.runs.length === 0)
             facts.runs.push((0,pipeline_run/* unnamedRun */.GK)(core/* getInput */.V4('pipeline-name'), cancel.signal));
         for (const run of facts.runs)
@@ -6033,8 +6040,9 @@ async function startAll(facts, cancelled) {
     });
     const config = read.config;
     facts.config = config;
+    facts.planning = config.plan;
     for (const warning of read.warnings)
-        core/* warning */.$e(warning);
+        core/* warning */.$e(warning, { title: 'Feldera start-pipeline input' });
     const exposed = (0,support_bundle/* publicBundleWarning */.I3)(config, process.env);
     if (exposed)
         core/* warning */.$e(exposed, { title: 'Support bundle of a public repository' });
@@ -6117,7 +6125,7 @@ async function step(cancel) {
     if ((0,core/* getState */.Gu)(state/* POST_STATE */.j)) {
         await __webpack_require__.e(/* import() */ 661).then(__webpack_require__.bind(__webpack_require__, 86661))
             .then(({ post }) => post(cancel))
-            .catch((error) => (0,core/* warning */.$e)(`stop-at-job-end: ${String(error)}`));
+            .catch((error) => (0,core/* warning */.$e)(`stop-at-job-end: ${String(error)}`, { title: 'stop-at-job-end' }));
     }
     else {
         const outcome = await run(cancel);
@@ -6197,8 +6205,10 @@ function fit(items, budget) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Tn: () => (/* binding */ serverText),
+/* harmony export */   Vv: () => (/* binding */ readableNames),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   nE: () => (/* binding */ pipelineLabel),
 /* harmony export */   tJ: () => (/* binding */ inert)
 /* harmony export */ });
 // Text that came from the server (error messages, hints, status values, log and compiler lines) goes
@@ -6259,6 +6269,26 @@ function formatDuration(ms) {
     if (seconds || parts.length === 0)
         parts.push(`${seconds.toFixed(seconds % 1 ? 1 : 0)}s`);
     return parts.join('');
+}
+/**
+ * `Feldera pipeline orders`, or `Feldera pipelines orders, billing and refunds`: the one way a title or
+ * a heading names pipelines, whatever the input held (names one a line, or comma-separated).
+ */
+function pipelineLabel(names) {
+    return `Feldera pipeline${namesOf(names).length > 1 ? 's' : ''} ${readableNames(names)}`;
+}
+/** `orders`, or `orders, billing and refunds`: a name list as a reader says it; `(no name)` for none. */
+function readableNames(names) {
+    const each = namesOf(names);
+    if (each.length <= 1)
+        return each[0] ?? '(no name)';
+    return `${each.slice(0, -1).join(', ')} and ${each.at(-1) ?? ''}`;
+}
+function namesOf(names) {
+    return names
+        .split(/[\n,]/)
+        .map((name) => name.trim())
+        .filter(Boolean);
 }
 
 
