@@ -78,7 +78,8 @@ export function endToEnd() {
 /** The one annotation that fails the step (compiler messages are annotations of their own). */
 export function errorAnnotation(run: ActionRun) {
   const errors = run.annotations.filter(
-    (annotation) => annotation.level === 'error' && / did not start$/.test(annotation.properties),
+    (annotation) =>
+      annotation.level === 'error' && / (did not start|could not be planned)$/.test(annotation.properties),
   );
   expect(errors).toHaveLength(1);
   return errors[0]!;
