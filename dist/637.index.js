@@ -21,8 +21,8 @@ var lifecycle = __webpack_require__(80973);
 var log_log = __webpack_require__(75384);
 // EXTERNAL MODULE: ./src/log/phase-log.ts
 var phase_log = __webpack_require__(25414);
-// EXTERNAL MODULE: ./src/phases/pipeline-run.ts + 7 modules
-var pipeline_run = __webpack_require__(1538);
+// EXTERNAL MODULE: ./src/phases/run.ts
+var phases_run = __webpack_require__(5109);
 // EXTERNAL MODULE: ./src/model/outcome.ts + 1 modules
 var outcome = __webpack_require__(53993);
 // EXTERNAL MODULE: ./src/feldera/platform.ts
@@ -464,7 +464,7 @@ function report(facts) {
     core/* debug */.Yz(`Credential: ${facts.credential}`);
     const views = facts.runs.map((run) => ({
         run,
-        record: run.record ?? (0,pipeline_run/* recordOf */.zv)(outcome/* UNDECIDED */.Cz),
+        record: run.record ?? (0,phases_run/* recordOf */.zv)(outcome/* UNDECIDED */.Cz),
         outcome: (0,statement/* statedOutcome */.U)(run, facts.platform),
     }));
     const outcomes = views.map(({ outcome }) => outcome);

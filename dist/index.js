@@ -60,7 +60,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // Before the rest of the bundle loads: from here on, no cancel can kill the step unreported.
 const cancel = (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_0__/* .cancellation */ .W)();
-const { step } = await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48096));
+const { step } = await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(865)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99865));
 await step(cancel);
 
 __webpack_async_result__();

@@ -7,14 +7,8 @@ import { targetStatus } from './model/lifecycle.ts';
 import { info, stepLog } from './log/log.ts';
 import { internalError, type Outcome } from './model/outcome.ts';
 import { PhaseLog, PrefixedLog } from './log/phase-log.ts';
-import {
-  heartbeatLine,
-  PipelineRun,
-  recordOf,
-  unnamedRun,
-  runPipeline,
-  type RunContext,
-} from './phases/pipeline-run.ts';
+import { heartbeatLine, runPipeline, type RunContext } from './phases/pipeline-run.ts';
+import { PipelineRun, recordOf, unnamedRun } from './phases/run.ts';
 import { statedOutcome } from './report/statement.ts';
 import { planPipeline } from './phases/plan.ts';
 import { readPrograms } from './phases/programs.ts';

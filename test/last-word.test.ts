@@ -10,7 +10,7 @@ import { PhaseLog } from '../src/log/phase-log.ts';
 import { readConfig, type Config } from '../src/model/inputs.ts';
 import { lastWord } from '../src/report/last-word.ts';
 import type { ReportFacts } from '../src/report/facts.ts';
-import { PipelineRun, recordOf } from '../src/phases/pipeline-run.ts';
+import { PipelineRun, recordOf } from '../src/phases/run.ts';
 import { RunEnded } from '../src/model/run-end.ts';
 
 const CANCELLATION = join(import.meta.dirname, '..', 'src', 'cancellation.ts');

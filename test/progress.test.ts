@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PipelineStatus } from '../src/feldera/types.ts';
 import { PrefixedLog } from '../src/log/phase-log.ts';
-import { heartbeatLine, PipelineRun } from '../src/phases/pipeline-run.ts';
+import { heartbeatLine } from '../src/phases/pipeline-run.ts';
+import { PipelineRun } from '../src/phases/run.ts';
 import { Progress } from '../src/model/progress.ts';
 
 const status = (deployment_status: string, program_status = 'Success'): PipelineStatus => ({

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { endToEnd } from './harness.ts';
 import { PhaseLog, type LogWriter } from '../src/log/phase-log.ts';
-import { PipelineRun, recordOf } from '../src/phases/pipeline-run.ts';
+import { PipelineRun, recordOf } from '../src/phases/run.ts';
 import { statedOutcome } from '../src/report/statement.ts';
 import { pipelineLabel, readableNames } from '../src/text/text.ts';
 

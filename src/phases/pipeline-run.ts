@@ -6,17 +6,14 @@ import { ownBudget } from '../feldera/abortable.ts';
 import type { HttpOptions } from '../feldera/http.ts';
 import type { Platform } from '../feldera/platform.ts';
 import type { StatusList } from '../feldera/status-list.ts';
-import { noHealth, watchHealth, type Health } from './health-window.ts';
+import { noHealth, watchHealth } from './health-window.ts';
 import type { Config } from '../model/inputs.ts';
 import { failureOf, internalError, type Outcome } from '../model/outcome.ts';
-import { PhaseLog, type RunLog } from '../log/phase-log.ts';
-import { stepLog } from '../log/log.ts';
-import { Progress } from '../model/progress.ts';
 import { countChanges } from '../model/approval.ts';
-import type { Plan } from '../model/plan.ts';
 import type { RunEnd } from '../model/run-end.ts';
 import type { Converged } from './converge.ts';
-import { releaseProgram, type Release } from './release.ts';
+import { releaseProgram, type ReleaseResult } from './release.ts';
+import { recordOf, type PipelineRun, type RunRecord, type Stop } from './run.ts';
 import type { WantedProgram } from '../model/release.ts';
 import type { PhaseContext } from './phase.ts';
 import { startPipeline } from './start.ts';
@@ -29,116 +26,6 @@ import { formatDuration, pipelineLabel } from '../text/text.ts';
 const FOLLOW_UP_MS = 6000;
 /** A stop after a Timeout or a failed health check has a budget of its own, like the follow-up reads. */
 const STOP_MS = 30_000;
-
-/** The stop this step made after a failure (stop-on-failure), and whether it worked. */
-type Stop = { stopped: true } | { stopped: false; problem: string };
-
-/**
- * What happened to one pipeline, built once when its run ends. Its outcome is the cause as the phase
- * that ended the run found it; the report writes the message from it and the facts beside it.
- */
-export interface RunRecord {
-  outcome: Outcome;
-  /** Where the step found the pipeline and what it did to move it; undefined for a plan. */
-  converged: Converged | undefined;
-  approval: Approval | undefined;
-  health: Health;
-  diagnosis: Diagnosis;
-  supportBundle: SupportBundle | undefined;
-  /** After a failure with stop-on-failure: true. */
-  stop: Stop | undefined;
-  /** What the proposed program would change (plan: true). */
-  plan: Plan | undefined;
-  /** What the update of its program did (update-program: true). */
-  release: Release | undefined;
-  /** After a rollback, how the start of the previous program ended. */
-  restarted: Outcome | undefined;
-  /** When a read first showed the target, in ms from the step's start. */
-  reachedMs: number | undefined;
-}
-
-/** A record of a run that ended before any phase: only its outcome. */
-export function recordOf(outcome: Outcome, parts: Partial<RunRecord> = {}): RunRecord {
-  return {
-    outcome,
-    converged: undefined,
-    approval: undefined,
-    health: noHealth(),
-    diagnosis: { problems: [] },
-    supportBundle: undefined,
-    stop: undefined,
-    plan: undefined,
-    release: undefined,
-    restarted: undefined,
-    reachedMs: undefined,
-    ...parts,
-  };
-}
-
-/**
- * The run of one pipeline: its name, its log, the wait's progress, what it is doing now (named by
- * `phase`, for a cancel), and its record once it ended.
- */
-export class PipelineRun {
-  readonly name: string;
-  readonly pipelineUrl: string;
-  readonly log: RunLog;
-  readonly progress: Progress;
-  #doing = 'starting it';
-  #cancel: { reason: string; during: string } | undefined;
-  #record: RunRecord | undefined;
-
-  constructor(name: string, apiUrl: URL | undefined, log: RunLog, heartbeat: boolean) {
-    this.name = name;
-    this.pipelineUrl = apiUrl ? new URL(`pipelines/${encodeURIComponent(name)}/`, apiUrl).href : '';
-    this.log = log;
-    this.progress = new Progress((line) => log.info(line), heartbeat);
-  }
-
-  /** What the run is doing now: `collecting its support bundle`. */
-  get doing(): string {
-    return this.#doing;
-  }
-
-  /** The runner's cancel, and what the run was doing when it came. */
-  get cancel(): { reason: string; during: string } | undefined {
-    return this.#cancel;
-  }
-
-  /** Undefined until the run ended. */
-  get record(): RunRecord | undefined {
-    return this.#record;
-  }
-
-  /** Runs one phase under its name: a cancel that comes meanwhile is said to have come while doing it. */
-  phase<T>(doing: string, work: () => T): T {
-    this.#doing = doing;
-    return work();
-  }
-
-  /** From now on, where the runner's cancel finds the run is kept, the moment it comes. */
-  listen(cancelled: AbortSignal): void {
-    const note = () => {
-      const reason: unknown = cancelled.reason;
-      this.#cancel ??= { reason: reason instanceof Error ? reason.message : String(reason), during: this.#doing };
-    };
-    if (cancelled.aborted) note();
-    else cancelled.addEventListener('abort', note, { once: true });
-  }
-
-  /** Keeps the run's record: once. */
-  end(record: RunRecord): void {
-    if (this.#record) throw new Error(`the run of pipeline ${this.name} ended twice`);
-    this.#record = record;
-  }
-}
-
-/** The run of the pipeline the input names, as given, when the inputs could not be read or no run began. */
-export function unnamedRun(name: string, cancelled: AbortSignal): PipelineRun {
-  const run = new PipelineRun(name, undefined, new PhaseLog(stepLog), true);
-  run.listen(cancelled);
-  return run;
-}
 
 /** What the runs of one step share: the inputs, the connection, the budget, which Feldera answered. */
 export interface RunContext {
@@ -210,31 +97,10 @@ async function phases(
     fail: (error) => failureOf(error, name, config, progress, auth),
   };
   const released = wanted && (await run.phase('updating its program', () => releaseProgram(context, run, wanted)));
-  let converged: Converged = {
-    found: undefined,
-    decidedOn: undefined,
-    transition: undefined,
-    startAccepted: false,
-    move: undefined,
-  };
-  let approval: Approval | undefined;
-  let outcome: Outcome | undefined = released && !released.start ? released.failure : undefined;
-  if (!outcome) {
-    const started = await run.phase('starting it', () => startPipeline(context, () => accepted(name)));
-    converged = started.converged;
-    outcome = started.failure;
-  }
-  if (!outcome) {
-    const move = converged.move;
-    const waited = await run.phase('starting it', () =>
-      config.wait ? waitForTarget(context, move) : readAccepted(context),
-    );
-    ({ outcome, approval } = waited);
-  }
-  // The read that showed the target: where a release's downtime ends.
-  const reachedMs = outcome.result === 'reached' ? progress.timeline.at(-1)?.beganMs : undefined;
+  const reached = await reach(run, context, released, () => accepted(name));
   // Follow-up reads get a budget of their own: the step's may be spent (a Timeout), a cancel is not.
   const followUp = () => client.withSignal(ownBudget(FOLLOW_UP_MS, end.cancelled));
+  let { outcome } = reached;
   let health = noHealth();
   let events: Promise<EventsRead> | undefined;
   // Standby runs nothing yet, so there is no health to check.
@@ -247,44 +113,103 @@ async function phases(
     ({ outcome, health } = await watched);
   }
   log.end();
-  const cancelled = outcome.result === 'failed' && outcome.code === 'Cancelled';
-  let diagnosis: Diagnosis = { problems: [] };
-  if (!cancelled) {
-    const ended = outcome;
-    diagnosis = await run.phase("reading the compiler's messages, the pipeline's log and Feldera's events", () =>
-      diagnose(followUp(), config, ended, progress, events),
-    );
-  }
-  // Before a stop: a stopped pipeline's bundle lacks what only the running process gives (profiles, metrics, stats).
-  let supportBundle: SupportBundle | undefined;
-  if (wantsBundle(config, outcome) && !end.cancelled.aborted) {
-    supportBundle = await run.phase('collecting its support bundle', () =>
-      collectSupportBundle(client.withSignal(end.cancelled), config, end.cancelled, log),
-    );
-  }
-  let stop: Stop | undefined;
-  if (config.stopOnFailure && converged.startAccepted && stopsAfter(outcome)) {
-    log.info(`Stopping pipeline ${name} after ${outcome.code} (stop-on-failure: true).`);
-    const problem = await run.phase('stopping it (stop-on-failure: true)', () =>
-      stopPipeline(client, STOP_MS, end.cancelled),
-    );
-    log.info(problem ? `Could not stop pipeline ${name}: ${problem}.` : `Pipeline ${name} is Stopped.`);
-    stop = problem === undefined ? { stopped: true } : { stopped: false, problem };
-  }
+  const after = await afterOutcome(run, context, outcome, {
+    followUp,
+    events,
+    startAccepted: reached.converged.startAccepted,
+    cancelled: end.cancelled,
+  });
   // After a rollback, the start was the previous program's: the release's failure is the outcome.
   const restarted = released?.failure && released.start ? outcome : undefined;
-  if (released?.release.compilation) diagnosis = { ...diagnosis, compilation: released.release.compilation };
+  const compilation = released?.release.compilation;
   return {
     outcome: released?.failure ?? outcome,
-    converged,
-    approval,
+    converged: reached.converged,
+    approval: reached.approval,
     health,
-    diagnosis,
-    supportBundle,
-    stop,
+    diagnosis: compilation ? { ...after.diagnosis, compilation } : after.diagnosis,
+    supportBundle: after.supportBundle,
+    stop: after.stop,
     plan: undefined,
     release: released?.release,
     restarted,
-    reachedMs,
+    reachedMs: reached.reachedMs,
   };
+}
+
+/** How the start ended: what it did, what it approved, and when a read first showed the target. */
+interface Reached {
+  outcome: Outcome;
+  converged: Converged;
+  approval: Approval | undefined;
+  reachedMs: number | undefined;
+}
+
+/** The start and the wait for the target, unless the update of the program ended the run. */
+async function reach(
+  run: PipelineRun,
+  context: PhaseContext,
+  released: ReleaseResult | undefined,
+  onAccepted: () => void,
+): Promise<Reached> {
+  let converged: Converged = {
+    found: undefined,
+    decidedOn: undefined,
+    transition: undefined,
+    startAccepted: false,
+    move: undefined,
+  };
+  if (released?.failure && !released.start) {
+    return { outcome: released.failure, converged, approval: undefined, reachedMs: undefined };
+  }
+  const started = await run.phase('starting it', () => startPipeline(context, onAccepted));
+  converged = started.converged;
+  if (started.failure) return { outcome: started.failure, converged, approval: undefined, reachedMs: undefined };
+  const move = converged.move;
+  const { outcome, approval } = await run.phase('starting it', () =>
+    context.config.wait ? waitForTarget(context, move) : readAccepted(context),
+  );
+  // The read that showed the target: where a release's downtime ends.
+  const reachedMs = outcome.result === 'reached' ? context.progress.timeline.at(-1)?.beganMs : undefined;
+  return { outcome, converged, approval, reachedMs };
+}
+
+/** What follows the outcome: the reads that explain it, the support bundle, and the stop of stop-on-failure. */
+async function afterOutcome(
+  run: PipelineRun,
+  { client, config, progress, log }: PhaseContext,
+  outcome: Outcome,
+  {
+    followUp,
+    events,
+    startAccepted,
+    cancelled,
+  }: {
+    followUp: () => PipelineClient;
+    events: Promise<EventsRead> | undefined;
+    startAccepted: boolean;
+    cancelled: AbortSignal;
+  },
+): Promise<{ diagnosis: Diagnosis; supportBundle: SupportBundle | undefined; stop: Stop | undefined }> {
+  const diagnosis =
+    outcome.result === 'failed' && outcome.code === 'Cancelled'
+      ? { problems: [] }
+      : await run.phase("reading the compiler's messages, the pipeline's log and Feldera's events", () =>
+          diagnose(followUp(), config, outcome, progress, events),
+        );
+  // Before a stop: a stopped pipeline's bundle lacks what only the running process gives (profiles, metrics, stats).
+  const supportBundle =
+    wantsBundle(config, outcome) && !cancelled.aborted
+      ? await run.phase('collecting its support bundle', () =>
+          collectSupportBundle(client.withSignal(cancelled), config, cancelled, log),
+        )
+      : undefined;
+  if (!(config.stopOnFailure && startAccepted && stopsAfter(outcome)))
+    return { diagnosis, supportBundle, stop: undefined };
+  log.info(`Stopping pipeline ${run.name} after ${outcome.code} (stop-on-failure: true).`);
+  const problem = await run.phase('stopping it (stop-on-failure: true)', () =>
+    stopPipeline(client, STOP_MS, cancelled),
+  );
+  log.info(problem ? `Could not stop pipeline ${run.name}: ${problem}.` : `Pipeline ${run.name} is Stopped.`);
+  return { diagnosis, supportBundle, stop: problem === undefined ? { stopped: true } : { stopped: false, problem } };
 }

@@ -6,7 +6,8 @@ import { planChanges } from '../model/plan.ts';
 import { waitingRetry } from './phase.ts';
 import { whenCompiled } from './wait.ts';
 import { diffFailure } from './diff-failure.ts';
-import { recordOf, type PipelineRun, type RunContext, type RunRecord } from './pipeline-run.ts';
+import { type RunContext } from './pipeline-run.ts';
+import { recordOf, type PipelineRun, type RunRecord } from './run.ts';
 
 /**
  * Plan mode for one pipeline: sends the proposed program to `/diff` and keeps Feldera's answer. Read

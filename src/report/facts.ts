@@ -1,6 +1,6 @@
 import type { Platform } from '../feldera/platform.ts';
 import type { Config } from '../model/inputs.ts';
-import type { PipelineRun } from '../phases/pipeline-run.ts';
+import type { PipelineRun } from '../phases/run.ts';
 
 /** What the report is made of: the inputs, each pipeline's run, which credential and which Feldera. */
 export interface ReportFacts {

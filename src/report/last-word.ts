@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { appendSummary } from './step-summary.ts';
-import { unnamedRun } from '../phases/pipeline-run.ts';
+import { unnamedRun } from '../phases/run.ts';
 import { statedOutcome } from './statement.ts';
 import { CANCEL_DEADLINE_MS } from '../model/run-end.ts';
 import { formatDuration, pipelineLabel, readableNames } from '../text/text.ts';

@@ -1,4 +1,4 @@
-import type { PipelineRun, RunRecord } from '../phases/pipeline-run.ts';
+import type { PipelineRun, RunRecord } from '../phases/run.ts';
 import { connectorOutputs } from './connectors.ts';
 import { planChanges } from '../model/plan.ts';
 import { UNDECIDED, type Outcome } from '../model/outcome.ts';

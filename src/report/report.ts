@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { targetStatus } from '../model/lifecycle.ts';
 import { info, stepLog, untrusted, untrustedLines } from '../log/log.ts';
 import { PrefixedLog } from '../log/phase-log.ts';
-import { recordOf, type PipelineRun, type RunRecord } from '../phases/pipeline-run.ts';
+import { recordOf, type PipelineRun, type RunRecord } from '../phases/run.ts';
 import { UNDECIDED, type Outcome } from '../model/outcome.ts';
 import { describePlatform } from '../feldera/platform.ts';
 import { sentences, statedOutcome } from './statement.ts';

@@ -1,6 +1,6 @@
 import type { Platform } from '../feldera/platform.ts';
 import { UNDECIDED, type Failure, type Outcome } from '../model/outcome.ts';
-import type { PipelineRun, RunRecord } from '../phases/pipeline-run.ts';
+import type { PipelineRun, RunRecord } from '../phases/run.ts';
 import { COMPILING } from '../model/release.ts';
 
 /**
