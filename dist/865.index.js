@@ -4854,7 +4854,7 @@ function releaseNote(run, { release, restarted, converged }) {
         const again = restarted?.result === 'reached'
             ? `, and it runs again (${last?.deployment_status ?? 'up'})`
             : restarted?.result === 'failed'
-                ? `, but it did not start again: ${restarted.code}: ${restarted.message}`
+                ? `, but it did not start again: ${restarted.code}: ${restarted.message.replace(/\.$/, '')}`
                 : '';
         return `The step rolled back pipeline ${run.name} to its previous program (version ${release.versionBefore})${again}.`;
     }

@@ -193,7 +193,8 @@ export function judge(life: Life, observation: Observation, options: JudgeOption
     );
     check(
       '/stop only after a failure it is for',
-      STOPPED_AFTER.has(code ?? ''),
+      // After a rollback the step started the previous program: its failure (a Timeout, say) is what it stopped for.
+      STOPPED_AFTER.has(code ?? '') || outputs['program-change'] === 'rolled-back',
       () => `/stop with error-code ${JSON.stringify(code)}`,
     );
   }
