@@ -197,6 +197,29 @@ describe('update-program: true', () => {
     expect(writes(server)).not.toContain('PATCH /v0/pipelines/billing');
   });
 
+  it('quotes UpdateRestrictedToStopped when someone started the pipeline between the stop and the update', async () => {
+    const server = await fake([{ name: 'p', program: CONFIGURED, provisioned: RUNNING }]);
+    const refused = JSON.stringify({
+      message: "Pipeline can only be updated while stopped. Stop it first by invoking '/stop'.",
+      error_code: 'UpdateRestrictedToStopped',
+      details: {},
+    });
+    server.fault('patch', {
+      kind: 'status',
+      status: 400,
+      body: refused,
+      headers: { 'content-type': 'application/json' },
+    });
+    const run = await act(release(server, { 'force-stop': 'true' }), workspace({ 'sql/program.sql': PROPOSED }));
+    expect(run.code).toBe(1);
+    expect(run.outputs['error-code']).toBe('UpdateRestrictedToStopped');
+    expect(run.outputs['program-change']).toBe('');
+    const message = errorAnnotation(run).message;
+    expect(message).toContain('Pipeline can only be updated while stopped.');
+    expect(message).toContain('Pipeline p was stopped for the update and was not started again: it is Stopped');
+    expect(message).toContain('Hint: someone started the pipeline since the step stopped it');
+  });
+
   it('refuses before any request: no sql-file, an unreadable UDF file, with plan', async () => {
     const server = await fake([{ name: 'p', program: CONFIGURED }]);
     const noFile = await act(inputs(server, { 'update-program': 'true' }));
