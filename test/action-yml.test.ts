@@ -159,3 +159,52 @@ it('has README examples written as a careful user would copy them', () => {
     else expect(ci, action).toContain(`uses: ${action}@${version}`);
   }
 });
+
+/** The README's recipes, by workflow name: CI runs them under act and finds each by this name. */
+const RECIPES = [
+  'Start a pipeline',
+  'Approval gate',
+  'Plan and release',
+  'Several pipelines',
+  'Health gate',
+  'Keyless OIDC',
+  'Integration tests',
+  'Release a program change',
+];
+
+it('has each recipe once, as a whole workflow, and no other example with jobs', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const workflows = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map((match) => parse(match[1]!) as { name?: string; on?: unknown; jobs?: Record<string, Job> })
+    .filter((parsed) => !Array.isArray(parsed) && parsed.jobs !== undefined);
+  expect(workflows.map((workflow) => workflow.name)).toEqual(RECIPES);
+  for (const workflow of workflows) {
+    expect(workflow.on, workflow.name).toBeDefined();
+    // Each recipe has a section of its own name, and the next step echoes the outputs it uses.
+    expect(readme, workflow.name).toContain(`\n### ${workflow.name}\n`);
+    for (const job of Object.values(workflow.jobs!))
+      for (const step of job.steps ?? [])
+        for (const [, id, output] of (step.run ?? '').matchAll(/\$\{\{ steps\.([\w-]+)\.outputs\.([\w-]+) \}\}/g))
+          expect(step.run, workflow.name).toContain(`echo "${output}=\${{ steps.${id}.outputs.${output} }}`);
+  }
+});
+
+it('has README and CONTRIBUTING links that land on a heading', () => {
+  const anchors = (file: string) =>
+    new Set(
+      [...readFileSync(join(root, file), 'utf8').matchAll(/^#+ (.+)$/gm)].map(([, heading]) =>
+        heading!
+          .toLowerCase()
+          .replace(/[^\w\- ]/g, '')
+          .replace(/ /g, '-'),
+      ),
+    );
+  const files = { 'README.md': anchors('README.md'), 'CONTRIBUTING.md': anchors('CONTRIBUTING.md') };
+  for (const file of Object.keys(files) as (keyof typeof files)[]) {
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const [, target, anchor] of text.matchAll(/\]\(((?:README|CONTRIBUTING)\.md)?#([\w-]+)\)/g)) {
+      const where = files[(target ?? file) as keyof typeof files];
+      expect(where.has(anchor!), `${file}: ${target ?? ''}#${anchor}`).toBe(true);
+    }
+  }
+});
