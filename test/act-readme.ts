@@ -57,7 +57,8 @@ const checked: string[] = [];
 for (const workflow of workflows) {
   const problems = expressionProblems(workflow, outputs);
   for (const problem of problems) failures.push({ workflow, problem });
-  if (workflow.remote.length > 0) checked.push(`${workflow.name}: ${workflow.remote.join('; ')}`);
+  if (workflow.remote.length > 0)
+    checked.push(`${workflow.name} (line ${workflow.line}): ${workflow.remote.join('; ')}`);
 }
 const runnable = workflows.filter(({ remote }) => remote.length === 0);
 
@@ -69,13 +70,19 @@ rmSync(logs, { recursive: true, force: true });
 mkdirSync(logs);
 const started = performance.now();
 if (runnable.length > 0) copyRepository(repo);
-for (const workflow of runnable) {
-  const began = performance.now();
-  const result = await runOne(workflow);
-  const seconds = ((performance.now() - began) / 1000).toFixed(1);
-  if (result.length === 0) ran.push(`${workflow.name} (${seconds}s)`);
-  for (const problem of result) failures.push({ workflow, problem });
-}
+// Three at a time: each mostly waits on its fake's scripted phases (a health window of a minute, say).
+const queue = [...runnable];
+await Promise.all(
+  [1, 2, 3].map(async () => {
+    for (let workflow = queue.shift(); workflow; workflow = queue.shift()) {
+      const began = performance.now();
+      const result = await runOne(workflow);
+      const seconds = ((performance.now() - began) / 1000).toFixed(1);
+      if (result.length === 0) ran.push(`${workflow.name} (line ${workflow.line}, ${seconds}s)`);
+      for (const problem of result) failures.push({ workflow, problem });
+    }
+  }),
+);
 rmSync(temp, { recursive: true, force: true });
 
 console.log(`\nact's logs: ${logs}`);
@@ -142,7 +149,8 @@ async function runOne(workflow: Workflow): Promise<string[]> {
     const event = events(workflow.on).find((name) => ['push', 'pull_request', 'workflow_dispatch'].includes(name));
     if (!event)
       return [`act runs push, pull_request or workflow_dispatch here; its on: has ${events(workflow.on).join(', ')}`];
-    standInForNpm(fake.url, key, names);
+    const bin = join(temp, `bin-${workflow.slug}`);
+    standInForNpm(bin, fake.url, key, names);
     const eventFile = join(temp, `${workflow.slug}.json`);
     writeFileSync(eventFile, JSON.stringify(eventPayload(event)));
     const env = { ...(oidc?.env() ?? {}), FELDERA_HOST: fake.url };
@@ -164,7 +172,7 @@ async function runOne(workflow: Workflow): Promise<string[]> {
       `FELDERA_API_KEY=${key}`,
       ...Object.entries(env).flatMap(([name, value]) => ['--env', `${name}=${value}`]),
     ];
-    const log = await runAct(args);
+    const log = await runAct(args, bin, join(temp, `home-${workflow.slug}`));
     const kept = join(logs, `${workflow.slug}.log`);
     writeFileSync(kept, log);
     const problems = judge(workflow, expected, log, fake);
@@ -181,7 +189,7 @@ async function runOne(workflow: Workflow): Promise<string[]> {
  * lacks are the README reader's own project, which is not here; in their place it checks that every pipeline
  * is Running, what those tests would need. Anything else goes to npm.
  */
-function standInForNpm(url: string, key: string, names: string[]): void {
+function standInForNpm(bin: string, url: string, key: string, names: string[]): void {
   const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: object };
   const check = `
     for (const name of ${JSON.stringify(names)}) {
@@ -192,11 +200,11 @@ function standInForNpm(url: string, key: string, names: string[]): void {
       console.log('act-readme: ' + name + ' is ' + status + ' while the tests would run');
       if (status !== 'Running') process.exit(1);
     }`;
-  mkdirSync(join(temp, 'bin'), { recursive: true });
+  mkdirSync(bin, { recursive: true });
   const npm = execFileSync('bash', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim();
   const own = Object.keys(scripts).map((script) => `|"run ${script}"`);
   writeFileSync(
-    join(temp, 'bin', 'npm'),
+    join(bin, 'npm'),
     [
       '#!/usr/bin/env bash',
       "# act-readme: a stand-in for the README project's own npm ci and tests (test/act-readme.ts).",
@@ -265,16 +273,16 @@ function eventPayload(event: string): object {
   return { ref: 'refs/heads/main', repository };
 }
 
-function runAct(args: string[]): Promise<string> {
+function runAct(args: string[], bin: string, home: string): Promise<string> {
   return new Promise((done, failed) => {
     // act's own config and caches in a home of its own, outside the repository it copies.
     const child = spawn(act, args, {
       cwd: repo,
       env: {
         ...process.env,
-        HOME: join(temp, 'home'),
-        XDG_CONFIG_HOME: join(temp, 'home', '.config'),
-        PATH: `${join(temp, 'bin')}:${process.env.PATH ?? ''}`,
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, '.config'),
+        PATH: `${bin}:${process.env.PATH ?? ''}`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
