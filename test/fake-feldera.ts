@@ -6,7 +6,8 @@
 // `version: '0.375.0'` (or newer) it answers in the shapes of Feldera 0.375 instead, where they
 // differ for what it serves (test/feldera-spec/openapi-0.375.0.json). Node runs
 // this file as it is (type stripping), so the demo and the CI job can serve it too:
-// `node test/fake-feldera.ts [port]`. Its parts, one concern each, are in test/fake/.
+// `node test/fake-feldera.ts [PORT] [options]`. Its parts, one concern each, are in test/fake/.
+import { fakeFromArgs } from './fake/cli.ts';
 import { FakeFeldera } from './fake/server.ts';
 
 export { FakeFeldera } from './fake/server.ts';
@@ -27,21 +28,20 @@ export type {
   PipelineScript,
 } from './fake/types.ts';
 
-// `node test/fake-feldera.ts [port]`: serve one pipeline, `example`, with a realistic start.
+// `node test/fake-feldera.ts [PORT] [options]`: serve the pipelines the options script (test/fake/cli.ts;
+// `--help` lists them), by default one, `example`, with a realistic start.
 if (import.meta.main) {
-  const fake = await FakeFeldera.start(
-    {
-      pipelines: [
-        {
-          name: 'example',
-          phases: [
-            { status: 'Provisioning', ms: 300 },
-            { status: 'Initializing', ms: 300 },
-          ],
-        },
-      ],
-    },
-    Number(process.argv[2] ?? 0),
-  );
+  let asked;
+  try {
+    asked = fakeFromArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  if ('help' in asked) {
+    console.log(asked.help);
+    process.exit(0);
+  }
+  const fake = await FakeFeldera.start(asked.options, asked.port);
   console.log(fake.url);
 }
