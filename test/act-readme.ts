@@ -100,7 +100,8 @@ if (failures.length > 0) {
 }
 const failed = new Set(failures.map(({ workflow }) => workflow));
 // The plain closing line CI reads: each workflow, run or only checked, passed or failed.
-console.log(`act-readme: ${workflows.length - failed.size} passed, ${failed.size} failed`);
+// Not the plain "N passed, N failed" line: the test runner's count, printed before, is CI's closing line.
+console.log(`act-readme: ${workflows.length - failed.size} of ${workflows.length} README workflows passed`);
 process.exitCode = failures.length > 0 ? 1 : 0;
 
 /** The repository's files (tracked and new, not ignored), with dist/ built from them. */
