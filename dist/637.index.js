@@ -315,11 +315,11 @@ function factList({ pipelineName, pipelineUrl, target, outcome, progress, stoppe
     }
     // After a stop for the update, the start's first read is the Stopped the step made: the release says where it was.
     const before = release?.stop && release.found ? release.found : converged?.found;
-    const updated = release?.stop ? ', then stopped for the update' : '';
+    const between = release?.stop ? 'stopped for the update' : undefined;
     if (before && converged?.found && target)
         facts.push([
             'Transition',
-            (0,text_markdown/* inline */.mG)((0,transition/* transitionText */.FA)(before, converged.decidedOn, converged.transition, target).replace(/;/, `${updated};`), VALUE_CHARS.line),
+            (0,text_markdown/* inline */.mG)((0,transition/* transitionText */.FA)(before, converged.decidedOn, converged.transition, target, new Date(), between), VALUE_CHARS.line),
         ]);
     if (plan)
         facts.push(['Proposed program', (0,text_markdown/* inline */.mG)(plan.sqlFile, VALUE_CHARS.name)]);

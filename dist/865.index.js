@@ -3659,7 +3659,9 @@ const DONE = {
  * `was Paused since 10:42 UTC (started paused); resumed`: what the step found and did, for the
  * summary. `decidedOn`: a later read, when the step waited for the pipeline to come up.
  */
-function transitionText(found, decidedOn, transition, asked, now = new Date()) {
+function transitionText(found, decidedOn, transition, asked, now = new Date(), 
+/** What the step did between where it found the pipeline and the call: `stopped for the update`. */
+between) {
     const done = transition === undefined
         ? 'not moved'
         : transition === 'none'
@@ -3668,7 +3670,7 @@ function transitionText(found, decidedOn, transition, asked, now = new Date()) {
                 : `nothing to do: already on its way to ${asked}`
             : DONE[transition];
     const once = decidedOn && transition !== undefined && transition !== 'none' ? ` once it was ${decidedOn.deployment_status}` : '';
-    return `was ${foundText(found, now)}; ${done}${once}`;
+    return `was ${foundText(found, now)}${between ? `, then ${between}` : ''}; ${done}${once}`;
 }
 /** The bootstrap inputs that differ from the last start's: a move keeps the start's, so they do not apply. */
 function bootstrapDifferences(started, asked) {

@@ -46,6 +46,8 @@ describe('update-program: true', () => {
     expect(server.requests[stopAt]!.query.force).toBe('false');
     expect(run.summary).toContain('#### Program update');
     expect(run.summary).toContain('- **Program version**: 2 → 3');
+    // Where the step found it, not the Stopped it made for the update.
+    expect(run.summary).toMatch(/^- \*\*Transition\*\*: was Running since .*, then stopped for the update; started$/m);
     expect(run.summary).toMatch(/- \*\*Stop\*\*: with a checkpoint \(force-stop: false\), Stopped in /);
     expect(run.summary).toContain('| tables removed | customers |');
   });

@@ -106,6 +106,8 @@ export function transitionText(
   transition: Transition | undefined,
   asked: string,
   now = new Date(),
+  /** What the step did between where it found the pipeline and the call: `stopped for the update`. */
+  between?: string,
 ): string {
   const done =
     transition === undefined
@@ -117,7 +119,7 @@ export function transitionText(
         : DONE[transition];
   const once =
     decidedOn && transition !== undefined && transition !== 'none' ? ` once it was ${decidedOn.deployment_status}` : '';
-  return `was ${foundText(found, now)}; ${done}${once}`;
+  return `was ${foundText(found, now)}${between ? `, then ${between}` : ''}; ${done}${once}`;
 }
 
 /** The bootstrap inputs that differ from the last start's: a move keeps the start's, so they do not apply. */

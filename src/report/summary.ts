@@ -228,12 +228,12 @@ function factList({
   }
   // After a stop for the update, the start's first read is the Stopped the step made: the release says where it was.
   const before = release?.stop && release.found ? release.found : converged?.found;
-  const updated = release?.stop ? ', then stopped for the update' : '';
+  const between = release?.stop ? 'stopped for the update' : undefined;
   if (before && converged?.found && target)
     facts.push([
       'Transition',
       inline(
-        transitionText(before, converged.decidedOn, converged.transition, target).replace(/;/, `${updated};`),
+        transitionText(before, converged.decidedOn, converged.transition, target, new Date(), between),
         VALUE_CHARS.line,
       ),
     ]);
